@@ -1,0 +1,208 @@
+/**
+ * The catalogue of every error examdesk answers with: a stable code, the
+ * HTTP status the API maps it to, a short title, and the sentence a person
+ * reads. Shells map an `AppError` to their world (problem+json, exit code);
+ * `docs/errors.md` lists the same codes and a test keeps the two in step.
+ */
+export interface ErrorFacts {
+  /** The input field at fault, as a JSON pointer-ish path (`email`, `betaPeriod.end`). */
+  readonly field?: string
+  readonly [fact: string]: unknown
+}
+
+interface CatalogueEntry {
+  readonly status: number
+  readonly title: string
+  readonly sentence: (facts: ErrorFacts) => string
+}
+
+const text = (value: unknown) => (value === undefined ? '' : String(value))
+
+export const ERROR_CATALOGUE = {
+  // Requests the server cannot read.
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    title: 'No such route',
+    sentence: (f) => `There is no ${text(f.method)} ${text(f.path)} in this API.`,
+  },
+  MALFORMED_URL: {
+    status: 400,
+    title: 'Malformed URL',
+    sentence: () => 'The URL could not be decoded; check its percent-escapes.',
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    title: 'Malformed JSON',
+    sentence: () => 'The request body is not valid JSON.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: 'Unsupported media type',
+    sentence: (f) =>
+      `Send the body as application/json, not ${text(f.contentType) || 'this type'}.`,
+  },
+  BODY_TOO_LARGE: {
+    status: 413,
+    title: 'Body too large',
+    sentence: () => 'The request body is larger than this API accepts.',
+  },
+  VALIDATION_FAILED: {
+    status: 400,
+    title: 'Invalid input',
+    sentence: (f) => `${text(f.field) || 'The input'}: ${text(f.problem)}.`,
+  },
+  // Who is asking.
+  UNAUTHENTICATED: {
+    status: 401,
+    title: 'Authentication required',
+    sentence: () => 'Send a valid token as "Authorization: Bearer <token>".',
+  },
+  FORBIDDEN: {
+    status: 403,
+    title: 'Not allowed',
+    sentence: (f) =>
+      `This needs the role ${text(f.requiredRoles)}; your token has the role ${text(f.role)}.`,
+  },
+  // Catalogue.
+  EXAM_NUMBER_MALFORMED: {
+    status: 400,
+    title: 'Malformed exam number',
+    sentence: (f) => `"${text(f.value)}" is not an exam number; write it like 70-620 or 070-620.`,
+  },
+  EXAM_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown exam',
+    sentence: (f) => `There is no exam ${text(f.exam)} in the catalogue.`,
+  },
+  EXAM_ALREADY_EXISTS: {
+    status: 409,
+    title: 'Exam already exists',
+    sentence: (f) => `Exam ${text(f.exam)} is already in the catalogue.`,
+  },
+  FAMILY_UNKNOWN: {
+    status: 422,
+    title: 'Unknown exam family',
+    sentence: (f) =>
+      f.family
+        ? `There is no exam family "${text(f.family)}".`
+        : `No exam family has the prefix ${text(f.prefix)}; name the family explicitly.`,
+  },
+  BETA_OF_INVALID: {
+    status: 422,
+    title: 'Invalid beta twin',
+    sentence: (f) => text(f.problem),
+  },
+  BETA_PERIOD_INVALID: {
+    status: 422,
+    title: 'Invalid beta period',
+    sentence: (f) => text(f.problem),
+  },
+  // Candidates.
+  CANDIDATE_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown candidate',
+    sentence: (f) => `There is no candidate ${text(f.candidateId)}.`,
+  },
+  COUNTRY_INVALID: {
+    status: 400,
+    title: 'Invalid country',
+    sentence: (f) =>
+      `"${text(f.value)}" is not an ISO 3166-1 alpha-2 country code (such as NZ, US, IN).`,
+  },
+  TIME_ZONE_INVALID: {
+    status: 400,
+    title: 'Invalid time zone',
+    sentence: (f) =>
+      `"${text(f.value)}" is not an IANA time zone (such as Europe/Paris, Pacific/Auckland).`,
+  },
+  EMAIL_INVALID: {
+    status: 400,
+    title: 'Invalid email address',
+    sentence: (f) => `"${text(f.value)}" is not an email address.`,
+  },
+  INSTANT_INVALID: {
+    status: 400,
+    title: 'Invalid instant',
+    sentence: (f) =>
+      `"${text(f.value)}" is not an instant; write it as RFC 3339 with an offset, such as 2026-12-01T09:00:00Z.`,
+  },
+  // Attempts.
+  PROVIDER_UNKNOWN: {
+    status: 422,
+    title: 'Unknown provider',
+    sentence: (f) => `There is no delivery provider "${text(f.provider)}".`,
+  },
+  ATTEMPT_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown attempt',
+    sentence: (f) => `There is no attempt ${text(f.attemptId)}.`,
+  },
+  ATTEMPT_IN_FUTURE: {
+    status: 422,
+    title: 'Attempt in the future',
+    sentence: (f) => `An attempt cannot be recorded before it is taken (${text(f.takenAt)}).`,
+  },
+  EXAM_RETIRED: {
+    status: 422,
+    title: 'Exam retired',
+    sentence: (f) => `Exam ${text(f.exam)} is retired; no new attempts can be recorded for it.`,
+  },
+  OUTCOME_LOCKED: {
+    status: 409,
+    title: 'Outcome locked',
+    sentence: (f) =>
+      `This pass earned the certification "${text(f.certification)}"; its outcome can no longer be changed.`,
+  },
+  // Retake decisions, when a command is refused because of one.
+  RETAKE_TOO_SOON: {
+    status: 409,
+    title: 'Retake too soon',
+    sentence: (f) => text(f.reason),
+  },
+  ANNUAL_LIMIT_REACHED: {
+    status: 409,
+    title: 'Attempt limit reached',
+    sentence: (f) => text(f.reason),
+  },
+  ALREADY_PASSED: { status: 409, title: 'Already passed', sentence: (f) => text(f.reason) },
+  BETA_ALREADY_TAKEN: {
+    status: 409,
+    title: 'Beta already taken',
+    sentence: (f) => text(f.reason),
+  },
+  RESULT_PENDING: { status: 409, title: 'Result pending', sentence: (f) => text(f.reason) },
+  EXAM_NOT_AVAILABLE: {
+    status: 409,
+    title: 'Exam not available',
+    sentence: (f) => text(f.reason),
+  },
+  INTERNAL_ERROR: {
+    status: 500,
+    title: 'Internal error',
+    sentence: (f) =>
+      `Something went wrong on our side; quote request ${text(f.requestId)} when asking for help.`,
+  },
+} as const satisfies Record<string, CatalogueEntry>
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE
+
+/** A command refused for a reason the caller can act on. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly facts: ErrorFacts
+
+  constructor(code: ErrorCode, facts: ErrorFacts = {}) {
+    super(ERROR_CATALOGUE[code].sentence(facts))
+    this.name = 'AppError'
+    this.code = code
+    this.facts = facts
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status
+  }
+
+  get title(): string {
+    return ERROR_CATALOGUE[this.code].title
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Column types as the drivers return them. Instants are ISO-8601 UTC text in
+ * SQLite and timestamptz in PostgreSQL (read back as a Date); booleans are
+ * integers 0/1 on both; lists are JSON text. `src/db/columns.ts` converts.
+ */
+export type InstantColumn = string | Date
+export type FlagColumn = number
+
+export interface ExamFamilyTable {
+  id: string
+  name: string
+  policy_id: string
+}
+
+export interface FamilyPrefixTable {
+  prefix: string
+  family_id: string
+}
+
+export interface PolicyVersionTable {
+  policy_id: string
+  version: number
+  name: string
+  effective_from: InstantColumn
+  kind: 'standard' | 'beta'
+  /** JSON array of hours, e.g. `[24,336]`. */
+  wait_hours: string
+  attempt_limit: number | null
+  period_months: number
+  retake_after_pass: FlagColumn
+}
+
+export interface ExamTable {
+  number: string
+  title: string
+  family_id: string
+  status: 'beta' | 'live' | 'retired'
+  beta_of: string | null
+  beta_start: InstantColumn | null
+  beta_end: InstantColumn | null
+  created_at: InstantColumn
+}
+
+export interface ProviderTable {
+  id: string
+  name: string
+}
+
+export interface CandidateTable {
+  id: string
+  first_name: string
+  last_name: string
+  email: string
+  country: string
+  time_zone: string
+  created_at: InstantColumn
+}
+
+export interface AttemptTable {
+  id: string
+  candidate_id: string
+  exam_number: string
+  provider_id: string
+  taken_at: InstantColumn
+  outcome: 'pass' | 'fail' | 'pending'
+  recorded_at: InstantColumn
+  updated_at: InstantColumn
+}
+
+export interface CertificationTable {
+  id: string
+  name: string
+  validity_months: number | null
+}
+
+export interface CertificationExamTable {
+  certification_id: string
+  exam_number: string
+}
+
+export interface WaiverTable {
+  id: string
+  candidate_id: string
+  exam_number: string
+  waives_wait: FlagColumn
+  waives_limit: FlagColumn
+  granted_at: InstantColumn
+  note: string
+  used_by_attempt_id: string | null
+}
+
+export interface ApiTokenTable {
+  id: string
+  token_hash: string
+  role: 'admin' | 'support' | 'provider'
+  label: string
+  created_at: InstantColumn
+  revoked_at: InstantColumn | null
+}
+
+export interface DB {
+  exam_families: ExamFamilyTable
+  family_prefixes: FamilyPrefixTable
+  policy_versions: PolicyVersionTable
+  exams: ExamTable
+  providers: ProviderTable
+  candidates: CandidateTable
+  attempts: AttemptTable
+  certifications: CertificationTable
+  certification_exams: CertificationExamTable
+  waivers: WaiverTable
+  api_tokens: ApiTokenTable
+}
