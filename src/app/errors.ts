@@ -46,6 +46,11 @@ export const ERROR_CATALOGUE = {
     title: 'Body too large',
     sentence: () => 'The request body is larger than this API accepts.',
   },
+  MALFORMED_REQUEST: {
+    status: 400,
+    title: 'Malformed request',
+    sentence: (f) => `The request could not be read: ${text(f.problem) || 'it is not well-formed'}.`,
+  },
   VALIDATION_FAILED: {
     status: 400,
     title: 'Invalid input',
@@ -175,6 +180,11 @@ export const ERROR_CATALOGUE = {
     status: 409,
     title: 'Exam not available',
     sentence: (f) => text(f.reason),
+  },
+  UNAVAILABLE: {
+    status: 503,
+    title: 'Service unavailable',
+    sentence: () => 'The service cannot answer right now; try again shortly.',
   },
   INTERNAL_ERROR: {
     status: 500,

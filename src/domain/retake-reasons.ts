@@ -1,0 +1,111 @@
+import type { Attempt } from './attempt.js'
+import type { Exam } from './exam.js'
+import { formatInZone, type Instant } from './instant.js'
+import type { PolicyVersion } from './policy-version.js'
+import type { Waiver } from './waiver.js'
+
+/** The sentences a candidate reads for each retake decision. */
+
+function when(instant: Instant, zone: string): string {
+  return formatInZone(instant, zone).replace('T', ' ')
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100
+  if (tens >= 11 && tens <= 13) return `${n}th`
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`
+}
+
+/** `24 hours`, `2 days (48 hours)`, `14 days`. */
+export function describeWait(hours: number): string {
+  if (hours < 48 || hours % 24 !== 0) return `${hours} hours`
+  const days = hours / 24
+  return days === 2 ? '2 days (48 hours)' : `${days} days`
+}
+
+export function explainEligible(exam: Exam, attemptNumber: number, waiver: Waiver | null): string {
+  const base = `You may take ${exam.number} now; it would be your ${ordinal(attemptNumber)} attempt at this exam.`
+  return waiver ? `${base} It uses your approved retake exception.` : base
+}
+
+export function explainWait(
+  exam: Exam,
+  policy: PolicyVersion,
+  last: Attempt,
+  failures: number,
+  hours: number,
+  notBefore: Instant,
+  zone: string,
+): string {
+  const run = failures === 1 ? 'a first failure' : `${ordinal(failures)} failure in a row`
+  return (
+    `You did not pass ${exam.number} on ${when(last.takenAt, zone)}. ` +
+    `After ${run}, the ${policy.name} asks you to wait ${describeWait(hours)}, ` +
+    `so your next attempt can be from ${when(notBefore, zone)}.`
+  )
+}
+
+export function explainAttemptLimit(
+  exam: Exam,
+  policy: PolicyVersion,
+  periodStart: Instant,
+  count: number,
+  notBefore: Instant,
+  zone: string,
+): string {
+  return (
+    `You have taken ${exam.number} ${count} times in the ${policy.periodMonths}-month period ` +
+    `that began with your attempt on ${when(periodStart, zone)}; the ${policy.name} allows ` +
+    `${policy.attemptLimit} in that period. You can take it again from ${when(notBefore, zone)}, ` +
+    'or request an exception if an attempt failed because of a lab crash, a connectivity failure or an equipment failure.'
+  )
+}
+
+export function explainAlreadyPassed(
+  exam: Exam,
+  pass: Attempt,
+  expiry: Instant | null,
+  zone: string,
+): string {
+  const passed =
+    pass.exam === exam.number
+      ? `You passed ${exam.number}`
+      : `You passed the beta ${pass.exam} of ${exam.number}`
+  if (expiry === null) {
+    return `${passed} on ${when(pass.takenAt, zone)}. A passed exam cannot be taken again unless a certification it earned expires, and none of yours expires.`
+  }
+  return `${passed} on ${when(pass.takenAt, zone)}. A passed exam can be taken again once the certification it earned expires, on ${when(expiry, zone)}.`
+}
+
+export function explainBetaTaken(exam: Exam, taken: Attempt, zone: string): string {
+  const live = exam.betaOf
+    ? ` If you do not pass it, you can take ${exam.betaOf} once it is live.`
+    : ''
+  return `You took the beta exam ${exam.number} on ${when(taken.takenAt, zone)}; a beta exam can be taken only once.${live}`
+}
+
+export function explainPending(exam: Exam, latest: Attempt, zone: string): string {
+  return `Your result for ${exam.number} from ${when(latest.takenAt, zone)} is not in yet; you can book again once it is known.`
+}
+
+export type Unavailability = 'retired' | 'not-live' | 'beta-not-started' | 'beta-over'
+
+export function explainUnavailable(exam: Exam, why: Unavailability, zone: string): string {
+  switch (why) {
+    case 'retired':
+      return `${exam.number} has been retired and can no longer be taken.`
+    case 'not-live':
+      return `${exam.number} is not live yet; it cannot be booked until it is.`
+    case 'beta-not-started':
+      return `The beta exam ${exam.number} opens on ${when(exam.betaPeriod!.start, zone)}.`
+    case 'beta-over': {
+      const ended = exam.betaPeriod ? ` ended on ${when(exam.betaPeriod.end, zone)}` : ' is over'
+      const live = exam.betaOf ? `; take ${exam.betaOf} once it is live` : ''
+      return `The beta period of ${exam.number}${ended}${live}.`
+    }
+  }
+}
+
+export function explainNoPolicy(exam: Exam): string {
+  return `No retake policy governs ${exam.number} yet; please contact the programme team.`
+}
