@@ -49,7 +49,8 @@ export const ERROR_CATALOGUE = {
   MALFORMED_REQUEST: {
     status: 400,
     title: 'Malformed request',
-    sentence: (f) => `The request could not be read: ${text(f.problem) || 'it is not well-formed'}.`,
+    sentence: (f) =>
+      `The request could not be read: ${text(f.problem) || 'it is not well-formed'}.`,
   },
   VALIDATION_FAILED: {
     status: 400,
@@ -185,6 +186,12 @@ export const ERROR_CATALOGUE = {
     status: 503,
     title: 'Service unavailable',
     sentence: () => 'The service cannot answer right now; try again shortly.',
+  },
+  IMPORT_INVALID: {
+    status: 422,
+    title: 'Import refused',
+    sentence: (f) =>
+      `Nothing was imported: ${Array.isArray(f.problems) ? f.problems.length : 0} row(s) have problems.`,
   },
   INTERNAL_ERROR: {
     status: 500,

@@ -37,7 +37,7 @@ export function explainWait(
   notBefore: Instant,
   zone: string,
 ): string {
-  const run = failures === 1 ? 'a first failure' : `${ordinal(failures)} failure in a row`
+  const run = failures === 1 ? 'a first failure' : `a ${ordinal(failures)} failure in a row`
   return (
     `You did not pass ${exam.number} on ${when(last.takenAt, zone)}. ` +
     `After ${run}, the ${policy.name} asks you to wait ${describeWait(hours)}, ` +

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/schema.js'
+import { decideRetake } from '../domain/decide-retake.js'
+import type { Exam } from '../domain/exam.js'
+import type { Instant } from '../domain/instant.js'
+import type { RetakeDecision } from '../domain/retake-decision.js'
+import type { Clock } from './clock.js'
+import { getCandidate } from './get-candidate.js'
+import { getExam } from './get-exam.js'
+import { requireInstant } from './input-fields.js'
+import { loadRetakeFacts } from './load-retake-facts.js'
+
+export interface EligibilityInput {
+  readonly candidateId: string
+  readonly exam: string
+  /** RFC 3339; now when absent. */
+  readonly at?: string
+}
+
+export interface Eligibility {
+  readonly candidateId: string
+  readonly exam: Exam
+  readonly at: Instant
+  readonly timeZone: string
+  readonly decision: RetakeDecision
+}
+
+/** May this candidate sit this exam at `at` (default now), and if not, from when and why? */
+export async function decideEligibility(
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  input: EligibilityInput,
+): Promise<Eligibility> {
+  const at = input.at === undefined ? deps.clock.now() : requireInstant(input.at, 'at')
+  const [candidate, exam] = await Promise.all([
+    getCandidate(deps, input.candidateId, 'id'),
+    getExam(deps, input.exam),
+  ])
+  const { policies, facts } = await loadRetakeFacts(deps.db, candidate, exam)
+  return {
+    candidateId: candidate.id,
+    exam,
+    at,
+    timeZone: candidate.timeZone,
+    decision: decideRetake(policies, facts, exam, at),
+  }
+}

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely'
+import { insertAttempt } from '../db/attempts.js'
+import { insertCandidate } from '../db/candidates.js'
+import { insertCertification } from '../db/certifications.js'
+import { insertFamily, listFamilies } from '../db/exam-families.js'
+import { countExams, insertExam } from '../db/exams.js'
+import { insertPolicyVersion } from '../db/policy-versions.js'
+import { insertProvider } from '../db/providers.js'
+import type { DB } from '../db/schema.js'
+import { insertWaiver } from '../db/waivers.js'
+import { buildDemoCatalogue } from '../demo/demo-catalogue.js'
+import type { Clock } from './clock.js'
+
+export interface DemoLoad {
+  readonly programme: boolean
+  readonly exams: number
+  readonly candidates: number
+  readonly attempts: number
+}
+
+/**
+ * Installs the programme (exam families, their retake policies, the two
+ * delivery providers) into a database that has none, and, when `withDemo`,
+ * the demo catalogue and candidates into one that has no exams. Running it
+ * again changes nothing.
+ */
+export async function loadDemo(
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  withDemo = true,
+): Promise<DemoLoad> {
+  const now = deps.clock.now()
+  const demo = buildDemoCatalogue(now)
+  return deps.db.transaction().execute(async (trx) => {
+    const programme = (await listFamilies(trx)).length === 0
+    if (programme) {
+      for (const version of demo.policyVersions) await insertPolicyVersion(trx, version)
+      for (const family of demo.families) await insertFamily(trx, family)
+      for (const provider of demo.providers) await insertProvider(trx, provider)
+    }
+    if (!withDemo || (await countExams(trx)) > 0)
+      return { programme, exams: 0, candidates: 0, attempts: 0 }
+
+    // A beta exam refers to its live twin, so live exams go in first.
+    const ordered = [...demo.exams].sort(
+      (a, b) => Number(a.betaOf !== null) - Number(b.betaOf !== null),
+    )
+    for (const exam of ordered) await insertExam(trx, { ...exam, createdAt: now })
+    for (const certification of demo.certifications) await insertCertification(trx, certification)
+    let attempts = 0
+    for (const { attempts: history, waivers, story: _story, ...candidate } of demo.candidates) {
+      await insertCandidate(trx, { ...candidate, createdAt: now })
+      for (const attempt of history) {
+        await insertAttempt(trx, { ...attempt, candidateId: candidate.id, recordedAt: now })
+        attempts++
+      }
+      for (const waiver of waivers ?? []) {
+        await insertWaiver(trx, { ...waiver, candidateId: candidate.id, note: 'demo' })
+      }
+    }
+    return { programme, exams: demo.exams.length, candidates: demo.candidates.length, attempts }
+  })
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander'
+import { createToken } from '../app/api-tokens.js'
+import { loadDemo } from '../app/load-demo.js'
+import { readConfig } from '../config.js'
+import { openDatabase } from '../db/database.js'
+import { migrateToLatest } from '../db/migrate.js'
+import { ROLES, type Role } from '../http/principal.js'
+import { printEligibility } from './commands/eligibility.js'
+import { importExamsFile } from './commands/import-exams-file.js'
+import { serve } from './commands/serve.js'
+import { openStore } from './open-store.js'
+
+const program = new Command('examdesk')
+  .description(
+    'Runs a certification exam programme. Configuration comes from the environment (DATABASE_URL, PORT, HOST, EXAMDESK_ADMIN_TOKEN, EXAMDESK_DEMO).',
+  )
+  .showHelpAfterError()
+
+program
+  .command('serve')
+  .description(
+    'start the HTTP API (migrates, installs the programme and, unless EXAMDESK_DEMO=0, the demo)',
+  )
+  .action(() => serve(readConfig()))
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const database = await openDatabase(readConfig().databaseUrl)
+    try {
+      const { error, results } = await migrateToLatest(database.db)
+      for (const result of results ?? [])
+        process.stdout.write(`${result.status.padEnd(8)} ${result.migrationName}\n`)
+      if (error !== undefined) throw error
+      if ((results ?? []).length === 0) process.stdout.write('Already up to date.\n')
+    } finally {
+      await database.close()
+    }
+  })
+
+program
+  .command('demo')
+  .description('load the programme and the demo catalogue into an empty database')
+  .action(async () => {
+    const store = await openStore(readConfig())
+    try {
+      const loaded = await loadDemo(store, true)
+      process.stdout.write(
+        loaded.exams > 0
+          ? `Loaded ${loaded.exams} exams, ${loaded.candidates} candidates and ${loaded.attempts} attempts.\n`
+          : 'The catalogue already has exams; nothing loaded.\n',
+      )
+    } finally {
+      await store.close()
+    }
+  })
+
+const token = program.command('token').description('API tokens')
+token
+  .command('create')
+  .description('create an API token; its secret is printed once')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, (value: string): Role => {
+    if (!(ROLES as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`)
+    return value as Role
+  })
+  .option('--label <label>', 'what the token is for', 'cli')
+  .action(async (options: { role: Role; label: string }) => {
+    const store = await openStore(readConfig())
+    try {
+      const created = await createToken(store, options)
+      process.stdout.write(`${created.token}\n`)
+      process.stderr.write(
+        `Created ${created.role} token ${created.id}; the secret above is not shown again.\n`,
+      )
+    } finally {
+      await store.close()
+    }
+  })
+
+program
+  .command('eligibility')
+  .description('may a candidate sit an exam, and if not, from when and why')
+  .requiredOption('--candidate <id>', 'candidate id')
+  .requiredOption('--exam <number>', 'exam number, 70-620 or 070-620')
+  .option('--at <instant>', 'RFC 3339 instant (default: now)')
+  .action((options: { candidate: string; exam: string; at?: string }) =>
+    printEligibility(readConfig(), options),
+  )
+
+const importer = program.command('import').description('bulk imports')
+importer
+  .command('exams <file>')
+  .description(
+    'import exams from CSV (number,title[,family,status,betaOf,betaStart,betaEnd]); all rows or none',
+  )
+  .action((file: string) => importExamsFile(readConfig(), file))
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`examdesk: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exitCode = 1
+})

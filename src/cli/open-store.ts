@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely'
+import { type Clock, systemClock } from '../app/clock.js'
+import type { Config } from '../config.js'
+import { openDatabase, redactUrl } from '../db/database.js'
+import { migrateOrThrow } from '../db/migrate.js'
+import type { DB } from '../db/schema.js'
+
+export interface Store {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+  readonly close: () => Promise<void>
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openStore(config: Config): Promise<Store> {
+  const database = await openDatabase(config.databaseUrl).catch((error: unknown) => {
+    throw new Error(`Cannot open ${redactUrl(config.databaseUrl)}: ${(error as Error).message}`, {
+      cause: error,
+    })
+  })
+  try {
+    await migrateOrThrow(database.db)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  return { db: database.db, clock: systemClock, close: () => database.close() }
+}

@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely'
+import type { Attempt, AttemptOutcome } from '../domain/attempt.js'
+import type { ExamNumber } from '../domain/exam-number.js'
+import type { Instant } from '../domain/instant.js'
+import { readInstant, writeInstant } from './columns.js'
+import type { DB } from './schema.js'
+
+/** An attempt to store; `creditFor` is not stored, it follows from the exam. */
+export interface NewAttempt {
+  readonly id: string
+  readonly candidateId: string
+  readonly exam: ExamNumber
+  readonly provider: string
+  readonly takenAt: Instant
+  readonly outcome: AttemptOutcome
+  readonly recordedAt: Instant
+  /** Defaults to `recordedAt`. */
+  readonly updatedAt?: Instant
+}
+
+/** An attempt with whose it is and when it was written down. */
+export interface StoredAttempt extends Attempt {
+  readonly candidateId: string
+  readonly recordedAt: Instant
+  readonly updatedAt: Instant
+}
+
+/** Stores an attempt. */
+export async function insertAttempt(db: Kysely<DB>, attempt: NewAttempt): Promise<void> {
+  await db
+    .insertInto('attempts')
+    .values({
+      id: attempt.id,
+      candidate_id: attempt.candidateId,
+      exam_number: attempt.exam,
+      provider_id: attempt.provider,
+      taken_at: writeInstant(attempt.takenAt),
+      outcome: attempt.outcome,
+      recorded_at: writeInstant(attempt.recordedAt),
+      updated_at: writeInstant(attempt.updatedAt ?? attempt.recordedAt),
+    })
+    .execute()
+}
+
+/** The attempt with this id, or null. */
+export async function findAttempt(db: Kysely<DB>, id: string): Promise<StoredAttempt | null> {
+  const row = await fromAttempts(db)
+    .select([
+      'attempts.candidate_id',
+      'attempts.recorded_at',
+      'attempts.updated_at',
+      ...ATTEMPT_COLUMNS,
+    ])
+    .where('attempts.id', '=', id)
+    .executeTakeFirst()
+  if (!row) return null
+  return {
+    ...toAttempt(row),
+    candidateId: row.candidate_id,
+    recordedAt: readInstant(row.recorded_at),
+    updatedAt: readInstant(row.updated_at),
+  }
+}
+
+/** A candidate's attempts at every exam, oldest first (ties by id, so the order is stable). */
+export async function listAttemptsOfCandidate(
+  db: Kysely<DB>,
+  candidateId: string,
+): Promise<Attempt[]> {
+  const rows = await fromAttempts(db)
+    .select(ATTEMPT_COLUMNS)
+    .where('attempts.candidate_id', '=', candidateId)
+    .orderBy('attempts.taken_at')
+    .orderBy('attempts.id')
+    .execute()
+  return rows.map(toAttempt)
+}
+
+/** Sets an attempt's outcome; false when there is no such attempt. */
+export async function updateAttemptOutcome(
+  db: Kysely<DB>,
+  id: string,
+  outcome: AttemptOutcome,
+  updatedAt: Instant,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('attempts')
+    .set({ outcome, updated_at: writeInstant(updatedAt) })
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+const ATTEMPT_COLUMNS = [
+  'attempts.id',
+  'attempts.exam_number',
+  'exams.beta_of',
+  'attempts.provider_id',
+  'attempts.taken_at',
+  'attempts.outcome',
+] as const
+
+/** Attempts with their exam, which says what a pass earns credit for. */
+function fromAttempts(db: Kysely<DB>) {
+  return db.selectFrom('attempts').innerJoin('exams', 'exams.number', 'attempts.exam_number')
+}
+
+interface AttemptRow {
+  readonly id: string
+  readonly exam_number: string
+  readonly beta_of: string | null
+  readonly provider_id: string
+  readonly taken_at: string | Date
+  readonly outcome: AttemptOutcome
+}
+
+function toAttempt(row: AttemptRow): Attempt {
+  return {
+    id: row.id,
+    exam: row.exam_number,
+    creditFor: row.beta_of ?? row.exam_number,
+    provider: row.provider_id,
+    takenAt: readInstant(row.taken_at),
+    outcome: row.outcome,
+  }
+}

@@ -1,0 +1,51 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { Instant } from '../domain/instant.js'
+import { readInstant, writeInstant } from './columns.js'
+import type { CandidateTable, DB } from './schema.js'
+
+/** A person who sits exams. */
+export interface Candidate {
+  readonly id: string
+  readonly firstName: string
+  readonly lastName: string
+  readonly email: string
+  /** ISO 3166-1 alpha-2, such as `NZ`. */
+  readonly country: string
+  /** IANA zone, such as `Pacific/Auckland`; appointments are shown in it. */
+  readonly timeZone: string
+  readonly createdAt: Instant
+}
+
+/** Stores a candidate. */
+export async function insertCandidate(db: Kysely<DB>, candidate: Candidate): Promise<void> {
+  await db
+    .insertInto('candidates')
+    .values({
+      id: candidate.id,
+      first_name: candidate.firstName,
+      last_name: candidate.lastName,
+      email: candidate.email,
+      country: candidate.country,
+      time_zone: candidate.timeZone,
+      created_at: writeInstant(candidate.createdAt),
+    })
+    .execute()
+}
+
+/** The candidate with this id, or null. */
+export async function findCandidate(db: Kysely<DB>, id: string): Promise<Candidate | null> {
+  const row = await db.selectFrom('candidates').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? toCandidate(row) : null
+}
+
+function toCandidate(row: Selectable<CandidateTable>): Candidate {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    country: row.country,
+    timeZone: row.time_zone,
+    createdAt: readInstant(row.created_at),
+  }
+}

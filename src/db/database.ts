@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { DialectName } from './dialect.js'
+import type { DB } from './schema.js'
+
+/** An open database: the Kysely instance, which engine it is, and how to let it go. */
+export interface Database {
+  readonly db: Kysely<DB>
+  readonly dialect: DialectName
+  close(): Promise<void>
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL: most connections in the pool (default 10). */
+  readonly poolMax?: number
+  /** PostgreSQL: the schema to work in, set on every new connection (tests use a fresh one each). */
+  readonly searchPath?: string
+}
+
+const SQLITE_PREFIX = 'sqlite:'
+
+/**
+ * Opens the database a URL names: `sqlite:data/examdesk.db`, `sqlite::memory:`,
+ * or `postgres://user@host:5432/name` (`postgresql://` too).
+ *
+ * @example
+ * const { db, close } = await openDatabase('sqlite:data/examdesk.db')
+ */
+export async function openDatabase(
+  url: string,
+  options: OpenDatabaseOptions = {},
+): Promise<Database> {
+  if (url.startsWith(SQLITE_PREFIX)) return openSqlite(url.slice(SQLITE_PREFIX.length))
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return openPostgres(url, options)
+  }
+  throw new Error(
+    `Unsupported database URL "${redactUrl(url)}": use sqlite:PATH, sqlite::memory: or postgres://…`,
+  )
+}
+
+function openSqlite(path: string): Database {
+  if (path === '')
+    throw new Error('The SQLite URL names no file: use sqlite:PATH or sqlite::memory:')
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new SqliteDatabase(path)
+  // WAL lets readers run beside the writer; synchronous=FULL makes a commit
+  // survive power loss, not only a crash of the process.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+function openPostgres(url: string, options: OpenDatabaseOptions): Database {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 10 })
+  const { searchPath } = options
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({
+      pool,
+      // Set per connection (not per query), so every pooled connection,
+      // and every transaction on it, works in the chosen schema.
+      ...(searchPath === undefined
+        ? {}
+        : {
+            onCreateConnection: async (connection) => {
+              await connection.executeQuery(
+                CompiledQuery.raw(`set search_path to ${quoteIdentifier(searchPath)}`),
+              )
+            },
+          }),
+    }),
+  })
+  return { db, dialect: 'postgres', close: () => db.destroy() }
+}
+
+/** A PostgreSQL identifier, quoted so that any name is taken literally. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`
+}
+
+/** The URL with any password hidden, fit for a log line or an error. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@')
+}

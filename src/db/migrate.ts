@@ -1,0 +1,82 @@
+import { type Migration, type MigrationResultSet, Migrator, sql } from 'kysely'
+import { type AnyKysely, dialectOf } from './dialect.js'
+import * as foundation from './migrations/0001-foundation.js'
+
+/**
+ * Every migration, in order, imported statically rather than read from a
+ * folder, so that the same code runs from `src` under tsx and from `dist`.
+ * Add a new migration here as well as in `migrations/`.
+ */
+const MIGRATIONS = {
+  '0001-foundation': foundation,
+} as const
+
+/**
+ * Kysely runs SQLite migrations outside a transaction (its adapter reports no
+ * transactional DDL, though SQLite has it), so a crash could leave half a
+ * migration behind. Each one is wrapped in its own transaction unless the
+ * Migrator already opened one (PostgreSQL).
+ */
+function inTransaction(migration: Migration): Migration {
+  const { up, down } = migration
+  return {
+    up: (db) => (db.isTransaction ? up(db) : db.transaction().execute((trx) => up(trx))),
+    ...(down === undefined
+      ? {}
+      : {
+          down: (db: AnyKysely) =>
+            db.isTransaction ? down(db) : db.transaction().execute((trx) => down(trx)),
+        }),
+  }
+}
+
+async function migratorFor(db: AnyKysely): Promise<Migrator> {
+  const migrations = Object.fromEntries(
+    Object.entries(MIGRATIONS).map(([name, migration]) => [name, inTransaction(migration)]),
+  )
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(dialectOf(db) === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
+  })
+}
+
+/**
+ * The schema PostgreSQL creates tables in. Kysely's Migrator looks for its
+ * own tables in every schema unless told one, so a second examdesk schema in
+ * the same database (one per test, or per tenant) would look migrated already.
+ */
+async function currentSchema(db: AnyKysely): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+    db,
+  )
+  const schema = rows[0]?.schema
+  if (!schema) throw new Error('PostgreSQL has no current schema: check the search_path')
+  return schema
+}
+
+/**
+ * Brings the database to the latest migration. A failure is returned in the
+ * result set, not thrown (as Kysely's `Migrator` does); already applied
+ * migrations are skipped, so running it again is a no-op.
+ */
+export async function migrateToLatest(db: AnyKysely): Promise<MigrationResultSet> {
+  return (await migratorFor(db)).migrateToLatest()
+}
+
+/** `migrateToLatest` for start-up: throws when a migration failed, naming it. */
+export async function migrateOrThrow(db: AnyKysely): Promise<MigrationResultSet> {
+  const resultSet = await migrateToLatest(db)
+  if (resultSet.error !== undefined) {
+    const failed = resultSet.results?.find((result) => result.status === 'Error')
+    const cause = resultSet.error
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    throw new Error(
+      failed
+        ? `Migration ${failed.migrationName} failed: ${detail}`
+        : `Migrating failed: ${detail}`,
+      { cause },
+    )
+  }
+  return resultSet
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs'
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
+import Fastify, {
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify'
+import { authPlugin } from './plugins/auth.js'
+import { docsPlugin } from './plugins/docs.js'
+import { metricsPlugin } from './plugins/metrics.js'
+import { handleFrameworkError, problemDetailsPlugin } from './plugins/problem-details.js'
+import type { Principal } from './principal.js'
+import { computeRequestId } from './request-id.js'
+import { healthRoutes } from './routes/health.js'
+
+/** What the HTTP shell needs from the rest of examdesk. */
+export interface HttpDeps {
+  /** The principal a bearer token stands for, or null when no live token matches. */
+  authenticate(token: string): Promise<Principal | null>
+  /** Resolves when the service can work (database reachable); rejects otherwise. */
+  checkHealth(): Promise<void>
+  /** Resource route plugins, mounted under `/v1` behind authentication. */
+  readonly routes?: readonly FastifyPluginAsync[]
+}
+
+export interface BuildAppOptions {
+  readonly logger?: FastifyServerOptions['logger']
+  /** Largest request body in bytes; default 1 MiB. */
+  readonly bodyLimit?: number
+  /** The version in the OpenAPI document; default: package.json's. */
+  readonly version?: string
+}
+
+const DEFAULT_BODY_LIMIT = 1024 * 1024
+
+/**
+ * The examdesk HTTP app, ready for `inject()` or `listen()`: problem+json
+ * errors, request ids, metrics, docs, `/healthz`, and `deps.routes` under
+ * `/v1` behind bearer authentication.
+ *
+ * @example
+ * const app = await buildApp({ authenticate, checkHealth, routes: [examRoutes(deps)] })
+ * await app.listen({ port: 3000 })
+ */
+export async function buildApp(
+  deps: HttpDeps,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    requestIdHeader: false, // computeRequestId reads X-Request-Id, and only trusts a sane one
+    genReqId: computeRequestId,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    frameworkErrors: handleFrameworkError,
+    return503OnClosing: false, // the problem-details plugin answers 503 itself, as a problem
+  })
+  // TypeBox checks bodies strictly (no "5" for 5) and converts only query, path and headers.
+  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  // The API speaks JSON only: a text/plain body is a 415, not a string to validate.
+  app.removeContentTypeParser('text/plain')
+
+  // Roles are enforced only under /v1; a route naming roles elsewhere would be public, so refuse to start.
+  app.addHook('onRoute', (route) => {
+    const underV1 = route.url === '/v1' || route.url.startsWith('/v1/')
+    if (route.config?.roles !== undefined && !underV1) {
+      throw new Error(`${String(route.method)} ${route.url} names roles but is outside /v1`)
+    }
+  })
+  await app.register(problemDetailsPlugin)
+  // Before any route: @fastify/swagger only documents the routes added after it.
+  await app.register(docsPlugin, { version: options.version ?? readPackageVersion() })
+  await app.register(metricsPlugin)
+  await app.register(healthRoutes(deps))
+  await app.register(
+    async (api) => {
+      await api.register(authPlugin, { authenticate: (token) => deps.authenticate(token) })
+      for (const plugin of deps.routes ?? []) await api.register(plugin)
+    },
+    { prefix: '/v1' },
+  )
+  return app
+}
+
+/** package.json sits two levels above both src/http/ and dist/http/. */
+function readPackageVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
+  const version: unknown = JSON.parse(text).version
+  return typeof version === 'string' ? version : '0.0.0'
+}

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify'
+import { type Kysely, sql } from 'kysely'
+import { authenticate } from '../app/api-tokens.js'
+import type { Clock } from '../app/clock.js'
+import type { DB } from '../db/schema.js'
+import { apiRoutes } from './api-routes.js'
+import { type BuildAppOptions, buildApp } from './build-app.js'
+
+/** The whole examdesk API on one database: what `serve` listens with and API tests inject into. */
+export function buildExamdeskApp(
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
+  return buildApp(
+    {
+      authenticate: (token) => authenticate(deps, token),
+      checkHealth: async () => {
+        await sql`select 1`.execute(deps.db)
+      },
+      routes: apiRoutes(deps),
+    },
+    options,
+  )
+}

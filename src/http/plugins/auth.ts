@@ -1,0 +1,63 @@
+import type { FastifyRequest } from 'fastify'
+import { AppError } from '../../app/errors.js'
+import type { Principal, Role } from '../principal.js'
+import { sharedPlugin } from '../shared-plugin.js'
+
+const kPrincipal: unique symbol = Symbol('examdesk.principal')
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The roles that may call this route; absent: any authenticated caller. */
+    readonly roles?: readonly Role[]
+  }
+  interface FastifyRequest {
+    /** Who is calling; set by the auth plugin on every route it guards. */
+    readonly principal: Principal
+    [kPrincipal]: Principal | null
+  }
+}
+
+export interface AuthOptions {
+  /** The principal a bearer token stands for, or null when no live token matches. */
+  readonly authenticate: (token: string) => Promise<Principal | null>
+}
+
+// RFC 6750 b64token; the scheme name is case-insensitive (RFC 9110).
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i
+
+/**
+ * Guards every route of the context that registers it: a bearer token is
+ * required (401 otherwise) and, where a route's `config.roles` names roles,
+ * the token's role must be one of them (403 otherwise). The caller is then
+ * `request.principal`. Runs on `onRequest`, before the body is read.
+ */
+export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app, options) => {
+  const { authenticate } = options
+  app.decorateRequest(kPrincipal, null)
+  app.decorateRequest('principal', {
+    getter(this: FastifyRequest): Principal {
+      const principal = this[kPrincipal]
+      // Only a route outside the auth plugin's context can get here: a wiring bug.
+      if (principal === null) throw new Error('request.principal read on an unauthenticated route')
+      return principal
+    },
+  })
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1]
+    if (token === undefined) {
+      reply.header('www-authenticate', 'Bearer realm="examdesk"')
+      throw new AppError('UNAUTHENTICATED')
+    }
+    const principal = await authenticate(token)
+    if (principal === null) {
+      reply.header('www-authenticate', 'Bearer realm="examdesk", error="invalid_token"')
+      throw new AppError('UNAUTHENTICATED')
+    }
+    const roles = request.routeOptions.config.roles
+    if (roles !== undefined && !roles.includes(principal.role)) {
+      throw new AppError('FORBIDDEN', { role: principal.role, requiredRoles: roles })
+    }
+    request[kPrincipal] = principal
+  })
+})

@@ -1,0 +1,120 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import type { Clock } from '../../app/clock.js'
+import { getCandidate } from '../../app/get-candidate.js'
+import { listAttempts } from '../../app/list-attempts.js'
+import { recordAttempt } from '../../app/record-attempt.js'
+import { setAttemptOutcome } from '../../app/set-attempt-outcome.js'
+import type { DB } from '../../db/schema.js'
+import type { Attempt } from '../../domain/attempt.js'
+import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
+
+const Outcome = Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('pending')])
+
+const AttemptOut = Type.Object({
+  id: Type.String(),
+  candidateId: Type.String(),
+  exam: Type.String(),
+  creditFor: Type.String({
+    description: 'The exam a pass earns credit for (a beta counts for its live exam)',
+  }),
+  provider: Type.String(),
+  takenAt: Type.String(),
+  takenAtLocal: LocalTimeText,
+  outcome: Outcome,
+})
+
+const RecordAttemptBody = Type.Object(
+  {
+    candidateId: Type.String({ minLength: 1, maxLength: 64 }),
+    exam: Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] }),
+    takenAt: InstantText,
+    outcome: Outcome,
+    provider: Type.String({ minLength: 1, maxLength: 40, examples: ['prometric', 'pearson-vue'] }),
+  },
+  { additionalProperties: false },
+)
+
+function toAttemptOut(attempt: Attempt, candidateId: string, timeZone: string) {
+  return {
+    id: attempt.id,
+    candidateId,
+    exam: attempt.exam,
+    creditFor: attempt.creditFor,
+    provider: attempt.provider,
+    takenAt: toInstantOut(attempt.takenAt),
+    takenAtLocal: toLocalOut(attempt.takenAt, timeZone),
+    outcome: attempt.outcome,
+  }
+}
+
+/** `/v1/attempts` and a candidate's history: one history across every provider. */
+export function attemptRoutes(deps: {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+}): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.post(
+      '/attempts',
+      {
+        schema: {
+          summary: 'Record a sitting and its outcome',
+          tags: ['attempts'],
+          body: RecordAttemptBody,
+          response: { 201: AttemptOut },
+        },
+        config: { roles: ['admin', 'provider'] },
+      },
+      async (request, reply) => {
+        const attempt = await recordAttempt(deps, request.body)
+        const candidate = await getCandidate(deps, attempt.candidateId)
+        return reply.code(201).send(toAttemptOut(attempt, attempt.candidateId, candidate.timeZone))
+      },
+    )
+
+    app.patch(
+      '/attempts/:id',
+      {
+        schema: {
+          summary: 'Set the outcome of a recorded attempt (a result released later)',
+          tags: ['attempts'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          body: Type.Object({ outcome: Outcome }, { additionalProperties: false }),
+          response: { 200: AttemptOut },
+        },
+        config: { roles: ['admin', 'provider'] },
+      },
+      async (request) => {
+        const attempt = await setAttemptOutcome(deps, {
+          attemptId: request.params.id,
+          outcome: request.body.outcome,
+        })
+        const candidate = await getCandidate(deps, attempt.candidateId)
+        return toAttemptOut(attempt, attempt.candidateId, candidate.timeZone)
+      },
+    )
+
+    app.get(
+      '/candidates/:id/attempts',
+      {
+        schema: {
+          summary: "A candidate's attempts at every provider, oldest first",
+          tags: ['attempts'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          response: { 200: Type.Object({ items: Type.Array(AttemptOut) }) },
+        },
+      },
+      async (request) => {
+        const candidate = await getCandidate(deps, request.params.id, 'id')
+        const attempts = await listAttempts(deps, candidate.id)
+        return {
+          items: attempts.map((attempt) => toAttemptOut(attempt, candidate.id, candidate.timeZone)),
+        }
+      },
+    )
+  }
+}

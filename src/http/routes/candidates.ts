@@ -1,0 +1,78 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import type { Clock } from '../../app/clock.js'
+import { createCandidate } from '../../app/create-candidate.js'
+import { getCandidate } from '../../app/get-candidate.js'
+import type { Candidate } from '../../db/candidates.js'
+import type { DB } from '../../db/schema.js'
+import { toInstantOut } from '../schemas/instant.js'
+
+const CandidateOut = Type.Object({
+  id: Type.String(),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  email: Type.String(),
+  country: Type.String({ description: 'ISO 3166-1 alpha-2' }),
+  timeZone: Type.String({ description: 'IANA time zone; times are shown in it' }),
+  createdAt: Type.String(),
+})
+
+const CreateCandidateBody = Type.Object(
+  {
+    firstName: Type.String({ minLength: 1, maxLength: 100 }),
+    lastName: Type.String({ minLength: 1, maxLength: 100 }),
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    country: Type.String({ maxLength: 8, examples: ['NZ'] }),
+    timeZone: Type.String({ maxLength: 64, examples: ['Pacific/Auckland'] }),
+  },
+  { additionalProperties: false },
+)
+
+function toCandidateOut(candidate: Candidate) {
+  return { ...candidate, createdAt: toInstantOut(candidate.createdAt) }
+}
+
+/** `/v1/candidates`: the people who sit exams. */
+export function candidateRoutes(deps: {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+}): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.post(
+      '/candidates',
+      {
+        schema: {
+          summary: 'Register a candidate',
+          tags: ['candidates'],
+          body: CreateCandidateBody,
+          response: { 201: CandidateOut },
+        },
+        config: { roles: ['admin', 'support'] },
+      },
+      async (request, reply) => {
+        const candidate = await createCandidate(deps, request.body)
+        return reply
+          .code(201)
+          .header('location', `/v1/candidates/${candidate.id}`)
+          .send(toCandidateOut(candidate))
+      },
+    )
+
+    app.get(
+      '/candidates/:id',
+      {
+        schema: {
+          summary: 'One candidate',
+          tags: ['candidates'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          response: { 200: CandidateOut },
+        },
+      },
+      async (request) => toCandidateOut(await getCandidate(deps, request.params.id, 'id')),
+    )
+  }
+}

@@ -1,0 +1,133 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import type { Clock } from '../../app/clock.js'
+import { decideEligibility } from '../../app/decide-eligibility.js'
+import { planRetakes } from '../../app/plan-retakes.js'
+import type { DB } from '../../db/schema.js'
+import { RETAKE_CODES } from '../../domain/retake-decision.js'
+import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
+
+const RetakeCode = Type.Enum([...RETAKE_CODES], { description: 'The rule that decided' })
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()])
+
+const EligibilityOut = Type.Object({
+  candidateId: Type.String(),
+  exam: Type.String(),
+  at: Type.String(),
+  eligible: Type.Boolean(),
+  earliestAt: Nullable(
+    Type.String({
+      description:
+        'First instant at or after `at` when an attempt is allowed; null: never, under the current data',
+    }),
+  ),
+  earliestAtLocal: Nullable(LocalTimeText),
+  timeZone: Type.String({
+    description: "The candidate's zone, used in `reason` and the local times",
+  }),
+  code: RetakeCode,
+  reason: Type.String({ description: 'A sentence for the candidate' }),
+  policy: Nullable(
+    Type.Object({ id: Type.String(), version: Type.Integer(), name: Type.String() }),
+  ),
+  attemptNumber: Type.Integer({ description: 'Which attempt at this exam the next one would be' }),
+  waiverId: Nullable(
+    Type.String({ description: 'The approved exception this attempt would use up' }),
+  ),
+})
+
+const TimelineOut = Type.Object({
+  candidateId: Type.String(),
+  exam: Type.String(),
+  from: Type.String(),
+  timeZone: Type.String(),
+  steps: Type.Array(
+    Type.Object({
+      attemptNumber: Type.Integer(),
+      earliestAt: Nullable(Type.String()),
+      earliestAtLocal: Nullable(LocalTimeText),
+      code: RetakeCode,
+      reason: Type.String(),
+      usesWaiver: Type.Boolean(),
+    }),
+  ),
+})
+
+const CandidateParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
+const ExamText = Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] })
+
+/** Retake eligibility with its reason, and the "what if I fail" timeline. */
+export function eligibilityRoutes(deps: {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+}): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.get(
+      '/candidates/:id/eligibility',
+      {
+        schema: {
+          summary: 'May the candidate sit this exam at `at`, and if not, from when and why?',
+          tags: ['retake policy'],
+          params: CandidateParams,
+          querystring: Type.Object({ exam: ExamText, at: Type.Optional(InstantText) }),
+          response: { 200: EligibilityOut },
+        },
+      },
+      async (request) => {
+        const { candidateId, exam, at, timeZone, decision } = await decideEligibility(deps, {
+          candidateId: request.params.id,
+          ...request.query,
+        })
+        return {
+          candidateId,
+          exam: exam.number,
+          at: toInstantOut(at),
+          eligible: decision.eligible,
+          earliestAt: decision.earliestAt === null ? null : toInstantOut(decision.earliestAt),
+          earliestAtLocal:
+            decision.earliestAt === null ? null : toLocalOut(decision.earliestAt, timeZone),
+          timeZone,
+          code: decision.code,
+          reason: decision.reason,
+          policy: decision.policy,
+          attemptNumber: decision.attemptNumber,
+          waiverId: decision.waiverId,
+        }
+      },
+    )
+
+    app.get(
+      '/candidates/:id/timeline',
+      {
+        schema: {
+          summary:
+            'If every attempt from `from` on failed, when could each of the next six be taken?',
+          tags: ['retake policy'],
+          params: CandidateParams,
+          querystring: Type.Object({ exam: ExamText, from: Type.Optional(InstantText) }),
+          response: { 200: TimelineOut },
+        },
+      },
+      async (request) => {
+        const plan = await planRetakes(deps, { candidateId: request.params.id, ...request.query })
+        return {
+          candidateId: plan.candidateId,
+          exam: plan.exam.number,
+          from: toInstantOut(plan.from),
+          timeZone: plan.timeZone,
+          steps: plan.steps.map((step) => ({
+            ...step,
+            earliestAt: step.earliestAt === null ? null : toInstantOut(step.earliestAt),
+            earliestAtLocal:
+              step.earliestAt === null ? null : toLocalOut(step.earliestAt, plan.timeZone),
+          })),
+        }
+      },
+    )
+  }
+}

@@ -1,0 +1,100 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import type { Clock } from '../../app/clock.js'
+import { createExam } from '../../app/create-exam.js'
+import { getExam } from '../../app/get-exam.js'
+import { listExams } from '../../app/list-exams.js'
+import type { DB } from '../../db/schema.js'
+import { ExamOut, ExamStatus, toExamOut } from '../schemas/exam.js'
+
+const ExamNumberText = Type.String({ minLength: 1, maxLength: 20, examples: ['70-620', '070-620'] })
+const InstantText = Type.String({ maxLength: 64, examples: ['2026-12-01T09:00:00Z'] })
+
+const CreateExamBody = Type.Object(
+  {
+    number: ExamNumberText,
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    family: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 40,
+        description: 'Derived from the prefix when absent',
+      }),
+    ),
+    status: Type.Optional(ExamStatus),
+    betaOf: Type.Optional(ExamNumberText),
+    betaPeriod: Type.Optional(
+      Type.Object({ start: InstantText, end: InstantText }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+)
+
+/** `/v1/exams`: the catalogue. */
+export function examRoutes(deps: {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+}): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.post(
+      '/exams',
+      {
+        schema: {
+          summary: 'Add an exam to the catalogue',
+          tags: ['catalogue'],
+          body: CreateExamBody,
+          response: { 201: ExamOut },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request, reply) => {
+        const exam = await createExam(deps, request.body)
+        return reply.code(201).header('location', `/v1/exams/${exam.number}`).send(toExamOut(exam))
+      },
+    )
+
+    app.get(
+      '/exams',
+      {
+        schema: {
+          summary: 'List and search the catalogue',
+          tags: ['catalogue'],
+          querystring: Type.Object({
+            family: Type.Optional(Type.String({ maxLength: 40 })),
+            status: Type.Optional(ExamStatus),
+            q: Type.Optional(
+              Type.String({
+                maxLength: 200,
+                description: 'An exam number in either spelling, or words of the title',
+              }),
+            ),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+          }),
+          response: { 200: Type.Object({ items: Type.Array(ExamOut), total: Type.Integer() }) },
+        },
+      },
+      async (request) => {
+        const { items, total } = await listExams(deps, request.query)
+        return { items: items.map(toExamOut), total }
+      },
+    )
+
+    app.get(
+      '/exams/:number',
+      {
+        schema: {
+          summary: 'One exam, by either spelling of its number',
+          tags: ['catalogue'],
+          params: Type.Object({ number: ExamNumberText }),
+          response: { 200: ExamOut },
+        },
+      },
+      async (request) => toExamOut(await getExam(deps, request.params.number, 'number')),
+    )
+  }
+}

@@ -1,0 +1,35 @@
+import { Type } from 'typebox'
+import type { Exam } from '../../domain/exam.js'
+import { formatInstant } from '../../domain/instant.js'
+
+export const ExamStatus = Type.Union([
+  Type.Literal('beta'),
+  Type.Literal('live'),
+  Type.Literal('retired'),
+])
+
+export const ExamOut = Type.Object({
+  number: Type.String({ description: 'Canonical spelling, `070-620`', examples: ['070-620'] }),
+  title: Type.String(),
+  family: Type.String(),
+  policy: Type.String({ description: 'The retake policy that governs it (from its family)' }),
+  status: ExamStatus,
+  betaOf: Type.Union([Type.String(), Type.Null()], {
+    description: 'For a beta exam, the live exam it previews',
+  }),
+  betaPeriod: Type.Union([Type.Object({ start: Type.String(), end: Type.String() }), Type.Null()]),
+})
+
+export function toExamOut(exam: Exam) {
+  return {
+    number: exam.number,
+    title: exam.title,
+    family: exam.family,
+    policy: exam.policyId,
+    status: exam.status,
+    betaOf: exam.betaOf,
+    betaPeriod: exam.betaPeriod
+      ? { start: formatInstant(exam.betaPeriod.start), end: formatInstant(exam.betaPeriod.end) }
+      : null,
+  }
+}

@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { openDatabase, redactUrl } from '../../src/db/database.js'
+import { dialectOf } from '../../src/db/dialect.js'
+import { migrateOrThrow, migrateToLatest } from '../../src/db/migrate.js'
+import { testDatabases } from '../support/databases.js'
+
+const TABLES = [
+  'api_tokens',
+  'attempts',
+  'candidates',
+  'certification_exams',
+  'certifications',
+  'exam_families',
+  'exams',
+  'family_prefixes',
+  'policy_versions',
+  'providers',
+  'waivers',
+]
+
+describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
+  it('create every table on an empty database, then re-run as a no-op', async () => {
+    const database = await open({ migrate: false })
+    try {
+      const first = await migrateToLatest(database.db)
+      expect(first.error).toBeUndefined()
+      expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([
+        ['0001-foundation', 'Success'],
+      ])
+      const tables = await database.db.introspection.getTables()
+      // PostgreSQL lists every schema's tables; ours are the ones in the current schema.
+      const own = name === 'postgres' ? await currentSchemaTables(database.db) : tables
+      expect(own.map((t) => t.name).sort()).toEqual(TABLES)
+
+      const again = await migrateToLatest(database.db)
+      expect(again.error).toBeUndefined()
+      expect(again.results).toEqual([])
+      await expect(migrateOrThrow(database.db)).resolves.toEqual({ results: [] })
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('tells the dialect of the database and of a transaction on it', async () => {
+    const database = await open()
+    try {
+      expect(database.dialect).toBe(name)
+      expect(dialectOf(database.db)).toBe(name)
+      await database.db.transaction().execute(async (trx) => {
+        expect(dialectOf(trx)).toBe(name)
+      })
+    } finally {
+      await database.close()
+    }
+  })
+})
+
+async function currentSchemaTables(db: Parameters<typeof dialectOf>[0]) {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  const tables = await db.introspection.getTables()
+  return tables.filter((t) => t.schema === rows[0]!.schema)
+}
+
+describe('openDatabase', () => {
+  it('refuses a URL it does not know, naming the forms it does (password hidden)', async () => {
+    await expect(openDatabase('mysql://root:secret@localhost/x')).rejects.toThrow(
+      'Unsupported database URL "mysql://root:***@localhost/x": use sqlite:PATH',
+    )
+    expect(redactUrl('postgres://u:p@h:5432/d')).toBe('postgres://u:***@h:5432/d')
+    expect(redactUrl('postgres://u@h/d')).toBe('postgres://u@h/d')
+  })
+
+  it('opens SQLite in WAL with durable commits and foreign keys, creating the folder', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'examdesk-open-'))
+    const path = join(directory, 'nested', 'deeper', 'examdesk.db')
+    const database = await openDatabase(`sqlite:${path}`)
+    try {
+      expect(database.dialect).toBe('sqlite')
+      const pragma = async (name: string) =>
+        Object.values((await sql.raw(`pragma ${name}`).execute(database.db)).rows[0] as object)[0]
+      expect(await pragma('journal_mode')).toBe('wal')
+      expect(await pragma('synchronous')).toBe(2) // FULL
+      expect(await pragma('foreign_keys')).toBe(1)
+      expect(await pragma('busy_timeout')).toBe(5000)
+      expect(existsSync(path)).toBe(true)
+    } finally {
+      await database.close()
+      await rm(directory, { recursive: true, force: true })
+    }
+  })
+
+  it('opens SQLite in memory', async () => {
+    const database = await openDatabase('sqlite::memory:')
+    try {
+      await migrateOrThrow(database.db)
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(database.db)
+      expect(rows).toEqual([{ one: 1 }])
+    } finally {
+      await database.close()
+    }
+  })
+})
