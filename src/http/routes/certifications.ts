@@ -1,0 +1,55 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import type { Clock } from '../../app/clock.js'
+import { listEarnedCertifications } from '../../app/list-earned-certifications.js'
+import type { DB } from '../../db/schema.js'
+import { LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
+
+const EarnedOut = Type.Object({
+  certificationId: Type.String(),
+  name: Type.String(),
+  exams: Type.Array(Type.String()),
+  earnedAt: Type.String(),
+  expiresAt: Type.Union([Type.String(), Type.Null()], { description: 'null: it does not expire' }),
+  expiresAtLocal: Type.Union([LocalTimeText, Type.Null()]),
+  current: Type.Boolean({ description: 'Not expired now' }),
+})
+
+/** `GET /v1/candidates/{id}/certifications`: what the history has earned. */
+export function certificationRoutes(deps: {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+}): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+    app.get(
+      '/candidates/:id/certifications',
+      {
+        schema: {
+          summary: 'Certifications earned by the candidate, current or expired',
+          tags: ['candidates'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          response: { 200: Type.Object({ items: Type.Array(EarnedOut) }) },
+        },
+      },
+      async (request) => {
+        const now = deps.clock.now()
+        const { candidate, earned } = await listEarnedCertifications(deps, request.params.id)
+        return {
+          items: earned.map((item) => ({
+            certificationId: item.certificationId,
+            name: item.name,
+            exams: [...item.exams],
+            earnedAt: toInstantOut(item.earnedAt),
+            expiresAt: item.expiresAt === null ? null : toInstantOut(item.expiresAt),
+            expiresAtLocal:
+              item.expiresAt === null ? null : toLocalOut(item.expiresAt, candidate.timeZone),
+            current: item.expiresAt === null || item.expiresAt > now,
+          })),
+        }
+      },
+    )
+  }
+}
