@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid'
 import {
   countTokens,
   findActiveTokenByHash,
+  findTokenByHash,
   insertToken,
   type TokenRole,
 } from '../db/api-tokens.js'
@@ -57,7 +58,9 @@ export async function ensureAdminToken(
   presetSecret: string | undefined,
 ): Promise<{ readonly token: string; readonly generated: boolean } | null> {
   if ((await countTokens(deps.db)) > 0) {
-    if (presetSecret && !(await authenticate(deps, presetSecret))) {
+    // A preset secret already stored, even revoked, is not stored again: a
+    // revoked one stays revoked (and a second row would break the unique hash).
+    if (presetSecret && !(await findTokenByHash(deps.db, hashToken(presetSecret)))) {
       await createToken(deps, {
         role: 'admin',
         label: 'EXAMDESK_ADMIN_TOKEN',

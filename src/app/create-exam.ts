@@ -3,9 +3,11 @@ import { listFamilies } from '../db/exam-families.js'
 import { findExam, insertExam } from '../db/exams.js'
 import { listPolicyVersions } from '../db/policy-versions.js'
 import type { DB } from '../db/schema.js'
+import { isUniqueViolation } from '../db/unique-violation.js'
 import type { BetaPeriod, Exam, ExamStatus } from '../domain/exam.js'
 import { findFamilyOfNumber } from '../domain/exam-family.js'
 import { examSerial } from '../domain/exam-number.js'
+import { forgetCatalogue } from './catalogue-cache.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { requireExamNumber, requireInstant, requireName } from './input-fields.js'
@@ -32,14 +34,21 @@ export interface CreateExamInput {
  */
 export async function createExam(deps: CreateExamDeps, input: CreateExamInput): Promise<Exam> {
   const now = deps.clock.now()
-  return deps.db.transaction().execute(async (trx) => {
+  const created = await deps.db.transaction().execute(async (trx) => {
     const exam = await prepareExam(trx, input)
-    if (await findExam(trx, exam.number)) {
-      throw new AppError('EXAM_ALREADY_EXISTS', { field: 'number', exam: exam.number })
+    const exists = () => new AppError('EXAM_ALREADY_EXISTS', { field: 'number', exam: exam.number })
+    if (await findExam(trx, exam.number)) throw exists()
+    try {
+      await insertExam(trx, { ...exam, createdAt: now })
+    } catch (error) {
+      // A concurrent request stored the same number between the check and the insert.
+      if (isUniqueViolation(error)) throw exists()
+      throw error
     }
-    await insertExam(trx, { ...exam, createdAt: now })
     return exam
   })
+  forgetCatalogue(deps.db)
+  return created
 }
 
 /** Validates an exam against the catalogue without storing it (the CSV import checks every row first). */

@@ -6,7 +6,7 @@ import type { Instant } from '../domain/instant.js'
 import type { RetakeDecision } from '../domain/retake-decision.js'
 import type { Clock } from './clock.js'
 import { getCandidate } from './get-candidate.js'
-import { getExam } from './get-exam.js'
+import { getCatalogueExam } from './get-exam.js'
 import { requireInstant } from './input-fields.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 
@@ -33,9 +33,9 @@ export async function decideEligibility(
   const at = input.at === undefined ? deps.clock.now() : requireInstant(input.at, 'at')
   const [candidate, exam] = await Promise.all([
     getCandidate(deps, input.candidateId, 'id'),
-    getExam(deps, input.exam),
+    getCatalogueExam(deps, input.exam),
   ])
-  const { policies, facts } = await loadRetakeFacts(deps.db, candidate, exam)
+  const { policies, facts } = await loadRetakeFacts(deps.db, candidate, exam, deps)
   return {
     candidateId: candidate.id,
     exam,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { findExam } from '../db/exams.js'
 import type { DB } from '../db/schema.js'
 import type { Exam } from '../domain/exam.js'
+import { type CatalogueDeps, readExam } from './catalogue-cache.js'
 import { AppError } from './errors.js'
 import { requireExamNumber } from './input-fields.js'
 
@@ -11,8 +12,19 @@ export async function getExam(
   number: string,
   field = 'exam',
 ): Promise<Exam> {
-  const canonical = requireExamNumber(number, field)
-  const exam = await findExam(deps.db, canonical)
-  if (!exam) throw new AppError('EXAM_NOT_FOUND', { field, exam: canonical })
+  return foundOrRefused(await findExam(deps.db, requireExamNumber(number, field)), number, field)
+}
+
+/** `getExam` for questions that only read: answered from the remembered catalogue. */
+export async function getCatalogueExam(
+  deps: CatalogueDeps,
+  number: string,
+  field = 'exam',
+): Promise<Exam> {
+  return foundOrRefused(await readExam(deps, requireExamNumber(number, field)), number, field)
+}
+
+function foundOrRefused(exam: Exam | null, number: string, field: string): Exam {
+  if (!exam) throw new AppError('EXAM_NOT_FOUND', { field, exam: requireExamNumber(number, field) })
   return exam
 }

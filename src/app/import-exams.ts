@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { findExam, insertExam } from '../db/exams.js'
 import type { DB } from '../db/schema.js'
+import { forgetCatalogue } from './catalogue-cache.js'
 import type { Clock } from './clock.js'
 import { prepareExam } from './create-exam.js'
 import { AppError, type ErrorCode } from './errors.js'
@@ -63,6 +64,7 @@ export async function importExams(
     }
     if (problems.length > 0) throw new AppError('IMPORT_INVALID', { problems })
   })
+  forgetCatalogue(deps.db)
   return { imported: rows.length }
 }
 

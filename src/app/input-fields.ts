@@ -13,9 +13,17 @@ export function requireExamNumber(text: string, field = 'exam'): ExamNumber {
   return number
 }
 
+// RFC 3339 years have four digits: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z (year 0
+// does not exist for PostgreSQL). Temporal also reads ±YYYYYY years, whose arithmetic runs off
+// its range and whose text does not sort or store like a 4-digit year's.
+const EARLIEST_INSTANT: Instant = Date.parse('0001-01-01T00:00:00.000Z')
+const LATEST_INSTANT: Instant = Date.parse('9999-12-31T23:59:59.999Z')
+
 export function requireInstant(text: string, field: string): Instant {
   const instant = parseInstant(text)
-  if (instant === null) throw new AppError('INSTANT_INVALID', { field, value: text })
+  if (instant === null || instant < EARLIEST_INSTANT || instant > LATEST_INSTANT) {
+    throw new AppError('INSTANT_INVALID', { field, value: text })
+  }
   return instant
 }
 

@@ -9,6 +9,7 @@ import { insertProvider } from '../db/providers.js'
 import type { DB } from '../db/schema.js'
 import { insertWaiver } from '../db/waivers.js'
 import { buildDemoCatalogue } from '../demo/demo-catalogue.js'
+import { forgetCatalogue } from './catalogue-cache.js'
 import type { Clock } from './clock.js'
 
 export interface DemoLoad {
@@ -30,7 +31,7 @@ export async function loadDemo(
 ): Promise<DemoLoad> {
   const now = deps.clock.now()
   const demo = buildDemoCatalogue(now)
-  return deps.db.transaction().execute(async (trx) => {
+  const loaded = await deps.db.transaction().execute(async (trx) => {
     const programme = (await listFamilies(trx)).length === 0
     if (programme) {
       for (const version of demo.policyVersions) await insertPolicyVersion(trx, version)
@@ -59,4 +60,6 @@ export async function loadDemo(
     }
     return { programme, exams: demo.exams.length, candidates: demo.candidates.length, attempts }
   })
+  forgetCatalogue(deps.db)
+  return loaded
 }

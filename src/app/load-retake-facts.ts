@@ -9,6 +9,7 @@ import { computeEarnedCertifications } from '../domain/certification.js'
 import type { RetakeFacts } from '../domain/decide-retake.js'
 import type { Exam } from '../domain/exam.js'
 import type { PolicyVersion } from '../domain/policy-version.js'
+import { type CatalogueDeps, readCertificationsFor, readPolicyVersions } from './catalogue-cache.js'
 
 /** Everything the retake engine needs to judge one candidate at one exam. */
 export interface RetakeQuestion {
@@ -16,15 +17,24 @@ export interface RetakeQuestion {
   readonly facts: RetakeFacts
 }
 
+/**
+ * Reads the candidate's history and the exam's policy and certifications.
+ * Inside a command's transaction, pass only `db`; a question that only reads
+ * passes `catalogue` too, and the catalogue comes from what is remembered.
+ */
 export async function loadRetakeFacts(
   db: Kysely<DB>,
   candidate: Candidate,
   exam: Exam,
+  catalogue?: CatalogueDeps,
 ): Promise<RetakeQuestion> {
+  const credit = exam.betaOf ?? exam.number
   const [policies, attempts, certifications, waivers] = await Promise.all([
-    listPolicyVersions(db, exam.policyId),
+    catalogue
+      ? readPolicyVersions(catalogue, exam.policyId)
+      : listPolicyVersions(db, exam.policyId),
     listAttemptsOfCandidate(db, candidate.id),
-    listCertificationsForExams(db, [exam.betaOf ?? exam.number]),
+    catalogue ? readCertificationsFor(catalogue, credit) : listCertificationsForExams(db, [credit]),
     listOpenWaivers(db, candidate.id, exam.number),
   ])
   return {

@@ -5,7 +5,7 @@ import type { Instant } from '../domain/instant.js'
 import { computeRetakeTimeline, type TimelineStep } from '../domain/retake-timeline.js'
 import type { Clock } from './clock.js'
 import { getCandidate } from './get-candidate.js'
-import { getExam } from './get-exam.js'
+import { getCatalogueExam } from './get-exam.js'
 import { requireInstant } from './input-fields.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 
@@ -25,9 +25,9 @@ export async function planRetakes(
   const from = input.from === undefined ? deps.clock.now() : requireInstant(input.from, 'from')
   const [candidate, exam] = await Promise.all([
     getCandidate(deps, input.candidateId, 'id'),
-    getExam(deps, input.exam),
+    getCatalogueExam(deps, input.exam),
   ])
-  const { policies, facts } = await loadRetakeFacts(deps.db, candidate, exam)
+  const { policies, facts } = await loadRetakeFacts(deps.db, candidate, exam, deps)
   return {
     candidateId: candidate.id,
     exam,

@@ -21,6 +21,19 @@ export interface ActiveToken {
   readonly label: string
 }
 
+/** The token with this hash, revoked or not; null when none was ever stored. */
+export async function findTokenByHash(
+  db: Kysely<DB>,
+  hash: string,
+): Promise<{ readonly id: string } | null> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('token_hash', '=', hash)
+    .executeTakeFirst()
+  return row ?? null
+}
+
 /** Stores a token; the hash must be unique. */
 export async function insertToken(db: Kysely<DB>, token: NewToken): Promise<void> {
   await db

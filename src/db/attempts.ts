@@ -3,6 +3,7 @@ import type { Attempt, AttemptOutcome } from '../domain/attempt.js'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import { readInstant, writeInstant } from './columns.js'
+import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
 
 /** An attempt to store; `creditFor` is not stored, it follows from the exam. */
@@ -67,14 +68,17 @@ export async function listAttemptsOfCandidate(
   db: Kysely<DB>,
   candidateId: string,
 ): Promise<Attempt[]> {
-  const rows = await fromAttempts(db)
+  const rows = await attemptsOfCandidate(db, candidateId)
+  return rows.map(toAttempt)
+}
+
+const attemptsOfCandidate = reusableQuery((db, candidateId: string) =>
+  fromAttempts(db)
     .select(ATTEMPT_COLUMNS)
     .where('attempts.candidate_id', '=', candidateId)
     .orderBy('attempts.taken_at')
-    .orderBy('attempts.id')
-    .execute()
-  return rows.map(toAttempt)
-}
+    .orderBy('attempts.id'),
+)
 
 /** Sets an attempt's outcome; false when there is no such attempt. */
 export async function updateAttemptOutcome(

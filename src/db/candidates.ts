@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Instant } from '../domain/instant.js'
 import { readInstant, writeInstant } from './columns.js'
+import { reusableQuery } from './reusable-query.js'
 import type { CandidateTable, DB } from './schema.js'
 
 /** A person who sits exams. */
@@ -34,9 +35,13 @@ export async function insertCandidate(db: Kysely<DB>, candidate: Candidate): Pro
 
 /** The candidate with this id, or null. */
 export async function findCandidate(db: Kysely<DB>, id: string): Promise<Candidate | null> {
-  const row = await db.selectFrom('candidates').selectAll().where('id', '=', id).executeTakeFirst()
+  const [row] = await candidateById(db, id)
   return row ? toCandidate(row) : null
 }
+
+const candidateById = reusableQuery((db, id: string) =>
+  db.selectFrom('candidates').selectAll().where('id', '=', id),
+)
 
 function toCandidate(row: Selectable<CandidateTable>): Candidate {
   return {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Waiver } from '../domain/waiver.js'
 import { readFlag, readInstant, writeFlag, writeInstant } from './columns.js'
+import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
 
 /** A waiver to store, granted to one candidate. */
@@ -34,15 +35,7 @@ export async function listOpenWaivers(
   candidateId: string,
   exam: ExamNumber,
 ): Promise<Waiver[]> {
-  const rows = await db
-    .selectFrom('waivers')
-    .select(['id', 'exam_number', 'waives_wait', 'waives_limit', 'granted_at'])
-    .where('candidate_id', '=', candidateId)
-    .where('exam_number', '=', exam)
-    .where('used_by_attempt_id', 'is', null)
-    .orderBy('granted_at')
-    .orderBy('id')
-    .execute()
+  const rows = await openWaivers(db, candidateId, exam)
   return rows.map((row) => ({
     id: row.id,
     exam: row.exam_number,
@@ -51,6 +44,17 @@ export async function listOpenWaivers(
     grantedAt: readInstant(row.granted_at),
   }))
 }
+
+const openWaivers = reusableQuery((db, candidateId: string, exam: ExamNumber) =>
+  db
+    .selectFrom('waivers')
+    .select(['id', 'exam_number', 'waives_wait', 'waives_limit', 'granted_at'])
+    .where('candidate_id', '=', candidateId)
+    .where('exam_number', '=', exam)
+    .where('used_by_attempt_id', 'is', null)
+    .orderBy('granted_at')
+    .orderBy('id'),
+)
 
 /**
  * Uses a waiver up for an attempt. Conditional on it being unused, so that of

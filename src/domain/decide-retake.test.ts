@@ -344,3 +344,16 @@ describe('time zones in the sentences', () => {
     expect(inAuckland.reason).toContain('2026-09-27 22:00 Pacific/Auckland')
   })
 })
+
+describe('before the first policy version', () => {
+  it('judges by the first version, without a gap', () => {
+    const exam = liveExam('70-620')
+    const decision = decide(exam, [fail(exam, '1999-05-31T09:00:00Z')], '1999-06-01T00:00:00Z')
+    expect(decision).toMatchObject({
+      eligible: false,
+      code: 'RETAKE_TOO_SOON',
+      policy: { version: 1 },
+    })
+    expect(iso(decision.earliestAt)).toBe('1999-06-01T09:00:00.000Z')
+  })
+})

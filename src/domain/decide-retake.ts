@@ -84,7 +84,8 @@ export function decideRetake(
   let first: Verdict | null = null
   for (let i = 0; i < versions.length; i++) {
     const version = versions[i]!
-    const from = Math.max(at, version.effectiveFrom)
+    // The first version also judges instants before its date (see versionsFrom).
+    const from = i === 0 ? at : Math.max(at, version.effectiveFrom)
     const verdict = judge(version, history, facts, exam, from, zone)
     first ??= verdict
     const until = versions[i + 1]?.effectiveFrom ?? Number.POSITIVE_INFINITY
@@ -303,24 +304,43 @@ function blockOfLimit(
   }
 }
 
-/** A refusal; the sentence is written only when someone reads it. */
+/**
+ * A refusal. Its sentence costs more than the decision (times are shown in
+ * the candidate's zone), so it is written only when someone reads it.
+ */
+class Refusal implements RetakeDecision {
+  readonly eligible = false
+  readonly waiverId = null
+  readonly code: RetakeCode
+  readonly #block: Block
+
+  constructor(
+    block: Block,
+    readonly policy: PolicyRef | null,
+    readonly attemptNumber: number,
+    readonly earliestAt: Instant | null,
+  ) {
+    this.code = block.code
+    this.#block = block
+  }
+
+  get reason(): string {
+    return this.#block.explain()
+  }
+
+  toJSON(): RetakeDecision {
+    const { eligible, earliestAt, code, reason, policy, attemptNumber, waiverId } = this
+    return { eligible, earliestAt, code, reason, policy, attemptNumber, waiverId }
+  }
+}
+
 function refuse(
   block: Block,
   policy: PolicyRef | null,
   attemptNumber: number,
   earliestAt: Instant | null = block.notBefore,
 ): RetakeDecision {
-  return {
-    eligible: false,
-    earliestAt,
-    code: block.code,
-    get reason() {
-      return block.explain()
-    },
-    policy,
-    attemptNumber,
-    waiverId: null,
-  }
+  return new Refusal(block, policy, attemptNumber, earliestAt)
 }
 
 /** The attempts at exactly this exam taken up to `at`, in order. */

@@ -13,6 +13,7 @@ import { handleFrameworkError, problemDetailsPlugin } from './plugins/problem-de
 import type { Principal } from './principal.js'
 import { computeRequestId } from './request-id.js'
 import { healthRoutes } from './routes/health.js'
+import { refuseUnstorableText } from './unstorable-text.js'
 
 /** What the HTTP shell needs from the rest of examdesk. */
 export interface HttpDeps {
@@ -76,6 +77,7 @@ export async function buildApp(
   await app.register(
     async (api) => {
       await api.register(authPlugin, { authenticate: (token) => deps.authenticate(token) })
+      api.addHook('preHandler', refuseUnstorableText)
       for (const plugin of deps.routes ?? []) await api.register(plugin)
     },
     { prefix: '/v1' },

@@ -2,9 +2,13 @@ import type { FastifyInstance } from 'fastify'
 import { type Kysely, sql } from 'kysely'
 import { authenticate } from '../app/api-tokens.js'
 import type { Clock } from '../app/clock.js'
+import { cacheAuthentication } from '../app/token-cache.js'
 import type { DB } from '../db/schema.js'
 import { apiRoutes } from './api-routes.js'
 import { type BuildAppOptions, buildApp } from './build-app.js'
+
+/** A revoked token stops working within this long on every process. */
+const TOKEN_CACHE_MS = 10_000
 
 /** The whole examdesk API on one database: what `serve` listens with and API tests inject into. */
 export function buildExamdeskApp(
@@ -13,7 +17,11 @@ export function buildExamdeskApp(
 ): Promise<FastifyInstance> {
   return buildApp(
     {
-      authenticate: (token) => authenticate(deps, token),
+      authenticate: cacheAuthentication(
+        (token) => authenticate(deps, token),
+        deps.clock,
+        TOKEN_CACHE_MS,
+      ),
       checkHealth: async () => {
         await sql`select 1`.execute(deps.db)
       },

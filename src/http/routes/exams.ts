@@ -73,7 +73,10 @@ export function examRoutes(deps: {
               }),
             ),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            // Bounded: a database cannot skip 1e20 rows (SQLite and PostgreSQL take a 64-bit offset).
+            offset: Type.Optional(
+              Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 }),
+            ),
           }),
           response: { 200: Type.Object({ items: Type.Array(ExamOut), total: Type.Integer() }) },
         },

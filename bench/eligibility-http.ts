@@ -1,0 +1,213 @@
+/**
+ * The eligibility endpoint under load, on SQLite, beside its ceiling: a bare
+ * Fastify hello-world served by the same process, loaded the same way
+ * (autocannon, 50 connections, 127.0.0.1) one after the other.
+ *
+ * By default the servers run in a child process (bench/eligibility-server.ts)
+ * so that autocannon's own CPU does not share their event loop; with
+ * `inProcess` they run in this process, beside autocannon.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import { type BenchServers, startBenchServers } from './eligibility-server.js'
+import { heading, int, ms, pct, printTable, type TargetResult } from './format.js'
+
+export interface EligibilityOptions {
+  /** Seconds each measured autocannon run lasts. */
+  readonly duration: number
+  /** Run the servers in this process instead of a child process. */
+  readonly inProcess: boolean
+}
+
+export const ELIGIBILITY_TARGET_RATIO = 0.5
+const CONNECTIONS = 50
+
+/** Demo candidates and an exam each, one per story the engine tells; rotated by every connection. */
+const QUESTIONS: readonly [candidate: string, exam: string][] = [
+  ['cand-ana', '70-620'],
+  ['cand-ben', '70-680'],
+  ['cand-priya', '70-685'],
+  ['cand-jonas', '98-349'],
+  ['cand-chloe', '70-622'],
+  ['cand-lucas', '71-621'],
+  ['cand-amara', '77-727'],
+  ['cand-kenji', '70-640'],
+]
+const PATHS = QUESTIONS.map(
+  ([candidate, exam]) => `/v1/candidates/${candidate}/eligibility?exam=${exam}`,
+)
+
+interface Load {
+  readonly label: string
+  readonly requestsPerSecond: number
+  readonly total: number
+  readonly p50: number
+  readonly p99: number
+  readonly non2xx: number
+  readonly errors: number
+}
+
+export async function runEligibilityBench(options: EligibilityOptions): Promise<TargetResult[]> {
+  heading('eligibility: GET /v1/candidates/:id/eligibility on SQLite, under load')
+  const mode = options.inProcess
+    ? 'servers in this process, beside autocannon (they share its event loop and CPU)'
+    : 'servers in a child process; autocannon in this one'
+  console.log(`  mode: ${mode}`)
+
+  const servers = options.inProcess ? await inProcessServers() : await childServers()
+  try {
+    const auth = { authorization: `Bearer ${servers.token}` }
+    await preflight(servers, auth)
+
+    const warm = Math.max(1, Math.min(2, Math.round(options.duration / 5)))
+    console.log(
+      `  load: ${CONNECTIONS} connections, ${warm} s warm-up then ${options.duration} s measured, each`,
+    )
+    const helloUrl = `${servers.helloUrl}/hello`
+    await load('warm-up', { url: helloUrl, duration: warm }, false)
+    const hello = await load('GET /hello (bare Fastify: ceiling)', {
+      url: helloUrl,
+      duration: options.duration,
+    })
+
+    const eligibility = {
+      url: `${servers.appUrl}${PATHS[0]}`,
+      headers: auth,
+      requests: PATHS.map((path) => ({ method: 'GET' as const, path })),
+    }
+    await load('warm-up', { ...eligibility, duration: warm }, false)
+    const app = await load(`GET eligibility (${PATHS.length} candidates in turn)`, {
+      ...eligibility,
+      duration: options.duration,
+    })
+
+    const ratio = app.requestsPerSecond / hello.requestsPerSecond
+    console.log()
+    printTable([
+      ['endpoint', 'req/s (avg)', 'requests', 'p50', 'p99', 'non-2xx', 'errors'],
+      ...[hello, app].map((r) => [
+        r.label,
+        int(r.requestsPerSecond),
+        int(r.total),
+        ms(r.p50),
+        ms(r.p99),
+        int(r.non2xx),
+        int(r.errors),
+      ]),
+    ])
+    console.log(
+      `\n  eligibility ${int(app.requestsPerSecond)} req/s | ceiling hello ${int(hello.requestsPerSecond)} req/s | ratio ${pct(ratio)}`,
+    )
+    return [
+      {
+        target: `eligibility ≥ ${pct(ELIGIBILITY_TARGET_RATIO)} of hello-world req/s`,
+        figure: `${pct(ratio)} (${int(app.requestsPerSecond)} vs ${int(hello.requestsPerSecond)} req/s, ${options.inProcess ? 'in-process' : 'child process'})`,
+        pass: ratio >= ELIGIBILITY_TARGET_RATIO,
+      },
+    ]
+  } finally {
+    await servers.close()
+  }
+}
+
+/** One request to each URL first: all must answer 200, or the load figures would mean nothing. */
+async function preflight(servers: BenchServers, auth: Record<string, string>): Promise<void> {
+  const hello = await fetch(`${servers.helloUrl}/hello`)
+  if (hello.status !== 200) throw new Error(`GET /hello answered ${hello.status}`)
+  const seen: string[] = []
+  for (const path of PATHS) {
+    const response = await fetch(`${servers.appUrl}${path}`, { headers: auth })
+    const body = (await response.json()) as { code?: string }
+    if (response.status !== 200) {
+      throw new Error(`GET ${path} answered ${response.status}: ${JSON.stringify(body)}`)
+    }
+    seen.push(`${path.split('/')[3]} ${body.code}`)
+  }
+  console.log(`  answers: ${seen.join(', ')}`)
+}
+
+async function load(
+  label: string,
+  options: Omit<autocannon.Options, 'connections'>,
+  keep = true,
+): Promise<Load> {
+  const result = await autocannon({ ...options, connections: CONNECTIONS })
+  const failed = result.non2xx + result.errors + result.timeouts
+  if (failed > 0) {
+    throw new Error(
+      `${label}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ` +
+        `${result.timeouts} timeouts (status codes: ${JSON.stringify(result.statusCodeStats ?? {})})`,
+    )
+  }
+  if (keep && result.requests.total === 0) throw new Error(`${label}: no request completed`)
+  return {
+    label,
+    requestsPerSecond: result.requests.average,
+    total: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  }
+}
+
+async function inProcessServers(): Promise<BenchServers> {
+  return startBenchServers()
+}
+
+const SERVER_SCRIPT = fileURLToPath(new URL('./eligibility-server.ts', import.meta.url))
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** Starts bench/eligibility-server.ts as a child and reads its ports and token; closes only that child. */
+async function childServers(): Promise<BenchServers> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT], {
+    cwd: PROJECT_ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  try {
+    const info = await firstLine(child, 60_000)
+    const parsed = JSON.parse(info) as { helloUrl: string; appUrl: string; token: string }
+    console.log(`  child: pid ${child.pid}, hello ${parsed.helloUrl}, api ${parsed.appUrl}`)
+    return { ...parsed, close: () => stopChild(child) }
+  } catch (error) {
+    await stopChild(child)
+    throw error
+  }
+}
+
+function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!child.stdout) return reject(new Error('the server child has no stdout'))
+    const lines = createInterface({ input: child.stdout })
+    const timer = setTimeout(() => {
+      finish()
+      reject(new Error(`the server child said nothing within ${timeoutMs / 1000} s`))
+    }, timeoutMs)
+    const onExit = (code: number | null, signal: string | null) => {
+      finish()
+      reject(new Error(`the server child exited before it was ready (code ${code}, ${signal})`))
+    }
+    const finish = () => {
+      clearTimeout(timer)
+      child.off('exit', onExit)
+      lines.close()
+    }
+    child.once('exit', onExit)
+    lines.once('line', (line) => {
+      finish()
+      resolve(line)
+    })
+  })
+}
+
+/** SIGTERM to this child (by its pid), then SIGKILL if it has not gone within 5 s. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+  await exited
+  clearTimeout(timer)
+}

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely'
+import { listCertificationsForExams } from '../db/certifications.js'
+import { findExam } from '../db/exams.js'
+import { listPolicyVersions } from '../db/policy-versions.js'
+import type { DB } from '../db/schema.js'
+import type { Certification } from '../domain/certification.js'
+import type { Exam } from '../domain/exam.js'
+import type { ExamNumber } from '../domain/exam-number.js'
+import type { Instant } from '../domain/instant.js'
+import type { PolicyVersion } from '../domain/policy-version.js'
+import type { Clock } from './clock.js'
+
+/**
+ * The catalogue (exams, policy versions, certifications) changes a few times
+ * a year and is read on every eligibility question, so reads are remembered
+ * for `CATALOGUE_TTL_MS`. A change made through this process is seen at
+ * once; one made through another process within that time.
+ */
+export const CATALOGUE_TTL_MS = 5_000
+
+interface Entry<T> {
+  readonly value: Promise<T>
+  readonly until: Instant
+}
+
+interface Cache {
+  readonly exams: Map<ExamNumber, Entry<Exam | null>>
+  readonly policies: Map<string, Entry<PolicyVersion[]>>
+  readonly certifications: Map<ExamNumber, Entry<Certification[]>>
+}
+
+const caches = new WeakMap<Kysely<DB>, Cache>()
+
+function cacheOf(db: Kysely<DB>): Cache {
+  let cache = caches.get(db)
+  if (!cache) {
+    cache = { exams: new Map(), policies: new Map(), certifications: new Map() }
+    caches.set(db, cache)
+  }
+  return cache
+}
+
+function remember<K, T>(
+  map: Map<K, Entry<T>>,
+  key: K,
+  now: Instant,
+  load: () => Promise<T>,
+): Promise<T> {
+  const hit = map.get(key)
+  if (hit && hit.until > now) return hit.value
+  const value = load()
+  map.set(key, { value, until: now + CATALOGUE_TTL_MS })
+  // A failed read is not remembered.
+  value.catch(() => map.delete(key))
+  return value
+}
+
+export interface CatalogueDeps {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+}
+
+export function readExam(deps: CatalogueDeps, number: ExamNumber): Promise<Exam | null> {
+  return remember(cacheOf(deps.db).exams, number, deps.clock.now(), () => findExam(deps.db, number))
+}
+
+export function readPolicyVersions(
+  deps: CatalogueDeps,
+  policyId: string,
+): Promise<PolicyVersion[]> {
+  return remember(cacheOf(deps.db).policies, policyId, deps.clock.now(), () =>
+    listPolicyVersions(deps.db, policyId),
+  )
+}
+
+export function readCertificationsFor(
+  deps: CatalogueDeps,
+  number: ExamNumber,
+): Promise<Certification[]> {
+  return remember(cacheOf(deps.db).certifications, number, deps.clock.now(), () =>
+    listCertificationsForExams(deps.db, [number]),
+  )
+}
+
+/** Drops what this process remembers of the catalogue; called after a catalogue change commits. */
+export function forgetCatalogue(db: Kysely<DB>): void {
+  caches.delete(db)
+}

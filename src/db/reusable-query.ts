@@ -1,0 +1,47 @@
+import type { Compilable, CompiledQuery, Kysely } from 'kysely'
+import type { DB } from './schema.js'
+
+/**
+ * A query built and compiled once per database, then run with new argument
+ * values: Kysely spends more time building and compiling a small query than
+ * SQLite spends running it, which matters on the paths every request takes.
+ *
+ * `build` receives placeholder values in place of the arguments; each must
+ * reach the SQL as a parameter (they are found by identity and replaced).
+ *
+ * @example
+ * const candidateById = reusableQuery((db, id: string) =>
+ *   db.selectFrom('candidates').selectAll().where('id', '=', id))
+ * const rows = await candidateById(db, 'cand-ana')
+ */
+export function reusableQuery<A extends readonly unknown[], O>(
+  build: (db: Kysely<DB>, ...args: A) => Compilable<O>,
+): (db: Kysely<DB>, ...args: A) => Promise<O[]> {
+  const compiledFor = new WeakMap<
+    Kysely<DB>,
+    { readonly query: CompiledQuery<O>; readonly slots: number[][] }
+  >()
+  return async (db, ...args) => {
+    let entry = compiledFor.get(db)
+    if (!entry) {
+      const placeholders = args.map((_, i) => `\u0000argument ${i}\u0000`) as unknown as A
+      const query = build(db, ...placeholders).compile()
+      const slots = placeholders.map((placeholder) =>
+        query.parameters.flatMap((value, index) => (value === placeholder ? [index] : [])),
+      )
+      if (slots.some((found) => found.length === 0)) {
+        throw new Error(
+          `reusableQuery: an argument does not reach the SQL as a parameter: ${query.sql}`,
+        )
+      }
+      entry = { query, slots }
+      compiledFor.set(db, entry)
+    }
+    const parameters = [...entry.query.parameters]
+    entry.slots.forEach((found, i) => {
+      for (const index of found) parameters[index] = args[i]
+    })
+    const result = await db.executeQuery<O>({ ...entry.query, parameters })
+    return result.rows
+  }
+}

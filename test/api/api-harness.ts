@@ -1,0 +1,211 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import type { Kysely } from 'kysely'
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { createToken } from '../../src/app/api-tokens.js'
+import { type Clock, fixedClock } from '../../src/app/clock.js'
+import { ERROR_CATALOGUE, type ErrorCode } from '../../src/app/errors.js'
+import { loadDemo } from '../../src/app/load-demo.js'
+import type { Database } from '../../src/db/database.js'
+import type { DB } from '../../src/db/schema.js'
+import { type Instant, parseInstant } from '../../src/domain/instant.js'
+import { buildExamdeskApp } from '../../src/http/examdesk-app.js'
+import { ROLES, type Role } from '../../src/http/principal.js'
+import type { TestDatabase } from '../support/databases.js'
+
+/**
+ * API tests: the whole examdesk app (`buildExamdeskApp`) on a fresh migrated
+ * database with the programme and the demo loaded at a fixed "now", a real
+ * token per role, and `inject()` helpers that read like HTTP.
+ */
+
+/** The "now" of every API test: Monday 15 June 2026, 12:00 UTC. */
+export const NOW_TEXT = '2026-06-15T12:00:00Z'
+export const NOW: Instant = instant(NOW_TEXT)
+
+export function instant(text: string): Instant {
+  const parsed = parseInstant(text)
+  if (parsed === null) throw new Error(`not an instant: ${text}`)
+  return parsed
+}
+
+export interface ApiWorld {
+  readonly app: FastifyInstance
+  readonly db: Kysely<DB>
+  readonly clock: Clock & { set(at: Instant): void }
+  /** A live token of each role, made through the real token store. */
+  readonly tokens: Readonly<Record<Role, string>>
+}
+
+export interface UseApiOptions {
+  /** Load the demo catalogue and candidates as well as the programme (default true). */
+  readonly demo?: boolean
+  /** One world per test (default) or one for the whole suite (read-only or order-free suites). */
+  readonly per?: 'test' | 'suite'
+}
+
+/** Opens a world before each test (or once) of the enclosing suite and closes it after; returns a getter. */
+export function useApi(open: TestDatabase['open'], options: UseApiOptions = {}): () => ApiWorld {
+  let world: ApiWorld | undefined
+  let database: Database | undefined
+  const setUp = async () => {
+    database = await open()
+    const clock = fixedClock(NOW)
+    const deps = { db: database.db, clock }
+    await loadDemo(deps, options.demo ?? true)
+    const tokens = {} as Record<Role, string>
+    for (const role of ROLES) {
+      tokens[role] = (await createToken(deps, { role, label: `api test ${role}` })).token
+    }
+    const app = await buildExamdeskApp(deps)
+    world = { app, db: database.db, clock, tokens }
+  }
+  const tearDown = async () => {
+    try {
+      await world?.app.close()
+    } finally {
+      await database?.close()
+      world = undefined
+      database = undefined
+    }
+  }
+  if (options.per === 'suite') {
+    beforeAll(setUp)
+    afterAll(tearDown)
+  } else {
+    beforeEach(setUp)
+    afterEach(tearDown)
+  }
+  return () => {
+    if (!world) throw new Error('The API world exists only inside a test')
+    return world
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+/** A request as `role` (default admin; null sends no token). */
+export function call(
+  world: ApiWorld,
+  method: Method,
+  url: string,
+  body?: unknown,
+  role: Role | null = 'admin',
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  const request: InjectOptions = {
+    method,
+    url,
+    headers: {
+      ...(role === null ? {} : { authorization: `Bearer ${world.tokens[role]}` }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+  }
+  return world.app.inject(request)
+}
+
+/** The JSON of a success, failing with the body when the status is not the one expected. */
+export function expectOk<T = Record<string, unknown>>(
+  response: LightMyRequestResponse,
+  status = 200,
+): T {
+  if (response.statusCode !== status) {
+    throw new Error(
+      `expected ${status}, got ${response.statusCode}: ${response.body.slice(0, 500)}`,
+    )
+  }
+  expect(response.headers['content-type']).toMatch(/^application\/json/)
+  return response.json<T>()
+}
+
+export interface Problem {
+  readonly type: string
+  readonly title: string
+  readonly status: number
+  readonly code: ErrorCode
+  readonly detail: string
+  readonly field?: string
+  readonly requestId: string
+  readonly [fact: string]: unknown
+}
+
+/**
+ * Asserts that a response is an RFC 9457 problem from the catalogue (media
+ * type, code known with its catalogue status, a detail, the request id) and
+ * returns its body.
+ */
+export function readProblem(response: LightMyRequestResponse): Problem {
+  const type = response.headers['content-type']
+  if (typeof type !== 'string' || !type.startsWith('application/problem+json')) {
+    throw new Error(
+      `expected problem+json, got ${response.statusCode} ${String(type)}: ${response.body.slice(0, 300)}`,
+    )
+  }
+  const problem = response.json<Problem>()
+  expect(Object.keys(ERROR_CATALOGUE)).toContain(problem.code)
+  expect(problem.status).toBe(response.statusCode)
+  expect(ERROR_CATALOGUE[problem.code].status).toBe(response.statusCode)
+  expect(problem.type).toBe(`urn:examdesk:problem:${problem.code}`)
+  expect(typeof problem.detail).toBe('string')
+  expect(problem.detail.length).toBeGreaterThan(0)
+  expect(problem.requestId).toBe(response.headers['x-request-id'])
+  return problem
+}
+
+/** Asserts a refusal with this status, code and (when given) field; returns the problem. */
+export function expectProblem(
+  response: LightMyRequestResponse,
+  status: number,
+  code: ErrorCode,
+  field?: string,
+): Problem {
+  const problem = readProblem(response)
+  expect({ status: problem.status, code: problem.code }).toEqual({ status, code })
+  if (field !== undefined) expect(problem.field).toBe(field)
+  return problem
+}
+
+/** A candidate as the API creates one; defaults to someone in Paris. */
+export interface NewCandidate {
+  readonly firstName: string
+  readonly lastName: string
+  readonly email: string
+  readonly country: string
+  readonly timeZone: string
+}
+
+export const LEA: NewCandidate = {
+  firstName: 'Léa',
+  lastName: 'Martin',
+  email: 'lea.martin@example.fr',
+  country: 'FR',
+  timeZone: 'Europe/Paris',
+}
+
+/** Registers a candidate through the API and returns the id it was given. */
+export async function registerCandidate(
+  world: ApiWorld,
+  candidate: Partial<NewCandidate> = {},
+): Promise<string> {
+  const created = expectOk<{ id: string }>(
+    await call(world, 'POST', '/v1/candidates', { ...LEA, ...candidate }),
+    201,
+  )
+  return created.id
+}
+
+export interface NewAttempt {
+  readonly candidateId: string
+  readonly exam: string
+  readonly takenAt: string
+  readonly outcome: 'pass' | 'fail' | 'pending'
+  readonly provider: string
+}
+
+/** Records an attempt through the API (as a provider) and returns what was stored. */
+export async function recordAttempt(
+  world: ApiWorld,
+  attempt: NewAttempt,
+): Promise<NewAttempt & { id: string }> {
+  return expectOk(await call(world, 'POST', '/v1/attempts', attempt, 'provider'), 201)
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest'
+import { testDatabases } from '../support/databases.js'
+import { call, expectOk, expectProblem, LEA, NOW_TEXT, useApi } from './api-harness.js'
+
+interface CandidateOut {
+  readonly id: string
+  readonly firstName: string
+  readonly lastName: string
+  readonly email: string
+  readonly country: string
+  readonly timeZone: string
+  readonly createdAt: string
+}
+
+describe.each(testDatabases())('candidates over HTTP ($name)', ({ open }) => {
+  // Tests make their own candidates and exam numbers: one world for the suite.
+  const world = useApi(open, { per: 'suite' })
+
+  it('registers a candidate (support may) and finds them by the id it gave', async () => {
+    const response = await call(world(), 'POST', '/v1/candidates', LEA, 'support')
+    const created = expectOk<CandidateOut>(response, 201)
+    expect(created).toEqual({
+      id: expect.any(String),
+      ...LEA,
+      createdAt: new Date(NOW_TEXT).toISOString(),
+    })
+    expect(response.headers.location).toBe(`/v1/candidates/${created.id}`)
+    const fetched = expectOk<CandidateOut>(
+      await call(world(), 'GET', `/v1/candidates/${created.id}`, undefined, 'provider'),
+    )
+    expect(fetched).toEqual(created)
+  })
+
+  it('stores country and zone in their canonical spelling, and the email domain lower-cased', async () => {
+    const created = expectOk<CandidateOut>(
+      await call(world(), 'POST', '/v1/candidates', {
+        ...LEA,
+        email: 'Lea.Martin@Example.FR',
+        country: ' fr ',
+        timeZone: 'europe/paris',
+      }),
+      201,
+    )
+    expect(created).toMatchObject({
+      email: 'Lea.Martin@example.fr',
+      country: 'FR',
+      timeZone: 'Europe/Paris',
+    })
+  })
+
+  it('finds the demo candidates by their ids', async () => {
+    const ana = expectOk<CandidateOut>(await call(world(), 'GET', '/v1/candidates/cand-ana'))
+    expect(ana).toMatchObject({ firstName: 'Ana', country: 'NZ', timeZone: 'Pacific/Auckland' })
+  })
+
+  it('answers 404 CANDIDATE_NOT_FOUND for an unknown id', async () => {
+    const problem = expectProblem(
+      await call(world(), 'GET', '/v1/candidates/cand-nobody'),
+      404,
+      'CANDIDATE_NOT_FOUND',
+      'id',
+    )
+    expect(problem.detail).toContain('cand-nobody')
+  })
+
+  it.each([
+    ['a bad time zone', { timeZone: 'Mars/Olympus_Mons' }, 'TIME_ZONE_INVALID', 'timeZone'],
+    ['a fixed offset instead of a zone', { timeZone: '+02:00' }, 'TIME_ZONE_INVALID', 'timeZone'],
+    ['a bad country', { country: 'XX' }, 'COUNTRY_INVALID', 'country'],
+    ['a country name instead of a code', { country: 'France' }, 'COUNTRY_INVALID', 'country'],
+    ['a bad email', { email: 'lea at example.fr' }, 'EMAIL_INVALID', 'email'],
+    ['a blank first name', { firstName: '  ' }, 'VALIDATION_FAILED', 'firstName'],
+    ['an empty last name', { lastName: '' }, 'VALIDATION_FAILED', 'lastName'],
+    ['a number for a name', { lastName: 42 }, 'VALIDATION_FAILED', 'lastName'],
+    ['an unknown field', { middleName: 'Anne' }, 'VALIDATION_FAILED', 'middleName'],
+  ] as const)(
+    'refuses %s with a clear problem naming the field',
+    async (_, change, code, field) => {
+      const problem = expectProblem(
+        await call(world(), 'POST', '/v1/candidates', { ...LEA, ...change }),
+        400,
+        code,
+        field,
+      )
+      expect(problem.detail).not.toBe('')
+    },
+  )
+
+  it('refuses a body without a required field, naming it', async () => {
+    const { timeZone: _, ...withoutZone } = LEA
+    expectProblem(
+      await call(world(), 'POST', '/v1/candidates', withoutZone),
+      400,
+      'VALIDATION_FAILED',
+      'timeZone',
+    )
+  })
+
+  // PostgreSQL cannot store U+0000 in text, and no driver can store a lone
+  // surrogate as it was sent; both must be a 400 naming the field, on every engine.
+  it('refuses text a database cannot store as sent: a NUL character, a lone surrogate', async () => {
+    expectProblem(
+      await call(world(), 'POST', '/v1/candidates', { ...LEA, firstName: 'L\u0000a' }),
+      400,
+      'VALIDATION_FAILED',
+      'firstName',
+    )
+    expectProblem(
+      await call(world(), 'POST', '/v1/candidates', { ...LEA, lastName: 'Mar\ud800tin' }),
+      400,
+      'VALIDATION_FAILED',
+      'lastName',
+    )
+    expectProblem(
+      await call(world(), 'GET', '/v1/candidates/cand%00ana'),
+      400,
+      'VALIDATION_FAILED',
+      'id',
+    )
+  })
+
+  it('keeps names in any script, emoji included', async () => {
+    const created = expectOk<CandidateOut>(
+      await call(world(), 'POST', '/v1/candidates', {
+        ...LEA,
+        firstName: 'Ngā 👩🏽‍💻',
+        lastName: 'محمد',
+      }),
+      201,
+    )
+    const fetched = expectOk<CandidateOut>(
+      await call(world(), 'GET', `/v1/candidates/${created.id}`),
+    )
+    expect(fetched).toMatchObject({ firstName: 'Ngā 👩🏽‍💻', lastName: 'محمد' })
+  })
+})
