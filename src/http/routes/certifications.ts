@@ -6,14 +6,15 @@ import type { Clock } from '../../app/clock.js'
 import { listEarnedCertifications } from '../../app/list-earned-certifications.js'
 import type { DB } from '../../db/schema.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
+import { Nullable } from '../schemas/nullable.js'
 
 const EarnedOut = Type.Object({
   certificationId: Type.String(),
   name: Type.String(),
   exams: Type.Array(Type.String()),
   earnedAt: Type.String(),
-  expiresAt: Type.Union([Type.String(), Type.Null()], { description: 'null: it does not expire' }),
-  expiresAtLocal: Type.Union([LocalTimeText, Type.Null()]),
+  expiresAt: Nullable(Type.String({ description: 'null: it does not expire' })),
+  expiresAtLocal: Nullable(LocalTimeText),
   current: Type.Boolean({ description: 'Not expired now' }),
 })
 

@@ -8,10 +8,9 @@ import { planRetakes } from '../../app/plan-retakes.js'
 import type { DB } from '../../db/schema.js'
 import { RETAKE_CODES } from '../../domain/retake-decision.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
+import { Nullable } from '../schemas/nullable.js'
 
 const RetakeCode = Type.Enum([...RETAKE_CODES], { description: 'The rule that decided' })
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()])
 
 const EligibilityOut = Type.Object({
   candidateId: Type.String(),

@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import type { Exam } from '../../domain/exam.js'
 import { formatInstant } from '../../domain/instant.js'
+import { Nullable } from './nullable.js'
 
 export const ExamStatus = Type.Union([
   Type.Literal('beta'),
@@ -14,10 +15,8 @@ export const ExamOut = Type.Object({
   family: Type.String(),
   policy: Type.String({ description: 'The retake policy that governs it (from its family)' }),
   status: ExamStatus,
-  betaOf: Type.Union([Type.String(), Type.Null()], {
-    description: 'For a beta exam, the live exam it previews',
-  }),
-  betaPeriod: Type.Union([Type.Object({ start: Type.String(), end: Type.String() }), Type.Null()]),
+  betaOf: Nullable(Type.String({ description: 'For a beta exam, the live exam it previews' })),
+  betaPeriod: Nullable(Type.Object({ start: Type.String(), end: Type.String() })),
 })
 
 export function toExamOut(exam: Exam) {
