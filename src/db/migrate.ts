@@ -1,6 +1,7 @@
 import { type Migration, type MigrationResultSet, Migrator, sql } from 'kysely'
 import { type AnyKysely, dialectOf } from './dialect.js'
 import * as foundation from './migrations/0001-foundation.js'
+import * as appointments from './migrations/0002-appointments.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -9,6 +10,7 @@ import * as foundation from './migrations/0001-foundation.js'
  */
 const MIGRATIONS = {
   '0001-foundation': foundation,
+  '0002-appointments': appointments,
 } as const
 
 /**

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 /**
  * Column types as the drivers return them. Instants are ISO-8601 UTC text in
  * SQLite and timestamptz in PostgreSQL (read back as a Date); booleans are
@@ -44,6 +46,98 @@ export interface ExamTable {
 export interface ProviderTable {
   id: string
   name: string
+  reschedule_cutoff_hours: Generated<number>
+  cancel_cutoff_hours: Generated<number>
+}
+
+export interface ProviderExamTable {
+  provider_id: string
+  exam_number: string
+}
+
+export interface TestCentreTable {
+  id: string
+  provider_id: string
+  name: string
+  address: string
+  city: string
+  country: string
+  latitude: number
+  longitude: number
+  time_zone: string
+  created_at: InstantColumn
+}
+
+export interface SlotTable {
+  id: string
+  centre_id: string
+  starts_at: InstantColumn
+  capacity: number
+  booked: Generated<number>
+  created_at: InstantColumn
+}
+
+export type RegistrationStatus = 'booked' | 'checked-in' | 'completed' | 'no-show' | 'cancelled'
+export type Channel = 'api' | 'phone' | 'web'
+
+export interface RegistrationTable {
+  id: string
+  candidate_id: string
+  exam_number: string
+  slot_id: string
+  provider_id: string
+  status: RegistrationStatus
+  channel: Channel
+  booked_by: string
+  booked_by_role: string
+  waiver_id: string | null
+  attempt_id: string | null
+  version: Generated<number>
+  created_at: InstantColumn
+  updated_at: InstantColumn
+}
+
+export interface AuditLogTable {
+  id: string
+  at: InstantColumn
+  actor_id: string
+  actor_role: string
+  channel: string
+  candidate_id: string | null
+  subject_type: string
+  subject_id: string
+  action: string
+  /** JSON object. */
+  detail: string
+}
+
+export interface IdempotencyKeyTable {
+  principal_id: string
+  key: string
+  request_hash: string
+  status_code: number
+  /** JSON of the first answer. */
+  response: string
+  created_at: InstantColumn
+}
+
+export interface OutboxTable {
+  id: string
+  dedupe_key: string
+  kind: string
+  candidate_id: string | null
+  recipient: string
+  subject: string
+  body_text: string
+  /** JSON: [{ filename, contentType, content }] */
+  attachments: string
+  status: 'pending' | 'sent' | 'failed'
+  tries: Generated<number>
+  last_error: string | null
+  available_at: InstantColumn
+  claimed_until: InstantColumn | null
+  created_at: InstantColumn
+  sent_at: InstantColumn | null
 }
 
 export interface CandidateTable {
@@ -87,6 +181,7 @@ export interface WaiverTable {
   granted_at: InstantColumn
   note: string
   used_by_attempt_id: string | null
+  held_by_registration_id: string | null
 }
 
 export interface ApiTokenTable {
@@ -110,4 +205,11 @@ export interface DB {
   certification_exams: CertificationExamTable
   waivers: WaiverTable
   api_tokens: ApiTokenTable
+  provider_exams: ProviderExamTable
+  test_centres: TestCentreTable
+  slots: SlotTable
+  registrations: RegistrationTable
+  audit_log: AuditLogTable
+  idempotency_keys: IdempotencyKeyTable
+  outbox: OutboxTable
 }

@@ -25,6 +25,7 @@ export async function insertWaiver(db: Kysely<DB>, waiver: NewWaiver): Promise<v
       granted_at: writeInstant(waiver.grantedAt),
       note: waiver.note,
       used_by_attempt_id: null,
+      held_by_registration_id: null,
     })
     .execute()
 }
@@ -52,6 +53,7 @@ const openWaivers = reusableQuery((db, candidateId: string, exam: ExamNumber) =>
     .where('candidate_id', '=', candidateId)
     .where('exam_number', '=', exam)
     .where('used_by_attempt_id', 'is', null)
+    .where('held_by_registration_id', 'is', null)
     .orderBy('granted_at')
     .orderBy('id'),
 )

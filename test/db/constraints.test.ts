@@ -58,6 +58,7 @@ const waiverRow = (overrides: Partial<DB['waivers']> = {}): DB['waivers'] => ({
   granted_at: NOW,
   note: '',
   used_by_attempt_id: null,
+  held_by_registration_id: null,
   ...overrides,
 })
 

@@ -12,14 +12,21 @@ import { testDatabases } from '../support/databases.js'
 const TABLES = [
   'api_tokens',
   'attempts',
+  'audit_log',
   'candidates',
   'certification_exams',
   'certifications',
   'exam_families',
   'exams',
   'family_prefixes',
+  'idempotency_keys',
+  'outbox',
   'policy_versions',
+  'provider_exams',
   'providers',
+  'registrations',
+  'slots',
+  'test_centres',
   'waivers',
 ]
 
@@ -31,6 +38,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
       expect(first.error).toBeUndefined()
       expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([
         ['0001-foundation', 'Success'],
+        ['0002-appointments', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()
       // PostgreSQL lists every schema's tables; ours are the ones in the current schema.
