@@ -9,7 +9,19 @@ export interface Config {
   /** Load the demo catalogue into an empty database (on unless `EXAMDESK_DEMO=0`). */
   readonly demo: boolean
   readonly logLevel: string
+  /** Deliver mail by SMTP (`smtp://user:pass@host:587`, `smtps://…`); unset: keep it in `mailDir` and the database. */
+  readonly smtpUrl: string | undefined
+  /** The From of every mail: an address candidates can allow, `"examdesk" <no-reply@examdesk.invalid>`. */
+  readonly mailFrom: string
+  /** Where replies go, when anywhere; the From address is not monitored. */
+  readonly mailReplyTo: string | undefined
+  /** Where to get help, at the foot of every mail: the sender is not monitored. */
+  readonly mailHelp: string
+  /** Without SMTP, each mail is also written here as an `.eml` file. */
+  readonly mailDir: string
 }
+
+const DEFAULT_MAIL_FROM = '"examdesk" <no-reply@examdesk.invalid>'
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000)
@@ -22,5 +34,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: env.EXAMDESK_ADMIN_TOKEN || undefined,
     demo: !['0', 'false', 'no', 'off'].includes((env.EXAMDESK_DEMO ?? '1').toLowerCase()),
     logLevel: env.LOG_LEVEL ?? 'info',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
+    mailReplyTo: env.MAIL_REPLY_TO || undefined,
+    mailHelp: env.MAIL_HELP_TEXT || defaultHelp(env.MAIL_REPLY_TO || undefined),
+    mailDir: env.MAIL_DIR || './data/mail',
   }
+}
+
+/** Says where help is even when nobody configured it: the reply-to if there is one. */
+function defaultHelp(replyTo: string | undefined): string {
+  return replyTo === undefined
+    ? 'This address is not monitored, so replies are not read. For help, contact the helpdesk of your certification programme.'
+    : `The sending address is not monitored. For help, write to ${replyTo} (a reply to this mail goes there).`
 }

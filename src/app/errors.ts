@@ -159,6 +159,43 @@ export const ERROR_CATALOGUE = {
     sentence: (f) =>
       `This pass earned the certification "${text(f.certification)}"; its outcome can no longer be changed.`,
   },
+  // Providers, test centres and slots.
+  PROVIDER_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown provider',
+    sentence: (f) => `There is no delivery provider ${text(f.providerId)}.`,
+  },
+  PROVIDER_ALREADY_EXISTS: {
+    status: 409,
+    title: 'Provider already exists',
+    sentence: (f) => `There is already a delivery provider ${text(f.providerId)}.`,
+  },
+  CENTRE_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown test centre',
+    sentence: (f) => `There is no test centre ${text(f.centreId)}.`,
+  },
+  CENTRE_ALREADY_EXISTS: {
+    status: 409,
+    title: 'Test centre already exists',
+    sentence: (f) => `There is already a test centre ${text(f.centreId)}.`,
+  },
+  POSITION_INVALID: {
+    status: 400,
+    title: 'Invalid position',
+    sentence: (f) =>
+      `"${text(f.value)}" is not a position; write latitude,longitude in degrees, such as -36.85,174.76 (latitude -90 to 90, longitude -180 to 180).`,
+  },
+  SLOT_SCHEDULE_INVALID: {
+    status: 422,
+    title: 'Invalid slot schedule',
+    sentence: (f) => `${text(f.field) || 'The schedule'}: ${text(f.problem)}.`,
+  },
+  SEARCH_RANGE_INVALID: {
+    status: 400,
+    title: 'Invalid search range',
+    sentence: (f) => text(f.problem) || 'The search range is not valid.',
+  },
   // Retake decisions, when a command is refused because of one.
   RETAKE_TOO_SOON: {
     status: 409,
@@ -186,6 +223,88 @@ export const ERROR_CATALOGUE = {
     status: 503,
     title: 'Service unavailable',
     sentence: () => 'The service cannot answer right now; try again shortly.',
+  },
+  // Registrations.
+  IDEMPOTENCY_KEY_REQUIRED: {
+    status: 400,
+    title: 'Idempotency key required',
+    sentence: () =>
+      'Send an Idempotency-Key header (any unique string, such as a UUID) so that a retried request never books twice.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    title: 'Idempotency key reused',
+    sentence: () =>
+      'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+  },
+  SLOT_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown slot',
+    sentence: (f) => `There is no appointment slot ${text(f.slotId)}.`,
+  },
+  SLOT_IN_PAST: {
+    status: 422,
+    title: 'Slot has started',
+    sentence: (f) =>
+      `The slot at ${text(f.startsAtLocal)} has already started; choose a later one.`,
+  },
+  SLOT_UNCHANGED: {
+    status: 422,
+    title: 'Same slot',
+    sentence: () => 'The registration is already in this slot.',
+  },
+  EXAM_NOT_DELIVERED: {
+    status: 422,
+    title: 'Exam not delivered here',
+    sentence: (f) =>
+      `${text(f.provider)} does not deliver ${text(f.exam)}; search slots for this exam to see the providers that do.`,
+  },
+  SEAT_UNAVAILABLE: {
+    status: 409,
+    title: 'No seat left',
+    sentence: (f) =>
+      `The slot at ${text(f.startsAtLocal)} has no free seat left; choose another slot.`,
+  },
+  ALREADY_REGISTERED: {
+    status: 409,
+    title: 'Already registered',
+    sentence: (f) =>
+      `You already hold registration ${text(f.registrationId)} for ${text(f.exam)}; reschedule or cancel it instead of booking again.`,
+  },
+  REGISTRATION_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown registration',
+    sentence: (f) => `There is no registration ${text(f.registrationId)}.`,
+  },
+  REGISTRATION_NOT_ACTIVE: {
+    status: 409,
+    title: 'Registration not active',
+    sentence: (f) =>
+      `Registration ${text(f.registrationId)} is ${text(f.status)}; it can no longer be changed.`,
+  },
+  REGISTRATION_CHANGED: {
+    status: 409,
+    title: 'Registration changed meanwhile',
+    sentence: (f) =>
+      `Registration ${text(f.registrationId)} was changed by another request at the same time; look at it again and retry.`,
+  },
+  CHANGE_WINDOW_CLOSED: {
+    status: 409,
+    title: 'Too late to change',
+    sentence: (f) =>
+      `${text(f.provider)} accepts a ${text(f.change)} until ${text(f.cutoffHours)} hours before the appointment; the deadline was ${text(f.deadlineLocal)}.`,
+  },
+  NO_SHOW_TOO_EARLY: {
+    status: 422,
+    title: 'Appointment not started',
+    sentence: (f) =>
+      `A no-show can be reported once the appointment has started (${text(f.startsAtLocal)}).`,
+  },
+  // Mail.
+  MAIL_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown mail',
+    sentence: (f) => `There is no mail ${text(f.mailId)} in the outbox.`,
   },
   IMPORT_INVALID: {
     status: 422,

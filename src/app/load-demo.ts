@@ -5,8 +5,10 @@ import { insertCertification } from '../db/certifications.js'
 import { insertFamily, listFamilies } from '../db/exam-families.js'
 import { countExams, insertExam } from '../db/exams.js'
 import { insertPolicyVersion } from '../db/policy-versions.js'
-import { insertProvider } from '../db/providers.js'
+import { insertProvider, setProviderExams } from '../db/providers.js'
 import type { DB } from '../db/schema.js'
+import { insertSlots } from '../db/slots.js'
+import { insertCentres } from '../db/test-centres.js'
 import { insertWaiver } from '../db/waivers.js'
 import { buildDemoCatalogue } from '../demo/demo-catalogue.js'
 import { forgetCatalogue } from './catalogue-cache.js'
@@ -17,13 +19,16 @@ export interface DemoLoad {
   readonly exams: number
   readonly candidates: number
   readonly attempts: number
+  readonly centres: number
+  readonly slots: number
 }
 
 /**
  * Installs the programme (exam families, their retake policies, the two
- * delivery providers) into a database that has none, and, when `withDemo`,
- * the demo catalogue and candidates into one that has no exams. Running it
- * again changes nothing.
+ * delivery providers with their change rules) into a database that has
+ * none, and, when `withDemo`, the demo catalogue, candidates, the exams each
+ * provider delivers, test centres and three weeks of slots into one that has
+ * no exams. Running it again changes nothing.
  */
 export async function loadDemo(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
@@ -39,7 +44,7 @@ export async function loadDemo(
       for (const provider of demo.providers) await insertProvider(trx, provider)
     }
     if (!withDemo || (await countExams(trx)) > 0)
-      return { programme, exams: 0, candidates: 0, attempts: 0 }
+      return { programme, exams: 0, candidates: 0, attempts: 0, centres: 0, slots: 0 }
 
     // A beta exam refers to its live twin, so live exams go in first.
     const ordered = [...demo.exams].sort(
@@ -58,7 +63,24 @@ export async function loadDemo(
         await insertWaiver(trx, { ...waiver, candidateId: candidate.id, note: 'demo' })
       }
     }
-    return { programme, exams: demo.exams.length, candidates: demo.candidates.length, attempts }
+    for (const { providerId, exams } of demo.providerExams)
+      await setProviderExams(trx, providerId, exams)
+    await insertCentres(
+      trx,
+      demo.centres.map(({ seats: _seats, ...centre }) => ({ ...centre, createdAt: now })),
+    )
+    const slots = await insertSlots(
+      trx,
+      demo.slots.map((slot) => ({ ...slot, createdAt: now })),
+    )
+    return {
+      programme,
+      exams: demo.exams.length,
+      candidates: demo.candidates.length,
+      attempts,
+      centres: demo.centres.length,
+      slots,
+    }
   })
   forgetCatalogue(deps.db)
   return loaded

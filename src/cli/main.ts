@@ -7,6 +7,8 @@ import { openDatabase } from '../db/database.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { ROLES, type Role } from '../http/principal.js'
 import { printEligibility } from './commands/eligibility.js'
+import { generateSlotsCommand } from './commands/generate-slots-command.js'
+import { importCentresFile } from './commands/import-centres-file.js'
 import { importExamsFile } from './commands/import-exams-file.js'
 import { serve } from './commands/serve.js'
 import { openStore } from './open-store.js'
@@ -49,7 +51,8 @@ program
       const loaded = await loadDemo(store, true)
       process.stdout.write(
         loaded.exams > 0
-          ? `Loaded ${loaded.exams} exams, ${loaded.candidates} candidates and ${loaded.attempts} attempts.\n`
+          ? `Loaded ${loaded.exams} exams, ${loaded.candidates} candidates and ${loaded.attempts} attempts.\n` +
+              `Loaded ${loaded.centres} test centres with ${loaded.slots} slots.\n`
           : 'The catalogue already has exams; nothing loaded.\n',
       )
     } finally {
@@ -97,6 +100,43 @@ importer
     'import exams from CSV (number,title[,family,status,betaOf,betaStart,betaEnd]); all rows or none',
   )
   .action((file: string) => importExamsFile(readConfig(), file))
+importer
+  .command('centres <file>')
+  .description(
+    'import test centres from CSV (id?,provider,name,address,city,country,latitude,longitude,timeZone); all rows or none',
+  )
+  .action((file: string) => importCentresFile(readConfig(), file))
+
+const slots = program.command('slots').description('appointment slots at test centres')
+slots
+  .command('generate')
+  .description(
+    "create a centre's slots from a schedule on its clock; a start that already has a slot is skipped",
+  )
+  .requiredOption('--centre <id>', 'test centre id')
+  .requiredOption(
+    '--from <when>',
+    "RFC 3339 instant, or a date (the start of that day on the centre's clock)",
+  )
+  .requiredOption('--to <when>', 'as --from; exclusive')
+  .requiredOption('--every <interval>', '30m, 2h (elapsed time) or 1d (same wall-clock time)')
+  .option('--daily <hours>', "opening hours on the centre's clock, such as 09:00-17:00")
+  .option('--days <days>', 'days of the week, such as mon-fri or mon,wed,fri')
+  .option('--capacity <seats>', 'seats per slot (default 20)', (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of seats')
+    return Number(value)
+  })
+  .action(
+    (options: {
+      centre: string
+      from: string
+      to: string
+      every: string
+      daily?: string
+      days?: string
+      capacity?: number
+    }) => generateSlotsCommand(readConfig(), options),
+  )
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`examdesk: ${error instanceof Error ? error.message : String(error)}\n`)

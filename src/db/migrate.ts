@@ -2,6 +2,7 @@ import { type Migration, type MigrationResultSet, Migrator, sql } from 'kysely'
 import { type AnyKysely, dialectOf } from './dialect.js'
 import * as foundation from './migrations/0001-foundation.js'
 import * as appointments from './migrations/0002-appointments.js'
+import * as slotSearch from './migrations/0003-slot-search.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -11,6 +12,7 @@ import * as appointments from './migrations/0002-appointments.js'
 const MIGRATIONS = {
   '0001-foundation': foundation,
   '0002-appointments': appointments,
+  '0003-slot-search': slotSearch,
 } as const
 
 /**

@@ -71,6 +71,8 @@ export interface TestCentreTable {
 export interface SlotTable {
   id: string
   centre_id: string
+  /** The centre's provider, copied for the seat search's index (migration 0003); never null once written. */
+  provider_id: string | null
   starts_at: InstantColumn
   capacity: number
   booked: Generated<number>

@@ -76,3 +76,49 @@ export async function markWaiverUsed(
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
+
+/** Holds a waiver for a booking that relies on it; false when another booking or attempt has it. */
+export async function holdWaiver(
+  db: Kysely<DB>,
+  waiverId: string,
+  registrationId: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('waivers')
+    .set({ held_by_registration_id: registrationId })
+    .where('id', '=', waiverId)
+    .where('used_by_attempt_id', 'is', null)
+    .where('held_by_registration_id', 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+/** Gives back a waiver a cancelled booking held. */
+export async function releaseWaiver(
+  db: Kysely<DB>,
+  waiverId: string,
+  registrationId: string,
+): Promise<void> {
+  await db
+    .updateTable('waivers')
+    .set({ held_by_registration_id: null })
+    .where('id', '=', waiverId)
+    .where('held_by_registration_id', '=', registrationId)
+    .executeTakeFirst()
+}
+
+/** The waivers a booking holds (normally none or one). */
+export async function listWaiversHeldBy(db: Kysely<DB>, registrationId: string): Promise<Waiver[]> {
+  const rows = await db
+    .selectFrom('waivers')
+    .select(['id', 'exam_number', 'waives_wait', 'waives_limit', 'granted_at'])
+    .where('held_by_registration_id', '=', registrationId)
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    exam: row.exam_number,
+    waivesWait: readFlag(row.waives_wait),
+    waivesLimit: readFlag(row.waives_limit),
+    grantedAt: readInstant(row.granted_at),
+  }))
+}

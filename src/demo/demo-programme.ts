@@ -1,6 +1,7 @@
 import type { Certification } from '../domain/certification.js'
 import type { ExamFamily } from '../domain/exam-family.js'
 import type { PolicyVersion } from '../domain/policy-version.js'
+import type { Provider } from '../domain/provider.js'
 
 /**
  * The parts of the demo programme that do not move with `now`: retake
@@ -101,9 +102,16 @@ export const DEMO_FAMILIES: readonly ExamFamily[] = [
   { id: 'mos', name: 'Microsoft Office Specialist (MOS)', prefixes: ['077'], policyId: 'mos' },
 ]
 
-export const DEMO_PROVIDERS: readonly { id: string; name: string }[] = [
-  { id: 'prometric', name: 'Prometric' },
-  { id: 'pearson-vue', name: 'Pearson VUE' },
+/**
+ * The two delivery providers and their rules for changing an appointment.
+ * The sources give no figures (a candidate there could not cancel at
+ * Prometric four days ahead); the demo uses the common "24 hours before" for
+ * both, except that Pearson VUE wants cancellations 48 hours ahead, so that
+ * the two providers' rules differ and a refusal must say whose rule applies.
+ */
+export const DEMO_PROVIDERS: readonly Provider[] = [
+  { id: 'prometric', name: 'Prometric', rescheduleCutoffHours: 24, cancelCutoffHours: 24 },
+  { id: 'pearson-vue', name: 'Pearson VUE', rescheduleCutoffHours: 24, cancelCutoffHours: 48 },
 ]
 
 export const DEMO_CERTIFICATIONS: readonly Certification[] = [

@@ -1,23 +1,28 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
-import type { Clock } from '../app/clock.js'
-import type { DB } from '../db/schema.js'
+import type { RegisterDeps } from '../app/register.js'
+import { adminMailRoutes } from './routes/admin-mail.js'
 import { attemptRoutes } from './routes/attempts.js'
 import { candidateRoutes } from './routes/candidates.js'
+import { centreRoutes } from './routes/centres.js'
 import { certificationRoutes } from './routes/certifications.js'
 import { eligibilityRoutes } from './routes/eligibility.js'
 import { examRoutes } from './routes/exams.js'
+import { providerRoutes } from './routes/providers.js'
+import { registrationRoutes } from './routes/registrations.js'
+import { slotRoutes } from './routes/slots.js'
 
 /** Every resource of the `/v1` API. */
-export function apiRoutes(deps: {
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-}): FastifyPluginAsync[] {
+export function apiRoutes(deps: RegisterDeps): FastifyPluginAsync[] {
   return [
     examRoutes(deps),
     candidateRoutes(deps),
     attemptRoutes(deps),
     eligibilityRoutes(deps),
     certificationRoutes(deps),
+    registrationRoutes(deps),
+    providerRoutes(deps),
+    centreRoutes(deps),
+    slotRoutes(deps),
+    adminMailRoutes(deps),
   ]
 }

@@ -3,18 +3,24 @@ import { type Kysely, sql } from 'kysely'
 import { authenticate } from '../app/api-tokens.js'
 import type { Clock } from '../app/clock.js'
 import { cacheAuthentication } from '../app/token-cache.js'
+import { readConfig } from '../config.js'
 import type { DB } from '../db/schema.js'
+import { type MailSettings, readMailSettings } from '../mail/mail-settings.js'
 import { apiRoutes } from './api-routes.js'
 import { type BuildAppOptions, buildApp } from './build-app.js'
 
 /** A revoked token stops working within this long on every process. */
 const TOKEN_CACHE_MS = 10_000
 
-/** The whole examdesk API on one database: what `serve` listens with and API tests inject into. */
+/**
+ * The whole examdesk API on one database: what `serve` listens with and API
+ * tests inject into. Mail settings default to those of an empty environment.
+ */
 export function buildExamdeskApp(
-  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  base: { readonly db: Kysely<DB>; readonly clock: Clock; readonly mail?: MailSettings },
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
+  const deps = { ...base, mail: base.mail ?? readMailSettings(readConfig({})) }
   return buildApp(
     {
       authenticate: cacheAuthentication(

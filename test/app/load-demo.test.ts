@@ -44,6 +44,8 @@ describe.each(testDatabases())('load-demo on $name', ({ open }) => {
       exams: 36,
       candidates: 8,
       attempts: 17,
+      centres: 14,
+      slots: 420,
     })
     expect(await contents(deps())).toEqual({
       families: 6,
@@ -64,6 +66,8 @@ describe.each(testDatabases())('load-demo on $name', ({ open }) => {
       exams: 0,
       candidates: 0,
       attempts: 0,
+      centres: 0,
+      slots: 0,
     })
     expect(await contents(deps())).toEqual(before)
   })
@@ -74,6 +78,8 @@ describe.each(testDatabases())('load-demo on $name', ({ open }) => {
       exams: 0,
       candidates: 0,
       attempts: 0,
+      centres: 0,
+      slots: 0,
     })
     expect(await contents(deps())).toEqual({
       families: 6,

@@ -138,14 +138,22 @@ describe.each(testDatabases())('catalogue queries on $name', ({ open }) => {
     expect(await countExams(db(), { family: 'beta', status: 'live' })).toBe(0)
   })
 
-  it('store, find and list providers', async () => {
+  it('store, find and list providers, with the default 24-hour change rules', async () => {
     await insertProvider(db(), { id: 'pearson', name: 'Pearson VUE' })
-    await insertProvider(db(), { id: 'certiport', name: 'Certiport' })
-    expect(await findProvider(db(), 'pearson')).toEqual({ id: 'pearson', name: 'Pearson VUE' })
+    await insertProvider(db(), { id: 'certiport', name: 'Certiport', cancelCutoffHours: 48 })
+    const rules = (reschedule: number, cancel: number) => ({
+      rescheduleCutoffHours: reschedule,
+      cancelCutoffHours: cancel,
+    })
+    expect(await findProvider(db(), 'pearson')).toEqual({
+      id: 'pearson',
+      name: 'Pearson VUE',
+      ...rules(24, 24),
+    })
     expect(await findProvider(db(), 'prometric')).toBeNull()
     expect(await listProviders(db())).toEqual([
-      { id: 'certiport', name: 'Certiport' },
-      { id: 'pearson', name: 'Pearson VUE' },
+      { id: 'certiport', name: 'Certiport', ...rules(24, 48) },
+      { id: 'pearson', name: 'Pearson VUE', ...rules(24, 24) },
     ])
   })
 })

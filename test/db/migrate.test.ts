@@ -39,6 +39,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
       expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([
         ['0001-foundation', 'Success'],
         ['0002-appointments', 'Success'],
+        ['0003-slot-search', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()
       // PostgreSQL lists every schema's tables; ours are the ones in the current schema.

@@ -104,12 +104,18 @@ export async function createCandidate(
   return candidate
 }
 
-/** A provider (default `pearson`); stored once however often it is asked for. */
+/** A provider (default `pearson`, 24-hour change rules); stored once however often it is asked for. */
 export async function createProvider(
   db: Kysely<DB>,
   overrides: Partial<Provider> = {},
 ): Promise<Provider> {
-  const provider: Provider = { id: 'pearson', name: 'Pearson VUE', ...overrides }
+  const provider: Provider = {
+    id: 'pearson',
+    name: 'Pearson VUE',
+    rescheduleCutoffHours: 24,
+    cancelCutoffHours: 24,
+    ...overrides,
+  }
   if ((await findProvider(db, provider.id)) === null) await insertProvider(db, provider)
   return provider
 }

@@ -3,15 +3,27 @@ import { loadDemo } from '../../app/load-demo.js'
 import type { Config } from '../../config.js'
 import { redactUrl } from '../../db/database.js'
 import { buildExamdeskApp } from '../../http/examdesk-app.js'
+import { startOutboxWorker } from '../../jobs/outbox-worker.js'
+import { createFileTransport } from '../../mail/file-transport.js'
+import { type MailSettings, readMailSettings } from '../../mail/mail-settings.js'
+import type { MailTransport } from '../../mail/mail-transport.js'
+import { createSmtpTransport } from '../../mail/smtp-transport.js'
 import { openStore } from '../open-store.js'
 
 /** Starts the API: migrate, install the programme (and demo), make the first admin token, listen. */
 export async function serve(config: Config): Promise<void> {
+  // Read before anything starts: a bad MAIL_FROM stops the start, not every mail later.
+  const mailSettings = readMailSettings(config)
   const store = await openStore(config)
   const loaded = await loadDemo(store, config.demo)
   const admin = await ensureAdminToken(store, config.adminToken)
-  const app = await buildExamdeskApp(store, { logger: { level: config.logLevel } })
+  const app = await buildExamdeskApp(
+    { ...store, mail: mailSettings },
+    { logger: { level: config.logLevel } },
+  )
   await app.listen({ port: config.port, host: config.host })
+  const transport = openMailTransport(config, mailSettings)
+  const worker = startOutboxWorker({ db: store.db, clock: store.clock, transport, log: app.log })
 
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -20,10 +32,13 @@ export async function serve(config: Config): Promise<void> {
     `examdesk is listening on ${base} (database ${redactUrl(config.databaseUrl)})`,
     `  API docs:     ${base}/docs`,
     `  OpenAPI:      ${base}/openapi.json`,
+    config.smtpUrl === undefined
+      ? `  mail:         kept in ${config.mailDir} and at ${base}/v1/admin/mail (set SMTP_URL to send it)`
+      : `  mail:         sent through ${redactUrl(config.smtpUrl)}`,
   ]
   if (loaded.exams > 0)
     lines.push(
-      `  demo loaded:  ${loaded.exams} exams, ${loaded.candidates} candidates, ${loaded.attempts} attempts`,
+      `  demo loaded:  ${loaded.exams} exams, ${loaded.candidates} candidates, ${loaded.attempts} attempts, ${loaded.centres} centres, ${loaded.slots} slots`,
     )
   if (admin?.generated) {
     lines.push(
@@ -37,10 +52,20 @@ export async function serve(config: Config): Promise<void> {
 
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down')
+    // Mail being sent finishes first; mail not yet sent waits in the outbox for the next start.
+    await worker.stop()
+    await transport.close()
     await app.close()
     await store.close()
     process.exit(0)
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
+}
+
+/** SMTP when `SMTP_URL` is set; otherwise `.eml` files in `MAIL_DIR`, the mail staying listed in the database. */
+function openMailTransport(config: Config, settings: MailSettings): MailTransport {
+  return config.smtpUrl === undefined
+    ? createFileTransport({ dir: config.mailDir, settings })
+    : createSmtpTransport({ url: config.smtpUrl, settings })
 }

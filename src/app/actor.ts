@@ -1,0 +1,13 @@
+import type { Channel } from '../db/registrations.js'
+
+/** Who acts and how: the token behind a request, its role, and the channel (the API, a phone call taken by support, the web). */
+export interface Actor {
+  readonly tokenId: string
+  readonly role: 'admin' | 'support' | 'provider'
+  readonly channel: Channel
+}
+
+/** Support staff and admins act on a candidate's behalf, and the candidate is told; a provider's booking site acts for the candidate. */
+export function isOnBehalf(role: string): boolean {
+  return role === 'support' || role === 'admin'
+}

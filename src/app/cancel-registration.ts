@@ -1,0 +1,89 @@
+import { v7 as uuidv7 } from 'uuid'
+import { appendAudit } from '../db/audit-log.js'
+import { findExam } from '../db/exams.js'
+import { updateRegistration } from '../db/registrations.js'
+import { releaseSeat } from '../db/seats.js'
+import { releaseWaiver } from '../db/waivers.js'
+import { formatInstant } from '../domain/instant.js'
+import type { Actor } from './actor.js'
+import { requireChangeable } from './change-registration.js'
+import { AppError } from './errors.js'
+import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
+import { notifyAppointment } from './notify-appointment.js'
+import type { RegisterDeps } from './register.js'
+import { type RegistrationView, toRegistrationView } from './registration-view.js'
+
+/**
+ * Cancels a booked registration inside the provider's window: the seat goes
+ * back, an approved exception it held is freed, the candidate is told.
+ */
+export async function cancelRegistration(
+  deps: RegisterDeps,
+  registrationId: string,
+  actor: Actor,
+  idempotency: IdempotencyKey,
+): Promise<Idempotent<RegistrationView>> {
+  const now = deps.clock.now()
+  return runIdempotent(
+    deps.db,
+    idempotency,
+    hashRequest('cancel', { registrationId }),
+    now,
+    async (trx) => {
+      const { registration, appointment, candidate } = await requireChangeable(
+        trx,
+        registrationId,
+        'cancel',
+        now,
+      )
+      // The registration row first: of two changes racing, the second stops here.
+      if (
+        !(await updateRegistration(
+          trx,
+          registration.id,
+          registration.version,
+          { status: 'cancelled' },
+          now,
+        ))
+      ) {
+        throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId })
+      }
+      await releaseSeat(trx, appointment.slot.id)
+      if (registration.waiverId !== null)
+        await releaseWaiver(trx, registration.waiverId, registration.id)
+      await appendAudit(trx, {
+        id: uuidv7(),
+        at: now,
+        actorId: actor.tokenId,
+        actorRole: actor.role,
+        channel: actor.channel,
+        candidateId: registration.candidateId,
+        subjectType: 'registration',
+        subjectId: registration.id,
+        action: 'cancelled',
+        detail: {
+          slotId: appointment.slot.id,
+          startsAt: formatInstant(appointment.slot.startsAt),
+          waiverReleased: registration.waiverId,
+        },
+      })
+      const exam = await findExam(trx, registration.exam)
+      const view = toRegistrationView(
+        { ...registration, status: 'cancelled', version: registration.version + 1, updatedAt: now },
+        exam?.title ?? registration.exam,
+        appointment,
+      )
+      await notifyAppointment(
+        trx,
+        deps.mail,
+        'registration-cancelled',
+        view,
+        candidate,
+        actor,
+        null,
+        now,
+      )
+      return view
+    },
+  )
+}

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely'
+import { findProvider, insertProvider, type Provider } from '../db/providers.js'
+import type { DB } from '../db/schema.js'
+import { isUniqueViolation } from '../db/unique-violation.js'
+import { AppError } from './errors.js'
+import { requireName } from './input-fields.js'
+import { requireCutoffHours, requireProviderId } from './provider-fields.js'
+
+export interface CreateProviderInput {
+  readonly id: string
+  readonly name: string
+  /** Default 24. */
+  readonly rescheduleCutoffHours?: number
+  /** Default 24. */
+  readonly cancelCutoffHours?: number
+}
+
+/** Adds a delivery provider with its rules for changing appointments (it delivers no exam yet). */
+export async function createProvider(
+  deps: { readonly db: Kysely<DB> },
+  input: CreateProviderInput,
+): Promise<Provider> {
+  const provider: Provider = {
+    id: requireProviderId(input.id),
+    name: requireName(input.name, 'name'),
+    rescheduleCutoffHours: requireCutoffHours(
+      input.rescheduleCutoffHours ?? 24,
+      'rescheduleCutoffHours',
+    ),
+    cancelCutoffHours: requireCutoffHours(input.cancelCutoffHours ?? 24, 'cancelCutoffHours'),
+  }
+  const exists = () =>
+    new AppError('PROVIDER_ALREADY_EXISTS', { field: 'id', providerId: provider.id })
+  return deps.db.transaction().execute(async (trx) => {
+    if (await findProvider(trx, provider.id)) throw exists()
+    try {
+      await insertProvider(trx, provider)
+    } catch (error) {
+      // A concurrent request stored the same id between the check and the insert.
+      if (isUniqueViolation(error)) throw exists()
+      throw error
+    }
+    return provider
+  })
+}

@@ -1,0 +1,221 @@
+import type { Kysely } from 'kysely'
+import { findProvider } from '../db/providers.js'
+import type { DB } from '../db/schema.js'
+import { listOpenSlotsAt, searchOpenSlots } from '../db/slots.js'
+import { type CentreArea, findCentresDelivering } from '../db/test-centres.js'
+import { computeBoundingBox, computeDistanceKm, parsePosition } from '../domain/distance.js'
+import type { Exam } from '../domain/exam.js'
+import { DAY_MS, type Instant } from '../domain/instant.js'
+import { computeLongitudeRanges } from '../domain/longitude-ranges.js'
+import type { Position, Slot, TestCentre } from '../domain/test-centre.js'
+import type { Clock } from './clock.js'
+import { AppError } from './errors.js'
+import { getCatalogueExam } from './get-exam.js'
+import { requireInstant } from './input-fields.js'
+
+export interface FindSeatsInput {
+  /** Either spelling. */
+  readonly exam: string
+  /** RFC 3339; default now. A past `from` finds nothing before now. */
+  readonly from?: string
+  /** RFC 3339, exclusive; default 30 days after `from`. */
+  readonly to?: string
+  readonly provider?: string
+  /** `latitude,longitude`: results nearest first, each with its distance. */
+  readonly near?: string
+  /** Only centres this close to `near` (which it needs). */
+  readonly radiusKm?: number
+  /** Most results; default 50. */
+  readonly limit?: number
+}
+
+/** A slot with a free seat, where it is, and how far from the place asked about. */
+export interface Seat {
+  readonly slot: Slot
+  readonly centre: TestCentre
+  readonly seatsLeft: number
+  /** Null when the search named no place. */
+  readonly distanceKm: number | null
+}
+
+export interface SeatSearch {
+  readonly exam: Exam
+  readonly from: Instant
+  readonly to: Instant
+  readonly near: Position | null
+  readonly radiusKm: number | null
+  readonly items: readonly Seat[]
+}
+
+export const DEFAULT_SEARCH_DAYS = 30
+export const MAX_SEARCH_DAYS = 366
+export const DEFAULT_SEARCH_LIMIT = 50
+export const MAX_SEARCH_LIMIT = 200
+/** Half the Earth's circumference: no two places are farther apart. */
+export const MAX_RADIUS_KM = 20_016
+
+/**
+ * Without a radius the search widens ring by ring: most searches are
+ * answered by the centres of one city, and a small box is a cheap query.
+ */
+const RINGS_KM = [50, 250, 1_000, 5_000, MAX_RADIUS_KM] as const
+/** Centres asked about at once, doubling while their slots do not fill the answer. */
+const FIRST_BATCH = 4
+
+/**
+ * Open slots (a seat free) for an exam, at every provider that delivers it,
+ * starting in `[from, to)`. With `near`, nearest centre first and, at one
+ * centre (or several equally near), earliest first; without it, earliest
+ * first. The database narrows (exam, provider, dates, free seats, a box
+ * around `near`); exact distances and the order are worked out here.
+ */
+export async function findSeats(
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  input: FindSeatsInput,
+): Promise<SeatSearch> {
+  const now = deps.clock.now()
+  const exam = await getCatalogueExam(deps, input.exam)
+  const requestedFrom = input.from === undefined ? now : requireInstant(input.from, 'from')
+  const to =
+    input.to === undefined
+      ? requestedFrom + DEFAULT_SEARCH_DAYS * DAY_MS
+      : requireInstant(input.to, 'to')
+  if (to <= requestedFrom)
+    throw new AppError('SEARCH_RANGE_INVALID', {
+      field: 'to',
+      problem: '"to" must be after "from".',
+    })
+  if (to - requestedFrom > MAX_SEARCH_DAYS * DAY_MS) {
+    throw new AppError('SEARCH_RANGE_INVALID', {
+      field: 'to',
+      problem: `A search may span at most ${MAX_SEARCH_DAYS} days.`,
+    })
+  }
+  // A seat that has already started cannot be booked.
+  const from = Math.max(requestedFrom, now)
+  const near = input.near === undefined ? null : parsePosition(input.near)
+  if (input.near !== undefined && near === null)
+    throw new AppError('POSITION_INVALID', { field: 'near', value: input.near })
+  const radiusKm = input.radiusKm ?? null
+  if (radiusKm !== null && near === null)
+    throw new AppError('VALIDATION_FAILED', { field: 'radiusKm', problem: 'needs near' })
+  if (radiusKm !== null && !(radiusKm > 0 && radiusKm <= MAX_RADIUS_KM)) {
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'radiusKm',
+      problem: `must be more than 0 and at most ${MAX_RADIUS_KM}`,
+    })
+  }
+  const limit = input.limit ?? DEFAULT_SEARCH_LIMIT
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'limit',
+      problem: `must be a whole number from 1 to ${MAX_SEARCH_LIMIT}`,
+    })
+  }
+  const providerId = input.provider
+  if (providerId !== undefined && !(await findProvider(deps.db, providerId)))
+    throw new AppError('PROVIDER_UNKNOWN', { field: 'provider', provider: providerId })
+
+  const search = { exam, from, to, near, radiusKm }
+  if (from >= to) return { ...search, items: [] }
+  const where = { exam: exam.number, from, to, ...(providerId === undefined ? {} : { providerId }) }
+  if (near === null) {
+    const found = await searchOpenSlots(deps.db, { ...where, limit })
+    return {
+      ...search,
+      items: found.map(({ slot, centre }) => ({
+        slot,
+        centre,
+        seatsLeft: slot.capacity - slot.booked,
+        distanceKm: null,
+      })),
+    }
+  }
+  return { ...search, items: await findNearest(deps.db, where, near, radiusKm, limit) }
+}
+
+interface NearbyCentre {
+  readonly id: string
+  readonly distanceKm: number
+}
+
+/** Ring by ring, centre batch by centre batch: stops as soon as the nearest `limit` seats are known. */
+async function findNearest(
+  db: Kysely<DB>,
+  where: {
+    readonly exam: string
+    readonly from: Instant
+    readonly to: Instant
+    readonly providerId?: string
+  },
+  near: Position,
+  radiusKm: number | null,
+  limit: number,
+): Promise<Seat[]> {
+  const seats: Seat[] = []
+  let inner = -1
+  for (const outer of radiusKm === null ? RINGS_KM : [radiusKm]) {
+    const centres = await findCentresDelivering(db, { ...where, ...areaAround(near, outer) })
+    const ring = centres
+      .map(
+        (centre): NearbyCentre => ({ id: centre.id, distanceKm: computeDistanceKm(near, centre) }),
+      )
+      .filter(({ distanceKm }) => distanceKm > inner && distanceKm <= outer)
+      .sort((a, b) => a.distanceKm - b.distanceKm || compareText(a.id, b.id))
+    let size = FIRST_BATCH
+    for (let start = 0; start < ring.length; size *= 2) {
+      let end = Math.min(ring.length, start + size)
+      // Centres equally near go in one batch: their slots interleave by start time.
+      while (end < ring.length && ring[end]!.distanceKm === ring[end - 1]!.distanceKm) end++
+      const batch = ring.slice(start, end)
+      start = end
+      const wanted = limit - seats.length
+      const found = await listOpenSlotsAt(db, {
+        centreIds: batch.map(({ id }) => id),
+        from: where.from,
+        to: where.to,
+        perCentre: wanted,
+      })
+      const distanceOf = new Map(batch.map(({ id, distanceKm }) => [id, distanceKm]))
+      const offered = found.map(
+        ({ slot, centre }): Seat => ({
+          slot,
+          centre,
+          seatsLeft: slot.capacity - slot.booked,
+          distanceKm: distanceOf.get(centre.id)!,
+        }),
+      )
+      offered.sort(compareSeats)
+      seats.push(...offered.slice(0, wanted))
+      if (seats.length >= limit) return seats
+    }
+    inner = outer
+  }
+  return seats
+}
+
+/** Nearest first; at the same distance earliest first; then by slot id, so the order is total. */
+export function compareSeats(a: Seat, b: Seat): number {
+  return (
+    (a.distanceKm ?? 0) - (b.distanceKm ?? 0) ||
+    a.slot.startsAt - b.slot.startsAt ||
+    compareText(a.slot.id, b.slot.id)
+  )
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** The box around `near` that holds the circle of `radiusKm`; nothing (anywhere) for the whole Earth. */
+function areaAround(near: Position, radiusKm: number): { area?: CentreArea } {
+  if (radiusKm >= MAX_RADIUS_KM) return {}
+  const box = computeBoundingBox(near, radiusKm)
+  return {
+    area: {
+      minLatitude: box.minLatitude,
+      maxLatitude: box.maxLatitude,
+      longitudes: computeLongitudeRanges(box),
+    },
+  }
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto'
+import type { Kysely, Transaction } from 'kysely'
+import {
+  completeIdempotencyRecord,
+  findIdempotencyRecord,
+  insertIdempotencyRecord,
+} from '../db/idempotency-keys.js'
+import type { DB } from '../db/schema.js'
+import { violatedTable } from '../db/unique-violation.js'
+import type { Instant } from '../domain/instant.js'
+import { AppError } from './errors.js'
+
+export interface IdempotencyKey {
+  /** The caller's token: keys are per caller, so two clients cannot collide. */
+  readonly principalId: string
+  readonly key: string
+}
+
+export interface Idempotent<T> {
+  readonly result: T
+  /** True when this is the stored first answer to an earlier request with the key. */
+  readonly replayed: boolean
+}
+
+/** A fingerprint of what was asked, to tell a retry from a different request under the same key. */
+export function hashRequest(operation: string, input: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify([operation, input]))
+    .digest('hex')
+}
+
+/**
+ * Runs `work` in one transaction that also stores its result under the key,
+ * so a retried request (a refresh after an error, a double click, a network
+ * retry) gets the first answer instead of acting twice. A refusal stores
+ * nothing: retrying it tries again. The same key with another request is
+ * IDEMPOTENCY_KEY_REUSED.
+ */
+export async function runIdempotent<T>(
+  db: Kysely<DB>,
+  idempotency: IdempotencyKey,
+  requestHash: string,
+  now: Instant,
+  work: (trx: Transaction<DB>) => Promise<T>,
+): Promise<Idempotent<T>> {
+  const earlier = await findIdempotencyRecord(db, idempotency.principalId, idempotency.key)
+  if (earlier) return replay<T>(earlier, requestHash)
+  try {
+    const result = await db.transaction().execute(async (trx) => {
+      // Claim the key first: a concurrent twin stops here instead of acting.
+      await insertIdempotencyRecord(trx, {
+        ...idempotency,
+        requestHash,
+        statusCode: 0,
+        response: null,
+        createdAt: now,
+      })
+      const result = await work(trx)
+      await completeIdempotencyRecord(trx, idempotency.principalId, idempotency.key, 200, result)
+      return result
+    })
+    return { result, replayed: false }
+  } catch (error) {
+    // A concurrent twin committed first: answer as it did.
+    if (violatedTable(error) === 'idempotency_keys') {
+      const first = await findIdempotencyRecord(db, idempotency.principalId, idempotency.key)
+      if (first) return replay<T>(first, requestHash)
+    }
+    throw error
+  }
+}
+
+function replay<T>(
+  record: { readonly requestHash: string; readonly response: unknown },
+  requestHash: string,
+): Idempotent<T> {
+  if (record.requestHash !== requestHash)
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', { field: 'Idempotency-Key' })
+  return { result: record.response as T, replayed: true }
+}

@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely'
+import { type MailStatus, type MailSummary, listMail as selectMail } from '../db/outbox.js'
+import type { DB } from '../db/schema.js'
+
+export interface ListMailInput {
+  readonly status?: MailStatus
+  readonly candidateId?: string
+  readonly limit?: number
+  readonly offset?: number
+}
+
+/** The outbox as an admin sees it, newest first, paged; `total` counts every match. */
+export function listMail(
+  deps: { readonly db: Kysely<DB> },
+  input: ListMailInput,
+): Promise<{ readonly items: MailSummary[]; readonly total: number }> {
+  return selectMail(deps.db, {
+    status: input.status,
+    candidateId: input.candidateId,
+    limit: input.limit ?? 50,
+    offset: input.offset ?? 0,
+  })
+}

@@ -1,0 +1,59 @@
+import type { Transaction } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import type { Candidate } from '../db/candidates.js'
+import { enqueueMail } from '../db/outbox.js'
+import type { DB } from '../db/schema.js'
+import type { Instant } from '../domain/instant.js'
+import {
+  type AppointmentMailKind,
+  composeAppointmentMail,
+  computeAppointmentDedupeKey,
+} from '../mail/compose-appointment-mail.js'
+import type { MailSettings } from '../mail/mail-settings.js'
+import { type Actor, isOnBehalf } from './actor.js'
+import type { RegistrationView } from './registration-view.js'
+
+/**
+ * Writes the mail about a registration change into the outbox, inside the
+ * change's own transaction: the mail exists exactly when the change does.
+ * One mail per registration version, so a retried use case sends it once.
+ */
+export async function notifyAppointment(
+  trx: Transaction<DB>,
+  mail: MailSettings,
+  kind: AppointmentMailKind,
+  view: RegistrationView,
+  candidate: Candidate,
+  actor: Actor,
+  previousStartsAt: Instant | null,
+  now: Instant,
+): Promise<void> {
+  const composed = composeAppointmentMail({
+    kind,
+    registrationId: view.id,
+    version: view.version,
+    candidate,
+    exam: view.exam,
+    provider: view.provider,
+    centre: view.centre,
+    startsAt: view.startsAt,
+    // Whoever acted for the candidate this time is named, so nothing happens to a booking unseen.
+    onBehalf: isOnBehalf(actor.role) ? { role: actor.role, channel: actor.channel } : null,
+    previousStartsAt,
+    changeDeadlines: kind === 'registration-cancelled' ? null : view.changeDeadlines,
+    help: mail.help,
+    organizer: mail.from,
+    composedAt: now,
+  })
+  await enqueueMail(trx, {
+    id: uuidv7(),
+    dedupeKey: computeAppointmentDedupeKey(kind, view.id, view.version),
+    kind,
+    candidateId: candidate.id,
+    recipient: candidate.email,
+    subject: composed.subject,
+    bodyText: composed.bodyText,
+    attachments: composed.attachments,
+    createdAt: now,
+  })
+}

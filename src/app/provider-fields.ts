@@ -1,0 +1,31 @@
+import { AppError } from './errors.js'
+
+/** Provider input turned into values, or refused naming the field. */
+
+/** The longest change rule a provider may set: a year, in hours. */
+export const MAX_CUTOFF_HOURS = 8_760
+
+const PROVIDER_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/
+
+/** A provider id: lower-case letters, digits and inner hyphens (`pearson-vue`), at most 40. */
+export function requireProviderId(text: string, field = 'id'): string {
+  if (!PROVIDER_ID.test(text)) {
+    throw new AppError('VALIDATION_FAILED', {
+      field,
+      problem:
+        'must be lower-case letters, digits and inner hyphens, at most 40 (such as pearson-vue)',
+    })
+  }
+  return text
+}
+
+/** A change rule: whole hours before the appointment, from 0 (until it starts) to a year. */
+export function requireCutoffHours(value: number, field: string): number {
+  if (!Number.isInteger(value) || value < 0 || value > MAX_CUTOFF_HOURS) {
+    throw new AppError('VALIDATION_FAILED', {
+      field,
+      problem: `must be a whole number of hours from 0 to ${MAX_CUTOFF_HOURS}`,
+    })
+  }
+  return value
+}

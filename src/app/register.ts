@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto'
+import type { Kysely, Transaction } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import { appendAudit } from '../db/audit-log.js'
+import { providerDelivers } from '../db/providers.js'
+import { findLiveRegistration, insertRegistration, type Registration } from '../db/registrations.js'
+import type { DB } from '../db/schema.js'
+import { takeSeat } from '../db/seats.js'
+import { violatedTable } from '../db/unique-violation.js'
+import { holdWaiver } from '../db/waivers.js'
+import { decideRetake } from '../domain/decide-retake.js'
+import type { Exam } from '../domain/exam.js'
+import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
+import { formatRegistrationCode } from '../domain/registration-code.js'
+import type { RetakeCode } from '../domain/retake-decision.js'
+import type { MailSettings } from '../mail/mail-settings.js'
+import type { Actor } from './actor.js'
+import type { Clock } from './clock.js'
+import { AppError } from './errors.js'
+import { getCandidate } from './get-candidate.js'
+import { getExam } from './get-exam.js'
+import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
+import { loadRetakeFacts } from './load-retake-facts.js'
+import { notifyAppointment } from './notify-appointment.js'
+import {
+  type Appointment,
+  loadAppointment,
+  type RegistrationView,
+  toRegistrationView,
+} from './registration-view.js'
+
+export interface RegisterInput {
+  readonly candidateId: string
+  readonly exam: string
+  readonly slotId: string
+}
+
+export interface RegisterDeps {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+  readonly mail: MailSettings
+}
+
+/**
+ * Books one seat for one candidate and one exam, in one transaction: the
+ * retake policy judged for the slot's instant on the whole history at every
+ * provider, a seat taken only if one is free, at most one live registration
+ * per candidate and exam, the audit entry and the confirmation mail.
+ */
+export async function register(
+  deps: RegisterDeps,
+  input: RegisterInput,
+  actor: Actor,
+  idempotency: IdempotencyKey,
+): Promise<Idempotent<RegistrationView>> {
+  const now = deps.clock.now()
+  const requestHash = hashRequest('register', input)
+  try {
+    return await runIdempotent(deps.db, idempotency, requestHash, now, (trx) =>
+      book(trx, deps.mail, input, actor, now),
+    )
+  } catch (error) {
+    // Two bookings raced past the check below; the unique index kept one.
+    if (violatedTable(error) === 'registrations') {
+      throw new AppError('ALREADY_REGISTERED', {
+        field: 'exam',
+        exam: input.exam,
+        registrationId: 'another request',
+      })
+    }
+    throw error
+  }
+}
+
+async function book(
+  trx: Transaction<DB>,
+  mail: MailSettings,
+  input: RegisterInput,
+  actor: Actor,
+  now: Instant,
+): Promise<RegistrationView> {
+  const candidate = await getCandidate({ db: trx }, input.candidateId)
+  const exam = await getExam({ db: trx }, input.exam)
+  const appointment = await requireBookableSlot(trx, input.slotId, exam, now)
+
+  const live = await findLiveRegistration(trx, candidate.id, exam.number)
+  if (live)
+    throw new AppError('ALREADY_REGISTERED', {
+      field: 'exam',
+      exam: exam.number,
+      registrationId: live.id,
+    })
+
+  const { policies, facts } = await loadRetakeFacts(trx, candidate, exam)
+  const decision = decideRetake(policies, facts, exam, appointment.slot.startsAt)
+  if (!decision.eligible) {
+    throw new AppError(decision.code as Exclude<RetakeCode, 'ELIGIBLE'>, {
+      field: 'slotId',
+      reason: decision.reason,
+      earliestAt: decision.earliestAt === null ? null : formatInstant(decision.earliestAt),
+      policy: decision.policy,
+    })
+  }
+
+  if (!(await takeSeat(trx, appointment.slot.id))) {
+    throw new AppError('SEAT_UNAVAILABLE', {
+      field: 'slotId',
+      slotId: appointment.slot.id,
+      startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
+    })
+  }
+
+  const registration: Registration = {
+    id: formatRegistrationCode(randomBytes(12)),
+    candidateId: candidate.id,
+    exam: exam.number,
+    slotId: appointment.slot.id,
+    providerId: appointment.provider.id,
+    status: 'booked',
+    channel: actor.channel,
+    bookedBy: actor.tokenId,
+    bookedByRole: actor.role,
+    waiverId: decision.waiverId,
+    attemptId: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await insertRegistration(trx, registration)
+  if (decision.waiverId !== null && !(await holdWaiver(trx, decision.waiverId, registration.id))) {
+    // Another booking took the exception first; without it this one is not allowed.
+    throw new AppError('REGISTRATION_CHANGED', { field: 'slotId', registrationId: registration.id })
+  }
+  await appendAudit(trx, {
+    id: uuidv7(),
+    at: now,
+    actorId: actor.tokenId,
+    actorRole: actor.role,
+    channel: actor.channel,
+    candidateId: candidate.id,
+    subjectType: 'registration',
+    subjectId: registration.id,
+    action: 'registered',
+    detail: {
+      exam: exam.number,
+      slotId: appointment.slot.id,
+      startsAt: formatInstant(appointment.slot.startsAt),
+      provider: appointment.provider.id,
+      centre: appointment.centre.id,
+      waiverId: decision.waiverId,
+      policy: decision.policy,
+    },
+  })
+  const view = toRegistrationView(registration, exam.title, appointment)
+  await notifyAppointment(trx, mail, 'registration-confirmed', view, candidate, actor, null, now)
+  return view
+}
+
+/** The slot, its centre and provider, if the slot exists, is ahead, and its provider delivers the exam. */
+export async function requireBookableSlot(
+  db: Kysely<DB>,
+  slotId: string,
+  exam: Exam,
+  now: Instant,
+): Promise<Appointment> {
+  const appointment = await loadAppointment(db, slotId)
+  if (!appointment) throw new AppError('SLOT_NOT_FOUND', { field: 'slotId', slotId })
+  if (appointment.slot.startsAt <= now) {
+    throw new AppError('SLOT_IN_PAST', {
+      field: 'slotId',
+      startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
+    })
+  }
+  if (!(await providerDelivers(db, appointment.provider.id, exam.number))) {
+    throw new AppError('EXAM_NOT_DELIVERED', {
+      field: 'slotId',
+      provider: appointment.provider.name,
+      exam: exam.number,
+    })
+  }
+  return appointment
+}

@@ -1,0 +1,147 @@
+import type { Kysely, Transaction } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import { insertAttempt } from '../db/attempts.js'
+import { appendAudit } from '../db/audit-log.js'
+import { findExam } from '../db/exams.js'
+import {
+  findRegistration,
+  type Registration,
+  type RegistrationChange,
+  updateRegistration,
+} from '../db/registrations.js'
+import type { DB } from '../db/schema.js'
+import { listWaiversHeldBy, markWaiverUsed } from '../db/waivers.js'
+import type { AttemptOutcome } from '../domain/attempt.js'
+import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
+import type { Actor } from './actor.js'
+import type { Clock } from './clock.js'
+import { AppError } from './errors.js'
+import { requireInstant } from './input-fields.js'
+import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
+
+/**
+ * What a provider reports about a sitting: the candidate checked in, did not
+ * come, or sat the exam with an outcome (`pending` until scored, such as a
+ * beta). A result becomes an attempt in the candidate's one history.
+ *
+ * A no-show is not an attempt: no exam was sat and no score exists, so it
+ * counts toward neither the waits nor the attempt limit; the seat and the
+ * appointment are spent, and the registration ends.
+ */
+export type SittingReport =
+  | { readonly kind: 'check-in' }
+  | { readonly kind: 'no-show' }
+  | { readonly kind: 'result'; readonly outcome: AttemptOutcome; readonly takenAt?: string }
+
+export async function reportSitting(
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  registrationId: string,
+  report: SittingReport,
+  actor: Actor,
+): Promise<RegistrationView> {
+  const now = deps.clock.now()
+  return deps.db.transaction().execute(async (trx) => {
+    const registration = await findRegistration(trx, registrationId)
+    if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
+    const appointment = await loadAppointment(trx, registration.slotId)
+    if (!appointment) throw new Error(`Registration ${registration.id} points at a missing slot`)
+    const allowed =
+      report.kind === 'check-in' || report.kind === 'no-show'
+        ? ['booked']
+        : ['booked', 'checked-in']
+    if (!allowed.includes(registration.status)) {
+      throw new AppError('REGISTRATION_NOT_ACTIVE', {
+        field: 'id',
+        registrationId,
+        status: registration.status,
+      })
+    }
+
+    let change: RegistrationChange
+    let detail: Record<string, unknown>
+    if (report.kind === 'check-in') {
+      change = { status: 'checked-in' }
+      detail = {}
+    } else if (report.kind === 'no-show') {
+      if (now < appointment.slot.startsAt) {
+        throw new AppError('NO_SHOW_TOO_EARLY', {
+          field: 'id',
+          startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
+        })
+      }
+      change = { status: 'no-show' }
+      detail = { countsAsAttempt: false }
+    } else {
+      const attemptId = await recordResult(
+        trx,
+        registration,
+        report,
+        appointment.slot.startsAt,
+        now,
+      )
+      change = { status: 'completed', attemptId }
+      detail = { attemptId, outcome: report.outcome }
+    }
+
+    if (!(await updateRegistration(trx, registration.id, registration.version, change, now))) {
+      throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId })
+    }
+    const action =
+      report.kind === 'result'
+        ? 'result-recorded'
+        : report.kind === 'check-in'
+          ? 'checked-in'
+          : 'no-show'
+    await appendAudit(trx, {
+      id: uuidv7(),
+      at: now,
+      actorId: actor.tokenId,
+      actorRole: actor.role,
+      channel: actor.channel,
+      candidateId: registration.candidateId,
+      subjectType: 'registration',
+      subjectId: registration.id,
+      action,
+      detail,
+    })
+    const exam = await findExam(trx, registration.exam)
+    return toRegistrationView(
+      {
+        ...registration,
+        ...change,
+        version: registration.version + 1,
+        updatedAt: now,
+      } as Registration,
+      exam?.title ?? registration.exam,
+      appointment,
+    )
+  })
+}
+
+/** The sitting as an attempt at the registration's provider; an exception the booking held is now used. */
+async function recordResult(
+  trx: Transaction<DB>,
+  registration: Registration,
+  report: { readonly outcome: AttemptOutcome; readonly takenAt?: string },
+  startsAt: Instant,
+  now: Instant,
+): Promise<string> {
+  const takenAt =
+    report.takenAt === undefined ? startsAt : requireInstant(report.takenAt, 'takenAt')
+  if (takenAt > now)
+    throw new AppError('ATTEMPT_IN_FUTURE', { field: 'takenAt', takenAt: formatInstant(takenAt) })
+  const attemptId = uuidv7()
+  await insertAttempt(trx, {
+    id: attemptId,
+    candidateId: registration.candidateId,
+    exam: registration.exam,
+    provider: registration.providerId,
+    takenAt,
+    outcome: report.outcome,
+    recordedAt: now,
+  })
+  for (const waiver of await listWaiversHeldBy(trx, registration.id)) {
+    await markWaiverUsed(trx, waiver.id, attemptId)
+  }
+  return attemptId
+}

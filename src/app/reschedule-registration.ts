@@ -1,0 +1,120 @@
+import { v7 as uuidv7 } from 'uuid'
+import { appendAudit } from '../db/audit-log.js'
+import { updateRegistration } from '../db/registrations.js'
+import { releaseSeat, takeSeat } from '../db/seats.js'
+import { listWaiversHeldBy } from '../db/waivers.js'
+import { decideRetake } from '../domain/decide-retake.js'
+import { formatInstant, formatInZone } from '../domain/instant.js'
+import type { RetakeCode } from '../domain/retake-decision.js'
+import type { Actor } from './actor.js'
+import { requireChangeable } from './change-registration.js'
+import { AppError } from './errors.js'
+import { getExam } from './get-exam.js'
+import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
+import { loadRetakeFacts } from './load-retake-facts.js'
+import { notifyAppointment } from './notify-appointment.js'
+import { type RegisterDeps, requireBookableSlot } from './register.js'
+import { type RegistrationView, toRegistrationView } from './registration-view.js'
+
+/**
+ * Moves a booked registration to another slot inside the provider's window:
+ * the retake policy judged again for the new instant, the new seat taken and
+ * the old one given back in the same transaction.
+ */
+export async function rescheduleRegistration(
+  deps: RegisterDeps,
+  input: { readonly registrationId: string; readonly slotId: string },
+  actor: Actor,
+  idempotency: IdempotencyKey,
+): Promise<Idempotent<RegistrationView>> {
+  const now = deps.clock.now()
+  return runIdempotent(deps.db, idempotency, hashRequest('reschedule', input), now, async (trx) => {
+    const {
+      registration,
+      appointment: from,
+      candidate,
+    } = await requireChangeable(trx, input.registrationId, 'reschedule', now)
+    if (input.slotId === registration.slotId)
+      throw new AppError('SLOT_UNCHANGED', { field: 'slotId' })
+    const exam = await getExam({ db: trx }, registration.exam)
+    const to = await requireBookableSlot(trx, input.slotId, exam, now)
+
+    // The exception this booking holds is still its own to use.
+    const { policies, facts } = await loadRetakeFacts(trx, candidate, exam)
+    const held = await listWaiversHeldBy(trx, registration.id)
+    const decision = decideRetake(
+      policies,
+      { ...facts, waivers: [...held, ...facts.waivers] },
+      exam,
+      to.slot.startsAt,
+    )
+    if (!decision.eligible) {
+      throw new AppError(decision.code as Exclude<RetakeCode, 'ELIGIBLE'>, {
+        field: 'slotId',
+        reason: decision.reason,
+        earliestAt: decision.earliestAt === null ? null : formatInstant(decision.earliestAt),
+        policy: decision.policy,
+      })
+    }
+
+    if (
+      !(await updateRegistration(
+        trx,
+        registration.id,
+        registration.version,
+        { slotId: to.slot.id, providerId: to.provider.id },
+        now,
+      ))
+    ) {
+      throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId: registration.id })
+    }
+    if (!(await takeSeat(trx, to.slot.id))) {
+      throw new AppError('SEAT_UNAVAILABLE', {
+        field: 'slotId',
+        slotId: to.slot.id,
+        startsAtLocal: formatInZone(to.slot.startsAt, to.centre.timeZone),
+      })
+    }
+    await releaseSeat(trx, from.slot.id)
+    await appendAudit(trx, {
+      id: uuidv7(),
+      at: now,
+      actorId: actor.tokenId,
+      actorRole: actor.role,
+      channel: actor.channel,
+      candidateId: registration.candidateId,
+      subjectType: 'registration',
+      subjectId: registration.id,
+      action: 'rescheduled',
+      detail: {
+        fromSlotId: from.slot.id,
+        fromStartsAt: formatInstant(from.slot.startsAt),
+        toSlotId: to.slot.id,
+        toStartsAt: formatInstant(to.slot.startsAt),
+        provider: to.provider.id,
+      },
+    })
+    const view = toRegistrationView(
+      {
+        ...registration,
+        slotId: to.slot.id,
+        providerId: to.provider.id,
+        version: registration.version + 1,
+        updatedAt: now,
+      },
+      exam.title,
+      to,
+    )
+    await notifyAppointment(
+      trx,
+      deps.mail,
+      'registration-rescheduled',
+      view,
+      candidate,
+      actor,
+      from.slot.startsAt,
+      now,
+    )
+    return view
+  })
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto'
+import { userInfo } from 'node:os'
+import type { Actor } from '../../app/actor.js'
+import { cancelRegistration } from '../../app/cancel-registration.js'
+import { listCandidateRegistrations } from '../../app/get-registration.js'
+import { register } from '../../app/register.js'
+import type { RegistrationView } from '../../app/registration-view.js'
+import { rescheduleRegistration } from '../../app/reschedule-registration.js'
+import type { Config } from '../../config.js'
+import { formatInZone } from '../../domain/instant.js'
+import { readMailSettings } from '../../mail/mail-settings.js'
+import { openStore, type Store } from '../open-store.js'
+
+/**
+ * Support staff working a phone queue: book, move and cancel for a caller.
+ * Every change is recorded as made by support, by phone, and the candidate
+ * is mailed. `--key` makes a command safe to repeat (the same key never acts
+ * twice); by default each command is its own action.
+ */
+export interface PhoneOptions {
+  readonly key?: string
+  readonly channel?: 'phone' | 'api' | 'web'
+}
+
+async function withSupport<T>(
+  config: Config,
+  options: PhoneOptions,
+  work: (store: Store, actor: Actor, deps: Parameters<typeof register>[0]) => Promise<T>,
+) {
+  const store = await openStore(config)
+  try {
+    // The trail names the account at the console, as a token would name an API caller.
+    const actor: Actor = {
+      tokenId: `cli:${userInfo().username}`,
+      role: 'support',
+      channel: options.channel ?? 'phone',
+    }
+    return await work(store, actor, { ...store, mail: readMailSettings(config) })
+  } finally {
+    await store.close()
+  }
+}
+
+const keyOf = (actor: Actor, options: PhoneOptions) => ({
+  principalId: 'cli',
+  key: options.key ?? `cli:${actor.tokenId}:${randomUUID()}`,
+})
+
+export function describeRegistration(view: RegistrationView): string {
+  return [
+    `${view.id}  ${view.status}  ${view.exam.number} ${view.exam.title}`,
+    `  when:     ${formatInZone(view.startsAt, view.centre.timeZone)}`,
+    `  where:    ${view.centre.name}, ${view.centre.address}, ${view.centre.city} (${view.provider.name})`,
+    `  change:   reschedule until ${formatInZone(view.changeDeadlines.reschedule, view.centre.timeZone)}, cancel until ${formatInZone(view.changeDeadlines.cancel, view.centre.timeZone)}`,
+  ].join('\n')
+}
+
+export async function registerByPhone(
+  config: Config,
+  input: { candidate: string; exam: string; slot: string } & PhoneOptions,
+) {
+  await withSupport(config, input, async (_store, actor, deps) => {
+    const { result, replayed } = await register(
+      deps,
+      { candidateId: input.candidate, exam: input.exam, slotId: input.slot },
+      actor,
+      keyOf(actor, input),
+    )
+    process.stdout.write(
+      `${replayed ? 'Already done (same key): ' : 'Booked: '}${describeRegistration(result)}\n`,
+    )
+  })
+}
+
+export async function rescheduleByPhone(
+  config: Config,
+  input: { registration: string; slot: string } & PhoneOptions,
+) {
+  await withSupport(config, input, async (_store, actor, deps) => {
+    const { result } = await rescheduleRegistration(
+      deps,
+      { registrationId: input.registration, slotId: input.slot },
+      actor,
+      keyOf(actor, input),
+    )
+    process.stdout.write(`Moved: ${describeRegistration(result)}\n`)
+  })
+}
+
+export async function cancelByPhone(
+  config: Config,
+  input: { registration: string } & PhoneOptions,
+) {
+  await withSupport(config, input, async (_store, actor, deps) => {
+    const { result } = await cancelRegistration(
+      deps,
+      input.registration,
+      actor,
+      keyOf(actor, input),
+    )
+    process.stdout.write(`Cancelled: ${describeRegistration(result)}\n`)
+  })
+}
+
+export async function listRegistrations(config: Config, candidateId: string) {
+  const store = await openStore(config)
+  try {
+    const views = await listCandidateRegistrations(store, candidateId)
+    process.stdout.write(
+      views.length === 0
+        ? 'No registrations.\n'
+        : `${views.map(describeRegistration).join('\n')}\n`,
+    )
+  } finally {
+    await store.close()
+  }
+}

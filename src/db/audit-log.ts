@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely'
+import type { Instant } from '../domain/instant.js'
+import { readInstant, writeInstant } from './columns.js'
+import type { DB } from './schema.js'
+
+/** One line of the append-only trail: who did what, how, to whose record, when. */
+export interface AuditEntry {
+  readonly id: string
+  readonly at: Instant
+  readonly actorId: string
+  readonly actorRole: string
+  readonly channel: string
+  readonly candidateId: string | null
+  readonly subjectType: string
+  readonly subjectId: string
+  readonly action: string
+  readonly detail: Readonly<Record<string, unknown>>
+}
+
+/** Appends an entry. There is no update or delete: the trail only grows. */
+export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: entry.id,
+      at: writeInstant(entry.at),
+      actor_id: entry.actorId,
+      actor_role: entry.actorRole,
+      channel: entry.channel,
+      candidate_id: entry.candidateId,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId,
+      action: entry.action,
+      detail: JSON.stringify(entry.detail),
+    })
+    .execute()
+}
+
+/** Every entry about one record, oldest first. */
+export async function listAuditOf(
+  db: Kysely<DB>,
+  subjectType: string,
+  subjectId: string,
+): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    at: readInstant(row.at),
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    channel: row.channel,
+    candidateId: row.candidate_id,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    action: row.action,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+  }))
+}

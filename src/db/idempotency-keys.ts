@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely'
+import type { Instant } from '../domain/instant.js'
+import { writeInstant } from './columns.js'
+import type { DB } from './schema.js'
+
+/** The first answer given to a request with this key. */
+export interface IdempotencyRecord {
+  readonly requestHash: string
+  readonly statusCode: number
+  readonly response: unknown
+}
+
+export async function findIdempotencyRecord(
+  db: Kysely<DB>,
+  principalId: string,
+  key: string,
+): Promise<IdempotencyRecord | null> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('principal_id', '=', principalId)
+    .where('key', '=', key)
+    .executeTakeFirst()
+  if (!row) return null
+  return {
+    requestHash: row.request_hash,
+    statusCode: row.status_code,
+    response: JSON.parse(row.response),
+  }
+}
+
+/**
+ * Claims the key at the start of the transaction that does the work, so a
+ * concurrent request with the same key fails here on the primary key (on
+ * PostgreSQL after waiting for this transaction to end) before it does any
+ * work of its own. The answer is filled in by `completeIdempotencyRecord` in
+ * the same transaction: both are kept, or neither.
+ */
+export async function insertIdempotencyRecord(
+  db: Kysely<DB>,
+  record: {
+    readonly principalId: string
+    readonly key: string
+    readonly requestHash: string
+    readonly statusCode: number
+    readonly response: unknown
+    readonly createdAt: Instant
+  },
+): Promise<void> {
+  await db
+    .insertInto('idempotency_keys')
+    .values({
+      principal_id: record.principalId,
+      key: record.key,
+      request_hash: record.requestHash,
+      status_code: record.statusCode,
+      response: JSON.stringify(record.response),
+      created_at: writeInstant(record.createdAt),
+    })
+    .execute()
+}
+
+/** Stores the answer under a key claimed in this transaction. */
+export async function completeIdempotencyRecord(
+  db: Kysely<DB>,
+  principalId: string,
+  key: string,
+  statusCode: number,
+  response: unknown,
+): Promise<void> {
+  await db
+    .updateTable('idempotency_keys')
+    .set({ status_code: statusCode, response: JSON.stringify(response) })
+    .where('principal_id', '=', principalId)
+    .where('key', '=', key)
+    .execute()
+}

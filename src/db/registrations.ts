@@ -1,0 +1,150 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { ExamNumber } from '../domain/exam-number.js'
+import type { Instant } from '../domain/instant.js'
+import { readInstant, writeInstant } from './columns.js'
+import type { Channel, DB, RegistrationStatus, RegistrationTable } from './schema.js'
+
+export type { Channel, RegistrationStatus }
+
+/** One seat booked for one candidate, one exam, at one provider; `version` counts its changes. */
+export interface Registration {
+  readonly id: string
+  readonly candidateId: string
+  readonly exam: ExamNumber
+  readonly slotId: string
+  readonly providerId: string
+  readonly status: RegistrationStatus
+  readonly channel: Channel
+  /** The token that booked it, and its role. */
+  readonly bookedBy: string
+  readonly bookedByRole: string
+  readonly waiverId: string | null
+  readonly attemptId: string | null
+  readonly version: number
+  readonly createdAt: Instant
+  readonly updatedAt: Instant
+}
+
+/** The statuses that hold a seat and block a second booking of the exam. */
+export const LIVE_STATUSES: readonly RegistrationStatus[] = ['booked', 'checked-in']
+
+export async function insertRegistration(
+  db: Kysely<DB>,
+  registration: Registration,
+): Promise<void> {
+  await db
+    .insertInto('registrations')
+    .values({
+      id: registration.id,
+      candidate_id: registration.candidateId,
+      exam_number: registration.exam,
+      slot_id: registration.slotId,
+      provider_id: registration.providerId,
+      status: registration.status,
+      channel: registration.channel,
+      booked_by: registration.bookedBy,
+      booked_by_role: registration.bookedByRole,
+      waiver_id: registration.waiverId,
+      attempt_id: registration.attemptId,
+      version: registration.version,
+      created_at: writeInstant(registration.createdAt),
+      updated_at: writeInstant(registration.updatedAt),
+    })
+    .execute()
+}
+
+export async function findRegistration(db: Kysely<DB>, id: string): Promise<Registration | null> {
+  const row = await db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row ? toRegistration(row) : null
+}
+
+/** The candidate's live registration for an exam, if any (there is at most one). */
+export async function findLiveRegistration(
+  db: Kysely<DB>,
+  candidateId: string,
+  exam: ExamNumber,
+): Promise<Registration | null> {
+  const row = await db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('candidate_id', '=', candidateId)
+    .where('exam_number', '=', exam)
+    .where('status', 'in', LIVE_STATUSES)
+    .executeTakeFirst()
+  return row ? toRegistration(row) : null
+}
+
+/** A candidate's registrations, newest first. */
+export async function listRegistrationsOfCandidate(
+  db: Kysely<DB>,
+  candidateId: string,
+): Promise<Registration[]> {
+  const rows = await db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('candidate_id', '=', candidateId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
+  return rows.map(toRegistration)
+}
+
+export interface RegistrationChange {
+  readonly slotId?: string
+  readonly providerId?: string
+  readonly status?: RegistrationStatus
+  readonly attemptId?: string | null
+  readonly waiverId?: string | null
+}
+
+/**
+ * Applies a change if the registration is still at `expectedVersion`, and
+ * counts it; false when someone changed it first (the caller refuses, and
+ * its transaction rolls back whatever else it did).
+ */
+export async function updateRegistration(
+  db: Kysely<DB>,
+  id: string,
+  expectedVersion: number,
+  change: RegistrationChange,
+  updatedAt: Instant,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('registrations')
+    .set({
+      ...(change.slotId === undefined ? {} : { slot_id: change.slotId }),
+      ...(change.providerId === undefined ? {} : { provider_id: change.providerId }),
+      ...(change.status === undefined ? {} : { status: change.status }),
+      ...(change.attemptId === undefined ? {} : { attempt_id: change.attemptId }),
+      ...(change.waiverId === undefined ? {} : { waiver_id: change.waiverId }),
+      version: expectedVersion + 1,
+      updated_at: writeInstant(updatedAt),
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+function toRegistration(row: Selectable<RegistrationTable>): Registration {
+  return {
+    id: row.id,
+    candidateId: row.candidate_id,
+    exam: row.exam_number,
+    slotId: row.slot_id,
+    providerId: row.provider_id,
+    status: row.status,
+    channel: row.channel,
+    bookedBy: row.booked_by,
+    bookedByRole: row.booked_by_role,
+    waiverId: row.waiver_id,
+    attemptId: row.attempt_id,
+    version: row.version,
+    createdAt: readInstant(row.created_at),
+    updatedAt: readInstant(row.updated_at),
+  }
+}

@@ -1,0 +1,126 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import { getMail } from '../../app/get-mail.js'
+import { listMail } from '../../app/list-mail.js'
+import type { MailSummary, StoredMail } from '../../db/outbox.js'
+import type { DB } from '../../db/schema.js'
+import { computeMessageId } from '../../mail/message-id.js'
+import { toInstantOut } from '../schemas/instant.js'
+import { Nullable } from '../schemas/nullable.js'
+
+const MailStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('sent'),
+  Type.Literal('failed'),
+])
+
+const mailFields = {
+  id: Type.String(),
+  kind: Type.String({ examples: ['registration-confirmed'] }),
+  dedupeKey: Type.String({ description: 'One mail per key; a retried change does not send twice' }),
+  messageId: Type.String({
+    description: 'The Message-ID it is sent with, the same on every resend',
+  }),
+  candidateId: Nullable(Type.String()),
+  recipient: Type.String(),
+  subject: Type.String(),
+  status: MailStatus,
+  tries: Type.Integer({ description: 'Delivery attempts begun' }),
+  lastError: Nullable(Type.String({ description: 'Why the last attempt failed' })),
+  availableAt: Type.String({ description: 'Not sent before this instant (back-off)' }),
+  createdAt: Type.String(),
+  sentAt: Nullable(Type.String()),
+}
+
+const MailSummaryOut = Type.Object({
+  ...mailFields,
+  attachments: Type.Array(Type.Object({ filename: Type.String(), contentType: Type.String() })),
+})
+
+const MailOut = Type.Object({
+  ...mailFields,
+  bodyText: Type.String(),
+  attachments: Type.Array(
+    Type.Object({ filename: Type.String(), contentType: Type.String(), content: Type.String() }),
+  ),
+})
+
+function toMailFields(mail: MailSummary) {
+  return {
+    id: mail.id,
+    kind: mail.kind,
+    dedupeKey: mail.dedupeKey,
+    messageId: computeMessageId(mail.dedupeKey),
+    candidateId: mail.candidateId,
+    recipient: mail.recipient,
+    subject: mail.subject,
+    status: mail.status,
+    tries: mail.tries,
+    lastError: mail.lastError,
+    availableAt: toInstantOut(mail.availableAt),
+    createdAt: toInstantOut(mail.createdAt),
+    sentAt: mail.sentAt === null ? null : toInstantOut(mail.sentAt),
+  }
+}
+
+/** `/v1/admin/mail`: the outbox, so that staff can see what was sent, what waits and what failed. */
+export function adminMailRoutes(deps: { readonly db: Kysely<DB> }): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.get(
+      '/admin/mail',
+      {
+        schema: {
+          summary: 'Mail in the outbox, newest first',
+          tags: ['mail'],
+          querystring: Type.Object({
+            status: Type.Optional(MailStatus),
+            candidateId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            offset: Type.Optional(
+              Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 }),
+            ),
+          }),
+          response: {
+            200: Type.Object({ items: Type.Array(MailSummaryOut), total: Type.Integer() }),
+          },
+        },
+        config: { roles: ['admin', 'support'] },
+      },
+      async (request) => {
+        const { items, total } = await listMail(deps, request.query)
+        return {
+          items: items.map((mail) => ({
+            ...toMailFields(mail),
+            attachments: [...mail.attachments],
+          })),
+          total,
+        }
+      },
+    )
+
+    app.get(
+      '/admin/mail/:id',
+      {
+        schema: {
+          summary: 'One mail with its text and attachments',
+          tags: ['mail'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          response: { 200: MailOut },
+        },
+        config: { roles: ['admin', 'support'] },
+      },
+      async (request) => {
+        const mail: StoredMail = await getMail(deps, request.params.id)
+        return {
+          ...toMailFields({ ...mail, attachments: mail.attachments }),
+          bodyText: mail.bodyText,
+          attachments: [...mail.attachments],
+        }
+      },
+    )
+  }
+}

@@ -1,0 +1,68 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import type { Clock } from '../../app/clock.js'
+import { createCentre } from '../../app/create-centre.js'
+import { getCentre } from '../../app/get-centre.js'
+import { listCentres } from '../../app/list-centres.js'
+import type { DB } from '../../db/schema.js'
+import { CentreOut, CreateCentreBody, toCentreOut } from '../schemas/centre.js'
+
+/** `/v1/centres`: the providers' test centres. */
+export function centreRoutes(deps: {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+}): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.post(
+      '/centres',
+      {
+        schema: {
+          summary: 'Add a test centre to a provider',
+          tags: ['centres and slots'],
+          body: CreateCentreBody,
+          response: { 201: CentreOut },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request, reply) => {
+        const centre = await createCentre(deps, request.body)
+        return reply
+          .code(201)
+          .header('location', `/v1/centres/${encodeURIComponent(centre.id)}`)
+          .send(toCentreOut(centre))
+      },
+    )
+
+    app.get(
+      '/centres',
+      {
+        schema: {
+          summary: "Every test centre, or one provider's",
+          tags: ['centres and slots'],
+          querystring: Type.Object({
+            provider: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+          }),
+          response: { 200: Type.Object({ items: Type.Array(CentreOut) }) },
+        },
+      },
+      async (request) => ({ items: (await listCentres(deps, request.query)).map(toCentreOut) }),
+    )
+
+    app.get(
+      '/centres/:id',
+      {
+        schema: {
+          summary: 'One test centre',
+          tags: ['centres and slots'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          response: { 200: CentreOut },
+        },
+      },
+      async (request) => toCentreOut(await getCentre(deps, request.params.id)),
+    )
+  }
+}

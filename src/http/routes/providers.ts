@@ -1,0 +1,112 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import { createProvider } from '../../app/create-provider.js'
+import { getProvider } from '../../app/get-provider.js'
+import { listProviders } from '../../app/list-providers.js'
+import { setProviderExams } from '../../app/set-provider-exams.js'
+import { updateProviderRules } from '../../app/update-provider-rules.js'
+import type { DB } from '../../db/schema.js'
+import {
+  CreateProviderBody,
+  ProviderOut,
+  ProviderRulesBody,
+  toProviderOut,
+} from '../schemas/provider.js'
+
+const ProviderParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) })
+
+/** `/v1/providers`: delivery providers, their change rules and the exams they deliver. */
+export function providerRoutes(deps: { readonly db: Kysely<DB> }): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.get(
+      '/providers',
+      {
+        schema: {
+          summary: 'Every delivery provider, with its rules and exams',
+          tags: ['providers'],
+          response: { 200: Type.Object({ items: Type.Array(ProviderOut) }) },
+        },
+      },
+      async () => ({ items: (await listProviders(deps)).map(toProviderOut) }),
+    )
+
+    app.get(
+      '/providers/:id',
+      {
+        schema: {
+          summary: 'One delivery provider',
+          tags: ['providers'],
+          params: ProviderParams,
+          response: { 200: ProviderOut },
+        },
+      },
+      async (request) => toProviderOut(await getProvider(deps, request.params.id)),
+    )
+
+    app.post(
+      '/providers',
+      {
+        schema: {
+          summary: 'Add a delivery provider (it delivers no exam until told)',
+          tags: ['providers'],
+          body: CreateProviderBody,
+          response: { 201: ProviderOut },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request, reply) => {
+        const provider = await createProvider(deps, request.body)
+        return reply
+          .code(201)
+          .header('location', `/v1/providers/${provider.id}`)
+          .send(toProviderOut({ ...provider, exams: [] }))
+      },
+    )
+
+    app.put(
+      '/providers/:id/rules',
+      {
+        schema: {
+          summary: 'Set how late candidates may reschedule or cancel',
+          tags: ['providers'],
+          params: ProviderParams,
+          body: ProviderRulesBody,
+          response: { 200: ProviderOut },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request) => {
+        await updateProviderRules(deps, request.params.id, request.body)
+        return toProviderOut(await getProvider(deps, request.params.id))
+      },
+    )
+
+    app.put(
+      '/providers/:id/exams',
+      {
+        schema: {
+          summary: 'Replace the exams a provider delivers',
+          tags: ['providers'],
+          params: ProviderParams,
+          body: Type.Object(
+            {
+              exams: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
+                maxItems: 2000,
+                examples: [['70-620', '098-349']],
+              }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: ProviderOut },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request) =>
+        toProviderOut(await setProviderExams(deps, request.params.id, request.body.exams)),
+    )
+  }
+}

@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { type TSchema, Type } from 'typebox'
+import type { Actor } from '../../app/actor.js'
+import { cancelRegistration } from '../../app/cancel-registration.js'
+import { AppError } from '../../app/errors.js'
+import { getRegistration, listCandidateRegistrations } from '../../app/get-registration.js'
+import type { Idempotent } from '../../app/idempotent.js'
+import { type RegisterDeps, register } from '../../app/register.js'
+import type { RegistrationView } from '../../app/registration-view.js'
+import { reportSitting, type SittingReport } from '../../app/report-sitting.js'
+import { rescheduleRegistration } from '../../app/reschedule-registration.js'
+import {
+  AuditEntryOut,
+  RegistrationOut,
+  toAuditEntryOut,
+  toRegistrationOut,
+} from '../schemas/registration.js'
+
+const Channel = Type.Optional(
+  Type.Enum(['api', 'phone', 'web'], {
+    description: 'How the request reached us; support staff taking a call say `phone`',
+  }),
+)
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description:
+        'A unique string per intended action; a retry with the same key never acts twice',
+    }),
+  ),
+})
+const RegistrationParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) })
+const ROLES = ['admin', 'support', 'provider'] as const
+
+function actorOf(request: FastifyRequest, channel: Actor['channel'] | undefined): Actor {
+  return {
+    tokenId: request.principal.tokenId,
+    role: request.principal.role,
+    channel: channel ?? 'api',
+  }
+}
+
+function idempotencyOf(request: FastifyRequest, required: boolean) {
+  const key = request.headers['idempotency-key']
+  if (typeof key === 'string' && key !== '') return { principalId: request.principal.tokenId, key }
+  if (required)
+    throw new AppError('IDEMPOTENCY_KEY_REQUIRED', { field: 'Idempotency-Key', location: 'header' })
+  // Without a key the request is simply not replayable.
+  return { principalId: request.principal.tokenId, key: `unkeyed:${randomUUID()}` }
+}
+
+function send(reply: FastifyReply, outcome: Idempotent<RegistrationView>, status: number) {
+  if (outcome.replayed) reply.header('idempotent-replayed', 'true')
+  return reply.code(status).send(toRegistrationOut(outcome.result))
+}
+
+/** `/v1/registrations`: booking, rescheduling and cancelling seats. */
+export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.post(
+      '/registrations',
+      {
+        schema: {
+          summary: 'Book a seat for a candidate (needs an Idempotency-Key header)',
+          tags: ['registrations'],
+          headers: IdempotencyHeaders,
+          body: Type.Object(
+            {
+              candidateId: Type.String({ minLength: 1, maxLength: 64 }),
+              exam: Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] }),
+              slotId: Type.String({ minLength: 1, maxLength: 64 }),
+              channel: Channel,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: RegistrationOut },
+        },
+        config: { roles: [...ROLES] },
+      },
+      async (request, reply) => {
+        const { channel, ...input } = request.body
+        const outcome = await register(
+          deps,
+          input,
+          actorOf(request, channel),
+          idempotencyOf(request, true),
+        )
+        reply.header('location', `/v1/registrations/${outcome.result.id}`)
+        return send(reply, outcome, 201)
+      },
+    )
+
+    app.post(
+      '/registrations/:id/reschedule',
+      {
+        schema: {
+          summary: "Move a registration to another slot, within the provider's window",
+          tags: ['registrations'],
+          headers: IdempotencyHeaders,
+          params: RegistrationParams,
+          body: Type.Object(
+            { slotId: Type.String({ minLength: 1, maxLength: 64 }), channel: Channel },
+            { additionalProperties: false },
+          ),
+          response: { 200: RegistrationOut },
+        },
+        config: { roles: [...ROLES] },
+      },
+      async (request, reply) => {
+        const outcome = await rescheduleRegistration(
+          deps,
+          { registrationId: request.params.id, slotId: request.body.slotId },
+          actorOf(request, request.body.channel),
+          idempotencyOf(request, false),
+        )
+        return send(reply, outcome, 200)
+      },
+    )
+
+    app.post(
+      '/registrations/:id/cancel',
+      {
+        schema: {
+          summary: "Cancel a registration, within the provider's window",
+          tags: ['registrations'],
+          headers: IdempotencyHeaders,
+          params: RegistrationParams,
+          body: Type.Optional(Type.Object({ channel: Channel }, { additionalProperties: false })),
+          response: { 200: RegistrationOut },
+        },
+        config: { roles: [...ROLES] },
+      },
+      async (request, reply) => {
+        const outcome = await cancelRegistration(
+          deps,
+          request.params.id,
+          actorOf(request, request.body?.channel),
+          idempotencyOf(request, false),
+        )
+        return send(reply, outcome, 200)
+      },
+    )
+
+    const reportRoute = (
+      path: string,
+      summary: string,
+      toReport: (body: never) => SittingReport,
+      body?: TSchema,
+    ) =>
+      app.post(
+        `/registrations/:id/${path}`,
+        {
+          schema: {
+            summary,
+            tags: ['results'],
+            params: RegistrationParams,
+            ...(body ? { body } : {}),
+            response: { 200: RegistrationOut },
+          },
+          config: { roles: ['admin', 'provider'] },
+        },
+        async (request) =>
+          toRegistrationOut(
+            await reportSitting(
+              deps,
+              request.params.id,
+              toReport(request.body as never),
+              actorOf(request, 'api'),
+            ),
+          ),
+      )
+    reportRoute('check-in', 'The candidate checked in at the centre', () => ({ kind: 'check-in' }))
+    reportRoute(
+      'no-show',
+      'The candidate did not come (not an attempt; the appointment is spent)',
+      () => ({ kind: 'no-show' }),
+    )
+    reportRoute(
+      'result',
+      "The sitting's outcome; it becomes an attempt in the candidate's history",
+      (body: { outcome: 'pass' | 'fail' | 'pending'; takenAt?: string }) => ({
+        kind: 'result',
+        ...body,
+      }),
+      Type.Object(
+        {
+          outcome: Type.Enum(['pass', 'fail', 'pending'], {
+            description: '`pending` until scored (a beta)',
+          }),
+          takenAt: Type.Optional(
+            Type.String({ maxLength: 64, description: "Default: the appointment's start" }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    )
+
+    app.get(
+      '/registrations/:id',
+      {
+        schema: {
+          summary: 'A registration with its deadlines and every change made to it (who, how, when)',
+          tags: ['registrations'],
+          params: RegistrationParams,
+          response: {
+            200: Type.Object({ registration: RegistrationOut, history: Type.Array(AuditEntryOut) }),
+          },
+        },
+      },
+      async (request) => {
+        const { registration, history } = await getRegistration(deps, request.params.id)
+        return {
+          registration: toRegistrationOut(registration),
+          history: history.map(toAuditEntryOut),
+        }
+      },
+    )
+
+    app.get(
+      '/candidates/:id/registrations',
+      {
+        schema: {
+          summary: "A candidate's registrations at every provider, newest first",
+          tags: ['registrations'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          response: { 200: Type.Object({ items: Type.Array(RegistrationOut) }) },
+        },
+      },
+      async (request) => ({
+        items: (await listCandidateRegistrations(deps, request.params.id)).map(toRegistrationOut),
+      }),
+    )
+  }
+}

@@ -1,0 +1,166 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import type { Clock } from '../../app/clock.js'
+import {
+  DEFAULT_SEARCH_LIMIT,
+  findSeats,
+  MAX_RADIUS_KM,
+  MAX_SEARCH_LIMIT,
+} from '../../app/find-seats.js'
+import { DEFAULT_CAPACITY, generateSlots, MAX_CAPACITY } from '../../app/generate-slots.js'
+import { getSlot } from '../../app/get-slot.js'
+import type { DB } from '../../db/schema.js'
+import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
+import { Nullable } from '../schemas/nullable.js'
+import { SeatOut, toSeatOut } from '../schemas/seat.js'
+
+const GenerateBody = Type.Object(
+  {
+    from: Type.String({
+      maxLength: 64,
+      description: "RFC 3339, or a date: the start of that day on the centre's clock",
+      examples: ['2026-09-01'],
+    }),
+    to: Type.String({
+      maxLength: 64,
+      description: 'Exclusive; as `from`',
+      examples: ['2026-10-01'],
+    }),
+    every: Type.String({
+      maxLength: 16,
+      description: '`30m`, `2h` (elapsed time) or `1d` (same wall-clock time each day)',
+      examples: ['2h'],
+    }),
+    daily: Type.Optional(
+      Type.String({
+        maxLength: 16,
+        description: "Opening hours on the centre's clock: slots from open, before close",
+        examples: ['09:00-17:00'],
+      }),
+    ),
+    days: Type.Optional(
+      Type.String({ maxLength: 40, description: 'Days of the week', examples: ['mon-fri'] }),
+    ),
+    capacity: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: MAX_CAPACITY, default: DEFAULT_CAPACITY }),
+    ),
+  },
+  { additionalProperties: false },
+)
+
+const GenerateOut = Type.Object({
+  centreId: Type.String(),
+  timeZone: Type.String(),
+  requested: Type.Integer({ description: 'Starts the schedule gives from now on' }),
+  created: Type.Integer(),
+  existing: Type.Integer({ description: 'Starts that already had a slot, left as they were' }),
+  first: Nullable(Type.String()),
+  firstLocal: Nullable(LocalTimeText),
+  last: Nullable(Type.String()),
+  lastLocal: Nullable(LocalTimeText),
+})
+
+const SearchQuery = Type.Object({
+  exam: Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] }),
+  from: Type.Optional({ ...InstantText, description: 'Default now' }),
+  to: Type.Optional({ ...InstantText, description: 'Exclusive; default 30 days after from' }),
+  provider: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  near: Type.Optional(
+    Type.String({
+      maxLength: 64,
+      description: 'latitude,longitude: nearest centres first',
+      examples: ['-36.85,174.76'],
+    }),
+  ),
+  radiusKm: Type.Optional(Type.Number({ description: 'Needs near', maximum: MAX_RADIUS_KM })),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_SEARCH_LIMIT, default: DEFAULT_SEARCH_LIMIT }),
+  ),
+})
+
+const SearchOut = Type.Object({
+  exam: Type.String(),
+  from: Type.String({ description: 'From now at the earliest' }),
+  to: Type.String(),
+  items: Type.Array(SeatOut),
+})
+
+/** Slots: generating them at a centre, and finding a free seat. */
+export function slotRoutes(deps: {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+}): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.post(
+      '/centres/:id/slots/generate',
+      {
+        schema: {
+          summary: "Create a centre's slots from a schedule on its clock (idempotent)",
+          tags: ['centres and slots'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          body: GenerateBody,
+          response: { 200: GenerateOut },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request) => {
+        const result = await generateSlots(deps, { centreId: request.params.id, ...request.body })
+        const zone = result.centre.timeZone
+        return {
+          centreId: result.centre.id,
+          timeZone: zone,
+          requested: result.requested,
+          created: result.created,
+          existing: result.existing,
+          first: result.first === null ? null : toInstantOut(result.first),
+          firstLocal: result.first === null ? null : toLocalOut(result.first, zone),
+          last: result.last === null ? null : toInstantOut(result.last),
+          lastLocal: result.last === null ? null : toLocalOut(result.last, zone),
+        }
+      },
+    )
+
+    app.get(
+      '/slots',
+      {
+        schema: {
+          summary: 'Find a free seat: open slots for an exam at every provider that delivers it',
+          description:
+            'Nearest centre first when `near` is given (then earliest first), else earliest first.',
+          tags: ['centres and slots'],
+          querystring: SearchQuery,
+          response: { 200: SearchOut },
+        },
+      },
+      async (request) => {
+        const search = await findSeats(deps, request.query)
+        return {
+          exam: search.exam.number,
+          from: toInstantOut(search.from),
+          to: toInstantOut(search.to),
+          items: search.items.map((seat) => toSeatOut(seat.slot, seat.centre, seat.distanceKm)),
+        }
+      },
+    )
+
+    app.get(
+      '/slots/:id',
+      {
+        schema: {
+          summary: 'One slot, with its centre and free seats',
+          tags: ['centres and slots'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          response: { 200: SeatOut },
+        },
+      },
+      async (request) => {
+        const { slot, centre } = await getSlot(deps, request.params.id)
+        return toSeatOut(slot, centre)
+      },
+    )
+  }
+}

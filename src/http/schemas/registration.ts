@@ -1,0 +1,85 @@
+import { Type } from 'typebox'
+import type { RegistrationView } from '../../app/registration-view.js'
+import type { AuditEntry } from '../../db/audit-log.js'
+import { LocalTimeText, toInstantOut, toLocalOut } from './instant.js'
+import { Nullable } from './nullable.js'
+
+export const RegistrationOut = Type.Object({
+  id: Type.String({
+    description: 'Short and unguessable; readable on the phone',
+    examples: ['K7QM-2X9P-4RTC'],
+  }),
+  candidateId: Type.String(),
+  status: Type.Enum(['booked', 'checked-in', 'completed', 'no-show', 'cancelled']),
+  channel: Type.Enum(['api', 'phone', 'web']),
+  version: Type.Integer(),
+  exam: Type.Object({ number: Type.String(), title: Type.String() }),
+  provider: Type.Object({ id: Type.String(), name: Type.String() }),
+  centre: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    address: Type.String(),
+    city: Type.String(),
+    country: Type.String(),
+    timeZone: Type.String(),
+  }),
+  slotId: Type.String(),
+  startsAt: Type.String(),
+  localStart: LocalTimeText,
+  bookedBy: Type.Object({
+    tokenId: Type.String(),
+    role: Type.String(),
+    onBehalf: Type.Boolean({ description: 'Booked by support staff for the candidate' }),
+  }),
+  changeDeadlines: Type.Object(
+    {
+      reschedule: Type.String(),
+      rescheduleLocal: LocalTimeText,
+      cancel: Type.String(),
+      cancelLocal: LocalTimeText,
+    },
+    {
+      description:
+        "The last instants a reschedule or a cancellation is accepted, under the provider's rules",
+    },
+  ),
+  waiverId: Nullable(Type.String()),
+  attemptId: Nullable(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+})
+
+export function toRegistrationOut(view: RegistrationView) {
+  const zone = view.centre.timeZone
+  return {
+    ...view,
+    startsAt: toInstantOut(view.startsAt),
+    localStart: toLocalOut(view.startsAt, zone),
+    changeDeadlines: {
+      reschedule: toInstantOut(view.changeDeadlines.reschedule),
+      rescheduleLocal: toLocalOut(view.changeDeadlines.reschedule, zone),
+      cancel: toInstantOut(view.changeDeadlines.cancel),
+      cancelLocal: toLocalOut(view.changeDeadlines.cancel, zone),
+    },
+    createdAt: toInstantOut(view.createdAt),
+    updatedAt: toInstantOut(view.updatedAt),
+  }
+}
+
+export const AuditEntryOut = Type.Object({
+  at: Type.String(),
+  action: Type.String(),
+  actor: Type.Object({ tokenId: Type.String(), role: Type.String() }),
+  channel: Type.String(),
+  detail: Type.Record(Type.String(), Type.Unknown()),
+})
+
+export function toAuditEntryOut(entry: AuditEntry) {
+  return {
+    at: toInstantOut(entry.at),
+    action: entry.action,
+    actor: { tokenId: entry.actorId, role: entry.actorRole },
+    channel: entry.channel,
+    detail: entry.detail,
+  }
+}

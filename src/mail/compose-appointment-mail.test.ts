@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest'
+import { child, instantOf, property, readCalendar } from '../../test/support/read-calendar.js'
+import {
+  type AppointmentMailInput,
+  composeAppointmentMail,
+  computeAppointmentDedupeKey,
+} from './compose-appointment-mail.js'
+
+const HELP = 'This address is not monitored. For help, write to help@example.test.'
+
+function input(overrides: Partial<AppointmentMailInput> = {}): AppointmentMailInput {
+  return {
+    kind: 'registration-confirmed',
+    registrationId: 'K7QX-M2PD-9TRW',
+    version: 1,
+    candidate: {
+      id: 'cand-ana',
+      firstName: 'Ana',
+      lastName: 'Silva',
+      email: 'ana@example.test',
+      timeZone: 'America/Los_Angeles',
+    },
+    exam: { number: '070-620', title: 'Configuring Windows 7' },
+    provider: { id: 'pearson-vue', name: 'Pearson VUE' },
+    centre: {
+      name: 'Auckland CBD Testing',
+      address: '1 Queen Street',
+      city: 'Auckland',
+      country: 'NZ',
+      timeZone: 'Pacific/Auckland',
+    },
+    // Sunday 5 April 2026, 08:30 in Auckland: the first morning after NZDT ends.
+    startsAt: Date.UTC(2026, 3, 4, 20, 30),
+    changeDeadlines: {
+      reschedule: Date.UTC(2026, 3, 3, 20, 30),
+      cancel: Date.UTC(2026, 3, 2, 20, 30),
+    },
+    help: HELP,
+    organizer: { name: 'examdesk', address: 'no-reply@examdesk.test' },
+    composedAt: Date.UTC(2026, 2, 15, 12, 0),
+    ...overrides,
+  }
+}
+
+describe('composeAppointmentMail', () => {
+  it('confirms with the centre time and zone, the candidate’s time, the deadlines and help', () => {
+    const mail = composeAppointmentMail(input())
+    expect(mail.subject).toBe(
+      'Exam booked: 070-620 on Sunday 5 April 2026, 08:30 (Pacific/Auckland, UTC+12:00)',
+    )
+    expect(mail.bodyText).toContain('Hello Ana Silva,')
+    expect(mail.bodyText).toContain(
+      'When:          Sunday 5 April 2026, 08:30 (Pacific/Auckland, UTC+12:00), centre time',
+    )
+    expect(mail.bodyText).toContain(
+      'that is Saturday 4 April 2026, 13:30 (America/Los_Angeles, UTC-07:00), your time',
+    )
+    expect(mail.bodyText).toContain('Registration:  K7QX-M2PD-9TRW')
+    expect(mail.bodyText).toContain('Auckland CBD Testing, 1 Queen Street, Auckland, NZ')
+    expect(mail.bodyText).toContain(
+      'Reschedule until Friday 3 April 2026, 13:30 (America/Los_Angeles, UTC-07:00).',
+    )
+    expect(mail.bodyText).toContain(
+      'Cancel until Thursday 2 April 2026, 13:30 (America/Los_Angeles, UTC-07:00).',
+    )
+    expect(mail.bodyText.trimEnd().endsWith(HELP)).toBe(true)
+    expect(mail.bodyText).not.toContain('for you by')
+  })
+
+  it('does not repeat the time when the candidate lives in the centre’s zone', () => {
+    const mail = composeAppointmentMail(
+      input({ candidate: { ...input().candidate, timeZone: 'Pacific/Auckland' } }),
+    )
+    expect(mail.bodyText).not.toContain('your time')
+  })
+
+  it('says who acted, how and when, for a booking made on the candidate’s behalf', () => {
+    const mail = composeAppointmentMail(input({ onBehalf: { role: 'support', channel: 'phone' } }))
+    expect(mail.bodyText).toContain(
+      'This was registered for you by a support agent by phone on Sunday 15 March 2026, 05:00 (America/Los_Angeles, UTC-07:00).',
+    )
+  })
+
+  it('says when a change is no longer possible', () => {
+    const mail = composeAppointmentMail(input({ composedAt: Date.UTC(2026, 3, 3, 0, 0) }))
+    expect(mail.bodyText).toContain('Reschedule until Friday 3 April 2026')
+    expect(mail.bodyText).toContain(
+      'Cancel: no longer possible (it closed Thursday 2 April 2026, 13:30 (America/Los_Angeles, UTC-07:00)).',
+    )
+  })
+
+  it('shows a reschedule with the time before, and a calendar update of the same entry', () => {
+    const mail = composeAppointmentMail(
+      input({
+        kind: 'registration-rescheduled',
+        version: 2,
+        previousStartsAt: Date.UTC(2026, 3, 1, 20, 30),
+        onBehalf: { role: 'support', channel: 'phone' },
+      }),
+    )
+    expect(mail.subject).toMatch(/^Exam moved: 070-620 now on Sunday 5 April 2026, 08:30/)
+    expect(mail.bodyText).toContain(
+      'Before:        Thursday 2 April 2026, 09:30 (Pacific/Auckland, UTC+13:00)',
+    )
+    expect(mail.bodyText).toContain('This was rescheduled for you by a support agent by phone')
+    const calendar = readCalendar(mail.attachments[0]!.content)
+    expect(property(calendar, 'METHOD').value).toBe('REQUEST')
+    expect(property(child(calendar, 'VEVENT'), 'UID').value).toBe('K7QX-M2PD-9TRW@examdesk')
+    expect(property(child(calendar, 'VEVENT'), 'SEQUENCE').value).toBe('2')
+  })
+
+  it('cancels: no deadlines, and a calendar file that removes the entry', () => {
+    const mail = composeAppointmentMail(input({ kind: 'registration-cancelled', version: 3 }))
+    expect(mail.subject).toMatch(/^Exam cancelled: 070-620 on Sunday 5 April 2026, 08:30/)
+    expect(mail.bodyText).toContain('Was on:        Sunday 5 April 2026, 08:30')
+    expect(mail.bodyText).not.toContain('Reschedule until')
+    expect(mail.bodyText).toContain(HELP)
+    const [ics] = mail.attachments
+    expect(ics?.contentType).toBe('text/calendar; charset=utf-8; method=CANCEL')
+    const calendar = readCalendar(ics!.content)
+    expect(property(calendar, 'METHOD').value).toBe('CANCEL')
+    expect(property(child(calendar, 'VEVENT'), 'STATUS').value).toBe('CANCELLED')
+  })
+
+  it('attaches a calendar file on the centre’s clock for the right instant', () => {
+    const mail = composeAppointmentMail(input({ durationMinutes: 150 }))
+    expect(mail.attachments).toHaveLength(1)
+    const [ics] = mail.attachments
+    expect(ics?.filename).toBe('examdesk-K7QX-M2PD-9TRW.ics')
+    expect(ics?.contentType).toBe('text/calendar; charset=utf-8; method=REQUEST')
+    const calendar = readCalendar(ics!.content)
+    const event = child(calendar, 'VEVENT')
+    expect(property(event, 'DTSTART')).toEqual({
+      name: 'DTSTART',
+      params: { TZID: 'Pacific/Auckland' },
+      value: '20260405T083000',
+    })
+    expect(instantOf(calendar, property(event, 'DTEND'))).toBe(Date.UTC(2026, 3, 4, 23, 0))
+    expect(property(event, 'DESCRIPTION').value).toContain('not monitored')
+  })
+
+  it('keys one mail per kind, registration and version', () => {
+    expect(computeAppointmentDedupeKey('registration-rescheduled', 'K7QX-M2PD-9TRW', 2)).toBe(
+      'registration-rescheduled:K7QX-M2PD-9TRW:2',
+    )
+  })
+})

@@ -1,0 +1,199 @@
+import type { MailAttachment } from '../db/outbox.js'
+import type { Instant } from '../domain/instant.js'
+import { composeCalendarFile } from './calendar-file.js'
+import { formatMailTime } from './format-mail-time.js'
+import type { MailAddress } from './mail-settings.js'
+
+export type AppointmentMailKind =
+  | 'registration-confirmed'
+  | 'registration-rescheduled'
+  | 'registration-cancelled'
+
+/** Everything an appointment mail says; plain values, so the use case builds it inside its transaction. */
+export interface AppointmentMailInput {
+  readonly kind: AppointmentMailKind
+  readonly registrationId: string
+  /** The registration's version after this change: the calendar entry's SEQUENCE. */
+  readonly version: number
+  readonly candidate: {
+    readonly id: string
+    readonly firstName: string
+    readonly lastName: string
+    readonly email: string
+    readonly timeZone: string
+  }
+  readonly exam: { readonly number: string; readonly title: string }
+  readonly provider: { readonly id: string; readonly name: string }
+  readonly centre: {
+    readonly name: string
+    readonly address: string
+    readonly city: string
+    readonly country: string
+    readonly timeZone: string
+  }
+  readonly startsAt: Instant
+  /** How long the calendar entry is; 120 minutes when the exam's length is not known. */
+  readonly durationMinutes?: number
+  /** Who acted when it was not the candidate: the mail says so (support by phone, …). */
+  readonly onBehalf?: { readonly role: string; readonly channel: string } | null
+  /** For a reschedule, where the appointment was before. */
+  readonly previousStartsAt?: Instant | null
+  /** The last instants to reschedule and to cancel; not shown in a cancellation. */
+  readonly changeDeadlines: { readonly reschedule: Instant; readonly cancel: Instant } | null
+  /** Where to get help (`MailSettings.help`): the sender is not monitored. */
+  readonly help: string
+  /** The calendar entry's organizer: the mail's sender (`MailSettings.from`). */
+  readonly organizer: MailAddress
+  /** When the change happened (the use case's `now`): DTSTAMP, and "on …" for an on-behalf change. */
+  readonly composedAt: Instant
+}
+
+/** A mail's content; the caller adds id, dedupe key, recipient and time to make an `OutboxMessage`. */
+export interface ComposedMail {
+  readonly subject: string
+  readonly bodyText: string
+  readonly attachments: readonly MailAttachment[]
+}
+
+const DEFAULT_DURATION_MINUTES = 120
+
+const ACTORS: Readonly<Record<string, string>> = {
+  support: 'a support agent',
+  admin: 'a programme administrator',
+  provider: 'your test-centre provider',
+}
+const CHANNELS: Readonly<Record<string, string>> = {
+  phone: 'by phone',
+  web: 'on the web',
+  api: 'through the provider system',
+}
+const VERBS: Readonly<Record<AppointmentMailKind, string>> = {
+  'registration-confirmed': 'registered',
+  'registration-rescheduled': 'rescheduled',
+  'registration-cancelled': 'cancelled',
+}
+
+/**
+ * The dedupe key of an appointment mail: one mail per registration, kind and
+ * version, so a retried use case sends it once and every change sends anew.
+ */
+export function computeAppointmentDedupeKey(
+  kind: AppointmentMailKind,
+  registrationId: string,
+  version: number,
+): string {
+  return `${kind}:${registrationId}:${version}`
+}
+
+/**
+ * The confirmation, reschedule or cancellation mail of a registration: the
+ * time on the centre's clock with its zone named (and on the candidate's
+ * when that zone differs), the place, the registration id, the change
+ * deadlines, who acted if not the candidate, where to get help, and a
+ * calendar file (REQUEST, or CANCEL) that adds, moves or removes the entry.
+ */
+export function composeAppointmentMail(input: AppointmentMailInput): ComposedMail {
+  const { exam, centre, candidate } = input
+  const when = formatMailTime(input.startsAt, centre.timeZone)
+  const examName = `${exam.number} ${exam.title}`
+  const cancelled = input.kind === 'registration-cancelled'
+  const subjects: Record<AppointmentMailKind, string> = {
+    'registration-confirmed': `Exam booked: ${exam.number} on ${when}`,
+    'registration-rescheduled': `Exam moved: ${exam.number} now on ${when}`,
+    'registration-cancelled': `Exam cancelled: ${exam.number} on ${when}`,
+  }
+  const openings: Record<AppointmentMailKind, string> = {
+    'registration-confirmed': 'Your exam is booked.',
+    'registration-rescheduled': 'Your exam has a new time.',
+    'registration-cancelled': 'Your exam registration is cancelled; the seat is released.',
+  }
+  const location = [centre.name, centre.address, `${centre.city}, ${centre.country}`]
+  const calendarName = `examdesk-${input.registrationId}.ics`
+
+  const lines = [
+    `Hello ${candidate.firstName} ${candidate.lastName},`,
+    '',
+    openings[input.kind],
+    '',
+  ]
+  lines.push(`  Exam:          ${examName}`)
+  lines.push(`  ${cancelled ? 'Was on:' : 'When:  '}        ${when}, centre time`)
+  if (candidate.timeZone !== centre.timeZone) {
+    lines.push(
+      `                 that is ${formatMailTime(input.startsAt, candidate.timeZone)}, your time`,
+    )
+  }
+  if (input.previousStartsAt != null) {
+    lines.push(`  Before:        ${formatMailTime(input.previousStartsAt, centre.timeZone)}`)
+  }
+  lines.push(`  Where:         ${location.join(', ')}`)
+  lines.push(`  Provider:      ${input.provider.name}`)
+  lines.push(`  Registration:  ${input.registrationId}`)
+  lines.push('')
+
+  if (input.onBehalf) {
+    const actor = ACTORS[input.onBehalf.role] ?? 'a member of the programme staff'
+    const channel = CHANNELS[input.onBehalf.channel] ?? ''
+    lines.push(
+      `This was ${VERBS[input.kind]} for you by ${actor}${channel ? ` ${channel}` : ''} on ${formatMailTime(input.composedAt, candidate.timeZone)}.`,
+      'If you did not ask for it, contact us (see below).',
+      '',
+    )
+  }
+
+  if (!cancelled && input.changeDeadlines) {
+    lines.push(
+      'Changes',
+      `  ${describeDeadline('Reschedule', input.changeDeadlines.reschedule, input.composedAt, candidate.timeZone)}`,
+      `  ${describeDeadline('Cancel', input.changeDeadlines.cancel, input.composedAt, candidate.timeZone)}`,
+      '',
+    )
+  }
+
+  lines.push(
+    cancelled
+      ? `The attached calendar file (${calendarName}) removes the appointment from your calendar.`
+      : `The attached calendar file (${calendarName}) adds the appointment to your calendar, on the centre's time.`,
+    '',
+    '-- ',
+    input.help,
+    '',
+  )
+
+  const method = cancelled ? 'CANCEL' : 'REQUEST'
+  const calendar = composeCalendarFile({
+    method,
+    uid: `${input.registrationId}@examdesk`,
+    sequence: input.version,
+    startsAt: input.startsAt,
+    durationMinutes: input.durationMinutes ?? DEFAULT_DURATION_MINUTES,
+    timeZone: centre.timeZone,
+    summary: `Exam ${examName}`,
+    location: location.join('\n'),
+    description: [
+      `Registration ${input.registrationId} with ${input.provider.name}.`,
+      ...(cancelled ? ['This appointment is cancelled.'] : []),
+      input.help,
+    ].join('\n'),
+    organizer: input.organizer,
+    attendee: { name: `${candidate.firstName} ${candidate.lastName}`, email: candidate.email },
+    stampedAt: input.composedAt,
+  })
+
+  return {
+    subject: subjects[input.kind],
+    bodyText: lines.join('\n'),
+    attachments: [
+      {
+        filename: calendarName,
+        contentType: `text/calendar; charset=utf-8; method=${method}`,
+        content: calendar,
+      },
+    ],
+  }
+}
+
+function describeDeadline(what: string, deadline: Instant, now: Instant, timeZone: string): string {
+  const at = formatMailTime(deadline, timeZone)
+  return deadline >= now ? `${what} until ${at}.` : `${what}: no longer possible (it closed ${at}).`
+}

@@ -1,0 +1,52 @@
+import addressparser from 'nodemailer/lib/addressparser'
+import type { Config } from '../config.js'
+import { parseEmail } from '../domain/email.js'
+
+/** A mailbox: a display name (may be empty) and an address. */
+export interface MailAddress {
+  readonly name: string
+  readonly address: string
+}
+
+/**
+ * Who mail comes from and where to get help. The sender is a named address
+ * candidates can allow, but nobody reads it, so every mail carries `help`.
+ */
+export interface MailSettings {
+  readonly from: MailAddress
+  readonly replyTo: MailAddress | null
+  /** The sentence at the foot of every mail saying where to get help. */
+  readonly help: string
+}
+
+/**
+ * The mail settings of a configuration, its addresses parsed; throws on an
+ * address that is not one, so a bad `MAIL_FROM` stops the start, not the mail.
+ */
+export function readMailSettings(
+  config: Pick<Config, 'mailFrom' | 'mailReplyTo' | 'mailHelp'>,
+): MailSettings {
+  const help = config.mailHelp.trim()
+  if (help === '') throw new Error('MAIL_HELP_TEXT must say where to get help')
+  return {
+    from: parseMailAddress(config.mailFrom, 'MAIL_FROM'),
+    replyTo:
+      config.mailReplyTo === undefined
+        ? null
+        : parseMailAddress(config.mailReplyTo, 'MAIL_REPLY_TO'),
+    help,
+  }
+}
+
+/** One mailbox from header-style text (`"examdesk" <no-reply@example.org>` or a bare address). */
+export function parseMailAddress(text: string, variable: string): MailAddress {
+  const parsed = addressparser(text, { flatten: true })
+  const only = parsed.length === 1 ? parsed[0] : undefined
+  const address = only?.address ? parseEmail(only.address) : null
+  if (!only || address === null) {
+    throw new Error(
+      `${variable} must be one mail address, such as "examdesk" <no-reply@example.org>`,
+    )
+  }
+  return { name: only.name, address }
+}

@@ -1,0 +1,425 @@
+import { describe, expect, it } from 'vitest'
+import type { TestCentre } from '../../src/domain/test-centre.js'
+import {
+  bookedSeats,
+  createCentre,
+  createSlot,
+  deliver,
+  liveRegistrations,
+} from '../factories/appointments.js'
+import { testDatabases } from '../support/databases.js'
+import {
+  type ApiWorld,
+  call,
+  expectOk,
+  expectProblem,
+  instant,
+  recordAttempt,
+  registerCandidate,
+  useApi,
+} from './api-harness.js'
+
+interface RegistrationOut {
+  id: string
+  status: string
+  version: number
+  slotId: string
+  startsAt: string
+  localStart: string
+  bookedBy: { tokenId: string; role: string; onBehalf: boolean }
+  changeDeadlines: {
+    reschedule: string
+    rescheduleLocal: string
+    cancel: string
+    cancelLocal: string
+  }
+  attemptId: string | null
+}
+
+const EXAM = '070-620'
+const key = (text: string) => ({ 'idempotency-key': text })
+
+async function world(get: () => ApiWorld) {
+  const w = get()
+  await call(w, 'POST', '/v1/exams', {
+    number: '70-620',
+    title: 'TS: Configuring Windows Vista Client',
+  })
+  await deliver(w.db, 'prometric', [EXAM])
+  await deliver(w.db, 'pearson-vue', [EXAM])
+  return w
+}
+
+function book(
+  w: ApiWorld,
+  body: { candidateId: string; slotId: string; exam?: string; channel?: string },
+  idempotencyKey: string,
+  role: 'admin' | 'support' | 'provider' = 'provider',
+) {
+  return call(
+    w,
+    'POST',
+    '/v1/registrations',
+    { exam: '70-620', ...body },
+    role,
+    key(idempotencyKey),
+  )
+}
+
+describe.each(testDatabases())('registrations on $name', ({ open }) => {
+  const get = useApi(open, { demo: false })
+
+  it('books a seat and says when and where on the centre clock, with the change deadlines', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    const centre = await createCentre(w.db)
+    const slot = await createSlot(w.db, centre, instant('2026-07-01T21:00:00Z'))
+    const registration = expectOk<RegistrationOut>(
+      await book(w, { candidateId: lea, slotId: slot }, 'k1'),
+      201,
+    )
+    expect(registration.id).toMatch(
+      /^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/,
+    )
+    expect(registration).toMatchObject({
+      status: 'booked',
+      localStart: '2026-07-02T09:00 Pacific/Auckland',
+    })
+    expect(registration.changeDeadlines.cancelLocal).toBe('2026-07-01T09:00 Pacific/Auckland')
+    expect(await bookedSeats(w.db, slot)).toBe(1)
+    // Any spelling a person reads out finds it.
+    const read = expectOk<{ history: { action: string }[] }>(
+      await call(
+        w,
+        'GET',
+        `/v1/registrations/${registration.id.toLowerCase().replaceAll('-', '')}`,
+      ),
+    )
+    expect(read.history.map((entry) => entry.action)).toEqual(['registered'])
+  })
+
+  it('needs an idempotency key, and refuses one reused for another request', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    const centre = await createCentre(w.db)
+    const slot = await createSlot(w.db, centre, instant('2026-07-01T21:00:00Z'))
+    const other = await createSlot(w.db, centre, instant('2026-07-02T21:00:00Z'))
+    expectProblem(
+      await call(
+        w,
+        'POST',
+        '/v1/registrations',
+        { candidateId: lea, exam: EXAM, slotId: slot },
+        'provider',
+      ),
+      400,
+      'IDEMPOTENCY_KEY_REQUIRED',
+    )
+    expectOk(await book(w, { candidateId: lea, slotId: slot }, 'same'), 201)
+    expectProblem(
+      await book(w, { candidateId: lea, slotId: other }, 'same'),
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+    )
+  })
+
+  it('answers ten concurrent retries of one request identically, with one booking', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    const centre = await createCentre(w.db)
+    const slot = await createSlot(w.db, centre, instant('2026-07-01T21:00:00Z'))
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        book(w, { candidateId: lea, slotId: slot }, 'refresh-after-error'),
+      ),
+    )
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(201))
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1)
+    expect(await bookedSeats(w.db, slot)).toBe(1)
+    expect(await liveRegistrations(w.db, slot)).toBe(1)
+  })
+
+  it('never books more seats than a slot has: 200 candidates for 50 seats', async () => {
+    const w = await world(get)
+    const centre = await createCentre(w.db)
+    const slot = await createSlot(w.db, centre, instant('2026-07-01T21:00:00Z'), 50)
+    const candidates = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => registerCandidate(w, { email: `c${i}@example.com` })),
+    )
+    const answers = await Promise.all(
+      candidates.map((id, i) => book(w, { candidateId: id, slotId: slot }, `seat-${i}`)),
+    )
+    const codes = answers.map((a) => (a.statusCode === 201 ? 'BOOKED' : a.json().code))
+    expect(codes.filter((c) => c === 'BOOKED')).toHaveLength(50)
+    expect(codes.filter((c) => c === 'SEAT_UNAVAILABLE')).toHaveLength(150)
+    expect(await bookedSeats(w.db, slot)).toBe(50)
+    expect(await liveRegistrations(w.db, slot)).toBe(50)
+  })
+
+  it('lets one candidate hold one live registration per exam, even racing 20 slots', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    const centre = await createCentre(w.db)
+    const slots = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        createSlot(w.db, centre, instant('2026-07-01T21:00:00Z') + i * 3_600_000),
+      ),
+    )
+    const answers = await Promise.all(
+      slots.map((slot, i) => book(w, { candidateId: lea, slotId: slot }, `race-${i}`)),
+    )
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1)
+    for (const refused of answers.filter((a) => a.statusCode !== 201))
+      expectProblem(refused, 409, 'ALREADY_REGISTERED')
+    const seats = await Promise.all(slots.map((slot) => bookedSeats(w.db, slot)))
+    expect(seats.reduce((a, b) => a + b, 0)).toBe(1)
+  })
+
+  it('judges a retake on the history at every provider', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    await recordAttempt(w, {
+      candidateId: lea,
+      exam: EXAM,
+      takenAt: '2026-06-15T08:00:00Z',
+      outcome: 'fail',
+      provider: 'pearson-vue',
+    })
+    const centre = await createCentre(w.db, { providerId: 'prometric' })
+    const tooSoon = await createSlot(w.db, centre, instant('2026-06-16T07:00:00Z'))
+    const problem = expectProblem(
+      await book(w, { candidateId: lea, slotId: tooSoon }, 'retake'),
+      409,
+      'RETAKE_TOO_SOON',
+      'slotId',
+    )
+    expect(problem.earliestAt).toBe('2026-06-16T08:00:00.000Z')
+    const inTime = await createSlot(w.db, centre, instant('2026-06-16T08:00:00Z'))
+    expectOk(await book(w, { candidateId: lea, slotId: inTime }, 'retake-2'), 201)
+  })
+
+  it('refuses an unknown slot, a started one, and a provider that does not deliver the exam', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    await call(w, 'POST', '/v1/exams', { number: '70-680', title: 'Windows 7, Configuring' })
+    const centre = await createCentre(w.db)
+    const past = await createSlot(w.db, centre, instant('2026-06-15T11:00:00Z'))
+    const future = await createSlot(w.db, centre, instant('2026-07-01T21:00:00Z'))
+    expectProblem(
+      await book(w, { candidateId: lea, slotId: 'nope' }, 'a'),
+      404,
+      'SLOT_NOT_FOUND',
+      'slotId',
+    )
+    expectProblem(
+      await book(w, { candidateId: lea, slotId: past }, 'b'),
+      422,
+      'SLOT_IN_PAST',
+      'slotId',
+    )
+    expectProblem(
+      await book(w, { candidateId: lea, slotId: future, exam: '70-680' }, 'c'),
+      422,
+      'EXAM_NOT_DELIVERED',
+      'slotId',
+    )
+  })
+
+  it('reschedules inside the window, moving the seat, and refuses after the deadline naming it', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    const centre = await createCentre(w.db)
+    const first = await createSlot(w.db, centre, instant('2026-06-20T21:00:00Z'))
+    const second = await createSlot(w.db, centre, instant('2026-06-25T21:00:00Z'))
+    const booked = expectOk<RegistrationOut>(
+      await book(w, { candidateId: lea, slotId: first }, 'k'),
+      201,
+    )
+    const moved = expectOk<RegistrationOut>(
+      await call(
+        w,
+        'POST',
+        `/v1/registrations/${booked.id}/reschedule`,
+        { slotId: second },
+        'provider',
+      ),
+    )
+    expect(moved).toMatchObject({ slotId: second, version: 2 })
+    expect([await bookedSeats(w.db, first), await bookedSeats(w.db, second)]).toEqual([0, 1])
+    w.clock.set(instant('2026-06-24T21:00:00.001Z'))
+    const late = expectProblem(
+      await call(
+        w,
+        'POST',
+        `/v1/registrations/${booked.id}/reschedule`,
+        { slotId: first },
+        'provider',
+      ),
+      409,
+      'CHANGE_WINDOW_CLOSED',
+    )
+    expect(late.deadlineLocal).toBe('2026-06-25T09:00 Pacific/Auckland')
+    expect(late.detail).toContain('24 hours')
+  })
+
+  it('cancels four days ahead under a 24-hour rule and gives the seat back', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    const centre = await createCentre(w.db)
+    const slot = await createSlot(w.db, centre, instant('2026-06-19T12:00:00Z'))
+    const booked = expectOk<RegistrationOut>(
+      await book(w, { candidateId: lea, slotId: slot }, 'k'),
+      201,
+    )
+    const cancelled = expectOk<RegistrationOut>(
+      await call(w, 'POST', `/v1/registrations/${booked.id}/cancel`, {}, 'provider'),
+    )
+    expect(cancelled.status).toBe('cancelled')
+    expect(await bookedSeats(w.db, slot)).toBe(0)
+    expectProblem(
+      await call(w, 'POST', `/v1/registrations/${booked.id}/cancel`, {}, 'provider'),
+      409,
+      'REGISTRATION_NOT_ACTIVE',
+    )
+    // The exam can be booked again once the old registration is cancelled.
+    expectOk(await book(w, { candidateId: lea, slotId: slot }, 'again'), 201)
+  })
+
+  it('keeps seats consistent when a reschedule races a cancellation', async () => {
+    const w = await world(get)
+    const centre = await createCentre(w.db)
+    const from = await createSlot(w.db, centre, instant('2026-06-20T21:00:00Z'))
+    const to = await createSlot(w.db, centre, instant('2026-06-25T21:00:00Z'))
+    for (let round = 0; round < 5; round++) {
+      const candidate = await registerCandidate(w, { email: `race${round}@example.com` })
+      const booked = expectOk<RegistrationOut>(
+        await book(w, { candidateId: candidate, slotId: from }, `race-${round}`),
+        201,
+      )
+      await Promise.all([
+        call(w, 'POST', `/v1/registrations/${booked.id}/reschedule`, { slotId: to }, 'provider'),
+        call(w, 'POST', `/v1/registrations/${booked.id}/cancel`, {}, 'provider'),
+      ])
+    }
+    for (const slot of [from, to])
+      expect(await bookedSeats(w.db, slot)).toBe(await liveRegistrations(w.db, slot))
+  })
+
+  it('records who acted for the candidate, and tells the candidate', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    const centre = await createCentre(w.db)
+    const slot = await createSlot(w.db, centre, instant('2026-07-01T21:00:00Z'))
+    const booked = expectOk<RegistrationOut>(
+      await book(w, { candidateId: lea, slotId: slot, channel: 'phone' }, 'phone-call', 'support'),
+      201,
+    )
+    expect(booked.bookedBy).toMatchObject({ role: 'support', onBehalf: true })
+    const read = expectOk<{
+      history: { action: string; actor: { role: string }; channel: string }[]
+    }>(await call(w, 'GET', `/v1/registrations/${booked.id}`, undefined, 'support'))
+    expect(read.history[0]).toMatchObject({
+      action: 'registered',
+      actor: { role: 'support' },
+      channel: 'phone',
+    })
+    const mail = await w.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('candidate_id', '=', lea)
+      .execute()
+    expect(mail).toHaveLength(1)
+    expect(mail[0]!.recipient).toBe('lea.martin@example.fr')
+    expect(mail[0]!.body_text).toMatch(/support/i)
+    expect(mail[0]!.body_text).toContain(booked.id)
+  })
+
+  it('turns a reported result into an attempt in the one history; a no-show is not an attempt', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    const ben = await registerCandidate(w, { email: 'ben@example.com' })
+    const centre = await createCentre(w.db, { providerId: 'pearson-vue' })
+    const slot = await createSlot(w.db, centre, instant('2026-06-16T21:00:00Z'))
+    const leas = expectOk<RegistrationOut>(
+      await book(w, { candidateId: lea, slotId: slot }, 'lea'),
+      201,
+    )
+    const bens = expectOk<RegistrationOut>(
+      await book(w, { candidateId: ben, slotId: slot }, 'ben'),
+      201,
+    )
+    expectProblem(
+      await call(w, 'POST', `/v1/registrations/${bens.id}/no-show`, {}, 'provider'),
+      422,
+      'NO_SHOW_TOO_EARLY',
+    )
+    w.clock.set(instant('2026-06-17T01:00:00Z'))
+    expectOk(await call(w, 'POST', `/v1/registrations/${leas.id}/check-in`, {}, 'provider'))
+    const done = expectOk<RegistrationOut>(
+      await call(w, 'POST', `/v1/registrations/${leas.id}/result`, { outcome: 'fail' }, 'provider'),
+    )
+    expect(done.status).toBe('completed')
+    const history = expectOk<{
+      items: { id: string; provider: string; outcome: string; takenAt: string }[]
+    }>(await call(w, 'GET', `/v1/candidates/${lea}/attempts`))
+    expect(history.items).toEqual([
+      expect.objectContaining({
+        id: done.attemptId,
+        provider: 'pearson-vue',
+        outcome: 'fail',
+        takenAt: '2026-06-16T21:00:00.000Z',
+      }),
+    ])
+    expectOk(await call(w, 'POST', `/v1/registrations/${bens.id}/no-show`, {}, 'provider'))
+    expect(
+      expectOk<{ items: unknown[] }>(await call(w, 'GET', `/v1/candidates/${ben}/attempts`)).items,
+    ).toEqual([])
+    expectProblem(
+      await call(w, 'POST', `/v1/registrations/${bens.id}/result`, { outcome: 'pass' }, 'support'),
+      403,
+      'FORBIDDEN',
+    )
+  })
+
+  it('shows local times and deadlines across DST changes in Auckland and Los Angeles', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    const ben = await registerCandidate(w, { email: 'ben@example.com' })
+    const auckland = await createCentre(w.db)
+    const losAngeles: TestCentre = await createCentre(w.db, {
+      city: 'Los Angeles',
+      country: 'US',
+      latitude: 34.05,
+      longitude: -118.24,
+      timeZone: 'America/Los_Angeles',
+    })
+    // New Zealand springs forward on 2026-09-27 at 02:00; 24 hours before 09:00 NZDT is 08:00 NZST.
+    const nz = expectOk<RegistrationOut>(
+      await book(
+        w,
+        {
+          candidateId: lea,
+          slotId: await createSlot(w.db, auckland, instant('2026-09-26T20:00:00Z')),
+        },
+        'nz',
+      ),
+      201,
+    )
+    expect(nz.localStart).toBe('2026-09-27T09:00 Pacific/Auckland')
+    expect(nz.changeDeadlines.cancelLocal).toBe('2026-09-26T08:00 Pacific/Auckland')
+    // Los Angeles falls back on 2026-11-01 at 02:00; 24 hours before 09:00 PST is 10:00 PDT.
+    const la = expectOk<RegistrationOut>(
+      await book(
+        w,
+        {
+          candidateId: ben,
+          slotId: await createSlot(w.db, losAngeles, instant('2026-11-01T17:00:00Z')),
+        },
+        'la',
+      ),
+      201,
+    )
+    expect(la.localStart).toBe('2026-11-01T09:00 America/Los_Angeles')
+    expect(la.changeDeadlines.rescheduleLocal).toBe('2026-10-31T10:00 America/Los_Angeles')
+  })
+})

@@ -1,0 +1,72 @@
+import type { OutboxMessage } from '../../src/db/outbox.js'
+import { composeAppointmentMail } from '../../src/mail/compose-appointment-mail.js'
+import type { MailSettings } from '../../src/mail/mail-settings.js'
+import { FACTORY_EPOCH, nextId } from './catalogue.js'
+
+/** The mail settings of mail tests: a named sender, a reply-to and a help line to look for. */
+export const TEST_MAIL_SETTINGS: MailSettings = {
+  from: { name: 'examdesk certification', address: 'no-reply@examdesk.test' },
+  replyTo: { name: 'Candidate support', address: 'help@examdesk.test' },
+  help: 'This address is not monitored. For help, write to help@examdesk.test or call +64 9 000 0000.',
+}
+
+/** An outbox message with a unique id and dedupe key, created at FACTORY_EPOCH. */
+export function mailMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessage {
+  const id = overrides.id ?? nextId('mail')
+  return {
+    id,
+    dedupeKey: `test:${id}`,
+    kind: 'test',
+    candidateId: null,
+    recipient: `${id}@example.test`,
+    subject: `Subject of ${id}`,
+    bodyText: `Body of ${id}.\n\n-- \n${TEST_MAIL_SETTINGS.help}\n`,
+    attachments: [],
+    createdAt: FACTORY_EPOCH,
+    ...overrides,
+  }
+}
+
+/**
+ * A registration confirmation as a use case would enqueue it: Auckland
+ * centre, candidate in Los Angeles, with its calendar file.
+ */
+export function confirmationMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessage {
+  const registrationId = nextId('REG').toUpperCase()
+  const composed = composeAppointmentMail({
+    kind: 'registration-confirmed',
+    registrationId,
+    version: 1,
+    candidate: {
+      id: 'cand-ana',
+      firstName: 'Ana',
+      lastName: 'Silva',
+      email: 'ana@example.test',
+      timeZone: 'America/Los_Angeles',
+    },
+    exam: { number: '070-620', title: 'Configuring Windows 7' },
+    provider: { id: 'pearson-vue', name: 'Pearson VUE' },
+    centre: {
+      name: 'Auckland CBD Testing',
+      address: '1 Queen Street',
+      city: 'Auckland',
+      country: 'NZ',
+      timeZone: 'Pacific/Auckland',
+    },
+    startsAt: Date.UTC(2026, 3, 4, 20, 30),
+    changeDeadlines: {
+      reschedule: Date.UTC(2026, 3, 3, 20, 30),
+      cancel: Date.UTC(2026, 3, 3, 20, 30),
+    },
+    help: TEST_MAIL_SETTINGS.help,
+    organizer: TEST_MAIL_SETTINGS.from,
+    composedAt: FACTORY_EPOCH,
+  })
+  return mailMessage({
+    kind: 'registration-confirmed',
+    dedupeKey: `registration-confirmed:${registrationId}:1`,
+    recipient: 'ana@example.test',
+    ...composed,
+    ...overrides,
+  })
+}
