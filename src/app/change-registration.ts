@@ -4,6 +4,7 @@ import { findRegistration, type Registration } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { type AppointmentChange, decideChange } from '../domain/change-window.js'
 import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
+import { parseRegistrationCode } from '../domain/registration-code.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { type Appointment, loadAppointment } from './registration-view.js'
@@ -25,7 +26,10 @@ export async function requireChangeable(
   change: AppointmentChange,
   now: Instant,
 ): Promise<ChangeContext> {
-  const registration = await findRegistration(trx, registrationId)
+  const registration = await findRegistration(
+    trx,
+    parseRegistrationCode(registrationId) ?? registrationId,
+  )
   if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
   if (registration.status !== 'booked') {
     throw new AppError('REGISTRATION_NOT_ACTIVE', {

@@ -13,6 +13,7 @@ import type { DB } from '../db/schema.js'
 import { listWaiversHeldBy, markWaiverUsed } from '../db/waivers.js'
 import type { AttemptOutcome } from '../domain/attempt.js'
 import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
+import { parseRegistrationCode } from '../domain/registration-code.js'
 import type { Actor } from './actor.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
@@ -41,7 +42,10 @@ export async function reportSitting(
 ): Promise<RegistrationView> {
   const now = deps.clock.now()
   return deps.db.transaction().execute(async (trx) => {
-    const registration = await findRegistration(trx, registrationId)
+    const registration = await findRegistration(
+      trx,
+      parseRegistrationCode(registrationId) ?? registrationId,
+    )
     if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
     const appointment = await loadAppointment(trx, registration.slotId)
     if (!appointment) throw new Error(`Registration ${registration.id} points at a missing slot`)

@@ -10,6 +10,12 @@ import { printEligibility } from './commands/eligibility.js'
 import { generateSlotsCommand } from './commands/generate-slots-command.js'
 import { importCentresFile } from './commands/import-centres-file.js'
 import { importExamsFile } from './commands/import-exams-file.js'
+import {
+  cancelByPhone,
+  listRegistrations,
+  registerByPhone,
+  rescheduleByPhone,
+} from './commands/registrations.js'
 import { serve } from './commands/serve.js'
 import { openStore } from './open-store.js'
 
@@ -137,6 +143,46 @@ slots
       capacity?: number
     }) => generateSlotsCommand(readConfig(), options),
   )
+
+const phone = {
+  key: '--key <key>',
+  keyHelp: 'idempotency key: repeating the command with it never acts twice',
+}
+
+program
+  .command('register')
+  .description('book a seat for a caller (recorded as support, by phone; the candidate is mailed)')
+  .requiredOption('--candidate <id>', 'candidate id')
+  .requiredOption('--exam <number>', 'exam number, 70-620 or 070-620')
+  .requiredOption('--slot <id>', 'slot id (see GET /v1/slots)')
+  .option(phone.key, phone.keyHelp)
+  .action((options: { candidate: string; exam: string; slot: string; key?: string }) =>
+    registerByPhone(readConfig(), options),
+  )
+
+program
+  .command('reschedule')
+  .description("move a registration to another slot, within the provider's window")
+  .requiredOption('--registration <id>', 'registration id, as read out (any case, dashes optional)')
+  .requiredOption('--slot <id>', 'the new slot id')
+  .option(phone.key, phone.keyHelp)
+  .action((options: { registration: string; slot: string; key?: string }) =>
+    rescheduleByPhone(readConfig(), options),
+  )
+
+program
+  .command('cancel')
+  .description("cancel a registration, within the provider's window")
+  .requiredOption('--registration <id>', 'registration id')
+  .option(phone.key, phone.keyHelp)
+  .action((options: { registration: string; key?: string }) => cancelByPhone(readConfig(), options))
+
+const registrations = program.command('registrations').description('registrations')
+registrations
+  .command('list')
+  .description("a candidate's registrations, newest first, with times on the centre's clock")
+  .requiredOption('--candidate <id>', 'candidate id')
+  .action((options: { candidate: string }) => listRegistrations(readConfig(), options.candidate))
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`examdesk: ${error instanceof Error ? error.message : String(error)}\n`)
