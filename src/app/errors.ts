@@ -269,7 +269,7 @@ export const ERROR_CATALOGUE = {
     status: 409,
     title: 'Already registered',
     sentence: (f) =>
-      `You already hold registration ${text(f.registrationId)} for ${text(f.exam)}; reschedule or cancel it instead of booking again.`,
+      `You already hold ${f.registrationId ? `registration ${text(f.registrationId)}` : 'a registration'} for ${text(f.exam)}; reschedule or cancel it instead of booking again.`,
   },
   REGISTRATION_NOT_FOUND: {
     status: 404,

@@ -62,11 +62,7 @@ export async function register(
   } catch (error) {
     // Two bookings raced past the check below; the unique index kept one.
     if (violatedTable(error) === 'registrations') {
-      throw new AppError('ALREADY_REGISTERED', {
-        field: 'exam',
-        exam: input.exam,
-        registrationId: 'another request',
-      })
+      throw new AppError('ALREADY_REGISTERED', { field: 'exam', exam: input.exam })
     }
     throw error
   }
