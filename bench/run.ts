@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only engine|eligibility] [--duration SECONDS] [--in-process]`
+ * `npm run bench [-- --only engine|eligibility|slots|registrations] [--duration SECONDS] [--in-process]`
  *
  * Runs every benchmark in turn; each prints its figures beside their
  * physical ceiling measured in the same run, and the summary at the end
@@ -9,13 +9,15 @@ import { parseArgs } from 'node:util'
 import { runEligibilityBench } from './eligibility-http.js'
 import { runEngineBench } from './engine.js'
 import { heading, printTable, type TargetResult } from './format.js'
+import { runRegistrationsBench } from './registrations.js'
+import { runSlotSearchBench } from './slot-search.js'
 
-const BENCHES = ['engine', 'eligibility'] as const
+const BENCHES = ['engine', 'eligibility', 'slots', 'registrations'] as const
 type BenchName = (typeof BENCHES)[number]
 
 function usage(message: string): never {
   console.error(
-    `${message}\nusage: npm run bench -- [--only engine|eligibility] [--duration SECONDS] [--in-process]`,
+    `${message}\nusage: npm run bench -- [--only ${BENCHES.join('|')}] [--duration SECONDS] [--in-process]`,
   )
   process.exit(2)
 }
@@ -55,6 +57,8 @@ const failures: string[] = []
 for (const name of selected) {
   try {
     if (name === 'engine') results.push(...(await runEngineBench({ duration })))
+    else if (name === 'slots') results.push(...(await runSlotSearchBench({ duration })))
+    else if (name === 'registrations') results.push(...(await runRegistrationsBench({ duration })))
     else results.push(...(await runEligibilityBench({ duration, inProcess: values['in-process'] })))
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

@@ -56,12 +56,20 @@ function remember<K, T>(
 }
 
 export interface CatalogueDeps {
+  /** The database whose catalogue is remembered. */
   readonly db: Kysely<DB>
   readonly clock: Clock
+  /**
+   * Where a miss reads from: inside a command's transaction, that
+   * transaction (on SQLite a read beside it would wait for it forever).
+   */
+  readonly reader?: Kysely<DB>
 }
 
 export function readExam(deps: CatalogueDeps, number: ExamNumber): Promise<Exam | null> {
-  return remember(cacheOf(deps.db).exams, number, deps.clock.now(), () => findExam(deps.db, number))
+  return remember(cacheOf(deps.db).exams, number, deps.clock.now(), () =>
+    findExam(deps.reader ?? deps.db, number),
+  )
 }
 
 export function readPolicyVersions(
@@ -69,7 +77,7 @@ export function readPolicyVersions(
   policyId: string,
 ): Promise<PolicyVersion[]> {
   return remember(cacheOf(deps.db).policies, policyId, deps.clock.now(), () =>
-    listPolicyVersions(deps.db, policyId),
+    listPolicyVersions(deps.reader ?? deps.db, policyId),
   )
 }
 
@@ -78,7 +86,7 @@ export function readCertificationsFor(
   number: ExamNumber,
 ): Promise<Certification[]> {
   return remember(cacheOf(deps.db).certifications, number, deps.clock.now(), () =>
-    listCertificationsForExams(deps.db, [number]),
+    listCertificationsForExams(deps.reader ?? deps.db, [number]),
   )
 }
 

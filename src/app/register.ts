@@ -18,7 +18,7 @@ import type { Actor } from './actor.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
-import { getExam } from './get-exam.js'
+import { getCatalogueExam } from './get-exam.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { notifyAppointment } from './notify-appointment.js'
@@ -57,7 +57,7 @@ export async function register(
   const requestHash = hashRequest('register', input)
   try {
     return await runIdempotent(deps.db, idempotency, requestHash, now, (trx) =>
-      book(trx, deps.mail, input, actor, now),
+      book(trx, deps, input, actor, now),
     )
   } catch (error) {
     // Two bookings raced past the check below; the unique index kept one.
@@ -70,13 +70,15 @@ export async function register(
 
 async function book(
   trx: Transaction<DB>,
-  mail: MailSettings,
+  deps: RegisterDeps,
   input: RegisterInput,
   actor: Actor,
   now: Instant,
 ): Promise<RegistrationView> {
   const candidate = await getCandidate({ db: trx }, input.candidateId)
-  const exam = await getExam({ db: trx }, input.exam)
+  // The catalogue (exam, policy, certifications) is read as remembered; the history fresh.
+  const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
+  const exam = await getCatalogueExam(catalogue, input.exam)
   const appointment = await requireBookableSlot(trx, input.slotId, exam, now)
 
   const live = await findLiveRegistration(trx, candidate.id, exam.number)
@@ -87,7 +89,7 @@ async function book(
       registrationId: live.id,
     })
 
-  const { policies, facts } = await loadRetakeFacts(trx, candidate, exam)
+  const { policies, facts } = await loadRetakeFacts(trx, candidate, exam, catalogue)
   const decision = decideRetake(policies, facts, exam, appointment.slot.startsAt)
   if (!decision.eligible) {
     throw new AppError(decision.code as Exclude<RetakeCode, 'ELIGIBLE'>, {
@@ -148,7 +150,16 @@ async function book(
     },
   })
   const view = toRegistrationView(registration, exam.title, appointment)
-  await notifyAppointment(trx, mail, 'registration-confirmed', view, candidate, actor, null, now)
+  await notifyAppointment(
+    trx,
+    deps.mail,
+    'registration-confirmed',
+    view,
+    candidate,
+    actor,
+    null,
+    now,
+  )
   return view
 }
 

@@ -9,7 +9,7 @@ import type { RetakeCode } from '../domain/retake-decision.js'
 import type { Actor } from './actor.js'
 import { requireChangeable } from './change-registration.js'
 import { AppError } from './errors.js'
-import { getExam } from './get-exam.js'
+import { getCatalogueExam } from './get-exam.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { notifyAppointment } from './notify-appointment.js'
@@ -36,11 +36,12 @@ export async function rescheduleRegistration(
     } = await requireChangeable(trx, input.registrationId, 'reschedule', now)
     if (input.slotId === registration.slotId)
       throw new AppError('SLOT_UNCHANGED', { field: 'slotId' })
-    const exam = await getExam({ db: trx }, registration.exam)
+    const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
+    const exam = await getCatalogueExam(catalogue, registration.exam)
     const to = await requireBookableSlot(trx, input.slotId, exam, now)
 
     // The exception this booking holds is still its own to use.
-    const { policies, facts } = await loadRetakeFacts(trx, candidate, exam)
+    const { policies, facts } = await loadRetakeFacts(trx, candidate, exam, catalogue)
     const held = await listWaiversHeldBy(trx, registration.id)
     const decision = decideRetake(
       policies,

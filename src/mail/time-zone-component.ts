@@ -16,6 +16,22 @@ const SPAN_MS = 400 * DAY_MS
  * forward; readers use only the offsets, which are exact either way.
  */
 export function composeTimeZoneComponent(timeZone: string, around: Instant): string {
+  // Every booking on one day at one zone shares a component; walking the
+  // zone's transitions through Temporal costs far more than the rest of a booking.
+  const day = Math.floor(around / DAY_MS)
+  const key = `${timeZone} ${day}`
+  let component = composed.get(key)
+  if (component === undefined) {
+    if (composed.size >= 1000) composed.clear()
+    component = composeFor(timeZone, day * DAY_MS)
+    composed.set(key, component)
+  }
+  return component
+}
+
+const composed = new Map<string, string>()
+
+function composeFor(timeZone: string, around: Instant): string {
   const start = zonedAt(around - SPAN_MS, timeZone)
   const end = around + SPAN_MS
   const transitions: Temporal.ZonedDateTime[] = []

@@ -1,0 +1,696 @@
+/**
+ * Registrations per second through the HTTP API (`POST /v1/registrations`,
+ * autocannon, 50 connections, every request a different candidate and its
+ * own Idempotency-Key, slots taken in turn so that seats never run out), on
+ * SQLite and on PostgreSQL, each beside its ceiling measured in the same run:
+ * the raw booking transaction on the same database, the same SQL writes
+ * through Kysely (take the seat, insert the registration, the audit entry,
+ * the outbox mail, claim and complete the idempotency key), with no HTTP and
+ * no policy. Target: HTTP ≥ 50 % of raw on each database, p99 < 50 ms on SQLite.
+ *
+ * The parent (this file) prepares a fresh database (a temporary SQLite file;
+ * a fresh PostgreSQL schema, dropped at the end), starts the API on it in a
+ * child process (bench/registrations-server.ts, so that autocannon's CPU does
+ * not share its event loop), loads it, stops it, then runs the raw loop on the
+ * same database from this process. `BENCH_CPU_PROF=<dir>` runs the child with
+ * `--cpu-prof` and writes its profile there.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import { type Kysely, sql } from 'kysely'
+import pg from 'pg'
+import { v7 as uuidv7 } from 'uuid'
+import { createToken } from '../src/app/api-tokens.js'
+import { systemClock } from '../src/app/clock.js'
+import { createExam } from '../src/app/create-exam.js'
+import { hashRequest } from '../src/app/idempotent.js'
+import { loadDemo } from '../src/app/load-demo.js'
+import { appendAudit } from '../src/db/audit-log.js'
+import { type Database, openDatabase, quoteIdentifier, redactUrl } from '../src/db/database.js'
+import type { DialectName } from '../src/db/dialect.js'
+import { completeIdempotencyRecord, insertIdempotencyRecord } from '../src/db/idempotency-keys.js'
+import { migrateOrThrow } from '../src/db/migrate.js'
+import { enqueueMail, type MailAttachment } from '../src/db/outbox.js'
+import { addProviderExam } from '../src/db/providers.js'
+import { insertRegistration } from '../src/db/registrations.js'
+import type { DB } from '../src/db/schema.js'
+import { takeSeat } from '../src/db/seats.js'
+import { insertSlots } from '../src/db/slots.js'
+import { insertCentres } from '../src/db/test-centres.js'
+import { DAY_MS, formatInstant, HOUR_MS, type Instant } from '../src/domain/instant.js'
+import { formatRegistrationCode } from '../src/domain/registration-code.js'
+import { dec, heading, int, ms, pct, printTable, type TargetResult } from './format.js'
+
+export interface RegistrationsOptions {
+  /** Seconds the measured HTTP load lasts, and the raw loop after it. */
+  readonly duration: number
+}
+
+export const REGISTRATIONS_TARGET_RATIO = 0.5
+export const SQLITE_P99_TARGET_MS = 50
+const CONNECTIONS = 50
+/** Concurrent raw transactions; on PostgreSQL they share a pool as large as the server's. */
+const RAW_CONCURRENCY = 50
+const POOL_MAX = 10
+const CANDIDATES = 100_000
+const SLOTS = 1_000
+const CAPACITY = 1_000
+const PROVIDER = 'prometric'
+/** A generous bound on bookings a second (HTTP or raw), to have enough (candidate, exam) pairs. */
+const MAX_RATE = 20_000
+
+const POSTGRES_URL =
+  process.env.BENCH_POSTGRES_URL ??
+  (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined) ??
+  'postgres://postgres@127.0.0.1:5432/test'
+
+/**
+ * Booking number `n` is candidate `n mod CANDIDATES` taking exam number
+ * `n div CANDIDATES`: a candidate holds one live registration per exam, so a
+ * few exams give every booking of the run a pair of its own.
+ */
+class Sequence {
+  private next = 0
+  constructor(
+    readonly exams: readonly string[],
+    readonly slots: readonly string[],
+  ) {}
+  get capacity(): number {
+    return CANDIDATES * this.exams.length
+  }
+  get used(): number {
+    return this.next
+  }
+  take(): { candidateId: string; exam: string; slotId: string; key: string } | null {
+    const n = this.next++
+    if (n >= this.capacity) return null
+    return {
+      candidateId: candidateId(n % CANDIDATES),
+      exam: this.exams[Math.floor(n / CANDIDATES)]!,
+      slotId: this.slots[n % this.slots.length]!,
+      key: `bench-${n}`,
+    }
+  }
+}
+
+const candidateId = (i: number) => `c${i}`
+
+interface Engine {
+  readonly name: DialectName
+  /** The URL the server child opens (for PostgreSQL it names the schema). */
+  readonly url: string
+  readonly database: Database
+  drop(): Promise<void>
+}
+
+interface HttpFigure {
+  readonly requestsPerSecond: number
+  readonly total: number
+  readonly p50: number
+  readonly p99: number
+  /** The spread, for the line under the table: p90, p99.9 and the slowest. */
+  readonly spread: string
+  readonly non2xx: number
+  readonly errors: number
+  readonly timeouts: number
+  readonly statusCodes: string
+}
+
+interface RawFigure {
+  readonly perSecond: number
+  readonly total: number
+  readonly p50: number
+  readonly p99: number
+  readonly seatsRefused: number
+}
+
+export async function runRegistrationsBench(
+  options: RegistrationsOptions,
+): Promise<TargetResult[]> {
+  heading('registrations: POST /v1/registrations beside the raw booking transaction')
+  const engines: DialectName[] = ['sqlite']
+  if (await postgresAnswers(POSTGRES_URL)) engines.push('postgres')
+  else console.log(`  PostgreSQL not reachable at ${redactUrl(POSTGRES_URL)}: SQLite only`)
+  const results: TargetResult[] = []
+  for (const name of engines) results.push(...(await benchOne(name, options)))
+  return results
+}
+
+async function benchOne(name: DialectName, options: RegistrationsOptions): Promise<TargetResult[]> {
+  heading(`registrations on ${name}`)
+  const engine = name === 'sqlite' ? await openSqliteEngine() : await openPostgresEngine()
+  try {
+    const { db } = engine.database
+    const warm = Math.max(1, Math.min(2, Math.round(options.duration / 5)))
+    const setupStarted = performance.now()
+    const examCount = Math.ceil(((2 * options.duration + warm + 2) * MAX_RATE) / CANDIDATES)
+    const world = await buildWorld(db, name, examCount)
+    const sequence = new Sequence(world.exams, world.slots)
+    console.log(
+      `  set up in ${dec((performance.now() - setupStarted) / 1000)} s: ${int(CANDIDATES)} candidates, ` +
+        `${world.exams.length} exams at ${PROVIDER}, 1 centre, ${int(SLOTS)} slots × ${int(CAPACITY)} seats`,
+    )
+
+    const server = await startServer(engine.url)
+    let http: HttpFigure
+    try {
+      const auth = {
+        authorization: `Bearer ${world.token}`,
+        'content-type': 'application/json',
+      }
+      await preflight(server.url, auth, sequence)
+      console.log(
+        `  load: ${CONNECTIONS} connections, ${warm} s warm-up then ${options.duration} s measured; ` +
+          `raw: ${RAW_CONCURRENCY} concurrent transactions${name === 'postgres' ? ` on a pool of ${POOL_MAX} (the server's)` : ' (one SQLite connection: they take turns)'}, ${options.duration} s`,
+      )
+      await loadRegistrations(server.url, auth, sequence, warm)
+      http = await loadRegistrations(server.url, auth, sequence, options.duration)
+    } finally {
+      await server.close()
+    }
+    const answered = sequence.used
+
+    const sample = await readSample(db)
+    const raw = await rawBookings(db, sequence, sample, options.duration)
+
+    const check = await checkBookings(db)
+    const ratio = http.requestsPerSecond / raw.perSecond
+    console.log()
+    printTable(
+      [
+        ['what', 'rate (avg)', 'done', 'p50', 'p99', 'non-2xx', 'errors'],
+        [
+          `POST /v1/registrations (HTTP, ${CONNECTIONS} conn.)`,
+          `${int(http.requestsPerSecond)} req/s`,
+          int(http.total),
+          ms(http.p50),
+          ms(http.p99),
+          int(http.non2xx),
+          int(http.errors + http.timeouts),
+        ],
+        [
+          'raw booking transaction (Kysely, ceiling)',
+          `${int(raw.perSecond)} tx/s`,
+          int(raw.total),
+          ms(raw.p50),
+          ms(raw.p99),
+          '—',
+          raw.seatsRefused > 0 ? `${int(raw.seatsRefused)} full` : '0',
+        ],
+      ],
+      'lrrrrrr',
+    )
+    console.log(`  HTTP latency: ${http.spread}`)
+    if (http.non2xx + http.errors + http.timeouts > 0)
+      console.log(`  status codes: ${http.statusCodes}`)
+    console.log(
+      `  stored: ${int(check.registrations)} registrations (bookings handed out: ${int(answered)} over HTTP, ` +
+        `${int(raw.total)} raw), seats booked ${int(check.booked)}, pending mail ${int(check.pendingMail)}` +
+        `${check.registrations === check.booked ? ' — seats match' : ' — SEATS DO NOT MATCH'}`,
+    )
+    console.log(
+      `\n  ${name}: HTTP ${int(http.requestsPerSecond)} req/s | raw ${int(raw.perSecond)} tx/s | ratio ${pct(ratio)} | p99 ${ms(http.p99)}`,
+    )
+
+    const clean =
+      http.non2xx + http.errors + http.timeouts === 0 && check.registrations === check.booked
+    const results: TargetResult[] = [
+      {
+        target: `registrations on ${name} ≥ ${pct(REGISTRATIONS_TARGET_RATIO)} of the raw booking tx/s`,
+        figure: `${pct(ratio)} (${int(http.requestsPerSecond)} req/s vs ${int(raw.perSecond)} tx/s)${clean ? '' : `, ${int(http.non2xx)} non-2xx`}`,
+        pass: ratio >= REGISTRATIONS_TARGET_RATIO && clean,
+      },
+    ]
+    if (name === 'sqlite') {
+      results.push({
+        target: `registrations on sqlite p99 < ${SQLITE_P99_TARGET_MS} ms`,
+        figure: `p99 ${ms(http.p99)} (p50 ${ms(http.p50)})`,
+        pass: http.p99 < SQLITE_P99_TARGET_MS && clean,
+      })
+    }
+    return results
+  } finally {
+    await engine.drop()
+  }
+}
+
+async function openSqliteEngine(): Promise<Engine> {
+  const dir = mkdtempSync(join(tmpdir(), 'examdesk-bench-reg-'))
+  const url = `sqlite:${join(dir, 'bench.db')}`
+  return openEngine('sqlite', url, async () => {
+    rmSync(dir, { recursive: true, force: true })
+  })
+}
+
+async function openPostgresEngine(): Promise<Engine> {
+  const schema = `bench_${randomUUID().replaceAll('-', '')}`
+  await onPostgres((client) => client.query(`create schema ${quoteIdentifier(schema)}`))
+  // The schema is named in the URL, as an operator would: the server opens it as `serve` does.
+  const url = new URL(POSTGRES_URL)
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  return openEngine('postgres', url.toString(), () =>
+    onPostgres((client) =>
+      client.query(`drop schema if exists ${quoteIdentifier(schema)} cascade`),
+    ),
+  )
+}
+
+async function onPostgres(work: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL })
+  await client.connect()
+  try {
+    await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+async function openEngine(
+  name: DialectName,
+  url: string,
+  remove: () => Promise<void>,
+): Promise<Engine> {
+  let database: Database
+  try {
+    database = await openDatabase(url, { poolMax: POOL_MAX })
+  } catch (error) {
+    await remove()
+    throw error
+  }
+  return {
+    name,
+    url,
+    database,
+    async drop() {
+      try {
+        await database.close()
+      } finally {
+        await remove()
+      }
+    },
+  }
+}
+
+async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 2000,
+    query_timeout: 2000,
+  })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    await client.query('select 1')
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+interface World {
+  readonly exams: readonly string[]
+  readonly slots: readonly string[]
+  readonly token: string
+}
+
+/**
+ * The programme (no demo), `examCount` exams of the general family delivered
+ * by one provider, one centre with `SLOTS` slots in the coming weeks, and
+ * `CANDIDATES` candidates without history, inserted in batches.
+ */
+async function buildWorld(db: Kysely<DB>, name: DialectName, examCount: number): Promise<World> {
+  const clock = systemClock
+  const now = clock.now()
+  await migrateOrThrow(db)
+  await loadDemo({ db, clock }, false)
+  const exams: string[] = []
+  for (let k = 0; k < examCount; k++) {
+    const exam = await createExam(
+      { db, clock },
+      { number: `70-${String(500 + k).padStart(3, '0')}`, title: `Benchmark exam ${k}` },
+    )
+    await addProviderExam(db, PROVIDER, exam.number)
+    exams.push(exam.number)
+  }
+  const centreId = 'bench-centre'
+  const slots = Array.from({ length: SLOTS }, (_, k) => `bench-slot-${k}`)
+  await db.transaction().execute(async (trx) => {
+    await insertCentres(trx, [
+      {
+        id: centreId,
+        providerId: PROVIDER,
+        name: 'Benchmark centre',
+        address: '1 Queen Street',
+        city: 'Auckland',
+        country: 'NZ',
+        latitude: -36.8485,
+        longitude: 174.7633,
+        timeZone: 'Pacific/Auckland',
+        createdAt: now,
+      },
+    ])
+    await insertSlots(
+      trx,
+      slots.map((id, k) => ({
+        id,
+        centreId,
+        startsAt: now + 30 * DAY_MS + k * HOUR_MS,
+        capacity: CAPACITY,
+        createdAt: now,
+      })),
+    )
+    const createdAt = formatInstant(now)
+    for (let i = 0; i < CANDIDATES; i += 2_000) {
+      const rows = []
+      for (let j = i; j < Math.min(CANDIDATES, i + 2_000); j++) {
+        rows.push({
+          id: candidateId(j),
+          first_name: 'Bench',
+          last_name: `Candidate ${j}`,
+          email: `candidate-${j}@bench.example`,
+          country: 'NZ',
+          time_zone: 'Pacific/Auckland',
+          created_at: createdAt,
+        })
+      }
+      await trx.insertInto('candidates').values(rows).execute()
+    }
+  })
+  // Fresh statistics, as autovacuum would have by the time a real system has this many rows.
+  if (name === 'postgres') await sql`analyze`.execute(db)
+  const { token } = await createToken({ db, clock }, { role: 'provider', label: 'bench' })
+  return { exams, slots, token }
+}
+
+/** One booking first: it must answer 201, or the load figures would mean nothing. */
+async function preflight(
+  url: string,
+  headers: Record<string, string>,
+  sequence: Sequence,
+): Promise<void> {
+  const booking = sequence.take()!
+  const response = await fetch(`${url}/v1/registrations`, {
+    method: 'POST',
+    headers: { ...headers, 'idempotency-key': booking.key },
+    body: JSON.stringify({
+      candidateId: booking.candidateId,
+      exam: booking.exam,
+      slotId: booking.slotId,
+    }),
+  })
+  const body = await response.text()
+  if (response.status !== 201) {
+    throw new Error(`POST /v1/registrations answered ${response.status}: ${body}`)
+  }
+}
+
+async function loadRegistrations(
+  url: string,
+  headers: Record<string, string>,
+  sequence: Sequence,
+  duration: number,
+): Promise<HttpFigure> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    headers,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/registrations',
+        setupRequest: (request) => {
+          // Past the prepared pairs a booking repeats one (and is refused): see the non-2xx.
+          const booking = sequence.take() ?? {
+            candidateId: candidateId(0),
+            exam: sequence.exams[0]!,
+            slotId: sequence.slots[0]!,
+            key: `bench-over-${randomUUID()}`,
+          }
+          return {
+            ...request,
+            headers: { ...request.headers, 'idempotency-key': booking.key },
+            body: JSON.stringify({
+              candidateId: booking.candidateId,
+              exam: booking.exam,
+              slotId: booking.slotId,
+            }),
+          }
+        },
+      },
+    ],
+  })
+  const codes = Object.entries(result.statusCodeStats ?? {})
+    .map(([code, stat]) => `${code}: ${int(stat.count ?? 0)}`)
+    .join(', ')
+  return {
+    requestsPerSecond: result.requests.average,
+    total: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    spread: `p90 ${ms(result.latency.p90)}, p99.9 ${ms(result.latency.p99_9)}, max ${ms(result.latency.max)}`,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: codes === '' ? 'none' : codes,
+  }
+}
+
+/** What a real booking wrote, so that the raw loop writes rows of the same sizes. */
+interface Sample {
+  readonly subject: string
+  readonly bodyText: string
+  readonly attachments: readonly MailAttachment[]
+  readonly response: unknown
+}
+
+async function readSample(db: Kysely<DB>): Promise<Sample> {
+  const mail = await db
+    .selectFrom('outbox')
+    .select(['subject', 'body_text', 'attachments'])
+    .where('kind', '=', 'registration-confirmed')
+    .limit(1)
+    .executeTakeFirstOrThrow()
+  const key = await db
+    .selectFrom('idempotency_keys')
+    .select('response')
+    .where('status_code', '=', 200)
+    .limit(1)
+    .executeTakeFirstOrThrow()
+  return {
+    subject: mail.subject,
+    bodyText: mail.body_text,
+    attachments: JSON.parse(mail.attachments) as MailAttachment[],
+    response: JSON.parse(key.response),
+  }
+}
+
+/**
+ * The booking's writes and nothing else, in one transaction each, in the
+ * order `register` makes them: claim the idempotency key, take the seat,
+ * insert the registration, the audit entry and the mail, complete the key.
+ */
+async function rawBookings(
+  db: Kysely<DB>,
+  sequence: Sequence,
+  sample: Sample,
+  duration: number,
+): Promise<RawFigure> {
+  const principalId = `raw-${randomUUID()}`
+  const times: number[] = []
+  let seatsRefused = 0
+  const book = async (booking: NonNullable<ReturnType<Sequence['take']>>) => {
+    const now: Instant = Date.now()
+    const input = { candidateId: booking.candidateId, exam: booking.exam, slotId: booking.slotId }
+    await db.transaction().execute(async (trx) => {
+      await insertIdempotencyRecord(trx, {
+        principalId,
+        key: booking.key,
+        requestHash: hashRequest('register', input),
+        statusCode: 0,
+        response: null,
+        createdAt: now,
+      })
+      if (!(await takeSeat(trx, booking.slotId))) {
+        seatsRefused++
+        return
+      }
+      const id = formatRegistrationCode(randomBytes(12))
+      await insertRegistration(trx, {
+        id,
+        candidateId: booking.candidateId,
+        exam: booking.exam,
+        slotId: booking.slotId,
+        providerId: PROVIDER,
+        status: 'booked',
+        channel: 'api',
+        bookedBy: principalId,
+        bookedByRole: 'provider',
+        waiverId: null,
+        attemptId: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      await appendAudit(trx, {
+        id: uuidv7(),
+        at: now,
+        actorId: principalId,
+        actorRole: 'provider',
+        channel: 'api',
+        candidateId: booking.candidateId,
+        subjectType: 'registration',
+        subjectId: id,
+        action: 'registered',
+        detail: {
+          exam: booking.exam,
+          slotId: booking.slotId,
+          startsAt: formatInstant(now),
+          provider: PROVIDER,
+          centre: 'bench-centre',
+          waiverId: null,
+          policy: 'general',
+        },
+      })
+      await enqueueMail(trx, {
+        id: uuidv7(),
+        dedupeKey: `registration-confirmed:${id}:1`,
+        kind: 'registration-confirmed',
+        candidateId: booking.candidateId,
+        recipient: `candidate-${booking.candidateId}@bench.example`,
+        subject: sample.subject,
+        bodyText: sample.bodyText,
+        attachments: sample.attachments,
+        createdAt: now,
+      })
+      await completeIdempotencyRecord(trx, principalId, booking.key, 200, sample.response)
+    })
+  }
+
+  // A short warm-up (statements prepared, connections opened), not counted.
+  for (let i = 0; i < 20; i++) {
+    const booking = sequence.take()
+    if (booking) await book(booking)
+  }
+  const started = performance.now()
+  const end = started + duration * 1000
+  let exhausted = false
+  const worker = async () => {
+    while (performance.now() < end) {
+      const booking = sequence.take()
+      if (!booking) {
+        exhausted = true
+        return
+      }
+      const t = performance.now()
+      await book(booking)
+      times.push(performance.now() - t)
+    }
+  }
+  await Promise.all(Array.from({ length: RAW_CONCURRENCY }, worker))
+  const elapsed = (performance.now() - started) / 1000
+  if (exhausted) console.log('  (the raw loop ran out of prepared bookings before its time was up)')
+  times.sort((a, b) => a - b)
+  return {
+    perSecond: times.length / elapsed,
+    total: times.length,
+    p50: times[Math.floor(times.length * 0.5)] ?? 0,
+    p99: times[Math.floor(times.length * 0.99)] ?? 0,
+    seatsRefused,
+  }
+}
+
+async function checkBookings(
+  db: Kysely<DB>,
+): Promise<{ registrations: number; booked: number; pendingMail: number }> {
+  const registrations = await db
+    .selectFrom('registrations')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .executeTakeFirstOrThrow()
+  const booked = await db
+    .selectFrom('slots')
+    .select((eb) => eb.fn.sum<number | string | bigint>('booked').as('n'))
+    .executeTakeFirstOrThrow()
+  const pending = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow()
+  return {
+    registrations: Number(registrations.n),
+    booked: Number(booked.n),
+    pendingMail: Number(pending.n),
+  }
+}
+
+const SERVER_SCRIPT = fileURLToPath(new URL('./registrations-server.ts', import.meta.url))
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** Starts bench/registrations-server.ts as a child on `url`; `close` stops only that child. */
+async function startServer(url: string): Promise<{ url: string; close(): Promise<void> }> {
+  const profileDir = process.env.BENCH_CPU_PROF
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      SERVER_SCRIPT,
+      url,
+    ],
+    { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+  )
+  try {
+    const info = JSON.parse(await firstLine(child, 60_000)) as { url: string; pid: number }
+    console.log(
+      `  server child: pid ${child.pid}, ${info.url}${profileDir ? ` (CPU profile to ${profileDir})` : ''}`,
+    )
+    return { url: info.url, close: () => stopChild(child) }
+  } catch (error) {
+    await stopChild(child)
+    throw error
+  }
+}
+
+function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!child.stdout) return reject(new Error('the server child has no stdout'))
+    const lines = createInterface({ input: child.stdout })
+    const timer = setTimeout(() => {
+      finish()
+      reject(new Error(`the server child said nothing within ${timeoutMs / 1000} s`))
+    }, timeoutMs)
+    const onExit = (code: number | null, signal: string | null) => {
+      finish()
+      reject(new Error(`the server child exited before it was ready (code ${code}, ${signal})`))
+    }
+    const finish = () => {
+      clearTimeout(timer)
+      child.off('exit', onExit)
+      lines.close()
+    }
+    child.once('exit', onExit)
+    lines.once('line', (line) => {
+      finish()
+      resolve(line)
+    })
+  })
+}
+
+/** SIGTERM to this child (by its pid), then SIGKILL if it has not gone within 10 s. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
+}
