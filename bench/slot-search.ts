@@ -34,8 +34,12 @@ export interface SlotSearchOptions {
 
 export const CENTRES = 3_000
 const YEAR_DAYS = 365
-/** A search near a city should take a small share of a trivial select's rate. */
-export const SLOT_SEARCH_TARGET_RATIO = 0.05
+/**
+ * A search near a city, one connection, back to back: a millisecond each.
+ * (A search reads three or four index ranges and about a hundred rows; the
+ * trivial select beside it reads one row, so the ratio is printed, not judged.)
+ */
+export const SLOT_SEARCH_TARGET_PER_SECOND = 1_000
 
 /** Cities the centres cluster around (with a few kilometres of scatter), with their zones. */
 const CITIES: readonly (readonly [string, number, number, string, string])[] = [
@@ -222,9 +226,19 @@ export async function runSlotSearchBench(options: SlotSearchOptions): Promise<Ta
     await loadDemo(deps, true)
     const now = systemClock.now()
     const rand = random(42)
-    // A large page cache while the 1.6 million rows go in (they are one transaction), the default after.
+    // A bulk load: a large page cache while the 1.6 million rows go in (one
+    // transaction), and the slot indexes the insert does not need built
+    // afterwards from their own definitions, which is quicker than keeping
+    // them up to date row by row. The unique index on (centre, start) stays:
+    // the insert's ON CONFLICT needs it.
     await sql`pragma cache_size = -262144`.execute(db)
+    const { rows: deferred } = await sql<{ name: string; sql: string }>`
+      select name, sql from sqlite_master
+      where type = 'index' and tbl_name = 'slots' and sql is not null and sql not like 'create unique%'
+    `.execute(db)
+    for (const index of deferred) await sql`drop index ${sql.id(index.name)}`.execute(db)
     const slotCount = await buildSearchNetwork(db, now, rand)
+    for (const index of deferred) await sql.raw(index.sql).execute(db)
     await sql`pragma cache_size = -2000`.execute(db)
     // Moves the set-up out of the write-ahead log, as SQLite's own checkpoints would have by now.
     await sql`pragma wal_checkpoint(truncate)`.execute(db)
@@ -293,9 +307,9 @@ export async function runSlotSearchBench(options: SlotSearchOptions): Promise<Ta
     const ratio = nearest.perSecond / trivial.perSecond
     return [
       {
-        target: `slot search near a city ≥ ${pct(SLOT_SEARCH_TARGET_RATIO)} of a trivial select`,
-        figure: `${int(nearest.perSecond)}/s (${pct(ratio)}), p99 ${ms(nearest.p99)}`,
-        pass: ratio >= SLOT_SEARCH_TARGET_RATIO,
+        target: `slot search near a city ≥ ${int(SLOT_SEARCH_TARGET_PER_SECOND)}/s (3,000 centres, a year of slots)`,
+        figure: `${int(nearest.perSecond)}/s, p99 ${ms(nearest.p99)} (${pct(ratio)} of a trivial select)`,
+        pass: nearest.perSecond >= SLOT_SEARCH_TARGET_PER_SECOND,
       },
     ]
   } finally {

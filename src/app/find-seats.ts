@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { findProvider } from '../db/providers.js'
 import type { DB } from '../db/schema.js'
 import { listOpenSlotsAt, searchOpenSlots } from '../db/slots.js'
-import { type CentreArea, findCentresDelivering } from '../db/test-centres.js'
+import { type CentreArea, findCentres, findCentresDelivering } from '../db/test-centres.js'
 import { computeBoundingBox, computeDistanceKm, parsePosition } from '../domain/distance.js'
 import type { Exam } from '../domain/exam.js'
 import { DAY_MS, type Instant } from '../domain/instant.js'
@@ -60,7 +60,7 @@ export const MAX_RADIUS_KM = 20_016
  */
 const RINGS_KM = [50, 250, 1_000, 5_000, MAX_RADIUS_KM] as const
 /** Centres asked about at once, doubling while their slots do not fill the answer. */
-const FIRST_BATCH = 4
+const FIRST_BATCH = 2
 
 /**
  * Open slots (a seat free) for an exam, at every provider that delivers it,
@@ -152,9 +152,9 @@ async function findNearest(
   radiusKm: number | null,
   limit: number,
 ): Promise<Seat[]> {
-  const seats: Seat[] = []
+  const found: { readonly slot: Slot; readonly distanceKm: number }[] = []
   let inner = -1
-  for (const outer of radiusKm === null ? RINGS_KM : [radiusKm]) {
+  rings: for (const outer of radiusKm === null ? RINGS_KM : [radiusKm]) {
     const centres = await findCentresDelivering(db, { ...where, ...areaAround(near, outer) })
     const ring = centres
       .map(
@@ -169,38 +169,39 @@ async function findNearest(
       while (end < ring.length && ring[end]!.distanceKm === ring[end - 1]!.distanceKm) end++
       const batch = ring.slice(start, end)
       start = end
-      const wanted = limit - seats.length
-      const found = await listOpenSlotsAt(db, {
+      const wanted = limit - found.length
+      const slots = await listOpenSlotsAt(db, {
         centreIds: batch.map(({ id }) => id),
         from: where.from,
         to: where.to,
         perCentre: wanted,
       })
       const distanceOf = new Map(batch.map(({ id, distanceKm }) => [id, distanceKm]))
-      const offered = found.map(
-        ({ slot, centre }): Seat => ({
-          slot,
-          centre,
-          seatsLeft: slot.capacity - slot.booked,
-          distanceKm: distanceOf.get(centre.id)!,
-        }),
+      const offered = slots.map((slot) => ({ slot, distanceKm: distanceOf.get(slot.centreId)! }))
+      offered.sort(
+        (a, b) =>
+          a.distanceKm - b.distanceKm ||
+          a.slot.startsAt - b.slot.startsAt ||
+          compareText(a.slot.id, b.slot.id),
       )
-      offered.sort(compareSeats)
-      seats.push(...offered.slice(0, wanted))
-      if (seats.length >= limit) return seats
+      found.push(...offered.slice(0, wanted))
+      if (found.length >= limit) break rings
     }
     inner = outer
   }
-  return seats
-}
-
-/** Nearest first; at the same distance earliest first; then by slot id, so the order is total. */
-export function compareSeats(a: Seat, b: Seat): number {
-  return (
-    (a.distanceKm ?? 0) - (b.distanceKm ?? 0) ||
-    a.slot.startsAt - b.slot.startsAt ||
-    compareText(a.slot.id, b.slot.id)
+  // Only the centres shown are read in full: usually one or two.
+  const centres = new Map(
+    (await findCentres(db, [...new Set(found.map(({ slot }) => slot.centreId))])).map((centre) => [
+      centre.id,
+      centre,
+    ]),
   )
+  return found.map(({ slot, distanceKm }) => ({
+    slot,
+    centre: centres.get(slot.centreId)!,
+    seatsLeft: slot.capacity - slot.booked,
+    distanceKm,
+  }))
 }
 
 function compareText(a: string, b: string): number {

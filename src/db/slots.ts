@@ -4,7 +4,7 @@ import type { Instant } from '../domain/instant.js'
 import type { Slot, TestCentre } from '../domain/test-centre.js'
 import { readInstant, writeInstant } from './columns.js'
 import type { DB } from './schema.js'
-import { CENTRE_DETAIL_COLUMNS, type CentreRow, toTestCentre } from './test-centres.js'
+import { CENTRE_DETAIL_COLUMNS, type CentreRow, findCentres, toTestCentre } from './test-centres.js'
 
 /** A slot to store: no seat is booked yet. */
 export interface NewSlot {
@@ -128,9 +128,10 @@ export async function findSlotWithCentre(
 /**
  * Open slots (fewer bookings than seats) starting in `[from, to)` at centres
  * whose provider delivers the exam, earliest first (ties by id), at most
- * `limit`. One query per provider that delivers it, each an ordered range of
- * the index on `slots(provider_id, starts_at, id)` that stops after `limit`
- * rows, however many centres and slots there are; the answers are merged.
+ * `limit`, with their centres. One query per provider that delivers it, each
+ * an ordered range of the index on `slots(provider_id, starts_at, id, …)`
+ * that stops after `limit` rows however many centres and slots there are,
+ * and reads no table row; the answers are merged.
  */
 export async function searchOpenSlots(
   db: Kysely<DB>,
@@ -143,12 +144,11 @@ export async function searchOpenSlots(
   if (filter.providerId !== undefined)
     providers = providers.where('provider_id', '=', filter.providerId)
   const providerIds = (await providers.execute()).map((row) => row.provider_id)
-  const found: SlotAtCentre[] = []
+  const found: Slot[] = []
   for (const providerId of providerIds) {
     const rows = await db
       .selectFrom('slots')
-      .innerJoin('test_centres', 'test_centres.id', 'slots.centre_id')
-      .select([...SLOT_COLUMNS, ...CENTRE_DETAIL_COLUMNS])
+      .select(SLOT_COLUMNS)
       .where('slots.provider_id', '=', providerId)
       .where('slots.starts_at', '>=', writeInstant(filter.from))
       .where('slots.starts_at', '<', writeInstant(filter.to))
@@ -157,22 +157,25 @@ export async function searchOpenSlots(
       .orderBy('slots.id')
       .limit(filter.limit)
       .execute()
-    found.push(...rows.map(toSlotAtCentre))
+    found.push(...rows.map(toSlot))
   }
-  if (providerIds.length > 1) {
-    found.sort(
-      (a, b) =>
-        a.slot.startsAt - b.slot.startsAt ||
-        (a.slot.id < b.slot.id ? -1 : a.slot.id > b.slot.id ? 1 : 0),
-    )
-  }
-  return found.slice(0, filter.limit)
+  found.sort((a, b) => a.startsAt - b.startsAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const shown = found.slice(0, filter.limit)
+  // Centres are read once each, and only for the slots shown.
+  const centres = new Map(
+    (await findCentres(db, [...new Set(shown.map((slot) => slot.centreId))])).map((centre) => [
+      centre.id,
+      centre,
+    ]),
+  )
+  return shown.map((slot) => ({ slot, centre: centres.get(slot.centreId)! }))
 }
 
 /**
- * Open slots starting in `[from, to)` at the given centres, with their
- * centre, at most `perCentre` of each (its earliest): a caller that orders
- * centres by distance never needs more of one centre than it will show.
+ * Open slots starting in `[from, to)` at the given centres, at most
+ * `perCentre` of each (its earliest): a caller that orders centres by
+ * distance never needs more of one centre than it will show. The index on
+ * `(centre_id, starts_at, capacity, booked, id)` answers it alone.
  */
 export async function listOpenSlotsAt(
   db: Kysely<DB>,
@@ -182,7 +185,7 @@ export async function listOpenSlotsAt(
     readonly to: Instant
     readonly perCentre: number
   },
-): Promise<SlotAtCentre[]> {
+): Promise<Slot[]> {
   if (query.centreIds.length === 0) return []
   const ranked = db
     .selectFrom('slots')
@@ -199,18 +202,10 @@ export async function listOpenSlotsAt(
     .whereRef('slots.booked', '<', 'slots.capacity')
   const rows = await db
     .selectFrom(ranked.as('ranked'))
-    .innerJoin('test_centres', 'test_centres.id', 'ranked.centre_id')
-    .select([
-      'ranked.id',
-      'ranked.centre_id',
-      'ranked.starts_at',
-      'ranked.capacity',
-      'ranked.booked',
-      ...CENTRE_DETAIL_COLUMNS,
-    ])
-    .where('ranked.place', '<=', query.perCentre)
+    .select(['id', 'centre_id', 'starts_at', 'capacity', 'booked'])
+    .where('place', '<=', query.perCentre)
     .execute()
-  return rows.map(toSlotAtCentre)
+  return rows.map(toSlot)
 }
 
 function toSlotAtCentre(row: SlotRow & Omit<CentreRow, 'id'>): SlotAtCentre {

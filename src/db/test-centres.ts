@@ -103,6 +103,17 @@ export async function findCentre(db: Kysely<DB>, id: string): Promise<TestCentre
   return row ? toTestCentre(row) : null
 }
 
+/** The centres with these ids (those that exist), in no particular order. */
+export async function findCentres(db: Kysely<DB>, ids: readonly string[]): Promise<TestCentre[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('test_centres')
+    .select(CENTRE_COLUMNS)
+    .where('test_centres.id', 'in', ids)
+    .execute()
+  return rows.map(toTestCentre)
+}
+
 /** Every centre, or a provider's, ordered by provider, country, city and id. */
 export async function listCentres(
   db: Kysely<DB>,

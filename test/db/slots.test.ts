@@ -15,7 +15,12 @@ import {
   listOpenSlotsAt,
   searchOpenSlots,
 } from '../../src/db/slots.js'
-import { findCentre, findCentresDelivering, listCentres } from '../../src/db/test-centres.js'
+import {
+  findCentre,
+  findCentres,
+  findCentresDelivering,
+  listCentres,
+} from '../../src/db/test-centres.js'
 import { HOUR_MS, parseInstant } from '../../src/domain/instant.js'
 import { createExam, createFamily, createProvider, FACTORY_EPOCH } from '../factories/catalogue.js'
 import { createCentre, createSlot } from '../factories/centres.js'
@@ -160,7 +165,7 @@ describe.each(testDatabases())('providers, centres and slots on $name', ({ open 
     expect(first).toEqual({ slot: open2, centre: prometric })
   })
 
-  it('list open slots at given centres, at most so many of each, with their centres', async () => {
+  it('list open slots at given centres, at most so many of each, and find centres by id', async () => {
     await network()
     const one = await createCentre(db(), { id: 'one' })
     const two = await createCentre(db(), { id: 'two' })
@@ -177,8 +182,11 @@ describe.each(testDatabases())('providers, centres and slots on $name', ({ open 
       to: hoursAfter(5),
       perCentre: 2,
     })
-    expect(found.map(({ slot }) => slot.id).sort()).toEqual(['one-0', 'one-2', 'two-0', 'two-1'])
-    expect(found.find(({ slot }) => slot.id === 'two-1')!.centre).toEqual(two)
+    expect(found.map((slot) => slot.id).sort()).toEqual(['one-0', 'one-2', 'two-0', 'two-1'])
+    expect(found.find((slot) => slot.id === 'two-1')).toMatchObject({ centreId: 'two', booked: 0 })
+    const centres = await findCentres(db(), ['two', 'one', 'nowhere'])
+    expect(centres.sort((a, b) => a.id.localeCompare(b.id))).toEqual([one, two])
+    expect(await findCentres(db(), [])).toEqual([])
     expect(
       await listOpenSlotsAt(db(), { centreIds: [], from: T0, to: hoursAfter(5), perCentre: 2 }),
     ).toEqual([])
