@@ -65,7 +65,17 @@ async function currentSchema(db: AnyKysely): Promise<string> {
  * migrations are skipped, so running it again is a no-op.
  */
 export async function migrateToLatest(db: AnyKysely): Promise<MigrationResultSet> {
-  return (await migratorFor(db)).migrateToLatest()
+  for (let tries = 1; ; tries++) {
+    const resultSet = await (await migratorFor(db)).migrateToLatest()
+    // Kysely's Migrator lists the tables of every schema to find its own; a
+    // schema dropped by someone else during that listing (SQLSTATE 3F000)
+    // fails it although nothing of ours went wrong, so it is asked again.
+    if (!isSchemaGone(resultSet.error) || tries === 3) return resultSet
+  }
+}
+
+function isSchemaGone(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === '3F000'
 }
 
 /** `migrateToLatest` for start-up: throws when a migration failed, naming it. */
