@@ -1,34 +1,21 @@
 import type { Kysely } from 'kysely'
 import { addProviderExam } from '../../src/db/providers.js'
 import type { DB } from '../../src/db/schema.js'
-import { insertSlots } from '../../src/db/slots.js'
-import { insertCentres } from '../../src/db/test-centres.js'
 import type { Instant } from '../../src/domain/instant.js'
 import type { TestCentre } from '../../src/domain/test-centre.js'
+import { createCentre as createCentreOf, createSlot as createSlotAt } from './centres.js'
 
-/** Builders for appointment scenarios: a centre, its slots, the exams its provider delivers. */
+/**
+ * Builders for registration scenarios: a centre of `prometric` (the
+ * programme's provider), slots by id, the exams a provider delivers, and the
+ * seat counts to compare.
+ */
 
-let sequence = 0
-
-export async function createCentre(
+export function createCentre(
   db: Kysely<DB>,
-  overrides: Partial<TestCentre> & { readonly createdAt?: Instant } = {},
+  overrides: Partial<TestCentre> = {},
 ): Promise<TestCentre> {
-  sequence++
-  const centre: TestCentre = {
-    id: `centre-${sequence}`,
-    providerId: 'prometric',
-    name: `Test centre ${sequence}`,
-    address: `${sequence} Queen Street`,
-    city: 'Auckland',
-    country: 'NZ',
-    latitude: -36.8485,
-    longitude: 174.7633,
-    timeZone: 'Pacific/Auckland',
-    ...overrides,
-  }
-  await insertCentres(db, [{ ...centre, createdAt: overrides.createdAt ?? 0 }])
-  return centre
+  return createCentreOf(db, { providerId: 'prometric', ...overrides })
 }
 
 export async function createSlot(
@@ -37,10 +24,7 @@ export async function createSlot(
   startsAt: Instant,
   capacity = 10,
 ): Promise<string> {
-  sequence++
-  const id = `slot-${sequence}`
-  await insertSlots(db, [{ id, centreId: centre.id, startsAt, capacity, createdAt: 0 }])
-  return id
+  return (await createSlotAt(db, centre, startsAt, { capacity })).id
 }
 
 export async function deliver(
