@@ -20,6 +20,8 @@ export const CATALOGUE_TTL_MS = 5_000
 
 interface Entry<T> {
   readonly value: Promise<T>
+  /** Set once the read has finished: only a finished read may serve a transaction. */
+  settled: boolean
   readonly until: Instant
 }
 
@@ -44,14 +46,25 @@ function remember<K, T>(
   map: Map<K, Entry<T>>,
   key: K,
   now: Instant,
+  inTransaction: boolean,
   load: () => Promise<T>,
 ): Promise<T> {
   const hit = map.get(key)
-  if (hit && hit.until > now) return hit.value
+  // A transaction must not wait on a read that is itself waiting for the
+  // transaction's connection (SQLite has one), so it takes only finished reads.
+  if (hit && hit.until > now && (hit.settled || !inTransaction)) return hit.value
   const value = load()
-  map.set(key, { value, until: now + CATALOGUE_TTL_MS })
-  // A failed read is not remembered.
-  value.catch(() => map.delete(key))
+  const entry: Entry<T> = { value, settled: false, until: now + CATALOGUE_TTL_MS }
+  map.set(key, entry)
+  value.then(
+    () => {
+      entry.settled = true
+    },
+    // A failed read is not remembered.
+    () => {
+      if (map.get(key) === entry) map.delete(key)
+    },
+  )
   return value
 }
 
@@ -67,7 +80,7 @@ export interface CatalogueDeps {
 }
 
 export function readExam(deps: CatalogueDeps, number: ExamNumber): Promise<Exam | null> {
-  return remember(cacheOf(deps.db).exams, number, deps.clock.now(), () =>
+  return remember(cacheOf(deps.db).exams, number, deps.clock.now(), deps.reader !== undefined, () =>
     findExam(deps.reader ?? deps.db, number),
   )
 }
@@ -76,8 +89,12 @@ export function readPolicyVersions(
   deps: CatalogueDeps,
   policyId: string,
 ): Promise<PolicyVersion[]> {
-  return remember(cacheOf(deps.db).policies, policyId, deps.clock.now(), () =>
-    listPolicyVersions(deps.reader ?? deps.db, policyId),
+  return remember(
+    cacheOf(deps.db).policies,
+    policyId,
+    deps.clock.now(),
+    deps.reader !== undefined,
+    () => listPolicyVersions(deps.reader ?? deps.db, policyId),
   )
 }
 
@@ -85,8 +102,12 @@ export function readCertificationsFor(
   deps: CatalogueDeps,
   number: ExamNumber,
 ): Promise<Certification[]> {
-  return remember(cacheOf(deps.db).certifications, number, deps.clock.now(), () =>
-    listCertificationsForExams(deps.reader ?? deps.db, [number]),
+  return remember(
+    cacheOf(deps.db).certifications,
+    number,
+    deps.clock.now(),
+    deps.reader !== undefined,
+    () => listCertificationsForExams(deps.reader ?? deps.db, [number]),
   )
 }
 
