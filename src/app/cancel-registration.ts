@@ -21,7 +21,7 @@ export async function cancelRegistration(
   deps: RegisterDeps,
   registrationId: string,
   actor: Actor,
-  idempotency: IdempotencyKey,
+  idempotency: IdempotencyKey | null,
 ): Promise<Idempotent<RegistrationView>> {
   const now = deps.clock.now()
   return runIdempotent(

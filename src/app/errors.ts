@@ -294,11 +294,16 @@ export const ERROR_CATALOGUE = {
     sentence: (f) =>
       `${text(f.provider)} accepts a ${text(f.change)} until ${text(f.cutoffHours)} hours before the appointment; the deadline was ${text(f.deadlineLocal)}.`,
   },
-  NO_SHOW_TOO_EARLY: {
+  REPORT_TOO_EARLY: {
     status: 422,
-    title: 'Appointment not started',
+    title: 'Too early to report',
+    sentence: (f) => `A ${text(f.report)} can be reported from ${text(f.fromLocal)}.`,
+  },
+  TAKEN_AT_OUTSIDE_SITTING: {
+    status: 422,
+    title: 'Time outside the sitting',
     sentence: (f) =>
-      `A no-show can be reported once the appointment has started (${text(f.startsAtLocal)}).`,
+      `A result's takenAt must lie between the appointment's start (${text(f.from)}) and now (${text(f.until)}).`,
   },
   // Mail.
   MAIL_NOT_FOUND: {

@@ -38,11 +38,13 @@ export function hashRequest(operation: string, input: unknown): string {
  */
 export async function runIdempotent<T>(
   db: Kysely<DB>,
-  idempotency: IdempotencyKey,
+  idempotency: IdempotencyKey | null,
   requestHash: string,
   now: Instant,
   work: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<Idempotent<T>> {
+  // Without a key there is nothing to replay: one transaction, nothing stored.
+  if (idempotency === null) return { result: await db.transaction().execute(work), replayed: false }
   const earlier = await findIdempotencyRecord(db, idempotency.principalId, idempotency.key)
   if (earlier) return replay<T>(earlier, requestHash)
   try {

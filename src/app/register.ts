@@ -12,7 +12,6 @@ import { decideRetake } from '../domain/decide-retake.js'
 import type { Exam } from '../domain/exam.js'
 import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
 import { formatRegistrationCode } from '../domain/registration-code.js'
-import type { RetakeCode } from '../domain/retake-decision.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
 import type { Clock } from './clock.js'
@@ -22,6 +21,7 @@ import { getCatalogueExam } from './get-exam.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { notifyAppointment } from './notify-appointment.js'
+import { refuseRetake } from './refuse-retake.js'
 import {
   type Appointment,
   loadAppointment,
@@ -51,10 +51,15 @@ export async function register(
   deps: RegisterDeps,
   input: RegisterInput,
   actor: Actor,
-  idempotency: IdempotencyKey,
+  idempotency: IdempotencyKey | null,
 ): Promise<Idempotent<RegistrationView>> {
   const now = deps.clock.now()
-  const requestHash = hashRequest('register', input)
+  // Built field by field: a retry that sends the same fields in another order is the same request.
+  const requestHash = hashRequest('register', {
+    candidateId: input.candidateId,
+    exam: input.exam,
+    slotId: input.slotId,
+  })
   try {
     return await runIdempotent(deps.db, idempotency, requestHash, now, (trx) =>
       book(trx, deps, input, actor, now),
@@ -91,14 +96,7 @@ async function book(
 
   const { policies, facts } = await loadRetakeFacts(trx, candidate, exam, catalogue)
   const decision = decideRetake(policies, facts, exam, appointment.slot.startsAt)
-  if (!decision.eligible) {
-    throw new AppError(decision.code as Exclude<RetakeCode, 'ELIGIBLE'>, {
-      field: 'slotId',
-      reason: decision.reason,
-      earliestAt: decision.earliestAt === null ? null : formatInstant(decision.earliestAt),
-      policy: decision.policy,
-    })
-  }
+  if (!decision.eligible) throw refuseRetake(decision)
 
   if (!(await takeSeat(trx, appointment.slot.id))) {
     throw new AppError('SEAT_UNAVAILABLE', {
@@ -126,8 +124,12 @@ async function book(
   }
   await insertRegistration(trx, registration)
   if (decision.waiverId !== null && !(await holdWaiver(trx, decision.waiverId, registration.id))) {
-    // Another booking took the exception first; without it this one is not allowed.
-    throw new AppError('REGISTRATION_CHANGED', { field: 'slotId', registrationId: registration.id })
+    // Another booking or attempt took the exception first: judged without it, this one is refused.
+    const withoutIt = {
+      ...facts,
+      waivers: facts.waivers.filter((waiver) => waiver.id !== decision.waiverId),
+    }
+    throw refuseRetake(decideRetake(policies, withoutIt, exam, appointment.slot.startsAt))
   }
   await appendAudit(trx, {
     id: uuidv7(),

@@ -14,6 +14,7 @@ import { listWaiversHeldBy, markWaiverUsed } from '../db/waivers.js'
 import type { AttemptOutcome } from '../domain/attempt.js'
 import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
 import { parseRegistrationCode } from '../domain/registration-code.js'
+import { decideSittingReport } from '../domain/sitting-report.js'
 import type { Actor } from './actor.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
@@ -49,15 +50,32 @@ export async function reportSitting(
     if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
     const appointment = await loadAppointment(trx, registration.slotId)
     if (!appointment) throw new Error(`Registration ${registration.id} points at a missing slot`)
-    const allowed =
-      report.kind === 'check-in' || report.kind === 'no-show'
-        ? ['booked']
-        : ['booked', 'checked-in']
-    if (!allowed.includes(registration.status)) {
-      throw new AppError('REGISTRATION_NOT_ACTIVE', {
-        field: 'id',
-        registrationId,
-        status: registration.status,
+    const { startsAt } = appointment.slot
+    const takenAt =
+      report.kind === 'result' && report.takenAt !== undefined
+        ? requireInstant(report.takenAt, 'takenAt')
+        : startsAt
+    const verdict = decideSittingReport(report.kind, registration.status, startsAt, now, takenAt)
+    if (!verdict.allowed) {
+      const zone = appointment.centre.timeZone
+      if (verdict.code === 'REGISTRATION_NOT_ACTIVE') {
+        throw new AppError(verdict.code, {
+          field: 'id',
+          registrationId,
+          status: registration.status,
+        })
+      }
+      if (verdict.code === 'REPORT_TOO_EARLY') {
+        throw new AppError(verdict.code, {
+          field: 'id',
+          report: report.kind,
+          fromLocal: formatInZone(verdict.from, zone),
+        })
+      }
+      throw new AppError(verdict.code, {
+        field: 'takenAt',
+        from: formatInstant(verdict.from),
+        until: formatInstant(verdict.until),
       })
     }
 
@@ -67,22 +85,10 @@ export async function reportSitting(
       change = { status: 'checked-in' }
       detail = {}
     } else if (report.kind === 'no-show') {
-      if (now < appointment.slot.startsAt) {
-        throw new AppError('NO_SHOW_TOO_EARLY', {
-          field: 'id',
-          startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
-        })
-      }
       change = { status: 'no-show' }
       detail = { countsAsAttempt: false }
     } else {
-      const attemptId = await recordResult(
-        trx,
-        registration,
-        report,
-        appointment.slot.startsAt,
-        now,
-      )
+      const attemptId = await recordResult(trx, registration, report.outcome, takenAt, now)
       change = { status: 'completed', attemptId }
       detail = { attemptId, outcome: report.outcome }
     }
@@ -126,14 +132,10 @@ export async function reportSitting(
 async function recordResult(
   trx: Transaction<DB>,
   registration: Registration,
-  report: { readonly outcome: AttemptOutcome; readonly takenAt?: string },
-  startsAt: Instant,
+  outcome: AttemptOutcome,
+  takenAt: Instant,
   now: Instant,
 ): Promise<string> {
-  const takenAt =
-    report.takenAt === undefined ? startsAt : requireInstant(report.takenAt, 'takenAt')
-  if (takenAt > now)
-    throw new AppError('ATTEMPT_IN_FUTURE', { field: 'takenAt', takenAt: formatInstant(takenAt) })
   const attemptId = uuidv7()
   await insertAttempt(trx, {
     id: attemptId,
@@ -141,7 +143,7 @@ async function recordResult(
     exam: registration.exam,
     provider: registration.providerId,
     takenAt,
-    outcome: report.outcome,
+    outcome,
     recordedAt: now,
   })
   for (const waiver of await listWaiversHeldBy(trx, registration.id)) {

@@ -2,10 +2,9 @@ import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
 import { updateRegistration } from '../db/registrations.js'
 import { releaseSeat, takeSeat } from '../db/seats.js'
-import { listWaiversHeldBy } from '../db/waivers.js'
+import { holdWaiver, listWaiversHeldBy, releaseWaiver } from '../db/waivers.js'
 import { decideRetake } from '../domain/decide-retake.js'
 import { formatInstant, formatInZone } from '../domain/instant.js'
-import type { RetakeCode } from '../domain/retake-decision.js'
 import type { Actor } from './actor.js'
 import { requireChangeable } from './change-registration.js'
 import { AppError } from './errors.js'
@@ -13,6 +12,7 @@ import { getCatalogueExam } from './get-exam.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { notifyAppointment } from './notify-appointment.js'
+import { refuseRetake } from './refuse-retake.js'
 import { type RegisterDeps, requireBookableSlot } from './register.js'
 import { type RegistrationView, toRegistrationView } from './registration-view.js'
 
@@ -25,97 +25,111 @@ export async function rescheduleRegistration(
   deps: RegisterDeps,
   input: { readonly registrationId: string; readonly slotId: string },
   actor: Actor,
-  idempotency: IdempotencyKey,
+  idempotency: IdempotencyKey | null,
 ): Promise<Idempotent<RegistrationView>> {
   const now = deps.clock.now()
-  return runIdempotent(deps.db, idempotency, hashRequest('reschedule', input), now, async (trx) => {
-    const {
-      registration,
-      appointment: from,
-      candidate,
-    } = await requireChangeable(trx, input.registrationId, 'reschedule', now)
-    if (input.slotId === registration.slotId)
-      throw new AppError('SLOT_UNCHANGED', { field: 'slotId' })
-    const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
-    const exam = await getCatalogueExam(catalogue, registration.exam)
-    const to = await requireBookableSlot(trx, input.slotId, exam, now)
+  return runIdempotent(
+    deps.db,
+    idempotency,
+    hashRequest('reschedule', { registrationId: input.registrationId, slotId: input.slotId }),
+    now,
+    async (trx) => {
+      const {
+        registration,
+        appointment: from,
+        candidate,
+      } = await requireChangeable(trx, input.registrationId, 'reschedule', now)
+      if (input.slotId === registration.slotId)
+        throw new AppError('SLOT_UNCHANGED', { field: 'slotId' })
+      const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
+      const exam = await getCatalogueExam(catalogue, registration.exam)
+      const to = await requireBookableSlot(trx, input.slotId, exam, now)
 
-    // The exception this booking holds is still its own to use.
-    const { policies, facts } = await loadRetakeFacts(trx, candidate, exam, catalogue)
-    const held = await listWaiversHeldBy(trx, registration.id)
-    const decision = decideRetake(
-      policies,
-      { ...facts, waivers: [...held, ...facts.waivers] },
-      exam,
-      to.slot.startsAt,
-    )
-    if (!decision.eligible) {
-      throw new AppError(decision.code as Exclude<RetakeCode, 'ELIGIBLE'>, {
-        field: 'slotId',
-        reason: decision.reason,
-        earliestAt: decision.earliestAt === null ? null : formatInstant(decision.earliestAt),
-        policy: decision.policy,
+      // The exception this booking holds is still its own to use.
+      const { policies, facts } = await loadRetakeFacts(trx, candidate, exam, catalogue)
+      const held = await listWaiversHeldBy(trx, registration.id)
+      const decision = decideRetake(
+        policies,
+        { ...facts, waivers: [...held, ...facts.waivers] },
+        exam,
+        to.slot.startsAt,
+      )
+      if (!decision.eligible) throw refuseRetake(decision)
+
+      if (
+        !(await updateRegistration(
+          trx,
+          registration.id,
+          registration.version,
+          { slotId: to.slot.id, providerId: to.provider.id, waiverId: decision.waiverId },
+          now,
+        ))
+      ) {
+        throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId: registration.id })
+      }
+      if (!(await takeSeat(trx, to.slot.id))) {
+        throw new AppError('SEAT_UNAVAILABLE', {
+          field: 'slotId',
+          slotId: to.slot.id,
+          startsAtLocal: formatInZone(to.slot.startsAt, to.centre.timeZone),
+        })
+      }
+      await releaseSeat(trx, from.slot.id)
+      // The exception the booking holds follows what the new slot needs: kept, swapped, or given back.
+      if (decision.waiverId !== registration.waiverId) {
+        if (registration.waiverId !== null)
+          await releaseWaiver(trx, registration.waiverId, registration.id)
+        if (
+          decision.waiverId !== null &&
+          !(await holdWaiver(trx, decision.waiverId, registration.id))
+        ) {
+          throw new AppError('REGISTRATION_CHANGED', {
+            field: 'slotId',
+            registrationId: registration.id,
+          })
+        }
+      }
+      await appendAudit(trx, {
+        id: uuidv7(),
+        at: now,
+        actorId: actor.tokenId,
+        actorRole: actor.role,
+        channel: actor.channel,
+        candidateId: registration.candidateId,
+        subjectType: 'registration',
+        subjectId: registration.id,
+        action: 'rescheduled',
+        detail: {
+          fromSlotId: from.slot.id,
+          fromStartsAt: formatInstant(from.slot.startsAt),
+          toSlotId: to.slot.id,
+          toStartsAt: formatInstant(to.slot.startsAt),
+          provider: to.provider.id,
+        },
       })
-    }
-
-    if (
-      !(await updateRegistration(
+      const view = toRegistrationView(
+        {
+          ...registration,
+          slotId: to.slot.id,
+          providerId: to.provider.id,
+          waiverId: decision.waiverId,
+          version: registration.version + 1,
+          updatedAt: now,
+        },
+        exam.title,
+        to,
+      )
+      await notifyAppointment(
         trx,
-        registration.id,
-        registration.version,
-        { slotId: to.slot.id, providerId: to.provider.id },
+        deps.mail,
+        'registration-rescheduled',
+        view,
+        candidate,
+        actor,
+        from.slot.startsAt,
         now,
-      ))
-    ) {
-      throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId: registration.id })
-    }
-    if (!(await takeSeat(trx, to.slot.id))) {
-      throw new AppError('SEAT_UNAVAILABLE', {
-        field: 'slotId',
-        slotId: to.slot.id,
-        startsAtLocal: formatInZone(to.slot.startsAt, to.centre.timeZone),
-      })
-    }
-    await releaseSeat(trx, from.slot.id)
-    await appendAudit(trx, {
-      id: uuidv7(),
-      at: now,
-      actorId: actor.tokenId,
-      actorRole: actor.role,
-      channel: actor.channel,
-      candidateId: registration.candidateId,
-      subjectType: 'registration',
-      subjectId: registration.id,
-      action: 'rescheduled',
-      detail: {
-        fromSlotId: from.slot.id,
-        fromStartsAt: formatInstant(from.slot.startsAt),
-        toSlotId: to.slot.id,
-        toStartsAt: formatInstant(to.slot.startsAt),
-        provider: to.provider.id,
-      },
-    })
-    const view = toRegistrationView(
-      {
-        ...registration,
-        slotId: to.slot.id,
-        providerId: to.provider.id,
-        version: registration.version + 1,
-        updatedAt: now,
-      },
-      exam.title,
-      to,
-    )
-    await notifyAppointment(
-      trx,
-      deps.mail,
-      'registration-rescheduled',
-      view,
-      candidate,
-      actor,
-      from.slot.startsAt,
-      now,
-    )
-    return view
-  })
+      )
+      return view
+    },
+  )
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { insertWaiver, listOpenWaivers } from '../../src/db/waivers.js'
 import type { TestCentre } from '../../src/domain/test-centre.js'
 import {
   bookedSeats,
@@ -198,6 +199,55 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
     expectOk(await book(w, { candidateId: lea, slotId: inTime }, 'retake-2'), 201)
   })
 
+  it('holds an approved exception for the booking that needs it, and gives it back when a move no longer does', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    await recordAttempt(w, {
+      candidateId: lea,
+      exam: EXAM,
+      takenAt: '2026-06-10T08:00:00Z',
+      outcome: 'fail',
+      provider: 'prometric',
+    })
+    await recordAttempt(w, {
+      candidateId: lea,
+      exam: EXAM,
+      takenAt: '2026-06-11T08:00:00Z',
+      outcome: 'fail',
+      provider: 'prometric',
+    })
+    await insertWaiver(w.db, {
+      id: 'waiver-lab-crash',
+      candidateId: lea,
+      exam: EXAM,
+      waivesWait: true,
+      waivesLimit: false,
+      grantedAt: instant('2026-06-12T00:00:00Z'),
+      note: 'lab crash',
+    })
+    const centre = await createCentre(w.db)
+    const insideWait = await createSlot(w.db, centre, instant('2026-06-20T21:00:00Z'))
+    const afterWait = await createSlot(w.db, centre, instant('2026-06-26T21:00:00Z'))
+    const booked = expectOk<RegistrationOut & { waiverId: string | null }>(
+      await book(w, { candidateId: lea, slotId: insideWait }, 'w'),
+      201,
+    )
+    expect(booked.waiverId).toBe('waiver-lab-crash')
+    const moved = expectOk<RegistrationOut & { waiverId: string | null }>(
+      await call(
+        w,
+        'POST',
+        `/v1/registrations/${booked.id}/reschedule`,
+        { slotId: afterWait },
+        'provider',
+      ),
+    )
+    expect(moved.waiverId).toBeNull()
+    expect(await listOpenWaivers(w.db, lea, EXAM)).toEqual([
+      expect.objectContaining({ id: 'waiver-lab-crash' }),
+    ])
+  })
+
   it('refuses an unknown slot, a started one, and a provider that does not deliver the exam', async () => {
     const w = await world(get)
     const lea = await registerCandidate(w)
@@ -351,7 +401,7 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
     expectProblem(
       await call(w, 'POST', `/v1/registrations/${bens.id}/no-show`, {}, 'provider'),
       422,
-      'NO_SHOW_TOO_EARLY',
+      'REPORT_TOO_EARLY',
     )
     w.clock.set(instant('2026-06-17T01:00:00Z'))
     expectOk(await call(w, 'POST', `/v1/registrations/${leas.id}/check-in`, {}, 'provider'))

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { userInfo } from 'node:os'
 import type { Actor } from '../../app/actor.js'
 import { cancelRegistration } from '../../app/cancel-registration.js'
@@ -41,10 +40,9 @@ async function withSupport<T>(
   }
 }
 
-const keyOf = (actor: Actor, options: PhoneOptions) => ({
-  principalId: 'cli',
-  key: options.key ?? `cli:${actor.tokenId}:${randomUUID()}`,
-})
+/** The command's idempotency key; without one, nothing is stored to replay. */
+const keyOf = (actor: Actor, options: PhoneOptions) =>
+  options.key === undefined ? null : { principalId: actor.tokenId, key: options.key }
 
 export function describeRegistration(view: RegistrationView): string {
   return [

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { type TSchema, Type } from 'typebox'
@@ -44,13 +43,19 @@ function actorOf(request: FastifyRequest, channel: Actor['channel'] | undefined)
   }
 }
 
-function idempotencyOf(request: FastifyRequest, required: boolean) {
+/** The request's `Idempotency-Key`, or null when it sent none. */
+function idempotencyOf(request: FastifyRequest) {
   const key = request.headers['idempotency-key']
-  if (typeof key === 'string' && key !== '') return { principalId: request.principal.tokenId, key }
-  if (required)
+  return typeof key === 'string' && key !== ''
+    ? { principalId: request.principal.tokenId, key }
+    : null
+}
+
+function requireIdempotencyKey(request: FastifyRequest) {
+  const idempotency = idempotencyOf(request)
+  if (!idempotency)
     throw new AppError('IDEMPOTENCY_KEY_REQUIRED', { field: 'Idempotency-Key', location: 'header' })
-  // Without a key the request is simply not replayable.
-  return { principalId: request.principal.tokenId, key: `unkeyed:${randomUUID()}` }
+  return idempotency
 }
 
 function send(reply: FastifyReply, outcome: Idempotent<RegistrationView>, status: number) {
@@ -89,7 +94,7 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
           deps,
           input,
           actorOf(request, channel),
-          idempotencyOf(request, true),
+          requireIdempotencyKey(request),
         )
         reply.header('location', `/v1/registrations/${outcome.result.id}`)
         return send(reply, outcome, 201)
@@ -117,7 +122,7 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
           deps,
           { registrationId: request.params.id, slotId: request.body.slotId },
           actorOf(request, request.body.channel),
-          idempotencyOf(request, false),
+          idempotencyOf(request),
         )
         return send(reply, outcome, 200)
       },
@@ -141,7 +146,7 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
           deps,
           request.params.id,
           actorOf(request, request.body?.channel),
-          idempotencyOf(request, false),
+          idempotencyOf(request),
         )
         return send(reply, outcome, 200)
       },
