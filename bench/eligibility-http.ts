@@ -7,12 +7,12 @@
  * so that autocannon's own CPU does not share their event loop; with
  * `inProcess` they run in this process, beside autocannon.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
+import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { type BenchServers, startBenchServers } from './eligibility-server.js'
 import { heading, int, ms, pct, printTable, type TargetResult } from './format.js'
+import { firstLine, stopChild } from './server-child.js'
 
 export interface EligibilityOptions {
   /** Seconds each measured autocannon run lasts. */
@@ -175,39 +175,4 @@ async function childServers(): Promise<BenchServers> {
     await stopChild(child)
     throw error
   }
-}
-
-function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (!child.stdout) return reject(new Error('the server child has no stdout'))
-    const lines = createInterface({ input: child.stdout })
-    const timer = setTimeout(() => {
-      finish()
-      reject(new Error(`the server child said nothing within ${timeoutMs / 1000} s`))
-    }, timeoutMs)
-    const onExit = (code: number | null, signal: string | null) => {
-      finish()
-      reject(new Error(`the server child exited before it was ready (code ${code}, ${signal})`))
-    }
-    const finish = () => {
-      clearTimeout(timer)
-      child.off('exit', onExit)
-      lines.close()
-    }
-    child.once('exit', onExit)
-    lines.once('line', (line) => {
-      finish()
-      resolve(line)
-    })
-  })
-}
-
-/** SIGTERM to this child (by its pid), then SIGKILL if it has not gone within 5 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-  await exited
-  clearTimeout(timer)
 }

@@ -15,12 +15,11 @@
  * same database from this process. `BENCH_CPU_PROF=<dir>` runs the child with
  * `--cpu-prof` and writes its profile there.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { type Kysely, sql } from 'kysely'
@@ -46,6 +45,7 @@ import { insertCentres } from '../src/db/test-centres.js'
 import { DAY_MS, formatInstant, HOUR_MS, type Instant } from '../src/domain/instant.js'
 import { formatRegistrationCode } from '../src/domain/registration-code.js'
 import { dec, heading, int, ms, pct, printTable, type TargetResult } from './format.js'
+import { firstLine, stopChild } from './server-child.js'
 
 export interface RegistrationsOptions {
   /** Seconds the measured HTTP load lasts, and the raw loop after it. */
@@ -658,39 +658,4 @@ async function startServer(url: string): Promise<{ url: string; close(): Promise
     await stopChild(child)
     throw error
   }
-}
-
-function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (!child.stdout) return reject(new Error('the server child has no stdout'))
-    const lines = createInterface({ input: child.stdout })
-    const timer = setTimeout(() => {
-      finish()
-      reject(new Error(`the server child said nothing within ${timeoutMs / 1000} s`))
-    }, timeoutMs)
-    const onExit = (code: number | null, signal: string | null) => {
-      finish()
-      reject(new Error(`the server child exited before it was ready (code ${code}, ${signal})`))
-    }
-    const finish = () => {
-      clearTimeout(timer)
-      child.off('exit', onExit)
-      lines.close()
-    }
-    child.once('exit', onExit)
-    lines.once('line', (line) => {
-      finish()
-      resolve(line)
-    })
-  })
-}
-
-/** SIGTERM to this child (by its pid), then SIGKILL if it has not gone within 10 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-  await exited
-  clearTimeout(timer)
 }
