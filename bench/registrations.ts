@@ -539,6 +539,8 @@ async function rawBookings(
         version: 1,
         createdAt: now,
         updatedAt: now,
+        price: null,
+        paymentStatus: 'not-required',
       })
       await appendAudit(trx, {
         id: uuidv7(),

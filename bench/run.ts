@@ -1,18 +1,19 @@
 /**
- * `npm run bench [-- --only engine|eligibility|slots|registrations] [--duration SECONDS] [--in-process]`
+ * `npm run bench [-- --only engine|eligibility|slots|registrations|codes] [--duration SECONDS] [--in-process]`
  *
  * Runs every benchmark in turn; each prints its figures beside their
  * physical ceiling measured in the same run, and the summary at the end
  * judges the targets. Exits 1 when a benchmark fails (not when it misses).
  */
 import { parseArgs } from 'node:util'
+import { runCodeRedemptionBench } from './code-redemption.js'
 import { runEligibilityBench } from './eligibility-http.js'
 import { runEngineBench } from './engine.js'
 import { heading, printTable, type TargetResult } from './format.js'
 import { runRegistrationsBench } from './registrations.js'
 import { runSlotSearchBench } from './slot-search.js'
 
-const BENCHES = ['engine', 'eligibility', 'slots', 'registrations'] as const
+const BENCHES = ['engine', 'eligibility', 'slots', 'registrations', 'codes'] as const
 type BenchName = (typeof BENCHES)[number]
 
 function usage(message: string): never {
@@ -59,6 +60,7 @@ for (const name of selected) {
     if (name === 'engine') results.push(...(await runEngineBench({ duration })))
     else if (name === 'slots') results.push(...(await runSlotSearchBench({ duration })))
     else if (name === 'registrations') results.push(...(await runRegistrationsBench({ duration })))
+    else if (name === 'codes') results.push(...(await runCodeRedemptionBench({ duration })))
     else results.push(...(await runEligibilityBench({ duration, inProcess: values['in-process'] })))
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

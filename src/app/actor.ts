@@ -5,6 +5,8 @@ export interface Actor {
   readonly tokenId: string
   readonly role: 'admin' | 'support' | 'provider'
   readonly channel: Channel
+  /** The network address the request came from, where there is one: wrong codes are counted per address. */
+  readonly address?: string
 }
 
 /** Support staff and admins act on a candidate's behalf, and the candidate is told; a provider's booking site acts for the candidate. */

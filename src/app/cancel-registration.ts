@@ -12,6 +12,7 @@ import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from
 import { notifyAppointment } from './notify-appointment.js'
 import type { RegisterDeps } from './register.js'
 import { type RegistrationView, toRegistrationView } from './registration-view.js'
+import { returnCodes } from './return-codes.js'
 
 /**
  * Cancels a booked registration inside the provider's window: the seat goes
@@ -51,6 +52,7 @@ export async function cancelRegistration(
       await releaseSeat(trx, appointment.slot.id)
       if (registration.waiverId !== null)
         await releaseWaiver(trx, registration.waiverId, registration.id)
+      const codesReturned = await returnCodes(trx, registration, actor, now)
       await appendAudit(trx, {
         id: uuidv7(),
         at: now,
@@ -65,6 +67,7 @@ export async function cancelRegistration(
           slotId: appointment.slot.id,
           startsAt: formatInstant(appointment.slot.startsAt),
           waiverReleased: registration.waiverId,
+          codesReturned,
         },
       })
       const exam = await findExam(trx, registration.exam)

@@ -305,6 +305,122 @@ export const ERROR_CATALOGUE = {
     sentence: (f) =>
       `A result's takenAt must lie between the appointment's start (${text(f.from)}) and now (${text(f.until)}).`,
   },
+  // Prices, offers and codes.
+  CODE_MISTYPED: {
+    status: 422,
+    title: 'Code mistyped',
+    sentence: (f) =>
+      text(f.reason) || 'This code has a typing mistake: check it against your mail.',
+  },
+  CODE_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown code',
+    sentence: () =>
+      'No code like this one was issued to this candidate; check it against your mail.',
+  },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    title: 'Too many wrong codes',
+    sentence: (f) =>
+      `Too many wrong codes were tried; code entry is locked until ${text(f.retryAtLocal) || text(f.retryAt)}.`,
+  },
+  CODE_EXPIRED: {
+    status: 409,
+    title: 'Code expired',
+    sentence: (f) => text(f.reason) || 'This code has expired.',
+  },
+  CODE_ALREADY_USED: {
+    status: 409,
+    title: 'Code already used',
+    sentence: (f) => text(f.reason) || 'This code was already used.',
+  },
+  CODE_NOT_COMBINABLE: {
+    status: 409,
+    title: 'Codes cannot be combined',
+    sentence: (f) => text(f.reason) || 'These codes cannot be used together.',
+  },
+  EXAM_NOT_COVERED: {
+    status: 409,
+    title: 'Exam not covered by the code',
+    sentence: (f) => text(f.reason) || "The code's offer does not cover this exam.",
+  },
+  PROVIDER_NOT_COVERED: {
+    status: 409,
+    title: 'Provider not covered by the code',
+    sentence: (f) => text(f.reason) || "The code's offer is not delivered by this provider.",
+  },
+  PAYMENT_METHOD_NOT_ACCEPTED: {
+    status: 409,
+    title: 'Payment method not accepted',
+    sentence: (f) => text(f.reason) || "The code's offer does not accept this payment method.",
+  },
+  RETAKE_OF_OTHER_EXAM: {
+    status: 409,
+    title: 'Free retake is for another exam',
+    sentence: (f) => text(f.reason) || "The code's free retake is for another exam.",
+  },
+  CODE_WOULD_FORFEIT: {
+    status: 409,
+    title: 'A free retake would be lost',
+    sentence: (f) =>
+      `${Array.isArray(f.loses) ? f.loses.join(' ') : 'A free retake would be lost.'} Send acknowledgeForfeit: true to go ahead anyway.`,
+  },
+  DUPLICATE_CODE: {
+    status: 422,
+    title: 'Code given twice',
+    sentence: () => 'The same code was given twice.',
+  },
+  OFFER_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown offer',
+    sentence: (f) => `There is no offer ${text(f.offerId)}.`,
+  },
+  OFFER_CLOSED: {
+    status: 409,
+    title: 'Offer closed',
+    sentence: (f) => text(f.reason) || 'The offer is not open for enrolment.',
+  },
+  OFFER_VERSION_EXISTS: {
+    status: 409,
+    title: 'Offer version exists',
+    sentence: (f) => `Offer ${text(f.offerId)} already has version ${text(f.version)}.`,
+  },
+  OFFER_TERMS_INVALID: {
+    status: 422,
+    title: 'Invalid offer terms',
+    sentence: (f) => `${text(f.field) || 'The terms'}: ${text(f.problem)}.`,
+  },
+  CURRENCY_NOT_PRICED: {
+    status: 422,
+    title: 'No price in this currency',
+    sentence: (f) => `${text(f.exam)} has no list price in ${text(f.currency)}.`,
+  },
+  PAYMENT_NOT_DUE: {
+    status: 409,
+    title: 'Nothing to pay',
+    sentence: (f) => `Registration ${text(f.registrationId)} has nothing left to pay.`,
+  },
+  PAYMENT_AMOUNT_MISMATCH: {
+    status: 422,
+    title: 'Wrong amount',
+    sentence: (f) => `The amount due is ${text(f.due)}, not ${text(f.paid)}.`,
+  },
+  VOUCHER_BATCH_MISMATCH: {
+    status: 409,
+    title: 'Batch already made differently',
+    sentence: (f) =>
+      `Batch ${text(f.batchId)} was made for another offer or other candidates; choose a new batch id.`,
+  },
+  CANDIDATES_NOT_FOUND: {
+    status: 422,
+    title: 'Unknown candidates',
+    sentence: (f) => {
+      const ids = Array.isArray(f.candidateIds) ? f.candidateIds.map(String) : []
+      const shown = ids.slice(0, 10).join(', ')
+      const more = ids.length > 10 ? ` and ${ids.length - 10} more` : ''
+      return `Nothing was issued: there is no candidate ${shown || 'with some of these ids'}${more}.`
+    },
+  },
   // Mail.
   MAIL_NOT_FOUND: {
     status: 404,

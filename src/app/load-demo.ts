@@ -3,7 +3,9 @@ import { insertAttempt } from '../db/attempts.js'
 import { insertCandidate } from '../db/candidates.js'
 import { insertCertification } from '../db/certifications.js'
 import { insertFamily, listFamilies } from '../db/exam-families.js'
+import { setExamPricing } from '../db/exam-prices.js'
 import { countExams, insertExam } from '../db/exams.js'
+import { insertOfferVersion, listOfferVersions } from '../db/offers.js'
 import { insertPolicyVersion } from '../db/policy-versions.js'
 import { insertProvider, setProviderExams } from '../db/providers.js'
 import type { DB } from '../db/schema.js'
@@ -11,6 +13,8 @@ import { insertSlots } from '../db/slots.js'
 import { insertCentres } from '../db/test-centres.js'
 import { insertWaiver } from '../db/waivers.js'
 import { buildDemoCatalogue } from '../demo/demo-catalogue.js'
+import { DEMO_OFFERS } from '../demo/demo-offers.js'
+import { buildDemoPrices } from '../demo/demo-prices.js'
 import { forgetCatalogue } from './catalogue-cache.js'
 import type { Clock } from './clock.js'
 
@@ -26,9 +30,10 @@ export interface DemoLoad {
 /**
  * Installs the programme (exam families, their retake policies, the two
  * delivery providers with their change rules) into a database that has
- * none, and, when `withDemo`, the demo catalogue, candidates, the exams each
- * provider delivers, test centres and three weeks of slots into one that has
- * no exams. Running it again changes nothing.
+ * none, and its offers into one that has no offer, and, when `withDemo`,
+ * the demo catalogue with its prices, candidates, the exams each provider
+ * delivers, test centres and three weeks of slots into one that has no
+ * exams. Running it again changes nothing.
  */
 export async function loadDemo(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
@@ -43,6 +48,10 @@ export async function loadDemo(
       for (const family of demo.families) await insertFamily(trx, family)
       for (const provider of demo.providers) await insertProvider(trx, provider)
     }
+    // Offers are programme data too; a programme installed before offers existed gets them now.
+    if ((await listOfferVersions(trx)).length === 0) {
+      for (const offer of DEMO_OFFERS) await insertOfferVersion(trx, offer, now)
+    }
     if (!withDemo || (await countExams(trx)) > 0)
       return { programme, exams: 0, candidates: 0, attempts: 0, centres: 0, slots: 0 }
 
@@ -51,6 +60,8 @@ export async function loadDemo(
       (a, b) => Number(a.betaOf !== null) - Number(b.betaOf !== null),
     )
     for (const exam of ordered) await insertExam(trx, { ...exam, createdAt: now })
+    for (const { exam, pricing } of buildDemoPrices(demo.exams))
+      await setExamPricing(trx, exam, pricing)
     for (const certification of demo.certifications) await insertCertification(trx, certification)
     let attempts = 0
     for (const { attempts: history, waivers, story: _story, ...candidate } of demo.candidates) {

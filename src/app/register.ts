@@ -2,8 +2,15 @@ import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
+import { findExamPricing } from '../db/exam-prices.js'
+import { insertPayment } from '../db/payments.js'
 import { providerDelivers } from '../db/providers.js'
-import { findLiveRegistration, insertRegistration, type Registration } from '../db/registrations.js'
+import {
+  findLiveRegistration,
+  insertRegistration,
+  type PaymentStatus,
+  type Registration,
+} from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { takeSeat } from '../db/seats.js'
 import { violatedTable } from '../db/unique-violation.js'
@@ -11,16 +18,20 @@ import { holdWaiver } from '../db/waivers.js'
 import { decideRetake } from '../domain/decide-retake.js'
 import type { Exam } from '../domain/exam.js'
 import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
+import type { PaymentMethod } from '../domain/offer.js'
 import { formatRegistrationCode } from '../domain/registration-code.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
 import type { Clock } from './clock.js'
+import { countingWrongCodes } from './code-throttle.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { getCatalogueExam } from './get-exam.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
+import { judgeCodes } from './judge-codes.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { notifyAppointment } from './notify-appointment.js'
+import { redeemCodes } from './redeem-codes.js'
 import { refuseRetake } from './refuse-retake.js'
 import {
   type Appointment,
@@ -33,6 +44,17 @@ export interface RegisterInput {
   readonly candidateId: string
   readonly exam: string
   readonly slotId: string
+  /** Voucher, discount or promotion codes, as typed. */
+  readonly voucherCodes?: readonly string[]
+  /** The candidate has read what the registration gives up (a free retake) and goes ahead. */
+  readonly acknowledgeForfeit?: boolean
+  /** Pay what is due at once; without it, a registration with an amount due waits for payment. */
+  readonly payment?: {
+    readonly method: Exclude<PaymentMethod, 'free'>
+    readonly reference?: string
+  }
+  /** ISO 4217; the exam's USD price (or its only one) unless said. */
+  readonly currency?: string
 }
 
 export interface RegisterDeps {
@@ -59,15 +81,31 @@ export async function register(
     candidateId: input.candidateId,
     exam: input.exam,
     slotId: input.slotId,
+    ...(input.voucherCodes?.length ? { voucherCodes: input.voucherCodes } : {}),
+    ...(input.acknowledgeForfeit ? { acknowledgeForfeit: true } : {}),
+    ...(input.payment
+      ? { payment: { method: input.payment.method, reference: input.payment.reference ?? null } }
+      : {}),
+    ...(input.currency ? { currency: input.currency } : {}),
   })
+  const guesser = { candidateId: input.candidateId, address: actor.address ?? null }
   try {
-    return await runIdempotent(deps.db, idempotency, requestHash, now, (trx) =>
-      book(trx, deps, input, actor, now),
+    return await countingWrongCodes(deps.db, guesser, now, () =>
+      runIdempotent(deps.db, idempotency, requestHash, now, (trx) =>
+        book(trx, deps, input, actor, now),
+      ),
     )
   } catch (error) {
     // Two bookings raced past the check below; the unique index kept one.
     if (violatedTable(error) === 'registrations') {
       throw new AppError('ALREADY_REGISTERED', { field: 'exam', exam: input.exam })
+    }
+    // Two registrations took the same use of one code at once; the unique index kept one.
+    if (violatedTable(error) === 'voucher_uses') {
+      throw new AppError('CODE_ALREADY_USED', {
+        field: 'voucherCode',
+        reason: 'This code was used by another registration at the same moment.',
+      })
     }
     throw error
   }
@@ -94,9 +132,33 @@ async function book(
       registrationId: live.id,
     })
 
-  const { policies, facts } = await loadRetakeFacts(trx, candidate, exam, catalogue)
+  const retake = await loadRetakeFacts(trx, candidate, exam, catalogue)
+  const { policies, facts } = retake
   const decision = decideRetake(policies, facts, exam, appointment.slot.startsAt)
   if (!decision.eligible) throw refuseRetake(decision)
+
+  const codes = await judgeCodes(trx, {
+    candidate,
+    exam,
+    pricing: await findExamPricing(trx, exam.number),
+    appointment,
+    codes: input.voucherCodes ?? [],
+    paymentMethod: input.payment?.method ?? null,
+    currency: input.currency ?? null,
+    retake,
+    address: actor.address ?? null,
+    now,
+  })
+  if (codes.loses.length > 0 && input.acknowledgeForfeit !== true) {
+    throw new AppError('CODE_WOULD_FORFEIT', { field: 'acknowledgeForfeit', loses: codes.loses })
+  }
+  const price = codes.price
+  const paymentStatus: PaymentStatus =
+    price === null || price.listCents === 0
+      ? 'not-required'
+      : price.dueCents === 0 || input.payment !== undefined
+        ? 'paid'
+        : 'due'
 
   if (!(await takeSeat(trx, appointment.slot.id))) {
     throw new AppError('SEAT_UNAVAILABLE', {
@@ -121,8 +183,23 @@ async function book(
     version: 1,
     createdAt: now,
     updatedAt: now,
+    price,
+    paymentStatus,
   }
   await insertRegistration(trx, registration)
+  await redeemCodes(trx, codes, registration, exam.number, now)
+  if (price !== null && paymentStatus === 'paid') {
+    await insertPayment(trx, {
+      id: uuidv7(),
+      registrationId: registration.id,
+      method: price.dueCents === 0 ? 'free' : (input.payment?.method ?? 'free'),
+      currency: price.currency,
+      cents: price.dueCents,
+      reference: input.payment?.reference ?? null,
+      recordedAt: now,
+      recordedBy: actor.tokenId,
+    })
+  }
   if (decision.waiverId !== null && !(await holdWaiver(trx, decision.waiverId, registration.id))) {
     // Another booking or attempt took the exception first: judged without it, this one is refused.
     const withoutIt = {
@@ -149,9 +226,14 @@ async function book(
       centre: appointment.centre.id,
       waiverId: decision.waiverId,
       policy: decision.policy,
+      price,
+      paymentStatus,
+      ...(codes.loses.length > 0 ? { acknowledgedLosses: codes.loses } : {}),
     },
   })
   const view = toRegistrationView(registration, exam.title, appointment)
+  // Not confirmed until paid: the confirmation goes out with the payment.
+  if (paymentStatus === 'due') return view
   await notifyAppointment(
     trx,
     deps.mail,

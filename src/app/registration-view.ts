@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.js'
 import { findSlotWithCentre } from '../db/slots.js'
 import { decideChange } from '../domain/change-window.js'
 import type { Instant } from '../domain/instant.js'
+import type { PriceBreakdown } from '../domain/price.js'
 import type { Provider } from '../domain/provider.js'
 import type { Slot, TestCentre } from '../domain/test-centre.js'
 import { isOnBehalf } from './actor.js'
@@ -39,6 +40,8 @@ export interface RegistrationView {
   readonly attemptId: string | null
   readonly createdAt: Instant
   readonly updatedAt: Instant
+  readonly price: PriceBreakdown | null
+  readonly paymentStatus: Registration['paymentStatus']
 }
 
 /** The places a registration points at, read together. */
@@ -93,6 +96,8 @@ export function toRegistrationView(
     attemptId: registration.attemptId,
     createdAt: registration.createdAt,
     updatedAt: registration.updatedAt,
+    price: registration.price,
+    paymentStatus: registration.paymentStatus,
   }
 }
 

@@ -7,6 +7,7 @@ import { decideRetake } from '../domain/decide-retake.js'
 import { formatInstant, formatInZone } from '../domain/instant.js'
 import type { Actor } from './actor.js'
 import { requireChangeable } from './change-registration.js'
+import { requireCodesStillApply } from './check-moved-codes.js'
 import { AppError } from './errors.js'
 import { getCatalogueExam } from './get-exam.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
@@ -55,6 +56,13 @@ export async function rescheduleRegistration(
         to.slot.startsAt,
       )
       if (!decision.eligible) throw refuseRetake(decision)
+      await requireCodesStillApply(
+        trx,
+        registration.id,
+        to.provider.id,
+        to.slot.startsAt,
+        candidate.timeZone,
+      )
 
       if (
         !(await updateRegistration(

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError } from 'commander'
+import { Command, InvalidArgumentError, Option } from 'commander'
 import { createToken } from '../app/api-tokens.js'
 import { loadDemo } from '../app/load-demo.js'
 import { readConfig } from '../config.js'
@@ -17,6 +17,7 @@ import {
   rescheduleByPhone,
 } from './commands/registrations.js'
 import { serve } from './commands/serve.js'
+import { issueVouchersCommand } from './commands/vouchers-issue.js'
 import { openStore } from './open-store.js'
 
 const program = new Command('examdesk')
@@ -183,6 +184,29 @@ registrations
   .description("a candidate's registrations, newest first, with times on the centre's clock")
   .requiredOption('--candidate <id>', 'candidate id')
   .action((options: { candidate: string }) => listRegistrations(readConfig(), options.candidate))
+
+const vouchers = program.command('vouchers').description('voucher codes')
+vouchers
+  .command('issue')
+  .description(
+    'issue a batch of codes under an offer and write them to CSV (position,code,candidateId,expiresAt); the same --batch again gives the same codes',
+  )
+  .requiredOption('--offer <id>', 'offer id; codes carry the version in force now')
+  .addOption(
+    new Option('--count <n>', 'how many bearer codes')
+      .argParser((value: string): number => {
+        if (!/^[1-9]\d*$/.test(value))
+          throw new InvalidArgumentError('must be a whole number from 1')
+        return Number(value)
+      })
+      .conflicts('for'),
+  )
+  .option('--for <file>', 'CSV with a candidateId column: one code for each, mailed to them')
+  .requiredOption('--batch <id>', 'batch id: re-running with it resumes or repeats the batch')
+  .requiredOption('--out <file>', 'where to write the codes (CSV)')
+  .action((options: { offer: string; count?: number; for?: string; batch: string; out: string }) =>
+    issueVouchersCommand(readConfig(), options),
+  )
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`examdesk: ${error instanceof Error ? error.message : String(error)}\n`)

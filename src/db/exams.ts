@@ -2,12 +2,15 @@ import { type Kysely, sql } from 'kysely'
 import type { Exam, ExamStatus } from '../domain/exam.js'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
+import type { PriceClass } from '../domain/offer.js'
 import { readOptionalInstant, writeInstant, writeOptionalInstant } from './columns.js'
 import type { DB } from './schema.js'
 
 /** An exam to store: the domain exam without its policy (that comes from its family), plus when it was made. */
 export interface NewExam extends Omit<Exam, 'policyId'> {
   readonly createdAt: Instant
+  /** `regular` unless said; the list prices are set apart (`exam-prices.ts`). */
+  readonly priceClass?: PriceClass
 }
 
 /** Which exams `listExams` and `countExams` return; every field narrows. */
@@ -36,6 +39,7 @@ export async function insertExam(db: Kysely<DB>, exam: NewExam): Promise<void> {
       beta_start: writeOptionalInstant(exam.betaPeriod?.start ?? null),
       beta_end: writeOptionalInstant(exam.betaPeriod?.end ?? null),
       created_at: writeInstant(exam.createdAt),
+      price_class: exam.priceClass ?? 'regular',
     })
     .execute()
 }

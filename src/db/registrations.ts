@@ -1,10 +1,11 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
+import type { PriceBreakdown, PriceLine } from '../domain/price.js'
 import { readInstant, writeInstant } from './columns.js'
-import type { Channel, DB, RegistrationStatus, RegistrationTable } from './schema.js'
+import type { Channel, DB, PaymentStatus, RegistrationStatus, RegistrationTable } from './schema.js'
 
-export type { Channel, RegistrationStatus }
+export type { Channel, PaymentStatus, RegistrationStatus }
 
 /** One seat booked for one candidate, one exam, at one provider; `version` counts its changes. */
 export interface Registration {
@@ -23,6 +24,10 @@ export interface Registration {
   readonly version: number
   readonly createdAt: Instant
   readonly updatedAt: Instant
+  /** What it costs, with every code applied; null for an exam without a list price. */
+  readonly price: PriceBreakdown | null
+  /** `due`: the seat is held but the registration is not confirmed until paid. */
+  readonly paymentStatus: PaymentStatus
 }
 
 /** The statuses that hold a seat and block a second booking of the exam. */
@@ -49,6 +54,11 @@ export async function insertRegistration(
       version: registration.version,
       created_at: writeInstant(registration.createdAt),
       updated_at: writeInstant(registration.updatedAt),
+      price_currency: registration.price?.currency ?? null,
+      list_cents: registration.price?.listCents ?? null,
+      due_cents: registration.price?.dueCents ?? null,
+      price_lines: JSON.stringify(registration.price?.lines ?? []),
+      payment_status: registration.paymentStatus,
     })
     .execute()
 }
@@ -99,6 +109,7 @@ export interface RegistrationChange {
   readonly status?: RegistrationStatus
   readonly attemptId?: string | null
   readonly waiverId?: string | null
+  readonly paymentStatus?: PaymentStatus
 }
 
 /**
@@ -121,6 +132,7 @@ export async function updateRegistration(
       ...(change.status === undefined ? {} : { status: change.status }),
       ...(change.attemptId === undefined ? {} : { attempt_id: change.attemptId }),
       ...(change.waiverId === undefined ? {} : { waiver_id: change.waiverId }),
+      ...(change.paymentStatus === undefined ? {} : { payment_status: change.paymentStatus }),
       version: expectedVersion + 1,
       updated_at: writeInstant(updatedAt),
     })
@@ -146,5 +158,15 @@ function toRegistration(row: Selectable<RegistrationTable>): Registration {
     version: row.version,
     createdAt: readInstant(row.created_at),
     updatedAt: readInstant(row.updated_at),
+    price:
+      row.price_currency === null || row.list_cents === null || row.due_cents === null
+        ? null
+        : {
+            currency: row.price_currency,
+            listCents: row.list_cents,
+            dueCents: row.due_cents,
+            lines: JSON.parse(row.price_lines) as PriceLine[],
+          },
+    paymentStatus: row.payment_status,
   }
 }

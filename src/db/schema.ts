@@ -41,6 +41,74 @@ export interface ExamTable {
   beta_start: InstantColumn | null
   beta_end: InstantColumn | null
   created_at: InstantColumn
+  price_class: 'regular' | 'discounted' | 'academic'
+}
+
+export interface ExamPriceTable {
+  exam_number: string
+  currency: string
+  cents: number
+}
+
+export interface OfferTable {
+  id: string
+  version: number
+  name: string
+  effective_from: InstantColumn
+  /** JSON: the offer's terms (`OfferVersion` without its id, version, name and date). */
+  terms: string
+  created_at: InstantColumn
+}
+
+export interface VoucherTable {
+  code: string
+  offer_id: string
+  offer_version: number
+  candidate_id: string | null
+  issued_at: InstantColumn
+  expires_at: InstantColumn | null
+  issued_by: string
+  batch_id: string | null
+  batch_position: number | null
+  reward_for_exam: string | null
+  version: Generated<number>
+}
+
+export interface VoucherUseTable {
+  id: string
+  voucher_code: string
+  registration_id: string
+  exam_number: string
+  kind:
+    | 'first-attempt'
+    | 'free-retake'
+    | 'forfeited'
+    | 'after-pass-discount'
+    | 'percent-off'
+    | 'free-exam'
+  slot: string
+  used_at: InstantColumn
+  returned_at: InstantColumn | null
+}
+
+export type PaymentStatus = 'not-required' | 'due' | 'paid'
+
+export interface PaymentTable {
+  id: string
+  registration_id: string
+  method: 'card' | 'company-voucher' | 'invoice' | 'free'
+  currency: string
+  cents: number
+  reference: string | null
+  recorded_at: InstantColumn
+  recorded_by: string
+}
+
+export interface CodeThrottleTable {
+  scope: string
+  failures: number
+  window_started_at: InstantColumn
+  locked_until: InstantColumn | null
 }
 
 export interface ProviderTable {
@@ -97,6 +165,12 @@ export interface RegistrationTable {
   version: Generated<number>
   created_at: InstantColumn
   updated_at: InstantColumn
+  price_currency: string | null
+  list_cents: number | null
+  due_cents: number | null
+  /** JSON array of `PriceLine`. */
+  price_lines: Generated<string>
+  payment_status: Generated<PaymentStatus>
 }
 
 export interface AuditLogTable {
@@ -214,4 +288,10 @@ export interface DB {
   audit_log: AuditLogTable
   idempotency_keys: IdempotencyKeyTable
   outbox: OutboxTable
+  exam_prices: ExamPriceTable
+  offers: OfferTable
+  vouchers: VoucherTable
+  voucher_uses: VoucherUseTable
+  payments: PaymentTable
+  code_throttles: CodeThrottleTable
 }

@@ -6,15 +6,20 @@ import { candidateRoutes } from './routes/candidates.js'
 import { centreRoutes } from './routes/centres.js'
 import { certificationRoutes } from './routes/certifications.js'
 import { eligibilityRoutes } from './routes/eligibility.js'
+import { examPricingRoutes } from './routes/exam-pricing.js'
 import { examRoutes } from './routes/exams.js'
+import { offerRoutes } from './routes/offers.js'
 import { providerRoutes } from './routes/providers.js'
 import { registrationRoutes } from './routes/registrations.js'
 import { slotRoutes } from './routes/slots.js'
+import { voucherRoutes } from './routes/vouchers.js'
+import { voucherIssueRoutes } from './routes/vouchers-issue.js'
 
 /** Every resource of the `/v1` API. */
 export function apiRoutes(deps: RegisterDeps): FastifyPluginAsync[] {
   return [
     examRoutes(deps),
+    examPricingRoutes(deps),
     candidateRoutes(deps),
     attemptRoutes(deps),
     eligibilityRoutes(deps),
@@ -23,6 +28,9 @@ export function apiRoutes(deps: RegisterDeps): FastifyPluginAsync[] {
     providerRoutes(deps),
     centreRoutes(deps),
     slotRoutes(deps),
+    offerRoutes(deps),
+    voucherRoutes(deps),
+    voucherIssueRoutes(deps),
     adminMailRoutes(deps),
   ]
 }

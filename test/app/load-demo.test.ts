@@ -7,15 +7,19 @@ import { loadDemo } from '../../src/app/load-demo.js'
 import { planRetakes } from '../../src/app/plan-retakes.js'
 import { listCertifications } from '../../src/db/certifications.js'
 import { listFamilies } from '../../src/db/exam-families.js'
+import { findExamPricing } from '../../src/db/exam-prices.js'
+import { listOfferVersions } from '../../src/db/offers.js'
 import { listPolicyVersions } from '../../src/db/policy-versions.js'
 import { listProviders } from '../../src/db/providers.js'
+import { DEMO_OFFERS } from '../../src/demo/demo-offers.js'
+import { DEMO_FAMILY_PRICES } from '../../src/demo/demo-prices.js'
 import { addCalendarMonths } from '../../src/domain/calendar-months.js'
 import { testDatabases } from '../support/databases.js'
 import { type AppDeps, days, hours, iso, NOW, useApp, useDemoForReading } from './scenario.js'
 
 /** Row counts a person would see change (or not) when loading the demo. */
 async function contents({ db }: AppDeps) {
-  const count = async (table: 'candidates' | 'attempts') =>
+  const count = async (table: 'candidates' | 'attempts' | 'exam_prices') =>
     Number(
       (
         await db
@@ -32,6 +36,8 @@ async function contents({ db }: AppDeps) {
     certifications: (await listCertifications(db)).length,
     candidates: await count('candidates'),
     attempts: await count('attempts'),
+    offerVersions: (await listOfferVersions(db)).length,
+    prices: await count('exam_prices'),
   }
 }
 
@@ -55,7 +61,41 @@ describe.each(testDatabases())('load-demo on $name', ({ open }) => {
       certifications: 5,
       candidates: 8,
       attempts: 17,
+      offerVersions: 8,
+      prices: 36,
     })
+  })
+
+  it('installs the offers with the programme and prices every demo exam by its family', async () => {
+    await loadDemo(deps())
+    const { db } = deps()
+    const byKey = (offers: readonly { offerId: string; version: number }[]) =>
+      [...offers].sort((a, b) =>
+        a.offerId === b.offerId ? a.version - b.version : a.offerId < b.offerId ? -1 : 1,
+      )
+    expect(await listOfferVersions(db)).toEqual(byKey(DEMO_OFFERS))
+    const { items } = await listExams({ db }, { limit: 500 })
+    expect(items).toHaveLength(36)
+    for (const exam of items) {
+      const family = DEMO_FAMILY_PRICES[exam.family]!
+      expect({ exam: exam.number, ...(await findExamPricing(db, exam.number)) }).toEqual({
+        exam: exam.number,
+        priceClass: family.priceClass,
+        prices: family.prices,
+      })
+    }
+    expect(await findExamPricing(db, '070-620')).toEqual({
+      priceClass: 'regular',
+      prices: [{ currency: 'USD', cents: 16_500 }],
+    })
+    expect((await findExamPricing(db, '072-620'))?.priceClass).toBe('academic')
+  })
+
+  it('gives offers to a programme installed before there were any', async () => {
+    await loadDemo(deps())
+    await deps().db.deleteFrom('offers').execute()
+    await loadDemo(deps())
+    expect(await listOfferVersions(deps().db)).toHaveLength(DEMO_OFFERS.length)
   })
 
   it('adds nothing when run again', async () => {
@@ -72,7 +112,7 @@ describe.each(testDatabases())('load-demo on $name', ({ open }) => {
     expect(await contents(deps())).toEqual(before)
   })
 
-  it('without the demo installs only families, policies and providers', async () => {
+  it('without the demo installs only families, policies, providers and offers', async () => {
     expect(await loadDemo(deps(), false)).toEqual({
       programme: true,
       exams: 0,
@@ -89,6 +129,8 @@ describe.each(testDatabases())('load-demo on $name', ({ open }) => {
       certifications: 0,
       candidates: 0,
       attempts: 0,
+      offerVersions: 8,
+      prices: 0,
     })
     // The demo can still be added later, on top of the programme already there.
     expect(await loadDemo(deps())).toMatchObject({ programme: false, exams: 36, candidates: 8 })

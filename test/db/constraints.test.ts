@@ -42,6 +42,7 @@ const examRow = (overrides: Partial<DB['exams']> = {}): DB['exams'] => ({
   title: 'Exam',
   family_id: 'general',
   status: 'live',
+  price_class: 'regular',
   beta_of: null,
   beta_start: null,
   beta_end: null,

@@ -16,17 +16,23 @@ const TABLES = [
   'candidates',
   'certification_exams',
   'certifications',
+  'code_throttles',
   'exam_families',
+  'exam_prices',
   'exams',
   'family_prefixes',
   'idempotency_keys',
+  'offers',
   'outbox',
+  'payments',
   'policy_versions',
   'provider_exams',
   'providers',
   'registrations',
   'slots',
   'test_centres',
+  'voucher_uses',
+  'vouchers',
   'waivers',
 ]
 
@@ -40,6 +46,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0001-foundation', 'Success'],
         ['0002-appointments', 'Success'],
         ['0003-slot-search', 'Success'],
+        ['0004-vouchers', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()
       // PostgreSQL lists every schema's tables; ours are the ones in the current schema.

@@ -6,6 +6,7 @@ import { cancelRegistration } from '../../app/cancel-registration.js'
 import { AppError } from '../../app/errors.js'
 import { getRegistration, listCandidateRegistrations } from '../../app/get-registration.js'
 import type { Idempotent } from '../../app/idempotent.js'
+import { payRegistration } from '../../app/pay-registration.js'
 import { type RegisterDeps, register } from '../../app/register.js'
 import type { RegistrationView } from '../../app/registration-view.js'
 import { reportSitting, type SittingReport } from '../../app/report-sitting.js'
@@ -17,12 +18,12 @@ import {
   toRegistrationOut,
 } from '../schemas/registration.js'
 
-const Channel = Type.Optional(
+export const Channel = Type.Optional(
   Type.Enum(['api', 'phone', 'web'], {
     description: 'How the request reached us; support staff taking a call say `phone`',
   }),
 )
-const IdempotencyHeaders = Type.Object({
+export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(
     Type.String({
       minLength: 1,
@@ -35,16 +36,17 @@ const IdempotencyHeaders = Type.Object({
 const RegistrationParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) })
 const ROLES = ['admin', 'support', 'provider'] as const
 
-function actorOf(request: FastifyRequest, channel: Actor['channel'] | undefined): Actor {
+export function actorOf(request: FastifyRequest, channel: Actor['channel'] | undefined): Actor {
   return {
     tokenId: request.principal.tokenId,
     role: request.principal.role,
     channel: channel ?? 'api',
+    address: request.ip,
   }
 }
 
 /** The request's `Idempotency-Key`, or null when it sent none. */
-function idempotencyOf(request: FastifyRequest) {
+export function idempotencyOf(request: FastifyRequest) {
   const key = request.headers['idempotency-key']
   return typeof key === 'string' && key !== ''
     ? { principalId: request.principal.tokenId, key }
@@ -81,6 +83,27 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
               exam: Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] }),
               slotId: Type.String({ minLength: 1, maxLength: 64 }),
               channel: Channel,
+              voucherCode: Type.Optional(
+                Type.String({ minLength: 1, maxLength: 64, examples: ['K7QM2X-9HDR4T-WPB3NZ'] }),
+              ),
+              voucherCodes: Type.Optional(
+                Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 3 }),
+              ),
+              acknowledgeForfeit: Type.Optional(
+                Type.Boolean({
+                  description: 'Go ahead although the registration gives up a free retake',
+                }),
+              ),
+              payment: Type.Optional(
+                Type.Object(
+                  {
+                    method: Type.Enum(['card', 'company-voucher', 'invoice']),
+                    reference: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+                  },
+                  { additionalProperties: false },
+                ),
+              ),
+              currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', examples: ['USD'] })),
             },
             { additionalProperties: false },
           ),
@@ -89,10 +112,11 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
         config: { roles: [...ROLES] },
       },
       async (request, reply) => {
-        const { channel, ...input } = request.body
+        const { channel, voucherCode, voucherCodes, ...rest } = request.body
+        const codes = [...(voucherCode === undefined ? [] : [voucherCode]), ...(voucherCodes ?? [])]
         const outcome = await register(
           deps,
-          input,
+          { ...rest, ...(codes.length > 0 ? { voucherCodes: codes } : {}) },
           actorOf(request, channel),
           requireIdempotencyKey(request),
         )
@@ -146,6 +170,47 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
           deps,
           request.params.id,
           actorOf(request, request.body?.channel),
+          idempotencyOf(request),
+        )
+        return send(reply, outcome, 200)
+      },
+    )
+
+    app.post(
+      '/registrations/:id/payment',
+      {
+        schema: {
+          summary: 'Record the payment of what a registration has left to pay, which confirms it',
+          tags: ['registrations'],
+          headers: IdempotencyHeaders,
+          params: RegistrationParams,
+          body: Type.Object(
+            {
+              method: Type.Enum(['card', 'company-voucher', 'invoice']),
+              currency: Type.String({ pattern: '^[A-Z]{3}$', examples: ['USD'] }),
+              cents: Type.Integer({ minimum: 0, maximum: 100_000_000, examples: [16500] }),
+              reference: Type.Optional(
+                Type.String({
+                  minLength: 1,
+                  maxLength: 100,
+                  description: 'Card authorisation, company voucher or invoice number',
+                }),
+              ),
+              channel: Channel,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: RegistrationOut },
+        },
+        config: { roles: [...ROLES] },
+      },
+      async (request, reply) => {
+        const { channel, ...payment } = request.body
+        const outcome = await payRegistration(
+          deps,
+          request.params.id,
+          payment,
+          actorOf(request, channel),
           idempotencyOf(request),
         )
         return send(reply, outcome, 200)

@@ -4,6 +4,24 @@ import type { AuditEntry } from '../../db/audit-log.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from './instant.js'
 import { Nullable } from './nullable.js'
 
+export const PriceOut = Type.Object(
+  {
+    currency: Type.String({ examples: ['USD'] }),
+    listCents: Type.Integer(),
+    lines: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        offerId: Type.String(),
+        offerVersion: Type.Integer(),
+        label: Type.String(),
+        cents: Type.Integer({ description: 'Taken off the price: zero or negative' }),
+      }),
+    ),
+    dueCents: Type.Integer(),
+  },
+  { description: 'The list price, each code applied in turn, and what is left to pay (in cents)' },
+)
+
 export const RegistrationOut = Type.Object({
   id: Type.String({
     description: 'Short and unguessable; readable on the phone',
@@ -47,6 +65,10 @@ export const RegistrationOut = Type.Object({
   attemptId: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  price: Nullable(PriceOut),
+  paymentStatus: Type.Enum(['not-required', 'due', 'paid'], {
+    description: '`due`: the seat is held, and the registration is confirmed once paid',
+  }),
 })
 
 export function toRegistrationOut(view: RegistrationView) {
@@ -63,6 +85,7 @@ export function toRegistrationOut(view: RegistrationView) {
     },
     createdAt: toInstantOut(view.createdAt),
     updatedAt: toInstantOut(view.updatedAt),
+    price: view.price === null ? null : { ...view.price, lines: [...view.price.lines] },
   }
 }
 

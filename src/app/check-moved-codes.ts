@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely'
+import { findOfferVersion } from '../db/offers.js'
+import type { DB } from '../db/schema.js'
+import { findVoucher, listUsesOfRegistration } from '../db/vouchers.js'
+import type { Instant } from '../domain/instant.js'
+import { judgeMovedUse } from '../domain/judge-voucher.js'
+import { formatVoucherCode } from '../domain/voucher-code.js'
+import { AppError } from './errors.js'
+
+/** Refuses a reschedule that would take a registration's codes where their offers do not go. */
+export async function requireCodesStillApply(
+  trx: Kysely<DB>,
+  registrationId: string,
+  provider: string,
+  startsAt: Instant,
+  timeZone: string,
+): Promise<void> {
+  for (const use of await listUsesOfRegistration(trx, registrationId)) {
+    const voucher = await findVoucher(trx, use.code)
+    const offer = voucher && (await findOfferVersion(trx, voucher.offerId, voucher.offerVersion))
+    if (!voucher || !offer) continue
+    const refusal = judgeMovedUse(
+      { offer, expiresAt: voucher.expiresAt },
+      provider,
+      startsAt,
+      timeZone,
+    )
+    if (refusal) {
+      throw new AppError(refusal.code, {
+        field: 'slotId',
+        reason: refusal.reason,
+        voucherCode: formatVoucherCode(voucher.code),
+      })
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import { v7 as uuidv7 } from 'uuid'
+import { appendAudit } from '../db/audit-log.js'
+import { findExam } from '../db/exams.js'
+import { findOfferVersion } from '../db/offers.js'
+import { insertPayment } from '../db/payments.js'
+import { findRegistration, updateRegistration } from '../db/registrations.js'
+import { formatMoney } from '../domain/money.js'
+import type { PaymentMethod } from '../domain/offer.js'
+import { parseRegistrationCode } from '../domain/registration-code.js'
+import type { Actor } from './actor.js'
+import { AppError } from './errors.js'
+import { getCandidate } from './get-candidate.js'
+import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
+import { notifyAppointment } from './notify-appointment.js'
+import type { RegisterDeps } from './register.js'
+import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
+
+export interface PaymentInput {
+  readonly method: Exclude<PaymentMethod, 'free'>
+  readonly currency: string
+  readonly cents: number
+  /** Card authorisation, company voucher number, invoice number. */
+  readonly reference?: string
+}
+
+/**
+ * Records the payment of what a registration has left to pay, which
+ * confirms it: the amount must be the one due, in its currency, by a method
+ * every code on it accepts; the confirmation mail goes out with it.
+ */
+export async function payRegistration(
+  deps: RegisterDeps,
+  registrationId: string,
+  input: PaymentInput,
+  actor: Actor,
+  idempotency: IdempotencyKey | null,
+): Promise<Idempotent<RegistrationView>> {
+  const now = deps.clock.now()
+  const requestHash = hashRequest('pay', {
+    registrationId,
+    method: input.method,
+    currency: input.currency,
+    cents: input.cents,
+    reference: input.reference ?? null,
+  })
+  return runIdempotent(deps.db, idempotency, requestHash, now, async (trx) => {
+    const registration = await findRegistration(
+      trx,
+      parseRegistrationCode(registrationId) ?? registrationId,
+    )
+    if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
+    if (registration.status !== 'booked') {
+      throw new AppError('REGISTRATION_NOT_ACTIVE', {
+        field: 'id',
+        registrationId,
+        status: registration.status,
+      })
+    }
+    const price = registration.price
+    if (price === null || registration.paymentStatus !== 'due') {
+      throw new AppError('PAYMENT_NOT_DUE', { field: 'id', registrationId: registration.id })
+    }
+    if (input.currency !== price.currency || input.cents !== price.dueCents) {
+      throw new AppError('PAYMENT_AMOUNT_MISMATCH', {
+        field: 'cents',
+        due: formatMoney({ currency: price.currency, cents: price.dueCents }),
+        paid: formatMoney({ currency: input.currency, cents: input.cents }),
+      })
+    }
+    for (const line of price.lines) {
+      const offer = await findOfferVersion(trx, line.offerId, line.offerVersion)
+      if (
+        offer &&
+        offer.paymentMethods.length > 0 &&
+        !offer.paymentMethods.includes(input.method)
+      ) {
+        throw new AppError('PAYMENT_METHOD_NOT_ACCEPTED', {
+          field: 'method',
+          reason: `${offer.name} can be paid only by ${offer.paymentMethods.join(' or ')}, not by ${input.method}.`,
+        })
+      }
+    }
+    const updated = await updateRegistration(
+      trx,
+      registration.id,
+      registration.version,
+      { paymentStatus: 'paid' },
+      now,
+    )
+    if (!updated) throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId })
+    await insertPayment(trx, {
+      id: uuidv7(),
+      registrationId: registration.id,
+      method: input.method,
+      currency: input.currency,
+      cents: input.cents,
+      reference: input.reference ?? null,
+      recordedAt: now,
+      recordedBy: actor.tokenId,
+    })
+    await appendAudit(trx, {
+      id: uuidv7(),
+      at: now,
+      actorId: actor.tokenId,
+      actorRole: actor.role,
+      channel: actor.channel,
+      candidateId: registration.candidateId,
+      subjectType: 'registration',
+      subjectId: registration.id,
+      action: 'paid',
+      detail: {
+        method: input.method,
+        amount: formatMoney({ currency: input.currency, cents: input.cents }),
+        reference: input.reference ?? null,
+      },
+    })
+    const appointment = await loadAppointment(trx, registration.slotId)
+    if (!appointment) throw new Error(`Registration ${registration.id} points at a missing slot`)
+    const exam = await findExam(trx, registration.exam)
+    const view = toRegistrationView(
+      { ...registration, paymentStatus: 'paid', version: registration.version + 1, updatedAt: now },
+      exam?.title ?? registration.exam,
+      appointment,
+    )
+    const candidate = await getCandidate({ db: trx }, registration.candidateId)
+    await notifyAppointment(
+      trx,
+      deps.mail,
+      'registration-confirmed',
+      view,
+      candidate,
+      actor,
+      null,
+      now,
+    )
+    return view
+  })
+}

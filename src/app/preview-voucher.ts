@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely'
+import { findExamPricing } from '../db/exam-prices.js'
+import { findOfferVersion } from '../db/offers.js'
+import type { DB } from '../db/schema.js'
+import { findVoucher } from '../db/vouchers.js'
+import { decideRetake } from '../domain/decide-retake.js'
+import type { Instant } from '../domain/instant.js'
+import { VOUCHER_REFUSALS } from '../domain/judge-voucher.js'
+import { describeScope, type OfferVersion, type PaymentMethod } from '../domain/offer.js'
+import type { PriceBreakdown } from '../domain/price.js'
+import { formatVoucherCode, parseVoucherCode } from '../domain/voucher-code.js'
+import type { Clock } from './clock.js'
+import { countingWrongCodes } from './code-throttle.js'
+import { AppError, type ErrorCode } from './errors.js'
+import { getCandidate } from './get-candidate.js'
+import { getCatalogueExam } from './get-exam.js'
+import { judgeCodes } from './judge-codes.js'
+import { loadRetakeFacts } from './load-retake-facts.js'
+import { requireBookableSlot } from './register.js'
+
+export interface PreviewInput {
+  readonly code: string
+  readonly candidateId: string
+  readonly exam: string
+  readonly slotId: string
+  readonly paymentMethod?: PaymentMethod
+  /** Other codes the candidate means to give with this one. */
+  readonly withCodes?: readonly string[]
+  readonly currency?: string
+}
+
+/** What a code would do on a registration made now, and what it would cost. */
+export interface VoucherPreview {
+  readonly code: string
+  readonly offer: OfferVersion
+  readonly covers: string
+  readonly expiresAt: Instant | null
+  readonly accepted: boolean
+  /** Why the registration would be refused: the code's rule, or the retake policy's. */
+  readonly refusal: { readonly code: ErrorCode | string; readonly reason: string } | null
+  readonly does: string | null
+  readonly keeps: readonly string[]
+  /** What registering this way would give up; the registration must acknowledge it. */
+  readonly loses: readonly string[]
+  readonly price: PriceBreakdown | null
+}
+
+/** Refusals that belong to the answer rather than being errors of the request. */
+const VERDICTS = new Set<string>([...VOUCHER_REFUSALS, 'CURRENCY_NOT_PRICED'])
+
+/**
+ * Says, before anything is spent, what a code would do on the registration
+ * the candidate is about to make: the same judgement the registration runs,
+ * in a transaction that writes nothing.
+ */
+export async function previewVoucher(
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  input: PreviewInput,
+  address: string | null,
+): Promise<VoucherPreview> {
+  const now = deps.clock.now()
+  const guesser = { candidateId: input.candidateId, address }
+  return countingWrongCodes(deps.db, guesser, now, () =>
+    deps.db.transaction().execute(async (trx) => {
+      const candidate = await getCandidate({ db: trx }, input.candidateId)
+      const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
+      const exam = await getCatalogueExam(catalogue, input.exam)
+      const appointment = await requireBookableSlot(trx, input.slotId, exam, now)
+      const retake = await loadRetakeFacts(trx, candidate, exam, catalogue)
+      const question = {
+        candidate,
+        exam,
+        pricing: await findExamPricing(trx, exam.number),
+        appointment,
+        codes: [input.code, ...(input.withCodes ?? [])],
+        paymentMethod: input.paymentMethod ?? null,
+        currency: input.currency ?? null,
+        retake,
+        address,
+        now,
+      }
+      let judged: Awaited<ReturnType<typeof judgeCodes>> | null = null
+      let refusal: VoucherPreview['refusal'] = null
+      try {
+        judged = await judgeCodes(trx, question)
+      } catch (error) {
+        if (!(error instanceof AppError) || !VERDICTS.has(error.code)) throw error
+        refusal = { code: error.code, reason: error.message }
+      }
+      const decision = decideRetake(retake.policies, retake.facts, exam, appointment.slot.startsAt)
+      if (!decision.eligible && refusal === null) {
+        refusal = { code: decision.code, reason: decision.reason }
+      }
+      const parsed = parseVoucherCode(input.code)
+      const record = parsed.ok ? await findVoucher(trx, parsed.code) : null
+      if (!record) throw new AppError('CODE_NOT_FOUND', { field: 'code' })
+      const offer = await findOfferVersion(trx, record.offerId, record.offerVersion)
+      if (!offer) throw new Error(`Voucher ${record.code} names a missing offer version`)
+      const mine = judged?.accepted.find((code) => code.record.code === record.code)
+      return {
+        code: formatVoucherCode(record.code),
+        offer,
+        covers: describeScope(offer.exams),
+        expiresAt: record.expiresAt,
+        accepted: refusal === null,
+        refusal,
+        does: mine?.verdict.does ?? null,
+        keeps: mine?.verdict.keeps ?? [],
+        loses: judged?.loses ?? [],
+        price: judged?.price ?? null,
+      }
+    }),
+  )
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import { appendAudit } from '../db/audit-log.js'
+import { findOfferVersion } from '../db/offers.js'
+import type { Registration } from '../db/registrations.js'
+import type { DB } from '../db/schema.js'
+import {
+  claimVoucher,
+  findVoucher,
+  listUsesOfRegistration,
+  returnVoucherUse,
+} from '../db/vouchers.js'
+import type { Instant } from '../domain/instant.js'
+import { formatVoucherCode } from '../domain/voucher-code.js'
+import type { Actor } from './actor.js'
+
+/**
+ * Gives back what a cancelled registration took from its codes, where the
+ * offer says a cancellation does and the code has not expired; each return
+ * is in the audit log. Returns the codes given back, grouped for reading.
+ */
+export async function returnCodes(
+  trx: Kysely<DB>,
+  registration: Registration,
+  actor: Actor,
+  now: Instant,
+): Promise<string[]> {
+  const returned: string[] = []
+  for (const use of await listUsesOfRegistration(trx, registration.id)) {
+    const voucher = await findVoucher(trx, use.code)
+    const offer = voucher && (await findOfferVersion(trx, voucher.offerId, voucher.offerVersion))
+    if (!voucher || !offer) continue
+    const expired = voucher.expiresAt !== null && now >= voucher.expiresAt
+    const kept = !offer.returnOnCancel || expired
+    if (!kept) {
+      await returnVoucherUse(trx, use.id, now)
+      // Moves the code on, so that a registration judging it at this moment judges again.
+      await claimVoucher(trx, voucher.code, voucher.version)
+      returned.push(formatVoucherCode(voucher.code))
+    }
+    await appendAudit(trx, {
+      id: uuidv7(),
+      at: now,
+      actorId: actor.tokenId,
+      actorRole: actor.role,
+      channel: actor.channel,
+      candidateId: registration.candidateId,
+      subjectType: 'registration',
+      subjectId: registration.id,
+      action: kept ? 'voucher-kept' : 'voucher-returned',
+      detail: {
+        code: formatVoucherCode(voucher.code),
+        use: use.kind,
+        offer: { id: offer.offerId, version: offer.version },
+        why: kept
+          ? expired
+            ? 'The code has expired.'
+            : `${offer.name} does not give a use back on cancellation.`
+          : 'Cancelled within the provider’s window.',
+      },
+    })
+  }
+  return returned
+}

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely'
+import type { Instant } from '../domain/instant.js'
+import type { PaymentMethod } from '../domain/offer.js'
+import { readInstant, writeInstant } from './columns.js'
+import type { DB } from './schema.js'
+
+/** What was paid for a registration, how, and who recorded it: the line an accountant reads. */
+export interface Payment {
+  readonly id: string
+  readonly registrationId: string
+  readonly method: PaymentMethod
+  readonly currency: string
+  readonly cents: number
+  /** The card authorisation, company voucher number or invoice number. */
+  readonly reference: string | null
+  readonly recordedAt: Instant
+  readonly recordedBy: string
+}
+
+export async function insertPayment(db: Kysely<DB>, payment: Payment): Promise<void> {
+  await db
+    .insertInto('payments')
+    .values({
+      id: payment.id,
+      registration_id: payment.registrationId,
+      method: payment.method,
+      currency: payment.currency,
+      cents: payment.cents,
+      reference: payment.reference,
+      recorded_at: writeInstant(payment.recordedAt),
+      recorded_by: payment.recordedBy,
+    })
+    .execute()
+}
+
+export async function findPayment(db: Kysely<DB>, registrationId: string): Promise<Payment | null> {
+  const row = await db
+    .selectFrom('payments')
+    .selectAll()
+    .where('registration_id', '=', registrationId)
+    .executeTakeFirst()
+  if (!row) return null
+  return {
+    id: row.id,
+    registrationId: row.registration_id,
+    method: row.method,
+    currency: row.currency,
+    cents: row.cents,
+    reference: row.reference,
+    recordedAt: readInstant(row.recorded_at),
+    recordedBy: row.recorded_by,
+  }
+}

@@ -1,0 +1,240 @@
+import { type Kysely, sql } from 'kysely'
+import type { ExamNumber } from '../domain/exam-number.js'
+import type { Instant } from '../domain/instant.js'
+import type { UseState, VoucherUse, VoucherUseKind } from '../domain/voucher.js'
+import { readInstant, readOptionalInstant, writeInstant, writeOptionalInstant } from './columns.js'
+import type { DB } from './schema.js'
+
+/** A code as stored: its offer version, holder, dates, and where it came from. */
+export interface VoucherRecord {
+  readonly code: string
+  readonly offerId: string
+  readonly offerVersion: number
+  readonly candidateId: string | null
+  readonly issuedAt: Instant
+  readonly expiresAt: Instant | null
+  readonly issuedBy: string
+  readonly batchId: string | null
+  readonly batchPosition: number | null
+  readonly rewardForExam: ExamNumber | null
+  /** Bumped by every use and return: see `claimVoucher`. */
+  readonly version: number
+}
+
+export async function insertVoucher(db: Kysely<DB>, voucher: VoucherRecord): Promise<void> {
+  await db.insertInto('vouchers').values(toRow(voucher)).execute()
+}
+
+export async function insertVouchers(
+  db: Kysely<DB>,
+  vouchers: readonly VoucherRecord[],
+): Promise<void> {
+  if (vouchers.length > 0) await db.insertInto('vouchers').values(vouchers.map(toRow)).execute()
+}
+
+function toRow(voucher: VoucherRecord) {
+  return {
+    code: voucher.code,
+    offer_id: voucher.offerId,
+    offer_version: voucher.offerVersion,
+    candidate_id: voucher.candidateId,
+    issued_at: writeInstant(voucher.issuedAt),
+    expires_at: writeOptionalInstant(voucher.expiresAt),
+    issued_by: voucher.issuedBy,
+    batch_id: voucher.batchId,
+    batch_position: voucher.batchPosition,
+    reward_for_exam: voucher.rewardForExam,
+    version: voucher.version,
+  }
+}
+
+export async function findVoucher(db: Kysely<DB>, code: string): Promise<VoucherRecord | null> {
+  const row = await db
+    .selectFrom('vouchers')
+    .selectAll()
+    .where('code', '=', code)
+    .executeTakeFirst()
+  return row ? toRecord(row) : null
+}
+
+/** The candidate's codes, newest first. */
+export async function listVouchersOfCandidate(
+  db: Kysely<DB>,
+  candidateId: string,
+): Promise<VoucherRecord[]> {
+  const rows = await db
+    .selectFrom('vouchers')
+    .selectAll()
+    .where('candidate_id', '=', candidateId)
+    .orderBy('issued_at', 'desc')
+    .orderBy('code')
+    .execute()
+  return rows.map(toRecord)
+}
+
+/** The codes a batch made so far, by position. */
+export async function listBatch(db: Kysely<DB>, batchId: string): Promise<VoucherRecord[]> {
+  const rows = await db
+    .selectFrom('vouchers')
+    .selectAll()
+    .where('batch_id', '=', batchId)
+    .orderBy('batch_position')
+    .execute()
+  return rows.map(toRecord)
+}
+
+/** The reward already issued to the candidate for a beta exam, if any. */
+export async function findReward(
+  db: Kysely<DB>,
+  offerId: string,
+  candidateId: string,
+  exam: ExamNumber,
+): Promise<VoucherRecord | null> {
+  const row = await db
+    .selectFrom('vouchers')
+    .selectAll()
+    .where('offer_id', '=', offerId)
+    .where('candidate_id', '=', candidateId)
+    .where('reward_for_exam', '=', exam)
+    .executeTakeFirst()
+  return row ? toRecord(row) : null
+}
+
+function toRecord(row: {
+  code: string
+  offer_id: string
+  offer_version: number
+  candidate_id: string | null
+  issued_at: string | Date
+  expires_at: string | Date | null
+  issued_by: string
+  batch_id: string | null
+  batch_position: number | null
+  reward_for_exam: string | null
+  version: number
+}): VoucherRecord {
+  return {
+    code: row.code,
+    offerId: row.offer_id,
+    offerVersion: row.offer_version,
+    candidateId: row.candidate_id,
+    issuedAt: readInstant(row.issued_at),
+    expiresAt: readOptionalInstant(row.expires_at),
+    issuedBy: row.issued_by,
+    batchId: row.batch_id,
+    batchPosition: row.batch_position,
+    rewardForExam: row.reward_for_exam,
+    version: row.version,
+  }
+}
+
+/**
+ * Moves the code from the version that was judged to the next one. False
+ * when another transaction used or returned the code meanwhile: the judgement
+ * is stale, and the caller must not write its use.
+ */
+export async function claimVoucher(
+  db: Kysely<DB>,
+  code: string,
+  judgedVersion: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('vouchers')
+    .set({ version: sql`version + 1` })
+    .where('code', '=', code)
+    .where('version', '=', judgedVersion)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+export interface NewVoucherUse {
+  readonly id: string
+  readonly code: string
+  readonly registrationId: string
+  readonly exam: ExamNumber
+  readonly kind: VoucherUseKind
+  /** The benefit the use fills; one live use per code and slot. */
+  readonly slot: string
+  readonly usedAt: Instant
+}
+
+export async function insertVoucherUse(db: Kysely<DB>, use: NewVoucherUse): Promise<void> {
+  await db
+    .insertInto('voucher_uses')
+    .values({
+      id: use.id,
+      voucher_code: use.code,
+      registration_id: use.registrationId,
+      exam_number: use.exam,
+      kind: use.kind,
+      slot: use.slot,
+      used_at: writeInstant(use.usedAt),
+      returned_at: null,
+    })
+    .execute()
+}
+
+/** The uses of a code not given back, with where each registration stands, oldest first. */
+export async function listVoucherUses(db: Kysely<DB>, code: string): Promise<VoucherUse[]> {
+  const rows = await db
+    .selectFrom('voucher_uses')
+    .innerJoin('registrations', 'registrations.id', 'voucher_uses.registration_id')
+    .innerJoin('slots', 'slots.id', 'registrations.slot_id')
+    .leftJoin('attempts', 'attempts.id', 'registrations.attempt_id')
+    .select([
+      'voucher_uses.registration_id',
+      'voucher_uses.exam_number',
+      'voucher_uses.kind',
+      'registrations.status',
+      'slots.starts_at',
+      'attempts.outcome',
+      'attempts.taken_at',
+    ])
+    .where('voucher_uses.voucher_code', '=', code)
+    .where('voucher_uses.returned_at', 'is', null)
+    .orderBy('voucher_uses.used_at')
+    .orderBy('voucher_uses.id')
+    .execute()
+  return rows.map((row) => ({
+    registrationId: row.registration_id,
+    exam: row.exam_number,
+    kind: row.kind,
+    startsAt: readInstant(row.starts_at),
+    state: useState(row.status, row.outcome),
+    takenAt: readOptionalInstant(row.taken_at),
+  }))
+}
+
+function useState(status: string, outcome: string | null): UseState {
+  if (status === 'booked' || status === 'checked-in') return 'booked'
+  if (status === 'completed') {
+    if (outcome === 'pass') return 'passed'
+    if (outcome === 'fail') return 'failed'
+    return 'awaiting-result'
+  }
+  return 'not-sat'
+}
+
+/** The live uses a registration made, with their codes. */
+export async function listUsesOfRegistration(
+  db: Kysely<DB>,
+  registrationId: string,
+): Promise<{ id: string; code: string; kind: VoucherUseKind; slot: string }[]> {
+  return db
+    .selectFrom('voucher_uses')
+    .select(['id', 'voucher_code as code', 'kind', 'slot'])
+    .where('registration_id', '=', registrationId)
+    .where('returned_at', 'is', null)
+    .orderBy('id')
+    .execute()
+}
+
+/** Gives a use back: its slot is free again; the row stays for the record. */
+export async function returnVoucherUse(db: Kysely<DB>, useId: string, at: Instant): Promise<void> {
+  await db
+    .updateTable('voucher_uses')
+    .set({ returned_at: writeInstant(at) })
+    .where('id', '=', useId)
+    .where('returned_at', 'is', null)
+    .execute()
+}

@@ -1,0 +1,55 @@
+import type { PriceEffect } from './judge-voucher.js'
+import { type Money, percentOf } from './money.js'
+
+/** One line of a registration's price: what a code took off (never more than what was left). */
+export interface PriceLine {
+  /** The code, grouped for reading. */
+  readonly code: string
+  readonly offerId: string
+  readonly offerVersion: number
+  readonly label: string
+  /** Cents taken off: zero or negative. */
+  readonly cents: number
+}
+
+/** What a registration costs: the list price, each code applied, and what is left to pay. */
+export interface PriceBreakdown {
+  readonly currency: string
+  readonly listCents: number
+  readonly lines: readonly PriceLine[]
+  readonly dueCents: number
+}
+
+export interface AppliedCode {
+  readonly code: string
+  readonly offerId: string
+  readonly offerVersion: number
+  readonly label: string
+  readonly effect: PriceEffect
+}
+
+/**
+ * Applies codes in the order given, each to what the previous ones left, so
+ * that two discounts compound and nothing ever goes below zero.
+ */
+export function priceRegistration(list: Money, codes: readonly AppliedCode[]): PriceBreakdown {
+  let due = list.cents
+  const lines: PriceLine[] = []
+  for (const applied of codes) {
+    const off =
+      applied.effect.kind === 'free'
+        ? due
+        : applied.effect.kind === 'percent-off'
+          ? Math.min(due, percentOf(due, applied.effect.percent))
+          : 0
+    due -= off
+    lines.push({
+      code: applied.code,
+      offerId: applied.offerId,
+      offerVersion: applied.offerVersion,
+      label: applied.label,
+      cents: off === 0 ? 0 : -off,
+    })
+  }
+  return { currency: list.currency, listCents: list.cents, lines, dueCents: due }
+}

@@ -1,0 +1,49 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import { getExamPricing, setExamPricing } from '../../app/exam-pricing.js'
+import type { DB } from '../../db/schema.js'
+import { ExamPricingBody, ExamPricingOut, toExamPricingOut } from '../schemas/exam-pricing.js'
+
+const PricingParams = Type.Object({
+  number: Type.String({ minLength: 1, maxLength: 20, examples: ['70-620', '070-620'] }),
+})
+
+/** `/v1/exams/{number}/pricing`: an exam's price class and list prices. */
+export function examPricingRoutes(deps: { readonly db: Kysely<DB> }): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.get(
+      '/exams/:number/pricing',
+      {
+        schema: {
+          summary: "An exam's price class and list prices, by either spelling of its number",
+          tags: ['catalogue'],
+          params: PricingParams,
+          response: { 200: ExamPricingOut },
+        },
+      },
+      async (request) =>
+        toExamPricingOut(await getExamPricing(deps, request.params.number, 'number')),
+    )
+
+    app.put(
+      '/exams/:number/pricing',
+      {
+        schema: {
+          summary: "Replace an exam's price class and every list price",
+          description: 'Registrations already booked keep the price they were booked at.',
+          tags: ['catalogue'],
+          params: PricingParams,
+          body: ExamPricingBody,
+          response: { 200: ExamPricingOut },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request) =>
+        toExamPricingOut(await setExamPricing(deps, request.params.number, request.body, 'number')),
+    )
+  }
+}

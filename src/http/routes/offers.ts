@@ -1,0 +1,77 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import type { Clock } from '../../app/clock.js'
+import { createOfferVersion } from '../../app/create-offer-version.js'
+import { getOffer } from '../../app/get-offer.js'
+import { listOffers } from '../../app/list-offers.js'
+import type { DB } from '../../db/schema.js'
+import {
+  CreateOfferBody,
+  OfferOut,
+  OfferSummaryOut,
+  toOfferOut,
+  toOfferSummaryOut,
+} from '../schemas/offer.js'
+
+const OfferParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 40, examples: ['second-shot'] }),
+})
+
+/** `/v1/offers`: offers and their versions (Second Shot, discounts, beta codes). */
+export function offerRoutes(deps: {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+}): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.get(
+      '/offers',
+      {
+        schema: {
+          summary: 'Every offer, with its versions and the one in force now',
+          tags: ['offers'],
+          response: { 200: Type.Object({ items: Type.Array(OfferSummaryOut) }) },
+        },
+      },
+      async () => ({ items: (await listOffers(deps)).map(toOfferSummaryOut) }),
+    )
+
+    app.get(
+      '/offers/:id',
+      {
+        schema: {
+          summary: "One offer: every version's terms, the one in force marked",
+          tags: ['offers'],
+          params: OfferParams,
+          response: { 200: OfferOut },
+        },
+      },
+      async (request) => toOfferOut(await getOffer(deps, request.params.id)),
+    )
+
+    app.post(
+      '/offers',
+      {
+        schema: {
+          summary: 'Add an offer (version 1) or the next version of one',
+          description:
+            'A version takes effect at `effectiveFrom` (default now, never in the past) and stays in force until a later-dated version; codes already issued keep the version they were issued under.',
+          tags: ['offers'],
+          body: CreateOfferBody,
+          response: { 201: OfferOut },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request, reply) => {
+        const offer = await createOfferVersion(deps, request.body)
+        return reply
+          .code(201)
+          .header('location', `/v1/offers/${offer.offerId}`)
+          .send(toOfferOut(offer))
+      },
+    )
+  }
+}

@@ -1,0 +1,51 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import type { Kysely } from 'kysely'
+import { Type } from 'typebox'
+import type { Clock } from '../../app/clock.js'
+import { getCandidate } from '../../app/get-candidate.js'
+import { issueRewardVouchers } from '../../app/issue-reward-vouchers.js'
+import type { DB } from '../../db/schema.js'
+import type { MailSettings } from '../../mail/mail-settings.js'
+import { RewardVouchersOut, toRewardVoucherOut } from '../schemas/issued-voucher.js'
+
+/** Issuing codes to candidates: a beta participant's rewards. */
+export function voucherIssueRoutes(deps: {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+  readonly mail: MailSettings
+}): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.post(
+      '/candidates/:id/reward-vouchers',
+      {
+        schema: {
+          summary:
+            'Make sure a beta participant holds one reward code per beta exam taken (safe to repeat)',
+          description:
+            'Issues and mails the missing `beta-reward` codes, one per beta exam the candidate sat, under the version of the offer in force now. Answers every reward code of the candidate; `new` marks those this request issued.',
+          tags: ['vouchers'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          response: { 200: RewardVouchersOut },
+        },
+        config: { roles: ['admin', 'support'] },
+      },
+      async (request) => {
+        const candidate = await getCandidate(deps, request.params.id, 'id')
+        const { principal } = request
+        const issued = await issueRewardVouchers(deps, {
+          candidateId: candidate.id,
+          issuedBy: principal.tokenId,
+          issuedAs: { role: principal.role, channel: 'api' },
+        })
+        return {
+          candidateId: issued.candidateId,
+          issued: issued.issuedNow,
+          items: issued.rewards.map((reward) => toRewardVoucherOut(reward, candidate.timeZone)),
+        }
+      },
+    )
+  }
+}

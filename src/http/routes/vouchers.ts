@@ -1,0 +1,157 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import { Type } from 'typebox'
+import { enrolInOffer } from '../../app/enrol-in-offer.js'
+import { previewVoucher, type VoucherPreview } from '../../app/preview-voucher.js'
+import type { RegisterDeps } from '../../app/register.js'
+import { formatVoucherCode } from '../../domain/voucher-code.js'
+import { Nullable } from '../schemas/nullable.js'
+import { PriceOut } from '../schemas/registration.js'
+import { actorOf, Channel, IdempotencyHeaders, idempotencyOf } from './registrations.js'
+
+const EnrolmentOut = Type.Object({
+  code: Type.String({ examples: ['K7QM2X-9HDR4T-WPB3NZ'] }),
+  candidateId: Nullable(Type.String()),
+  offer: Type.Object({ id: Type.String(), version: Type.Integer(), name: Type.String() }),
+  issuedAt: Type.String(),
+  expiresAt: Nullable(Type.String()),
+})
+
+const PreviewOut = Type.Object({
+  code: Type.String({ examples: ['K7QM2X-9HDR4T-WPB3NZ'] }),
+  offer: Type.Object({
+    id: Type.String(),
+    version: Type.Integer(),
+    name: Type.String(),
+    covers: Type.String({ description: 'The exams the offer covers, in a sentence' }),
+    providers: Type.Array(Type.String(), { description: 'Empty: every provider' }),
+    paymentMethods: Type.Array(Type.String(), { description: 'Empty: every method' }),
+    combinable: Type.Boolean(),
+  }),
+  expiresAt: Nullable(Type.String()),
+  accepted: Type.Boolean({ description: 'Would a registration with this code be made now?' }),
+  refusal: Nullable(
+    Type.Object({
+      code: Type.String({
+        description: "The rule: the code's (EXAM_NOT_COVERED…) or the retake policy's",
+      }),
+      reason: Type.String(),
+    }),
+  ),
+  does: Nullable(Type.String({ description: 'What the code does on this registration' })),
+  keeps: Type.Array(Type.String(), { description: 'What it still holds afterwards' }),
+  loses: Type.Array(Type.String(), {
+    description: 'What registering this way gives up; the registration needs acknowledgeForfeit',
+  }),
+  requiresAcknowledgement: Type.Boolean(),
+  price: Nullable(PriceOut),
+})
+
+function toPreviewOut(preview: VoucherPreview) {
+  return {
+    code: preview.code,
+    offer: {
+      id: preview.offer.offerId,
+      version: preview.offer.version,
+      name: preview.offer.name,
+      covers: preview.covers,
+      providers: [...preview.offer.providers],
+      paymentMethods: [...preview.offer.paymentMethods],
+      combinable: preview.offer.combinable,
+    },
+    expiresAt: preview.expiresAt === null ? null : new Date(preview.expiresAt).toISOString(),
+    accepted: preview.accepted,
+    refusal: preview.refusal,
+    does: preview.does,
+    keeps: [...preview.keeps],
+    loses: [...preview.loses],
+    requiresAcknowledgement: preview.loses.length > 0,
+    price: preview.price === null ? null : { ...preview.price, lines: [...preview.price.lines] },
+  }
+}
+
+/** `/v1/vouchers`: what a code would do, before it is used. */
+export function voucherRoutes(deps: RegisterDeps): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.post(
+      '/offers/:id/enrolments',
+      {
+        schema: {
+          summary: 'Enrol a candidate in an offer: a new code, mailed with its terms',
+          tags: ['vouchers'],
+          headers: IdempotencyHeaders,
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          body: Type.Object(
+            { candidateId: Type.String({ minLength: 1, maxLength: 64 }), channel: Channel },
+            { additionalProperties: false },
+          ),
+          response: { 201: EnrolmentOut },
+        },
+        config: { roles: ['admin', 'support', 'provider'] },
+      },
+      async (request, reply) => {
+        const outcome = await enrolInOffer(
+          deps,
+          request.params.id,
+          request.body.candidateId,
+          actorOf(request, request.body.channel),
+          idempotencyOf(request),
+        )
+        if (outcome.replayed) reply.header('idempotent-replayed', 'true')
+        const { voucher, offer } = outcome.result
+        return reply.code(201).send({
+          code: formatVoucherCode(voucher.code),
+          candidateId: voucher.candidateId,
+          offer: { id: offer.offerId, version: offer.version, name: offer.name },
+          issuedAt: new Date(voucher.issuedAt).toISOString(),
+          expiresAt: voucher.expiresAt === null ? null : new Date(voucher.expiresAt).toISOString(),
+        })
+      },
+    )
+
+    app.get(
+      '/vouchers/:code/preview',
+      {
+        schema: {
+          summary:
+            'What a code would do on a registration made now: accepted or not, price, what it keeps and loses',
+          tags: ['vouchers'],
+          params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
+          querystring: Type.Object(
+            {
+              candidateId: Type.String({ minLength: 1, maxLength: 64 }),
+              exam: Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] }),
+              slotId: Type.String({ minLength: 1, maxLength: 64 }),
+              paymentMethod: Type.Optional(Type.Enum(['card', 'company-voucher', 'invoice'])),
+              with: Type.Optional(
+                Type.String({
+                  maxLength: 200,
+                  description: 'Other codes to give with it, comma-separated',
+                }),
+              ),
+              currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: PreviewOut },
+        },
+        config: { roles: ['admin', 'support', 'provider'] },
+      },
+      async (request) => {
+        const { with: withText, ...query } = request.query
+        const withCodes = (withText ?? '')
+          .split(',')
+          .map((code) => code.trim())
+          .filter((code) => code !== '')
+        const preview = await previewVoucher(
+          deps,
+          { code: request.params.code, ...query, withCodes },
+          request.ip,
+        )
+        return toPreviewOut(preview)
+      },
+    )
+  }
+}

@@ -1,0 +1,49 @@
+import { Type } from 'typebox'
+import { type ExamPricingView, MAX_PRICE_CENTS } from '../../app/exam-pricing.js'
+import { PRICE_CLASSES } from '../../domain/offer.js'
+
+const PriceClass = Type.Enum([...PRICE_CLASSES], {
+  description: 'Offers may cover only some classes (a free retake: regular-priced exams)',
+})
+
+export const ExamPricingBody = Type.Object(
+  {
+    priceClass: PriceClass,
+    prices: Type.Array(
+      Type.Object(
+        {
+          currency: Type.String({
+            pattern: '^[A-Z]{3}$',
+            description: 'ISO 4217, three capital letters',
+            examples: ['USD'],
+          }),
+          cents: Type.Integer({
+            minimum: 0,
+            maximum: MAX_PRICE_CENTS,
+            description: 'The list price in the smallest unit of the currency',
+            examples: [16500],
+          }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 200, description: 'One list price per currency; none: free of charge' },
+    ),
+  },
+  { additionalProperties: false },
+)
+
+export const ExamPricingOut = Type.Object({
+  exam: Type.String({ description: 'Canonical spelling, `070-620`', examples: ['070-620'] }),
+  priceClass: PriceClass,
+  prices: Type.Array(Type.Object({ currency: Type.String(), cents: Type.Integer() }), {
+    description: 'Ordered by currency',
+  }),
+})
+
+export function toExamPricingOut(pricing: ExamPricingView) {
+  return {
+    exam: pricing.exam,
+    priceClass: pricing.priceClass,
+    prices: pricing.prices.map((price) => ({ currency: price.currency, cents: price.cents })),
+  }
+}

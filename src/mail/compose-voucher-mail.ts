@@ -1,0 +1,183 @@
+import type { Kysely } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import type { Candidate } from '../db/candidates.js'
+import { enqueueMail } from '../db/outbox.js'
+import { findProvider } from '../db/providers.js'
+import type { DB } from '../db/schema.js'
+import type { Instant } from '../domain/instant.js'
+import { describeScope, type OfferVersion, type PaymentMethod } from '../domain/offer.js'
+import { formatVoucherCode } from '../domain/voucher-code.js'
+import type { ComposedMail } from './compose-appointment-mail.js'
+import { formatMailTime } from './format-mail-time.js'
+import type { MailSettings } from './mail-settings.js'
+
+/** The code as the mail hands it over; a stored voucher (`VoucherRecord`) is one. */
+export interface MailedVoucher {
+  /** Canonical form, no dashes. */
+  readonly code: string
+  readonly expiresAt: Instant | null
+  /** The beta exam a participant's reward thanks them for, if it is one. */
+  readonly rewardForExam?: string | null
+}
+
+export type VoucherMailCandidate = Pick<
+  Candidate,
+  'id' | 'firstName' | 'lastName' | 'email' | 'timeZone'
+>
+
+/** Everything a voucher mail says; plain values, so the use case builds it inside its transaction. */
+export interface VoucherMailInput {
+  readonly voucher: MailedVoucher
+  readonly offer: OfferVersion
+  readonly candidate: VoucherMailCandidate
+  /** Provider names by id, for the offer's providers; an id without a name is shown as it is. */
+  readonly providerNames?: ReadonlyMap<string, string>
+  /** Where to get help (`MailSettings.help`): the sender is not monitored. */
+  readonly help: string
+}
+
+const PAYMENT_NAMES: Readonly<Record<PaymentMethod, string>> = {
+  card: 'card',
+  'company-voucher': 'company voucher',
+  invoice: 'invoice',
+  free: 'no payment (a fully covered exam)',
+}
+
+/** One mail per code: a retried issue does not send it twice. */
+export function computeVoucherDedupeKey(code: string): string {
+  return `voucher-issued:${code}`
+}
+
+/**
+ * The mail that hands a candidate a code: the code in groups, and every term
+ * that could stop it at the last step (the exams it covers, the providers,
+ * the payment methods, whether it combines, the expiry on the candidate's
+ * clock), how to preview and use it, and where to get help.
+ */
+export function composeVoucherMail(input: VoucherMailInput): ComposedMail {
+  const { voucher, offer, candidate } = input
+  const code = formatVoucherCode(voucher.code)
+  const providers =
+    offer.providers.length === 0
+      ? 'every provider'
+      : `${offer.providers.map((id) => input.providerNames?.get(id) ?? id).join(', ')} only`
+  const payment =
+    offer.paymentMethods.length === 0
+      ? 'any payment method'
+      : `${offer.paymentMethods.map((method) => PAYMENT_NAMES[method]).join(' or ')} only`
+  const combines = offer.combinable
+    ? 'yes, with other codes on the same registration'
+    : 'no: it cannot be used together with any other offer or code'
+  const expiry =
+    voucher.expiresAt === null
+      ? 'it does not expire'
+      : `every exam booked with it must take place before ${formatMailTime(voucher.expiresAt, candidate.timeZone)}`
+
+  const lines = [`Hello ${candidate.firstName} ${candidate.lastName},`, '']
+  if (voucher.rewardForExam) {
+    lines.push(`Thank you for taking the beta exam ${voucher.rewardForExam}. Here is your reward.`)
+  } else {
+    lines.push(`Here is your voucher code for ${offer.name}.`)
+  }
+  lines.push(
+    '',
+    `  Code:        ${code}`,
+    `  Offer:       ${offer.name}`,
+    `  Gives:       ${describeBenefit(offer)}`,
+    `  Exams:       ${describeScope(offer.exams)}`,
+    `  Providers:   ${providers}`,
+    `  Payment:     ${payment}`,
+    `  Combines:    ${combines}`,
+    `  Valid:       ${expiry}`,
+    '',
+  )
+  if (offer.afterPass) {
+    const terms = offer.afterPass
+    lines.push(
+      `If you pass your first attempt between ${formatMailTime(terms.passedFrom, candidate.timeZone)} and ${formatMailTime(terms.passedUntil, candidate.timeZone)}, the same code gives ${terms.percent} % off one more exam booked before ${formatMailTime(terms.bookBefore, candidate.timeZone)}.`,
+      '',
+    )
+  }
+  lines.push(
+    'How to use it',
+    `  1. Before you book, see what the code will do for your exam and what you will pay:`,
+    `     GET /v1/vouchers/${code}/preview`,
+    `  2. When you register, give it as voucherCode: ${code}`,
+    '',
+    'Keep this code to yourself: anyone who has it can use it.',
+    '',
+    '-- ',
+    input.help,
+    '',
+  )
+  return {
+    subject: voucher.rewardForExam
+      ? `Your beta reward voucher: ${offer.name}`
+      : `Your voucher code: ${offer.name}`,
+    bodyText: lines.join('\n'),
+    attachments: [],
+  }
+}
+
+/** What the code gives, in a sentence a candidate can check against their plan. */
+function describeBenefit(offer: OfferVersion): string {
+  const benefit = offer.benefit
+  const uses =
+    offer.usesPerCode === null
+      ? 'as often as you like'
+      : offer.usesPerCode === 1
+        ? 'for one registration'
+        : `for up to ${offer.usesPerCode} registrations`
+  switch (benefit.kind) {
+    case 'free-retake':
+      return benefit.exams === 1
+        ? 'your first attempt is paid as usual; if it fails, the same code books one free retake of the same exam (both attempts before the code expires); a pass does not make another exam free'
+        : `your first attempts are paid as usual; for each of up to ${benefit.exams} different exams, a failed first attempt with this code gives one free retake of that exam (both attempts before the code expires)`
+    case 'percent-off':
+      return `${benefit.percent} % off the list price, ${uses}`
+    case 'free-exam':
+      return `an exam at no charge, ${uses}`
+  }
+}
+
+/**
+ * Puts the voucher mail in the outbox inside the caller's transaction, one
+ * per code (`voucher-issued:<code>`); says whether it was added.
+ *
+ * @example
+ * await enqueueVoucherMail(trx, deps.mail, { voucher, offer, candidate, now })
+ */
+export async function enqueueVoucherMail(
+  trx: Kysely<DB>,
+  mailSettings: MailSettings,
+  input: {
+    readonly voucher: MailedVoucher
+    readonly offer: OfferVersion
+    readonly candidate: VoucherMailCandidate
+    readonly now: Instant
+  },
+): Promise<boolean> {
+  const providerNames = new Map<string, string>()
+  for (const id of input.offer.providers) {
+    const provider = await findProvider(trx, id)
+    if (provider) providerNames.set(id, provider.name)
+  }
+  const composed = composeVoucherMail({
+    voucher: input.voucher,
+    offer: input.offer,
+    candidate: input.candidate,
+    providerNames,
+    help: mailSettings.help,
+  })
+  return enqueueMail(trx, {
+    id: uuidv7(),
+    dedupeKey: computeVoucherDedupeKey(input.voucher.code),
+    kind: 'voucher-issued',
+    candidateId: input.candidate.id,
+    recipient: input.candidate.email,
+    subject: composed.subject,
+    bodyText: composed.bodyText,
+    attachments: composed.attachments,
+    createdAt: input.now,
+  })
+}
