@@ -92,7 +92,8 @@ describe('a free-retake code', () => {
             if (verdict.use === 'free-retake') {
               expect(
                 uses.some(
-                  (u) => u.exam === s.exam.number && u.kind === 'first-attempt' && u.state === 'failed',
+                  (u) =>
+                    u.exam === s.exam.number && u.kind === 'first-attempt' && u.state === 'failed',
                 ),
               ).toBe(true)
             }
