@@ -16,6 +16,8 @@ export async function requireCodesStillApply(
   timeZone: string,
 ): Promise<void> {
   for (const use of await listUsesOfRegistration(trx, registrationId)) {
+    // A code given up was not used by this registration: where it goes is not this code's business.
+    if (use.kind === 'forfeited') continue
     const voucher = await findVoucher(trx, use.code)
     const offer = voucher && (await findOfferVersion(trx, voucher.offerId, voucher.offerVersion))
     if (!voucher || !offer) continue

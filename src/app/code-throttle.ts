@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { findThrottle, saveThrottle } from '../db/code-throttles.js'
+import { findThrottle, lockThrottle, saveThrottle } from '../db/code-throttles.js'
 import type { DB } from '../db/schema.js'
 import {
   ADDRESS_LIMITS,
@@ -54,7 +54,11 @@ export async function countWrongCode(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const [scope, limits] of scopes(guesser)) {
-      await saveThrottle(trx, scope, recordFailure(await findThrottle(trx, scope), now, limits))
+      await saveThrottle(
+        trx,
+        scope,
+        recordFailure(await lockThrottle(trx, scope, now), now, limits),
+      )
     }
   })
 }

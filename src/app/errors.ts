@@ -400,6 +400,12 @@ export const ERROR_CATALOGUE = {
     title: 'Nothing to pay',
     sentence: (f) => `Registration ${text(f.registrationId)} has nothing left to pay.`,
   },
+  PAYMENT_DUE: {
+    status: 409,
+    title: 'Not paid',
+    sentence: (f) =>
+      `Registration ${text(f.registrationId)} is not paid, so it is not confirmed: no check-in or result can be recorded on it.`,
+  },
   PAYMENT_AMOUNT_MISMATCH: {
     status: 422,
     title: 'Wrong amount',

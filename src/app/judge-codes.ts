@@ -226,9 +226,21 @@ function slotOf(use: VoucherUseKind, exam: string, voucher: Voucher): string | n
     case 'after-pass-discount':
       return 'after-pass'
     default:
-      // Numbered uses make a limited code's last use unique in the database too.
-      return voucher.offer.usesPerCode === null ? null : `use:${voucher.uses.length + 1}`
+      return numberedSlot(voucher)
   }
+}
+
+/**
+ * The lowest numbered use still free (a returned use frees its number), so
+ * that a limited code's uses are unique in the database too; null for a
+ * code without a limit.
+ */
+function numberedSlot(voucher: Voucher): string | null {
+  const limit = voucher.offer.usesPerCode
+  if (limit === null) return null
+  const taken = new Set(voucher.uses.map((use) => use.slot))
+  for (let k = 1; k <= limit; k++) if (!taken.has(`use:${k}`)) return `use:${k}`
+  return `use:${limit + 1}`
 }
 
 /** The candidate's other codes that hold a free retake of this exam, which booking it without them gives up. */

@@ -34,6 +34,8 @@ export async function redeemCodes(
       slot: `retake:${exam}` as string | null,
     })),
   ]
+  // Always in the same order, so that two registrations with the same codes cannot lock each other.
+  uses.sort((a, b) => (a.record.code < b.record.code ? -1 : a.record.code > b.record.code ? 1 : 0))
   for (const use of uses) {
     // A code without a use limit has nothing to race for; the others are claimed at the judged version.
     if (use.slot !== null && !(await claimVoucher(trx, use.record.code, use.record.version))) {

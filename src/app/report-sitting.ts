@@ -48,6 +48,10 @@ export async function reportSitting(
       parseRegistrationCode(registrationId) ?? registrationId,
     )
     if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
+    // An unpaid registration was never confirmed: there is no sitting to report on it.
+    if (registration.paymentStatus === 'due' && report.kind !== 'no-show') {
+      throw new AppError('PAYMENT_DUE', { field: 'id', registrationId: registration.id })
+    }
     const appointment = await loadAppointment(trx, registration.slotId)
     if (!appointment) throw new Error(`Registration ${registration.id} points at a missing slot`)
     const { startsAt } = appointment.slot

@@ -185,6 +185,7 @@ export async function listVoucherUses(db: Kysely<DB>, code: string): Promise<Vou
       'voucher_uses.registration_id',
       'voucher_uses.exam_number',
       'voucher_uses.kind',
+      'voucher_uses.slot',
       'registrations.status',
       'slots.starts_at',
       'attempts.outcome',
@@ -202,6 +203,7 @@ export async function listVoucherUses(db: Kysely<DB>, code: string): Promise<Vou
     startsAt: readInstant(row.starts_at),
     state: useState(row.status, row.outcome),
     takenAt: readOptionalInstant(row.taken_at),
+    slot: row.slot,
   }))
 }
 

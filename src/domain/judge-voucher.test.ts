@@ -186,6 +186,20 @@ describe('Second Shot 2008', () => {
     if (verdict.accepted) expect(verdict.does).toContain('includes no free retake')
   })
 
+  it('gives the after-pass discount only for a seat before the code expires', () => {
+    const passed = voucher(V2008, issued, [use('first-attempt', '070-620', first, 'passed')])
+    expect(
+      judgeVoucher(
+        passed,
+        booking({
+          startsAt: at('2009-08-15T09:00:00Z'),
+          now: at('2009-02-20T09:00:00Z'),
+          exam: exam('070-621'),
+        }),
+      ),
+    ).toMatchObject({ accepted: false, code: 'CODE_EXPIRED' })
+  })
+
   it('gives no discount when booked from 1 March 2009', () => {
     const passed = voucher(V2008, issued, [use('first-attempt', '070-620', first, 'passed')])
     expect(

@@ -219,6 +219,8 @@ function decideUse(
   }
 
   if (afterPass) {
+    const late = beforeExpiry(`The discounted exam`)
+    if (late) return late
     return accept(
       'after-pass-discount',
       { kind: 'percent-off', percent: offer.afterPass?.percent ?? 0 },

@@ -31,6 +31,8 @@ export interface VoucherUse {
   readonly state: UseState
   /** When the attempt was taken, once there is one. */
   readonly takenAt: Instant | null
+  /** The benefit slot the use fills (`use:1`…), as stored. */
+  readonly slot?: string
 }
 
 /** A code with its offer's terms and every use of it not given back. */

@@ -132,6 +132,20 @@ describe.each(testDatabases())('vouchers on $name', ({ open }) => {
       w.db.selectFrom('outbox').select('id').where('kind', '=', 'registration-confirmed').execute()
     expect(await confirmations()).toHaveLength(0)
 
+    // Not confirmed until paid: no sitting can be reported on it.
+    w.clock.set(instant('2026-10-01T12:00:00Z'))
+    expectProblem(
+      await call(
+        w,
+        'POST',
+        `/v1/registrations/${registration.id}/result`,
+        { outcome: 'fail' },
+        'provider',
+      ),
+      409,
+      'PAYMENT_DUE',
+    )
+    w.clock.set(ENROLMENT_DAY)
     const pay = (body: Record<string, unknown>) =>
       call(w, 'POST', `/v1/registrations/${registration.id}/payment`, body, 'provider')
     expectProblem(
