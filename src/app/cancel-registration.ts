@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
+import { findBetaProgramme, releaseBetaSeat } from '../db/beta-programmes.js'
 import { findExam } from '../db/exams.js'
 import { updateRegistration } from '../db/registrations.js'
 import { releaseSeat } from '../db/seats.js'
@@ -50,6 +51,9 @@ export async function cancelRegistration(
         throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId })
       }
       await releaseSeat(trx, appointment.slot.id)
+      // The beta's seat goes back to the programme; the candidate's one beta registration stays spent.
+      if (await findBetaProgramme(trx, registration.exam))
+        await releaseBetaSeat(trx, registration.exam)
       if (registration.waiverId !== null)
         await releaseWaiver(trx, registration.waiverId, registration.id)
       const codesReturned = await returnCodes(trx, registration, actor, now)

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema.js'
+import { refusedByProgramme } from '../domain/beta-programme.js'
 import { decideRetake } from '../domain/decide-retake.js'
 import type { Exam } from '../domain/exam.js'
 import type { Instant } from '../domain/instant.js'
 import type { RetakeDecision } from '../domain/retake-decision.js'
+import { readBetaAccess } from './beta-access.js'
 import type { Clock } from './clock.js'
 import { getCandidate } from './get-candidate.js'
 import { getCatalogueExam } from './get-exam.js'
@@ -36,11 +38,14 @@ export async function decideEligibility(
     getCatalogueExam(deps, input.exam),
   ])
   const { policies, facts } = await loadRetakeFacts(deps.db, candidate, exam, deps)
+  const decision = decideRetake(policies, facts, exam, at)
+  // A beta programme's conditions come first: a restricted candidate learns it before choosing a slot.
+  const beta = await readBetaAccess(deps.db, candidate, exam)
   return {
     candidateId: candidate.id,
     exam,
     at,
     timeZone: candidate.timeZone,
-    decision: decideRetake(policies, facts, exam, at),
+    decision: beta && !beta.access.allowed ? refusedByProgramme(decision, beta.access) : decision,
   }
 }

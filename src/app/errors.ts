@@ -219,6 +219,36 @@ export const ERROR_CATALOGUE = {
     title: 'Exam not available',
     sentence: (f) => text(f.reason),
   },
+  REGION_RESTRICTED: {
+    status: 409,
+    title: 'Not offered in this country',
+    sentence: (f) => text(f.reason) || "The beta exam is not offered in the candidate's country.",
+  },
+  NOT_INVITED: {
+    status: 409,
+    title: 'Beta by invitation only',
+    sentence: (f) => text(f.reason) || 'The beta exam is by invitation only.',
+  },
+  BETA_ALREADY_REGISTERED: {
+    status: 409,
+    title: 'Beta already registered',
+    sentence: (f) => text(f.reason) || 'A beta exam can be registered once, at one provider.',
+  },
+  BETA_SEATS_FULL: {
+    status: 409,
+    title: 'Beta full',
+    sentence: (f) => `Every seat of the ${text(f.exam)} beta is taken.`,
+  },
+  BETA_PROGRAMME_NOT_FOUND: {
+    status: 404,
+    title: 'No beta programme',
+    sentence: (f) => `${text(f.exam)} has no beta programme.`,
+  },
+  BETA_PROGRAMME_INVALID: {
+    status: 422,
+    title: 'Beta programme refused',
+    sentence: (f) => text(f.problem) || 'The beta programme is not valid.',
+  },
   UNAVAILABLE: {
     status: 503,
     title: 'Service unavailable',
@@ -427,6 +457,7 @@ export const ERROR_CATALOGUE = {
       return `Nothing was issued: there is no candidate ${shown || 'with some of these ids'}${more}.`
     },
   },
+  // Retake exceptions.
   // Mail.
   MAIL_NOT_FOUND: {
     status: 404,

@@ -9,6 +9,7 @@ import { VOUCHER_REFUSALS } from '../domain/judge-voucher.js'
 import { describeScope, type OfferVersion, type PaymentMethod } from '../domain/offer.js'
 import type { PriceBreakdown } from '../domain/price.js'
 import { formatVoucherCode, parseVoucherCode } from '../domain/voucher-code.js'
+import { readBetaAccess } from './beta-access.js'
 import type { Clock } from './clock.js'
 import { countingWrongCodes } from './code-throttle.js'
 import { AppError, type ErrorCode } from './errors.js'
@@ -88,6 +89,10 @@ export async function previewVoucher(
         refusal = { code: error.code, reason: error.message }
       }
       const decision = decideRetake(retake.policies, retake.facts, exam, appointment.slot.startsAt)
+      const beta = await readBetaAccess(trx, candidate, exam)
+      if (beta && !beta.access.allowed && refusal === null) {
+        refusal = { code: beta.access.code, reason: beta.access.reason }
+      }
       if (!decision.eligible && refusal === null) {
         refusal = { code: decision.code, reason: decision.reason }
       }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
+import { insertBetaRegistration, takeBetaSeat } from '../db/beta-programmes.js'
 import { findExamPricing } from '../db/exam-prices.js'
 import { insertPayment } from '../db/payments.js'
 import { providerDelivers } from '../db/providers.js'
@@ -22,6 +23,7 @@ import type { PaymentMethod } from '../domain/offer.js'
 import { formatRegistrationCode } from '../domain/registration-code.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
+import { readBetaAccess } from './beta-access.js'
 import type { Clock } from './clock.js'
 import { countingWrongCodes } from './code-throttle.js'
 import { AppError } from './errors.js'
@@ -100,6 +102,10 @@ export async function register(
     if (violatedTable(error) === 'registrations') {
       throw new AppError('ALREADY_REGISTERED', { field: 'exam', exam: input.exam })
     }
+    // Two registrations for one beta exam raced (at two providers, say); the primary key kept one.
+    if (violatedTable(error) === 'beta_registrations') {
+      throw new AppError('BETA_ALREADY_REGISTERED', { field: 'exam', exam: input.exam })
+    }
     // Two registrations took the same use of one code at once; the unique index kept one.
     if (violatedTable(error) === 'voucher_uses') {
       throw new AppError('CODE_ALREADY_USED', {
@@ -135,6 +141,14 @@ async function book(
   const retake = await loadRetakeFacts(trx, candidate, exam, catalogue)
   const { policies, facts } = retake
   const decision = decideRetake(policies, facts, exam, appointment.slot.startsAt)
+  const beta = await readBetaAccess(trx, candidate, exam)
+  if (beta && !beta.access.allowed) {
+    throw new AppError(beta.access.code, {
+      field: 'exam',
+      exam: exam.number,
+      reason: beta.access.reason,
+    })
+  }
   if (!decision.eligible) throw refuseRetake(decision)
 
   const codes = await judgeCodes(trx, {
@@ -168,6 +182,10 @@ async function book(
     })
   }
 
+  if (beta && !(await takeBetaSeat(trx, exam.number))) {
+    throw new AppError('BETA_SEATS_FULL', { field: 'exam', exam: exam.number })
+  }
+
   const registration: Registration = {
     id: formatRegistrationCode(randomBytes(12)),
     candidateId: candidate.id,
@@ -187,6 +205,7 @@ async function book(
     paymentStatus,
   }
   await insertRegistration(trx, registration)
+  if (beta) await insertBetaRegistration(trx, exam.number, candidate.id, registration.id, now)
   await redeemCodes(trx, codes, registration, exam.number, now)
   if (price !== null && paymentStatus === 'paid') {
     await insertPayment(trx, {

@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation.js'
 import * as appointments from './migrations/0002-appointments.js'
 import * as slotSearch from './migrations/0003-slot-search.js'
 import * as vouchers from './migrations/0004-vouchers.js'
+import * as betaProgrammes from './migrations/0006-beta-programmes.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -15,6 +16,7 @@ const MIGRATIONS = {
   '0002-appointments': appointments,
   '0003-slot-search': slotSearch,
   '0004-vouchers': vouchers,
+  '0006-beta-programmes': betaProgrammes,
 } as const
 
 /**

@@ -269,6 +269,32 @@ export interface ApiTokenTable {
   revoked_at: InstantColumn | null
 }
 
+export interface BetaProgrammeTable {
+  exam_number: string
+  seat_limit: number
+  seats_taken: Generated<number>
+  accepts_new_candidates: FlagColumn
+  /** JSON array of country codes. */
+  restricted_countries: string
+  results_release_at: InstantColumn
+  results_released_at: InstantColumn | null
+  created_at: InstantColumn
+}
+
+export interface BetaRosterTable {
+  exam_number: string
+  candidate_id: string
+  added_at: InstantColumn
+  source: string
+}
+
+export interface BetaRegistrationTable {
+  exam_number: string
+  candidate_id: string
+  registration_id: string
+  created_at: InstantColumn
+}
+
 export interface DB {
   exam_families: ExamFamilyTable
   family_prefixes: FamilyPrefixTable
@@ -294,4 +320,7 @@ export interface DB {
   voucher_uses: VoucherUseTable
   payments: PaymentTable
   code_throttles: CodeThrottleTable
+  beta_programmes: BetaProgrammeTable
+  beta_roster: BetaRosterTable
+  beta_registrations: BetaRegistrationTable
 }

@@ -8,6 +8,10 @@ export const RETAKE_CODES = [
   'BETA_ALREADY_TAKEN',
   'RESULT_PENDING',
   'EXAM_NOT_AVAILABLE',
+  // A beta programme's own conditions, told before a slot is chosen.
+  'REGION_RESTRICTED',
+  'NOT_INVITED',
+  'BETA_ALREADY_REGISTERED',
 ] as const
 export type RetakeCode = (typeof RETAKE_CODES)[number]
 

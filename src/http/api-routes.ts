@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { RegisterDeps } from '../app/register.js'
 import { adminMailRoutes } from './routes/admin-mail.js'
 import { attemptRoutes } from './routes/attempts.js'
+import { betaProgrammeRoutes } from './routes/beta-programmes.js'
 import { candidateRoutes } from './routes/candidates.js'
 import { centreRoutes } from './routes/centres.js'
 import { certificationRoutes } from './routes/certifications.js'
@@ -28,6 +29,7 @@ export function apiRoutes(deps: RegisterDeps): FastifyPluginAsync[] {
     providerRoutes(deps),
     centreRoutes(deps),
     slotRoutes(deps),
+    betaProgrammeRoutes(deps),
     offerRoutes(deps),
     voucherRoutes(deps),
     voucherIssueRoutes(deps),

@@ -13,6 +13,9 @@ const TABLES = [
   'api_tokens',
   'attempts',
   'audit_log',
+  'beta_programmes',
+  'beta_registrations',
+  'beta_roster',
   'candidates',
   'certification_exams',
   'certifications',
@@ -47,6 +50,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0002-appointments', 'Success'],
         ['0003-slot-search', 'Success'],
         ['0004-vouchers', 'Success'],
+        ['0006-beta-programmes', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()
       // PostgreSQL lists every schema's tables; ours are the ones in the current schema.

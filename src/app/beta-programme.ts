@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import { appendAudit } from '../db/audit-log.js'
+import { addToRoster, findBetaProgramme, insertBetaProgramme } from '../db/beta-programmes.js'
+import { findCandidate } from '../db/candidates.js'
+import { writeInstant } from '../db/columns.js'
+import type { DB } from '../db/schema.js'
+import type { BetaProgramme } from '../domain/beta-programme.js'
+import type { Actor } from './actor.js'
+import { mayHaveProgramme } from './beta-access.js'
+import type { Clock } from './clock.js'
+import { AppError } from './errors.js'
+import { getCatalogueExam } from './get-exam.js'
+import { requireCountry, requireInstant } from './input-fields.js'
+
+export interface BetaProgrammeInput {
+  readonly seatLimit: number
+  readonly acceptsNewCandidates: boolean
+  readonly restrictedCountries: readonly string[]
+  /** RFC 3339. */
+  readonly resultsReleaseAt: string
+}
+
+interface Deps {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+}
+
+/**
+ * Sets up a beta exam's programme, or changes it: the seat limit can never
+ * go below the seats already taken, and results cannot be released before
+ * the beta period ends.
+ */
+export async function setBetaProgramme(
+  deps: Deps,
+  examText: string,
+  input: BetaProgrammeInput,
+  actor: Actor,
+): Promise<BetaProgramme> {
+  const now = deps.clock.now()
+  const exam = await getCatalogueExam(deps, examText)
+  if (!mayHaveProgramme(exam) || exam.betaPeriod === null) {
+    throw new AppError('BETA_PROGRAMME_INVALID', {
+      field: 'exam',
+      problem: `${exam.number} is not a beta exam with a beta period, so it cannot have a beta programme.`,
+    })
+  }
+  const resultsReleaseAt = requireInstant(input.resultsReleaseAt, 'resultsReleaseAt')
+  if (resultsReleaseAt < exam.betaPeriod.end) {
+    throw new AppError('BETA_PROGRAMME_INVALID', {
+      field: 'resultsReleaseAt',
+      problem: 'Results can be released only after the beta period ends.',
+    })
+  }
+  const restrictedCountries = [
+    ...new Set(
+      input.restrictedCountries.map((c, i) => requireCountry(c, `restrictedCountries.${i}`)),
+    ),
+  ].sort()
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await findBetaProgramme(trx, exam.number)
+    if (existing && input.seatLimit < existing.seatsTaken) {
+      throw new AppError('BETA_PROGRAMME_INVALID', {
+        field: 'seatLimit',
+        problem: `${existing.seatsTaken} seats are taken already; the limit cannot go below that.`,
+      })
+    }
+    const programme: BetaProgramme = {
+      exam: exam.number,
+      seatLimit: input.seatLimit,
+      seatsTaken: existing?.seatsTaken ?? 0,
+      acceptsNewCandidates: input.acceptsNewCandidates,
+      restrictedCountries,
+      resultsReleaseAt,
+      resultsReleasedAt: existing?.resultsReleasedAt ?? null,
+    }
+    if (existing) {
+      await trx
+        .updateTable('beta_programmes')
+        .set({
+          seat_limit: programme.seatLimit,
+          accepts_new_candidates: programme.acceptsNewCandidates ? 1 : 0,
+          restricted_countries: JSON.stringify(programme.restrictedCountries),
+          results_release_at: writeInstant(resultsReleaseAt),
+        })
+        .where('exam_number', '=', exam.number)
+        .execute()
+    } else {
+      await insertBetaProgramme(trx, programme, now)
+    }
+    await appendAudit(trx, {
+      id: uuidv7(),
+      at: now,
+      actorId: actor.tokenId,
+      actorRole: actor.role,
+      channel: actor.channel,
+      candidateId: null,
+      subjectType: 'beta-programme',
+      subjectId: exam.number,
+      action: existing ? 'programme-changed' : 'programme-created',
+      detail: { ...input, restrictedCountries },
+    })
+    return programme
+  })
+}
+
+export async function getBetaProgramme(deps: Deps, examText: string): Promise<BetaProgramme> {
+  const exam = await getCatalogueExam(deps, examText)
+  const programme = await findBetaProgramme(deps.db, exam.number)
+  if (!programme)
+    throw new AppError('BETA_PROGRAMME_NOT_FOUND', { field: 'exam', exam: exam.number })
+  return programme
+}
+
+/** Puts candidates on the beta's roster (those already on it stay); every unknown id is refused at once. */
+export async function addCandidatesToRoster(
+  deps: Deps,
+  examText: string,
+  candidateIds: readonly string[],
+  source: string,
+): Promise<number> {
+  const exam = await getCatalogueExam(deps, examText)
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await findBetaProgramme(trx, exam.number))) {
+      throw new AppError('BETA_PROGRAMME_NOT_FOUND', { field: 'exam', exam: exam.number })
+    }
+    const unknown: string[] = []
+    for (const id of candidateIds) if (!(await findCandidate(trx, id))) unknown.push(id)
+    if (unknown.length > 0) {
+      throw new AppError('CANDIDATES_NOT_FOUND', { field: 'candidateIds', candidateIds: unknown })
+    }
+    await addToRoster(trx, exam.number, candidateIds, source, deps.clock.now())
+    return candidateIds.length
+  })
+}

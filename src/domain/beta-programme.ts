@@ -1,0 +1,81 @@
+import type { ExamNumber } from './exam-number.js'
+import type { Instant } from './instant.js'
+import type { RetakeDecision } from './retake-decision.js'
+
+/**
+ * What a beta exam's programme adds to the retake policy: a seat limit
+ * across all its slots, a closed roster unless new candidates are accepted,
+ * countries where it is not offered, and the date results are released.
+ */
+export interface BetaProgramme {
+  readonly exam: ExamNumber
+  readonly seatLimit: number
+  readonly seatsTaken: number
+  /** Anyone may register; otherwise only candidates on the roster. */
+  readonly acceptsNewCandidates: boolean
+  /** ISO 3166-1 alpha-2 codes of countries where the beta is not offered. */
+  readonly restrictedCountries: readonly string[]
+  /** Results stay pending until then. */
+  readonly resultsReleaseAt: Instant
+  /** When the results were released, once they were. */
+  readonly resultsReleasedAt: Instant | null
+}
+
+/** Where the candidate stands with the programme. */
+export interface BetaCandidate {
+  readonly country: string
+  readonly onRoster: boolean
+  /** The registration the candidate made for this beta, at any provider, if any (ever). */
+  readonly registrationId: string | null
+}
+
+export type BetaAccess =
+  | { readonly allowed: true }
+  | {
+      readonly allowed: false
+      readonly code: 'REGION_RESTRICTED' | 'NOT_INVITED' | 'BETA_ALREADY_REGISTERED'
+      readonly reason: string
+    }
+
+/**
+ * May this candidate register for the beta at all? Asked by eligibility
+ * before any slot is chosen, and again by the registration itself.
+ */
+export function judgeBetaAccess(programme: BetaProgramme, candidate: BetaCandidate): BetaAccess {
+  if (programme.restrictedCountries.includes(candidate.country)) {
+    return {
+      allowed: false,
+      code: 'REGION_RESTRICTED',
+      reason: `The ${programme.exam} beta is not offered to candidates in ${candidate.country}.`,
+    }
+  }
+  if (candidate.registrationId !== null) {
+    return {
+      allowed: false,
+      code: 'BETA_ALREADY_REGISTERED',
+      reason: `You already registered for the ${programme.exam} beta (registration ${candidate.registrationId}); a beta exam can be registered once, at one provider.`,
+    }
+  }
+  if (!programme.acceptsNewCandidates && !candidate.onRoster) {
+    return {
+      allowed: false,
+      code: 'NOT_INVITED',
+      reason: `The ${programme.exam} beta is by invitation only, and is not accepting new candidates.`,
+    }
+  }
+  return { allowed: true }
+}
+
+/** A retake decision overruled by the programme: no slot will do, whatever the date. */
+export function refusedByProgramme(
+  decision: RetakeDecision,
+  access: Extract<BetaAccess, { allowed: false }>,
+): RetakeDecision {
+  return {
+    ...decision,
+    eligible: false,
+    earliestAt: null,
+    code: access.code,
+    reason: access.reason,
+  }
+}

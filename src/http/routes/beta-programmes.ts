@@ -1,0 +1,123 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import { Type } from 'typebox'
+import {
+  addCandidatesToRoster,
+  getBetaProgramme,
+  setBetaProgramme,
+} from '../../app/beta-programme.js'
+import type { RegisterDeps } from '../../app/register.js'
+import type { BetaProgramme } from '../../domain/beta-programme.js'
+import { InstantText, toInstantOut } from '../schemas/instant.js'
+import { Nullable } from '../schemas/nullable.js'
+import { actorOf } from './registrations.js'
+
+const ExamParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 20 }) })
+
+const ProgrammeOut = Type.Object({
+  exam: Type.String(),
+  seatLimit: Type.Integer(),
+  seatsTaken: Type.Integer(),
+  seatsLeft: Type.Integer(),
+  acceptsNewCandidates: Type.Boolean(),
+  restrictedCountries: Type.Array(Type.String()),
+  resultsReleaseAt: Type.String(),
+  resultsReleasedAt: Nullable(Type.String()),
+})
+
+function toProgrammeOut(programme: BetaProgramme) {
+  return {
+    ...programme,
+    restrictedCountries: [...programme.restrictedCountries],
+    seatsLeft: programme.seatLimit - programme.seatsTaken,
+    resultsReleaseAt: toInstantOut(programme.resultsReleaseAt),
+    resultsReleasedAt:
+      programme.resultsReleasedAt === null ? null : toInstantOut(programme.resultsReleasedAt),
+  }
+}
+
+/** `/v1/exams/{number}/beta-programme`: a beta exam's seats, roster, restrictions and results date. */
+export function betaProgrammeRoutes(deps: RegisterDeps): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.put(
+      '/exams/:number/beta-programme',
+      {
+        schema: {
+          summary: "Set up or change a beta exam's programme",
+          tags: ['beta'],
+          params: ExamParams,
+          body: Type.Object(
+            {
+              seatLimit: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+              acceptsNewCandidates: Type.Boolean(),
+              restrictedCountries: Type.Array(Type.String({ minLength: 2, maxLength: 2 }), {
+                maxItems: 250,
+                examples: [['CN', 'IR']],
+              }),
+              resultsReleaseAt: InstantText,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: ProgrammeOut },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request) =>
+        toProgrammeOut(
+          await setBetaProgramme(
+            deps,
+            request.params.number,
+            request.body,
+            actorOf(request, 'api'),
+          ),
+        ),
+    )
+
+    app.get(
+      '/exams/:number/beta-programme',
+      {
+        schema: {
+          summary: "A beta exam's programme, with the seats left",
+          tags: ['beta'],
+          params: ExamParams,
+          response: { 200: ProgrammeOut },
+        },
+      },
+      async (request) => toProgrammeOut(await getBetaProgramme(deps, request.params.number)),
+    )
+
+    app.post(
+      '/exams/:number/beta-programme/roster',
+      {
+        schema: {
+          summary:
+            "Put candidates on a beta's roster (who may register while it takes no new candidates)",
+          tags: ['beta'],
+          params: ExamParams,
+          body: Type.Object(
+            {
+              candidateIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+                minItems: 1,
+                maxItems: 10_000,
+              }),
+              source: Type.Optional(Type.String({ minLength: 1, maxLength: 40, default: 'list' })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ added: Type.Integer() }) },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request) => ({
+        added: await addCandidatesToRoster(
+          deps,
+          request.params.number,
+          request.body.candidateIds,
+          request.body.source ?? 'list',
+        ),
+      }),
+    )
+  }
+}
