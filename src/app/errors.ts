@@ -244,11 +244,17 @@ export const ERROR_CATALOGUE = {
     title: 'No beta programme',
     sentence: (f) => `${text(f.exam)} has no beta programme.`,
   },
+  BETA_RESULTS_NOT_DUE: {
+    status: 409,
+    title: 'Results not due yet',
+    sentence: (f) => `The ${text(f.exam)} beta results are released from ${text(f.releaseAt)}, not before.`,
+  },
   BETA_PROGRAMME_INVALID: {
     status: 422,
     title: 'Beta programme refused',
     sentence: (f) => text(f.problem) || 'The beta programme is not valid.',
   },
+  // Invitation waves.
   UNAVAILABLE: {
     status: 503,
     title: 'Service unavailable',

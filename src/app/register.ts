@@ -117,6 +117,32 @@ export async function register(
   }
 }
 
+const ROLL_BACK = Symbol('roll back')
+
+/**
+ * Makes a registration through the real path (policy, programme, codes,
+ * seats, every write) and rolls it all back: the self-check that shows a
+ * wave's invitation code really books before anyone is invited.
+ */
+export async function dryRunRegistration(
+  deps: RegisterDeps,
+  input: RegisterInput,
+  actor: Actor,
+): Promise<RegistrationView> {
+  const now = deps.clock.now()
+  let view: RegistrationView | undefined
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      view = await book(trx, deps, input, actor, now)
+      throw ROLL_BACK
+    })
+  } catch (error) {
+    if (error !== ROLL_BACK) throw error
+  }
+  if (!view) throw new Error('A dry-run registration ended without an answer')
+  return view
+}
+
 async function book(
   trx: Transaction<DB>,
   deps: RegisterDeps,

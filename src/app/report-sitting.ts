@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { insertAttempt } from '../db/attempts.js'
 import { appendAudit } from '../db/audit-log.js'
+import { findBetaProgramme } from '../db/beta-programmes.js'
 import { findExam } from '../db/exams.js'
 import {
   findRegistration,
@@ -11,13 +12,17 @@ import {
 } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { listWaiversHeldBy, markWaiverUsed } from '../db/waivers.js'
+import { insertWithheldResult } from '../db/withheld-results.js'
 import type { AttemptOutcome } from '../domain/attempt.js'
 import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
 import { parseRegistrationCode } from '../domain/registration-code.js'
 import { decideSittingReport } from '../domain/sitting-report.js'
+import { enqueueBetaResultMail } from '../mail/compose-beta-result-mail.js'
+import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
+import { getCandidate } from './get-candidate.js'
 import { requireInstant } from './input-fields.js'
 import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
 
@@ -36,7 +41,7 @@ export type SittingReport =
   | { readonly kind: 'result'; readonly outcome: AttemptOutcome; readonly takenAt?: string }
 
 export async function reportSitting(
-  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock; readonly mail: MailSettings },
   registrationId: string,
   report: SittingReport,
   actor: Actor,
@@ -83,6 +88,7 @@ export async function reportSitting(
       })
     }
 
+    let withheldUntil: Instant | null = null
     let change: RegistrationChange
     let detail: Record<string, unknown>
     if (report.kind === 'check-in') {
@@ -92,9 +98,36 @@ export async function reportSitting(
       change = { status: 'no-show' }
       detail = { countsAsAttempt: false }
     } else {
-      const attemptId = await recordResult(trx, registration, report.outcome, takenAt, now)
+      // A beta's results stay pending until its programme releases them, whatever the provider knows.
+      const programme = await findBetaProgramme(trx, registration.exam)
+      const withhold =
+        programme !== null && programme.resultsReleasedAt === null && report.outcome !== 'pending'
+      const attemptId = await recordResult(
+        trx,
+        registration,
+        withhold ? 'pending' : report.outcome,
+        takenAt,
+        now,
+      )
+      if (withhold) {
+        await insertWithheldResult(
+          trx,
+          {
+            attemptId,
+            exam: registration.exam,
+            candidateId: registration.candidateId,
+            outcome: report.outcome,
+          },
+          now,
+        )
+        withheldUntil = programme.resultsReleaseAt
+      }
       change = { status: 'completed', attemptId }
-      detail = { attemptId, outcome: report.outcome }
+      detail = {
+        attemptId,
+        outcome: withhold ? 'pending' : report.outcome,
+        ...(withheldUntil === null ? {} : { resultsReleaseAt: formatInstant(withheldUntil) }),
+      }
     }
 
     if (!(await updateRegistration(trx, registration.id, registration.version, change, now))) {
@@ -119,6 +152,19 @@ export async function reportSitting(
       detail,
     })
     const exam = await findExam(trx, registration.exam)
+    if (withheldUntil !== null) {
+      const candidate = await getCandidate({ db: trx }, registration.candidateId)
+      await enqueueBetaResultMail(trx, deps.mail, {
+        kind: 'beta-result-due',
+        candidate,
+        exam: registration.exam,
+        examTitle: exam?.title ?? registration.exam,
+        attemptId: detail.attemptId as string,
+        resultsReleaseAt: withheldUntil,
+        outcome: null,
+        now,
+      })
+    }
     return toRegistrationView(
       {
         ...registration,

@@ -6,6 +6,7 @@ import { readConfig } from '../config.js'
 import { openDatabase } from '../db/database.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { ROLES, type Role } from '../http/principal.js'
+import { releaseResultsCommand } from './commands/beta-results.js'
 import { printEligibility } from './commands/eligibility.js'
 import { generateSlotsCommand } from './commands/generate-slots-command.js'
 import { importCentresFile } from './commands/import-centres-file.js'
@@ -207,6 +208,15 @@ vouchers
   .action((options: { offer: string; count?: number; for?: string; batch: string; out: string }) =>
     issueVouchersCommand(readConfig(), options),
   )
+
+const beta = program.command('beta').description('beta programmes')
+beta
+  .command('release-results')
+  .description(
+    "release beta results whose date has come (or one exam's): outcomes visible, mails, reward codes",
+  )
+  .option('--exam <number>', 'only this beta exam')
+  .action((options: { exam?: string }) => releaseResultsCommand(readConfig(), options.exam))
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`examdesk: ${error instanceof Error ? error.message : String(error)}\n`)

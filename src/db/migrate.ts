@@ -5,6 +5,7 @@ import * as appointments from './migrations/0002-appointments.js'
 import * as slotSearch from './migrations/0003-slot-search.js'
 import * as vouchers from './migrations/0004-vouchers.js'
 import * as betaProgrammes from './migrations/0006-beta-programmes.js'
+import * as withheldResults from './migrations/0009-withheld-results.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -17,6 +18,7 @@ const MIGRATIONS = {
   '0003-slot-search': slotSearch,
   '0004-vouchers': vouchers,
   '0006-beta-programmes': betaProgrammes,
+  '0009-withheld-results': withheldResults,
 } as const
 
 /**

@@ -295,6 +295,15 @@ export interface BetaRegistrationTable {
   created_at: InstantColumn
 }
 
+export interface WithheldResultTable {
+  attempt_id: string
+  exam_number: string
+  candidate_id: string
+  outcome: string
+  reported_at: InstantColumn
+  released_at: InstantColumn | null
+}
+
 export interface DB {
   exam_families: ExamFamilyTable
   family_prefixes: FamilyPrefixTable
@@ -323,4 +332,5 @@ export interface DB {
   beta_programmes: BetaProgrammeTable
   beta_roster: BetaRosterTable
   beta_registrations: BetaRegistrationTable
+  withheld_results: WithheldResultTable
 }

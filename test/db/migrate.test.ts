@@ -37,6 +37,7 @@ const TABLES = [
   'voucher_uses',
   'vouchers',
   'waivers',
+  'withheld_results',
 ]
 
 describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
@@ -51,6 +52,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0003-slot-search', 'Success'],
         ['0004-vouchers', 'Success'],
         ['0006-beta-programmes', 'Success'],
+        ['0009-withheld-results', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()
       // PostgreSQL lists every schema's tables; ours are the ones in the current schema.

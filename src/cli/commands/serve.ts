@@ -3,6 +3,7 @@ import { loadDemo } from '../../app/load-demo.js'
 import type { Config } from '../../config.js'
 import { redactUrl } from '../../db/database.js'
 import { buildExamdeskApp } from '../../http/examdesk-app.js'
+import { startBetaResultsJob } from '../../jobs/beta-results-job.js'
 import { startOutboxWorker } from '../../jobs/outbox-worker.js'
 import { createFileTransport } from '../../mail/file-transport.js'
 import { type MailSettings, readMailSettings } from '../../mail/mail-settings.js'
@@ -24,6 +25,7 @@ export async function serve(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host })
   const transport = openMailTransport(config, mailSettings)
   const worker = startOutboxWorker({ db: store.db, clock: store.clock, transport, log: app.log })
+  const betaResults = startBetaResultsJob({ ...store, mail: mailSettings }, app.log)
 
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -53,6 +55,7 @@ export async function serve(config: Config): Promise<void> {
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down')
     // Mail being sent finishes first; mail not yet sent waits in the outbox for the next start.
+    await betaResults.stop()
     await worker.stop()
     await transport.close()
     await app.close()

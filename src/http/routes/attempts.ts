@@ -8,8 +8,10 @@ import { listAttempts } from '../../app/list-attempts.js'
 import { recordAttempt } from '../../app/record-attempt.js'
 import { setAttemptOutcome } from '../../app/set-attempt-outcome.js'
 import type { DB } from '../../db/schema.js'
+import { listResultsDue } from '../../db/withheld-results.js'
 import type { Attempt } from '../../domain/attempt.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
+import { Nullable } from '../schemas/nullable.js'
 
 const Outcome = Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('pending')])
 
@@ -105,14 +107,38 @@ export function attemptRoutes(deps: {
           summary: "A candidate's attempts at every provider, oldest first",
           tags: ['attempts'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
-          response: { 200: Type.Object({ items: Type.Array(AttemptOut) }) },
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Intersect([
+                  AttemptOut,
+                  Type.Object({
+                    resultsDueAt: Nullable(
+                      Type.String({
+                        description: 'For a beta result still withheld: when it will be released',
+                      }),
+                    ),
+                    resultsDueAtLocal: Nullable(LocalTimeText),
+                  }),
+                ]),
+              ),
+            }),
+          },
         },
       },
       async (request) => {
         const candidate = await getCandidate(deps, request.params.id, 'id')
         const attempts = await listAttempts(deps, candidate.id)
+        const due = await listResultsDue(deps.db, candidate.id)
         return {
-          items: attempts.map((attempt) => toAttemptOut(attempt, candidate.id, candidate.timeZone)),
+          items: attempts.map((attempt) => {
+            const dueAt = due.get(attempt.id) ?? null
+            return {
+              ...toAttemptOut(attempt, candidate.id, candidate.timeZone),
+              resultsDueAt: dueAt === null ? null : toInstantOut(dueAt),
+              resultsDueAtLocal: dueAt === null ? null : toLocalOut(dueAt, candidate.timeZone),
+            }
+          }),
         }
       },
     )

@@ -7,6 +7,7 @@ import {
   setBetaProgramme,
 } from '../../app/beta-programme.js'
 import type { RegisterDeps } from '../../app/register.js'
+import { releaseBetaResults } from '../../app/release-beta-results.js'
 import type { BetaProgramme } from '../../domain/beta-programme.js'
 import { InstantText, toInstantOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
@@ -86,6 +87,29 @@ export function betaProgrammeRoutes(deps: RegisterDeps): FastifyPluginAsync {
         },
       },
       async (request) => toProgrammeOut(await getBetaProgramme(deps, request.params.number)),
+    )
+
+    app.post(
+      '/exams/:number/beta-programme/release-results',
+      {
+        schema: {
+          summary:
+            'Release the beta results (from the release date): outcomes visible, mails, reward codes',
+          tags: ['beta'],
+          params: ExamParams,
+          response: {
+            200: Type.Object({
+              exam: Type.String(),
+              released: Type.Integer(),
+              passed: Type.Integer(),
+              failed: Type.Integer(),
+              rewardsIssued: Type.Integer(),
+            }),
+          },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request) => releaseBetaResults(deps, request.params.number, actorOf(request, 'api')),
     )
 
     app.post(

@@ -1,0 +1,118 @@
+import { v7 as uuidv7 } from 'uuid'
+import { updateAttemptOutcome } from '../db/attempts.js'
+import { appendAudit } from '../db/audit-log.js'
+import { findBetaProgramme } from '../db/beta-programmes.js'
+import { findCandidate } from '../db/candidates.js'
+import { writeInstant } from '../db/columns.js'
+import { listWithheldResults, markResultReleased } from '../db/withheld-results.js'
+import { formatInstant } from '../domain/instant.js'
+import { enqueueBetaResultMail } from '../mail/compose-beta-result-mail.js'
+import type { Actor } from './actor.js'
+import { AppError } from './errors.js'
+import { getCatalogueExam } from './get-exam.js'
+import { issueRewardVouchers } from './issue-reward-vouchers.js'
+import type { RegisterDeps } from './register.js'
+
+export interface ReleasedResults {
+  readonly exam: string
+  readonly released: number
+  readonly passed: number
+  readonly failed: number
+  readonly rewardsIssued: number
+}
+
+/**
+ * Releases a beta's results once its date has come: every withheld outcome
+ * becomes the attempt's (so a pass counts toward certifications and a fail
+ * opens the live exam under the foundation rules), each candidate is
+ * mailed, and every participant gets one reward code per beta exam taken.
+ * Running it again releases only what was reported since.
+ */
+export async function releaseBetaResults(
+  deps: RegisterDeps,
+  examText: string,
+  actor: Actor,
+): Promise<ReleasedResults> {
+  const now = deps.clock.now()
+  const exam = await getCatalogueExam(deps, examText)
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const programme = await findBetaProgramme(trx, exam.number)
+    if (!programme)
+      throw new AppError('BETA_PROGRAMME_NOT_FOUND', { field: 'exam', exam: exam.number })
+    if (now < programme.resultsReleaseAt) {
+      throw new AppError('BETA_RESULTS_NOT_DUE', {
+        field: 'exam',
+        exam: exam.number,
+        releaseAt: formatInstant(programme.resultsReleaseAt),
+      })
+    }
+    const withheld = await listWithheldResults(trx, exam.number)
+    const participants = new Set<string>()
+    let passed = 0
+    for (const result of withheld) {
+      await updateAttemptOutcome(trx, result.attemptId, result.outcome, now)
+      await markResultReleased(trx, result.attemptId, now)
+      if (result.outcome === 'pass') passed++
+      participants.add(result.candidateId)
+      const candidate = await findCandidate(trx, result.candidateId)
+      if (candidate) {
+        await enqueueBetaResultMail(trx, deps.mail, {
+          kind: 'beta-result-released',
+          candidate,
+          exam: exam.number,
+          examTitle: exam.title,
+          attemptId: result.attemptId,
+          resultsReleaseAt: programme.resultsReleaseAt,
+          outcome: result.outcome,
+          liveExam: exam.betaOf,
+          now,
+        })
+      }
+    }
+    await trx
+      .updateTable('beta_programmes')
+      .set({ results_released_at: writeInstant(now) })
+      .where('exam_number', '=', exam.number)
+      .execute()
+    await appendAudit(trx, {
+      id: uuidv7(),
+      at: now,
+      actorId: actor.tokenId,
+      actorRole: actor.role,
+      channel: actor.channel,
+      candidateId: null,
+      subjectType: 'beta-programme',
+      subjectId: exam.number,
+      action: 'results-released',
+      detail: { released: withheld.length, passed, failed: withheld.length - passed },
+    })
+    return { withheld: withheld.length, passed, participants: [...participants] }
+  })
+  let rewardsIssued = 0
+  for (const candidateId of outcome.participants) {
+    const rewards = await issueRewardVouchers(deps, {
+      candidateId,
+      issuedBy: actor.tokenId,
+      issuedAs: { role: actor.role, channel: actor.channel },
+    })
+    rewardsIssued += rewards.issuedNow
+  }
+  return {
+    exam: exam.number,
+    released: outcome.withheld,
+    passed: outcome.passed,
+    failed: outcome.withheld - outcome.passed,
+    rewardsIssued,
+  }
+}
+
+/** Every programme whose results are due and not yet released, for the scheduled job. */
+export async function listProgrammesDue(deps: RegisterDeps): Promise<string[]> {
+  const rows = await deps.db
+    .selectFrom('beta_programmes')
+    .select('exam_number')
+    .where('results_released_at', 'is', null)
+    .where('results_release_at', '<=', writeInstant(deps.clock.now()))
+    .execute()
+  return rows.map((row) => row.exam_number)
+}

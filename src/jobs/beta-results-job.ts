@@ -1,0 +1,54 @@
+import type { Actor } from '../app/actor.js'
+import type { RegisterDeps } from '../app/register.js'
+import { listProgrammesDue, releaseBetaResults } from '../app/release-beta-results.js'
+import type { WorkerLog } from './outbox-worker.js'
+
+/** The scheduled job acts as the system, recorded as such in the audit trail. */
+const SYSTEM: Actor = { tokenId: 'system:beta-results', role: 'admin', channel: 'api' }
+
+export interface BetaResultsJob {
+  /** Releases every programme due now; for tests and the first tick. */
+  tick(): Promise<number>
+  stop(): Promise<void>
+}
+
+/**
+ * Releases beta results on their date without anyone pressing a button:
+ * every `everyMs` (a minute by default) it releases each programme whose
+ * date has come. Several server processes may run it: a release inside
+ * one transaction, and a second run releases only what is left.
+ */
+export function startBetaResultsJob(
+  deps: RegisterDeps,
+  log: WorkerLog,
+  everyMs = 60_000,
+): BetaResultsJob {
+  let running: Promise<number> = Promise.resolve(0)
+  const tick = async (): Promise<number> => {
+    let released = 0
+    for (const exam of await listProgrammesDue(deps)) {
+      try {
+        const outcome = await releaseBetaResults(deps, exam, SYSTEM)
+        released += outcome.released
+        log.info({ ...outcome }, 'beta results released')
+      } catch (error) {
+        log.error({ exam, error }, 'beta results release failed; tried again at the next tick')
+      }
+    }
+    return released
+  }
+  const timer = setInterval(() => {
+    running = running.then(tick, tick)
+  }, everyMs)
+  timer.unref()
+  return {
+    tick: () => {
+      running = running.then(tick, tick)
+      return running
+    },
+    async stop() {
+      clearInterval(timer)
+      await running.catch(() => 0)
+    },
+  }
+}
