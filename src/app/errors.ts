@@ -247,7 +247,8 @@ export const ERROR_CATALOGUE = {
   BETA_RESULTS_NOT_DUE: {
     status: 409,
     title: 'Results not due yet',
-    sentence: (f) => `The ${text(f.exam)} beta results are released from ${text(f.releaseAt)}, not before.`,
+    sentence: (f) =>
+      `The ${text(f.exam)} beta results are released from ${text(f.releaseAt)}, not before.`,
   },
   BETA_PROGRAMME_INVALID: {
     status: 422,
