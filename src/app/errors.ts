@@ -465,6 +465,45 @@ export const ERROR_CATALOGUE = {
     },
   },
   // Retake exceptions.
+  EXCEPTION_REQUEST_INVALID: {
+    status: 422,
+    title: 'Exception request incomplete or inconsistent',
+    sentence: (f) => {
+      const errors = Array.isArray(f.errors) ? f.errors : []
+      const details = errors.map((e) => text((e as { detail?: unknown }).detail)).join(' ')
+      return `The exception request was not filed: ${errors.length || 'some'} problem(s) to fix. ${details}`.trim()
+    },
+  },
+  EXCEPTION_REASON_NOT_ACCEPTED: {
+    status: 422,
+    title: 'Not a reason for an exception',
+    sentence: (f) =>
+      text(f.policy) ||
+      'Retake exceptions are granted only when a technical problem at the test centre stopped or spoiled the exam.',
+  },
+  EXCEPTION_REQUEST_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown exception request',
+    sentence: (f) => `There is no exception request ${text(f.requestId)}.`,
+  },
+  EXCEPTION_REQUEST_EXISTS: {
+    status: 409,
+    title: 'Exception already asked for',
+    sentence: (f) =>
+      `Registration ${text(f.registrationId)} already has an exception request that is ${text(f.status) || 'open'} (${text(f.requestId)}).`,
+  },
+  EXCEPTION_REQUEST_ALREADY_REVIEWED: {
+    status: 409,
+    title: 'Exception request already reviewed',
+    sentence: (f) =>
+      `Exception request ${text(f.requestId)} was already ${text(f.status) || 'reviewed'}; a request is reviewed once.`,
+  },
+  EXCEPTION_WAIVES_NOTHING: {
+    status: 422,
+    title: 'Approval waives nothing',
+    sentence: () =>
+      'An approval must waive the waiting time, the attempt limit, or both (waivesWait, waivesLimit).',
+  },
   // Mail.
   MAIL_NOT_FOUND: {
     status: 404,

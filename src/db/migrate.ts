@@ -5,6 +5,7 @@ import * as appointments from './migrations/0002-appointments.js'
 import * as slotSearch from './migrations/0003-slot-search.js'
 import * as vouchers from './migrations/0004-vouchers.js'
 import * as betaProgrammes from './migrations/0006-beta-programmes.js'
+import * as exceptionRequests from './migrations/0007-exception-requests.js'
 import * as withheldResults from './migrations/0009-withheld-results.js'
 
 /**
@@ -18,6 +19,7 @@ const MIGRATIONS = {
   '0003-slot-search': slotSearch,
   '0004-vouchers': vouchers,
   '0006-beta-programmes': betaProgrammes,
+  '0007-exception-requests': exceptionRequests,
   '0009-withheld-results': withheldResults,
 } as const
 

@@ -295,6 +295,33 @@ export interface BetaRegistrationTable {
   created_at: InstantColumn
 }
 
+export type ExceptionRequestStatus = 'open' | 'approved' | 'denied'
+
+export interface ExceptionRequestTable {
+  id: string
+  candidate_id: string
+  registration_id: string
+  exam_number: string
+  first_name: string
+  last_name: string
+  email: string
+  description: string
+  provider_case_number: string
+  reason: 'lab-crash' | 'connectivity' | 'equipment-failure'
+  status: ExceptionRequestStatus
+  channel: Channel
+  requested_at: InstantColumn
+  requested_by: string
+  requested_by_role: string
+  reviewed_at: InstantColumn | null
+  reviewed_by: string | null
+  reviewed_by_role: string | null
+  review_note: string | null
+  waives_wait: FlagColumn | null
+  waives_limit: FlagColumn | null
+  waiver_id: string | null
+}
+
 export interface WithheldResultTable {
   attempt_id: string
   exam_number: string
@@ -333,4 +360,5 @@ export interface DB {
   beta_roster: BetaRosterTable
   beta_registrations: BetaRegistrationTable
   withheld_results: WithheldResultTable
+  exception_requests: ExceptionRequestTable
 }

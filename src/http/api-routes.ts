@@ -9,6 +9,7 @@ import { certificationRoutes } from './routes/certifications.js'
 import { eligibilityRoutes } from './routes/eligibility.js'
 import { examPricingRoutes } from './routes/exam-pricing.js'
 import { examRoutes } from './routes/exams.js'
+import { exceptionRequestRoutes } from './routes/exception-requests.js'
 import { offerRoutes } from './routes/offers.js'
 import { providerRoutes } from './routes/providers.js'
 import { registrationRoutes } from './routes/registrations.js'
@@ -33,6 +34,7 @@ export function apiRoutes(deps: RegisterDeps): FastifyPluginAsync[] {
     offerRoutes(deps),
     voucherRoutes(deps),
     voucherIssueRoutes(deps),
+    exceptionRequestRoutes(deps),
     adminMailRoutes(deps),
   ]
 }

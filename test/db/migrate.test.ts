@@ -23,6 +23,7 @@ const TABLES = [
   'exam_families',
   'exam_prices',
   'exams',
+  'exception_requests',
   'family_prefixes',
   'idempotency_keys',
   'offers',
@@ -52,6 +53,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0003-slot-search', 'Success'],
         ['0004-vouchers', 'Success'],
         ['0006-beta-programmes', 'Success'],
+        ['0007-exception-requests', 'Success'],
         ['0009-withheld-results', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()

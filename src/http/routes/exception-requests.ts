@@ -1,0 +1,141 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import { Type } from 'typebox'
+import {
+  getExceptionRequest,
+  listCandidateExceptionRequests,
+} from '../../app/get-exception-request.js'
+import { type ExceptionDeps, requestException } from '../../app/request-exception.js'
+import { reviewException } from '../../app/review-exception.js'
+import {
+  ApproveBody,
+  DenyBody,
+  ExceptionRequestBody,
+  ExceptionRequestOut,
+  toExceptionRequestOut,
+} from '../schemas/exception-request.js'
+import { AuditEntryOut, toAuditEntryOut } from '../schemas/registration.js'
+import { actorOf, IdempotencyHeaders, idempotencyOf } from './registrations.js'
+
+const RequestParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) })
+
+/** `/v1/exception-requests`: asking for a retake exception, and support's review of it. */
+export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.post(
+      '/exception-requests',
+      {
+        schema: {
+          summary:
+            'Ask for a retake exception after a sitting a technical problem spoiled (every problem listed at once)',
+          tags: ['exception requests'],
+          headers: IdempotencyHeaders,
+          body: ExceptionRequestBody,
+          response: { 201: ExceptionRequestOut },
+        },
+        config: { roles: ['admin', 'support', 'provider'] },
+      },
+      async (request, reply) => {
+        const { channel, ...fields } = request.body
+        const outcome = await requestException(
+          deps,
+          fields,
+          actorOf(request, channel),
+          idempotencyOf(request),
+        )
+        if (outcome.replayed) reply.header('idempotent-replayed', 'true')
+        return reply
+          .code(201)
+          .header('location', `/v1/exception-requests/${outcome.result.id}`)
+          .send(toExceptionRequestOut(outcome.result))
+      },
+    )
+
+    app.post(
+      '/exception-requests/:id/approve',
+      {
+        schema: {
+          summary:
+            'Approve a request: the candidate gets a waiver for their next attempt at the exam',
+          tags: ['exception requests'],
+          params: RequestParams,
+          body: ApproveBody,
+          response: { 200: ExceptionRequestOut },
+        },
+        config: { roles: ['admin', 'support'] },
+      },
+      async (request) =>
+        toExceptionRequestOut(
+          await reviewException(
+            deps,
+            request.params.id,
+            { decision: 'approve', ...request.body },
+            actorOf(request, 'api'),
+          ),
+        ),
+    )
+
+    app.post(
+      '/exception-requests/:id/deny',
+      {
+        schema: {
+          summary: 'Deny a request, saying why (the note is mailed to the candidate)',
+          tags: ['exception requests'],
+          params: RequestParams,
+          body: DenyBody,
+          response: { 200: ExceptionRequestOut },
+        },
+        config: { roles: ['admin', 'support'] },
+      },
+      async (request) =>
+        toExceptionRequestOut(
+          await reviewException(
+            deps,
+            request.params.id,
+            { decision: 'deny', note: request.body.note },
+            actorOf(request, 'api'),
+          ),
+        ),
+    )
+
+    app.get(
+      '/exception-requests/:id',
+      {
+        schema: {
+          summary: 'An exception request, where it stands, and every step taken on it',
+          tags: ['exception requests'],
+          params: RequestParams,
+          response: {
+            200: Type.Object({
+              request: ExceptionRequestOut,
+              history: Type.Array(AuditEntryOut),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { request: found, history } = await getExceptionRequest(deps, request.params.id)
+        return { request: toExceptionRequestOut(found), history: history.map(toAuditEntryOut) }
+      },
+    )
+
+    app.get(
+      '/candidates/:id/exception-requests',
+      {
+        schema: {
+          summary: "A candidate's exception requests, newest first",
+          tags: ['exception requests'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          response: { 200: Type.Object({ items: Type.Array(ExceptionRequestOut) }) },
+        },
+      },
+      async (request) => ({
+        items: (await listCandidateExceptionRequests(deps, request.params.id)).map(
+          toExceptionRequestOut,
+        ),
+      }),
+    )
+  }
+}

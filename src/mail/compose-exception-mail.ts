@@ -1,0 +1,170 @@
+import type { Kysely } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import { enqueueMail } from '../db/outbox.js'
+import type { DB } from '../db/schema.js'
+import type { ExceptionReason } from '../domain/exception-request.js'
+import type { Instant } from '../domain/instant.js'
+import type { ComposedMail } from './compose-appointment-mail.js'
+import { formatMailTime } from './format-mail-time.js'
+import type { MailSettings } from './mail-settings.js'
+
+export type ExceptionMailKind =
+  | 'exception-request-received'
+  | 'exception-request-approved'
+  | 'exception-request-denied'
+
+/** Everything an exception mail says; plain values, so the use case builds it inside its transaction. */
+export interface ExceptionMailInput {
+  readonly kind: ExceptionMailKind
+  readonly request: {
+    readonly id: string
+    readonly registrationId: string
+    readonly providerCaseNumber: string
+    readonly reason: ExceptionReason
+    readonly requestedAt: Instant
+  }
+  readonly candidate: {
+    readonly firstName: string
+    readonly lastName: string
+    readonly timeZone: string
+  }
+  readonly exam: { readonly number: string; readonly title: string }
+  /** Who filed it when it was not the candidate's own system: the mail says so. */
+  readonly onBehalf?: { readonly role: string; readonly channel: string } | null
+  /** The review, for an approval or a denial. */
+  readonly review?: {
+    readonly note: string
+    readonly waivesWait: boolean
+    readonly waivesLimit: boolean
+  } | null
+  /** Where to get help (`MailSettings.help`): the sender is not monitored. */
+  readonly help: string
+  /** When it happened (the use case's `now`). */
+  readonly composedAt: Instant
+}
+
+const REASONS: Readonly<Record<ExceptionReason, string>> = {
+  'lab-crash': 'the test-centre lab crashed',
+  connectivity: 'the internet connection failed',
+  'equipment-failure': 'equipment failed',
+}
+const ACTORS: Readonly<Record<string, string>> = {
+  support: 'a support agent',
+  admin: 'a programme administrator',
+}
+const CHANNELS: Readonly<Record<string, string>> = { phone: 'by phone', web: 'on the web' }
+
+/** One mail per request and step: a retried use case sends it once. */
+export function computeExceptionDedupeKey(kind: ExceptionMailKind, requestId: string): string {
+  return `${kind}:${requestId}`
+}
+
+/**
+ * The mail for each step of an exception request: received (what was asked,
+ * and that support will review it), approved (what is waived, for one
+ * attempt, and how to use it), or denied (the reviewer's note). Each names
+ * the request, the registration and the provider's case number.
+ */
+export function composeExceptionMail(input: ExceptionMailInput): ComposedMail {
+  const { request, candidate, exam } = input
+  const examName = `${exam.number} ${exam.title}`
+  const lines = [`Hello ${candidate.firstName} ${candidate.lastName},`, '']
+  let subject: string
+  switch (input.kind) {
+    case 'exception-request-received':
+      subject = `Exception request received: ${exam.number}`
+      lines.push(
+        'We have received your request for a retake exception. Support reviews it and writes to you with the decision.',
+      )
+      break
+    case 'exception-request-approved':
+      subject = `Exception approved: ${exam.number}`
+      lines.push('Your request for a retake exception is approved.')
+      break
+    case 'exception-request-denied':
+      subject = `Exception request denied: ${exam.number}`
+      lines.push('Your request for a retake exception is denied.')
+      break
+  }
+  lines.push(
+    '',
+    `  Request:       ${request.id}`,
+    `  Exam:          ${examName}`,
+    `  Registration:  ${request.registrationId}`,
+    `  Reason:        ${REASONS[request.reason]}`,
+    `  Case number:   ${request.providerCaseNumber}`,
+    `  Asked on:      ${formatMailTime(request.requestedAt, candidate.timeZone)}`,
+    '',
+  )
+
+  if (input.kind === 'exception-request-received' && input.onBehalf) {
+    const actor = ACTORS[input.onBehalf.role] ?? 'a member of the programme staff'
+    const channel = CHANNELS[input.onBehalf.channel] ?? ''
+    lines.push(
+      `This request was filed for you by ${actor}${channel ? ` ${channel}` : ''}.`,
+      'If you did not ask for it, contact us (see below).',
+      '',
+    )
+  }
+
+  const review = input.review
+  if (input.kind === 'exception-request-approved' && review) {
+    lines.push(
+      `For your next attempt at ${exam.number}, the exception lifts ${describeWaived(review)}.`,
+      'It applies once: book the exam as usual, and the registration that needs the exception uses it. If that registration is cancelled, the exception is kept for the next one.',
+      '',
+      'Note from support',
+      `  ${review.note}`,
+      '',
+    )
+  }
+  if (input.kind === 'exception-request-denied' && review) {
+    lines.push(
+      'Why',
+      `  ${review.note}`,
+      '',
+      "The retake policy's waiting time and attempt limit apply to your next attempt as usual.",
+      '',
+    )
+  }
+
+  lines.push('-- ', input.help, '')
+  return { subject, bodyText: lines.join('\n'), attachments: [] }
+}
+
+function describeWaived(review: { readonly waivesWait: boolean; readonly waivesLimit: boolean }) {
+  if (review.waivesWait && review.waivesLimit)
+    return 'both the waiting time and the limit on attempts in the 12-month period'
+  if (review.waivesWait) return 'the waiting time after a failed attempt'
+  return 'the limit on attempts in the 12-month period'
+}
+
+/**
+ * Puts an exception mail in the outbox inside the caller's transaction, to
+ * the candidate's address on file; says whether it was added.
+ *
+ * @example
+ * await enqueueExceptionMail(trx, deps.mail, { ...input, candidateId, recipient })
+ */
+export async function enqueueExceptionMail(
+  trx: Kysely<DB>,
+  mail: MailSettings,
+  input: Omit<ExceptionMailInput, 'help'> & {
+    readonly candidateId: string
+    readonly recipient: string
+  },
+): Promise<boolean> {
+  const { candidateId, recipient, ...content } = input
+  const composed = composeExceptionMail({ ...content, help: mail.help })
+  return enqueueMail(trx, {
+    id: uuidv7(),
+    dedupeKey: computeExceptionDedupeKey(input.kind, input.request.id),
+    kind: input.kind,
+    candidateId,
+    recipient,
+    subject: composed.subject,
+    bodyText: composed.bodyText,
+    attachments: composed.attachments,
+    createdAt: input.composedAt,
+  })
+}
