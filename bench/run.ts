@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only engine|eligibility|slots|registrations|codes] [--duration SECONDS] [--in-process]`
+ * `npm run bench [-- --only engine|eligibility|slots|registrations|codes|wave] [--duration SECONDS] [--in-process]`
  *
  * Runs every benchmark in turn; each prints its figures beside their
  * physical ceiling measured in the same run, and the summary at the end
@@ -12,8 +12,9 @@ import { runEngineBench } from './engine.js'
 import { heading, printTable, type TargetResult } from './format.js'
 import { runRegistrationsBench } from './registrations.js'
 import { runSlotSearchBench } from './slot-search.js'
+import { runWaveBench } from './wave.js'
 
-const BENCHES = ['engine', 'eligibility', 'slots', 'registrations', 'codes'] as const
+const BENCHES = ['engine', 'eligibility', 'slots', 'registrations', 'codes', 'wave'] as const
 type BenchName = (typeof BENCHES)[number]
 
 function usage(message: string): never {
@@ -61,6 +62,7 @@ for (const name of selected) {
     else if (name === 'slots') results.push(...(await runSlotSearchBench({ duration })))
     else if (name === 'registrations') results.push(...(await runRegistrationsBench({ duration })))
     else if (name === 'codes') results.push(...(await runCodeRedemptionBench({ duration })))
+    else if (name === 'wave') results.push(...(await runWaveBench()))
     else results.push(...(await runEligibilityBench({ duration, inProcess: values['in-process'] })))
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

@@ -256,6 +256,34 @@ export const ERROR_CATALOGUE = {
     sentence: (f) => text(f.problem) || 'The beta programme is not valid.',
   },
   // Invitation waves.
+  WAVE_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown invitation wave',
+    sentence: (f) => `There is no invitation wave ${text(f.waveId)}.`,
+  },
+  WAVE_TOO_EARLY: {
+    status: 409,
+    title: 'Wave may not open yet',
+    sentence: (f) => text(f.reason) || 'The previous wave has not had its priority window yet.',
+  },
+  WAVE_SELF_CHECK_FAILED: {
+    status: 409,
+    title: 'Wave self-check failed',
+    sentence: (f) =>
+      `The wave stays closed: a trial registration with an invitee's code failed${f.problemCode ? ` (${text(f.problemCode)})` : ''}: ${text(f.problemDetail) || 'see problemCode'}`,
+  },
+  WAVE_NOT_OPEN: {
+    status: 409,
+    title: 'Wave not open',
+    sentence: (f) =>
+      `Wave ${text(f.waveId)} is ${text(f.status) || 'not open'}; ${text(f.problem) || 'this needs an open wave'}.`,
+  },
+  WAVE_EMPTY: {
+    status: 422,
+    title: 'Nobody to invite',
+    sentence: (f) =>
+      `The ${text(f.audience) || 'wave'} audience has nobody left to invite${f.candidates ? ` (${text(f.candidates)} named, all invited already, registered, or in a restricted country)` : ''}; no wave was made.`,
+  },
   UNAVAILABLE: {
     status: 503,
     title: 'Service unavailable',

@@ -19,6 +19,7 @@ import {
 } from './commands/registrations.js'
 import { serve } from './commands/serve.js'
 import { issueVouchersCommand } from './commands/vouchers-issue.js'
+import { composeWaveCommand, sendWaveCommand, waveActionCommand } from './commands/waves.js'
 import { openStore } from './open-store.js'
 
 const program = new Command('examdesk')
@@ -217,6 +218,56 @@ beta
   )
   .option('--exam <number>', 'only this beta exam')
   .action((options: { exam?: string }) => releaseResultsCommand(readConfig(), options.exam))
+
+const waves = program.command('waves').description('invitation waves of a beta programme')
+const whole =
+  (what: string) =>
+  (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`must be a whole number of ${what}`)
+    return Number(value)
+  }
+waves
+  .command('compose')
+  .description(
+    "compose a beta exam's next wave: its invitees and their codes (nobody is mailed yet)",
+  )
+  .requiredOption('--exam <number>', 'the beta exam, 71-620 or 071-620')
+  .requiredOption('--name <name>', 'what the wave is, for admins')
+  .addOption(
+    new Option('--audience <audience>', 'who it invites')
+      .choices(['retake', 're-registration', 'roster-rest', 'list'])
+      .makeOptionMandatory(),
+  )
+  .addOption(
+    new Option('--code-mode <mode>', 'one bound code per invitee, or one bearer code per wave')
+      .choices(['single-use', 'per-wave'])
+      .default('single-use'),
+  )
+  .option(
+    '--hours-after-previous <hours>',
+    'open time of the previous wave first (default 72)',
+    whole('hours'),
+  )
+  .option('--for <file>', 'for --audience list: CSV with a candidateId column')
+  .action((options) => composeWaveCommand(readConfig(), options))
+for (const [action, description] of [
+  ['open', 'open a wave after its self-check: its invitees join the roster, its clock starts'],
+  ['pause', "pause a wave's priority clock (registration is not working for it)"],
+  ['resume', 'resume a paused wave, after the self-check'],
+  ['show', "a wave's status, open time and counts"],
+] as const) {
+  waves
+    .command(action)
+    .description(description)
+    .requiredOption('--wave <id>', 'wave id')
+    .action((options: { wave: string }) => waveActionCommand(readConfig(), action, options.wave))
+}
+waves
+  .command('send')
+  .description("put an open wave's invitation mails in the outbox; re-running sends nobody twice")
+  .requiredOption('--wave <id>', 'wave id')
+  .option('--chunk <n>', 'invitations per transaction (default 1000)', whole('invitations'))
+  .action((options: { wave: string; chunk?: number }) => sendWaveCommand(readConfig(), options))
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`examdesk: ${error instanceof Error ? error.message : String(error)}\n`)

@@ -6,6 +6,7 @@ import * as slotSearch from './migrations/0003-slot-search.js'
 import * as vouchers from './migrations/0004-vouchers.js'
 import * as betaProgrammes from './migrations/0006-beta-programmes.js'
 import * as exceptionRequests from './migrations/0007-exception-requests.js'
+import * as invitationWaves from './migrations/0008-invitation-waves.js'
 import * as withheldResults from './migrations/0009-withheld-results.js'
 
 /**
@@ -20,6 +21,7 @@ const MIGRATIONS = {
   '0004-vouchers': vouchers,
   '0006-beta-programmes': betaProgrammes,
   '0007-exception-requests': exceptionRequests,
+  '0008-invitation-waves': invitationWaves,
   '0009-withheld-results': withheldResults,
 } as const
 

@@ -88,6 +88,50 @@ export async function enqueueMail(db: Kysely<DB>, message: OutboxMessage): Promi
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n
 }
 
+/** Mails per INSERT in `enqueueMails`: 15 parameters each stays under every engine's limit. */
+const ENQUEUE_BATCH = 500
+
+/**
+ * `enqueueMail` for many mails at once, a multi-row INSERT per 500: those
+ * whose dedupe key is in the outbox already are skipped. Returns how many
+ * were added. Pass the use case's transaction as `db`.
+ */
+export async function enqueueMails(
+  db: Kysely<DB>,
+  messages: readonly OutboxMessage[],
+): Promise<number> {
+  let added = 0
+  for (let start = 0; start < messages.length; start += ENQUEUE_BATCH) {
+    const result = await db
+      .insertInto('outbox')
+      .values(messages.slice(start, start + ENQUEUE_BATCH).map(toOutboxRow))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .executeTakeFirst()
+    added += Number(result.numInsertedOrUpdatedRows ?? 0n)
+  }
+  return added
+}
+
+function toOutboxRow(message: OutboxMessage) {
+  return {
+    id: message.id,
+    dedupe_key: message.dedupeKey,
+    kind: message.kind,
+    candidate_id: message.candidateId,
+    recipient: message.recipient,
+    subject: message.subject,
+    body_text: message.bodyText,
+    attachments: JSON.stringify(message.attachments),
+    status: 'pending' as const,
+    tries: 0,
+    last_error: null,
+    available_at: writeInstant(message.createdAt),
+    claimed_until: null,
+    created_at: writeInstant(message.createdAt),
+    sent_at: null,
+  }
+}
+
 /**
  * Takes up to `limit` pending mails that are due at `now` and that no worker
  * holds, and holds them for `leaseMs`, counting a try on each. Safe with

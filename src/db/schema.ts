@@ -331,6 +331,38 @@ export interface WithheldResultTable {
   released_at: InstantColumn | null
 }
 
+export interface InvitationWaveTable {
+  id: string
+  exam_number: string
+  position: number
+  name: string
+  audience: 'retake' | 're-registration' | 'roster-rest' | 'list'
+  code_mode: 'single-use' | 'per-wave'
+  hours_after_previous: number
+  offer_id: string
+  offer_version: number
+  bearer_code: string | null
+  invited: number
+  created_at: InstantColumn
+  created_by: string
+}
+
+export interface InvitationWaveIntervalTable {
+  wave_id: string
+  started_at: InstantColumn
+  ended_at: InstantColumn | null
+}
+
+export interface WaveInvitationTable {
+  wave_id: string
+  position: number
+  exam_number: string
+  candidate_id: string
+  voucher_code: string | null
+  created_at: InstantColumn
+  mailed_at: InstantColumn | null
+}
+
 export interface DB {
   exam_families: ExamFamilyTable
   family_prefixes: FamilyPrefixTable
@@ -361,4 +393,7 @@ export interface DB {
   beta_registrations: BetaRegistrationTable
   withheld_results: WithheldResultTable
   exception_requests: ExceptionRequestTable
+  invitation_waves: InvitationWaveTable
+  invitation_wave_intervals: InvitationWaveIntervalTable
+  wave_invitations: WaveInvitationTable
 }

@@ -16,6 +16,7 @@ import { registrationRoutes } from './routes/registrations.js'
 import { slotRoutes } from './routes/slots.js'
 import { voucherRoutes } from './routes/vouchers.js'
 import { voucherIssueRoutes } from './routes/vouchers-issue.js'
+import { waveRoutes } from './routes/waves.js'
 
 /** Every resource of the `/v1` API. */
 export function apiRoutes(deps: RegisterDeps): FastifyPluginAsync[] {
@@ -31,6 +32,7 @@ export function apiRoutes(deps: RegisterDeps): FastifyPluginAsync[] {
     centreRoutes(deps),
     slotRoutes(deps),
     betaProgrammeRoutes(deps),
+    waveRoutes(deps),
     offerRoutes(deps),
     voucherRoutes(deps),
     voucherIssueRoutes(deps),

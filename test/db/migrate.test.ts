@@ -26,6 +26,8 @@ const TABLES = [
   'exception_requests',
   'family_prefixes',
   'idempotency_keys',
+  'invitation_wave_intervals',
+  'invitation_waves',
   'offers',
   'outbox',
   'payments',
@@ -38,6 +40,7 @@ const TABLES = [
   'voucher_uses',
   'vouchers',
   'waivers',
+  'wave_invitations',
   'withheld_results',
 ]
 
@@ -54,6 +57,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0004-vouchers', 'Success'],
         ['0006-beta-programmes', 'Success'],
         ['0007-exception-requests', 'Success'],
+        ['0008-invitation-waves', 'Success'],
         ['0009-withheld-results', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()

@@ -1,0 +1,158 @@
+import { userInfo } from 'node:os'
+import { SingleBar } from 'cli-progress'
+import { composeWave, type WaveActor } from '../../app/compose-wave.js'
+import { getWaveView, type WaveView } from '../../app/get-wave.js'
+import { openWave, pauseWave, resumeWave } from '../../app/open-wave.js'
+import { sendWave } from '../../app/send-wave.js'
+import type { Config } from '../../config.js'
+import { formatInstant } from '../../domain/instant.js'
+import type { WaveAudience, WaveCodeMode } from '../../domain/invitation-wave.js'
+import { readMailSettings } from '../../mail/mail-settings.js'
+import { readCsvRows } from '../csv-import.js'
+import { openStore } from '../open-store.js'
+
+export interface WaveComposeOptions {
+  readonly exam: string
+  readonly name: string
+  readonly audience: WaveAudience
+  readonly codeMode: WaveCodeMode
+  readonly hoursAfterPrevious?: number
+  /** A CSV file with a `candidateId` column, for a `list` wave. */
+  readonly for?: string
+}
+
+function cliActor(): WaveActor {
+  // The trail names the account at the console, as a token would name an API caller.
+  return { id: `cli:${userInfo().username}`, role: 'admin', channel: 'cli' }
+}
+
+async function withStore<T>(
+  config: Config,
+  work: (deps: Parameters<typeof openWave>[0]) => Promise<T>,
+) {
+  const store = await openStore(config)
+  try {
+    return await work({ ...store, mail: readMailSettings(config) })
+  } finally {
+    await store.close()
+  }
+}
+
+/** `examdesk waves compose`: the exam's next wave, its invitees and their codes. */
+export async function composeWaveCommand(config: Config, options: WaveComposeOptions) {
+  if ((options.audience === 'list') !== (options.for !== undefined)) {
+    throw new Error('a list wave takes --for candidates.csv, and only a list wave does')
+  }
+  const candidateIds =
+    options.for === undefined
+      ? undefined
+      : (await readCsvRows(options.for, ['candidateId'])).map((row) => row.fields.candidateId ?? '')
+  const view = await withStore(config, (deps) =>
+    composeWave(
+      deps,
+      options.exam,
+      {
+        name: options.name,
+        audience: options.audience,
+        codeMode: options.codeMode,
+        ...(options.hoursAfterPrevious === undefined
+          ? {}
+          : { hoursAfterPrevious: options.hoursAfterPrevious }),
+        ...(candidateIds === undefined ? {} : { candidateIds }),
+      },
+      cliActor(),
+    ),
+  )
+  printWave(view)
+}
+
+/** `examdesk waves open|pause|resume|show --wave ID`. */
+export async function waveActionCommand(
+  config: Config,
+  action: 'open' | 'pause' | 'resume' | 'show',
+  waveId: string,
+) {
+  const view = await withStore(config, (deps) => {
+    if (action === 'show') return getWaveView(deps, waveId)
+    const run = { open: openWave, pause: pauseWave, resume: resumeWave }[action]
+    return run(deps, waveId, cliActor())
+  })
+  printWave(view)
+}
+
+/**
+ * `examdesk waves send --wave ID`: the invitation mails into the outbox, a
+ * chunk per transaction, with progress on stderr. Ctrl-C stops after the
+ * chunk in hand; running it again sends the rest, and nobody twice.
+ */
+export async function sendWaveCommand(config: Config, options: { wave: string; chunk?: number }) {
+  const abort = new AbortController()
+  const stop = () => abort.abort(new Error('stopped; run the same command again to send the rest'))
+  process.once('SIGINT', stop)
+  const progress = startProgress()
+  try {
+    const sent = await withStore(config, (deps) =>
+      sendWave(
+        deps,
+        {
+          waveId: options.wave,
+          signal: abort.signal,
+          ...(options.chunk === undefined ? {} : { chunkSize: options.chunk }),
+        },
+        cliActor(),
+        progress.update,
+      ),
+    )
+    progress.stop()
+    process.stdout.write(
+      `Wave ${sent.waveId}: ${sent.invited} invited, ${sent.enqueuedNow} mails enqueued now, ${sent.alreadyEnqueued} already enqueued.\n`,
+    )
+  } finally {
+    progress.stop()
+    process.removeListener('SIGINT', stop)
+  }
+}
+
+function printWave(view: WaveView) {
+  const at = (instant: number | null) => (instant === null ? '-' : formatInstant(instant))
+  process.stdout.write(
+    [
+      `Wave ${view.id} (${view.exam} #${view.position}, ${view.name}): ${view.status}`,
+      `  audience ${view.audience}, codes ${view.codeMode}${view.code ? ` (${view.code})` : ''}, ${view.hoursAfterPrevious} h after the previous wave`,
+      `  opened ${at(view.openedAt)}, open for ${(view.openFor / 3_600_000).toFixed(1)} h${view.status === 'draft' ? `, may open ${at(view.mayOpenAt)}` : ''}`,
+      `  invited ${view.invited}, mailed ${view.mailed}, delivered ${view.delivered}, registered ${view.registered}, seats left ${view.seatsLeft}`,
+      '',
+    ].join('\n'),
+  )
+}
+
+/** A bar on a terminal; otherwise a line at every tenth, so a log shows the run moving. */
+function startProgress() {
+  const bar = process.stderr.isTTY
+    ? new SingleBar({
+        format: 'invitations [{bar}] {value}/{total}',
+        stream: process.stderr,
+        hideCursor: true,
+      })
+    : null
+  let started = false
+  let lastTenth = -1
+  return {
+    update: (done: number, total: number) => {
+      if (bar) {
+        if (!started) bar.start(total, done)
+        started = true
+        bar.update(done)
+        return
+      }
+      const tenth = total === 0 ? 10 : Math.floor((done * 10) / total)
+      if (tenth === lastTenth) return
+      lastTenth = tenth
+      process.stderr.write(`invitations: ${done}/${total}\n`)
+    },
+    stop: () => {
+      if (bar && started) bar.stop()
+      started = false
+    },
+  }
+}

@@ -1,0 +1,96 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { composeWave, type WaveActor } from '../../app/compose-wave.js'
+import { getWaveView, listWaves } from '../../app/get-wave.js'
+import { openWave, pauseWave, resumeWave } from '../../app/open-wave.js'
+import type { RegisterDeps } from '../../app/register.js'
+import { toWaveOut, WaveBody, WaveOut, WaveParams } from '../schemas/wave.js'
+
+const ExamParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 20 }) })
+
+function waveActorOf(request: FastifyRequest): WaveActor {
+  return { id: request.principal.tokenId, role: request.principal.role, channel: 'api' }
+}
+
+/** Invitation waves of a beta exam: composed per exam, then opened, paused and resumed by id. */
+export function waveRoutes(deps: RegisterDeps): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.post(
+      '/exams/:number/beta-programme/waves',
+      {
+        schema: {
+          summary: "Compose a beta exam's next invitation wave: its invitees and their codes",
+          tags: ['beta'],
+          params: ExamParams,
+          body: WaveBody,
+          response: { 201: WaveOut },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request, reply) => {
+        const view = await composeWave(
+          deps,
+          request.params.number,
+          request.body,
+          waveActorOf(request),
+        )
+        reply.code(201).header('location', `/v1/waves/${view.id}`)
+        return toWaveOut(view)
+      },
+    )
+
+    app.get(
+      '/exams/:number/beta-programme/waves',
+      {
+        schema: {
+          summary: "A beta exam's invitation waves, in order, with their counts",
+          tags: ['beta'],
+          params: ExamParams,
+          response: { 200: Type.Object({ items: Type.Array(WaveOut) }) },
+        },
+        config: { roles: ['admin', 'support'] },
+      },
+      async (request) => ({
+        items: (await listWaves(deps, request.params.number)).map(toWaveOut),
+      }),
+    )
+
+    app.get(
+      '/waves/:id',
+      {
+        schema: {
+          summary:
+            'One invitation wave: status, open time, and invited, mailed, delivered, registered',
+          tags: ['beta'],
+          params: WaveParams,
+          response: { 200: WaveOut },
+        },
+        config: { roles: ['admin', 'support'] },
+      },
+      async (request) => toWaveOut(await getWaveView(deps, request.params.id)),
+    )
+
+    const actions = [
+      [
+        'open',
+        openWave,
+        'Open a wave: after its self-check, its invitees join the roster and its clock starts',
+      ],
+      ['pause', pauseWave, "Pause a wave's priority clock (registration is not working for it)"],
+      ['resume', resumeWave, "Resume a paused wave's clock, after the self-check"],
+    ] as const
+    for (const [action, run, summary] of actions) {
+      app.post(
+        `/waves/:id/${action}`,
+        {
+          schema: { summary, tags: ['beta'], params: WaveParams, response: { 200: WaveOut } },
+          config: { roles: ['admin'] },
+        },
+        async (request) => toWaveOut(await run(deps, request.params.id, waveActorOf(request))),
+      )
+    }
+  }
+}

@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest'
+import { sendWave } from '../../src/app/send-wave.js'
+import { HOUR_MS } from '../../src/domain/instant.js'
+import { startOutboxWorker } from '../../src/jobs/outbox-worker.js'
+import { createSmtpTransport } from '../../src/mail/smtp-transport.js'
+import { createCentre, createSlot, deliver } from '../factories/appointments.js'
+import { TEST_MAIL_SETTINGS } from '../factories/mail.js'
+import { testDatabases } from '../support/databases.js'
+import { startSmtpSink } from '../support/smtp-sink.js'
+import {
+  type ApiWorld,
+  call,
+  expectOk,
+  expectProblem,
+  instant,
+  NOW,
+  registerCandidate,
+  useApi,
+} from './api-harness.js'
+
+const BETA = '071-620'
+const ADMIN = { id: 'test-admin', role: 'admin', channel: 'cli' }
+
+interface Wave {
+  id: string
+  status: string
+  openedAt: string | null
+  openFor: number
+  mayOpenAt: string | null
+  code: string | null
+  invited: number
+  mailed: number
+  delivered: number
+  registered: number
+  seatsLeft: number
+}
+
+async function world(
+  get: () => ApiWorld,
+  options: { programme?: Record<string, unknown>; slot?: boolean } = {},
+) {
+  const w = get()
+  expectOk(
+    await call(w, 'POST', '/v1/exams', { number: '70-620', title: 'TS: Windows Vista' }),
+    201,
+  )
+  expectOk(
+    await call(w, 'POST', '/v1/exams', {
+      number: '71-620',
+      title: 'TS: Windows Vista (beta)',
+      status: 'beta',
+      betaPeriod: { start: '2026-06-01T00:00:00Z', end: '2026-08-01T00:00:00Z' },
+    }),
+    201,
+  )
+  await deliver(w.db, 'prometric', [BETA])
+  expectOk(
+    await call(w, 'PUT', '/v1/exams/71-620/beta-programme', {
+      seatLimit: 100,
+      acceptsNewCandidates: false,
+      restrictedCountries: ['CN'],
+      resultsReleaseAt: '2026-09-15T00:00:00Z',
+      ...options.programme,
+    }),
+  )
+  const slot =
+    options.slot === false
+      ? null
+      : await createSlot(w.db, await createCentre(w.db), instant('2026-07-01T09:00:00Z'), 200)
+  return { w, slot }
+}
+
+async function candidates(w: ApiWorld, count: number, prefix = 'c'): Promise<string[]> {
+  const ids: string[] = []
+  for (let i = 0; i < count; i++) {
+    ids.push(await registerCandidate(w, { email: `${prefix}${i}@example.com` }))
+  }
+  return ids
+}
+
+async function compose(w: ApiWorld, body: Record<string, unknown>): Promise<Wave> {
+  return expectOk<Wave>(
+    await call(w, 'POST', '/v1/exams/71-620/beta-programme/waves', {
+      name: 'wave',
+      audience: 'list',
+      codeMode: 'single-use',
+      ...body,
+    }),
+    201,
+  )
+}
+
+const act = (w: ApiWorld, id: string, action: 'open' | 'pause' | 'resume') =>
+  call(w, 'POST', `/v1/waves/${id}/${action}`)
+
+const book = (w: ApiWorld, candidateId: string, slotId: string, codes: string[], key: string) =>
+  call(
+    w,
+    'POST',
+    '/v1/registrations',
+    { candidateId, exam: BETA, slotId, voucherCodes: codes },
+    'provider',
+    { 'idempotency-key': key },
+  )
+
+/** The code an invitee's mail carries, read from the outbox as the candidate would read it. */
+async function codeInMail(w: ApiWorld, waveId: string, candidateId: string): Promise<string> {
+  const row = await w.db
+    .selectFrom('outbox')
+    .select('body_text')
+    .where('dedupe_key', '=', `wave-invitation:${waveId}:${candidateId}`)
+    .executeTakeFirstOrThrow()
+  const match = /Your code:\s+(\S+)/.exec(row.body_text)
+  if (!match) throw new Error(`no code in the mail:\n${row.body_text}`)
+  return match[1]!
+}
+
+describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
+  const get = useApi(open, { demo: false })
+
+  it('opens wave 2 only after 72 h of wave 1 being open, and a 10 h pause moves it 10 h later', async () => {
+    const { w } = await world(get)
+    const [a, b, c] = await candidates(w, 3)
+    const first = await compose(w, { name: 'retakes', candidateIds: [a, b] })
+    const second = await compose(w, { name: 'broad', candidateIds: [c], codeMode: 'per-wave' })
+    const early = expectProblem(await act(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
+    expect(early.opensAt).toBeNull()
+
+    expect(expectOk<Wave>(await act(w, first.id, 'open')).status).toBe('open')
+    w.clock.set(NOW + 71 * HOUR_MS)
+    const at71 = expectProblem(await act(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
+    expect(Date.parse(String(at71.opensAt))).toBe(NOW + 72 * HOUR_MS)
+    expect(at71.remainingMs).toBe(HOUR_MS)
+
+    // A 10 h pause (from 71 h to 81 h) moves the opening from 72 h to 82 h.
+    expect(expectOk<Wave>(await act(w, first.id, 'pause')).status).toBe('paused')
+    w.clock.set(NOW + 81 * HOUR_MS)
+    expectProblem(await act(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
+    expectOk(await act(w, first.id, 'resume'))
+    w.clock.set(NOW + 82 * HOUR_MS - 1)
+    expectProblem(await act(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
+    w.clock.set(NOW + 82 * HOUR_MS)
+    const opened = expectOk<Wave>(await act(w, second.id, 'open'))
+    expect(opened).toMatchObject({ status: 'open', openedAt: '2026-06-18T22:00:00.000Z' })
+    const shown = expectOk<Wave>(await call(w, 'GET', `/v1/waves/${first.id}`))
+    expect(shown.openFor).toBe(72 * HOUR_MS)
+    const listed = expectOk<{ items: Wave[] }>(
+      await call(w, 'GET', '/v1/exams/71-620/beta-programme/waves'),
+    )
+    expect(listed.items.map((wave) => wave.id)).toEqual([first.id, second.id])
+  })
+
+  it('keeps a wave closed when its self-check finds no seat, and says why', async () => {
+    const { w } = await world(get, { slot: false })
+    const [a] = await candidates(w, 1)
+    const wave = await compose(w, { candidateIds: [a] })
+    const problem = expectProblem(await act(w, wave.id, 'open'), 409, 'WAVE_SELF_CHECK_FAILED')
+    expect(problem).toMatchObject({ problemCode: 'SEAT_UNAVAILABLE', candidateId: a })
+    expect(problem.detail).toContain('free seat')
+    expect(expectOk<Wave>(await call(w, 'GET', `/v1/waves/${wave.id}`)).status).toBe('draft')
+  })
+
+  it('keeps a wave closed when the programme is full, with the registration’s own refusal', async () => {
+    const { w, slot } = await world(get, { programme: { seatLimit: 1 } })
+    const [early, a] = await candidates(w, 2)
+    expectOk(
+      await call(w, 'POST', '/v1/exams/71-620/beta-programme/roster', { candidateIds: [early] }),
+    )
+    expectOk(await book(w, early!, slot!, [], 'k0'), 201)
+    const wave = await compose(w, { candidateIds: [a] })
+    const problem = expectProblem(await act(w, wave.id, 'open'), 409, 'WAVE_SELF_CHECK_FAILED')
+    expect(problem).toMatchObject({ problemCode: 'BETA_SEATS_FULL', channel: 'web' })
+    expect(String(problem.problemDetail)).toContain('071-620')
+    // The trial put nobody on the roster for good.
+    const eligibility = expectOk<{ code: string }>(
+      await call(w, 'GET', `/v1/candidates/${a}/eligibility?exam=71-620`),
+    )
+    expect(eligibility.code).toBe('NOT_INVITED')
+  })
+
+  it('refuses to send a draft, then an invitee registers with their code at no charge', async () => {
+    const { w, slot } = await world(get)
+    const [a, b, chinese] = [
+      ...(await candidates(w, 2)),
+      await registerCandidate(w, {
+        email: 'wei@example.cn',
+        country: 'CN',
+        timeZone: 'Asia/Shanghai',
+      }),
+    ]
+    const wave = await compose(w, { candidateIds: [a, b, chinese] })
+    expect(wave.invited).toBe(2)
+    const deps = { db: w.db, clock: w.clock, mail: TEST_MAIL_SETTINGS }
+    await expect(sendWave(deps, { waveId: wave.id }, ADMIN)).rejects.toMatchObject({
+      code: 'WAVE_NOT_OPEN',
+    })
+    expectOk(await act(w, wave.id, 'open'))
+    expect(await sendWave(deps, { waveId: wave.id }, ADMIN)).toMatchObject({
+      enqueuedNow: 2,
+      alreadyEnqueued: 0,
+    })
+    const code = await codeInMail(w, wave.id, a!)
+    const registration = expectOk<{ price: { dueCents: number } | null }>(
+      await book(w, a!, slot!, [code], 'k1'),
+      201,
+    )
+    expect(registration.price?.dueCents ?? 0).toBe(0)
+    // The code is bound to its invitee.
+    expect((await book(w, b!, slot!, [code], 'k2')).statusCode).toBeGreaterThanOrEqual(400)
+    const shown = expectOk<Wave>(await call(w, 'GET', `/v1/waves/${wave.id}`))
+    expect(shown).toMatchObject({ invited: 2, mailed: 2, registered: 1, seatsLeft: 99 })
+  })
+
+  it('sends a crashed wave again: every invitee gets exactly one mail', async () => {
+    const { w } = await world(get)
+    const ids = await candidates(w, 7)
+    const wave = await compose(w, { candidateIds: ids, codeMode: 'per-wave' })
+    expect(wave.code).not.toBeNull()
+    expectOk(await act(w, wave.id, 'open'))
+    const deps = { db: w.db, clock: w.clock, mail: TEST_MAIL_SETTINGS }
+    let chunks = 0
+    await expect(
+      sendWave(deps, { waveId: wave.id, chunkSize: 2 }, ADMIN, () => {
+        if (++chunks > 2) throw new Error('crash after chunk 2')
+      }),
+    ).rejects.toThrow('crash after chunk 2')
+    expect(expectOk<Wave>(await call(w, 'GET', `/v1/waves/${wave.id}`)).mailed).toBe(4)
+    expect(await sendWave(deps, { waveId: wave.id, chunkSize: 2 }, ADMIN)).toMatchObject({
+      enqueuedNow: 3,
+      alreadyEnqueued: 4,
+    })
+    expect(await sendWave(deps, { waveId: wave.id }, ADMIN)).toMatchObject({
+      enqueuedNow: 0,
+      alreadyEnqueued: 7,
+    })
+
+    const sink = await startSmtpSink()
+    const transport = createSmtpTransport({ url: sink.url, settings: TEST_MAIL_SETTINGS })
+    const quiet = () => {}
+    const worker = startOutboxWorker({
+      db: w.db,
+      clock: w.clock,
+      transport,
+      log: { info: quiet, warn: quiet, error: quiet },
+      pollMs: 3_600_000,
+    })
+    try {
+      while ((await worker.drain()) > 0) {}
+    } finally {
+      await worker.stop()
+      await transport.close()
+      await sink.close()
+    }
+    const invitations = sink.received.filter((mail) => mail.parsed.subject?.includes('invitation'))
+    const recipients = invitations.flatMap((mail) => mail.envelope.to).sort()
+    expect(recipients).toEqual(ids.map((_, i) => `c${i}@example.com`).sort())
+    const body = invitations[0]!.parsed.text ?? ''
+    for (const needle of [wave.code!, 'CN', 'By phone', 'Results:', 'open since']) {
+      expect(body).toContain(needle)
+    }
+    expect(expectOk<Wave>(await call(w, 'GET', `/v1/waves/${wave.id}`))).toMatchObject({
+      invited: 7,
+      mailed: 7,
+      delivered: 7,
+      registered: 0,
+    })
+  })
+
+  it('invites nobody twice across waves, and refuses an empty wave', async () => {
+    const { w } = await world(get)
+    const ids = await candidates(w, 3)
+    expectOk(await call(w, 'POST', '/v1/exams/71-620/beta-programme/roster', { candidateIds: ids }))
+    await compose(w, { candidateIds: [ids[0]] })
+    const rest = await compose(w, { audience: 'roster-rest' })
+    expect(rest.invited).toBe(2)
+    expectProblem(
+      await call(w, 'POST', '/v1/exams/71-620/beta-programme/waves', {
+        name: 'again',
+        audience: 'roster-rest',
+        codeMode: 'single-use',
+      }),
+      422,
+      'WAVE_EMPTY',
+    )
+    expectProblem(await call(w, 'GET', '/v1/waves/nope'), 404, 'WAVE_NOT_FOUND')
+  })
+})
