@@ -464,18 +464,25 @@ async function loadRegistrations(
   }
 }
 
-/** What a real booking wrote, so that the raw loop writes rows of the same sizes. */
+/**
+ * What a real booking wrote, so that the raw loop writes rows of the same
+ * sizes: the mail as the booking stores it (its facts, or its text).
+ */
 interface Sample {
-  readonly subject: string
-  readonly bodyText: string
-  readonly attachments: readonly MailAttachment[]
+  readonly mail:
+    | { readonly facts: object }
+    | {
+        readonly subject: string
+        readonly bodyText: string
+        readonly attachments: readonly MailAttachment[]
+      }
   readonly response: unknown
 }
 
 async function readSample(db: Kysely<DB>): Promise<Sample> {
   const mail = await db
     .selectFrom('outbox')
-    .select(['subject', 'body_text', 'attachments'])
+    .select(['subject', 'body_text', 'attachments', 'facts'])
     .where('kind', '=', 'registration-confirmed')
     .limit(1)
     .executeTakeFirstOrThrow()
@@ -486,9 +493,14 @@ async function readSample(db: Kysely<DB>): Promise<Sample> {
     .limit(1)
     .executeTakeFirstOrThrow()
   return {
-    subject: mail.subject,
-    bodyText: mail.body_text,
-    attachments: JSON.parse(mail.attachments) as MailAttachment[],
+    mail:
+      mail.facts === null
+        ? {
+            subject: mail.subject,
+            bodyText: mail.body_text,
+            attachments: JSON.parse(mail.attachments) as MailAttachment[],
+          }
+        : { facts: JSON.parse(mail.facts) as object },
     response: JSON.parse(key.response),
   }
 }
@@ -566,9 +578,7 @@ async function rawBookings(
         kind: 'registration-confirmed',
         candidateId: booking.candidateId,
         recipient: `candidate-${booking.candidateId}@bench.example`,
-        subject: sample.subject,
-        bodyText: sample.bodyText,
-        attachments: sample.attachments,
+        ...sample.mail,
         createdAt: now,
       })
       await completeIdempotencyRecord(trx, principalId, booking.key, 200, sample.response)

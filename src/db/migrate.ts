@@ -3,6 +3,7 @@ import { type AnyKysely, dialectOf } from './dialect.js'
 import * as foundation from './migrations/0001-foundation.js'
 import * as appointments from './migrations/0002-appointments.js'
 import * as slotSearch from './migrations/0003-slot-search.js'
+import * as outboxFacts from './migrations/0005-outbox-facts.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -13,6 +14,8 @@ const MIGRATIONS = {
   '0001-foundation': foundation,
   '0002-appointments': appointments,
   '0003-slot-search': slotSearch,
+  // 0004 is taken by a change on another branch; it goes here.
+  '0005-outbox-facts': outboxFacts,
 } as const
 
 /**

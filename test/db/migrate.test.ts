@@ -40,6 +40,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0001-foundation', 'Success'],
         ['0002-appointments', 'Success'],
         ['0003-slot-search', 'Success'],
+        ['0005-outbox-facts', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()
       // PostgreSQL lists every schema's tables; ours are the ones in the current schema.
