@@ -45,11 +45,11 @@ export async function runIdempotent<T>(
 ): Promise<Idempotent<T>> {
   // Without a key there is nothing to replay: one transaction, nothing stored.
   if (idempotency === null) return { result: await db.transaction().execute(work), replayed: false }
-  const earlier = await findIdempotencyRecord(db, idempotency.principalId, idempotency.key)
-  if (earlier) return replay<T>(earlier, requestHash)
   try {
     const result = await db.transaction().execute(async (trx) => {
-      // Claim the key first: a concurrent twin stops here instead of acting.
+      // Claim the key first: a retry of an answered request, or a concurrent
+      // twin, stops here instead of acting (no read before: a new key, the
+      // common case, costs no extra query).
       await insertIdempotencyRecord(trx, {
         ...idempotency,
         requestHash,
@@ -63,7 +63,7 @@ export async function runIdempotent<T>(
     })
     return { result, replayed: false }
   } catch (error) {
-    // A concurrent twin committed first: answer as it did.
+    // The key was answered before, or a concurrent twin committed first: answer as it did.
     if (violatedTable(error) === 'idempotency_keys') {
       const first = await findIdempotencyRecord(db, idempotency.principalId, idempotency.key)
       if (first) return replay<T>(first, requestHash)

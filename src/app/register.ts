@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
-import { providerDelivers } from '../db/providers.js'
 import { findLiveRegistration, insertRegistration, type Registration } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { takeSeat } from '../db/seats.js'
+import { findSlotToBook } from '../db/slots.js'
 import { violatedTable } from '../db/unique-violation.js'
 import { holdWaiver } from '../db/waivers.js'
 import { decideRetake } from '../domain/decide-retake.js'
@@ -22,12 +22,7 @@ import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { notifyAppointment } from './notify-appointment.js'
 import { refuseRetake } from './refuse-retake.js'
-import {
-  type Appointment,
-  loadAppointment,
-  type RegistrationView,
-  toRegistrationView,
-} from './registration-view.js'
+import { type Appointment, type RegistrationView, toRegistrationView } from './registration-view.js'
 
 export interface RegisterInput {
   readonly candidateId: string
@@ -172,15 +167,17 @@ export async function requireBookableSlot(
   exam: Exam,
   now: Instant,
 ): Promise<Appointment> {
-  const appointment = await loadAppointment(db, slotId)
-  if (!appointment) throw new AppError('SLOT_NOT_FOUND', { field: 'slotId', slotId })
+  // The slot, its centre, its provider and whether it delivers the exam: one query.
+  const found = await findSlotToBook(db, slotId, exam.number)
+  if (!found) throw new AppError('SLOT_NOT_FOUND', { field: 'slotId', slotId })
+  const { appointment } = found
   if (appointment.slot.startsAt <= now) {
     throw new AppError('SLOT_IN_PAST', {
       field: 'slotId',
       startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
     })
   }
-  if (!(await providerDelivers(db, appointment.provider.id, exam.number))) {
+  if (!found.delivers) {
     throw new AppError('EXAM_NOT_DELIVERED', {
       field: 'slotId',
       provider: appointment.provider.name,
