@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
-import { findLiveRegistration, insertRegistration, type Registration } from '../db/registrations.js'
+import { insertRegistration, type Registration } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { takeSeat } from '../db/seats.js'
 import { findSlotToBook } from '../db/slots.js'
@@ -79,14 +79,20 @@ async function book(
   // The catalogue (exam, policy, certifications) is read as remembered; the history fresh.
   const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
   const exam = await getCatalogueExam(catalogue, input.exam)
-  const appointment = await requireBookableSlot(trx, input.slotId, exam, now)
+  // The candidate's live registration for the exam is read with the slot, in one query.
+  const { appointment, liveRegistrationId } = await requireSlotToBook(
+    trx,
+    input.slotId,
+    exam,
+    now,
+    candidate.id,
+  )
 
-  const live = await findLiveRegistration(trx, candidate.id, exam.number)
-  if (live)
+  if (liveRegistrationId !== null)
     throw new AppError('ALREADY_REGISTERED', {
       field: 'exam',
       exam: exam.number,
-      registrationId: live.id,
+      registrationId: liveRegistrationId,
     })
 
   const { policies, facts } = await loadRetakeFacts(trx, candidate, exam, catalogue)
@@ -167,8 +173,22 @@ export async function requireBookableSlot(
   exam: Exam,
   now: Instant,
 ): Promise<Appointment> {
+  return (await requireSlotToBook(db, slotId, exam, now, null)).appointment
+}
+
+/**
+ * `requireBookableSlot`, and `candidateId`'s live registration for the exam
+ * (null if none), read in the same query as the slot.
+ */
+async function requireSlotToBook(
+  db: Kysely<DB>,
+  slotId: string,
+  exam: Exam,
+  now: Instant,
+  candidateId: string | null,
+): Promise<{ readonly appointment: Appointment; readonly liveRegistrationId: string | null }> {
   // The slot, its centre, its provider and whether it delivers the exam: one query.
-  const found = await findSlotToBook(db, slotId, exam.number)
+  const found = await findSlotToBook(db, slotId, exam.number, candidateId)
   if (!found) throw new AppError('SLOT_NOT_FOUND', { field: 'slotId', slotId })
   const { appointment } = found
   if (appointment.slot.startsAt <= now) {
@@ -184,5 +204,5 @@ export async function requireBookableSlot(
       exam: exam.number,
     })
   }
-  return appointment
+  return { appointment, liveRegistrationId: found.liveRegistrationId }
 }

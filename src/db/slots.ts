@@ -4,6 +4,7 @@ import type { Instant } from '../domain/instant.js'
 import type { Provider } from '../domain/provider.js'
 import type { Slot, TestCentre } from '../domain/test-centre.js'
 import { readInstant, writeInstant } from './columns.js'
+import { LIVE_STATUSES } from './registrations.js'
 import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
 import { CENTRE_DETAIL_COLUMNS, type CentreRow, findCentres, toTestCentre } from './test-centres.js'
@@ -144,19 +145,35 @@ export async function findSlotAppointment(
   return row ? toSlotAppointment(row) : null
 }
 
+/** What a booking checks first about a slot, read in one query. */
+export interface SlotToBook {
+  readonly appointment: SlotAppointment
+  /** Whether the slot's provider delivers the exam. */
+  readonly delivers: boolean
+  /** The candidate's live registration for the exam, if a candidate was named and has one. */
+  readonly liveRegistrationId: string | null
+}
+
 /**
- * `findSlotAppointment`, and whether the slot's provider delivers `exam`
- * (canonical number), in the same query: what a booking checks first.
+ * `findSlotAppointment`, whether the slot's provider delivers `exam`
+ * (canonical number), and `candidateId`'s live registration for that exam
+ * (none when `candidateId` is null), in the same query; null when there is
+ * no such slot.
  */
 export async function findSlotToBook(
   db: Kysely<DB>,
   slotId: string,
   exam: ExamNumber,
-): Promise<{ readonly appointment: SlotAppointment; readonly delivers: boolean } | null> {
-  const [row] = await slotToBook(db, slotId, exam)
+  candidateId: string | null,
+): Promise<SlotToBook | null> {
+  const [row] = await slotToBook(db, slotId, exam, candidateId)
   if (!row) return null
-  // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
-  return { appointment: toSlotAppointment(row), delivers: Boolean(row.delivers) }
+  return {
+    appointment: toSlotAppointment(row),
+    // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+    delivers: Boolean(row.delivers),
+    liveRegistrationId: row.live_registration_id ?? null,
+  }
 }
 
 function selectSlotAppointment(db: Kysely<DB>) {
@@ -177,20 +194,30 @@ const slotAppointment = reusableQuery((db, slotId: string) =>
   selectSlotAppointment(db).where('slots.id', '=', slotId),
 )
 
-const slotToBook = reusableQuery((db, slotId: string, exam: ExamNumber) =>
-  selectSlotAppointment(db)
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('provider_exams')
-            .select('provider_exams.provider_id')
-            .whereRef('provider_exams.provider_id', '=', 'test_centres.provider_id')
-            .where('provider_exams.exam_number', '=', exam),
-        )
-        .as('delivers'),
-    )
-    .where('slots.id', '=', slotId),
+const slotToBook = reusableQuery(
+  (db, slotId: string, exam: ExamNumber, candidateId: string | null) =>
+    selectSlotAppointment(db)
+      .select((eb) => [
+        eb
+          .exists(
+            eb
+              .selectFrom('provider_exams')
+              .select('provider_exams.provider_id')
+              .whereRef('provider_exams.provider_id', '=', 'test_centres.provider_id')
+              .where('provider_exams.exam_number', '=', exam),
+          )
+          .as('delivers'),
+        eb
+          .selectFrom('registrations')
+          .select('registrations.id')
+          // `= null` matches nothing: no candidate, no live registration.
+          .where('registrations.candidate_id', '=', candidateId as string)
+          .where('registrations.exam_number', '=', exam)
+          .where('registrations.status', 'in', LIVE_STATUSES)
+          .limit(1)
+          .as('live_registration_id'),
+      ])
+      .where('slots.id', '=', slotId),
 )
 
 function toSlotAppointment(

@@ -174,6 +174,10 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
       expectProblem(refused, 409, 'ALREADY_REGISTERED')
     const seats = await Promise.all(slots.map((slot) => bookedSeats(w.db, slot)))
     expect(seats.reduce((a, b) => a + b, 0)).toBe(1)
+    // A later try names the registration the candidate holds.
+    const held = answers.find((a) => a.statusCode === 201)!.json<RegistrationOut>()
+    const again = await book(w, { candidateId: lea, slotId: slots[0]! }, 'race-again')
+    expect(expectProblem(again, 409, 'ALREADY_REGISTERED', 'exam').detail).toContain(held.id)
   })
 
   it('judges a retake on the history at every provider', async () => {
