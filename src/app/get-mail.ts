@@ -11,5 +11,11 @@ export async function getMail(
 ): Promise<StoredMail> {
   const mail = await findMail(deps.db, mailId)
   if (!mail) throw new AppError('MAIL_NOT_FOUND', { field: 'id', mailId })
-  return composeOutboxMail(mail)
+  try {
+    return composeOutboxMail(mail)
+  } catch {
+    // Facts no composer reads: shown as stored (empty); the worker failed it and says why.
+    const { facts: _, ...stored } = mail
+    return stored
+  }
 }

@@ -18,11 +18,19 @@ export function composeOutboxMail(mail: StoredMail): StoredMail {
   return { ...rest, ...composeAppointmentMail(appointmentFacts(mail.kind, facts)) }
 }
 
-/** `composeOutboxMail` for a list: the subject and the attachments by name. */
+/**
+ * `composeOutboxMail` for a list: the subject and the attachments by name.
+ * Facts no composer reads (the worker fails such a mail, saying why in
+ * `lastError`) show as stored, empty, rather than failing the whole list.
+ */
 export function summarizeOutboxMail(mail: MailSummary): MailSummary {
   if (mail.facts === undefined) return mail
   const { facts, ...rest } = mail
-  return { ...rest, ...summarizeAppointmentMail(appointmentFacts(mail.kind, facts)) }
+  try {
+    return { ...rest, ...summarizeAppointmentMail(appointmentFacts(mail.kind, facts)) }
+  } catch {
+    return rest
+  }
 }
 
 function appointmentFacts(kind: string, facts: unknown): AppointmentMailInput {

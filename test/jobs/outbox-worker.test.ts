@@ -1,6 +1,8 @@
 import type { AddressObject } from 'mailparser'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fixedClock } from '../../src/app/clock.js'
+import { getMail } from '../../src/app/get-mail.js'
+import { listMail as listMailForAdmin } from '../../src/app/list-mail.js'
 import type { Database } from '../../src/db/database.js'
 import { claimDueMail, enqueueMail, findMail, listMail } from '../../src/db/outbox.js'
 import {
@@ -153,6 +155,10 @@ describe.each(testDatabases())('the outbox worker on $name', ({ open }) => {
     expect(await findMail(db(), odd.id)).toMatchObject({ status: 'failed', tries: 1 })
     expect(w.log.lines).toContain('mail cannot be composed')
     expect(sink.received).toHaveLength(0)
+    // The admin list and view still answer, showing it as stored.
+    const listed = await listMailForAdmin({ db: db() }, { status: 'failed' })
+    expect(listed.items.map((mail) => [mail.id, mail.subject])).toEqual([[odd.id, '']])
+    expect(await getMail({ db: db() }, odd.id)).toMatchObject({ id: odd.id, bodyText: '' })
   })
 
   it('adds the help text to a mail whose body lacks it: no mail goes out without it', async () => {
