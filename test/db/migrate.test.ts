@@ -51,6 +51,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0002-appointments', 'Success'],
         ['0003-slot-search', 'Success'],
         ['0004-vouchers', 'Success'],
+        ['0005-outbox-facts', 'Success'],
         ['0006-beta-programmes', 'Success'],
         ['0009-withheld-results', 'Success'],
       ])
