@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
+import { runInTransaction } from '../db/group-commit.js'
 import {
   completeIdempotencyRecord,
   findIdempotencyRecord,
@@ -34,7 +35,8 @@ export function hashRequest(operation: string, input: unknown): string {
  * so a retried request (a refresh after an error, a double click, a network
  * retry) gets the first answer instead of acting twice. A refusal stores
  * nothing: retrying it tries again. The same key with another request is
- * IDEMPOTENCY_KEY_REUSED.
+ * IDEMPOTENCY_KEY_REUSED. On SQLite the transaction is committed together
+ * with those that arrive meanwhile (`runInTransaction`).
  */
 export async function runIdempotent<T>(
   db: Kysely<DB>,
@@ -44,12 +46,12 @@ export async function runIdempotent<T>(
   work: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<Idempotent<T>> {
   // Without a key there is nothing to replay: one transaction, nothing stored.
-  if (idempotency === null) return { result: await db.transaction().execute(work), replayed: false }
-  const earlier = await findIdempotencyRecord(db, idempotency.principalId, idempotency.key)
-  if (earlier) return replay<T>(earlier, requestHash)
+  if (idempotency === null) return { result: await runInTransaction(db, work), replayed: false }
   try {
-    const result = await db.transaction().execute(async (trx) => {
-      // Claim the key first: a concurrent twin stops here instead of acting.
+    const result = await runInTransaction(db, async (trx) => {
+      // Claim the key first: a retry of an answered request, or a concurrent
+      // twin, stops here instead of acting (no read before: a new key, the
+      // common case, costs no extra query).
       await insertIdempotencyRecord(trx, {
         ...idempotency,
         requestHash,
@@ -63,7 +65,7 @@ export async function runIdempotent<T>(
     })
     return { result, replayed: false }
   } catch (error) {
-    // A concurrent twin committed first: answer as it did.
+    // The key was answered before, or a concurrent twin committed first: answer as it did.
     if (violatedTable(error) === 'idempotency_keys') {
       const first = await findIdempotencyRecord(db, idempotency.principalId, idempotency.key)
       if (first) return replay<T>(first, requestHash)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { type MailStatus, type MailSummary, listMail as selectMail } from '../db/outbox.js'
 import type { DB } from '../db/schema.js'
+import { summarizeOutboxMail } from '../mail/compose-outbox-mail.js'
 
 export interface ListMailInput {
   readonly status?: MailStatus
@@ -10,14 +11,15 @@ export interface ListMailInput {
 }
 
 /** The outbox as an admin sees it, newest first, paged; `total` counts every match. */
-export function listMail(
+export async function listMail(
   deps: { readonly db: Kysely<DB> },
   input: ListMailInput,
 ): Promise<{ readonly items: MailSummary[]; readonly total: number }> {
-  return selectMail(deps.db, {
+  const { items, total } = await selectMail(deps.db, {
     status: input.status,
     candidateId: input.candidateId,
     limit: input.limit ?? 50,
     offset: input.offset ?? 0,
   })
+  return { items: items.map(summarizeOutboxMail), total }
 }

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely'
-import { listAttemptsOfCandidate } from '../db/attempts.js'
 import type { Candidate } from '../db/candidates.js'
 import { listCertificationsForExams } from '../db/certifications.js'
 import { listPolicyVersions } from '../db/policy-versions.js'
 import type { DB } from '../db/schema.js'
-import { listOpenWaivers } from '../db/waivers.js'
+import { listRetakeHistory } from '../db/waivers.js'
 import { computeEarnedCertifications } from '../domain/certification.js'
 import type { RetakeFacts } from '../domain/decide-retake.js'
 import type { Exam } from '../domain/exam.js'
@@ -29,13 +28,13 @@ export async function loadRetakeFacts(
   catalogue?: CatalogueDeps,
 ): Promise<RetakeQuestion> {
   const credit = exam.betaOf ?? exam.number
-  const [policies, attempts, certifications, waivers] = await Promise.all([
+  const [policies, { attempts, waivers }, certifications] = await Promise.all([
     catalogue
       ? readPolicyVersions(catalogue, exam.policyId)
       : listPolicyVersions(db, exam.policyId),
-    listAttemptsOfCandidate(db, candidate.id),
+    // The attempts and the open waivers: one query.
+    listRetakeHistory(db, candidate.id, exam.number),
     catalogue ? readCertificationsFor(catalogue, credit) : listCertificationsForExams(db, [credit]),
-    listOpenWaivers(db, candidate.id, exam.number),
   ])
   return {
     policies,

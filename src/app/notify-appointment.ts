@@ -5,8 +5,8 @@ import { enqueueMail } from '../db/outbox.js'
 import type { DB } from '../db/schema.js'
 import type { Instant } from '../domain/instant.js'
 import {
+  type AppointmentMailInput,
   type AppointmentMailKind,
-  composeAppointmentMail,
   computeAppointmentDedupeKey,
 } from '../mail/compose-appointment-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
@@ -17,6 +17,9 @@ import type { RegistrationView } from './registration-view.js'
  * Writes the mail about a registration change into the outbox, inside the
  * change's own transaction: the mail exists exactly when the change does.
  * One mail per registration version, so a retried use case sends it once.
+ * The outbox keeps the mail's facts, not its text: composing the text and
+ * the calendar file is the outbox worker's work when it sends it (and the
+ * admin view's when it shows it), not the transaction's.
  */
 export async function notifyAppointment(
   trx: Transaction<DB>,
@@ -28,14 +31,27 @@ export async function notifyAppointment(
   previousStartsAt: Instant | null,
   now: Instant,
 ): Promise<void> {
-  const composed = composeAppointmentMail({
+  const facts: AppointmentMailInput = {
     kind,
     registrationId: view.id,
     version: view.version,
-    candidate,
-    exam: view.exam,
-    provider: view.provider,
-    centre: view.centre,
+    // Only what the mail says: the facts are stored with it.
+    candidate: {
+      id: candidate.id,
+      firstName: candidate.firstName,
+      lastName: candidate.lastName,
+      email: candidate.email,
+      timeZone: candidate.timeZone,
+    },
+    exam: { number: view.exam.number, title: view.exam.title },
+    provider: { id: view.provider.id, name: view.provider.name },
+    centre: {
+      name: view.centre.name,
+      address: view.centre.address,
+      city: view.centre.city,
+      country: view.centre.country,
+      timeZone: view.centre.timeZone,
+    },
     startsAt: view.startsAt,
     // Whoever acted for the candidate this time is named, so nothing happens to a booking unseen.
     onBehalf: isOnBehalf(actor.role) ? { role: actor.role, channel: actor.channel } : null,
@@ -44,16 +60,14 @@ export async function notifyAppointment(
     help: mail.help,
     organizer: mail.from,
     composedAt: now,
-  })
+  }
   await enqueueMail(trx, {
     id: uuidv7(),
     dedupeKey: computeAppointmentDedupeKey(kind, view.id, view.version),
     kind,
     candidateId: candidate.id,
     recipient: candidate.email,
-    subject: composed.subject,
-    bodyText: composed.bodyText,
-    attachments: composed.attachments,
+    facts,
     createdAt: now,
   })
 }

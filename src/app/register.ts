@@ -5,15 +5,10 @@ import { appendAudit } from '../db/audit-log.js'
 import { insertBetaRegistration, takeBetaSeat } from '../db/beta-programmes.js'
 import { findExamPricing } from '../db/exam-prices.js'
 import { insertPayment } from '../db/payments.js'
-import { providerDelivers } from '../db/providers.js'
-import {
-  findLiveRegistration,
-  insertRegistration,
-  type PaymentStatus,
-  type Registration,
-} from '../db/registrations.js'
+import { insertRegistration, type PaymentStatus, type Registration } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { takeSeat } from '../db/seats.js'
+import { findSlotToBook } from '../db/slots.js'
 import { violatedTable } from '../db/unique-violation.js'
 import { holdWaiver } from '../db/waivers.js'
 import { decideRetake } from '../domain/decide-retake.js'
@@ -35,12 +30,7 @@ import { loadRetakeFacts } from './load-retake-facts.js'
 import { notifyAppointment } from './notify-appointment.js'
 import { redeemCodes } from './redeem-codes.js'
 import { refuseRetake } from './refuse-retake.js'
-import {
-  type Appointment,
-  loadAppointment,
-  type RegistrationView,
-  toRegistrationView,
-} from './registration-view.js'
+import { type Appointment, type RegistrationView, toRegistrationView } from './registration-view.js'
 
 export interface RegisterInput {
   readonly candidateId: string
@@ -154,14 +144,20 @@ async function book(
   // The catalogue (exam, policy, certifications) is read as remembered; the history fresh.
   const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
   const exam = await getCatalogueExam(catalogue, input.exam)
-  const appointment = await requireBookableSlot(trx, input.slotId, exam, now)
+  // The candidate's live registration for the exam is read with the slot, in one query.
+  const { appointment, liveRegistrationId } = await requireSlotToBook(
+    trx,
+    input.slotId,
+    exam,
+    now,
+    candidate.id,
+  )
 
-  const live = await findLiveRegistration(trx, candidate.id, exam.number)
-  if (live)
+  if (liveRegistrationId !== null)
     throw new AppError('ALREADY_REGISTERED', {
       field: 'exam',
       exam: exam.number,
-      registrationId: live.id,
+      registrationId: liveRegistrationId,
     })
 
   const retake = await loadRetakeFacts(trx, candidate, exam, catalogue)
@@ -299,20 +295,36 @@ export async function requireBookableSlot(
   exam: Exam,
   now: Instant,
 ): Promise<Appointment> {
-  const appointment = await loadAppointment(db, slotId)
-  if (!appointment) throw new AppError('SLOT_NOT_FOUND', { field: 'slotId', slotId })
+  return (await requireSlotToBook(db, slotId, exam, now, null)).appointment
+}
+
+/**
+ * `requireBookableSlot`, and `candidateId`'s live registration for the exam
+ * (null if none), read in the same query as the slot.
+ */
+async function requireSlotToBook(
+  db: Kysely<DB>,
+  slotId: string,
+  exam: Exam,
+  now: Instant,
+  candidateId: string | null,
+): Promise<{ readonly appointment: Appointment; readonly liveRegistrationId: string | null }> {
+  // The slot, its centre, its provider and whether it delivers the exam: one query.
+  const found = await findSlotToBook(db, slotId, exam.number, candidateId)
+  if (!found) throw new AppError('SLOT_NOT_FOUND', { field: 'slotId', slotId })
+  const { appointment } = found
   if (appointment.slot.startsAt <= now) {
     throw new AppError('SLOT_IN_PAST', {
       field: 'slotId',
       startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
     })
   }
-  if (!(await providerDelivers(db, appointment.provider.id, exam.number))) {
+  if (!found.delivers) {
     throw new AppError('EXAM_NOT_DELIVERED', {
       field: 'slotId',
       provider: appointment.provider.name,
       exam: exam.number,
     })
   }
-  return appointment
+  return { appointment, liveRegistrationId: found.liveRegistrationId }
 }

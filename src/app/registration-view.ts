@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely'
 import { findExam } from '../db/exams.js'
-import { findProvider } from '../db/providers.js'
 import type { Registration } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
-import { findSlotWithCentre } from '../db/slots.js'
+import { findSlotAppointment } from '../db/slots.js'
 import { decideChange } from '../domain/change-window.js'
 import type { Instant } from '../domain/instant.js'
 import type { PriceBreakdown } from '../domain/price.js'
@@ -51,12 +50,8 @@ export interface Appointment {
   readonly provider: Provider
 }
 
-export async function loadAppointment(db: Kysely<DB>, slotId: string): Promise<Appointment | null> {
-  const found = await findSlotWithCentre(db, slotId)
-  if (!found) return null
-  const provider = await findProvider(db, found.centre.providerId)
-  if (!provider) return null
-  return { ...found, provider }
+export function loadAppointment(db: Kysely<DB>, slotId: string): Promise<Appointment | null> {
+  return findSlotAppointment(db, slotId)
 }
 
 export function toRegistrationView(

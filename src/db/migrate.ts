@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation.js'
 import * as appointments from './migrations/0002-appointments.js'
 import * as slotSearch from './migrations/0003-slot-search.js'
 import * as vouchers from './migrations/0004-vouchers.js'
+import * as outboxFacts from './migrations/0005-outbox-facts.js'
 import * as betaProgrammes from './migrations/0006-beta-programmes.js'
 import * as exceptionRequests from './migrations/0007-exception-requests.js'
 import * as invitationWaves from './migrations/0008-invitation-waves.js'
@@ -19,6 +20,7 @@ const MIGRATIONS = {
   '0002-appointments': appointments,
   '0003-slot-search': slotSearch,
   '0004-vouchers': vouchers,
+  '0005-outbox-facts': outboxFacts,
   '0006-beta-programmes': betaProgrammes,
   '0007-exception-requests': exceptionRequests,
   '0008-invitation-waves': invitationWaves,

@@ -17,8 +17,8 @@ export interface MailAttachment {
   readonly content: string
 }
 
-/** A mail to send, as a use case hands it to the outbox. */
-export interface OutboxMessage {
+/** Who a mail is for and what it is about, whether it is stored as text or as facts. */
+export interface OutboxAddress {
   readonly id: string
   /** The same key twice is one mail: a retried use case does not send twice. Also the Message-ID. */
   readonly dedupeKey: string
@@ -26,16 +26,38 @@ export interface OutboxMessage {
   readonly kind: string
   readonly candidateId: string | null
   readonly recipient: string
+  readonly createdAt: Instant
+}
+
+/** What a mail says. */
+export interface MailContent {
   readonly subject: string
   readonly bodyText: string
   readonly attachments: readonly MailAttachment[]
-  readonly createdAt: Instant
+}
+
+/** A mail to send, as a use case hands it to the outbox. */
+export interface OutboxMessage extends OutboxAddress, MailContent {}
+
+/**
+ * A mail handed to the outbox as the facts it is composed from (plain JSON),
+ * for a composer that the kind names (see `src/mail/compose-outbox-mail.ts`):
+ * the use case's transaction writes the facts, and the text is composed
+ * when the mail is read or sent, always the same for the same facts.
+ */
+export interface OutboxFacts extends OutboxAddress {
+  readonly facts: object
 }
 
 export type MailStatus = 'pending' | 'sent' | 'failed'
 
-/** A mail in the outbox with its delivery state. */
+/**
+ * A mail in the outbox with its delivery state. One stored as facts and not
+ * sent yet has `facts`, and nothing in its content fields until it is
+ * composed (`composeOutboxMail`).
+ */
 export interface StoredMail extends OutboxMessage {
+  readonly facts?: unknown
   readonly status: MailStatus
   /** Delivery attempts begun (a claim counts as one, so a crash mid-send is counted too). */
   readonly tries: number
@@ -63,7 +85,19 @@ const MAX_ERROR_LENGTH = 1000
  * @example
  * await enqueueMail(trx, { id: uuidv7(), dedupeKey: `registration-confirmed:${id}:1`, … })
  */
-export async function enqueueMail(db: Kysely<DB>, message: OutboxMessage): Promise<boolean> {
+export async function enqueueMail(
+  db: Kysely<DB>,
+  message: OutboxMessage | OutboxFacts,
+): Promise<boolean> {
+  const stored =
+    'facts' in message
+      ? { subject: '', body_text: '', attachments: '[]', facts: JSON.stringify(message.facts) }
+      : {
+          subject: message.subject,
+          body_text: message.bodyText,
+          attachments: JSON.stringify(message.attachments),
+          facts: null,
+        }
   const result = await db
     .insertInto('outbox')
     .values({
@@ -72,9 +106,7 @@ export async function enqueueMail(db: Kysely<DB>, message: OutboxMessage): Promi
       kind: message.kind,
       candidate_id: message.candidateId,
       recipient: message.recipient,
-      subject: message.subject,
-      body_text: message.bodyText,
-      attachments: JSON.stringify(message.attachments),
+      ...stored,
       status: 'pending',
       tries: 0,
       last_error: null,
@@ -196,11 +228,32 @@ export async function claimDueMail(
     .sort((a, b) => a.availableAt - b.availableAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
-/** Records a delivery; false when the mail was no longer pending (another worker finished it). */
-export async function markSent(db: Kysely<DB>, id: string, at: Instant): Promise<boolean> {
+/**
+ * Records a delivery; false when the mail was no longer pending (another
+ * worker finished it). `sent` is what a mail stored as facts was composed
+ * into: it is kept in place of the facts, so the outbox shows what went out.
+ */
+export async function markSent(
+  db: Kysely<DB>,
+  id: string,
+  at: Instant,
+  sent?: MailContent,
+): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
-    .set({ status: 'sent', sent_at: writeInstant(at), claimed_until: null })
+    .set({
+      status: 'sent',
+      sent_at: writeInstant(at),
+      claimed_until: null,
+      ...(sent === undefined
+        ? {}
+        : {
+            subject: sent.subject,
+            body_text: sent.bodyText,
+            attachments: JSON.stringify(sent.attachments),
+            facts: null,
+          }),
+    })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .executeTakeFirst()
@@ -257,6 +310,7 @@ export async function listMail(
         'recipient',
         'subject',
         'attachments',
+        'facts',
         'status',
         'tries',
         'last_error',
@@ -302,6 +356,7 @@ function toStoredMail(row: Selectable<OutboxTable>): StoredMail {
     subject: row.subject,
     bodyText: row.body_text,
     attachments: JSON.parse(row.attachments) as MailAttachment[],
+    ...(row.facts === null ? {} : { facts: JSON.parse(row.facts) as unknown }),
     createdAt: readInstant(row.created_at),
     status: row.status,
     tries: Number(row.tries),

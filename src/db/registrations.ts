@@ -3,6 +3,7 @@ import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import type { PriceBreakdown, PriceLine } from '../domain/price.js'
 import { readInstant, writeInstant } from './columns.js'
+import { reusableQuery } from './reusable-query.js'
 import type { Channel, DB, PaymentStatus, RegistrationStatus, RegistrationTable } from './schema.js'
 
 export type { Channel, PaymentStatus, RegistrationStatus }
@@ -78,15 +79,19 @@ export async function findLiveRegistration(
   candidateId: string,
   exam: ExamNumber,
 ): Promise<Registration | null> {
-  const row = await db
+  const [row] = await liveRegistration(db, candidateId, exam)
+  return row ? toRegistration(row) : null
+}
+
+const liveRegistration = reusableQuery((db, candidateId: string, exam: ExamNumber) =>
+  db
     .selectFrom('registrations')
     .selectAll()
     .where('candidate_id', '=', candidateId)
     .where('exam_number', '=', exam)
     .where('status', 'in', LIVE_STATUSES)
-    .executeTakeFirst()
-  return row ? toRegistration(row) : null
-}
+    .limit(1),
+)
 
 /** A candidate's registrations, newest first. */
 export async function listRegistrationsOfCandidate(

@@ -1,10 +1,11 @@
-import type { Compilable, CompiledQuery, Kysely } from 'kysely'
+import type { Compilable, CompiledQuery, DialectAdapter, Kysely, KyselyPlugin } from 'kysely'
 import type { DB } from './schema.js'
 
 /**
- * A query built and compiled once per database, then run with new argument
- * values: Kysely spends more time building and compiling a small query than
- * SQLite spends running it, which matters on the paths every request takes.
+ * A query built and compiled once per database (its transactions
+ * included), then run with new argument values: Kysely spends more time
+ * building and compiling a small query than SQLite spends running it, which
+ * matters on the paths every request takes.
  *
  * `build` receives placeholder values in place of the arguments; each must
  * reach the SQL as a parameter (they are found by identity and replaced).
@@ -17,13 +18,21 @@ import type { DB } from './schema.js'
 export function reusableQuery<A extends readonly unknown[], O>(
   build: (db: Kysely<DB>, ...args: A) => Compilable<O>,
 ): (db: Kysely<DB>, ...args: A) => Promise<O[]> {
+  // Keyed by the dialect adapter, which a database and each of its
+  // transactions share (a transaction is a new Kysely object every time),
+  // and checked against the plugins, which change what a query compiles to.
   const compiledFor = new WeakMap<
-    Kysely<DB>,
-    { readonly query: CompiledQuery<O>; readonly slots: number[][] }
+    DialectAdapter,
+    {
+      readonly plugins: readonly KyselyPlugin[]
+      readonly query: CompiledQuery<O>
+      readonly slots: number[][]
+    }
   >()
   return async (db, ...args) => {
-    let entry = compiledFor.get(db)
-    if (!entry) {
+    const executor = db.getExecutor()
+    let entry = compiledFor.get(executor.adapter)
+    if (!entry || !samePlugins(entry.plugins, executor.plugins)) {
       const placeholders = args.map((_, i) => `\u0000argument ${i}\u0000`) as unknown as A
       const query = build(db, ...placeholders).compile()
       const slots = placeholders.map((placeholder) =>
@@ -34,8 +43,8 @@ export function reusableQuery<A extends readonly unknown[], O>(
           `reusableQuery: an argument does not reach the SQL as a parameter: ${query.sql}`,
         )
       }
-      entry = { query, slots }
-      compiledFor.set(db, entry)
+      entry = { plugins: [...executor.plugins], query, slots }
+      compiledFor.set(executor.adapter, entry)
     }
     const parameters = [...entry.query.parameters]
     entry.slots.forEach((found, i) => {
@@ -44,4 +53,8 @@ export function reusableQuery<A extends readonly unknown[], O>(
     const result = await db.executeQuery<O>({ ...entry.query, parameters })
     return result.rows
   }
+}
+
+function samePlugins(a: readonly KyselyPlugin[], b: readonly KyselyPlugin[]): boolean {
+  return a.length === b.length && a.every((plugin, i) => plugin === b[i])
 }

@@ -207,6 +207,8 @@ export interface OutboxTable {
   body_text: string
   /** JSON: [{ filename, contentType, content }] */
   attachments: string
+  /** JSON: what the mail is composed from when it is read or sent; null once it is composed (see 0005). */
+  facts: string | null
   status: 'pending' | 'sent' | 'failed'
   tries: Generated<number>
   last_error: string | null

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
+import type { Provider } from '../domain/provider.js'
 import type { Slot, TestCentre } from '../domain/test-centre.js'
 import { readInstant, writeInstant } from './columns.js'
+import { LIVE_STATUSES } from './registrations.js'
+import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
 import { CENTRE_DETAIL_COLUMNS, type CentreRow, findCentres, toTestCentre } from './test-centres.js'
 
@@ -123,6 +126,117 @@ export async function findSlotWithCentre(
     .where('slots.id', '=', slotId)
     .executeTakeFirst()
   return row ? toSlotAtCentre(row) : null
+}
+
+/** A slot with its centre and the centre's provider: where and when a registration is, and its rules. */
+export interface SlotAppointment extends SlotAtCentre {
+  readonly provider: Provider
+}
+
+/**
+ * The slot with this id, its centre and its provider, or null: one query
+ * (a booking, a move and every registration view read them together).
+ */
+export async function findSlotAppointment(
+  db: Kysely<DB>,
+  slotId: string,
+): Promise<SlotAppointment | null> {
+  const [row] = await slotAppointment(db, slotId)
+  return row ? toSlotAppointment(row) : null
+}
+
+/** What a booking checks first about a slot, read in one query. */
+export interface SlotToBook {
+  readonly appointment: SlotAppointment
+  /** Whether the slot's provider delivers the exam. */
+  readonly delivers: boolean
+  /** The candidate's live registration for the exam, if a candidate was named and has one. */
+  readonly liveRegistrationId: string | null
+}
+
+/**
+ * `findSlotAppointment`, whether the slot's provider delivers `exam`
+ * (canonical number), and `candidateId`'s live registration for that exam
+ * (none when `candidateId` is null), in the same query; null when there is
+ * no such slot.
+ */
+export async function findSlotToBook(
+  db: Kysely<DB>,
+  slotId: string,
+  exam: ExamNumber,
+  candidateId: string | null,
+): Promise<SlotToBook | null> {
+  const [row] = await slotToBook(db, slotId, exam, candidateId)
+  if (!row) return null
+  return {
+    appointment: toSlotAppointment(row),
+    // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+    delivers: Boolean(row.delivers),
+    liveRegistrationId: row.live_registration_id ?? null,
+  }
+}
+
+function selectSlotAppointment(db: Kysely<DB>) {
+  return db
+    .selectFrom('slots')
+    .innerJoin('test_centres', 'test_centres.id', 'slots.centre_id')
+    .innerJoin('providers', 'providers.id', 'test_centres.provider_id')
+    .select([
+      ...SLOT_COLUMNS,
+      ...CENTRE_DETAIL_COLUMNS,
+      'providers.name as provider_name',
+      'providers.reschedule_cutoff_hours',
+      'providers.cancel_cutoff_hours',
+    ])
+}
+
+const slotAppointment = reusableQuery((db, slotId: string) =>
+  selectSlotAppointment(db).where('slots.id', '=', slotId),
+)
+
+const slotToBook = reusableQuery(
+  (db, slotId: string, exam: ExamNumber, candidateId: string | null) =>
+    selectSlotAppointment(db)
+      .select((eb) => [
+        eb
+          .exists(
+            eb
+              .selectFrom('provider_exams')
+              .select('provider_exams.provider_id')
+              .whereRef('provider_exams.provider_id', '=', 'test_centres.provider_id')
+              .where('provider_exams.exam_number', '=', exam),
+          )
+          .as('delivers'),
+        eb
+          .selectFrom('registrations')
+          .select('registrations.id')
+          // `= null` matches nothing: no candidate, no live registration.
+          .where('registrations.candidate_id', '=', candidateId as string)
+          .where('registrations.exam_number', '=', exam)
+          .where('registrations.status', 'in', LIVE_STATUSES)
+          .limit(1)
+          .as('live_registration_id'),
+      ])
+      .where('slots.id', '=', slotId),
+)
+
+function toSlotAppointment(
+  row: SlotRow &
+    Omit<CentreRow, 'id'> & {
+      readonly provider_name: string
+      readonly reschedule_cutoff_hours: number
+      readonly cancel_cutoff_hours: number
+    },
+): SlotAppointment {
+  return {
+    ...toSlotAtCentre(row),
+    provider: {
+      id: row.provider_id,
+      name: row.provider_name,
+      rescheduleCutoffHours: row.reschedule_cutoff_hours,
+      cancelCutoffHours: row.cancel_cutoff_hours,
+    },
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
+import type { Attempt, AttemptOutcome } from '../domain/attempt.js'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Waiver } from '../domain/waiver.js'
 import { readFlag, readInstant, writeFlag, writeInstant } from './columns.js'
@@ -122,3 +123,87 @@ export async function listWaiversHeldBy(db: Kysely<DB>, registrationId: string):
     grantedAt: readInstant(row.granted_at),
   }))
 }
+
+/** What a retake is judged on from one candidate's records: every attempt, and the open waivers for one exam. */
+export interface RetakeHistory {
+  readonly attempts: Attempt[]
+  readonly waivers: Waiver[]
+}
+
+/**
+ * `listAttemptsOfCandidate` and `listOpenWaivers` in one query (one round
+ * trip instead of two, in the same order each): the attempts at every exam,
+ * oldest first, and the unused waivers for `exam`, oldest first.
+ */
+export async function listRetakeHistory(
+  db: Kysely<DB>,
+  candidateId: string,
+  exam: ExamNumber,
+): Promise<RetakeHistory> {
+  const rows = await retakeHistory(db, candidateId, exam)
+  const attempts: Attempt[] = []
+  const waivers: Waiver[] = []
+  for (const row of rows) {
+    if (row.kind === 'attempt') {
+      attempts.push({
+        id: row.id,
+        exam: row.exam_number,
+        creditFor: row.beta_of ?? row.exam_number,
+        provider: row.provider_id as string,
+        takenAt: readInstant(row.at),
+        outcome: row.outcome as AttemptOutcome,
+      })
+    } else {
+      waivers.push({
+        id: row.id,
+        exam: row.exam_number,
+        waivesWait: readFlag(row.waives_wait as number | boolean),
+        waivesLimit: readFlag(row.waives_limit as number | boolean),
+        grantedAt: readInstant(row.at),
+      })
+    }
+  }
+  return { attempts, waivers }
+}
+
+// One row per attempt or waiver, the columns the other kind lacks null
+// (PostgreSQL gives an untyped null the type of the other branch's column).
+const retakeHistory = reusableQuery((db, candidateId: string, exam: ExamNumber) =>
+  db
+    .selectFrom('attempts')
+    .innerJoin('exams', 'exams.number', 'attempts.exam_number')
+    .select([
+      sql<'attempt' | 'waiver'>`'attempt'`.as('kind'),
+      'attempts.id',
+      'attempts.exam_number',
+      'exams.beta_of',
+      sql<string | null>`attempts.provider_id`.as('provider_id'),
+      sql<string | Date>`attempts.taken_at`.as('at'),
+      sql<string | null>`attempts.outcome`.as('outcome'),
+      sql<number | boolean | null>`null`.as('waives_wait'),
+      sql<number | boolean | null>`null`.as('waives_limit'),
+    ])
+    .where('attempts.candidate_id', '=', candidateId)
+    .unionAll(
+      db
+        .selectFrom('waivers')
+        .select([
+          sql<'attempt' | 'waiver'>`'waiver'`.as('kind'),
+          'waivers.id',
+          'waivers.exam_number',
+          sql<string | null>`null`.as('beta_of'),
+          sql<string | null>`null`.as('provider_id'),
+          sql<string | Date>`waivers.granted_at`.as('at'),
+          sql<string | null>`null`.as('outcome'),
+          sql<number | boolean | null>`waivers.waives_wait`.as('waives_wait'),
+          sql<number | boolean | null>`waivers.waives_limit`.as('waives_limit'),
+        ])
+        .where('waivers.candidate_id', '=', candidateId)
+        .where('waivers.exam_number', '=', exam)
+        .where('waivers.used_by_attempt_id', 'is', null)
+        .where('waivers.held_by_registration_id', 'is', null),
+    )
+    .orderBy('kind')
+    .orderBy('at')
+    .orderBy('id'),
+)

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../app/clock.js'
 import { claimDueMail, markFailedAttempt, markSent, type StoredMail } from '../db/outbox.js'
 import type { DB } from '../db/schema.js'
+import { composeOutboxMail } from '../mail/compose-outbox-mail.js'
 import { type MailTransport, PermanentDeliveryError } from '../mail/mail-transport.js'
 import { computeRetryDelay } from './retry-delay.js'
 
@@ -93,8 +94,18 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       )
       return false
     }
+    let composed: StoredMail
     try {
-      await transport.deliver(mail, clock.now())
+      // Mail stored as facts is composed now, the same text on every try.
+      composed = composeOutboxMail(mail)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      await markFailedAttempt(db, mail.id, reason, clock.now(), true)
+      log.error({ mailId: mail.id, kind: mail.kind, error: reason }, 'mail cannot be composed')
+      return false
+    }
+    try {
+      await transport.deliver(composed, clock.now())
     } catch (error) {
       const now = clock.now()
       const permanent = error instanceof PermanentDeliveryError
@@ -107,7 +118,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       else log.warn(facts, 'mail delivery failed; will retry')
       return false
     }
-    await markSent(db, mail.id, clock.now())
+    // What was sent replaces the facts, so the outbox keeps the text that went out.
+    await markSent(db, mail.id, clock.now(), mail.facts === undefined ? undefined : composed)
     return true
   }
 

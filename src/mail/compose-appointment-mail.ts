@@ -9,7 +9,11 @@ export type AppointmentMailKind =
   | 'registration-rescheduled'
   | 'registration-cancelled'
 
-/** Everything an appointment mail says; plain values, so the use case builds it inside its transaction. */
+/**
+ * Everything an appointment mail says; plain JSON values, so that the outbox
+ * keeps them as the mail's facts and the mail is composed from them when it
+ * is read or sent (the same text every time).
+ */
 export interface AppointmentMailInput {
   readonly kind: AppointmentMailKind
   readonly registrationId: string
@@ -97,18 +101,13 @@ export function composeAppointmentMail(input: AppointmentMailInput): ComposedMai
   const when = formatMailTime(input.startsAt, centre.timeZone)
   const examName = `${exam.number} ${exam.title}`
   const cancelled = input.kind === 'registration-cancelled'
-  const subjects: Record<AppointmentMailKind, string> = {
-    'registration-confirmed': `Exam booked: ${exam.number} on ${when}`,
-    'registration-rescheduled': `Exam moved: ${exam.number} now on ${when}`,
-    'registration-cancelled': `Exam cancelled: ${exam.number} on ${when}`,
-  }
   const openings: Record<AppointmentMailKind, string> = {
     'registration-confirmed': 'Your exam is booked.',
     'registration-rescheduled': 'Your exam has a new time.',
     'registration-cancelled': 'Your exam registration is cancelled; the seat is released.',
   }
   const location = [centre.name, centre.address, `${centre.city}, ${centre.country}`]
-  const calendarName = `examdesk-${input.registrationId}.ics`
+  const { filename: calendarName, contentType: calendarType } = calendarAttachmentOf(input)
 
   const lines = [
     `Hello ${candidate.firstName} ${candidate.lastName},`,
@@ -160,9 +159,8 @@ export function composeAppointmentMail(input: AppointmentMailInput): ComposedMai
     '',
   )
 
-  const method = cancelled ? 'CANCEL' : 'REQUEST'
   const calendar = composeCalendarFile({
-    method,
+    method: calendarMethodOf(input.kind),
     uid: `${input.registrationId}@examdesk`,
     sequence: input.version,
     startsAt: input.startsAt,
@@ -181,16 +179,57 @@ export function composeAppointmentMail(input: AppointmentMailInput): ComposedMai
   })
 
   return {
-    subject: subjects[input.kind],
+    subject: subjectOf(input.kind, exam.number, when),
     bodyText: lines.join('\n'),
-    attachments: [
-      {
-        filename: calendarName,
-        contentType: `text/calendar; charset=utf-8; method=${method}`,
-        content: calendar,
-      },
-    ],
+    attachments: [{ filename: calendarName, contentType: calendarType, content: calendar }],
   }
+}
+
+/**
+ * What a list of mail shows of an appointment mail (its subject, its
+ * attachment by name), without composing the text and the calendar file.
+ */
+export function summarizeAppointmentMail(input: AppointmentMailInput): {
+  readonly subject: string
+  readonly attachments: readonly Omit<MailAttachment, 'content'>[]
+} {
+  const when = formatMailTime(input.startsAt, input.centre.timeZone)
+  return {
+    subject: subjectOf(input.kind, input.exam.number, when),
+    attachments: [calendarAttachmentOf(input)],
+  }
+}
+
+function subjectOf(kind: AppointmentMailKind, exam: string, when: string): string {
+  switch (kind) {
+    case 'registration-confirmed':
+      return `Exam booked: ${exam} on ${when}`
+    case 'registration-rescheduled':
+      return `Exam moved: ${exam} now on ${when}`
+    case 'registration-cancelled':
+      return `Exam cancelled: ${exam} on ${when}`
+  }
+}
+
+function calendarAttachmentOf(input: AppointmentMailInput): Omit<MailAttachment, 'content'> {
+  const method = calendarMethodOf(input.kind)
+  return {
+    filename: `examdesk-${input.registrationId}.ics`,
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+  }
+}
+
+function calendarMethodOf(kind: AppointmentMailKind): 'CANCEL' | 'REQUEST' {
+  return kind === 'registration-cancelled' ? 'CANCEL' : 'REQUEST'
+}
+
+/** True for the kinds `composeAppointmentMail` writes. */
+export function isAppointmentMailKind(kind: string): kind is AppointmentMailKind {
+  return (
+    kind === 'registration-confirmed' ||
+    kind === 'registration-rescheduled' ||
+    kind === 'registration-cancelled'
+  )
 }
 
 function describeDeadline(what: string, deadline: Instant, now: Instant, timeZone: string): string {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { claimDueMail, enqueueMail, markSent } from '../../src/db/outbox.js'
+import { composeAppointmentMail } from '../../src/mail/compose-appointment-mail.js'
 import { computeMessageId } from '../../src/mail/message-id.js'
 import { createCandidate } from '../factories/catalogue.js'
-import { confirmationMessage, mailMessage } from '../factories/mail.js'
+import { confirmationAsFacts, confirmationMessage, mailMessage } from '../factories/mail.js'
 import { testDatabases } from '../support/databases.js'
 import { call, expectOk, expectProblem, NOW, useApi } from './api-harness.js'
 
@@ -92,6 +93,33 @@ describe.each(testDatabases())('the outbox over HTTP ($name)', ({ open }) => {
     )
     expect(mail.bodyText).toBe(confirmation.bodyText)
     expect(mail.attachments).toEqual(confirmation.attachments)
+  })
+
+  it('shows a mail stored as facts as it will be sent, in the list and alone', async () => {
+    const { db } = world()
+    const ana = await createCandidate(db)
+    const asFacts = confirmationAsFacts({ candidateId: ana.id, createdAt: NOW })
+    await enqueueMail(db, asFacts)
+    const expected = composeAppointmentMail(asFacts.facts)
+
+    const page = expectOk<{ items: MailOut[] }>(
+      await call(world(), 'GET', `/v1/admin/mail?candidateId=${ana.id}`),
+    )
+    expect(page.items).toEqual([
+      expect.objectContaining({
+        id: asFacts.id,
+        subject: expected.subject,
+        status: 'pending',
+        attachments: expected.attachments.map(({ filename, contentType }) => ({
+          filename,
+          contentType,
+        })),
+      }),
+    ])
+    expect(page.items[0]).not.toHaveProperty('facts')
+    const mail = expectOk<MailOut>(await call(world(), 'GET', `/v1/admin/mail/${asFacts.id}`))
+    expect(mail).toMatchObject({ subject: expected.subject, bodyText: expected.bodyText })
+    expect(mail.attachments).toEqual(expected.attachments)
   })
 
   it('refuses providers, and answers an unknown id or status with a problem', async () => {

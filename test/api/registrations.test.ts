@@ -174,6 +174,10 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
       expectProblem(refused, 409, 'ALREADY_REGISTERED')
     const seats = await Promise.all(slots.map((slot) => bookedSeats(w.db, slot)))
     expect(seats.reduce((a, b) => a + b, 0)).toBe(1)
+    // A later try names the registration the candidate holds.
+    const held = answers.find((a) => a.statusCode === 201)!.json<RegistrationOut>()
+    const again = await book(w, { candidateId: lea, slotId: slots[0]! }, 'race-again')
+    expect(expectProblem(again, 409, 'ALREADY_REGISTERED', 'exam').detail).toContain(held.id)
   })
 
   it('judges a retake on the history at every provider', async () => {
@@ -380,8 +384,12 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
       .execute()
     expect(mail).toHaveLength(1)
     expect(mail[0]!.recipient).toBe('lea.martin@example.fr')
-    expect(mail[0]!.body_text).toMatch(/support/i)
-    expect(mail[0]!.body_text).toContain(booked.id)
+    // The outbox keeps the mail's facts; the mail as it will be sent is composed from them.
+    const composed = expectOk<{ bodyText: string }>(
+      await call(w, 'GET', `/v1/admin/mail/${mail[0]!.id}`, undefined, 'admin'),
+    )
+    expect(composed.bodyText).toMatch(/support/i)
+    expect(composed.bodyText).toContain(booked.id)
   })
 
   it('turns a reported result into an attempt in the one history; a no-show is not an attempt', async () => {

@@ -55,6 +55,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0002-appointments', 'Success'],
         ['0003-slot-search', 'Success'],
         ['0004-vouchers', 'Success'],
+        ['0005-outbox-facts', 'Success'],
         ['0006-beta-programmes', 'Success'],
         ['0007-exception-requests', 'Success'],
         ['0008-invitation-waves', 'Success'],

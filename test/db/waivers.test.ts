@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { insertWaiver, listOpenWaivers, markWaiverUsed } from '../../src/db/waivers.js'
+import { listAttemptsOfCandidate } from '../../src/db/attempts.js'
+import {
+  insertWaiver,
+  listOpenWaivers,
+  listRetakeHistory,
+  markWaiverUsed,
+} from '../../src/db/waivers.js'
 import { HOUR_MS } from '../../src/domain/instant.js'
 import {
   createAttempt,
@@ -90,5 +96,48 @@ describe.each(testDatabases())('waivers on $name', ({ open }) => {
     expect((await listOpenWaivers(db(), candidate.id, exam.number)).map((w) => w.id)).toEqual([
       'w-later',
     ])
+  })
+
+  it('read attempts and open waivers in one query, each as its own list reads them', async () => {
+    const { candidate, exam, attempt } = await scene()
+    const beta = await createExam(db(), { number: '071-620', betaOf: exam.number })
+    // Two attempts at one instant (ordered by id), one at a beta, one of someone else.
+    for (const [id, number, takenAt] of [
+      ['a-2', exam.number, FACTORY_EPOCH + 2 * HOUR_MS],
+      ['a-1', beta.number, FACTORY_EPOCH + 2 * HOUR_MS],
+      ['a-0', exam.number, FACTORY_EPOCH - HOUR_MS],
+    ] as const)
+      await createAttempt(db(), { id, candidateId: candidate.id, exam: number, takenAt })
+    await createAttempt(db(), { candidateId: (await createCandidate(db())).id, exam: exam.number })
+    expect(await markWaiverUsed(db(), 'w-first', attempt.id)).toBe(true)
+    await insertWaiver(db(), {
+      id: 'w-same-time',
+      candidateId: candidate.id,
+      exam: exam.number,
+      note: 'Second power cut',
+      waivesWait: true,
+      waivesLimit: true,
+      grantedAt: FACTORY_EPOCH + HOUR_MS,
+    })
+
+    const history = await listRetakeHistory(db(), candidate.id, exam.number)
+    expect(history).toEqual({
+      attempts: await listAttemptsOfCandidate(db(), candidate.id),
+      waivers: await listOpenWaivers(db(), candidate.id, exam.number),
+    })
+    expect(history.attempts.map((a) => [a.id, a.creditFor])).toEqual([
+      ['a-0', exam.number],
+      [attempt.id, exam.number],
+      ['a-1', exam.number],
+      ['a-2', exam.number],
+    ])
+    expect(history.waivers.map((w) => [w.id, w.waivesWait, w.waivesLimit])).toEqual([
+      ['w-later', false, true],
+      ['w-same-time', true, true],
+    ])
+    expect(await listRetakeHistory(db(), 'nobody', exam.number)).toEqual({
+      attempts: [],
+      waivers: [],
+    })
   })
 })

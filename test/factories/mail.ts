@@ -1,5 +1,8 @@
-import type { OutboxMessage } from '../../src/db/outbox.js'
-import { composeAppointmentMail } from '../../src/mail/compose-appointment-mail.js'
+import type { OutboxFacts, OutboxMessage } from '../../src/db/outbox.js'
+import {
+  type AppointmentMailInput,
+  composeAppointmentMail,
+} from '../../src/mail/compose-appointment-mail.js'
 import type { MailSettings } from '../../src/mail/mail-settings.js'
 import { FACTORY_EPOCH, nextId } from './catalogue.js'
 
@@ -33,7 +36,36 @@ export function mailMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessa
  */
 export function confirmationMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessage {
   const registrationId = nextId('REG').toUpperCase()
-  const composed = composeAppointmentMail({
+  const composed = composeAppointmentMail(confirmationFacts(registrationId))
+  return mailMessage({
+    kind: 'registration-confirmed',
+    dedupeKey: `registration-confirmed:${registrationId}:1`,
+    recipient: 'ana@example.test',
+    ...composed,
+    ...overrides,
+  })
+}
+
+/** `confirmationMessage` as a use case enqueues it: the facts it is composed from. */
+export function confirmationAsFacts(overrides: Partial<OutboxFacts> = {}): OutboxFacts & {
+  readonly facts: AppointmentMailInput
+} {
+  const registrationId = nextId('REG').toUpperCase()
+  const id = overrides.id ?? nextId('mail')
+  return {
+    id,
+    dedupeKey: `registration-confirmed:${registrationId}:1`,
+    kind: 'registration-confirmed',
+    candidateId: null,
+    recipient: 'ana@example.test',
+    createdAt: FACTORY_EPOCH,
+    ...overrides,
+    facts: confirmationFacts(registrationId),
+  }
+}
+
+function confirmationFacts(registrationId: string): AppointmentMailInput {
+  return {
     kind: 'registration-confirmed',
     registrationId,
     version: 1,
@@ -61,12 +93,5 @@ export function confirmationMessage(overrides: Partial<OutboxMessage> = {}): Out
     help: TEST_MAIL_SETTINGS.help,
     organizer: TEST_MAIL_SETTINGS.from,
     composedAt: FACTORY_EPOCH,
-  })
-  return mailMessage({
-    kind: 'registration-confirmed',
-    dedupeKey: `registration-confirmed:${registrationId}:1`,
-    recipient: 'ana@example.test',
-    ...composed,
-    ...overrides,
-  })
+  }
 }

@@ -1,6 +1,8 @@
 import type { AddressObject } from 'mailparser'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fixedClock } from '../../src/app/clock.js'
+import { getMail } from '../../src/app/get-mail.js'
+import { listMail as listMailForAdmin } from '../../src/app/list-mail.js'
 import type { Database } from '../../src/db/database.js'
 import { claimDueMail, enqueueMail, findMail, listMail } from '../../src/db/outbox.js'
 import {
@@ -8,11 +10,18 @@ import {
   startOutboxWorker,
   type WorkerLog,
 } from '../../src/jobs/outbox-worker.js'
+import { composeAppointmentMail } from '../../src/mail/compose-appointment-mail.js'
+import { composeOutboxMail } from '../../src/mail/compose-outbox-mail.js'
 import type { MailTransport } from '../../src/mail/mail-transport.js'
 import { computeMessageId } from '../../src/mail/message-id.js'
 import { createSmtpTransport } from '../../src/mail/smtp-transport.js'
 import { FACTORY_EPOCH } from '../factories/catalogue.js'
-import { confirmationMessage, mailMessage, TEST_MAIL_SETTINGS } from '../factories/mail.js'
+import {
+  confirmationAsFacts,
+  confirmationMessage,
+  mailMessage,
+  TEST_MAIL_SETTINGS,
+} from '../factories/mail.js'
 import { openAnotherConnection } from '../support/another-connection.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'
 import { child, instantOf, property, readCalendar } from '../support/read-calendar.js'
@@ -119,6 +128,39 @@ describe.each(testDatabases())('the outbox worker on $name', ({ open }) => {
     expect(sink.received).toHaveLength(1)
   })
 
+  it('composes a mail stored as facts when it sends it, and keeps the text it sent', async () => {
+    const asFacts = confirmationAsFacts()
+    await enqueueMail(db(), asFacts)
+    const expected = composeAppointmentMail(asFacts.facts)
+    expect(await findMail(db(), asFacts.id)).toMatchObject({ subject: '', facts: asFacts.facts })
+
+    expect(await worker().drain()).toBe(1)
+
+    const [{ parsed }] = sink.received as [(typeof sink.received)[0]]
+    expect(parsed.messageId).toBe(computeMessageId(asFacts.dedupeKey))
+    expect(parsed.subject).toBe(expected.subject)
+    expect(parsed.text).toBe(expected.bodyText)
+    const ics = parsed.attachments.find((a) => a.filename === expected.attachments[0]?.filename)
+    expect(ics?.content.toString('utf8')).toBe(expected.attachments[0]?.content)
+    const sent = await findMail(db(), asFacts.id)
+    expect(sent).toMatchObject({ status: 'sent', ...expected })
+    expect(sent).not.toHaveProperty('facts')
+  })
+
+  it('fails at once a mail whose facts no composer reads', async () => {
+    const odd = { ...confirmationAsFacts(), kind: 'voucher-issued' }
+    await enqueueMail(db(), odd)
+    const w = worker()
+    expect(await w.drain()).toBe(0)
+    expect(await findMail(db(), odd.id)).toMatchObject({ status: 'failed', tries: 1 })
+    expect(w.log.lines).toContain('mail cannot be composed')
+    expect(sink.received).toHaveLength(0)
+    // The admin list and view still answer, showing it as stored.
+    const listed = await listMailForAdmin({ db: db() }, { status: 'failed' })
+    expect(listed.items.map((mail) => [mail.id, mail.subject])).toEqual([[odd.id, '']])
+    expect(await getMail({ db: db() }, odd.id)).toMatchObject({ id: odd.id, bodyText: '' })
+  })
+
   it('adds the help text to a mail whose body lacks it: no mail goes out without it', async () => {
     await enqueueMail(db(), mailMessage({ bodyText: 'Your voucher code is X.' }))
     await worker().drain()
@@ -202,14 +244,14 @@ describe.each(testDatabases())('the outbox worker on $name', ({ open }) => {
     expect(await findMail(db(), fine.id)).toMatchObject({ status: 'sent' })
   })
 
-  it('sends again, with the same Message-ID, a mail whose worker died after sending it', async () => {
-    const message = confirmationMessage()
+  it('sends again, with the same Message-ID and text, a mail whose worker died after sending it', async () => {
+    const message = confirmationAsFacts()
     await enqueueMail(db(), message)
     // A worker claims and sends, then dies before recording it.
     const dying = createSmtpTransport({ url: sink.url, settings: TEST_MAIL_SETTINGS })
     transports.push(dying)
     const [claimed] = await claimDueMail(db(), clock.now(), LEASE, 10)
-    await dying.deliver(claimed!, clock.now())
+    await dying.deliver(composeOutboxMail(claimed!), clock.now())
 
     // Held until the dead worker's lease ends; then another worker sends it again.
     const w = worker()
@@ -221,6 +263,13 @@ describe.each(testDatabases())('the outbox worker on $name', ({ open }) => {
     const ids = sink.received.map((mail) => mail.parsed.messageId)
     expect(ids).toEqual([computeMessageId(message.dedupeKey), computeMessageId(message.dedupeKey)])
     expect(sink.unique()).toHaveLength(1)
+    // Composed again from the same facts: the copy says the same as the first.
+    const [first, second] = sink.received.map((mail) => mail.parsed)
+    expect(second?.subject).toBe(first?.subject)
+    expect(second?.text).toBe(first?.text)
+    expect(second?.attachments.map((a) => a.content.toString('utf8'))).toEqual(
+      first?.attachments.map((a) => a.content.toString('utf8')),
+    )
     expect(await findMail(db(), message.id)).toMatchObject({ status: 'sent', tries: 2 })
   })
 
