@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { insertAttempt } from '../db/attempts.js'
+import { insertBetaProgramme } from '../db/beta-programmes.js'
 import { insertCandidate } from '../db/candidates.js'
 import { insertCertification } from '../db/certifications.js'
 import { insertFamily, listFamilies } from '../db/exam-families.js'
@@ -15,6 +16,7 @@ import { insertWaiver } from '../db/waivers.js'
 import { buildDemoCatalogue } from '../demo/demo-catalogue.js'
 import { DEMO_OFFERS } from '../demo/demo-offers.js'
 import { buildDemoPrices } from '../demo/demo-prices.js'
+import { DAY_MS } from '../domain/instant.js'
 import { forgetCatalogue } from './catalogue-cache.js'
 import type { Clock } from './clock.js'
 
@@ -62,6 +64,23 @@ export async function loadDemo(
     for (const exam of ordered) await insertExam(trx, { ...exam, createdAt: now })
     for (const { exam, pricing } of buildDemoPrices(demo.exams))
       await setExamPricing(trx, exam, pricing)
+    // The beta in progress gets a programme, so that its seats and restrictions show at once.
+    for (const exam of demo.exams) {
+      if (exam.status !== 'beta' || exam.betaOf === null || exam.betaPeriod === null) continue
+      await insertBetaProgramme(
+        trx,
+        {
+          exam: exam.number,
+          seatLimit: 250,
+          seatsTaken: 0,
+          acceptsNewCandidates: true,
+          restrictedCountries: ['CN', 'IR'],
+          resultsReleaseAt: exam.betaPeriod.end + 30 * DAY_MS,
+          resultsReleasedAt: null,
+        },
+        now,
+      )
+    }
     for (const certification of demo.certifications) await insertCertification(trx, certification)
     let attempts = 0
     for (const { attempts: history, waivers, story: _story, ...candidate } of demo.candidates) {

@@ -171,3 +171,20 @@ describe.each(testDatabases())('beta programmes on $name', ({ open }) => {
     )
   })
 })
+
+describe.each(testDatabases())('the demo beta on $name', ({ open }) => {
+  const get = useApi(open, { demo: true, per: 'suite' })
+
+  it('has a programme with seats, restrictions and a results date after the beta ends', async () => {
+    const programme = expectOk<{
+      seatLimit: number
+      restrictedCountries: string[]
+      resultsReleaseAt: string
+    }>(await call(get(), 'GET', '/v1/exams/71-621/beta-programme'))
+    expect(programme).toMatchObject({ seatLimit: 250, restrictedCountries: ['CN', 'IR'] })
+    const exam = expectOk<{ betaPeriod: { end: string } }>(
+      await call(get(), 'GET', '/v1/exams/71-621'),
+    )
+    expect(Date.parse(programme.resultsReleaseAt)).toBeGreaterThan(Date.parse(exam.betaPeriod.end))
+  })
+})
