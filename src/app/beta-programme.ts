@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
-import { addToRoster, findBetaProgramme, insertBetaProgramme } from '../db/beta-programmes.js'
+import {
+  addToRoster,
+  findBetaProgramme,
+  insertBetaProgramme,
+  insertBetaRegistration,
+} from '../db/beta-programmes.js'
 import { findCandidate } from '../db/candidates.js'
 import { writeInstant } from '../db/columns.js'
 import type { DB } from '../db/schema.js'
@@ -74,6 +79,7 @@ export async function setBetaProgramme(
       resultsReleaseAt,
       resultsReleasedAt: existing?.resultsReleasedAt ?? null,
     }
+    let saved = programme
     if (existing) {
       await trx
         .updateTable('beta_programmes')
@@ -86,7 +92,30 @@ export async function setBetaProgramme(
         .where('exam_number', '=', exam.number)
         .execute()
     } else {
-      await insertBetaProgramme(trx, programme, now)
+      // Bookings made before the programme count: their seats, and their one registration each.
+      const live = await trx
+        .selectFrom('registrations')
+        .select(['id', 'candidate_id'])
+        .where('exam_number', '=', exam.number)
+        .where('status', 'in', ['booked', 'checked-in'])
+        .execute()
+      if (live.length > input.seatLimit) {
+        throw new AppError('BETA_PROGRAMME_INVALID', {
+          field: 'seatLimit',
+          problem: `${live.length} registrations exist already; the limit cannot go below that.`,
+        })
+      }
+      await insertBetaProgramme(trx, { ...programme, seatsTaken: live.length }, now)
+      for (const registration of live) {
+        await insertBetaRegistration(
+          trx,
+          exam.number,
+          registration.candidate_id,
+          registration.id,
+          now,
+        )
+      }
+      saved = { ...programme, seatsTaken: live.length }
     }
     await appendAudit(trx, {
       id: uuidv7(),
@@ -100,7 +129,7 @@ export async function setBetaProgramme(
       action: existing ? 'programme-changed' : 'programme-created',
       detail: { ...input, restrictedCountries },
     })
-    return programme
+    return saved
   })
 }
 

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
-import { findBetaProgramme, releaseBetaSeat } from '../db/beta-programmes.js'
+import { findBetaRegistration, releaseBetaSeat } from '../db/beta-programmes.js'
 import { findExam } from '../db/exams.js'
 import { updateRegistration } from '../db/registrations.js'
 import { releaseSeat } from '../db/seats.js'
@@ -52,8 +52,13 @@ export async function cancelRegistration(
       }
       await releaseSeat(trx, appointment.slot.id)
       // The beta's seat goes back to the programme; the candidate's one beta registration stays spent.
-      if (await findBetaProgramme(trx, registration.exam))
-        await releaseBetaSeat(trx, registration.exam)
+      // (only a booking the programme counted: one made before the programme took no seat of it)
+      const betaHolder = await findBetaRegistration(
+        trx,
+        registration.exam,
+        registration.candidateId,
+      )
+      if (betaHolder === registration.id) await releaseBetaSeat(trx, registration.exam)
       if (registration.waiverId !== null)
         await releaseWaiver(trx, registration.waiverId, registration.id)
       const codesReturned = await returnCodes(trx, registration, actor, now)

@@ -12,6 +12,7 @@ import { getCandidate } from './get-candidate.js'
 import { getExam } from './get-exam.js'
 import { requireInstant } from './input-fields.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
+import { betaResultHold } from './withhold-beta-result.js'
 
 export interface RecordAttemptInput {
   readonly candidateId: string
@@ -50,6 +51,7 @@ export async function recordAttempt(
     }
     const { policies, facts } = await loadRetakeFacts(trx, candidate, exam)
     const decision = decideRetake(policies, facts, exam, takenAt)
+    const hold = await betaResultHold(trx, exam.number, input.outcome)
     const attempt: StoredAttempt = {
       id: uuidv7(),
       candidateId: candidate.id,
@@ -57,11 +59,12 @@ export async function recordAttempt(
       creditFor: exam.betaOf ?? exam.number,
       provider: input.provider,
       takenAt,
-      outcome: input.outcome,
+      outcome: hold.stored,
       recordedAt: now,
       updatedAt: now,
     }
     await insertAttempt(trx, attempt)
+    await hold.keep(attempt.id, candidate.id, now)
     if (decision.waiverId !== null) await markWaiverUsed(trx, decision.waiverId, attempt.id)
     return attempt
   })

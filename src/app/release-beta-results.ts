@@ -35,6 +35,20 @@ export async function releaseBetaResults(
 ): Promise<ReleasedResults> {
   const now = deps.clock.now()
   const exam = await getCatalogueExam(deps, examText)
+  // Rewards first: if one cannot be issued, nothing is released, and the next run tries again.
+  let rewardsIssued = 0
+  const due = await findBetaProgramme(deps.db, exam.number)
+  if (due && now >= due.resultsReleaseAt) {
+    const waiting = await listWithheldResults(deps.db, exam.number)
+    for (const candidateId of new Set(waiting.map((result) => result.candidateId))) {
+      const rewards = await issueRewardVouchers(deps, {
+        candidateId,
+        issuedBy: actor.tokenId,
+        issuedAs: { role: actor.role, channel: actor.channel },
+      })
+      rewardsIssued += rewards.issuedNow
+    }
+  }
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const programme = await findBetaProgramme(trx, exam.number)
     if (!programme)
@@ -47,13 +61,11 @@ export async function releaseBetaResults(
       })
     }
     const withheld = await listWithheldResults(trx, exam.number)
-    const participants = new Set<string>()
     let passed = 0
     for (const result of withheld) {
       await updateAttemptOutcome(trx, result.attemptId, result.outcome, now)
       await markResultReleased(trx, result.attemptId, now)
       if (result.outcome === 'pass') passed++
-      participants.add(result.candidateId)
       const candidate = await findCandidate(trx, result.candidateId)
       if (candidate) {
         await enqueueBetaResultMail(trx, deps.mail, {
@@ -86,17 +98,8 @@ export async function releaseBetaResults(
       action: 'results-released',
       detail: { released: withheld.length, passed, failed: withheld.length - passed },
     })
-    return { withheld: withheld.length, passed, participants: [...participants] }
+    return { withheld: withheld.length, passed }
   })
-  let rewardsIssued = 0
-  for (const candidateId of outcome.participants) {
-    const rewards = await issueRewardVouchers(deps, {
-      candidateId,
-      issuedBy: actor.tokenId,
-      issuedAs: { role: actor.role, channel: actor.channel },
-    })
-    rewardsIssued += rewards.issuedNow
-  }
   return {
     exam: exam.number,
     released: outcome.withheld,

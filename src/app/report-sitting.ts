@@ -2,7 +2,6 @@ import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { insertAttempt } from '../db/attempts.js'
 import { appendAudit } from '../db/audit-log.js'
-import { findBetaProgramme } from '../db/beta-programmes.js'
 import { findExam } from '../db/exams.js'
 import {
   findRegistration,
@@ -12,7 +11,6 @@ import {
 } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { listWaiversHeldBy, markWaiverUsed } from '../db/waivers.js'
-import { insertWithheldResult } from '../db/withheld-results.js'
 import type { AttemptOutcome } from '../domain/attempt.js'
 import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
 import { parseRegistrationCode } from '../domain/registration-code.js'
@@ -25,6 +23,7 @@ import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { requireInstant } from './input-fields.js'
 import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
+import { betaResultHold } from './withhold-beta-result.js'
 
 /**
  * What a provider reports about a sitting: the candidate checked in, did not
@@ -99,33 +98,14 @@ export async function reportSitting(
       detail = { countsAsAttempt: false }
     } else {
       // A beta's results stay pending until its programme releases them, whatever the provider knows.
-      const programme = await findBetaProgramme(trx, registration.exam)
-      const withhold =
-        programme !== null && programme.resultsReleasedAt === null && report.outcome !== 'pending'
-      const attemptId = await recordResult(
-        trx,
-        registration,
-        withhold ? 'pending' : report.outcome,
-        takenAt,
-        now,
-      )
-      if (withhold) {
-        await insertWithheldResult(
-          trx,
-          {
-            attemptId,
-            exam: registration.exam,
-            candidateId: registration.candidateId,
-            outcome: report.outcome,
-          },
-          now,
-        )
-        withheldUntil = programme.resultsReleaseAt
-      }
+      const hold = await betaResultHold(trx, registration.exam, report.outcome)
+      const attemptId = await recordResult(trx, registration, hold.stored, takenAt, now)
+      await hold.keep(attemptId, registration.candidateId, now)
+      withheldUntil = hold.releaseAt
       change = { status: 'completed', attemptId }
       detail = {
         attemptId,
-        outcome: withhold ? 'pending' : report.outcome,
+        outcome: hold.stored,
         ...(withheldUntil === null ? {} : { resultsReleaseAt: formatInstant(withheldUntil) }),
       }
     }

@@ -116,6 +116,15 @@ export async function sendWave(
   for (;;) {
     input.signal?.throwIfAborted()
     const chunk = await deps.db.transaction().execute(async (trx) => {
+      // A wave paused while sending (registration broke) stops mailing "registration works".
+      const current = await requireWave(trx, wave.id)
+      if (computeWaveStatus(current.intervals) !== 'open') {
+        throw new AppError('WAVE_NOT_OPEN', {
+          waveId: wave.id,
+          status: computeWaveStatus(current.intervals),
+          problem: 'the wave was paused while its mail was being sent; resume it, then send again',
+        })
+      }
       const invitations = await listUnmailedChunk(trx, wave.id, after, chunkSize)
       const mails: OutboxMessage[] = invitations.map((invitation) => {
         const code = invitation.voucherCode ?? bearer?.code

@@ -11,6 +11,7 @@ import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../domain/attempt.js'
 import { computeEarnedCertifications } from '../domain/certification.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
+import { betaResultHold } from './withhold-beta-result.js'
 
 /**
  * Sets the outcome of a recorded attempt, such as a beta result released
@@ -50,7 +51,9 @@ export async function setAttemptOutcome(
       )
       if (lost) throw new AppError('OUTCOME_LOCKED', { field: 'outcome', certification: lost.name })
     }
-    await updateAttemptOutcome(trx, attempt.id, input.outcome, now)
-    return { ...attempt, outcome: input.outcome, updatedAt: now }
+    const hold = await betaResultHold(trx, attempt.exam, input.outcome)
+    await updateAttemptOutcome(trx, attempt.id, hold.stored, now)
+    await hold.keep(attempt.id, attempt.candidateId, now)
+    return { ...attempt, outcome: hold.stored, updatedAt: now }
   })
 }

@@ -11,7 +11,8 @@ export interface WithheldResult {
   readonly outcome: 'pass' | 'fail'
 }
 
-export async function insertWithheldResult(
+/** Keeps a result aside for the release; a correction before the release replaces it. */
+export async function upsertWithheldResult(
   db: Kysely<DB>,
   result: WithheldResult,
   reportedAt: Instant,
@@ -26,6 +27,11 @@ export async function insertWithheldResult(
       reported_at: writeInstant(reportedAt),
       released_at: null,
     })
+    .onConflict((conflict) =>
+      conflict
+        .column('attempt_id')
+        .doUpdateSet({ outcome: result.outcome, reported_at: writeInstant(reportedAt) }),
+    )
     .execute()
 }
 

@@ -33,7 +33,11 @@ export type BetaAccess =
   | { readonly allowed: true }
   | {
       readonly allowed: false
-      readonly code: 'REGION_RESTRICTED' | 'NOT_INVITED' | 'BETA_ALREADY_REGISTERED'
+      readonly code:
+        | 'REGION_RESTRICTED'
+        | 'NOT_INVITED'
+        | 'BETA_ALREADY_REGISTERED'
+        | 'BETA_SEATS_FULL'
       readonly reason: string
     }
 
@@ -61,6 +65,13 @@ export function judgeBetaAccess(programme: BetaProgramme, candidate: BetaCandida
       allowed: false,
       code: 'NOT_INVITED',
       reason: `The ${programme.exam} beta is by invitation only, and is not accepting new candidates.`,
+    }
+  }
+  if (programme.seatsTaken >= programme.seatLimit) {
+    return {
+      allowed: false,
+      code: 'BETA_SEATS_FULL',
+      reason: `Every seat of the ${programme.exam} beta is taken.`,
     }
   }
   return { allowed: true }

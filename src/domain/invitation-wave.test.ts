@@ -150,3 +150,29 @@ describe('the priority clock, as properties', () => {
     )
   })
 })
+
+describe('a paused early wave', () => {
+  it('keeps its priority over every later wave, not only the next', () => {
+    // Waves 1 and 2 open together on day one; wave 1 is paused for a day.
+    const one: WaveTiming = {
+      position: 1,
+      hoursAfterPrevious: 0,
+      intervals: [
+        { start: T0, end: T0 + h(10) },
+        { start: T0 + h(34), end: null },
+      ],
+    }
+    const two: WaveTiming = {
+      position: 2,
+      hoursAfterPrevious: 0,
+      intervals: [{ start: T0, end: null }],
+    }
+    const three: WaveTiming = { position: 3, hoursAfterPrevious: 72, intervals: [] }
+    const all = [one, two, three]
+    expect(decideWaveOpening(all, three, T0 + h(72))).toMatchObject({
+      allowed: false,
+      code: 'WAVE_TOO_EARLY',
+    })
+    expect(decideWaveOpening(all, three, T0 + h(96))).toEqual({ allowed: true })
+  })
+})

@@ -90,31 +90,38 @@ export function computeMayOpenAt(
 
 /**
  * May `wave` open at `now`, given the waves of its exam? The first wave may
- * always open; wave k only after wave k−1 has been open for the wave's
- * `hoursAfterPrevious` (the boundary instant is allowed). Waves already open
- * or paused are not asked again.
+ * always open; wave k only after every earlier wave has been open for the
+ * wave's `hoursAfterPrevious` (the boundary instant is allowed), so that a
+ * paused early wave keeps its priority over every later one, not only over
+ * the next. Waves already open or paused are not asked again.
  */
 export function decideWaveOpening(
   waves: readonly WaveTiming[],
   wave: WaveTiming,
   now: Instant,
 ): WaveOpening {
-  if (wave.position === 1) return { allowed: true }
-  const previous = waves.find((other) => other.position === wave.position - 1)
-  const intervals = previous?.intervals ?? []
-  const neededMs = wave.hoursAfterPrevious * HOUR_MS
-  const remainingMs = Math.max(0, neededMs - computeOpenTime(intervals, now))
-  const opensAt = computeMayOpenAt(intervals, wave.hoursAfterPrevious, now)
-  if (opensAt !== null && opensAt <= now) return { allowed: true }
-  const status = computeWaveStatus(intervals)
-  const hours = (remainingMs / HOUR_MS).toFixed(1).replace(/\.0$/, '')
-  const reason =
-    status === 'draft'
-      ? `Wave ${wave.position - 1} has not opened yet; wave ${wave.position} may open ${wave.hoursAfterPrevious} h after it does.`
-      : status === 'paused'
-        ? `Wave ${wave.position - 1} is paused with ${hours} h of its priority left; wave ${wave.position} may open once it has been open ${wave.hoursAfterPrevious} h in all.`
-        : `Wave ${wave.position - 1} has ${hours} h of its priority left; wave ${wave.position} may open at the end of it.`
-  return { allowed: false, code: 'WAVE_TOO_EARLY', opensAt, remainingMs, reason }
+  const earlier = waves
+    .filter((other) => other.position < wave.position)
+    .sort((a, b) => a.position - b.position)
+  if (wave.position > 1 && earlier.length === 0)
+    earlier.push({ ...wave, position: wave.position - 1, intervals: [] })
+  for (const previous of earlier) {
+    const intervals = previous.intervals
+    const opensAt = computeMayOpenAt(intervals, wave.hoursAfterPrevious, now)
+    if (opensAt !== null && opensAt <= now) continue
+    const neededMs = wave.hoursAfterPrevious * HOUR_MS
+    const remainingMs = Math.max(0, neededMs - computeOpenTime(intervals, now))
+    const status = computeWaveStatus(intervals)
+    const hours = (remainingMs / HOUR_MS).toFixed(1).replace(/\.0$/, '')
+    const reason =
+      status === 'draft'
+        ? `Wave ${previous.position} has not opened yet; wave ${wave.position} may open ${wave.hoursAfterPrevious} h after it does.`
+        : status === 'paused'
+          ? `Wave ${previous.position} is paused with ${hours} h of its priority left; wave ${wave.position} may open once it has been open ${wave.hoursAfterPrevious} h in all.`
+          : `Wave ${previous.position} has ${hours} h of its priority left; wave ${wave.position} may open at the end of it.`
+    return { allowed: false, code: 'WAVE_TOO_EARLY', opensAt, remainingMs, reason }
+  }
+  return { allowed: true }
 }
 
 /** Pauses an open wave at `now`: its last interval ends. A wave that is not open is returned as it is. */

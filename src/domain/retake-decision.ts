@@ -12,6 +12,7 @@ export const RETAKE_CODES = [
   'REGION_RESTRICTED',
   'NOT_INVITED',
   'BETA_ALREADY_REGISTERED',
+  'BETA_SEATS_FULL',
 ] as const
 export type RetakeCode = (typeof RETAKE_CODES)[number]
 

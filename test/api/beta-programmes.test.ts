@@ -127,6 +127,50 @@ describe.each(testDatabases())('beta programmes on $name', ({ open }) => {
       await call(w, 'GET', '/v1/exams/71-620/beta-programme'),
     )
     expect(programme).toMatchObject({ seatsTaken: 30, seatsLeft: 0 })
+    // A candidate who comes now is told before choosing a slot.
+    const late = await registerCandidate(w, { email: 'late@example.com' })
+    expect((await eligibility(w, late)).code).toBe('BETA_SEATS_FULL')
+  })
+
+  it('counts the bookings made before the programme existed, and gives their seats back on cancel', async () => {
+    const w = get()
+    expectOk(
+      await call(w, 'POST', '/v1/exams', { number: '70-620', title: 'TS: Windows Vista' }),
+      201,
+    )
+    expectOk(
+      await call(w, 'POST', '/v1/exams', {
+        number: '71-620',
+        title: 'TS: Windows Vista (beta)',
+        status: 'beta',
+        betaPeriod: { start: '2026-06-01T00:00:00Z', end: '2026-08-01T00:00:00Z' },
+      }),
+      201,
+    )
+    await deliver(w.db, 'prometric', [BETA])
+    const slot = await createSlot(
+      w.db,
+      await createCentre(w.db),
+      instant('2026-07-01T09:00:00Z'),
+      20,
+    )
+    const lea = await registerCandidate(w)
+    const early = expectOk<{ id: string }>(await book(w, lea, slot, 'early'), 201)
+    const programme = expectOk<{ seatsTaken: number }>(
+      await call(w, 'PUT', '/v1/exams/71-620/beta-programme', {
+        seatLimit: 5,
+        acceptsNewCandidates: true,
+        restrictedCountries: [],
+        resultsReleaseAt: '2026-09-15T00:00:00Z',
+      }),
+    )
+    expect(programme.seatsTaken).toBe(1)
+    expectOk(await call(w, 'POST', `/v1/registrations/${early.id}/cancel`, {}, 'provider'))
+    expect(
+      expectOk<{ seatsTaken: number }>(await call(w, 'GET', '/v1/exams/71-620/beta-programme'))
+        .seatsTaken,
+    ).toBe(0)
+    expect((await eligibility(w, lea)).code).toBe('BETA_ALREADY_REGISTERED')
   })
 
   it('refuses a programme for a live exam, results before the beta ends, and a limit below the seats taken', async () => {

@@ -94,6 +94,14 @@ describe.each(testDatabases())('beta results on $name', ({ open }) => {
       { outcome: 'pending', resultsDueAt: '2026-09-15T00:00:00.000Z' },
     ])
     expect(await mails(w, 'beta-result-due')).toHaveLength(2)
+    // Nor can a correction show a beta result early.
+    const [anaAttempt] = expectOk<{ items: { id: string }[] }>(
+      await call(w, 'GET', `/v1/candidates/${ana}/attempts`),
+    ).items
+    const corrected = expectOk<{ outcome: string }>(
+      await call(w, 'PATCH', `/v1/attempts/${anaAttempt?.id}`, { outcome: 'pass' }, 'provider'),
+    )
+    expect(corrected.outcome).toBe('pending')
     expectProblem(
       await call(w, 'POST', '/v1/exams/71-620/beta-programme/release-results', {}),
       409,
