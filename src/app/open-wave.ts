@@ -169,7 +169,10 @@ async function runSelfCheck(
     return { candidateId: null, slotId: null, channels: [], note: 'every invitee is registered' }
   }
   const code = invitee.voucherCode ?? wave.bearerCode
-  const slotId = await findEarliestFreeSlot(deps.db, exam, now)
+  // One trial at every provider that delivers the exam and has a seat: an
+  // invitation that works at one provider and not the other is not working.
+  const slots = await findEarliestFreeSlots(deps.db, exam, now)
+  const slotId = slots[0] ?? null
   const failed = (facts: Record<string, unknown>) =>
     new AppError('WAVE_SELF_CHECK_FAILED', {
       waveId: wave.id,
@@ -187,36 +190,38 @@ async function runSelfCheck(
   const addedForTrial = await addForTrial(deps.db, programme, invitee.candidateId, source, now)
   let passed = false
   try {
-    for (const trial of TRIAL_ACTORS) {
-      try {
-        const view = await dryRunRegistration(
-          deps,
-          {
-            candidateId: invitee.candidateId,
-            exam: wave.exam,
-            slotId,
-            ...(code === null ? {} : { voucherCodes: [formatVoucherCode(code)] }),
-          },
-          { ...trial, tokenId: `self-check:${wave.id}` },
-        )
-        if (view.price !== null && view.price.dueCents > 0) {
-          throw failed({
-            channel: trial.channel,
-            problemCode: 'CODE_NOT_FREE',
-            problemDetail: `The invitation code left ${view.price.dueCents} cents (${view.price.currency}) to pay; an invitation's exam is free.`,
-          })
+    for (const trialSlot of slots)
+      for (const trial of TRIAL_ACTORS) {
+        try {
+          const view = await dryRunRegistration(
+            deps,
+            {
+              candidateId: invitee.candidateId,
+              exam: wave.exam,
+              slotId: trialSlot,
+              ...(code === null ? {} : { voucherCodes: [formatVoucherCode(code)] }),
+            },
+            { ...trial, tokenId: `self-check:${wave.id}` },
+          )
+          if (view.price !== null && view.price.dueCents > 0) {
+            throw failed({
+              channel: trial.channel,
+              problemCode: 'CODE_NOT_FREE',
+              problemDetail: `The invitation code left ${view.price.dueCents} cents (${view.price.currency}) to pay; an invitation's exam is free.`,
+            })
+          }
+        } catch (error) {
+          if (error instanceof AppError && error.code !== 'WAVE_SELF_CHECK_FAILED') {
+            throw failed({
+              channel: trial.channel,
+              slotId: trialSlot,
+              problemCode: error.code,
+              problemDetail: error.message,
+            })
+          }
+          throw error
         }
-      } catch (error) {
-        if (error instanceof AppError && error.code !== 'WAVE_SELF_CHECK_FAILED') {
-          throw failed({
-            channel: trial.channel,
-            problemCode: error.code,
-            problemDetail: error.message,
-          })
-        }
-        throw error
       }
-    }
     passed = true
   } finally {
     if (addedForTrial && !passed) {
@@ -230,20 +235,27 @@ async function runSelfCheck(
   }
 }
 
-/** The earliest slot of the exam with a free seat, from now until the beta ends. */
-async function findEarliestFreeSlot(
-  db: Kysely<DB>,
-  exam: Exam,
-  now: Instant,
-): Promise<string | null> {
-  const [first] = await searchOpenSlots(db, {
-    exam: exam.number,
-    // A slot starting now is already in the past for a booking.
-    from: now + 1,
-    to: exam.betaPeriod?.end ?? now + SLOT_HORIZON_MS,
-    limit: 1,
-  })
-  return first?.slot.id ?? null
+/** At each provider that delivers the exam, its earliest slot with a free seat, from now until the beta ends. */
+async function findEarliestFreeSlots(db: Kysely<DB>, exam: Exam, now: Instant): Promise<string[]> {
+  const providers = await db
+    .selectFrom('provider_exams')
+    .select('provider_id')
+    .where('exam_number', '=', exam.number)
+    .orderBy('provider_id')
+    .execute()
+  const slots: string[] = []
+  for (const { provider_id } of providers) {
+    const [first] = await searchOpenSlots(db, {
+      exam: exam.number,
+      providerId: provider_id,
+      // A slot starting now is already in the past for a booking.
+      from: now + 1,
+      to: exam.betaPeriod?.end ?? now + SLOT_HORIZON_MS,
+      limit: 1,
+    })
+    if (first) slots.push(first.slot.id)
+  }
+  return slots
 }
 
 /** Puts the trial's invitee on a closed programme's roster if not on it; says whether it did. */
