@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sendWave } from '../../src/app/send-wave.js'
+import { insertOfferVersion, listOfferVersions } from '../../src/db/offers.js'
 import { HOUR_MS } from '../../src/domain/instant.js'
 import { startOutboxWorker } from '../../src/jobs/outbox-worker.js'
 import { createSmtpTransport } from '../../src/mail/smtp-transport.js'
@@ -157,6 +158,34 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
     const problem = expectProblem(await act(w, wave.id, 'open'), 409, 'WAVE_SELF_CHECK_FAILED')
     expect(problem).toMatchObject({ problemCode: 'SEAT_UNAVAILABLE', candidateId: a })
     expect(problem.detail).toContain('free seat')
+    expect(expectOk<Wave>(await call(w, 'GET', `/v1/waves/${wave.id}`)).status).toBe('draft')
+  })
+
+  it('keeps a wave closed when its code works at one provider and not at the other', async () => {
+    const { w } = await world(get)
+    // The invitation offer as it stands now says Prometric only, while Pearson VUE delivers the beta too.
+    const [invitation] = (await listOfferVersions(w.db, 'beta-invitation')).slice(-1)
+    await insertOfferVersion(
+      w.db,
+      {
+        ...invitation!,
+        version: invitation!.version + 1,
+        effectiveFrom: NOW,
+        providers: ['prometric'],
+      },
+      NOW,
+    )
+    await deliver(w.db, 'pearson-vue', [BETA])
+    await createSlot(
+      w.db,
+      await createCentre(w.db, { providerId: 'pearson-vue' }),
+      instant('2026-07-02T09:00:00Z'),
+      50,
+    )
+    const [a] = await candidates(w, 1)
+    const wave = await compose(w, { candidateIds: [a] })
+    const problem = expectProblem(await act(w, wave.id, 'open'), 409, 'WAVE_SELF_CHECK_FAILED')
+    expect(problem).toMatchObject({ problemCode: 'PROVIDER_NOT_COVERED' })
     expect(expectOk<Wave>(await call(w, 'GET', `/v1/waves/${wave.id}`)).status).toBe('draft')
   })
 
