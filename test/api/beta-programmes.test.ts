@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createCentre, createSlot, deliver } from '../factories/appointments.js'
+import { createCentre, createSlot } from '../factories/appointments.js'
 import { testDatabases } from '../support/databases.js'
 import {
   type ApiWorld,
@@ -10,35 +10,12 @@ import {
   registerCandidate,
   useApi,
 } from './api-harness.js'
-
-const BETA = '071-620'
+import { createBetaExam, setBetaProgramme } from './beta-world.js'
 
 async function world(get: () => ApiWorld, programme: Record<string, unknown> = {}) {
   const w = get()
-  expectOk(
-    await call(w, 'POST', '/v1/exams', { number: '70-620', title: 'TS: Windows Vista' }),
-    201,
-  )
-  expectOk(
-    await call(w, 'POST', '/v1/exams', {
-      number: '71-620',
-      title: 'TS: Windows Vista (beta)',
-      status: 'beta',
-      betaPeriod: { start: '2026-06-01T00:00:00Z', end: '2026-08-01T00:00:00Z' },
-    }),
-    201,
-  )
-  await deliver(w.db, 'prometric', [BETA])
-  await deliver(w.db, 'pearson-vue', [BETA])
-  expectOk(
-    await call(w, 'PUT', '/v1/exams/71-620/beta-programme', {
-      seatLimit: 100,
-      acceptsNewCandidates: true,
-      restrictedCountries: ['CN'],
-      resultsReleaseAt: '2026-09-15T00:00:00Z',
-      ...programme,
-    }),
-  )
+  await createBetaExam(w, ['prometric', 'pearson-vue'])
+  await setBetaProgramme(w, programme)
   const prometric = await createSlot(
     w.db,
     await createCentre(w.db),
@@ -134,20 +111,7 @@ describe.each(testDatabases())('beta programmes on $name', ({ open }) => {
 
   it('counts the bookings made before the programme existed, and gives their seats back on cancel', async () => {
     const w = get()
-    expectOk(
-      await call(w, 'POST', '/v1/exams', { number: '70-620', title: 'TS: Windows Vista' }),
-      201,
-    )
-    expectOk(
-      await call(w, 'POST', '/v1/exams', {
-        number: '71-620',
-        title: 'TS: Windows Vista (beta)',
-        status: 'beta',
-        betaPeriod: { start: '2026-06-01T00:00:00Z', end: '2026-08-01T00:00:00Z' },
-      }),
-      201,
-    )
-    await deliver(w.db, 'prometric', [BETA])
+    await createBetaExam(w)
     const slot = await createSlot(
       w.db,
       await createCentre(w.db),

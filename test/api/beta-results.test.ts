@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readConfig } from '../../src/config.js'
 import { startBetaResultsJob } from '../../src/jobs/beta-results-job.js'
 import { readMailSettings } from '../../src/mail/mail-settings.js'
-import { createCentre, createSlot, deliver } from '../factories/appointments.js'
+import { createCentre, createSlot } from '../factories/appointments.js'
 import { testDatabases } from '../support/databases.js'
 import {
   type ApiWorld,
@@ -13,33 +13,14 @@ import {
   registerCandidate,
   useApi,
 } from './api-harness.js'
+import { createBetaExam, setBetaProgramme } from './beta-world.js'
 
 const RELEASE = '2026-09-15T00:00:00Z'
 
 async function sitBeta(get: () => ApiWorld) {
   const w = get()
-  expectOk(
-    await call(w, 'POST', '/v1/exams', { number: '70-620', title: 'TS: Windows Vista' }),
-    201,
-  )
-  expectOk(
-    await call(w, 'POST', '/v1/exams', {
-      number: '71-620',
-      title: 'TS: Windows Vista (beta)',
-      status: 'beta',
-      betaPeriod: { start: '2026-06-01T00:00:00Z', end: '2026-08-01T00:00:00Z' },
-    }),
-    201,
-  )
-  await deliver(w.db, 'prometric', ['071-620'])
-  expectOk(
-    await call(w, 'PUT', '/v1/exams/71-620/beta-programme', {
-      seatLimit: 100,
-      acceptsNewCandidates: true,
-      restrictedCountries: [],
-      resultsReleaseAt: RELEASE,
-    }),
-  )
+  await createBetaExam(w)
+  await setBetaProgramme(w, { restrictedCountries: [], resultsReleaseAt: RELEASE })
   const slot = await createSlot(w.db, await createCentre(w.db), instant('2026-07-01T09:00:00Z'), 50)
   const ana = await registerCandidate(w, { firstName: 'Ana', email: 'ana@example.com' })
   const ben = await registerCandidate(w, { firstName: 'Ben', email: 'ben@example.com' })

@@ -18,8 +18,8 @@ import {
   registerCandidate,
   useApi,
 } from './api-harness.js'
+import { BETA, createBetaExam, setBetaProgramme } from './beta-world.js'
 
-const BETA = '071-620'
 const ADMIN = { id: 'test-admin', role: 'admin', channel: 'cli' }
 
 interface Wave {
@@ -41,29 +41,8 @@ async function world(
   options: { programme?: Record<string, unknown>; slot?: boolean } = {},
 ) {
   const w = get()
-  expectOk(
-    await call(w, 'POST', '/v1/exams', { number: '70-620', title: 'TS: Windows Vista' }),
-    201,
-  )
-  expectOk(
-    await call(w, 'POST', '/v1/exams', {
-      number: '71-620',
-      title: 'TS: Windows Vista (beta)',
-      status: 'beta',
-      betaPeriod: { start: '2026-06-01T00:00:00Z', end: '2026-08-01T00:00:00Z' },
-    }),
-    201,
-  )
-  await deliver(w.db, 'prometric', [BETA])
-  expectOk(
-    await call(w, 'PUT', '/v1/exams/71-620/beta-programme', {
-      seatLimit: 100,
-      acceptsNewCandidates: false,
-      restrictedCountries: ['CN'],
-      resultsReleaseAt: '2026-09-15T00:00:00Z',
-      ...options.programme,
-    }),
-  )
+  await createBetaExam(w)
+  await setBetaProgramme(w, { acceptsNewCandidates: false, ...options.programme })
   const slot =
     options.slot === false
       ? null

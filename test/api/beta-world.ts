@@ -1,0 +1,45 @@
+import { deliver } from '../factories/appointments.js'
+import { type ApiWorld, call, expectOk } from './api-harness.js'
+
+/** The beta exam the beta tests use, with its live twin 70-620. */
+export const BETA = '071-620'
+
+/** The beta is open from 1 June to 1 August 2026; the tests' clock stands at 15 June. */
+export const BETA_PERIOD = { start: '2026-06-01T00:00:00Z', end: '2026-08-01T00:00:00Z' }
+
+/** 70-620 and its beta 71-620, delivered by `providers`, through the API. */
+export async function createBetaExam(
+  w: ApiWorld,
+  providers: readonly string[] = ['prometric'],
+): Promise<void> {
+  expectOk(
+    await call(w, 'POST', '/v1/exams', { number: '70-620', title: 'TS: Windows Vista' }),
+    201,
+  )
+  expectOk(
+    await call(w, 'POST', '/v1/exams', {
+      number: '71-620',
+      title: 'TS: Windows Vista (beta)',
+      status: 'beta',
+      betaPeriod: BETA_PERIOD,
+    }),
+    201,
+  )
+  for (const provider of providers) await deliver(w.db, provider, [BETA])
+}
+
+/** Sets 71-620's programme: 100 seats, open to all but CN, results on 15 September, unless said. */
+export async function setBetaProgramme(
+  w: ApiWorld,
+  programme: Record<string, unknown> = {},
+): Promise<void> {
+  expectOk(
+    await call(w, 'PUT', '/v1/exams/71-620/beta-programme', {
+      seatLimit: 100,
+      acceptsNewCandidates: true,
+      restrictedCountries: ['CN'],
+      resultsReleaseAt: '2026-09-15T00:00:00Z',
+      ...programme,
+    }),
+  )
+}
