@@ -6,6 +6,8 @@
  * By default the servers run in a child process (bench/eligibility-server.ts)
  * so that autocannon's own CPU does not share their event loop; with
  * `inProcess` they run in this process, beside autocannon.
+ * `BENCH_CPU_PROF=<dir>` runs the child with `--cpu-prof` and writes its
+ * profile there.
  */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -162,14 +164,19 @@ const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /** Starts bench/eligibility-server.ts as a child and reads its ports and token; closes only that child. */
 async function childServers(): Promise<BenchServers> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT], {
+  const profileDir = process.env.BENCH_CPU_PROF
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', SERVER_SCRIPT], {
     cwd: PROJECT_ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   try {
     const info = await firstLine(child, 60_000)
     const parsed = JSON.parse(info) as { helloUrl: string; appUrl: string; token: string }
-    console.log(`  child: pid ${child.pid}, hello ${parsed.helloUrl}, api ${parsed.appUrl}`)
+    console.log(
+      `  child: pid ${child.pid}, hello ${parsed.helloUrl}, api ${parsed.appUrl}` +
+        (profileDir ? ` (CPU profile to ${profileDir})` : ''),
+    )
     return { ...parsed, close: () => stopChild(child) }
   } catch (error) {
     await stopChild(child)

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { unchangedReads } from '../db/remember-unchanged.js'
 import type { DB } from '../db/schema.js'
 import { refusedByProgramme } from '../domain/beta-programme.js'
 import { decideRetake } from '../domain/decide-retake.js'
@@ -7,6 +8,7 @@ import type { Instant } from '../domain/instant.js'
 import type { RetakeDecision } from '../domain/retake-decision.js'
 import { readBetaAccess } from './beta-access.js'
 import type { Clock } from './clock.js'
+import { deepFreeze } from './deep-freeze.js'
 import { getCandidate } from './get-candidate.js'
 import { getCatalogueExam } from './get-exam.js'
 import { requireInstant } from './input-fields.js'
@@ -33,14 +35,18 @@ export async function decideEligibility(
   input: EligibilityInput,
 ): Promise<Eligibility> {
   const at = input.at === undefined ? deps.clock.now() : requireInstant(input.at, 'at')
+  // The candidate's records as remembered while nothing at all was committed.
+  const reads = unchangedReads(deps.db)
   const [candidate, exam] = await Promise.all([
-    getCandidate(deps, input.candidateId, 'id'),
+    reads.remember('candidate', input.candidateId, async () =>
+      deepFreeze(await getCandidate(deps, input.candidateId, 'id')),
+    ),
     getCatalogueExam(deps, input.exam),
   ])
-  const { policies, facts } = await loadRetakeFacts(deps.db, candidate, exam, deps)
+  const { policies, facts } = await loadRetakeFacts(deps.db, candidate, exam, deps, reads)
   const decision = decideRetake(policies, facts, exam, at)
   // A beta programme's conditions come first: a restricted candidate learns it before choosing a slot.
-  const beta = await readBetaAccess(deps.db, candidate, exam)
+  const beta = await readBetaAccess(deps.db, candidate, exam, reads)
   return {
     candidateId: candidate.id,
     exam,

@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
+import { registerChangeWatch, SqliteChangeWatch } from './change-watch.js'
 import type { DialectName } from './dialect.js'
 import type { DB } from './schema.js'
 import { withStatementCache } from './statement-cache.js'
@@ -54,9 +55,12 @@ function openSqlite(path: string): Database {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Every statement Kysely runs passes the watch, which tells remembered reads when to go stale.
+  const watch = new SqliteChangeWatch(sqlite)
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite, () => watch.noteWrite()) }),
   })
+  registerChangeWatch(db, watch)
   return { db, dialect: 'sqlite', close: () => db.destroy() }
 }
 

@@ -39,6 +39,30 @@ describe('instants as text', () => {
     )
   })
 
+  it('shows every instant of a minute as Temporal does, offsets with seconds too (property)', () => {
+    const zones = [...ZONES, 'Europe/Amsterdam', 'Africa/Monrovia']
+    const shown = (ms: number, zone: string) =>
+      `${Temporal.Instant.fromEpochMilliseconds(ms)
+        .toZonedDateTimeISO(zone)
+        .toPlainDateTime()
+        .toString({ smallestUnit: 'minute' })} ${zone}`
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.integer({ min: 0, max: 59_999 }),
+        fc.constantFrom(...zones),
+        (ms, offset, zone) => {
+          const start = Math.floor(ms / 60_000) * 60_000
+          // In turn, so that the later ones may be answered from the minute remembered.
+          for (const at of [ms, start, start + offset, start + 59_999]) {
+            expect(formatInZone(at, zone)).toBe(shown(at, zone))
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    )
+  })
+
   it('shows the hour a DST change skips and repeats correctly', () => {
     // Auckland: 2026-04-05 03:00 NZDT falls back to 02:00 NZST.
     expect(formatInZone(Date.UTC(2026, 3, 4, 13, 30), 'Pacific/Auckland')).toBe(

@@ -61,17 +61,41 @@ export function formatInZone(instant: Instant, timeZone: string): string {
     shown = new Map()
     shownInZone.set(timeZone, shown)
   }
-  const known = shown.get(instant)
+  // Remembered by the UTC minute: "now" is shown on every answer, a new instant each time.
+  const minute = Math.floor(instant / MINUTE_MS)
+  const known = shown.get(minute)
   if (known !== undefined) return known
-  const p = partsIn(instant, timeZone)
-  const text = `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute} ${timeZone}`
-  if (shown.size >= 10_000) shown.clear()
-  shown.set(instant, text)
-  return text
+  // The whole minute shows the same text when its first millisecond is on a
+  // whole wall-clock minute and its last 59.999 s later on the same one:
+  // one offset, of whole minutes, all through it.
+  const first = partsIn(minute * MINUTE_MS, timeZone)
+  const last = partsIn(minute * MINUTE_MS + MINUTE_MS - 1, timeZone)
+  const text = wallMinute(first, timeZone)
+  if (
+    first.second === '00' &&
+    first.fractionalSecond === '000' &&
+    last.second === '59' &&
+    last.fractionalSecond === '999' &&
+    wallMinute(last, timeZone) === text
+  ) {
+    if (shown.size >= 10_000) shown.clear()
+    shown.set(minute, text)
+    return text
+  }
+  return wallMinute(partsIn(instant, timeZone), timeZone)
 }
 
-/** The same instants (a candidate's attempts, the end of a wait) are shown again and again. */
-const shownInZone = new Map<string, Map<Instant, string>>()
+const MINUTE_MS = 60_000
+
+function wallMinute(p: Record<Part, string>, timeZone: string): string {
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute} ${timeZone}`
+}
+
+/**
+ * The same minutes (a candidate's attempts, the end of a wait, now) are
+ * shown again and again: their text, by zone and UTC minute.
+ */
+const shownInZone = new Map<string, Map<number, string>>()
 
 /**
  * Showing a time is not calendar arithmetic, and Intl, with one formatter

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import Fastify, {
   type FastifyInstance,
   type FastifyPluginAsync,
@@ -14,6 +13,7 @@ import type { Principal } from './principal.js'
 import { computeRequestId } from './request-id.js'
 import { healthRoutes } from './routes/health.js'
 import { refuseUnstorableText } from './unstorable-text.js'
+import { validatorCompiler } from './validator-compiler.js'
 
 /** What the HTTP shell needs from the rest of examdesk. */
 export interface HttpDeps {
@@ -58,7 +58,7 @@ export async function buildApp(
     return503OnClosing: false, // the problem-details plugin answers 503 itself, as a problem
   })
   // TypeBox checks bodies strictly (no "5" for 5) and converts only query, path and headers.
-  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  app.setValidatorCompiler(validatorCompiler)
   // The API speaks JSON only: a text/plain body is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain')
 

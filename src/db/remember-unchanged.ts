@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely'
+import { type ChangeStamp, changeWatchOf, sameStamp } from './change-watch.js'
+import type { DB } from './schema.js'
+
+/** Remembered reads per database kept at most; beyond, all are forgotten at once. */
+const LIMIT = 10_000
+
+interface Memory {
+  /** The moment every remembered read was started at or after. */
+  readonly stamp: ChangeStamp
+  readonly reads: Map<string, Map<string, Promise<unknown>>>
+  size: number
+}
+
+const memories = new WeakMap<Kysely<DB>, Memory>()
+
+/**
+ * Reads that may be answered from memory, for one question about the
+ * database asked now (take a new one for each question: it stands for the
+ * database as it was when it was taken).
+ */
+export interface UnchangedReads {
+  /**
+   * `load()`, or the result of an earlier `load()` for the same `kind` and
+   * `key` if nothing at all has been committed to the database since that
+   * earlier read began: the answer a new read would give. A remembered
+   * value is shared by every caller and must not be changed; a read that
+   * fails is not remembered.
+   */
+  remember<T>(kind: string, key: string, load: () => Promise<T>): Promise<T>
+}
+
+const READ_NOW: UnchangedReads = { remember: (_kind, _key, load) => load() }
+
+/**
+ * Reads answered from memory while the database is unchanged. Only on
+ * SQLite, outside transactions (see `SqliteChangeWatch`): any write run on
+ * the connection, and any commit by another connection or process, makes
+ * everything remembered be forgotten. Elsewhere (PostgreSQL, a transaction,
+ * a connection busy with one) every read is made.
+ */
+export function unchangedReads(db: Kysely<DB>): UnchangedReads {
+  const watch = db.isTransaction ? undefined : changeWatchOf(db)
+  // Taken once per question, after it was asked: it sees every commit made before.
+  const stamp = watch?.stamp()
+  if (!stamp) return READ_NOW
+  let memory = memories.get(db)
+  if (!memory || !sameStamp(memory.stamp, stamp) || memory.size >= LIMIT) {
+    // Something may have changed (or too much is kept): forget it all.
+    memory = { stamp, reads: new Map(), size: 0 }
+    memories.set(db, memory)
+  }
+  const current = memory
+  return {
+    remember<T>(kind: string, key: string, load: () => Promise<T>): Promise<T> {
+      let reads = current.reads.get(kind)
+      if (!reads) {
+        reads = new Map()
+        current.reads.set(kind, reads)
+      }
+      const hit = reads.get(key)
+      if (hit) return hit as Promise<T>
+      // The read starts after the stamp was taken, so it sees at least what
+      // the stamp stands for; anything committed since makes the next stamp
+      // differ, and this memory is then dropped.
+      const value = load()
+      reads.set(key, value)
+      current.size++
+      const remembered = reads
+      value.catch(() => {
+        if (remembered.get(key) === value) remembered.delete(key)
+      })
+      return value
+    },
+  }
+}
+
+/** A key made of several strings, told apart whatever they contain. */
+export function keyOf(...parts: readonly string[]): string {
+  let key = ''
+  for (const part of parts) key += `${part.length}:${part}`
+  return key
+}
