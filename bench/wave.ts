@@ -65,6 +65,7 @@ export async function runWaveBench(): Promise<TargetResult[]> {
         .selectFrom('outbox')
         .select(['subject', 'body_text'])
         .where('kind', '=', 'wave-invitation')
+        .limit(1)
         .executeTakeFirstOrThrow()
 
       const r0 = performance.now()
