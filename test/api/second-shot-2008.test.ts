@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { setExamPricing } from '../../src/db/exam-prices.js'
-import { insertOfferVersion, listOfferVersions } from '../../src/db/offers.js'
-import { DEMO_OFFERS } from '../../src/demo/demo-offers.js'
 import { createCentre, createSlot, deliver } from '../factories/appointments.js'
 import { testDatabases } from '../support/databases.js'
 import {
@@ -28,10 +26,6 @@ describe.each(testDatabases())('Second Shot 2008 on $name', ({ open }) => {
 
   async function world() {
     const w = get()
-    const known = new Set((await listOfferVersions(w.db)).map((o) => `${o.offerId}@${o.version}`))
-    for (const offer of DEMO_OFFERS) {
-      if (!known.has(`${offer.offerId}@${offer.version}`)) await insertOfferVersion(w.db, offer, 0)
-    }
     for (const number of ['70-620', '70-621', '72-100']) {
       expectOk(await call(w, 'POST', '/v1/exams', { number, title: `Exam ${number}` }), 201)
     }

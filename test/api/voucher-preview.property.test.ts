@@ -2,12 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { newVoucher } from '../../src/app/new-voucher.js'
 import { setExamPricing } from '../../src/db/exam-prices.js'
-import { insertOfferVersion, listOfferVersions } from '../../src/db/offers.js'
 import { insertVoucher } from '../../src/db/vouchers.js'
 import {
   BETA_INVITATION,
   BETA_REWARD,
-  DEMO_OFFERS,
   SECOND_SHOT_VERSIONS,
   STUDY_BOOK_DISCOUNT,
 } from '../../src/demo/demo-offers.js'
@@ -29,10 +27,6 @@ describe.each(testDatabases())('a code preview on $name', ({ open }) => {
 
   it('announces exactly what registering with the code then does', async () => {
     const w = get()
-    const known = new Set((await listOfferVersions(w.db)).map((o) => `${o.offerId}@${o.version}`))
-    for (const offer of DEMO_OFFERS) {
-      if (!known.has(`${offer.offerId}@${offer.version}`)) await insertOfferVersion(w.db, offer, 0)
-    }
     for (const exam of EXAMS) {
       expectOk(
         await call(w, 'POST', '/v1/exams', { number: exam.number, title: `Exam ${exam.number}` }),

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { newVoucher } from '../../src/app/new-voucher.js'
 import { setExamPricing } from '../../src/db/exam-prices.js'
-import { insertOfferVersion, listOfferVersions } from '../../src/db/offers.js'
 import { insertVoucher } from '../../src/db/vouchers.js'
-import { DEMO_OFFERS, STUDY_BOOK_DISCOUNT } from '../../src/demo/demo-offers.js'
+import { STUDY_BOOK_DISCOUNT } from '../../src/demo/demo-offers.js'
 import {
   formatVoucherCode,
   VOUCHER_CODE_ALPHABET,
@@ -50,10 +49,6 @@ interface Preview {
 
 async function world(get: () => ApiWorld) {
   const w = get()
-  const known = new Set((await listOfferVersions(w.db)).map((o) => `${o.offerId}@${o.version}`))
-  for (const offer of DEMO_OFFERS) {
-    if (!known.has(`${offer.offerId}@${offer.version}`)) await insertOfferVersion(w.db, offer, 0)
-  }
   await call(w, 'POST', '/v1/exams', { number: '70-620', title: 'TS: Windows Vista' })
   await setExamPricing(w.db, EXAM, {
     priceClass: 'regular',
