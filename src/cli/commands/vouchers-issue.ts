@@ -1,6 +1,5 @@
 import { open, rename, rm } from 'node:fs/promises'
 import { userInfo } from 'node:os'
-import { SingleBar } from 'cli-progress'
 import { AppError } from '../../app/errors.js'
 import { type BatchCode, issueVoucherBatch } from '../../app/issue-voucher-batch.js'
 import type { Config } from '../../config.js'
@@ -8,6 +7,7 @@ import { formatInstant } from '../../domain/instant.js'
 import { readMailSettings } from '../../mail/mail-settings.js'
 import { readCsvRows } from '../csv-import.js'
 import { openStore } from '../open-store.js'
+import { startProgress } from '../progress.js'
 
 export interface VouchersIssueOptions {
   readonly offer: string
@@ -36,7 +36,7 @@ export async function issueVouchersCommand(
   }
   const listed = options.for === undefined ? null : await readCandidateList(options.for)
   const store = await openStore(config)
-  const progress = startProgress()
+  const progress = startProgress('codes')
   try {
     const batch = await issueVoucherBatch(
       { ...store, mail: readMailSettings(config) },
@@ -85,40 +85,6 @@ async function readCandidateList(file: string) {
   }
   if (rows.length === 0) throw new Error(`${file}: no candidates listed`)
   return rows.map((row) => ({ line: row.line, candidateId: row.fields.candidateId! }))
-}
-
-/**
- * Progress on stderr: a bar on a terminal, otherwise a line at every tenth
- * of the batch, so that a log shows the run moving without a line per chunk.
- */
-function startProgress() {
-  const bar = process.stderr.isTTY
-    ? new SingleBar({
-        format: 'codes [{bar}] {value}/{total}',
-        stream: process.stderr,
-        hideCursor: true,
-      })
-    : null
-  let started = false
-  let lastTenth = -1
-  return {
-    update: (done: number, total: number) => {
-      if (bar) {
-        if (!started) bar.start(total, done)
-        started = true
-        bar.update(done)
-        return
-      }
-      const tenth = Math.floor((done * 10) / total)
-      if (tenth === lastTenth) return
-      lastTenth = tenth
-      process.stderr.write(`codes: ${done}/${total}\n`)
-    },
-    stop: () => {
-      if (bar && started) bar.stop()
-      started = false
-    },
-  }
 }
 
 /**

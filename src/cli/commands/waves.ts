@@ -1,5 +1,4 @@
 import { userInfo } from 'node:os'
-import { SingleBar } from 'cli-progress'
 import { composeWave, type WaveActor } from '../../app/compose-wave.js'
 import { getWaveView, type WaveView } from '../../app/get-wave.js'
 import { openWave, pauseWave, resumeWave } from '../../app/open-wave.js'
@@ -10,6 +9,7 @@ import type { WaveAudience, WaveCodeMode } from '../../domain/invitation-wave.js
 import { readMailSettings } from '../../mail/mail-settings.js'
 import { readCsvRows } from '../csv-import.js'
 import { openStore } from '../open-store.js'
+import { startProgress } from '../progress.js'
 
 export interface WaveComposeOptions {
   readonly exam: string
@@ -89,7 +89,7 @@ export async function sendWaveCommand(config: Config, options: { wave: string; c
   const abort = new AbortController()
   const stop = () => abort.abort(new Error('stopped; run the same command again to send the rest'))
   process.once('SIGINT', stop)
-  const progress = startProgress()
+  const progress = startProgress('invitations')
   try {
     const sent = await withStore(config, (deps) =>
       sendWave(
@@ -124,35 +124,4 @@ function printWave(view: WaveView) {
       '',
     ].join('\n'),
   )
-}
-
-/** A bar on a terminal; otherwise a line at every tenth, so a log shows the run moving. */
-function startProgress() {
-  const bar = process.stderr.isTTY
-    ? new SingleBar({
-        format: 'invitations [{bar}] {value}/{total}',
-        stream: process.stderr,
-        hideCursor: true,
-      })
-    : null
-  let started = false
-  let lastTenth = -1
-  return {
-    update: (done: number, total: number) => {
-      if (bar) {
-        if (!started) bar.start(total, done)
-        started = true
-        bar.update(done)
-        return
-      }
-      const tenth = total === 0 ? 10 : Math.floor((done * 10) / total)
-      if (tenth === lastTenth) return
-      lastTenth = tenth
-      process.stderr.write(`invitations: ${done}/${total}\n`)
-    },
-    stop: () => {
-      if (bar && started) bar.stop()
-      started = false
-    },
-  }
 }
