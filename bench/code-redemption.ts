@@ -22,12 +22,10 @@ import { openDatabase } from '../src/db/database.js'
 import { setExamPricing } from '../src/db/exam-prices.js'
 import { migrateOrThrow } from '../src/db/migrate.js'
 import { addProviderExam } from '../src/db/providers.js'
-import { insertSlots } from '../src/db/slots.js'
-import { insertCentres } from '../src/db/test-centres.js'
 import { insertVouchers } from '../src/db/vouchers.js'
 import { STUDY_BOOK_DISCOUNT } from '../src/demo/demo-offers.js'
-import { DAY_MS, formatInstant, HOUR_MS } from '../src/domain/instant.js'
 import { formatVoucherCode } from '../src/domain/voucher-code.js'
+import { benchCandidateRow, insertBenchCentre } from './booking-world.js'
 import { heading, int, ms, pct, printTable, type TargetResult } from './format.js'
 import { firstLine, stopChild } from './server-child.js'
 
@@ -150,43 +148,12 @@ async function prepare(url: string) {
     const slots = Array.from({ length: SLOTS }, (_, k) => `bench-slot-${k}`)
     const codes: string[] = []
     await db.transaction().execute(async (trx) => {
-      await insertCentres(trx, [
-        {
-          id: 'bench-centre',
-          providerId: PROVIDER,
-          name: 'Benchmark centre',
-          address: '1 Queen Street',
-          city: 'Auckland',
-          country: 'NZ',
-          latitude: -36.8485,
-          longitude: 174.7633,
-          timeZone: 'Pacific/Auckland',
-          createdAt: now,
-        },
-      ])
-      await insertSlots(
-        trx,
-        slots.map((id, k) => ({
-          id,
-          centreId: 'bench-centre',
-          startsAt: now + 30 * DAY_MS + k * HOUR_MS,
-          capacity: CAPACITY,
-          createdAt: now,
-        })),
-      )
+      await insertBenchCentre(trx, PROVIDER, slots, CAPACITY, now)
       for (let i = 0; i < CANDIDATES; i += 2_000) {
         const rows = []
         const vouchers = []
         for (let j = i; j < Math.min(CANDIDATES, i + 2_000); j++) {
-          rows.push({
-            id: `c${j}`,
-            first_name: 'Bench',
-            last_name: `Candidate ${j}`,
-            email: `candidate-${j}@bench.example`,
-            country: 'NZ',
-            time_zone: 'Pacific/Auckland',
-            created_at: formatInstant(now),
-          })
+          rows.push(benchCandidateRow(`c${j}`, j, now))
           const voucher = newVoucher(
             STUDY_BOOK_DISCOUNT,
             { candidateId: `c${j}`, issuedBy: 'bench' },

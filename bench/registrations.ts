@@ -47,10 +47,9 @@ import { addProviderExam } from '../src/db/providers.js'
 import { insertRegistration } from '../src/db/registrations.js'
 import type { DB } from '../src/db/schema.js'
 import { takeSeat } from '../src/db/seats.js'
-import { insertSlots } from '../src/db/slots.js'
-import { insertCentres } from '../src/db/test-centres.js'
-import { DAY_MS, formatInstant, HOUR_MS, type Instant } from '../src/domain/instant.js'
+import { formatInstant, type Instant } from '../src/domain/instant.js'
 import { formatRegistrationCode } from '../src/domain/registration-code.js'
+import { benchCandidateRow, insertBenchCentre } from './booking-world.js'
 import { dec, heading, int, ms, pct, printTable, type TargetResult } from './format.js'
 import { firstLine, stopChild } from './server-child.js'
 
@@ -370,46 +369,13 @@ async function buildWorld(db: Kysely<DB>, name: DialectName, examCount: number):
     await addProviderExam(db, PROVIDER, exam.number)
     exams.push(exam.number)
   }
-  const centreId = 'bench-centre'
   const slots = Array.from({ length: SLOTS }, (_, k) => `bench-slot-${k}`)
   await db.transaction().execute(async (trx) => {
-    await insertCentres(trx, [
-      {
-        id: centreId,
-        providerId: PROVIDER,
-        name: 'Benchmark centre',
-        address: '1 Queen Street',
-        city: 'Auckland',
-        country: 'NZ',
-        latitude: -36.8485,
-        longitude: 174.7633,
-        timeZone: 'Pacific/Auckland',
-        createdAt: now,
-      },
-    ])
-    await insertSlots(
-      trx,
-      slots.map((id, k) => ({
-        id,
-        centreId,
-        startsAt: now + 30 * DAY_MS + k * HOUR_MS,
-        capacity: CAPACITY,
-        createdAt: now,
-      })),
-    )
-    const createdAt = formatInstant(now)
+    await insertBenchCentre(trx, PROVIDER, slots, CAPACITY, now)
     for (let i = 0; i < CANDIDATES; i += 2_000) {
       const rows = []
       for (let j = i; j < Math.min(CANDIDATES, i + 2_000); j++) {
-        rows.push({
-          id: candidateId(j),
-          first_name: 'Bench',
-          last_name: `Candidate ${j}`,
-          email: `candidate-${j}@bench.example`,
-          country: 'NZ',
-          time_zone: 'Pacific/Auckland',
-          created_at: createdAt,
-        })
+        rows.push(benchCandidateRow(candidateId(j), j, now))
       }
       await trx.insertInto('candidates').values(rows).execute()
     }
