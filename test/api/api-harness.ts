@@ -209,3 +209,12 @@ export async function recordAttempt(
 ): Promise<NewAttempt & { id: string }> {
   return expectOk(await call(world, 'POST', '/v1/attempts', attempt, 'provider'), 201)
 }
+
+/** A provider reports the result of a sitting (the clock must stand after its start). */
+export function reportResult(
+  world: ApiWorld,
+  registrationId: string,
+  outcome: 'pass' | 'fail' | 'pending',
+): Promise<LightMyRequestResponse> {
+  return call(world, 'POST', `/v1/registrations/${registrationId}/result`, { outcome }, 'provider')
+}

@@ -11,6 +11,7 @@ import {
   expectProblem,
   instant,
   registerCandidate,
+  reportResult,
   useApi,
 } from './api-harness.js'
 import { createBetaExam, setBetaProgramme } from './beta-world.js'
@@ -46,15 +47,7 @@ async function sitBeta(get: () => ApiWorld) {
     [ana, 'pass'],
     [ben, 'fail'],
   ] as const) {
-    expectOk(
-      await call(
-        w,
-        'POST',
-        `/v1/registrations/${registrations[id]}/result`,
-        { outcome },
-        'provider',
-      ),
-    )
+    expectOk(await reportResult(w, registrations[id] ?? id, outcome))
   }
   return { w, ana, ben }
 }

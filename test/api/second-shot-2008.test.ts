@@ -9,6 +9,7 @@ import {
   expectProblem,
   instant,
   registerCandidate,
+  reportResult,
   useApi,
 } from './api-harness.js'
 
@@ -127,15 +128,7 @@ describe.each(testDatabases())('Second Shot 2008 on $name', ({ open }) => {
       201,
     )
     w.clock.set(instant('2008-11-03T12:00:00Z'))
-    expectOk(
-      await call(
-        w,
-        'POST',
-        `/v1/registrations/${registration.id}/result`,
-        { outcome: 'pass' },
-        'provider',
-      ),
-    )
+    expectOk(await reportResult(w, registration.id, 'pass'))
 
     const next = await createSlot(w.db, prometric, instant('2009-03-10T09:00:00Z'))
     w.clock.set(instant('2009-02-20T10:00:00Z'))

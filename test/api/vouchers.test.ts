@@ -18,6 +18,7 @@ import {
   expectProblem,
   instant,
   registerCandidate,
+  reportResult,
   useApi,
 } from './api-harness.js'
 
@@ -129,17 +130,7 @@ describe.each(testDatabases())('vouchers on $name', ({ open }) => {
 
     // Not confirmed until paid: no sitting can be reported on it.
     w.clock.set(instant('2026-10-01T12:00:00Z'))
-    expectProblem(
-      await call(
-        w,
-        'POST',
-        `/v1/registrations/${registration.id}/result`,
-        { outcome: 'fail' },
-        'provider',
-      ),
-      409,
-      'PAYMENT_DUE',
-    )
+    expectProblem(await reportResult(w, registration.id, 'fail'), 409, 'PAYMENT_DUE')
     w.clock.set(ENROLMENT_DAY)
     const pay = (body: Record<string, unknown>) =>
       call(w, 'POST', `/v1/registrations/${registration.id}/payment`, body, 'provider')
@@ -180,15 +171,7 @@ describe.each(testDatabases())('vouchers on $name', ({ open }) => {
     )
     expect(registration.paymentStatus).toBe('paid')
     w.clock.set(instant('2026-10-01T12:00:00Z'))
-    expectOk(
-      await call(
-        w,
-        'POST',
-        `/v1/registrations/${registration.id}/result`,
-        { outcome: 'fail' },
-        'provider',
-      ),
-    )
+    expectOk(await reportResult(w, registration.id, 'fail'))
 
     const retakeSlot = await createSlot(w.db, centre, instant('2026-10-20T09:00:00Z'))
     // Booking the retake without the code would give the free retake up: refused unless acknowledged.
@@ -239,15 +222,7 @@ describe.each(testDatabases())('vouchers on $name', ({ open }) => {
       201,
     )
     w.clock.set(instant('2026-10-01T12:00:00Z'))
-    expectOk(
-      await call(
-        w,
-        'POST',
-        `/v1/registrations/${registration.id}/result`,
-        { outcome: 'fail' },
-        'provider',
-      ),
-    )
+    expectOk(await reportResult(w, registration.id, 'fail'))
     const later = await createSlot(w.db, centre, instant('2026-10-25T09:00:00Z'))
     const other = expectProblem(
       await book(w, { candidateId: lea, slotId: later, exam: '70-621', voucherCode: code }, 'r2'),
