@@ -9,13 +9,13 @@ import {
   listVoucherUses,
   type VoucherRecord,
 } from '../db/vouchers.js'
-import { decideRetake } from '../domain/decide-retake.js'
+import { earliestRetakeIfFailed } from '../domain/decide-retake.js'
 import type { Exam } from '../domain/exam.js'
 import { formatInZone, type Instant } from '../domain/instant.js'
 import { judgeVoucher, type VoucherVerdict } from '../domain/judge-voucher.js'
 import type { OfferVersion, PaymentMethod, PricedExam } from '../domain/offer.js'
 import { type AppliedCode, type PriceBreakdown, priceRegistration } from '../domain/price.js'
-import { openFreeRetakes, type Voucher, type VoucherUseKind } from '../domain/voucher.js'
+import { openFreeRetakes, useSlot, type Voucher } from '../domain/voucher.js'
 import { formatVoucherCode, parseVoucherCode } from '../domain/voucher-code.js'
 import { requireCodeEntryOpen } from './code-throttle.js'
 import { AppError } from './errors.js'
@@ -102,7 +102,13 @@ export async function judgeCodes(db: Kysely<DB>, question: CodeQuestion): Promis
   }
   const startsAt = appointment.slot.startsAt
   const retakeIfFailedAt = found.some(({ voucher }) => voucher.offer.benefit.kind === 'free-retake')
-    ? whenRetakeIfFailed(question, startsAt)
+    ? earliestRetakeIfFailed(
+        question.retake.policies,
+        question.retake.facts,
+        exam,
+        appointment.provider.id,
+        startsAt,
+      )
     : null
 
   const accepted: AcceptedCode[] = []
@@ -134,7 +140,7 @@ export async function judgeCodes(db: Kysely<DB>, question: CodeQuestion): Promis
       record,
       offer: voucher.offer,
       verdict,
-      slot: slotOf(verdict.use, exam.number, voucher),
+      slot: useSlot(verdict.use, exam.number, voucher),
     })
   }
 
@@ -194,53 +200,6 @@ async function toVoucher(db: Kysely<DB>, record: VoucherRecord): Promise<Voucher
         ? []
         : await listVoucherUses(db, record.code),
   }
-}
-
-/** When the retake policy would next allow the exam if the sitting at `startsAt` failed. */
-function whenRetakeIfFailed(question: CodeQuestion, startsAt: Instant): Instant | null {
-  const { policies, facts } = question.retake
-  const failed = {
-    id: 'if-this-sitting-failed',
-    exam: question.exam.number,
-    creditFor: question.exam.betaOf ?? question.exam.number,
-    provider: question.appointment.provider.id,
-    takenAt: startsAt,
-    outcome: 'fail' as const,
-  }
-  const decision = decideRetake(
-    policies,
-    { ...facts, attempts: [...facts.attempts, failed] },
-    question.exam,
-    startsAt + 1,
-  )
-  return decision.earliestAt
-}
-
-function slotOf(use: VoucherUseKind, exam: string, voucher: Voucher): string | null {
-  switch (use) {
-    case 'first-attempt':
-      return `first:${exam}`
-    case 'free-retake':
-    case 'forfeited':
-      return `retake:${exam}`
-    case 'after-pass-discount':
-      return 'after-pass'
-    default:
-      return numberedSlot(voucher)
-  }
-}
-
-/**
- * The lowest numbered use still free (a returned use frees its number), so
- * that a limited code's uses are unique in the database too; null for a
- * code without a limit.
- */
-function numberedSlot(voucher: Voucher): string | null {
-  const limit = voucher.offer.usesPerCode
-  if (limit === null) return null
-  const taken = new Set(voucher.uses.map((use) => use.slot))
-  for (let k = 1; k <= limit; k++) if (!taken.has(`use:${k}`)) return `use:${k}`
-  return `use:${limit + 1}`
 }
 
 /** The candidate's other codes that hold a free retake of this exam, which booking it without them gives up. */

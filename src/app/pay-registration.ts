@@ -5,7 +5,7 @@ import { findOfferVersion } from '../db/offers.js'
 import { insertPayment } from '../db/payments.js'
 import { findRegistration, updateRegistration } from '../db/registrations.js'
 import { formatMoney } from '../domain/money.js'
-import type { PaymentMethod } from '../domain/offer.js'
+import { type PaymentMethod, refusePaymentMethod } from '../domain/offer.js'
 import { parseRegistrationCode } from '../domain/registration-code.js'
 import type { Actor } from './actor.js'
 import { AppError } from './errors.js'
@@ -69,16 +69,9 @@ export async function payRegistration(
     }
     for (const line of price.lines) {
       const offer = await findOfferVersion(trx, line.offerId, line.offerVersion)
-      if (
-        offer &&
-        offer.paymentMethods.length > 0 &&
-        !offer.paymentMethods.includes(input.method)
-      ) {
-        throw new AppError('PAYMENT_METHOD_NOT_ACCEPTED', {
-          field: 'method',
-          reason: `${offer.name} can be paid only by ${offer.paymentMethods.join(' or ')}, not by ${input.method}.`,
-        })
-      }
+      const refused = offer && refusePaymentMethod(offer, input.method)
+      if (refused)
+        throw new AppError('PAYMENT_METHOD_NOT_ACCEPTED', { field: 'method', reason: refused })
     }
     const updated = await updateRegistration(
       trx,

@@ -11,6 +11,7 @@ import {
   returnVoucherUse,
 } from '../db/vouchers.js'
 import type { Instant } from '../domain/instant.js'
+import { returnsOnCancel } from '../domain/offer.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor } from './actor.js'
 
@@ -31,7 +32,7 @@ export async function returnCodes(
     const offer = voucher && (await findOfferVersion(trx, voucher.offerId, voucher.offerVersion))
     if (!voucher || !offer) continue
     const expired = voucher.expiresAt !== null && now >= voucher.expiresAt
-    const kept = !offer.returnOnCancel || expired
+    const kept = !returnsOnCancel(offer, voucher.expiresAt, now)
     if (!kept) {
       await returnVoucherUse(trx, use.id, now)
       // Moves the code on, so that a registration judging it at this moment judges again.

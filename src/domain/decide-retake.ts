@@ -367,3 +367,31 @@ function versionsFrom(
   for (let i = 0; i < own.length; i++) if (own[i]!.effectiveFrom <= at) start = i
   return start === 0 ? own : own.slice(start)
 }
+
+/**
+ * When the policy would next allow `exam` if the sitting at `startsAt`, at
+ * `provider`, failed; null when never under the current data. What a
+ * free-retake code needs to know before it is spent on that sitting.
+ */
+export function earliestRetakeIfFailed(
+  policies: readonly PolicyVersion[],
+  facts: RetakeFacts,
+  exam: Exam,
+  provider: string,
+  startsAt: Instant,
+): Instant | null {
+  const failed = {
+    id: 'if-this-sitting-failed',
+    exam: exam.number,
+    creditFor: exam.betaOf ?? exam.number,
+    provider,
+    takenAt: startsAt,
+    outcome: 'fail' as const,
+  }
+  return decideRetake(
+    policies,
+    { ...facts, attempts: [...facts.attempts, failed] },
+    exam,
+    startsAt + 1,
+  ).earliestAt
+}

@@ -1,6 +1,12 @@
 import type { ExamNumber } from './exam-number.js'
 import { formatInZone, type Instant } from './instant.js'
-import { coversExam, describeScope, type PaymentMethod, type PricedExam } from './offer.js'
+import {
+  coversExam,
+  describeScope,
+  type PaymentMethod,
+  type PricedExam,
+  refusePaymentMethod,
+} from './offer.js'
 import {
   openAfterPassDiscount,
   openFreeRetakes,
@@ -100,16 +106,9 @@ export function judgeVoucher(voucher: Voucher, booking: ProposedBooking): Vouche
 
   const verdict = decideUse(voucher, booking, at, beforeExpiry)
   if (!verdict.accepted || verdict.effect.kind === 'free') return verdict
-  if (
-    booking.paymentMethod !== null &&
-    offer.paymentMethods.length > 0 &&
-    !offer.paymentMethods.includes(booking.paymentMethod)
-  ) {
-    return refuse(
-      'PAYMENT_METHOD_NOT_ACCEPTED',
-      `${offer.name} can be paid only by ${offer.paymentMethods.join(' or ')}, not by ${booking.paymentMethod}.`,
-    )
-  }
+  const methodRefused =
+    booking.paymentMethod === null ? null : refusePaymentMethod(offer, booking.paymentMethod)
+  if (methodRefused) return refuse('PAYMENT_METHOD_NOT_ACCEPTED', methodRefused)
   return verdict
 }
 

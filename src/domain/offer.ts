@@ -133,3 +133,21 @@ export function describeScope(scope: ExamScope): string {
     ? what
     : `${what} at ${scope.priceClasses.join(' or ')} price`
 }
+
+/** Why the offer refuses `method` for what remains to pay, or null when it accepts it. */
+export function refusePaymentMethod(offer: OfferVersion, method: PaymentMethod): string | null {
+  if (offer.paymentMethods.length === 0 || offer.paymentMethods.includes(method)) return null
+  return `${offer.name} can be paid only by ${offer.paymentMethods.join(' or ')}, not by ${method}.`
+}
+
+/**
+ * Does cancelling give a code's use back at `now`? Where the offer says so,
+ * and only while the code has not expired.
+ */
+export function returnsOnCancel(
+  offer: OfferVersion,
+  expiresAt: Instant | null,
+  now: Instant,
+): boolean {
+  return offer.returnOnCancel && (expiresAt === null || now < expiresAt)
+}

@@ -86,3 +86,34 @@ export function openAfterPassDiscount(voucher: Voucher, now: Instant): VoucherUs
     ) ?? null
   )
 }
+
+/**
+ * The benefit a use of the code fills: one live use per code and slot is a
+ * database rule, so a single-use code is used once whatever raced.
+ */
+export function useSlot(use: VoucherUseKind, exam: ExamNumber, voucher: Voucher): string | null {
+  switch (use) {
+    case 'first-attempt':
+      return `first:${exam}`
+    case 'free-retake':
+    case 'forfeited':
+      return `retake:${exam}`
+    case 'after-pass-discount':
+      return 'after-pass'
+    default:
+      return numberedSlot(voucher)
+  }
+}
+
+/**
+ * The lowest numbered use still free (a returned use frees its number), so
+ * that a limited code's uses are unique in the database too; null for a
+ * code without a limit.
+ */
+function numberedSlot(voucher: Voucher): string | null {
+  const limit = voucher.offer.usesPerCode
+  if (limit === null) return null
+  const taken = new Set(voucher.uses.map((use) => use.slot))
+  for (let k = 1; k <= limit; k++) if (!taken.has(`use:${k}`)) return `use:${k}`
+  return `use:${limit + 1}`
+}
