@@ -9,8 +9,9 @@ import {
 } from '../db/beta-programmes.js'
 import { findCandidate } from '../db/candidates.js'
 import { writeInstant } from '../db/columns.js'
+import { listLiveRegistrationsOfExam } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
-import type { BetaProgramme } from '../domain/beta-programme.js'
+import { type BetaProgramme, refuseProgramme } from '../domain/beta-programme.js'
 import type { Actor } from './actor.js'
 import { mayHaveProgramme } from './beta-access.js'
 import type { Clock } from './clock.js'
@@ -50,13 +51,8 @@ export async function setBetaProgramme(
       problem: `${exam.number} is not a beta exam with a beta period, so it cannot have a beta programme.`,
     })
   }
+  const betaPeriod = exam.betaPeriod
   const resultsReleaseAt = requireInstant(input.resultsReleaseAt, 'resultsReleaseAt')
-  if (resultsReleaseAt < exam.betaPeriod.end) {
-    throw new AppError('BETA_PROGRAMME_INVALID', {
-      field: 'resultsReleaseAt',
-      problem: 'Results can be released only after the beta period ends.',
-    })
-  }
   const restrictedCountries = [
     ...new Set(
       input.restrictedCountries.map((c, i) => requireCountry(c, `restrictedCountries.${i}`)),
@@ -64,22 +60,19 @@ export async function setBetaProgramme(
   ].sort()
   return deps.db.transaction().execute(async (trx) => {
     const existing = await findBetaProgramme(trx, exam.number)
-    if (existing && input.seatLimit < existing.seatsTaken) {
-      throw new AppError('BETA_PROGRAMME_INVALID', {
-        field: 'seatLimit',
-        problem: `${existing.seatsTaken} seats are taken already; the limit cannot go below that.`,
-      })
-    }
+    // Bookings made before the programme count: their seats, and their one registration each.
+    const earlier = existing ? [] : await listLiveRegistrationsOfExam(trx, exam.number)
     const programme: BetaProgramme = {
       exam: exam.number,
       seatLimit: input.seatLimit,
-      seatsTaken: existing?.seatsTaken ?? 0,
+      seatsTaken: existing?.seatsTaken ?? earlier.length,
       acceptsNewCandidates: input.acceptsNewCandidates,
       restrictedCountries,
       resultsReleaseAt,
       resultsReleasedAt: existing?.resultsReleasedAt ?? null,
     }
-    let saved = programme
+    const refused = refuseProgramme(programme, betaPeriod)
+    if (refused) throw new AppError('BETA_PROGRAMME_INVALID', refused)
     if (existing) {
       await trx
         .updateTable('beta_programmes')
@@ -92,30 +85,16 @@ export async function setBetaProgramme(
         .where('exam_number', '=', exam.number)
         .execute()
     } else {
-      // Bookings made before the programme count: their seats, and their one registration each.
-      const live = await trx
-        .selectFrom('registrations')
-        .select(['id', 'candidate_id'])
-        .where('exam_number', '=', exam.number)
-        .where('status', 'in', ['booked', 'checked-in'])
-        .execute()
-      if (live.length > input.seatLimit) {
-        throw new AppError('BETA_PROGRAMME_INVALID', {
-          field: 'seatLimit',
-          problem: `${live.length} registrations exist already; the limit cannot go below that.`,
-        })
-      }
-      await insertBetaProgramme(trx, { ...programme, seatsTaken: live.length }, now)
-      for (const registration of live) {
+      await insertBetaProgramme(trx, programme, now)
+      for (const registration of earlier) {
         await insertBetaRegistration(
           trx,
           exam.number,
-          registration.candidate_id,
+          registration.candidateId,
           registration.id,
           now,
         )
       }
-      saved = { ...programme, seatsTaken: live.length }
     }
     await appendAudit(trx, {
       id: uuidv7(),
@@ -129,7 +108,7 @@ export async function setBetaProgramme(
       action: existing ? 'programme-changed' : 'programme-created',
       detail: { ...input, restrictedCountries },
     })
-    return saved
+    return programme
   })
 }
 

@@ -93,6 +93,19 @@ const liveRegistration = reusableQuery((db, candidateId: string, exam: ExamNumbe
     .limit(1),
 )
 
+/** Every live registration of an exam, by any candidate. */
+export async function listLiveRegistrationsOfExam(
+  db: Kysely<DB>,
+  exam: ExamNumber,
+): Promise<{ id: string; candidateId: string }[]> {
+  return db
+    .selectFrom('registrations')
+    .select(['id', 'candidate_id as candidateId'])
+    .where('exam_number', '=', exam)
+    .where('status', 'in', LIVE_STATUSES)
+    .execute()
+}
+
 /** A candidate's registrations, newest first. */
 export async function listRegistrationsOfCandidate(
   db: Kysely<DB>,

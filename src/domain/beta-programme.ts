@@ -1,3 +1,4 @@
+import type { BetaPeriod } from './exam.js'
 import type { ExamNumber } from './exam-number.js'
 import type { Instant } from './instant.js'
 import type { RetakeDecision } from './retake-decision.js'
@@ -89,4 +90,24 @@ export function refusedByProgramme(
     code: access.code,
     reason: access.reason,
   }
+}
+
+/** What is wrong with a programme's terms, with the field at fault; null when nothing. */
+export function refuseProgramme(
+  programme: BetaProgramme,
+  betaPeriod: BetaPeriod,
+): { readonly field: string; readonly problem: string } | null {
+  if (programme.resultsReleaseAt < betaPeriod.end) {
+    return {
+      field: 'resultsReleaseAt',
+      problem: 'Results can be released only after the beta period ends.',
+    }
+  }
+  if (programme.seatLimit < programme.seatsTaken) {
+    return {
+      field: 'seatLimit',
+      problem: `${programme.seatsTaken} seats are taken already; the limit cannot go below that.`,
+    }
+  }
+  return null
 }
