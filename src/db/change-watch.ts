@@ -23,11 +23,21 @@ export interface ChangeStamp {
  *   visible. A write rolled back later still counts: that only costs a read.
  * - Every other connection's commits (another process, another pool in this
  *   one): `PRAGMA data_version` differs after them. It does not change for
- *   this connection's own commits, hence the count above.
+ *   this connection's own commits, hence the count above. It is read at
+ *   most once per turn of the event loop, because each read is a read
+ *   transaction with system calls for SQLite's shared-memory locks: a
+ *   commit by another connection is seen by what is asked from the next
+ *   turn on (under load, well under a millisecond later). Writes through
+ *   this connection are counted at once, so they are never read stale.
  */
 export class SqliteChangeWatch {
   private writes = 0
   private readonly dataVersion: BetterSqlite.Statement<[], number>
+  /** `PRAGMA data_version` as read in this turn of the event loop; undefined: not read yet. */
+  private versionThisTurn: number | undefined
+  private readonly forgetVersion = () => {
+    this.versionThisTurn = undefined
+  }
 
   constructor(private readonly sqlite: BetterSqlite.Database) {
     this.dataVersion = sqlite.prepare<[], number>('pragma data_version').pluck()
@@ -46,12 +56,16 @@ export class SqliteChangeWatch {
    */
   stamp(): ChangeStamp | null {
     if (!this.sqlite.open || this.sqlite.inTransaction) return null
-    try {
-      // Outside a transaction this begins a read of its own: it sees every commit so far.
-      return { writes: this.writes, dataVersion: this.dataVersion.get() as number }
-    } catch {
-      return null
+    if (this.versionThisTurn === undefined) {
+      try {
+        // Outside a transaction this begins a read of its own: it sees every commit so far.
+        this.versionThisTurn = this.dataVersion.get() as number
+      } catch {
+        return null
+      }
+      setImmediate(this.forgetVersion)
     }
+    return { writes: this.writes, dataVersion: this.versionThisTurn }
   }
 }
 

@@ -17,8 +17,8 @@ import { validatorCompiler } from './validator-compiler.js'
 
 /** What the HTTP shell needs from the rest of examdesk. */
 export interface HttpDeps {
-  /** The principal a bearer token stands for, or null when no live token matches. */
-  authenticate(token: string): Promise<Principal | null>
+  /** The principal a bearer token stands for, or null when no live token matches; at once when known. */
+  authenticate(token: string): Principal | null | Promise<Principal | null>
   /** Resolves when the service can work (database reachable); rejects otherwise. */
   checkHealth(): Promise<void>
   /** Resource route plugins, mounted under `/v1` behind authentication. */

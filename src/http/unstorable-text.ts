@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
 import { AppError } from '../app/errors.js'
 import type { InputLocation } from './validation-problem.js'
 
@@ -16,20 +16,31 @@ const PARTS: readonly (readonly ['params' | 'query' | 'body', InputLocation, str
   ['body', 'body', 'body'],
 ]
 
-/** A `preHandler` hook: runs after schema validation, so the schema's own refusals come first. */
-export async function refuseUnstorableText(request: FastifyRequest): Promise<void> {
+/**
+ * A `preHandler` hook: runs after schema validation, so the schema's own
+ * refusals come first. Synchronous: it runs on every request.
+ */
+export function refuseUnstorableText(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: HookHandlerDoneFunction,
+): void {
   for (const [part, location, label] of PARTS) {
-    const found = findUnstorableText(request[part], [])
+    const found = findUnstorableText(request[part])
     if (found === null) continue
     const field = found.path.length === 0 ? undefined : found.path.join('.')
     const problem = `${found.problem} (${label})`
-    throw new AppError('VALIDATION_FAILED', {
-      ...(field === undefined ? {} : { field }),
-      location,
-      problem,
-      errors: [{ ...(field === undefined ? {} : { field }), problem }],
-    })
+    done(
+      new AppError('VALIDATION_FAILED', {
+        ...(field === undefined ? {} : { field }),
+        location,
+        problem,
+        errors: [{ ...(field === undefined ? {} : { field }), problem }],
+      }),
+    )
+    return
   }
+  done()
 }
 
 // With the u flag a surrogate pair is one code point, so only a lone half matches.
@@ -40,19 +51,26 @@ interface Found {
   readonly problem: string
 }
 
-function findUnstorableText(value: unknown, path: readonly string[]): Found | null {
+/** The first unstorable string in `value`; allocates nothing while there is none. */
+function findUnstorableText(value: unknown): Found | null {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) return { path, problem: 'must not contain the character U+0000' }
-    if (LONE_SURROGATE.test(value)) return { path, problem: 'must be valid Unicode text' }
+    if (value.includes('\u0000'))
+      return { path: [], problem: 'must not contain the character U+0000' }
+    if (LONE_SURROGATE.test(value)) return { path: [], problem: 'must be valid Unicode text' }
     return null
   }
   if (typeof value !== 'object' || value === null) return null
-  const entries = Array.isArray(value)
-    ? value.map((item, index) => [String(index), item] as const)
-    : Object.entries(value)
-  for (const [key, item] of entries) {
-    const found = findUnstorableText(item, [...path, key])
-    if (found !== null) return found
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = findUnstorableText(value[index])
+      if (found !== null) return { ...found, path: [String(index), ...found.path] }
+    }
+    return null
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    const found = findUnstorableText((value as Record<string, unknown>)[key])
+    if (found !== null) return { ...found, path: [key, ...found.path] }
   }
   return null
 }
