@@ -55,6 +55,11 @@ function openSqlite(path: string): Database {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Savepoint and statement journals (every grouped booking is a savepoint)
+  // in memory, not in a temporary file opened and deleted per transaction.
+  // They only ever serve a rollback inside a live transaction; after a
+  // crash the WAL alone recovers the database.
+  sqlite.pragma('temp_store = MEMORY')
   // Every statement Kysely runs passes the watch, which tells remembered reads when to go stale.
   const watch = new SqliteChangeWatch(sqlite)
   const db = new Kysely<DB>({

@@ -104,7 +104,7 @@ describe('openDatabase', () => {
     expect(redactUrl('postgres://u@h/d')).toBe('postgres://u@h/d')
   })
 
-  it('opens SQLite in WAL with durable commits and foreign keys, creating the folder', async () => {
+  it('opens SQLite in WAL with durable commits, foreign keys and in-memory journals for savepoints, creating the folder', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'examdesk-open-'))
     const path = join(directory, 'nested', 'deeper', 'examdesk.db')
     const database = await openDatabase(`sqlite:${path}`)
@@ -116,6 +116,7 @@ describe('openDatabase', () => {
       expect(await pragma('synchronous')).toBe(2) // FULL
       expect(await pragma('foreign_keys')).toBe(1)
       expect(await pragma('busy_timeout')).toBe(5000)
+      expect(await pragma('temp_store')).toBe(2) // MEMORY
       expect(existsSync(path)).toBe(true)
     } finally {
       await database.close()
