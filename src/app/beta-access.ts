@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely'
 import { findBetaProgramme, findBetaRegistration, isOnRoster } from '../db/beta-programmes.js'
 import type { Candidate } from '../db/candidates.js'
-import { keyOf, type UnchangedReads } from '../db/remember-unchanged.js'
 import type { DB } from '../db/schema.js'
 import { type BetaAccess, type BetaProgramme, judgeBetaAccess } from '../domain/beta-programme.js'
 import type { Exam } from '../domain/exam.js'
-import { deepFreeze } from './deep-freeze.js'
 
 /** Is this a beta exam (it previews a live one, or is in beta)? Only those can have a programme. */
 export function mayHaveProgramme(exam: Exam): boolean {
@@ -14,29 +12,14 @@ export function mayHaveProgramme(exam: Exam): boolean {
 
 /**
  * The exam's beta programme and whether the candidate may register for it;
- * null when the exam has no programme. With `reads`, possibly remembered
- * from an earlier read while nothing changed.
+ * null when the exam has no programme.
  */
 export async function readBetaAccess(
   db: Kysely<DB>,
   candidate: Candidate,
   exam: Exam,
-  reads?: UnchangedReads,
-): Promise<Readonly<{ programme: BetaProgramme; access: BetaAccess }> | null> {
-  if (!mayHaveProgramme(exam)) return null
-  if (!reads) return readBetaAccessNow(db, candidate, exam)
-  return reads.remember(
-    'beta access',
-    keyOf(exam.number, candidate.id, candidate.country),
-    async () => deepFreeze(await readBetaAccessNow(db, candidate, exam)),
-  )
-}
-
-async function readBetaAccessNow(
-  db: Kysely<DB>,
-  candidate: Candidate,
-  exam: Exam,
 ): Promise<{ programme: BetaProgramme; access: BetaAccess } | null> {
+  if (!mayHaveProgramme(exam)) return null
   const programme = await findBetaProgramme(db, exam.number)
   if (!programme) return null
   const [onRoster, registrationId] = await Promise.all([

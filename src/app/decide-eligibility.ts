@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { unchangedReads } from '../db/remember-unchanged.js'
+import { keyOf, unchangedReads } from '../db/remember-unchanged.js'
 import type { DB } from '../db/schema.js'
 import { refusedByProgramme } from '../domain/beta-programme.js'
 import { decideRetake } from '../domain/decide-retake.js'
@@ -11,7 +11,7 @@ import type { Clock } from './clock.js'
 import { deepFreeze } from './deep-freeze.js'
 import { getCandidate } from './get-candidate.js'
 import { getCatalogueExam } from './get-exam.js'
-import { requireInstant } from './input-fields.js'
+import { requireExamNumber, requireInstant } from './input-fields.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 
 export interface EligibilityInput {
@@ -29,29 +29,37 @@ export interface Eligibility {
   readonly decision: RetakeDecision
 }
 
+type Deps = { readonly db: Kysely<DB>; readonly clock: Clock }
+
 /** May this candidate sit this exam at `at` (default now), and if not, from when and why? */
-export async function decideEligibility(
-  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
-  input: EligibilityInput,
-): Promise<Eligibility> {
+export async function decideEligibility(deps: Deps, input: EligibilityInput): Promise<Eligibility> {
   const at = input.at === undefined ? deps.clock.now() : requireInstant(input.at, 'at')
-  // The candidate's records as remembered while nothing at all was committed.
-  const reads = unchangedReads(deps.db)
-  const [candidate, exam] = await Promise.all([
-    reads.remember('candidate', input.candidateId, async () =>
-      deepFreeze(await getCandidate(deps, input.candidateId, 'id')),
-    ),
-    getCatalogueExam(deps, input.exam),
-  ])
-  const { policies, facts } = await loadRetakeFacts(deps.db, candidate, exam, deps, reads)
-  const decision = decideRetake(policies, facts, exam, at)
-  // A beta programme's conditions come first: a restricted candidate learns it before choosing a slot.
-  const beta = await readBetaAccess(deps.db, candidate, exam, reads)
+  // Everything the decision reads, remembered while nothing at all was committed.
+  const { candidate, exam, retake, beta } = await unchangedReads(deps.db).remember(
+    'eligibility question',
+    keyOf(input.candidateId, requireExamNumber(input.exam, 'exam')),
+    async () => deepFreeze(await readQuestion(deps, input)),
+  )
+  const decision = decideRetake(retake.policies, retake.facts, exam, at)
   return {
     candidateId: candidate.id,
     exam,
     at,
     timeZone: candidate.timeZone,
+    // A beta programme's conditions come first: a restricted candidate learns it before choosing a slot.
     decision: beta && !beta.access.allowed ? refusedByProgramme(decision, beta.access) : decision,
   }
+}
+
+/** The candidate, the exam, the history and policy the engine judges, and any beta programme's terms. */
+async function readQuestion(deps: Deps, input: EligibilityInput) {
+  const [candidate, exam] = await Promise.all([
+    getCandidate(deps, input.candidateId, 'id'),
+    getCatalogueExam(deps, input.exam),
+  ])
+  const [retake, beta] = await Promise.all([
+    loadRetakeFacts(deps.db, candidate, exam, deps),
+    readBetaAccess(deps.db, candidate, exam),
+  ])
+  return { candidate, exam, retake, beta }
 }

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import type { Candidate } from '../db/candidates.js'
 import { listCertificationsForExams } from '../db/certifications.js'
 import { listPolicyVersions } from '../db/policy-versions.js'
-import { keyOf, type UnchangedReads } from '../db/remember-unchanged.js'
 import type { DB } from '../db/schema.js'
 import { listRetakeHistory } from '../db/waivers.js'
 import { computeEarnedCertifications } from '../domain/certification.js'
@@ -10,7 +9,6 @@ import type { RetakeFacts } from '../domain/decide-retake.js'
 import type { Exam } from '../domain/exam.js'
 import type { PolicyVersion } from '../domain/policy-version.js'
 import { type CatalogueDeps, readCertificationsFor, readPolicyVersions } from './catalogue-cache.js'
-import { deepFreeze } from './deep-freeze.js'
 
 /** Everything the retake engine needs to judge one candidate at one exam. */
 export interface RetakeQuestion {
@@ -22,15 +20,12 @@ export interface RetakeQuestion {
  * Reads the candidate's history and the exam's policy and certifications.
  * Inside a command's transaction, pass only `db`; a question that only reads
  * passes `catalogue` too, and the catalogue comes from what is remembered.
- * With `reads` too, the history may come from an earlier read while nothing
- * changed.
  */
 export async function loadRetakeFacts(
   db: Kysely<DB>,
   candidate: Candidate,
   exam: Exam,
   catalogue?: CatalogueDeps,
-  reads?: UnchangedReads,
 ): Promise<RetakeQuestion> {
   const credit = exam.betaOf ?? exam.number
   const [policies, { attempts, waivers }, certifications] = await Promise.all([
@@ -38,11 +33,7 @@ export async function loadRetakeFacts(
       ? readPolicyVersions(catalogue, exam.policyId)
       : listPolicyVersions(db, exam.policyId),
     // The attempts and the open waivers: one query.
-    reads
-      ? reads.remember('retake history', keyOf(candidate.id, exam.number), async () =>
-          deepFreeze(await listRetakeHistory(db, candidate.id, exam.number)),
-        )
-      : listRetakeHistory(db, candidate.id, exam.number),
+    listRetakeHistory(db, candidate.id, exam.number),
     catalogue ? readCertificationsFor(catalogue, credit) : listCertificationsForExams(db, [credit]),
   ])
   return {
