@@ -35,6 +35,11 @@ export interface CodeQuestion {
   readonly retake: RetakeQuestion
   readonly address: string | null
   readonly now: Instant
+  /**
+   * False when the caller has just read, in the same transaction, that the
+   * candidate holds no code: then no held free retake is looked up.
+   */
+  readonly holdsCodes?: boolean
 }
 
 /** One code, found and accepted, with what it will take. */
@@ -209,6 +214,7 @@ async function heldRetakesGivenUp(
   used: ReadonlySet<string>,
 ): Promise<HeldRetake[]> {
   const held: HeldRetake[] = []
+  if (question.holdsCodes === false) return held
   for (const record of await listVouchersOfCandidate(db, question.candidate.id)) {
     if (used.has(record.code)) continue
     const voucher = await toVoucher(db, record)

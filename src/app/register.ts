@@ -3,12 +3,12 @@ import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
 import { insertBetaRegistration, takeBetaSeat } from '../db/beta-programmes.js'
-import { findExamPricing } from '../db/exam-prices.js'
+import { findBookingFacts } from '../db/booking-facts.js'
 import { insertPayment } from '../db/payments.js'
 import { insertRegistration, type PaymentStatus, type Registration } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { takeSeat } from '../db/seats.js'
-import { findSlotToBook } from '../db/slots.js'
+import { findSlotToBook, type SlotToBook } from '../db/slots.js'
 import { violatedTable } from '../db/unique-violation.js'
 import { holdWaiver } from '../db/waivers.js'
 import { decideRetake } from '../domain/decide-retake.js'
@@ -140,18 +140,22 @@ async function book(
   actor: Actor,
   now: Instant,
 ): Promise<RegistrationView> {
-  const candidate = await getCandidate({ db: trx }, input.candidateId)
-  // The catalogue (exam, policy, certifications) is read as remembered; the history fresh.
+  // The catalogue (exam, policy, certifications) is read as remembered; the rest fresh.
   const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
-  const exam = await getCatalogueExam(catalogue, input.exam)
-  // The candidate's live registration for the exam is read with the slot, in one query.
-  const { appointment, liveRegistrationId } = await requireSlotToBook(
-    trx,
-    input.slotId,
-    exam,
-    now,
-    candidate.id,
-  )
+  const exam = await getCatalogueExam(catalogue, input.exam).catch(async (error: unknown) => {
+    // An unknown candidate is the first thing a booking refuses.
+    await getCandidate({ db: trx }, input.candidateId)
+    throw error
+  })
+  // The candidate, the slot and its checks, the candidate's codes and the price: one query.
+  const found = await findBookingFacts(trx, input.candidateId, input.slotId, exam.number)
+  if (!found)
+    throw new AppError('CANDIDATE_NOT_FOUND', {
+      field: 'candidateId',
+      candidateId: input.candidateId,
+    })
+  const { candidate } = found
+  const { appointment, liveRegistrationId } = checkSlotToBook(found.slot, input.slotId, exam, now)
 
   if (liveRegistrationId !== null)
     throw new AppError('ALREADY_REGISTERED', {
@@ -176,7 +180,7 @@ async function book(
   const codes = await judgeCodes(trx, {
     candidate,
     exam,
-    pricing: await findExamPricing(trx, exam.number),
+    pricing: found.pricing,
     appointment,
     codes: input.voucherCodes ?? [],
     paymentMethod: input.payment?.method ?? null,
@@ -184,6 +188,7 @@ async function book(
     retake,
     address: actor.address ?? null,
     now,
+    holdsCodes: found.holdsCodes,
   })
   if (codes.loses.length > 0 && input.acknowledgeForfeit !== true) {
     throw new AppError('CODE_WOULD_FORFEIT', { field: 'acknowledgeForfeit', loses: codes.loses })
@@ -295,22 +300,18 @@ export async function requireBookableSlot(
   exam: Exam,
   now: Instant,
 ): Promise<Appointment> {
-  return (await requireSlotToBook(db, slotId, exam, now, null)).appointment
+  // The slot, its centre, its provider and whether it delivers the exam: one query.
+  const found = await findSlotToBook(db, slotId, exam.number, null)
+  return checkSlotToBook(found, slotId, exam, now).appointment
 }
 
-/**
- * `requireBookableSlot`, and `candidateId`'s live registration for the exam
- * (null if none), read in the same query as the slot.
- */
-async function requireSlotToBook(
-  db: Kysely<DB>,
+/** The slot as `findSlotToBook` found it, if it exists, is ahead, and its provider delivers the exam. */
+function checkSlotToBook(
+  found: SlotToBook | null,
   slotId: string,
   exam: Exam,
   now: Instant,
-  candidateId: string | null,
-): Promise<{ readonly appointment: Appointment; readonly liveRegistrationId: string | null }> {
-  // The slot, its centre, its provider and whether it delivers the exam: one query.
-  const found = await findSlotToBook(db, slotId, exam.number, candidateId)
+): SlotToBook {
   if (!found) throw new AppError('SLOT_NOT_FOUND', { field: 'slotId', slotId })
   const { appointment } = found
   if (appointment.slot.startsAt <= now) {
@@ -326,5 +327,5 @@ async function requireSlotToBook(
       exam: exam.number,
     })
   }
-  return { appointment, liveRegistrationId: found.liveRegistrationId }
+  return found
 }

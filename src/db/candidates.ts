@@ -43,7 +43,8 @@ const candidateById = reusableQuery((db, id: string) =>
   db.selectFrom('candidates').selectAll().where('id', '=', id),
 )
 
-function toCandidate(row: Selectable<CandidateTable>): Candidate {
+/** A candidate's row as the candidate. */
+export function toCandidate(row: Selectable<CandidateTable>): Candidate {
   return {
     id: row.id,
     firstName: row.first_name,

@@ -5,6 +5,7 @@ import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import { registerChangeWatch, SqliteChangeWatch } from './change-watch.js'
 import type { DialectName } from './dialect.js'
+import { preparingStatements } from './prepared-statements.js'
 import type { DB } from './schema.js'
 import { withStatementCache } from './statement-cache.js'
 
@@ -71,6 +72,7 @@ function openSqlite(path: string): Database {
 
 function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   const pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 10 })
+  pool.on('connect', preparingStatements)
   const { searchPath } = options
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({

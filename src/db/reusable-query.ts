@@ -1,4 +1,12 @@
-import type { Compilable, CompiledQuery, DialectAdapter, Kysely, KyselyPlugin } from 'kysely'
+import {
+  type Compilable,
+  type CompiledQuery,
+  type DialectAdapter,
+  type Kysely,
+  type KyselyPlugin,
+  PostgresAdapter,
+} from 'kysely'
+import { keepPrepared } from './prepared-statements.js'
 import type { DB } from './schema.js'
 
 /**
@@ -6,6 +14,9 @@ import type { DB } from './schema.js'
  * included), then run with new argument values: Kysely spends more time
  * building and compiling a small query than SQLite spends running it, which
  * matters on the paths every request takes.
+ *
+ * On PostgreSQL the statement is also kept prepared on each connection
+ * (`keepPrepared`): parsed and planned once, not on every run.
  *
  * `build` receives placeholder values in place of the arguments; each must
  * reach the SQL as a parameter (they are found by identity and replaced).
@@ -44,6 +55,7 @@ export function reusableQuery<A extends readonly unknown[], O>(
         )
       }
       entry = { plugins: [...executor.plugins], query, slots }
+      if (executor.adapter instanceof PostgresAdapter) keepPrepared(query.sql)
       compiledFor.set(executor.adapter, entry)
     }
     const parameters = [...entry.query.parameters]

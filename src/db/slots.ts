@@ -78,7 +78,8 @@ export async function insertSlots(db: Kysely<DB>, slots: readonly NewSlot[]): Pr
   return inserted
 }
 
-const SLOT_COLUMNS = [
+/** A slot's columns, as `toSlotAppointment` reads them. */
+export const SLOT_COLUMNS = [
   'slots.id',
   'slots.centre_id',
   'slots.starts_at',
@@ -220,14 +221,15 @@ const slotToBook = reusableQuery(
       .where('slots.id', '=', slotId),
 )
 
-function toSlotAppointment(
-  row: SlotRow &
-    Omit<CentreRow, 'id'> & {
-      readonly provider_name: string
-      readonly reschedule_cutoff_hours: number
-      readonly cancel_cutoff_hours: number
-    },
-): SlotAppointment {
+/** A slot's row joined with its centre's details and its provider's name and cutoffs. */
+export type SlotAppointmentRow = SlotRow &
+  Omit<CentreRow, 'id'> & {
+    readonly provider_name: string
+    readonly reschedule_cutoff_hours: number
+    readonly cancel_cutoff_hours: number
+  }
+
+export function toSlotAppointment(row: SlotAppointmentRow): SlotAppointment {
   return {
     ...toSlotAtCentre(row),
     provider: {

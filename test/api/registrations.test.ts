@@ -279,6 +279,25 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
     )
   })
 
+  it('refuses an unknown candidate first, then an unknown exam, then an unknown slot', async () => {
+    const w = await world(get)
+    const lea = await registerCandidate(w)
+    const slot = await createSlot(w.db, await createCentre(w.db), instant('2026-07-01T21:00:00Z'))
+    for (const [body, code, field] of [
+      [
+        { candidateId: 'nobody', slotId: 'nope', exam: '70-999' },
+        'CANDIDATE_NOT_FOUND',
+        'candidateId',
+      ],
+      [{ candidateId: 'nobody', slotId: slot }, 'CANDIDATE_NOT_FOUND', 'candidateId'],
+      [{ candidateId: lea, slotId: 'nope', exam: '70-999' }, 'EXAM_NOT_FOUND', 'exam'],
+      [{ candidateId: lea, slotId: 'nope' }, 'SLOT_NOT_FOUND', 'slotId'],
+    ] as const) {
+      expectProblem(await book(w, body, `${code}-${field}-${body.slotId}`), 404, code, field)
+    }
+    expect(await liveRegistrations(w.db, slot)).toBe(0)
+  })
+
   it('reschedules inside the window, moving the seat, and refuses after the deadline naming it', async () => {
     const w = await world(get)
     const lea = await registerCandidate(w)

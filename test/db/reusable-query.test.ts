@@ -1,10 +1,10 @@
-import { CamelCasePlugin } from 'kysely'
+import { CamelCasePlugin, sql } from 'kysely'
 import { describe, expect, it, vi } from 'vitest'
 import { reusableQuery } from '../../src/db/reusable-query.js'
 import { createCandidate } from '../factories/catalogue.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'
 
-describe.each(testDatabases())('reusableQuery on $name', ({ open }) => {
+describe.each(testDatabases())('reusableQuery on $name', ({ name, open }) => {
   const db = useFreshDatabase(open)
 
   it('compiles once for a database and all its transactions, and runs with each call’s values', async () => {
@@ -37,4 +37,50 @@ describe.each(testDatabases())('reusableQuery on $name', ({ open }) => {
     expect(await firstNameOf(camel, ana.id)).toEqual([{ firstName: ana.firstName }])
     expect(await firstNameOf(db(), ana.id)).toEqual([{ first_name: ana.firstName }])
   })
+
+  it.runIf(name === 'postgres')(
+    'keeps its statement prepared on each PostgreSQL connection that runs it',
+    async () => {
+      const ana = await createCandidate(db())
+      const emailOf = reusableQuery((on, id: string) =>
+        on.selectFrom('candidates').select('email').where('id', '=', id),
+      )
+      const text = db().selectFrom('candidates').select('email').where('id', '=', '').compile().sql
+      await db()
+        .connection()
+        .execute(async (connection) => {
+          for (let run = 0; run < 3; run++) {
+            expect(await emailOf(connection, ana.id)).toEqual([{ email: ana.email }])
+          }
+          const { rows } = await sql<{
+            statement: string
+          }>`select statement from pg_prepared_statements`.execute(connection)
+          expect(rows.filter((row) => row.statement === text)).toHaveLength(1)
+        })
+    },
+  )
+
+  it.runIf(name === 'postgres')(
+    'prepares a statement again once its table gained a column under it',
+    async () => {
+      const ana = await createCandidate(db())
+      const everything = reusableQuery((on, id: string) =>
+        on.selectFrom('candidates').selectAll().where('id', '=', id),
+      )
+      await db()
+        .connection()
+        .execute(async (connection) => {
+          expect(await everything(connection, ana.id)).toEqual([
+            expect.objectContaining({ email: ana.email }),
+          ])
+          await sql`alter table candidates add column nickname text`.execute(connection)
+          // PostgreSQL refuses to run a prepared `select *` whose columns changed, once.
+          const met = await everything(connection, ana.id).catch((error: unknown) => error)
+          if (met instanceof Error) expect((met as { code?: string }).code).toBe('0A000')
+          expect(await everything(connection, ana.id)).toEqual([
+            expect.objectContaining({ email: ana.email, nickname: null }),
+          ])
+        })
+    },
+  )
 })
