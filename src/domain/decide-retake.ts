@@ -360,12 +360,24 @@ function versionsFrom(
   policies: readonly PolicyVersion[],
   policyId: string,
   at: Instant,
-): PolicyVersion[] {
-  const own = policies.filter((version) => version.policyId === policyId)
-  if (own.length > 1) own.sort((a, b) => a.effectiveFrom - b.effectiveFrom)
+): readonly PolicyVersion[] {
+  // Usually one policy's versions already in order, as the store lists them: taken as they are.
+  const own = isOnePolicyInOrder(policies, policyId)
+    ? policies
+    : policies
+        .filter((version) => version.policyId === policyId)
+        .sort((a, b) => a.effectiveFrom - b.effectiveFrom)
   let start = 0
   for (let i = 0; i < own.length; i++) if (own[i]!.effectiveFrom <= at) start = i
   return start === 0 ? own : own.slice(start)
+}
+
+function isOnePolicyInOrder(policies: readonly PolicyVersion[], policyId: string): boolean {
+  for (let i = 0; i < policies.length; i++) {
+    if (policies[i]!.policyId !== policyId) return false
+    if (i > 0 && policies[i]!.effectiveFrom < policies[i - 1]!.effectiveFrom) return false
+  }
+  return true
 }
 
 /**

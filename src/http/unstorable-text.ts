@@ -25,6 +25,12 @@ export function refuseUnstorableText(
   _reply: FastifyReply,
   done: HookHandlerDoneFunction,
 ): void {
+  // Without a body or a percent-escape, the path and query hold only what
+  // the HTTP parser let through in the URL: no U+0000, no surrogate.
+  if (request.body === undefined && !request.url.includes('%')) {
+    done()
+    return
+  }
   for (const [part, location, label] of PARTS) {
     const found = findUnstorableText(request[part])
     if (found === null) continue
