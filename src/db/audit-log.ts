@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Instant } from '../domain/instant.js'
 import { readInstant, writeInstant } from './columns.js'
+import { reusableInsert } from './reusable-query.js'
 import type { DB } from './schema.js'
 
 /** One line of the append-only trail: who did what, how, to whose record, when. */
@@ -18,22 +19,21 @@ export interface AuditEntry {
 }
 
 /** Appends an entry. There is no update or delete: the trail only grows. */
+const insertAuditRow = reusableInsert('audit_log')
+
 export async function appendAudit(db: Kysely<DB>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: entry.id,
-      at: writeInstant(entry.at),
-      actor_id: entry.actorId,
-      actor_role: entry.actorRole,
-      channel: entry.channel,
-      candidate_id: entry.candidateId,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId,
-      action: entry.action,
-      detail: JSON.stringify(entry.detail),
-    })
-    .execute()
+  await insertAuditRow(db, {
+    id: entry.id,
+    at: writeInstant(entry.at),
+    actor_id: entry.actorId,
+    actor_role: entry.actorRole,
+    channel: entry.channel,
+    candidate_id: entry.candidateId,
+    subject_type: entry.subjectType,
+    subject_id: entry.subjectId,
+    action: entry.action,
+    detail: JSON.stringify(entry.detail),
+  })
 }
 
 /** Every entry about one record, oldest first. */

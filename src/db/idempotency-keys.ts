@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Instant } from '../domain/instant.js'
 import { writeInstant } from './columns.js'
+import { reusableInsert, reusableStatement } from './reusable-query.js'
 import type { DB } from './schema.js'
 
 /** The first answer given to a request with this key. */
@@ -47,18 +48,26 @@ export async function insertIdempotencyRecord(
     readonly createdAt: Instant
   },
 ): Promise<void> {
-  await db
-    .insertInto('idempotency_keys')
-    .values({
-      principal_id: record.principalId,
-      key: record.key,
-      request_hash: record.requestHash,
-      status_code: record.statusCode,
-      response: JSON.stringify(record.response),
-      created_at: writeInstant(record.createdAt),
-    })
-    .execute()
+  await insertKeyRow(db, {
+    principal_id: record.principalId,
+    key: record.key,
+    request_hash: record.requestHash,
+    status_code: record.statusCode,
+    response: JSON.stringify(record.response),
+    created_at: writeInstant(record.createdAt),
+  })
 }
+
+const insertKeyRow = reusableInsert('idempotency_keys')
+
+const completeKey = reusableStatement(
+  (db, principalId: string, key: string, statusCode: number, response: string) =>
+    db
+      .updateTable('idempotency_keys')
+      .set({ status_code: statusCode, response })
+      .where('principal_id', '=', principalId)
+      .where('key', '=', key),
+)
 
 /** Stores the answer under a key claimed in this transaction. */
 export async function completeIdempotencyRecord(
@@ -68,10 +77,5 @@ export async function completeIdempotencyRecord(
   statusCode: number,
   response: unknown,
 ): Promise<void> {
-  await db
-    .updateTable('idempotency_keys')
-    .set({ status_code: statusCode, response: JSON.stringify(response) })
-    .where('principal_id', '=', principalId)
-    .where('key', '=', key)
-    .execute()
+  await completeKey(db, principalId, key, statusCode, JSON.stringify(response))
 }

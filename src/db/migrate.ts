@@ -80,14 +80,18 @@ export async function migrateToLatest(db: AnyKysely): Promise<MigrationResultSet
   for (let tries = 1; ; tries++) {
     const resultSet = await (await migratorFor(db)).migrateToLatest()
     // Kysely's Migrator lists the tables of every schema to find its own; a
-    // schema dropped by someone else during that listing (SQLSTATE 3F000)
-    // fails it although nothing of ours went wrong, so it is asked again.
-    if (!isSchemaGone(resultSet.error) || tries === 3) return resultSet
+    // schema, table or column dropped by someone else during that listing
+    // fails it before any migration ran, although nothing of ours went
+    // wrong, so it is asked again.
+    const listingRaced = resultSet.results === undefined && isChangedUnderListing(resultSet.error)
+    if (!listingRaced || tries === 3) return resultSet
   }
 }
 
-function isSchemaGone(error: unknown): boolean {
-  return (error as { code?: unknown } | undefined)?.code === '3F000'
+/** SQLSTATE of a schema (3F000), table (42P01) or column (42703) that is no longer there. */
+function isChangedUnderListing(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code
+  return code === '3F000' || code === '42P01' || code === '42703'
 }
 
 /** `migrateToLatest` for start-up: throws when a migration failed, naming it. */

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely'
 import type { Instant } from '../domain/instant.js'
 import { readInstant, readOptionalInstant, writeInstant } from './columns.js'
 import { dialectOf } from './dialect.js'
+import { reusableInsert } from './reusable-query.js'
 import type { DB, OutboxTable } from './schema.js'
 
 /**
@@ -98,27 +99,25 @@ export async function enqueueMail(
           attachments: JSON.stringify(message.attachments),
           facts: null,
         }
-  const result = await db
-    .insertInto('outbox')
-    .values({
-      id: message.id,
-      dedupe_key: message.dedupeKey,
-      kind: message.kind,
-      candidate_id: message.candidateId,
-      recipient: message.recipient,
-      ...stored,
-      status: 'pending',
-      tries: 0,
-      last_error: null,
-      available_at: writeInstant(message.createdAt),
-      claimed_until: null,
-      created_at: writeInstant(message.createdAt),
-      sent_at: null,
-    })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .executeTakeFirst()
-  return (result.numInsertedOrUpdatedRows ?? 0n) > 0n
+  const inserted = await insertOutboxRow(db, {
+    id: message.id,
+    dedupe_key: message.dedupeKey,
+    kind: message.kind,
+    candidate_id: message.candidateId,
+    recipient: message.recipient,
+    ...stored,
+    status: 'pending',
+    tries: 0,
+    last_error: null,
+    available_at: writeInstant(message.createdAt),
+    claimed_until: null,
+    created_at: writeInstant(message.createdAt),
+    sent_at: null,
+  })
+  return inserted > 0
 }
+
+const insertOutboxRow = reusableInsert('outbox', { ignoreConflictOn: 'dedupe_key' })
 
 /** Mails per INSERT in `enqueueMails`: 15 parameters each stays under every engine's limit. */
 const ENQUEUE_BATCH = 500

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Instant } from '../domain/instant.js'
 import type { PaymentMethod } from '../domain/offer.js'
 import { readInstant, writeInstant } from './columns.js'
+import { reusableInsert } from './reusable-query.js'
 import type { DB } from './schema.js'
 
 /** What was paid for a registration, how, and who recorded it: the line an accountant reads. */
@@ -17,20 +18,19 @@ export interface Payment {
   readonly recordedBy: string
 }
 
+const insertPaymentRow = reusableInsert('payments')
+
 export async function insertPayment(db: Kysely<DB>, payment: Payment): Promise<void> {
-  await db
-    .insertInto('payments')
-    .values({
-      id: payment.id,
-      registration_id: payment.registrationId,
-      method: payment.method,
-      currency: payment.currency,
-      cents: payment.cents,
-      reference: payment.reference,
-      recorded_at: writeInstant(payment.recordedAt),
-      recorded_by: payment.recordedBy,
-    })
-    .execute()
+  await insertPaymentRow(db, {
+    id: payment.id,
+    registration_id: payment.registrationId,
+    method: payment.method,
+    currency: payment.currency,
+    cents: payment.cents,
+    reference: payment.reference,
+    recorded_at: writeInstant(payment.recordedAt),
+    recorded_by: payment.recordedBy,
+  })
 }
 
 export async function findPayment(db: Kysely<DB>, registrationId: string): Promise<Payment | null> {

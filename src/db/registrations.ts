@@ -3,7 +3,7 @@ import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import type { PriceBreakdown, PriceLine } from '../domain/price.js'
 import { readInstant, writeInstant } from './columns.js'
-import { reusableQuery } from './reusable-query.js'
+import { reusableInsert, reusableQuery } from './reusable-query.js'
 import type { Channel, DB, PaymentStatus, RegistrationStatus, RegistrationTable } from './schema.js'
 
 export type { Channel, PaymentStatus, RegistrationStatus }
@@ -34,34 +34,33 @@ export interface Registration {
 /** The statuses that hold a seat and block a second booking of the exam. */
 export const LIVE_STATUSES: readonly RegistrationStatus[] = ['booked', 'checked-in']
 
+const insertRegistrationRow = reusableInsert('registrations')
+
 export async function insertRegistration(
   db: Kysely<DB>,
   registration: Registration,
 ): Promise<void> {
-  await db
-    .insertInto('registrations')
-    .values({
-      id: registration.id,
-      candidate_id: registration.candidateId,
-      exam_number: registration.exam,
-      slot_id: registration.slotId,
-      provider_id: registration.providerId,
-      status: registration.status,
-      channel: registration.channel,
-      booked_by: registration.bookedBy,
-      booked_by_role: registration.bookedByRole,
-      waiver_id: registration.waiverId,
-      attempt_id: registration.attemptId,
-      version: registration.version,
-      created_at: writeInstant(registration.createdAt),
-      updated_at: writeInstant(registration.updatedAt),
-      price_currency: registration.price?.currency ?? null,
-      list_cents: registration.price?.listCents ?? null,
-      due_cents: registration.price?.dueCents ?? null,
-      price_lines: JSON.stringify(registration.price?.lines ?? []),
-      payment_status: registration.paymentStatus,
-    })
-    .execute()
+  await insertRegistrationRow(db, {
+    id: registration.id,
+    candidate_id: registration.candidateId,
+    exam_number: registration.exam,
+    slot_id: registration.slotId,
+    provider_id: registration.providerId,
+    status: registration.status,
+    channel: registration.channel,
+    booked_by: registration.bookedBy,
+    booked_by_role: registration.bookedByRole,
+    waiver_id: registration.waiverId,
+    attempt_id: registration.attemptId,
+    version: registration.version,
+    created_at: writeInstant(registration.createdAt),
+    updated_at: writeInstant(registration.updatedAt),
+    price_currency: registration.price?.currency ?? null,
+    list_cents: registration.price?.listCents ?? null,
+    due_cents: registration.price?.dueCents ?? null,
+    price_lines: JSON.stringify(registration.price?.lines ?? []),
+    payment_status: registration.paymentStatus,
+  })
 }
 
 export async function findRegistration(db: Kysely<DB>, id: string): Promise<Registration | null> {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { reusableStatement } from './reusable-query.js'
 import type { DB } from './schema.js'
 
 /**
@@ -7,14 +8,17 @@ import type { DB } from './schema.js'
  * on either database; false when the slot is full (or does not exist).
  */
 export async function takeSeat(db: Kysely<DB>, slotId: string): Promise<boolean> {
-  const result = await db
+  const result = await takeSeatIfFree(db, slotId)
+  return (result.numAffectedRows ?? 0n) > 0n
+}
+
+const takeSeatIfFree = reusableStatement((db, slotId: string) =>
+  db
     .updateTable('slots')
     .set({ booked: sql`booked + 1` })
     .where('id', '=', slotId)
-    .whereRef('booked', '<', 'capacity')
-    .executeTakeFirst()
-  return result.numUpdatedRows > 0n
-}
+    .whereRef('booked', '<', 'capacity'),
+)
 
 /** Gives a seat back; the CHECK constraint refuses to go below zero. */
 export async function releaseSeat(db: Kysely<DB>, slotId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { CamelCasePlugin, sql } from 'kysely'
 import { describe, expect, it, vi } from 'vitest'
-import { reusableQuery } from '../../src/db/reusable-query.js'
+import { reusableInsert, reusableQuery, reusableStatement } from '../../src/db/reusable-query.js'
 import { createCandidate } from '../factories/catalogue.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'
 
@@ -83,4 +83,55 @@ describe.each(testDatabases())('reusableQuery on $name', ({ name, open }) => {
         })
     },
   )
+
+  it('inserts rows with one compiled statement per set of columns, and skips a repeated unique value when told', async () => {
+    const insert = reusableInsert('outbox', { ignoreConflictOn: 'dedupe_key' })
+    const row = (id: string, dedupeKey: string) => ({
+      id,
+      dedupe_key: dedupeKey,
+      kind: 'probe',
+      candidate_id: null,
+      recipient: 'probe@example.test',
+      subject: 'Probe',
+      body_text: 'text',
+      attachments: '[]',
+      status: 'pending' as const,
+      tries: 0,
+      available_at: '2026-06-15T12:00:00.000Z',
+      created_at: '2026-06-15T12:00:00.000Z',
+    })
+    expect(await insert(db(), row('m1', 'probe:1'))).toBe(1)
+    // Left out, not bound: the column takes its default (null).
+    expect(await insert(db(), { ...row('m2', 'probe:2'), last_error: undefined })).toBe(1)
+    expect(
+      await db()
+        .transaction()
+        .execute((trx) => insert(trx, row('m3', 'probe:1'))),
+    ).toBe(0)
+    const stored = await db()
+      .selectFrom('outbox')
+      .select(['id', 'last_error'])
+      .where('kind', '=', 'probe')
+      .orderBy('id')
+      .execute()
+    expect(stored).toEqual([
+      { id: 'm1', last_error: null },
+      { id: 'm2', last_error: null },
+    ])
+  })
+
+  it('answers how many rows an UPDATE changed', async () => {
+    const ana = await createCandidate(db())
+    const rename = reusableStatement((on, id: string, firstName: string) =>
+      on.updateTable('candidates').set({ first_name: firstName }).where('id', '=', id),
+    )
+    expect((await rename(db(), ana.id, 'Anna')).numAffectedRows).toBe(1n)
+    expect((await rename(db(), 'nobody', 'Anna')).numAffectedRows).toBe(0n)
+    const stored = await db()
+      .selectFrom('candidates')
+      .select('first_name')
+      .where('id', '=', ana.id)
+      .executeTakeFirst()
+    expect(stored?.first_name).toBe('Anna')
+  })
 })
