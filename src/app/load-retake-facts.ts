@@ -3,7 +3,7 @@ import type { Candidate } from '../db/candidates.js'
 import { listCertificationsForExams } from '../db/certifications.js'
 import { listPolicyVersions } from '../db/policy-versions.js'
 import type { DB } from '../db/schema.js'
-import { listRetakeHistory } from '../db/waivers.js'
+import { listRetakeHistory, type RetakeHistory } from '../db/waivers.js'
 import { computeEarnedCertifications } from '../domain/certification.js'
 import type { RetakeFacts } from '../domain/decide-retake.js'
 import type { Exam } from '../domain/exam.js'
@@ -26,6 +26,8 @@ export async function loadRetakeFacts(
   candidate: Candidate,
   exam: Exam,
   catalogue?: CatalogueDeps,
+  /** The history when it is already known (a first booking's: empty); read otherwise. */
+  history?: RetakeHistory,
 ): Promise<RetakeQuestion> {
   const credit = exam.betaOf ?? exam.number
   const [policies, { attempts, waivers }, certifications] = await Promise.all([
@@ -33,7 +35,7 @@ export async function loadRetakeFacts(
       ? readPolicyVersions(catalogue, exam.policyId)
       : listPolicyVersions(db, exam.policyId),
     // The attempts and the open waivers: one query.
-    listRetakeHistory(db, candidate.id, exam.number),
+    history ?? listRetakeHistory(db, candidate.id, exam.number),
     catalogue ? readCertificationsFor(catalogue, credit) : listCertificationsForExams(db, [credit]),
   ])
   return {

@@ -164,7 +164,14 @@ async function book(
       registrationId: liveRegistrationId,
     })
 
-  const retake = await loadRetakeFacts(trx, candidate, exam, catalogue)
+  // No attempt and no open exception anywhere (the facts say so): nothing to read.
+  const retake = await loadRetakeFacts(
+    trx,
+    candidate,
+    exam,
+    catalogue,
+    found.hasHistory ? undefined : { attempts: [], waivers: [] },
+  )
   const { policies, facts } = retake
   const decision = decideRetake(policies, facts, exam, appointment.slot.startsAt)
   const beta = await readBetaAccess(trx, candidate, exam)

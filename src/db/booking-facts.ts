@@ -15,6 +15,12 @@ export interface BookingFacts {
   readonly slot: SlotToBook | null
   /** Whether the candidate holds any code at all (one that may hold a free retake). */
   readonly holdsCodes: boolean
+  /**
+   * Whether the candidate has any attempt at all, or an unused waiver for
+   * the exam: false means the retake history is known to be empty, and a
+   * first booking need not read it.
+   */
+  readonly hasHistory: boolean
   /** The exam's price class and list prices; null when the exam has no row. */
   readonly pricing: ExamPricing | null
 }
@@ -78,6 +84,7 @@ export async function findBookingFacts(
     candidate,
     slot,
     holdsCodes: Boolean(row.holds_codes),
+    hasHistory: Boolean(row.has_attempts) || Boolean(row.has_open_waivers),
     pricing:
       row.price_class === null
         ? null
@@ -146,6 +153,25 @@ const bookingFacts = reusableQuery((db, candidateId: string, slotId: string, exa
             .where('vouchers.candidate_id', '=', candidateId),
         )
         .as('holds_codes'),
+      eb
+        .exists(
+          eb
+            .selectFrom('attempts')
+            .select('attempts.id')
+            .where('attempts.candidate_id', '=', candidateId),
+        )
+        .as('has_attempts'),
+      eb
+        .exists(
+          eb
+            .selectFrom('waivers')
+            .select('waivers.id')
+            .where('waivers.candidate_id', '=', candidateId)
+            .where('waivers.exam_number', '=', exam)
+            .where('waivers.used_by_attempt_id', 'is', null)
+            .where('waivers.held_by_registration_id', 'is', null),
+        )
+        .as('has_open_waivers'),
     ])
     .where('candidates.id', '=', candidateId)
     .orderBy('exam_prices.currency'),

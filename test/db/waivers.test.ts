@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { listAttemptsOfCandidate } from '../../src/db/attempts.js'
+import { findBookingFacts } from '../../src/db/booking-facts.js'
 import {
   insertWaiver,
   listOpenWaivers,
@@ -139,5 +140,37 @@ describe.each(testDatabases())('waivers on $name', ({ open }) => {
       attempts: [],
       waivers: [],
     })
+  })
+
+  it('tells a booking whether there is any history to read, as the history read itself finds', async () => {
+    const { candidate, exam } = await scene()
+    const hasHistory = async (candidateId: string, number = exam.number) =>
+      (await findBookingFacts(db(), candidateId, 'no-such-slot', number))?.hasHistory
+    const listed = async (candidateId: string, number = exam.number) => {
+      const { attempts, waivers } = await listRetakeHistory(db(), candidateId, number)
+      return attempts.length + waivers.length > 0
+    }
+    const newcomer = await createCandidate(db())
+    const waiverOnly = await createCandidate(db())
+    await insertWaiver(db(), {
+      id: 'w-only',
+      candidateId: waiverOnly.id,
+      exam: exam.number,
+      note: 'Lab crash',
+      waivesWait: true,
+      waivesLimit: false,
+      grantedAt: FACTORY_EPOCH,
+    })
+    const cases: [string, string, boolean][] = [
+      [newcomer.id, exam.number, false],
+      [candidate.id, exam.number, true],
+      [waiverOnly.id, exam.number, true],
+      // A waiver for another exam is not part of this exam's history.
+      [waiverOnly.id, '070-621', false],
+    ]
+    for (const [candidateId, number, expected] of cases) {
+      expect(await hasHistory(candidateId, number)).toBe(expected)
+      expect(await listed(candidateId, number)).toBe(expected)
+    }
   })
 })
