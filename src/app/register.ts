@@ -147,7 +147,7 @@ async function book(
     await getCandidate({ db: trx }, input.candidateId)
     throw error
   })
-  // The candidate, the slot and its checks, the candidate's codes and the price: one query.
+  // The candidate, the slot and its checks, the price, whether there are codes or history: one query.
   const found = await findBookingFacts(trx, input.candidateId, input.slotId, exam.number)
   if (!found)
     throw new AppError('CANDIDATE_NOT_FOUND', {

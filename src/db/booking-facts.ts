@@ -8,7 +8,7 @@ import type { DB } from './schema.js'
 import { SLOT_COLUMNS, type SlotToBook, toSlotAppointment } from './slots.js'
 import { CENTRE_DETAIL_COLUMNS } from './test-centres.js'
 
-/** What a booking reads before it writes, but for the history. */
+/** What a booking reads before it writes, but for the history itself. */
 export interface BookingFacts {
   readonly candidate: Candidate
   /** The slot, and what a booking checks about it; null when there is no such slot. */
