@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import {
   addToRoster,
   findBetaProgramme,
@@ -13,6 +11,7 @@ import { listLiveRegistrationsOfExam } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { type BetaProgramme, refuseProgramme } from '../domain/beta-programme.js'
 import type { Actor } from './actor.js'
+import { auditAction } from './audit-action.js'
 import { mayHaveProgramme } from './beta-access.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
@@ -96,12 +95,7 @@ export async function setBetaProgramme(
         )
       }
     }
-    await appendAudit(trx, {
-      id: uuidv7(),
-      at: now,
-      actorId: actor.tokenId,
-      actorRole: actor.role,
-      channel: actor.channel,
+    await auditAction(trx, actor, now, {
       candidateId: null,
       subjectType: 'beta-programme',
       subjectId: exam.number,

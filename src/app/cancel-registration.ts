@@ -1,5 +1,3 @@
-import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import { findBetaRegistration, releaseBetaSeat } from '../db/beta-programmes.js'
 import { findExam } from '../db/exams.js'
 import { updateRegistration } from '../db/registrations.js'
@@ -7,6 +5,7 @@ import { releaseSeat } from '../db/seats.js'
 import { releaseWaiver } from '../db/waivers.js'
 import { formatInstant } from '../domain/instant.js'
 import type { Actor } from './actor.js'
+import { auditAction } from './audit-action.js'
 import { requireChangeable } from './change-registration.js'
 import { AppError } from './errors.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
@@ -62,12 +61,7 @@ export async function cancelRegistration(
       if (registration.waiverId !== null)
         await releaseWaiver(trx, registration.waiverId, registration.id)
       const codesReturned = await returnCodes(trx, registration, actor, now)
-      await appendAudit(trx, {
-        id: uuidv7(),
-        at: now,
-        actorId: actor.tokenId,
-        actorRole: actor.role,
-        channel: actor.channel,
+      await auditAction(trx, actor, now, {
         candidateId: registration.candidateId,
         subjectType: 'registration',
         subjectId: registration.id,

@@ -1,5 +1,3 @@
-import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import { listOfferVersions } from '../db/offers.js'
 import { insertVoucher, type VoucherRecord } from '../db/vouchers.js'
 import { formatInZone } from '../domain/instant.js'
@@ -7,6 +5,7 @@ import { findOfferInForce, type OfferVersion } from '../domain/offer.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import { enqueueVoucherMail } from '../mail/compose-voucher-mail.js'
 import type { Actor } from './actor.js'
+import { auditAction } from './audit-action.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
@@ -60,12 +59,7 @@ export async function enrolInOffer(
       }
       const voucher = newVoucher(offer, { candidateId, issuedBy: actor.tokenId }, now)
       await insertVoucher(trx, voucher)
-      await appendAudit(trx, {
-        id: uuidv7(),
-        at: now,
-        actorId: actor.tokenId,
-        actorRole: actor.role,
-        channel: actor.channel,
+      await auditAction(trx, actor, now, {
         candidateId,
         subjectType: 'voucher',
         subjectId: voucher.code,

@@ -1,5 +1,4 @@
 import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import { findExam } from '../db/exams.js'
 import { findOfferVersion } from '../db/offers.js'
 import { insertPayment } from '../db/payments.js'
@@ -8,6 +7,7 @@ import { formatMoney } from '../domain/money.js'
 import { type PaymentMethod, refusePaymentMethod } from '../domain/offer.js'
 import { parseRegistrationCode } from '../domain/registration-code.js'
 import type { Actor } from './actor.js'
+import { auditAction } from './audit-action.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
@@ -91,12 +91,7 @@ export async function payRegistration(
       recordedAt: now,
       recordedBy: actor.tokenId,
     })
-    await appendAudit(trx, {
-      id: uuidv7(),
-      at: now,
-      actorId: actor.tokenId,
-      actorRole: actor.role,
-      channel: actor.channel,
+    await auditAction(trx, actor, now, {
       candidateId: registration.candidateId,
       subjectType: 'registration',
       subjectId: registration.id,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import { insertBetaRegistration, takeBetaSeat } from '../db/beta-programmes.js'
 import { findBookingFacts } from '../db/booking-facts.js'
 import { insertPayment } from '../db/payments.js'
@@ -18,6 +17,7 @@ import type { PaymentMethod } from '../domain/offer.js'
 import { formatRegistrationCode } from '../domain/registration-code.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
+import { auditAction } from './audit-action.js'
 import { readBetaAccess } from './beta-access.js'
 import type { Clock } from './clock.js'
 import { countingWrongCodes } from './code-throttle.js'
@@ -261,12 +261,7 @@ async function book(
     }
     throw refuseRetake(decideRetake(policies, withoutIt, exam, appointment.slot.startsAt))
   }
-  await appendAudit(trx, {
-    id: uuidv7(),
-    at: now,
-    actorId: actor.tokenId,
-    actorRole: actor.role,
-    channel: actor.channel,
+  await auditAction(trx, actor, now, {
     candidateId: candidate.id,
     subjectType: 'registration',
     subjectId: registration.id,

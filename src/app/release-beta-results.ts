@@ -1,6 +1,4 @@
-import { v7 as uuidv7 } from 'uuid'
 import { updateAttemptOutcome } from '../db/attempts.js'
-import { appendAudit } from '../db/audit-log.js'
 import { findBetaProgramme } from '../db/beta-programmes.js'
 import { findCandidate } from '../db/candidates.js'
 import { writeInstant } from '../db/columns.js'
@@ -8,6 +6,7 @@ import { listWithheldResults, markResultReleased } from '../db/withheld-results.
 import { formatInstant } from '../domain/instant.js'
 import { enqueueBetaResultMail } from '../mail/compose-beta-result-mail.js'
 import type { Actor } from './actor.js'
+import { auditAction } from './audit-action.js'
 import { AppError } from './errors.js'
 import { getCatalogueExam } from './get-exam.js'
 import { issueRewardVouchers } from './issue-reward-vouchers.js'
@@ -86,12 +85,7 @@ export async function releaseBetaResults(
       .set({ results_released_at: writeInstant(now) })
       .where('exam_number', '=', exam.number)
       .execute()
-    await appendAudit(trx, {
-      id: uuidv7(),
-      at: now,
-      actorId: actor.tokenId,
-      actorRole: actor.role,
-      channel: actor.channel,
+    await auditAction(trx, actor, now, {
       candidateId: null,
       subjectType: 'beta-programme',
       subjectId: exam.number,

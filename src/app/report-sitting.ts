@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { insertAttempt } from '../db/attempts.js'
-import { appendAudit } from '../db/audit-log.js'
 import { findExam } from '../db/exams.js'
 import {
   findRegistration,
@@ -18,6 +17,7 @@ import { decideSittingReport } from '../domain/sitting-report.js'
 import { enqueueBetaResultMail } from '../mail/compose-beta-result-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
+import { auditAction } from './audit-action.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
@@ -119,12 +119,7 @@ export async function reportSitting(
         : report.kind === 'check-in'
           ? 'checked-in'
           : 'no-show'
-    await appendAudit(trx, {
-      id: uuidv7(),
-      at: now,
-      actorId: actor.tokenId,
-      actorRole: actor.role,
-      channel: actor.channel,
+    await auditAction(trx, actor, now, {
       candidateId: registration.candidateId,
       subjectType: 'registration',
       subjectId: registration.id,

@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import { findCandidate } from '../db/candidates.js'
 import { findExam } from '../db/exams.js'
 import {
@@ -25,6 +23,7 @@ import { formatRegistrationCode, parseRegistrationCode } from '../domain/registr
 import { enqueueExceptionMail } from '../mail/compose-exception-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import { type Actor, isOnBehalf } from './actor.js'
+import { auditAction } from './audit-action.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import {
@@ -153,12 +152,7 @@ async function file(
     review: null,
   }
   await insertExceptionRequest(trx, request)
-  await appendAudit(trx, {
-    id: uuidv7(),
-    at: now,
-    actorId: actor.tokenId,
-    actorRole: actor.role,
-    channel: actor.channel,
+  await auditAction(trx, actor, now, {
     candidateId: request.candidateId,
     subjectType: EXCEPTION_REQUEST_SUBJECT,
     subjectId: request.id,

@@ -1,11 +1,10 @@
-import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import { updateRegistration } from '../db/registrations.js'
 import { releaseSeat, takeSeat } from '../db/seats.js'
 import { holdWaiver, listWaiversHeldBy, releaseWaiver } from '../db/waivers.js'
 import { decideRetake } from '../domain/decide-retake.js'
 import { formatInstant, formatInZone } from '../domain/instant.js'
 import type { Actor } from './actor.js'
+import { auditAction } from './audit-action.js'
 import { requireChangeable } from './change-registration.js'
 import { requireCodesStillApply } from './check-moved-codes.js'
 import { AppError } from './errors.js'
@@ -97,12 +96,7 @@ export async function rescheduleRegistration(
           })
         }
       }
-      await appendAudit(trx, {
-        id: uuidv7(),
-        at: now,
-        actorId: actor.tokenId,
-        actorRole: actor.role,
-        channel: actor.channel,
+      await auditAction(trx, actor, now, {
         candidateId: registration.candidateId,
         subjectType: 'registration',
         subjectId: registration.id,

@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import { findOfferVersion } from '../db/offers.js'
 import type { Registration } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
@@ -14,6 +12,7 @@ import type { Instant } from '../domain/instant.js'
 import { returnsOnCancel } from '../domain/offer.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor } from './actor.js'
+import { auditAction } from './audit-action.js'
 
 /**
  * Gives back what a cancelled registration took from its codes, where the
@@ -39,12 +38,7 @@ export async function returnCodes(
       await claimVoucher(trx, voucher.code, voucher.version)
       returned.push(formatVoucherCode(voucher.code))
     }
-    await appendAudit(trx, {
-      id: uuidv7(),
-      at: now,
-      actorId: actor.tokenId,
-      actorRole: actor.role,
-      channel: actor.channel,
+    await auditAction(trx, actor, now, {
       candidateId: registration.candidateId,
       subjectType: 'registration',
       subjectId: registration.id,

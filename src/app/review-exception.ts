@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import { findExam } from '../db/exams.js'
 import { type ExceptionReview, recordExceptionReview } from '../db/exception-requests.js'
 import { insertWaiver } from '../db/waivers.js'
 import { enqueueExceptionMail } from '../mail/compose-exception-mail.js'
 import type { Actor } from './actor.js'
+import { auditAction } from './audit-action.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import {
@@ -91,12 +91,7 @@ export async function reviewException(
     // Another review got there first (and committed while this one waited).
     if (!(await recordExceptionReview(trx, request.id, review))) throw alreadyReviewed('reviewed')
 
-    await appendAudit(trx, {
-      id: uuidv7(),
-      at: now,
-      actorId: actor.tokenId,
-      actorRole: actor.role,
-      channel: actor.channel,
+    await auditAction(trx, actor, now, {
       candidateId: request.candidateId,
       subjectType: EXCEPTION_REQUEST_SUBJECT,
       subjectId: request.id,
