@@ -155,8 +155,8 @@ async function book(
       candidateId: input.candidateId,
     })
   const { candidate } = found
-  const { appointment, liveRegistrationId } = checkSlotToBook(found.slot, input.slotId, exam, now)
-
+  const { appointment } = checkSlotToBook(found.slot, input.slotId, exam, now)
+  const { liveRegistrationId } = found
   if (liveRegistrationId !== null)
     throw new AppError('ALREADY_REGISTERED', {
       field: 'exam',
@@ -303,7 +303,7 @@ export async function requireBookableSlot(
   now: Instant,
 ): Promise<Appointment> {
   // The slot, its centre, its provider and whether it delivers the exam: one query.
-  const found = await findSlotToBook(db, slotId, exam.number, null)
+  const found = await findSlotToBook(db, slotId, exam.number)
   return checkSlotToBook(found, slotId, exam, now).appointment
 }
 

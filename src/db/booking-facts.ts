@@ -13,6 +13,8 @@ export interface BookingFacts {
   readonly candidate: Candidate
   /** The slot, and what a booking checks about it; null when there is no such slot. */
   readonly slot: SlotToBook | null
+  /** The candidate's live registration for the exam, if any. */
+  readonly liveRegistrationId: string | null
   /** Whether the candidate holds any code at all (one that may hold a free retake). */
   readonly holdsCodes: boolean
   /**
@@ -78,11 +80,11 @@ export async function findBookingFacts(
           }),
           // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
           delivers: Boolean(row.delivers),
-          liveRegistrationId: row.live_registration_id ?? null,
         }
   return {
     candidate,
     slot,
+    liveRegistrationId: row.live_registration_id ?? null,
     holdsCodes: Boolean(row.holds_codes),
     hasHistory: Boolean(row.has_attempts) || Boolean(row.has_open_waivers),
     pricing:

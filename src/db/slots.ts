@@ -4,7 +4,6 @@ import type { Instant } from '../domain/instant.js'
 import type { Provider } from '../domain/provider.js'
 import type { Slot, TestCentre } from '../domain/test-centre.js'
 import { readInstant, writeInstant } from './columns.js'
-import { LIVE_STATUSES } from './registrations.js'
 import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
 import { CENTRE_DETAIL_COLUMNS, type CentreRow, findCentres, toTestCentre } from './test-centres.js'
@@ -151,8 +150,6 @@ export interface SlotToBook {
   readonly appointment: SlotAppointment
   /** Whether the slot's provider delivers the exam. */
   readonly delivers: boolean
-  /** The candidate's live registration for the exam, if a candidate was named and has one. */
-  readonly liveRegistrationId: string | null
 }
 
 /**
@@ -165,15 +162,13 @@ export async function findSlotToBook(
   db: Kysely<DB>,
   slotId: string,
   exam: ExamNumber,
-  candidateId: string | null,
 ): Promise<SlotToBook | null> {
-  const [row] = await slotToBook(db, slotId, exam, candidateId)
+  const [row] = await slotToBook(db, slotId, exam)
   if (!row) return null
   return {
     appointment: toSlotAppointment(row),
     // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
     delivers: Boolean(row.delivers),
-    liveRegistrationId: row.live_registration_id ?? null,
   }
 }
 
@@ -195,30 +190,20 @@ const slotAppointment = reusableQuery((db, slotId: string) =>
   selectSlotAppointment(db).where('slots.id', '=', slotId),
 )
 
-const slotToBook = reusableQuery(
-  (db, slotId: string, exam: ExamNumber, candidateId: string | null) =>
-    selectSlotAppointment(db)
-      .select((eb) => [
-        eb
-          .exists(
-            eb
-              .selectFrom('provider_exams')
-              .select('provider_exams.provider_id')
-              .whereRef('provider_exams.provider_id', '=', 'test_centres.provider_id')
-              .where('provider_exams.exam_number', '=', exam),
-          )
-          .as('delivers'),
-        eb
-          .selectFrom('registrations')
-          .select('registrations.id')
-          // `= null` matches nothing: no candidate, no live registration.
-          .where('registrations.candidate_id', '=', candidateId as string)
-          .where('registrations.exam_number', '=', exam)
-          .where('registrations.status', 'in', LIVE_STATUSES)
-          .limit(1)
-          .as('live_registration_id'),
-      ])
-      .where('slots.id', '=', slotId),
+const slotToBook = reusableQuery((db, slotId: string, exam: ExamNumber) =>
+  selectSlotAppointment(db)
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('provider_exams')
+            .select('provider_exams.provider_id')
+            .whereRef('provider_exams.provider_id', '=', 'test_centres.provider_id')
+            .where('provider_exams.exam_number', '=', exam),
+        )
+        .as('delivers'),
+    )
+    .where('slots.id', '=', slotId),
 )
 
 /** A slot's row joined with its centre's details and its provider's name and cutoffs. */
