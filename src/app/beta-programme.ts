@@ -17,6 +17,7 @@ import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { getCatalogueExam } from './get-exam.js'
 import { requireCountry, requireInstant } from './input-fields.js'
+import { requireBetaProgramme } from './require-beta-programme.js'
 
 export interface BetaProgrammeInput {
   readonly seatLimit: number
@@ -108,10 +109,7 @@ export async function setBetaProgramme(
 
 export async function getBetaProgramme(deps: Deps, examText: string): Promise<BetaProgramme> {
   const exam = await getCatalogueExam(deps, examText)
-  const programme = await findBetaProgramme(deps.db, exam.number)
-  if (!programme)
-    throw new AppError('BETA_PROGRAMME_NOT_FOUND', { field: 'exam', exam: exam.number })
-  return programme
+  return requireBetaProgramme(deps.db, exam.number)
 }
 
 /** Puts candidates on the beta's roster (those already on it stay); every unknown id is refused at once. */
@@ -123,9 +121,7 @@ export async function addCandidatesToRoster(
 ): Promise<number> {
   const exam = await getCatalogueExam(deps, examText)
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await findBetaProgramme(trx, exam.number))) {
-      throw new AppError('BETA_PROGRAMME_NOT_FOUND', { field: 'exam', exam: exam.number })
-    }
+    await requireBetaProgramme(trx, exam.number)
     const unknown: string[] = []
     for (const id of candidateIds) if (!(await findCandidate(trx, id))) unknown.push(id)
     if (unknown.length > 0) {

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
-import { findBetaProgramme } from '../db/beta-programmes.js'
 import {
   audienceQuery,
   completeWave,
@@ -30,6 +29,7 @@ import { AppError } from './errors.js'
 import { getExam } from './get-exam.js'
 import { getWaveView, type WaveView } from './get-wave.js'
 import { newVoucher } from './new-voucher.js'
+import { requireBetaProgramme } from './require-beta-programme.js'
 
 /** The offer whose version in force gives each invitee of a `single-use` wave their code. */
 export const INVITATION_OFFER_ID = 'beta-invitation'
@@ -81,10 +81,7 @@ export async function composeWave(
   const exam = await getExam(deps, examText)
   const waveId = uuidv7()
   await deps.db.transaction().execute(async (trx) => {
-    const programme = await findBetaProgramme(trx, exam.number)
-    if (!programme) {
-      throw new AppError('BETA_PROGRAMME_NOT_FOUND', { field: 'exam', exam: exam.number })
-    }
+    const programme = await requireBetaProgramme(trx, exam.number)
     const template = findOfferInForce(
       await listOfferVersions(trx, INVITATION_OFFER_ID),
       INVITATION_OFFER_ID,

@@ -24,6 +24,7 @@ import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { getExam } from './get-exam.js'
+import { requireBetaProgramme } from './require-beta-programme.js'
 
 /** A wave as an admin follows it: its timing, and how far its invitations got. */
 export interface WaveView {
@@ -73,9 +74,7 @@ export async function getWaveView(deps: Deps, waveId: string): Promise<WaveView>
 export async function listWaves(deps: Deps, examText: string): Promise<WaveView[]> {
   const now = deps.clock.now()
   const exam = await getExam(deps, examText)
-  if (!(await findBetaProgramme(deps.db, exam.number))) {
-    throw new AppError('BETA_PROGRAMME_NOT_FOUND', { field: 'exam', exam: exam.number })
-  }
+  await requireBetaProgramme(deps.db, exam.number)
   const waves = await listWavesOfExam(deps.db, exam.number)
   const views: WaveView[] = []
   for (const wave of waves) views.push(await viewOf(deps.db, wave, waves, now))

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
-import { addToRoster, findBetaProgramme, isOnRoster } from '../db/beta-programmes.js'
+import { addToRoster, isOnRoster } from '../db/beta-programmes.js'
 import {
   addInviteesToRoster,
   endOpenInterval,
@@ -27,6 +27,7 @@ import { AppError } from './errors.js'
 import { getExam } from './get-exam.js'
 import { getWaveView, requireWave, toTiming, type WaveView } from './get-wave.js'
 import { dryRunRegistration, type RegisterDeps } from './register.js'
+import { requireBetaProgramme } from './require-beta-programme.js'
 
 export type OpenWaveDeps = RegisterDeps
 
@@ -160,10 +161,7 @@ async function runSelfCheck(
   now: Instant,
 ): Promise<SelfCheck> {
   const exam = await getExam(deps, wave.exam)
-  const programme = await findBetaProgramme(deps.db, wave.exam)
-  if (!programme) {
-    throw new AppError('BETA_PROGRAMME_NOT_FOUND', { field: 'exam', exam: wave.exam })
-  }
+  const programme = await requireBetaProgramme(deps.db, wave.exam)
   const invitee = await findFirstUnregistered(deps.db, wave.id, wave.exam)
   if (!invitee) {
     return { candidateId: null, slotId: null, channels: [], note: 'every invitee is registered' }

@@ -11,6 +11,7 @@ import { AppError } from './errors.js'
 import { getCatalogueExam } from './get-exam.js'
 import { issueRewardVouchers } from './issue-reward-vouchers.js'
 import type { RegisterDeps } from './register.js'
+import { requireBetaProgramme } from './require-beta-programme.js'
 
 export interface ReleasedResults {
   readonly exam: string
@@ -49,9 +50,7 @@ export async function releaseBetaResults(
     }
   }
   const outcome = await deps.db.transaction().execute(async (trx) => {
-    const programme = await findBetaProgramme(trx, exam.number)
-    if (!programme)
-      throw new AppError('BETA_PROGRAMME_NOT_FOUND', { field: 'exam', exam: exam.number })
+    const programme = await requireBetaProgramme(trx, exam.number)
     if (now < programme.resultsReleaseAt) {
       throw new AppError('BETA_RESULTS_NOT_DUE', {
         field: 'exam',

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../db/audit-log.js'
-import { findBetaProgramme } from '../db/beta-programmes.js'
 import {
   computeInvitationDedupeKey,
   countMailed,
@@ -22,6 +21,7 @@ import type { WaveActor } from './compose-wave.js'
 import { AppError } from './errors.js'
 import { getExam } from './get-exam.js'
 import { requireWave } from './get-wave.js'
+import { requireBetaProgramme } from './require-beta-programme.js'
 
 export interface SendWaveDeps {
   readonly db: Kysely<DB>
@@ -85,10 +85,7 @@ export async function sendWave(
     })
   }
   const exam = await getExam(deps, wave.exam)
-  const programme = await findBetaProgramme(deps.db, wave.exam)
-  if (!programme) {
-    throw new AppError('BETA_PROGRAMME_NOT_FOUND', { field: 'exam', exam: wave.exam })
-  }
+  const programme = await requireBetaProgramme(deps.db, wave.exam)
   const next = (await listWavesOfExam(deps.db, wave.exam)).find(
     (other) => other.position === wave.position + 1,
   )
