@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import {
   audienceQuery,
   completeWave,
@@ -24,6 +23,7 @@ import {
   type WaveCodeMode,
 } from '../domain/invitation-wave.js'
 import { findOfferInForce, type OfferVersion } from '../domain/offer.js'
+import { auditWave } from './audit-wave.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { getExam } from './get-exam.js'
@@ -190,29 +190,16 @@ export async function composeWave(
     await completeWave(trx, waveId, invited, bearer)
     const readmitted =
       input.audience === 're-registration' ? await readmitCancelled(trx, waveId, exam.number) : []
-    await appendAudit(trx, {
-      id: uuidv7(),
-      at: now,
-      actorId: actor.id,
-      actorRole: actor.role,
-      channel: actor.channel,
-      candidateId: null,
-      subjectType: 'invitation-wave',
-      subjectId: waveId,
-      action: 'wave-composed',
-      detail: {
-        exam: exam.number,
-        position,
-        name: checked.name,
-        audience: input.audience,
-        codeMode: input.codeMode,
-        hoursAfterPrevious: checked.hoursAfterPrevious,
-        invited,
-        offerId: bearer?.offerId ?? template.offerId,
-        offerVersion: bearer?.offerVersion ?? template.version,
-        // Their cancelled registration no longer counts as their one registration for the beta.
-        readmitted,
-      },
+    await auditWave(trx, { id: waveId, exam: exam.number, position }, actor, now, 'wave-composed', {
+      name: checked.name,
+      audience: input.audience,
+      codeMode: input.codeMode,
+      hoursAfterPrevious: checked.hoursAfterPrevious,
+      invited,
+      offerId: bearer?.offerId ?? template.offerId,
+      offerVersion: bearer?.offerVersion ?? template.version,
+      // Their cancelled registration no longer counts as their one registration for the beta.
+      readmitted,
     })
   })
   return getWaveView(deps, waveId)

@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import { addToRoster, isOnRoster } from '../db/beta-programmes.js'
 import {
   addInviteesToRoster,
@@ -22,6 +20,7 @@ import { DAY_MS, formatInstant, type Instant } from '../domain/instant.js'
 import { computeWaveStatus, decideWaveOpening } from '../domain/invitation-wave.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor } from './actor.js'
+import { auditWave } from './audit-wave.js'
 import type { WaveActor } from './compose-wave.js'
 import { AppError } from './errors.js'
 import { getExam } from './get-exam.js'
@@ -268,26 +267,4 @@ async function addForTrial(
   if (await isOnRoster(db, programme.exam, candidateId)) return false
   await addToRoster(db, programme.exam, [candidateId], source, now)
   return true
-}
-
-async function auditWave(
-  trx: Kysely<DB>,
-  wave: WaveRecord,
-  actor: WaveActor,
-  now: Instant,
-  action: string,
-  detail: Record<string, unknown>,
-): Promise<void> {
-  await appendAudit(trx, {
-    id: uuidv7(),
-    at: now,
-    actorId: actor.id,
-    actorRole: actor.role,
-    channel: actor.channel,
-    candidateId: null,
-    subjectType: 'invitation-wave',
-    subjectId: wave.id,
-    action,
-    detail: { exam: wave.exam, position: wave.position, ...detail },
-  })
 }

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import { appendAudit } from '../db/audit-log.js'
 import {
   computeInvitationDedupeKey,
   countMailed,
@@ -16,6 +15,7 @@ import { computeMayOpenAt, computeWaveStatus } from '../domain/invitation-wave.j
 import { composeInvitationMail } from '../mail/compose-invitation-mail.js'
 import { formatMailTime } from '../mail/format-mail-time.js'
 import type { MailSettings } from '../mail/mail-settings.js'
+import { auditWave } from './audit-wave.js'
 import type { Clock } from './clock.js'
 import type { WaveActor } from './compose-wave.js'
 import { AppError } from './errors.js'
@@ -168,18 +168,7 @@ export async function sendWave(
     processed += chunk.count
     onProgress?.(alreadyEnqueued + processed, wave.invited)
   }
-  await appendAudit(deps.db, {
-    id: uuidv7(),
-    at: now,
-    actorId: actor.id,
-    actorRole: actor.role,
-    channel: actor.channel,
-    candidateId: null,
-    subjectType: 'invitation-wave',
-    subjectId: wave.id,
-    action: 'wave-sent',
-    detail: { exam: wave.exam, position: wave.position, enqueuedNow, alreadyEnqueued },
-  })
+  await auditWave(deps.db, wave, actor, now, 'wave-sent', { enqueuedNow, alreadyEnqueued })
   return {
     waveId: wave.id,
     invited: wave.invited,
