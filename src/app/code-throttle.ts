@@ -47,11 +47,7 @@ export async function requireCodeEntryOpen(
  * own transaction after the refused request's has rolled back, so the count
  * survives the refusal.
  */
-export async function countWrongCode(
-  db: Kysely<DB>,
-  guesser: CodeGuesser,
-  now: Instant,
-): Promise<void> {
+async function countWrongCode(db: Kysely<DB>, guesser: CodeGuesser, now: Instant): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const [scope, limits] of scopes(guesser)) {
       await saveThrottle(

@@ -22,7 +22,7 @@ import {
   type WaveAudience,
   type WaveCodeMode,
 } from '../domain/invitation-wave.js'
-import { findOfferInForce, type OfferVersion } from '../domain/offer.js'
+import { findOfferInForce, INVITATION_OFFER_ID, type OfferVersion } from '../domain/offer.js'
 import { auditWave } from './audit-wave.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
@@ -32,7 +32,6 @@ import { newVoucher } from './new-voucher.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
 
 /** The offer whose version in force gives each invitee of a `single-use` wave their code. */
-export const INVITATION_OFFER_ID = 'beta-invitation'
 
 /** Who acts on a wave, for the audit trail and the codes' `issuedBy`. */
 export interface WaveActor {
@@ -59,7 +58,7 @@ export interface ComposeWaveDeps {
 /** Candidates read, and invitations and codes written, per statement. */
 const CHUNK_SIZE = 1000
 /** More than any beta ever invited; a typo cannot fill the database. */
-export const MAX_WAVE_SIZE = 1_000_000
+const MAX_WAVE_SIZE = 1_000_000
 export const MAX_HOURS_AFTER_PREVIOUS = 24 * 366
 
 /**

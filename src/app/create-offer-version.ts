@@ -161,7 +161,7 @@ export function prepareOfferVersion(input: OfferVersionInput, now: Instant): Off
 const OFFER_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/
 
 /** An offer id: lower-case letters, digits and inner hyphens (`second-shot`), at most 40. */
-export function requireOfferId(text: string, field = 'offerId'): string {
+function requireOfferId(text: string, field = 'offerId'): string {
   if (!OFFER_ID.test(text)) {
     throw new AppError('VALIDATION_FAILED', {
       field,

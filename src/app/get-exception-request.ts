@@ -122,7 +122,7 @@ export async function requireExceptionRequest(
 }
 
 /** Reads what a view needs beside the stored request: the exam's title. */
-export async function loadExceptionRequestView(
+async function loadExceptionRequestView(
   db: Kysely<DB>,
   request: StoredExceptionRequest,
 ): Promise<ExceptionRequestView> {

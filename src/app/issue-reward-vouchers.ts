@@ -16,7 +16,12 @@ import {
 import type { Exam } from '../domain/exam.js'
 import type { ExamNumber } from '../domain/exam-number.js'
 import { formatInstant, type Instant } from '../domain/instant.js'
-import { findOfferInForce, type OfferVersion, voucherExpiry } from '../domain/offer.js'
+import {
+  BETA_REWARD_OFFER_ID,
+  findOfferInForce,
+  type OfferVersion,
+  voucherExpiry,
+} from '../domain/offer.js'
 import { enqueueVoucherMail } from '../mail/compose-voucher-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Clock } from './clock.js'
@@ -25,7 +30,6 @@ import { getCandidate } from './get-candidate.js'
 import { newVoucher } from './new-voucher.js'
 
 /** The offer a beta participant's reward is issued under. */
-export const BETA_REWARD_OFFER_ID = 'beta-reward'
 
 export interface IssueRewardVouchersDeps {
   readonly db: Kysely<DB>

@@ -60,7 +60,7 @@ export interface IssuedBatch {
 /** Rows per transaction: a crash loses at most one chunk, and a chunk's insert stays well under every engine's parameter limit. */
 const CHUNK_SIZE = 500
 /** A bound on one batch, so that a typo in `count` cannot fill the database. */
-export const MAX_BATCH_SIZE = 1_000_000
+const MAX_BATCH_SIZE = 1_000_000
 /** Tries of one chunk when a concurrent run of the same batch took some of its positions. */
 const CHUNK_TRIES = 3
 

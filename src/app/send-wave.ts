@@ -46,7 +46,7 @@ export interface SentWave {
   readonly alreadyEnqueued: number
 }
 
-export const DEFAULT_SEND_CHUNK = 1000
+const DEFAULT_SEND_CHUNK = 1000
 const MAX_SEND_CHUNK = 5000
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Instant } from '../domain/instant.js'
 import type { PaymentMethod } from '../domain/offer.js'
-import { readInstant, writeInstant } from './columns.js'
+import { writeInstant } from './columns.js'
 import { reusableInsert } from './reusable-query.js'
 import type { DB } from './schema.js'
 
@@ -31,23 +31,4 @@ export async function insertPayment(db: Kysely<DB>, payment: Payment): Promise<v
     recorded_at: writeInstant(payment.recordedAt),
     recorded_by: payment.recordedBy,
   })
-}
-
-export async function findPayment(db: Kysely<DB>, registrationId: string): Promise<Payment | null> {
-  const row = await db
-    .selectFrom('payments')
-    .selectAll()
-    .where('registration_id', '=', registrationId)
-    .executeTakeFirst()
-  if (!row) return null
-  return {
-    id: row.id,
-    registrationId: row.registration_id,
-    method: row.method,
-    currency: row.currency,
-    cents: row.cents,
-    reference: row.reference,
-    recordedAt: readInstant(row.recorded_at),
-    recordedBy: row.recorded_by,
-  }
 }

@@ -3,7 +3,7 @@ import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import type { PriceBreakdown, PriceLine } from '../domain/price.js'
 import { readInstant, writeInstant } from './columns.js'
-import { reusableInsert, reusableQuery } from './reusable-query.js'
+import { reusableInsert } from './reusable-query.js'
 import type { Channel, DB, PaymentStatus, RegistrationStatus, RegistrationTable } from './schema.js'
 
 export type { Channel, PaymentStatus, RegistrationStatus }
@@ -71,26 +71,6 @@ export async function findRegistration(db: Kysely<DB>, id: string): Promise<Regi
     .executeTakeFirst()
   return row ? toRegistration(row) : null
 }
-
-/** The candidate's live registration for an exam, if any (there is at most one). */
-export async function findLiveRegistration(
-  db: Kysely<DB>,
-  candidateId: string,
-  exam: ExamNumber,
-): Promise<Registration | null> {
-  const [row] = await liveRegistration(db, candidateId, exam)
-  return row ? toRegistration(row) : null
-}
-
-const liveRegistration = reusableQuery((db, candidateId: string, exam: ExamNumber) =>
-  db
-    .selectFrom('registrations')
-    .selectAll()
-    .where('candidate_id', '=', candidateId)
-    .where('exam_number', '=', exam)
-    .where('status', 'in', LIVE_STATUSES)
-    .limit(1),
-)
 
 /** Every live registration of an exam, by any candidate. */
 export async function listLiveRegistrationsOfExam(

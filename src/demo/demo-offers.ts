@@ -1,4 +1,9 @@
-import type { ExamScope, OfferVersion } from '../domain/offer.js'
+import {
+  BETA_REWARD_OFFER_ID,
+  type ExamScope,
+  INVITATION_OFFER_ID,
+  type OfferVersion,
+} from '../domain/offer.js'
 
 const utc = (text: string) => Date.parse(`${text}T00:00:00Z`)
 
@@ -130,7 +135,7 @@ export const STUDY_BOOK_DISCOUNT: OfferVersion = {
 
 /** The promotion code a beta invitation carries: one beta exam at no charge, once. */
 export const BETA_INVITATION: OfferVersion = {
-  offerId: 'beta-invitation',
+  offerId: INVITATION_OFFER_ID,
   version: 1,
   name: 'Beta exam invitation',
   effectiveFrom: utc('2000-01-01'),
@@ -149,7 +154,7 @@ export const BETA_INVITATION: OfferVersion = {
 
 /** A beta participant's reward: one live 070 exam at no charge, within a year. */
 export const BETA_REWARD: OfferVersion = {
-  offerId: 'beta-reward',
+  offerId: BETA_REWARD_OFFER_ID,
   version: 1,
   name: 'Beta participant reward',
   effectiveFrom: utc('2000-01-01'),

@@ -279,7 +279,7 @@ export function decideExceptionRequest(
 }
 
 /** `Lab-Crash` → `lab-crash`; null for a reason the policy does not accept. */
-export function parseExceptionReason(text: string): ExceptionReason | null {
+function parseExceptionReason(text: string): ExceptionReason | null {
   const reason = text.trim().toLowerCase()
   return (EXCEPTION_REASONS as readonly string[]).includes(reason)
     ? (reason as ExceptionReason)

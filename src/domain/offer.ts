@@ -1,6 +1,11 @@
 import { type ExamNumber, examPrefix } from './exam-number.js'
 import type { Instant } from './instant.js'
 
+/** The offer whose codes a beta invitation wave hands out. */
+export const INVITATION_OFFER_ID = 'beta-invitation'
+/** The offer whose codes reward a sitting of a beta exam once results are released. */
+export const BETA_REWARD_OFFER_ID = 'beta-reward'
+
 export const PRICE_CLASSES = ['regular', 'discounted', 'academic'] as const
 export type PriceClass = (typeof PRICE_CLASSES)[number]
 

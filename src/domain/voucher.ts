@@ -6,7 +6,7 @@ import type { OfferVersion } from './offer.js'
  * What a registration took from a code. `forfeited` records a free retake
  * given up knowingly: the exam's next attempt was booked without the code.
  */
-export const VOUCHER_USE_KINDS = [
+const VOUCHER_USE_KINDS = [
   'first-attempt',
   'free-retake',
   'forfeited',
