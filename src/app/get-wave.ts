@@ -9,6 +9,7 @@ import {
   type WaveRecord,
 } from '../db/invitation-waves.js'
 import type { DB } from '../db/schema.js'
+import { seatsLeft } from '../domain/beta-programme.js'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import {
@@ -134,7 +135,7 @@ async function viewOf(
     mailed,
     delivered,
     registered,
-    seatsLeft: programme ? programme.seatLimit - programme.seatsTaken : 0,
+    seatsLeft: programme ? seatsLeft(programme) : 0,
     createdAt: wave.createdAt,
   }
 }

@@ -14,6 +14,7 @@ import { decideRetake } from '../domain/decide-retake.js'
 import type { Exam } from '../domain/exam.js'
 import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
 import type { PaymentMethod } from '../domain/offer.js'
+import { paymentStatusOf } from '../domain/price.js'
 import { formatRegistrationCode } from '../domain/registration-code.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
@@ -201,12 +202,7 @@ async function book(
     throw new AppError('CODE_WOULD_FORFEIT', { field: 'acknowledgeForfeit', loses: codes.loses })
   }
   const price = codes.price
-  const paymentStatus: PaymentStatus =
-    price === null || price.listCents === 0
-      ? 'not-required'
-      : price.dueCents === 0 || input.payment !== undefined
-        ? 'paid'
-        : 'due'
+  const paymentStatus: PaymentStatus = paymentStatusOf(price, input.payment !== undefined)
 
   if (!(await takeSeat(trx, appointment.slot.id))) {
     throw new AppError('SEAT_UNAVAILABLE', {

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
-import type { UseState, VoucherUse, VoucherUseKind } from '../domain/voucher.js'
+import { useStateOf, type VoucherUse, type VoucherUseKind } from '../domain/voucher.js'
 import { readInstant, readOptionalInstant, writeInstant, writeOptionalInstant } from './columns.js'
 import type { DB } from './schema.js'
 
@@ -201,20 +201,10 @@ export async function listVoucherUses(db: Kysely<DB>, code: string): Promise<Vou
     exam: row.exam_number,
     kind: row.kind,
     startsAt: readInstant(row.starts_at),
-    state: useState(row.status, row.outcome),
+    state: useStateOf(row.status, row.outcome),
     takenAt: readOptionalInstant(row.taken_at),
     slot: row.slot,
   }))
-}
-
-function useState(status: string, outcome: string | null): UseState {
-  if (status === 'booked' || status === 'checked-in') return 'booked'
-  if (status === 'completed') {
-    if (outcome === 'pass') return 'passed'
-    if (outcome === 'fail') return 'failed'
-    return 'awaiting-result'
-  }
-  return 'not-sat'
 }
 
 /** The live uses a registration made, with their codes. */

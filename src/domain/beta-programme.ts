@@ -42,6 +42,11 @@ export type BetaAccess =
       readonly reason: string
     }
 
+/** Seats of the programme still free, across all its slots and providers. */
+export function seatsLeft(programme: BetaProgramme): number {
+  return programme.seatLimit - programme.seatsTaken
+}
+
 /**
  * May this candidate register for the beta at all? Asked by eligibility
  * before any slot is chosen, and again by the registration itself.
@@ -68,7 +73,7 @@ export function judgeBetaAccess(programme: BetaProgramme, candidate: BetaCandida
       reason: `The ${programme.exam} beta is by invitation only, and is not accepting new candidates.`,
     }
   }
-  if (programme.seatsTaken >= programme.seatLimit) {
+  if (seatsLeft(programme) <= 0) {
     return {
       allowed: false,
       code: 'BETA_SEATS_FULL',

@@ -53,3 +53,16 @@ export function priceRegistration(list: Money, codes: readonly AppliedCode[]): P
   }
   return { currency: list.currency, listCents: list.cents, lines, dueCents: due }
 }
+
+/**
+ * Whether a registration at `price` must be paid: not when nothing is
+ * priced or the list price is nothing; paid when the codes took it all or
+ * a payment comes with the booking; due otherwise.
+ */
+export function paymentStatusOf(
+  price: Pick<PriceBreakdown, 'listCents' | 'dueCents'> | null,
+  payingNow: boolean,
+): 'not-required' | 'paid' | 'due' {
+  if (price === null || price.listCents === 0) return 'not-required'
+  return price.dueCents === 0 || payingNow ? 'paid' : 'due'
+}

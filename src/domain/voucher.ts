@@ -23,6 +23,17 @@ export type VoucherUseKind = (typeof VOUCHER_USE_KINDS)[number]
  */
 export type UseState = 'booked' | 'awaiting-result' | 'passed' | 'failed' | 'not-sat'
 
+/** Where a use stands, from its registration's status and the outcome of the attempt it became, if any. */
+export function useStateOf(registrationStatus: string, outcome: string | null): UseState {
+  if (registrationStatus === 'booked' || registrationStatus === 'checked-in') return 'booked'
+  if (registrationStatus === 'completed') {
+    if (outcome === 'pass') return 'passed'
+    if (outcome === 'fail') return 'failed'
+    return 'awaiting-result'
+  }
+  return 'not-sat'
+}
+
 export interface VoucherUse {
   readonly registrationId: string
   readonly exam: ExamNumber

@@ -8,7 +8,7 @@ import {
 } from '../../app/beta-programme.js'
 import type { RegisterDeps } from '../../app/register.js'
 import { releaseBetaResults } from '../../app/release-beta-results.js'
-import type { BetaProgramme } from '../../domain/beta-programme.js'
+import { type BetaProgramme, seatsLeft } from '../../domain/beta-programme.js'
 import { InstantText, toInstantOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
 import { actorOf } from './registrations.js'
@@ -30,7 +30,7 @@ function toProgrammeOut(programme: BetaProgramme) {
   return {
     ...programme,
     restrictedCountries: [...programme.restrictedCountries],
-    seatsLeft: programme.seatLimit - programme.seatsTaken,
+    seatsLeft: seatsLeft(programme),
     resultsReleaseAt: toInstantOut(programme.resultsReleaseAt),
     resultsReleasedAt:
       programme.resultsReleasedAt === null ? null : toInstantOut(programme.resultsReleasedAt),
