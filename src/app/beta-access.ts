@@ -3,12 +3,7 @@ import { findBetaProgramme, findBetaRegistration, isOnRoster } from '../db/beta-
 import type { Candidate } from '../db/candidates.js'
 import type { DB } from '../db/schema.js'
 import { type BetaAccess, type BetaProgramme, judgeBetaAccess } from '../domain/beta-programme.js'
-import type { Exam } from '../domain/exam.js'
-
-/** Is this a beta exam (it previews a live one, or is in beta)? Only those can have a programme. */
-export function mayHaveProgramme(exam: Exam): boolean {
-  return exam.betaOf !== null || exam.status === 'beta'
-}
+import { type Exam, mayHaveProgramme } from '../domain/exam.js'
 
 /**
  * The exam's beta programme and whether the candidate may register for it;

@@ -13,7 +13,7 @@ import {
   listVouchersOfCandidate,
   type VoucherRecord,
 } from '../db/vouchers.js'
-import type { Exam } from '../domain/exam.js'
+import { isBetaExam } from '../domain/exam.js'
 import type { ExamNumber } from '../domain/exam-number.js'
 import { formatInstant, type Instant } from '../domain/instant.js'
 import {
@@ -58,11 +58,6 @@ export interface IssuedRewards {
   /** Every reward of the candidate, oldest first. */
   readonly rewards: readonly RewardVoucher[]
   readonly issuedNow: number
-}
-
-/** A beta exam: one of the beta family, or one that previews a live exam. */
-export function isBetaExam(exam: Pick<Exam, 'family' | 'betaOf'>): boolean {
-  return exam.family === 'beta' || exam.betaOf !== null
 }
 
 /**

@@ -51,9 +51,11 @@ export function waveRosterSource(waveId: string): string {
   return `wave:${waveId}`
 }
 
+const INVITATION_DEDUPE_PREFIX = 'wave-invitation:'
+
 /** The outbox dedupe key of one invitation mail: one mail per wave and invitee, however often sent. */
 export function computeInvitationDedupeKey(waveId: string, candidateId: string): string {
-  return `wave-invitation:${waveId}:${candidateId}`
+  return `${INVITATION_DEDUPE_PREFIX}${waveId}:${candidateId}`
 }
 
 export async function insertWave(
@@ -553,7 +555,7 @@ export async function countDelivered(db: Kysely<DB>, waveId: string): Promise<nu
       join.on(
         'outbox.dedupe_key',
         '=',
-        sql<string>`${'wave-invitation:'} || wave_invitations.wave_id || ${':'} || wave_invitations.candidate_id`,
+        sql<string>`${INVITATION_DEDUPE_PREFIX} || wave_invitations.wave_id || ${':'} || wave_invitations.candidate_id`,
       ),
     )
     .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
