@@ -9,7 +9,9 @@ export const BETA_REWARD_OFFER_ID = 'beta-reward'
 export const PRICE_CLASSES = ['regular', 'discounted', 'academic'] as const
 export type PriceClass = (typeof PRICE_CLASSES)[number]
 
-export const PAYMENT_METHODS = ['card', 'company-voucher', 'invoice', 'free'] as const
+/** How whoever pays may pay; `free` is recorded by examdesk itself when nothing is due. */
+export const PAYABLE_METHODS = ['card', 'company-voucher', 'invoice'] as const
+export const PAYMENT_METHODS = [...PAYABLE_METHODS, 'free'] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 
 /** An exam as an offer sees it: what it is, and how it is priced. */

@@ -11,9 +11,8 @@ import { releaseBetaResults } from '../../app/release-beta-results.js'
 import { type BetaProgramme, seatsLeft } from '../../domain/beta-programme.js'
 import { InstantText, toInstantOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
+import { ExamParams } from '../schemas/request-fields.js'
 import { actorOf } from './registrations.js'
-
-const ExamParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 20 }) })
 
 const ProgrammeOut = Type.Object({
   exam: Type.String(),

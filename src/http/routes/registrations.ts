@@ -17,12 +17,8 @@ import {
   toAuditEntryOut,
   toRegistrationOut,
 } from '../schemas/registration.js'
+import { Channel, CurrencyCode, PayableMethod } from '../schemas/request-fields.js'
 
-export const Channel = Type.Optional(
-  Type.Enum(['api', 'phone', 'web'], {
-    description: 'How the request reached us; support staff taking a call say `phone`',
-  }),
-)
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(
     Type.String({
@@ -97,13 +93,13 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
               payment: Type.Optional(
                 Type.Object(
                   {
-                    method: Type.Enum(['card', 'company-voucher', 'invoice']),
+                    method: PayableMethod,
                     reference: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
                   },
                   { additionalProperties: false },
                 ),
               ),
-              currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', examples: ['USD'] })),
+              currency: Type.Optional(CurrencyCode({ examples: ['USD'] })),
             },
             { additionalProperties: false },
           ),
@@ -186,8 +182,8 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
           params: RegistrationParams,
           body: Type.Object(
             {
-              method: Type.Enum(['card', 'company-voucher', 'invoice']),
-              currency: Type.String({ pattern: '^[A-Z]{3}$', examples: ['USD'] }),
+              method: PayableMethod,
+              currency: CurrencyCode({ examples: ['USD'] }),
               cents: Type.Integer({ minimum: 0, maximum: 100_000_000, examples: [16500] }),
               reference: Type.Optional(
                 Type.String({

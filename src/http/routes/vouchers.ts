@@ -7,7 +7,8 @@ import type { RegisterDeps } from '../../app/register.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
 import { Nullable } from '../schemas/nullable.js'
 import { PriceOut } from '../schemas/registration.js'
-import { actorOf, Channel, IdempotencyHeaders, idempotencyOf } from './registrations.js'
+import { Channel, CurrencyCode, PayableMethod } from '../schemas/request-fields.js'
+import { actorOf, IdempotencyHeaders, idempotencyOf } from './registrations.js'
 
 const EnrolmentOut = Type.Object({
   code: Type.String({ examples: ['K7QM2X-9HDR4T-WPB3NZ'] }),
@@ -124,14 +125,14 @@ export function voucherRoutes(deps: RegisterDeps): FastifyPluginAsync {
               candidateId: Type.String({ minLength: 1, maxLength: 64 }),
               exam: Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] }),
               slotId: Type.String({ minLength: 1, maxLength: 64 }),
-              paymentMethod: Type.Optional(Type.Enum(['card', 'company-voucher', 'invoice'])),
+              paymentMethod: Type.Optional(PayableMethod),
               with: Type.Optional(
                 Type.String({
                   maxLength: 200,
                   description: 'Other codes to give with it, comma-separated',
                 }),
               ),
-              currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+              currency: Type.Optional(CurrencyCode()),
             },
             { additionalProperties: false },
           ),

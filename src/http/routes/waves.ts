@@ -5,9 +5,8 @@ import { composeWave, type WaveActor } from '../../app/compose-wave.js'
 import { getWaveView, listWaves } from '../../app/get-wave.js'
 import { openWave, pauseWave, resumeWave } from '../../app/open-wave.js'
 import type { RegisterDeps } from '../../app/register.js'
+import { ExamParams } from '../schemas/request-fields.js'
 import { toWaveOut, WaveBody, WaveOut, WaveParams } from '../schemas/wave.js'
-
-const ExamParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 20 }) })
 
 function waveActorOf(request: FastifyRequest): WaveActor {
   return { id: request.principal.tokenId, role: request.principal.role, channel: 'api' }

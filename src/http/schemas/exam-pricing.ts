@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import { type ExamPricingView, MAX_PRICE_CENTS } from '../../app/exam-pricing.js'
 import { PRICE_CLASSES } from '../../domain/offer.js'
+import { CurrencyCode } from './request-fields.js'
 
 const PriceClass = Type.Enum([...PRICE_CLASSES], {
   description: 'Offers may cover only some classes (a free retake: regular-priced exams)',
@@ -12,8 +13,7 @@ export const ExamPricingBody = Type.Object(
     prices: Type.Array(
       Type.Object(
         {
-          currency: Type.String({
-            pattern: '^[A-Z]{3}$',
+          currency: CurrencyCode({
             description: 'ISO 4217, three capital letters',
             examples: ['USD'],
           }),

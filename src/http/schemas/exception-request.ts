@@ -7,6 +7,7 @@ import {
 } from '../../domain/exception-request.js'
 import { toInstantOut } from './instant.js'
 import { Nullable } from './nullable.js'
+import { Channel } from './request-fields.js'
 
 // Every field is optional here and only loosely bounded: the use case checks
 // them all together and lists every problem at once (EXCEPTION_REQUEST_INVALID),
@@ -39,11 +40,7 @@ export const ExceptionRequestBody = Type.Object(
       description: `One of ${EXCEPTION_REASONS.map((r) => `\`${r}\``).join(', ')}; any other reason is refused with the policy (EXCEPTION_REASON_NOT_ACCEPTED)`,
       examples: [...EXCEPTION_REASONS],
     }),
-    channel: Type.Optional(
-      Type.Enum(['api', 'phone', 'web'], {
-        description: 'How the request reached us; support staff taking a call say `phone`',
-      }),
-    ),
+    channel: Channel,
   },
   { additionalProperties: false },
 )
