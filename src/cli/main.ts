@@ -5,6 +5,7 @@ import { loadDemo } from '../app/load-demo.js'
 import { readConfig } from '../config.js'
 import { openDatabase } from '../db/database.js'
 import { migrateToLatest } from '../db/migrate.js'
+import { WAVE_AUDIENCES, WAVE_CODE_MODES } from '../domain/invitation-wave.js'
 import { ROLES, type Role } from '../http/principal.js'
 import { releaseResultsCommand } from './commands/beta-results.js'
 import { printEligibility } from './commands/eligibility.js'
@@ -27,6 +28,14 @@ const program = new Command('examdesk')
     'Runs a certification exam programme. Configuration comes from the environment (DATABASE_URL, PORT, HOST, EXAMDESK_ADMIN_TOKEN, EXAMDESK_DEMO).',
   )
   .showHelpAfterError()
+
+/** A commander parser for a count of `what`: digits only. */
+const whole =
+  (what: string) =>
+  (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`must be a whole number of ${what}`)
+    return Number(value)
+  }
 
 program
   .command('serve')
@@ -131,10 +140,7 @@ slots
   .requiredOption('--every <interval>', '30m, 2h (elapsed time) or 1d (same wall-clock time)')
   .option('--daily <hours>', "opening hours on the centre's clock, such as 09:00-17:00")
   .option('--days <days>', 'days of the week, such as mon-fri or mon,wed,fri')
-  .option('--capacity <seats>', 'seats per slot (default 20)', (value: string): number => {
-    if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of seats')
-    return Number(value)
-  })
+  .option('--capacity <seats>', 'seats per slot (default 20)', whole('seats'))
   .action(
     (options: {
       centre: string
@@ -220,12 +226,6 @@ beta
   .action((options: { exam?: string }) => releaseResultsCommand(readConfig(), options.exam))
 
 const waves = program.command('waves').description('invitation waves of a beta programme')
-const whole =
-  (what: string) =>
-  (value: string): number => {
-    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`must be a whole number of ${what}`)
-    return Number(value)
-  }
 waves
   .command('compose')
   .description(
@@ -235,12 +235,12 @@ waves
   .requiredOption('--name <name>', 'what the wave is, for admins')
   .addOption(
     new Option('--audience <audience>', 'who it invites')
-      .choices(['retake', 're-registration', 'roster-rest', 'list'])
+      .choices([...WAVE_AUDIENCES])
       .makeOptionMandatory(),
   )
   .addOption(
     new Option('--code-mode <mode>', 'one bound code per invitee, or one bearer code per wave')
-      .choices(['single-use', 'per-wave'])
+      .choices([...WAVE_CODE_MODES])
       .default('single-use'),
   )
   .option(

@@ -1,8 +1,8 @@
-import { userInfo } from 'node:os'
 import type { Actor } from '../../app/actor.js'
 import { listProgrammesDue, releaseBetaResults } from '../../app/release-beta-results.js'
 import type { Config } from '../../config.js'
 import { readMailSettings } from '../../mail/mail-settings.js'
+import { consoleAccount } from '../console-account.js'
 import { openStore } from '../open-store.js'
 
 /**
@@ -13,7 +13,7 @@ export async function releaseResultsCommand(config: Config, exam?: string): Prom
   const store = await openStore(config)
   try {
     const deps = { ...store, mail: readMailSettings(config) }
-    const actor: Actor = { tokenId: `cli:${userInfo().username}`, role: 'admin', channel: 'api' }
+    const actor: Actor = { tokenId: consoleAccount(), role: 'admin', channel: 'api' }
     const exams = exam === undefined ? await listProgrammesDue(deps) : [exam]
     if (exams.length === 0) process.stdout.write('no beta results are due\n')
     for (const number of exams) {

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os'
 import type { Actor } from '../../app/actor.js'
 import { cancelRegistration } from '../../app/cancel-registration.js'
 import { listCandidateRegistrations } from '../../app/get-registration.js'
@@ -8,6 +7,7 @@ import { rescheduleRegistration } from '../../app/reschedule-registration.js'
 import type { Config } from '../../config.js'
 import { formatInZone } from '../../domain/instant.js'
 import { readMailSettings } from '../../mail/mail-settings.js'
+import { consoleAccount } from '../console-account.js'
 import { openStore, type Store } from '../open-store.js'
 
 /**
@@ -28,9 +28,8 @@ async function withSupport<T>(
 ) {
   const store = await openStore(config)
   try {
-    // The trail names the account at the console, as a token would name an API caller.
     const actor: Actor = {
-      tokenId: `cli:${userInfo().username}`,
+      tokenId: consoleAccount(),
       role: 'support',
       channel: options.channel ?? 'phone',
     }

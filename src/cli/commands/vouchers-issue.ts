@@ -1,10 +1,10 @@
 import { open, rename, rm } from 'node:fs/promises'
-import { userInfo } from 'node:os'
 import { AppError } from '../../app/errors.js'
 import { type BatchCode, issueVoucherBatch } from '../../app/issue-voucher-batch.js'
 import type { Config } from '../../config.js'
 import { formatInstant } from '../../domain/instant.js'
 import { readMailSettings } from '../../mail/mail-settings.js'
+import { consoleAccount } from '../console-account.js'
 import { readCsvRows } from '../csv-import.js'
 import { openStore } from '../open-store.js'
 import { startProgress } from '../progress.js'
@@ -47,7 +47,7 @@ export async function issueVouchersCommand(
           ? { count: options.count! }
           : { candidateIds: listed.map((row) => row.candidateId) }),
         // The trail names the account at the console, as a token would name an API caller.
-        issuedBy: `cli:${userInfo().username}`,
+        issuedBy: consoleAccount(),
         issuedAs: { role: 'admin', channel: 'cli' },
       },
       progress.update,

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os'
 import { composeWave, type WaveActor } from '../../app/compose-wave.js'
 import { getWaveView, type WaveView } from '../../app/get-wave.js'
 import { openWave, pauseWave, resumeWave } from '../../app/open-wave.js'
@@ -7,6 +6,7 @@ import type { Config } from '../../config.js'
 import { formatInstant } from '../../domain/instant.js'
 import type { WaveAudience, WaveCodeMode } from '../../domain/invitation-wave.js'
 import { readMailSettings } from '../../mail/mail-settings.js'
+import { consoleAccount } from '../console-account.js'
 import { readCsvRows } from '../csv-import.js'
 import { openStore } from '../open-store.js'
 import { startProgress } from '../progress.js'
@@ -23,7 +23,7 @@ export interface WaveComposeOptions {
 
 function cliActor(): WaveActor {
   // The trail names the account at the console, as a token would name an API caller.
-  return { id: `cli:${userInfo().username}`, role: 'admin', channel: 'cli' }
+  return { id: consoleAccount(), role: 'admin', channel: 'cli' }
 }
 
 async function withStore<T>(
