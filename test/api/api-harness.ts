@@ -211,6 +211,18 @@ export async function recordAttempt(
 }
 
 /** A provider reports the result of a sitting (the clock must stand after its start). */
+/** Books a seat as a provider's booking site would (or as `role`), with an Idempotency-Key; the exam defaults to 70-620. */
+export function book(
+  world: ApiWorld,
+  body: { readonly candidateId: string; readonly slotId: string } & Record<string, unknown>,
+  idempotencyKey: string,
+  role: Role = 'provider',
+): Promise<LightMyRequestResponse> {
+  return call(world, 'POST', '/v1/registrations', { exam: '70-620', ...body }, role, {
+    'idempotency-key': idempotencyKey,
+  })
+}
+
 export function reportResult(
   world: ApiWorld,
   registrationId: string,

@@ -3,6 +3,7 @@ import { createCentre, createSlot } from '../factories/appointments.js'
 import { testDatabases } from '../support/databases.js'
 import {
   type ApiWorld,
+  book,
   call,
   expectOk,
   expectProblem,
@@ -31,11 +32,8 @@ async function world(get: () => ApiWorld, programme: Record<string, unknown> = {
   return { w, prometric, vue }
 }
 
-function book(w: ApiWorld, candidateId: string, slotId: string, key: string) {
-  return call(w, 'POST', '/v1/registrations', { candidateId, exam: '71-620', slotId }, 'provider', {
-    'idempotency-key': key,
-  })
-}
+const bookBeta = (w: ApiWorld, candidateId: string, slotId: string, key: string) =>
+  book(w, { candidateId, exam: '71-620', slotId }, key)
 
 const eligibility = async (w: ApiWorld, candidateId: string) =>
   expectOk<{ eligible: boolean; code: string; reason: string; earliestAt: string | null }>(
@@ -55,7 +53,7 @@ describe.each(testDatabases())('beta programmes on $name', ({ open }) => {
     const answer = await eligibility(w, wei)
     expect(answer).toMatchObject({ eligible: false, code: 'REGION_RESTRICTED', earliestAt: null })
     expect(answer.reason).toContain('CN')
-    expectProblem(await book(w, wei, prometric, 'k1'), 409, 'REGION_RESTRICTED')
+    expectProblem(await bookBeta(w, wei, prometric, 'k1'), 409, 'REGION_RESTRICTED')
     const lea = await registerCandidate(w)
     expect((await eligibility(w, lea)).eligible).toBe(true)
   })
@@ -63,17 +61,20 @@ describe.each(testDatabases())('beta programmes on $name', ({ open }) => {
   it('allows one registration per beta exam, ever, across providers', async () => {
     const { w, prometric, vue } = await world(get)
     const lea = await registerCandidate(w)
-    const first = expectOk<{ id: string }>(await book(w, lea, prometric, 'k1'), 201)
+    const first = expectOk<{ id: string }>(await bookBeta(w, lea, prometric, 'k1'), 201)
     expectOk(await call(w, 'POST', `/v1/registrations/${first.id}/cancel`, {}, 'provider'))
     expect((await eligibility(w, lea)).code).toBe('BETA_ALREADY_REGISTERED')
-    const again = expectProblem(await book(w, lea, vue, 'k2'), 409, 'BETA_ALREADY_REGISTERED')
+    const again = expectProblem(await bookBeta(w, lea, vue, 'k2'), 409, 'BETA_ALREADY_REGISTERED')
     expect(again.detail).toContain(first.id)
   })
 
   it('books two providers at once for one candidate: one registration', async () => {
     const { w, prometric, vue } = await world(get)
     const lea = await registerCandidate(w)
-    const answers = await Promise.all([book(w, lea, prometric, 'a'), book(w, lea, vue, 'b')])
+    const answers = await Promise.all([
+      bookBeta(w, lea, prometric, 'a'),
+      bookBeta(w, lea, vue, 'b'),
+    ])
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409])
   })
 
@@ -81,11 +82,11 @@ describe.each(testDatabases())('beta programmes on $name', ({ open }) => {
     const { w, prometric } = await world(get, { acceptsNewCandidates: false })
     const lea = await registerCandidate(w)
     expect((await eligibility(w, lea)).code).toBe('NOT_INVITED')
-    expectProblem(await book(w, lea, prometric, 'k1'), 409, 'NOT_INVITED')
+    expectProblem(await bookBeta(w, lea, prometric, 'k1'), 409, 'NOT_INVITED')
     expectOk(
       await call(w, 'POST', '/v1/exams/71-620/beta-programme/roster', { candidateIds: [lea] }),
     )
-    expectOk(await book(w, lea, prometric, 'k2'), 201)
+    expectOk(await bookBeta(w, lea, prometric, 'k2'), 201)
   })
 
   it('gives 30 remaining seats to exactly 30 of 100 concurrent candidates, across providers', async () => {
@@ -94,7 +95,7 @@ describe.each(testDatabases())('beta programmes on $name', ({ open }) => {
     for (let i = 0; i < 100; i++)
       candidates.push(await registerCandidate(w, { email: `b${i}@example.com` }))
     const answers = await Promise.all(
-      candidates.map((id, i) => book(w, id, i % 2 === 0 ? prometric : vue, `k${i}`)),
+      candidates.map((id, i) => bookBeta(w, id, i % 2 === 0 ? prometric : vue, `k${i}`)),
     )
     expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(30)
     expect(new Set(answers.filter((a) => a.statusCode !== 201).map((a) => a.json().code))).toEqual(
@@ -119,7 +120,7 @@ describe.each(testDatabases())('beta programmes on $name', ({ open }) => {
       20,
     )
     const lea = await registerCandidate(w)
-    const early = expectOk<{ id: string }>(await book(w, lea, slot, 'early'), 201)
+    const early = expectOk<{ id: string }>(await bookBeta(w, lea, slot, 'early'), 201)
     const programme = expectOk<{ seatsTaken: number }>(
       await call(w, 'PUT', '/v1/exams/71-620/beta-programme', {
         seatLimit: 5,
@@ -160,7 +161,7 @@ describe.each(testDatabases())('beta programmes on $name', ({ open }) => {
     )
     for (const i of [1, 2]) {
       const id = await registerCandidate(w, { email: `s${i}@example.com` })
-      expectOk(await book(w, id, prometric, `k${i}`), 201)
+      expectOk(await bookBeta(w, id, prometric, `k${i}`), 201)
     }
     expectProblem(
       await call(w, 'PUT', '/v1/exams/71-620/beta-programme', { ...body, seatLimit: 1 }),

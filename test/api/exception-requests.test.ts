@@ -5,12 +5,14 @@ import { createCentre, createSlot, deliver } from '../factories/appointments.js'
 import { testDatabases } from '../support/databases.js'
 import {
   type ApiWorld,
+  book,
   call,
   expectOk,
   expectProblem,
   instant,
   recordAttempt,
   registerCandidate,
+  reportResult,
   useApi,
 } from './api-harness.js'
 
@@ -39,12 +41,6 @@ const EXAM = '070-620'
 /** When the sitting that went wrong was reported; the second failure's 14-day wait runs to 30 June 21:00 UTC. */
 const AFTER_SITTING = instant('2026-06-17T01:00:00Z')
 
-function book(w: ApiWorld, candidateId: string, slotId: string, key: string, exam = '70-620') {
-  return call(w, 'POST', '/v1/registrations', { candidateId, exam, slotId }, 'provider', {
-    'idempotency-key': key,
-  })
-}
-
 /**
  * Léa failed 70-620 on 1 June, then sat it again on 16 June at 21:00 UTC
  * (a Prometric centre in Auckland), where the lab crashed: a second failure,
@@ -63,11 +59,12 @@ async function sittingThatWentWrong(w: ApiWorld) {
   })
   const centre = await createCentre(w.db)
   const slot = await createSlot(w.db, centre, instant('2026-06-16T21:00:00Z'))
-  const sat = expectOk<RegistrationOut>(await book(w, lea, slot, 'sitting'), 201)
-  w.clock.set(AFTER_SITTING)
-  expectOk(
-    await call(w, 'POST', `/v1/registrations/${sat.id}/result`, { outcome: 'fail' }, 'provider'),
+  const sat = expectOk<RegistrationOut>(
+    await book(w, { candidateId: lea, slotId: slot }, 'sitting'),
+    201,
   )
+  w.clock.set(AFTER_SITTING)
+  expectOk(await reportResult(w, sat.id, 'fail'))
   return { lea, registrationId: sat.id, centre }
 }
 
@@ -228,7 +225,10 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
 
     const ben = await registerCandidate(w, { firstName: 'Ben', email: 'ben@example.com' })
     const later = await createSlot(w.db, centre, instant('2026-07-20T21:00:00Z'))
-    const bens = expectOk<RegistrationOut>(await book(w, ben, later, 'ben'), 201)
+    const bens = expectOk<RegistrationOut>(
+      await book(w, { candidateId: ben, slotId: later }, 'ben'),
+      201,
+    )
     const others = refusal(
       await call(w, 'POST', '/v1/exception-requests', { ...body, registrationId: bens.id }),
     )
@@ -240,7 +240,10 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
 
     await call(w, 'POST', '/v1/exams', { number: '70-680', title: 'Windows 7, Configuring' })
     await deliver(w.db, 'prometric', ['070-680'])
-    const seventh = expectOk<RegistrationOut>(await book(w, lea, later, 'lea-680', '70-680'), 201)
+    const seventh = expectOk<RegistrationOut>(
+      await book(w, { candidateId: lea, slotId: later, exam: '70-680' }, 'lea-680'),
+      201,
+    )
     const otherExam = refusal(
       await call(w, 'POST', '/v1/exception-requests', { ...body, registrationId: seventh.id }),
     )
@@ -317,7 +320,11 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
     const w = get()
     const { lea, registrationId, centre } = await sittingThatWentWrong(w)
     const insideWait = await createSlot(w.db, centre, instant('2026-06-20T21:00:00Z'))
-    expectProblem(await book(w, lea, insideWait, 'too-soon'), 409, 'RETAKE_TOO_SOON')
+    expectProblem(
+      await book(w, { candidateId: lea, slotId: insideWait }, 'too-soon'),
+      409,
+      'RETAKE_TOO_SOON',
+    )
 
     const filed = await fileRequest(w, requestBody(lea, registrationId))
     expectProblem(
@@ -361,7 +368,10 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
       expect.objectContaining({ id: waiverId, waivesWait: true, waivesLimit: false }),
     ])
 
-    const booked = expectOk<RegistrationOut>(await book(w, lea, insideWait, 'with-waiver'), 201)
+    const booked = expectOk<RegistrationOut>(
+      await book(w, { candidateId: lea, slotId: insideWait }, 'with-waiver'),
+      201,
+    )
     expect(booked.waiverId).toBe(waiverId)
     const read = expectOk<{ request: RequestOut; history: { action: string }[] }>(
       await call(w, 'GET', `/v1/exception-requests/${filed.id}`),
@@ -398,7 +408,11 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
     })
     expect(await waiverCount(w, lea)).toBe(0)
     const insideWait = await createSlot(w.db, centre, instant('2026-06-20T21:00:00Z'))
-    expectProblem(await book(w, lea, insideWait, 'still-too-soon'), 409, 'RETAKE_TOO_SOON')
+    expectProblem(
+      await book(w, { candidateId: lea, slotId: insideWait }, 'still-too-soon'),
+      409,
+      'RETAKE_TOO_SOON',
+    )
     const mail = await mailOf(w, lea)
     expect(mail.map((m) => m.kind)).toEqual([
       'exception-request-received',
@@ -517,7 +531,9 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
         createSlot(w.db, centre, instant('2026-06-20T21:00:00Z') + i * 3_600_000),
       ),
     )
-    const answers = await Promise.all(slots.map((slot, i) => book(w, lea, slot, `race-${i}`)))
+    const answers = await Promise.all(
+      slots.map((slot, i) => book(w, { candidateId: lea, slotId: slot }, `race-${i}`)),
+    )
     const booked = answers.filter((a) => a.statusCode === 201)
     expect(booked).toHaveLength(1)
     for (const refused of answers.filter((a) => a.statusCode !== 201)) {
@@ -540,7 +556,7 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
     expect(freed.request.waiver).toMatchObject({ state: 'available', heldByRegistrationId: null })
 
     const again = await Promise.all(
-      slots.slice(0, 3).map((slot, i) => book(w, lea, slot, `again-${i}`)),
+      slots.slice(0, 3).map((slot, i) => book(w, { candidateId: lea, slotId: slot }, `again-${i}`)),
     )
     const rebooked = again.filter((a) => a.statusCode === 201)
     expect(rebooked).toHaveLength(1)

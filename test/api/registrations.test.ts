@@ -11,12 +11,14 @@ import {
 import { testDatabases } from '../support/databases.js'
 import {
   type ApiWorld,
+  book,
   call,
   expectOk,
   expectProblem,
   instant,
   recordAttempt,
   registerCandidate,
+  reportResult,
   useApi,
 } from './api-harness.js'
 
@@ -38,7 +40,6 @@ interface RegistrationOut {
 }
 
 const EXAM = '070-620'
-const key = (text: string) => ({ 'idempotency-key': text })
 
 async function world(get: () => ApiWorld) {
   const w = get()
@@ -49,22 +50,6 @@ async function world(get: () => ApiWorld) {
   await deliver(w.db, 'prometric', [EXAM])
   await deliver(w.db, 'pearson-vue', [EXAM])
   return w
-}
-
-function book(
-  w: ApiWorld,
-  body: { candidateId: string; slotId: string; exam?: string; channel?: string },
-  idempotencyKey: string,
-  role: 'admin' | 'support' | 'provider' = 'provider',
-) {
-  return call(
-    w,
-    'POST',
-    '/v1/registrations',
-    { exam: '70-620', ...body },
-    role,
-    key(idempotencyKey),
-  )
 }
 
 describe.each(testDatabases())('registrations on $name', ({ open }) => {
@@ -432,9 +417,7 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
     )
     w.clock.set(instant('2026-06-17T01:00:00Z'))
     expectOk(await call(w, 'POST', `/v1/registrations/${leas.id}/check-in`, {}, 'provider'))
-    const done = expectOk<RegistrationOut>(
-      await call(w, 'POST', `/v1/registrations/${leas.id}/result`, { outcome: 'fail' }, 'provider'),
-    )
+    const done = expectOk<RegistrationOut>(await reportResult(w, leas.id, 'fail'))
     expect(done.status).toBe('completed')
     const history = expectOk<{
       items: { id: string; provider: string; outcome: string; takenAt: string }[]

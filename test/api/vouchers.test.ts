@@ -13,6 +13,7 @@ import { bookedSeats, createCentre, createSlot, deliver } from '../factories/app
 import { testDatabases } from '../support/databases.js'
 import {
   type ApiWorld,
+  book,
   call,
   expectOk,
   expectProblem,
@@ -23,7 +24,6 @@ import {
 } from './api-harness.js'
 
 const EXAM = '070-620'
-const key = (text: string) => ({ 'idempotency-key': text })
 /** Second Shot 2026 takes enrolments from 1 September 2026. */
 const ENROLMENT_DAY = instant('2026-09-10T12:00:00Z')
 
@@ -67,17 +67,6 @@ async function enrol(w: ApiWorld, candidateId: string, offer = 'second-shot'): P
     201,
   )
   return out.code
-}
-
-function book(w: ApiWorld, body: Record<string, unknown>, idempotencyKey: string) {
-  return call(
-    w,
-    'POST',
-    '/v1/registrations',
-    { exam: '70-620', ...body },
-    'provider',
-    key(idempotencyKey),
-  )
 }
 
 function preview(w: ApiWorld, code: string, candidateId: string, slotId: string, extra = '') {
@@ -316,7 +305,7 @@ describe.each(testDatabases())('vouchers on $name', ({ open }) => {
     expectOk(await call(w, 'POST', `/v1/registrations/${winner.id}/cancel`, {}, 'provider'))
     const again = await book(
       w,
-      { candidateId: candidates[0], slotId: slot, voucherCode: code },
+      { candidateId: candidates[0]!, slotId: slot, voucherCode: code },
       'again',
     )
     expect(again.statusCode).toBe(201)

@@ -10,6 +10,7 @@ import { testDatabases } from '../support/databases.js'
 import { startSmtpSink } from '../support/smtp-sink.js'
 import {
   type ApiWorld,
+  book,
   call,
   expectOk,
   expectProblem,
@@ -73,15 +74,13 @@ async function compose(w: ApiWorld, body: Record<string, unknown>): Promise<Wave
 const act = (w: ApiWorld, id: string, action: 'open' | 'pause' | 'resume') =>
   call(w, 'POST', `/v1/waves/${id}/${action}`)
 
-const book = (w: ApiWorld, candidateId: string, slotId: string, codes: string[], key: string) =>
-  call(
-    w,
-    'POST',
-    '/v1/registrations',
-    { candidateId, exam: BETA, slotId, voucherCodes: codes },
-    'provider',
-    { 'idempotency-key': key },
-  )
+const bookWithCodes = (
+  w: ApiWorld,
+  candidateId: string,
+  slotId: string,
+  codes: string[],
+  key: string,
+) => book(w, { candidateId, exam: BETA, slotId, voucherCodes: codes }, key)
 
 /** The code an invitee's mail carries, read from the outbox as the candidate would read it. */
 async function codeInMail(w: ApiWorld, waveId: string, candidateId: string): Promise<string> {
@@ -174,7 +173,7 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
     expectOk(
       await call(w, 'POST', '/v1/exams/71-620/beta-programme/roster', { candidateIds: [early] }),
     )
-    expectOk(await book(w, early!, slot!, [], 'k0'), 201)
+    expectOk(await bookWithCodes(w, early!, slot!, [], 'k0'), 201)
     const wave = await compose(w, { candidateIds: [a] })
     const problem = expectProblem(await act(w, wave.id, 'open'), 409, 'WAVE_SELF_CHECK_FAILED')
     expect(problem).toMatchObject({ problemCode: 'BETA_SEATS_FULL', channel: 'web' })
@@ -209,12 +208,12 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
     })
     const code = await codeInMail(w, wave.id, a!)
     const registration = expectOk<{ price: { dueCents: number } | null }>(
-      await book(w, a!, slot!, [code], 'k1'),
+      await bookWithCodes(w, a!, slot!, [code], 'k1'),
       201,
     )
     expect(registration.price?.dueCents ?? 0).toBe(0)
     // The code is bound to its invitee.
-    expect((await book(w, b!, slot!, [code], 'k2')).statusCode).toBeGreaterThanOrEqual(400)
+    expect((await bookWithCodes(w, b!, slot!, [code], 'k2')).statusCode).toBeGreaterThanOrEqual(400)
     const shown = expectOk<Wave>(await call(w, 'GET', `/v1/waves/${wave.id}`))
     expect(shown).toMatchObject({ invited: 2, mailed: 2, registered: 1, seatsLeft: 99 })
   })
