@@ -5,7 +5,6 @@ import {
   insertBetaProgramme,
   insertBetaRegistration,
 } from '../db/beta-programmes.js'
-import { findCandidate } from '../db/candidates.js'
 import { writeInstant } from '../db/columns.js'
 import { listLiveRegistrationsOfExam } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
@@ -17,6 +16,7 @@ import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { getCatalogueExam } from './get-exam.js'
 import { requireCountry, requireInstant } from './input-fields.js'
+import { refuseUnknownCandidates } from './refuse-unknown-candidates.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
 
 export interface BetaProgrammeInput {
@@ -122,11 +122,7 @@ export async function addCandidatesToRoster(
   const exam = await getCatalogueExam(deps, examText)
   return deps.db.transaction().execute(async (trx) => {
     await requireBetaProgramme(trx, exam.number)
-    const unknown: string[] = []
-    for (const id of candidateIds) if (!(await findCandidate(trx, id))) unknown.push(id)
-    if (unknown.length > 0) {
-      throw new AppError('CANDIDATES_NOT_FOUND', { field: 'candidateIds', candidateIds: unknown })
-    }
+    await refuseUnknownCandidates(trx, candidateIds)
     await addToRoster(trx, exam.number, candidateIds, source, deps.clock.now())
     return candidateIds.length
   })

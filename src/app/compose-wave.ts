@@ -29,6 +29,7 @@ import { AppError } from './errors.js'
 import { getExam } from './get-exam.js'
 import { getWaveView, type WaveView } from './get-wave.js'
 import { newVoucher } from './new-voucher.js'
+import { refuseUnknownCandidates } from './refuse-unknown-candidates.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
 
 /** The offer whose version in force gives each invitee of a `single-use` wave their code. */
@@ -89,7 +90,7 @@ export async function composeWave(
     if (!template) {
       throw new AppError('OFFER_NOT_FOUND', { field: 'codeMode', offerId: INVITATION_OFFER_ID })
     }
-    if (checked.candidateIds) await refuseUnknown(trx, checked.candidateIds)
+    if (checked.candidateIds) await refuseUnknownCandidates(trx, checked.candidateIds)
     const position = await nextWavePosition(trx, exam.number)
     await insertWave(trx, {
       id: waveId,
@@ -269,21 +270,4 @@ function checkInput(input: ComposeWaveInput) {
     throw invalid('candidateIds', `only a list wave names its candidates, not ${input.audience}`)
   }
   return { name, hoursAfterPrevious, candidateIds }
-}
-
-/** Refuses a list naming candidates that do not exist, listing every one. */
-async function refuseUnknown(trx: Kysely<DB>, ids: readonly string[]): Promise<void> {
-  const unknown: string[] = []
-  for (let start = 0; start < ids.length; start += CHUNK_SIZE) {
-    const part = ids.slice(start, start + CHUNK_SIZE)
-    const found = new Set(
-      (await trx.selectFrom('candidates').select('id').where('id', 'in', part).execute()).map(
-        (row) => row.id,
-      ),
-    )
-    for (const id of part) if (!found.has(id)) unknown.push(id)
-  }
-  if (unknown.length > 0) {
-    throw new AppError('CANDIDATES_NOT_FOUND', { field: 'candidateIds', candidateIds: unknown })
-  }
 }

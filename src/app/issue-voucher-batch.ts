@@ -14,6 +14,7 @@ import type { MailSettings } from '../mail/mail-settings.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { newVoucher } from './new-voucher.js'
+import { refuseUnknownCandidates } from './refuse-unknown-candidates.js'
 
 export interface IssueVoucherBatchDeps {
   readonly db: Kysely<DB>
@@ -180,17 +181,6 @@ function planBatch(input: IssueVoucherBatchInput): BatchPlan {
     firstAt.set(id, index + 1)
   }
   return { total: candidateIds.length, candidateAt: (position) => candidateIds[position - 1]! }
-}
-
-/** Refuses the batch, listing every unknown id, before anything is issued. */
-async function refuseUnknownCandidates(db: Kysely<DB>, candidateIds: readonly string[]) {
-  const unknown: string[] = []
-  for (const id of candidateIds) {
-    if ((await findCandidate(db, id)) === null) unknown.push(id)
-  }
-  if (unknown.length > 0) {
-    throw new AppError('CANDIDATES_NOT_FOUND', { field: 'candidateIds', candidateIds: unknown })
-  }
 }
 
 /** A batch id already used differently: another offer, other holders, or more codes than asked for. */

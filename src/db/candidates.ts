@@ -55,3 +55,21 @@ export function toCandidate(row: Selectable<CandidateTable>): Candidate {
     createdAt: readInstant(row.created_at),
   }
 }
+
+/** Ids per query in `findUnknownCandidateIds`: stays under every engine's parameter limit. */
+const IDS_PER_QUERY = 1000
+
+/** The ids of `ids` no candidate has, in the order given (a repeated one as often as it is given). */
+export async function findUnknownCandidateIds(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<string[]> {
+  const unknown: string[] = []
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    const part = ids.slice(start, start + IDS_PER_QUERY)
+    const rows = await db.selectFrom('candidates').select('id').where('id', 'in', part).execute()
+    const found = new Set(rows.map((row) => row.id))
+    for (const id of part) if (!found.has(id)) unknown.push(id)
+  }
+  return unknown
+}
