@@ -109,7 +109,7 @@ function fromAttempts(db: Kysely<DB>) {
   return db.selectFrom('attempts').innerJoin('exams', 'exams.number', 'attempts.exam_number')
 }
 
-interface AttemptRow {
+export interface AttemptRow {
   readonly id: string
   readonly exam_number: string
   readonly beta_of: string | null
@@ -118,7 +118,7 @@ interface AttemptRow {
   readonly outcome: AttemptOutcome
 }
 
-function toAttempt(row: AttemptRow): Attempt {
+export function toAttempt(row: AttemptRow): Attempt {
   return {
     id: row.id,
     exam: row.exam_number,

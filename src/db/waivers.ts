@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Attempt, AttemptOutcome } from '../domain/attempt.js'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Waiver } from '../domain/waiver.js'
+import { toAttempt } from './attempts.js'
 import { readFlag, readInstant, writeFlag, writeInstant } from './columns.js'
 import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
@@ -38,13 +39,23 @@ export async function listOpenWaivers(
   exam: ExamNumber,
 ): Promise<Waiver[]> {
   const rows = await openWaivers(db, candidateId, exam)
-  return rows.map((row) => ({
+  return rows.map(toWaiver)
+}
+
+function toWaiver(row: {
+  readonly id: string
+  readonly exam_number: string
+  readonly waives_wait: number | boolean
+  readonly waives_limit: number | boolean
+  readonly granted_at: string | Date
+}): Waiver {
+  return {
     id: row.id,
     exam: row.exam_number,
     waivesWait: readFlag(row.waives_wait),
     waivesLimit: readFlag(row.waives_limit),
     grantedAt: readInstant(row.granted_at),
-  }))
+  }
 }
 
 const openWaivers = reusableQuery((db, candidateId: string, exam: ExamNumber) =>
@@ -144,23 +155,25 @@ export async function listRetakeHistory(
   const attempts: Attempt[] = []
   const waivers: Waiver[] = []
   for (const row of rows) {
+    // Each kind's columns are set on its own rows (see the query).
     if (row.kind === 'attempt') {
-      attempts.push({
-        id: row.id,
-        exam: row.exam_number,
-        creditFor: row.beta_of ?? row.exam_number,
-        provider: row.provider_id as string,
-        takenAt: readInstant(row.at),
-        outcome: row.outcome as AttemptOutcome,
-      })
+      attempts.push(
+        toAttempt({
+          ...row,
+          provider_id: row.provider_id as string,
+          taken_at: row.at,
+          outcome: row.outcome as AttemptOutcome,
+        }),
+      )
     } else {
-      waivers.push({
-        id: row.id,
-        exam: row.exam_number,
-        waivesWait: readFlag(row.waives_wait as number | boolean),
-        waivesLimit: readFlag(row.waives_limit as number | boolean),
-        grantedAt: readInstant(row.at),
-      })
+      waivers.push(
+        toWaiver({
+          ...row,
+          waives_wait: row.waives_wait as number | boolean,
+          waives_limit: row.waives_limit as number | boolean,
+          granted_at: row.at,
+        }),
+      )
     }
   }
   return { attempts, waivers }
