@@ -7,11 +7,9 @@
  * both; each figure is the mean of its two runs. Target: a code costs under
  * 25 % (the ratio with/without ≥ 75 %).
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { createToken } from '../src/app/api-tokens.js'
 import { systemClock } from '../src/app/clock.js'
@@ -27,7 +25,7 @@ import { STUDY_BOOK_DISCOUNT } from '../src/demo/demo-offers.js'
 import { formatVoucherCode } from '../src/domain/voucher-code.js'
 import { benchCandidateRow, insertBenchCentre } from './booking-world.js'
 import { heading, int, ms, pct, printTable, type TargetResult } from './format.js'
-import { firstLine, stopChild } from './server-child.js'
+import { firstLine, spawnServerChild, stopChild } from './server-child.js'
 
 export const CODE_COST_TARGET = 0.25
 const CONNECTIONS = 50
@@ -40,9 +38,6 @@ const CODE_EXAM = '070-802'
 
 /** Every request of the run has its own Idempotency-Key. */
 let keys = 0
-
-const SERVER_SCRIPT = fileURLToPath(new URL('./registrations-server.ts', import.meta.url))
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 interface Figure {
   readonly perSecond: number
@@ -59,10 +54,7 @@ export async function runCodeRedemptionBench(options: {
   const url = `sqlite:${join(dir, 'bench.db')}`
   try {
     const { token, codes, slots } = await prepare(url)
-    const child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT, url], {
-      cwd: PROJECT_ROOT,
-      stdio: ['pipe', 'pipe', 'inherit'],
-    })
+    const child = spawnServerChild('./registrations-server.js', [url])
     const runs: { plain: Figure[]; coded: Figure[] } = { plain: [], coded: [] }
     try {
       const server = JSON.parse(await firstLine(child, 60_000)) as { url: string }

@@ -12,12 +12,10 @@
  * `BENCH_CPU_PROF=<dir>` runs the child with `--cpu-prof` and writes its
  * profile there.
  */
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { type BenchServers, startBenchServers } from './eligibility-server.js'
 import { heading, int, ms, pct, printTable, type TargetResult } from './format.js'
-import { firstLine, stopChild } from './server-child.js'
+import { firstLine, spawnServerChild, stopChild } from './server-child.js'
 
 export interface EligibilityOptions {
   /** Seconds each measured autocannon run lasts. */
@@ -179,17 +177,10 @@ async function inProcessServers(): Promise<BenchServers> {
   return startBenchServers()
 }
 
-const SERVER_SCRIPT = fileURLToPath(new URL('./eligibility-server.ts', import.meta.url))
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
-
 /** Starts bench/eligibility-server.ts as a child and reads its ports and token; closes only that child. */
 async function childServers(): Promise<BenchServers> {
   const profileDir = process.env.BENCH_CPU_PROF
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', SERVER_SCRIPT], {
-    cwd: PROJECT_ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  const child = spawnServerChild('./eligibility-server.js')
   try {
     const info = await firstLine(child, 60_000)
     const parsed = JSON.parse(info) as { helloUrl: string; appUrl: string; token: string }

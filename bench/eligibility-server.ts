@@ -3,7 +3,7 @@
  * examdesk API on a fresh SQLite file with the demo data, and a bare Fastify
  * hello-world (the ceiling), each on its own 127.0.0.1 port.
  *
- * Run as a program (`node --import tsx bench/eligibility-server.ts`), it
+ * Run as a program (compiled: `node dist-bench/bench/eligibility-server.js`), it
  * prints one JSON line `{"helloUrl","appUrl","token","pid"}` on stdout and
  * serves until SIGTERM/SIGINT or until its stdin closes (its parent is gone),
  * then closes both servers and deletes the database.
@@ -19,6 +19,7 @@ import { loadDemo } from '../src/app/load-demo.js'
 import { openDatabase } from '../src/db/database.js'
 import { migrateOrThrow } from '../src/db/migrate.js'
 import { buildExamdeskApp } from '../src/http/examdesk-app.js'
+import { BENCH_APP_OPTIONS } from './server-child.js'
 
 export interface BenchServers {
   readonly helloUrl: string
@@ -48,7 +49,7 @@ export async function startBenchServers(): Promise<BenchServers> {
     hello.get('/hello', async () => ({ hello: 'world' }))
     await hello.listen({ host: '127.0.0.1', port: 0 })
 
-    app = await buildExamdeskApp(deps, { logger: false })
+    app = await buildExamdeskApp(deps, BENCH_APP_OPTIONS)
     await app.listen({ host: '127.0.0.1', port: 0 })
 
     return { helloUrl: urlOf(hello), appUrl: urlOf(app), token, close }

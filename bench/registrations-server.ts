@@ -5,7 +5,7 @@
  * PostgreSQL), the API built with the same mail settings, no request log, and
  * no outbox worker (the mail stays pending: delivery is not what is measured).
  *
- * `node --import tsx bench/registrations-server.ts <DATABASE_URL>` prints one
+ * `node dist-bench/bench/registrations-server.js <DATABASE_URL>` prints one
  * JSON line `{"url","pid"}` on stdout and serves until SIGTERM/SIGINT or until
  * its stdin closes (its parent is gone). Run it with `--cpu-prof` to profile.
  */
@@ -14,6 +14,7 @@ import { readConfig } from '../src/config.js'
 import { openDatabase } from '../src/db/database.js'
 import { buildExamdeskApp } from '../src/http/examdesk-app.js'
 import { readMailSettings } from '../src/mail/mail-settings.js'
+import { BENCH_APP_OPTIONS } from './server-child.js'
 
 async function main(): Promise<void> {
   const url = process.argv[2]
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const mail = readMailSettings(readConfig({}))
   const app = await buildExamdeskApp(
     { db: database.db, clock: systemClock, mail },
-    { logger: false },
+    BENCH_APP_OPTIONS,
   )
   await app.listen({ host: '127.0.0.1', port: 0 })
 

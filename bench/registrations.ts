@@ -21,12 +21,10 @@
  * same database from this process. `BENCH_CPU_PROF=<dir>` runs the child with
  * `--cpu-prof` and writes its profile there.
  */
-import { spawn } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import pg from 'pg'
@@ -51,7 +49,7 @@ import { formatInstant, type Instant } from '../src/domain/instant.js'
 import { formatRegistrationCode } from '../src/domain/registration-code.js'
 import { benchCandidateRow, insertBenchCentre } from './booking-world.js'
 import { dec, heading, int, ms, pct, printTable, type TargetResult } from './format.js'
-import { firstLine, stopChild } from './server-child.js'
+import { firstLine, spawnServerChild, stopChild } from './server-child.js'
 
 export interface RegistrationsOptions {
   /** Seconds the measured HTTP load lasts, and the raw loop after it. */
@@ -645,23 +643,10 @@ async function checkBookings(
   }
 }
 
-const SERVER_SCRIPT = fileURLToPath(new URL('./registrations-server.ts', import.meta.url))
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url))
-
 /** Starts bench/registrations-server.ts as a child on `url`; `close` stops only that child. */
 async function startServer(url: string): Promise<{ url: string; close(): Promise<void> }> {
   const profileDir = process.env.BENCH_CPU_PROF
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-      SERVER_SCRIPT,
-      url,
-    ],
-    { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
-  )
+  const child = spawnServerChild('./registrations-server.js', [url])
   try {
     const info = JSON.parse(await firstLine(child, 60_000)) as { url: string; pid: number }
     console.log(

@@ -1,5 +1,28 @@
-import type { ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+
+/**
+ * How the bench servers build the examdesk app: no request log, and a
+ * version of their own, since package.json is not where the compiled app
+ * looks for it (dist-bench/src/http/ is a level deeper than dist/http/).
+ */
+export const BENCH_APP_OPTIONS = { logger: false, version: 'bench' } as const
+
+/**
+ * Starts a server script of this folder (`eligibility-server.js`, say) in a
+ * process of its own, as compiled JavaScript, the way `npm start` runs the
+ * server. Its stdin is a pipe whose end tells it to go; with
+ * `BENCH_CPU_PROF=<dir>` it writes a CPU profile there.
+ */
+export function spawnServerChild(script: string, args: readonly string[] = []): ChildProcess {
+  const profileDir = process.env.BENCH_CPU_PROF
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  const path = fileURLToPath(new URL(script, import.meta.url))
+  return spawn(process.execPath, [...profile, path, ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+}
 
 /** The first line a server child prints (its ports, as JSON), or an error if it exits or stays silent. */
 export function firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {

@@ -33,13 +33,33 @@ type Deps = { readonly db: Kysely<DB>; readonly clock: Clock }
 
 /** May this candidate sit this exam at `at` (default now), and if not, from when and why? */
 export async function decideEligibility(deps: Deps, input: EligibilityInput): Promise<Eligibility> {
+  return decideEligibilityNow(deps, input)
+}
+
+/**
+ * `decideEligibility`, answered at once (no promise) when the question is
+ * remembered: the eligibility endpoint is the busiest of the API, and each
+ * promise would cost it turns of the microtask queue. Bad input throws.
+ */
+export function decideEligibilityNow(
+  deps: Deps,
+  input: EligibilityInput,
+): Eligibility | Promise<Eligibility> {
   const at = input.at === undefined ? deps.clock.now() : requireInstant(input.at, 'at')
   // Everything the decision reads, remembered while nothing at all was committed.
-  const { candidate, exam, retake, beta } = await unchangedReads(deps.db).remember(
+  const question = unchangedReads(deps.db).remember(
     'eligibility question',
     keyOf(input.candidateId, requireExamNumber(input.exam, 'exam')),
     async () => deepFreeze(await readQuestion(deps, input)),
   )
+  return question instanceof Promise
+    ? question.then((known) => decide(known, at))
+    : decide(question, at)
+}
+
+type Question = Awaited<ReturnType<typeof readQuestion>>
+
+function decide({ candidate, exam, retake, beta }: Question, at: Instant): Eligibility {
   const decision = decideRetake(retake.policies, retake.facts, exam, at)
   return {
     candidateId: candidate.id,

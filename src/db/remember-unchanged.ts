@@ -8,8 +8,15 @@ const LIMIT = 10_000
 interface Memory {
   /** The moment every remembered read was started at or after. */
   readonly stamp: ChangeStamp
-  readonly reads: Map<string, Map<string, Promise<unknown>>>
+  readonly reads: Map<string, Map<string, Remembered>>
   size: number
+}
+
+/** A read, and what it found once that has arrived. */
+interface Remembered {
+  readonly read: Promise<unknown>
+  arrived: boolean
+  value: unknown
 }
 
 const memories = new WeakMap<Kysely<DB>, Memory>()
@@ -25,9 +32,11 @@ export interface UnchangedReads {
    * `key` if nothing at all has been committed to the database since that
    * earlier read began: the answer a new read would give. A remembered
    * value is shared by every caller and must not be changed; a read that
-   * fails is not remembered.
+   * fails is not remembered. A remembered value that has arrived is
+   * returned at once, not in a promise, so a caller may answer in the same
+   * turn; `await` takes either.
    */
-  remember<T>(kind: string, key: string, load: () => Promise<T>): Promise<T>
+  remember<T>(kind: string, key: string, load: () => Promise<T>): T | Promise<T>
 }
 
 const READ_NOW: UnchangedReads = { remember: (_kind, _key, load) => load() }
@@ -52,25 +61,32 @@ export function unchangedReads(db: Kysely<DB>): UnchangedReads {
   }
   const current = memory
   return {
-    remember<T>(kind: string, key: string, load: () => Promise<T>): Promise<T> {
+    remember<T>(kind: string, key: string, load: () => Promise<T>): T | Promise<T> {
       let reads = current.reads.get(kind)
       if (!reads) {
         reads = new Map()
         current.reads.set(kind, reads)
       }
       const hit = reads.get(key)
-      if (hit) return hit as Promise<T>
+      if (hit) return (hit.arrived ? hit.value : hit.read) as T | Promise<T>
       // The read starts after the stamp was taken, so it sees at least what
       // the stamp stands for; anything committed since makes the next stamp
       // differ, and this memory is then dropped.
-      const value = load()
-      reads.set(key, value)
+      const read = load()
+      const entry: Remembered = { read, arrived: false, value: undefined }
+      reads.set(key, entry)
       current.size++
       const remembered = reads
-      value.catch(() => {
-        if (remembered.get(key) === value) remembered.delete(key)
-      })
-      return value
+      read.then(
+        (value) => {
+          entry.value = value
+          entry.arrived = true
+        },
+        () => {
+          if (remembered.get(key) === entry) remembered.delete(key)
+        },
+      )
+      return read
     },
   }
 }

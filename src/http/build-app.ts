@@ -7,7 +7,7 @@ import Fastify, {
 } from 'fastify'
 import { authPlugin } from './plugins/auth.js'
 import { docsPlugin } from './plugins/docs.js'
-import { metricsPlugin } from './plugins/metrics.js'
+import { httpMetrics } from './plugins/metrics.js'
 import { handleFrameworkError, problemDetailsPlugin } from './plugins/problem-details.js'
 import type { Principal } from './principal.js'
 import { computeRequestId } from './request-id.js'
@@ -70,9 +70,11 @@ export async function buildApp(
     }
   })
   await app.register(problemDetailsPlugin)
-  // Before any route: @fastify/swagger only documents the routes added after it.
+  const metrics = httpMetrics()
+  // Before any route, as is the documentation: each sees only the routes added after it.
+  await app.register(metrics.recording)
   await app.register(docsPlugin, { version: options.version ?? readPackageVersion() })
-  await app.register(metricsPlugin)
+  await app.register(metrics.exposition)
   await app.register(healthRoutes(deps))
   await app.register(
     async (api) => {

@@ -35,6 +35,16 @@ describe.each(testDatabases())(
       expect(reads()).toBe(remembers ? 1 : 2)
     })
 
+    it('answers a remembered read at once, not in a promise, once it has arrived (on SQLite only)', async () => {
+      const { read } = counter()
+      const first = read()
+      expect(first).toBeInstanceOf(Promise)
+      expect(await first).toBe(0)
+      const second = read()
+      expect(second instanceof Promise).toBe(!remembers)
+      expect(await second).toBe(0)
+    })
+
     it('reads again after a write through the same database, in or out of a transaction', async () => {
       const { read } = counter()
       const before = await read()

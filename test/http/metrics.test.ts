@@ -23,6 +23,18 @@ describe('GET /metrics', () => {
     expect(response.body).toContain('process_cpu_user_seconds_total')
   })
 
+  it('times every route, the documentation and /healthz included', async () => {
+    await app.inject({ method: 'GET', url: '/openapi.json' })
+    await app.inject({ method: 'GET', url: '/healthz' })
+    const { body } = await app.inject({ method: 'GET', url: '/metrics' })
+    expect(body).toContain(
+      'http_request_duration_seconds_count{method="GET",route="/openapi.json",status_code="200"} 1',
+    )
+    expect(body).toContain(
+      'http_request_duration_seconds_count{method="GET",route="/healthz",status_code="200"} 1',
+    )
+  })
+
   it('labels requests that matched no route as one series', async () => {
     await app.inject({ method: 'GET', url: '/random/a' })
     await app.inject({ method: 'GET', url: '/random/b' })

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
 import type { Clock } from '../../app/clock.js'
-import { decideEligibility } from '../../app/decide-eligibility.js'
+import { decideEligibilityNow, type Eligibility } from '../../app/decide-eligibility.js'
 import { planRetakes } from '../../app/plan-retakes.js'
 import type { DB } from '../../db/schema.js'
 import { RETAKE_CODES } from '../../domain/retake-decision.js'
@@ -58,6 +58,24 @@ const TimelineOut = Type.Object({
 const CandidateParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const ExamText = Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] })
 
+function toEligibilityOut({ candidateId, exam, at, timeZone, decision }: Eligibility) {
+  return {
+    candidateId,
+    exam: exam.number,
+    at: toInstantOut(at),
+    eligible: decision.eligible,
+    earliestAt: decision.earliestAt === null ? null : toInstantOut(decision.earliestAt),
+    earliestAtLocal:
+      decision.earliestAt === null ? null : toLocalOut(decision.earliestAt, timeZone),
+    timeZone,
+    code: decision.code,
+    reason: decision.reason,
+    policy: decision.policy,
+    attemptNumber: decision.attemptNumber,
+    waiverId: decision.waiverId,
+  }
+}
+
 /** Retake eligibility with its reason, and the "what if I fail" timeline. */
 export function eligibilityRoutes(deps: {
   readonly db: Kysely<DB>
@@ -77,26 +95,13 @@ export function eligibilityRoutes(deps: {
           response: { 200: EligibilityOut },
         },
       },
-      async (request) => {
-        const { candidateId, exam, at, timeZone, decision } = await decideEligibility(deps, {
+      // Not async: a remembered question is answered in the same turn (see decideEligibilityNow).
+      (request) => {
+        const found = decideEligibilityNow(deps, {
           candidateId: request.params.id,
           ...request.query,
         })
-        return {
-          candidateId,
-          exam: exam.number,
-          at: toInstantOut(at),
-          eligible: decision.eligible,
-          earliestAt: decision.earliestAt === null ? null : toInstantOut(decision.earliestAt),
-          earliestAtLocal:
-            decision.earliestAt === null ? null : toLocalOut(decision.earliestAt, timeZone),
-          timeZone,
-          code: decision.code,
-          reason: decision.reason,
-          policy: decision.policy,
-          attemptNumber: decision.attemptNumber,
-          waiverId: decision.waiverId,
-        }
+        return found instanceof Promise ? found.then(toEligibilityOut) : toEligibilityOut(found)
       },
     )
 
