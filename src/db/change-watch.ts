@@ -35,6 +35,8 @@ export class SqliteChangeWatch {
   private readonly dataVersion: BetterSqlite.Statement<[], number>
   /** `PRAGMA data_version` as read in this turn of the event loop; undefined: not read yet. */
   private versionThisTurn: number | undefined
+  /** The stamp given last: given again while nothing changed, so that a question costs no new one. */
+  private lastStamp: ChangeStamp = { writes: -1, dataVersion: -1 }
   private readonly forgetVersion = () => {
     this.versionThisTurn = undefined
   }
@@ -65,7 +67,10 @@ export class SqliteChangeWatch {
       }
       setImmediate(this.forgetVersion)
     }
-    return { writes: this.writes, dataVersion: this.versionThisTurn }
+    const last = this.lastStamp
+    if (last.writes === this.writes && last.dataVersion === this.versionThisTurn) return last
+    this.lastStamp = { writes: this.writes, dataVersion: this.versionThisTurn }
+    return this.lastStamp
   }
 }
 
@@ -85,5 +90,5 @@ export function changeWatchOf(db: Kysely<DB>): SqliteChangeWatch | undefined {
 }
 
 export function sameStamp(a: ChangeStamp, b: ChangeStamp): boolean {
-  return a.writes === b.writes && a.dataVersion === b.dataVersion
+  return a === b || (a.writes === b.writes && a.dataVersion === b.dataVersion)
 }

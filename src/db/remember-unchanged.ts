@@ -5,13 +5,6 @@ import type { DB } from './schema.js'
 /** Remembered reads per database kept at most; beyond, all are forgotten at once. */
 const LIMIT = 10_000
 
-interface Memory {
-  /** The moment every remembered read was started at or after. */
-  readonly stamp: ChangeStamp
-  readonly reads: Map<string, Map<string, Remembered>>
-  size: number
-}
-
 /** A read, and what it found once that has arrived. */
 interface Remembered {
   readonly read: Promise<unknown>
@@ -56,38 +49,46 @@ export function unchangedReads(db: Kysely<DB>): UnchangedReads {
   let memory = memories.get(db)
   if (!memory || !sameStamp(memory.stamp, stamp) || memory.size >= LIMIT) {
     // Something may have changed (or too much is kept): forget it all.
-    memory = { stamp, reads: new Map(), size: 0 }
+    memory = new Memory(stamp)
     memories.set(db, memory)
   }
-  const current = memory
-  return {
-    remember<T>(kind: string, key: string, load: () => Promise<T>): T | Promise<T> {
-      let reads = current.reads.get(kind)
-      if (!reads) {
-        reads = new Map()
-        current.reads.set(kind, reads)
-      }
-      const hit = reads.get(key)
-      if (hit) return (hit.arrived ? hit.value : hit.read) as T | Promise<T>
-      // The read starts after the stamp was taken, so it sees at least what
-      // the stamp stands for; anything committed since makes the next stamp
-      // differ, and this memory is then dropped.
-      const read = load()
-      const entry: Remembered = { read, arrived: false, value: undefined }
-      reads.set(key, entry)
-      current.size++
-      const remembered = reads
-      read.then(
-        (value) => {
-          entry.value = value
-          entry.arrived = true
-        },
-        () => {
-          if (remembered.get(key) === entry) remembered.delete(key)
-        },
-      )
-      return read
-    },
+  return memory
+}
+
+/** What was read since one moment of the database's history. */
+class Memory implements UnchangedReads {
+  readonly #reads = new Map<string, Map<string, Remembered>>()
+  size = 0
+
+  /** `stamp`: the moment every remembered read was started at or after. */
+  constructor(readonly stamp: ChangeStamp) {}
+
+  remember<T>(kind: string, key: string, load: () => Promise<T>): T | Promise<T> {
+    let reads = this.#reads.get(kind)
+    if (!reads) {
+      reads = new Map()
+      this.#reads.set(kind, reads)
+    }
+    const hit = reads.get(key)
+    if (hit) return (hit.arrived ? hit.value : hit.read) as T | Promise<T>
+    // The read starts after the stamp was taken, so it sees at least what
+    // the stamp stands for; anything committed since makes the next stamp
+    // differ, and this memory is then dropped.
+    const read = load()
+    const entry: Remembered = { read, arrived: false, value: undefined }
+    reads.set(key, entry)
+    this.size++
+    const remembered = reads
+    read.then(
+      (value) => {
+        entry.value = value
+        entry.arrived = true
+      },
+      () => {
+        if (remembered.get(key) === entry) remembered.delete(key)
+      },
+    )
+    return read
   }
 }
 

@@ -1,4 +1,9 @@
-import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
+import type {
+  FastifyReply,
+  FastifyRequest,
+  HookHandlerDoneFunction,
+  onRequestHookHandler,
+} from 'fastify'
 import { AppError } from '../../app/errors.js'
 import type { Principal, Role } from '../principal.js'
 import { sharedPlugin } from '../shared-plugin.js'
@@ -29,7 +34,8 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i
  * Guards every route of the context that registers it: a bearer token is
  * required (401 otherwise) and, where a route's `config.roles` names roles,
  * the token's role must be one of them (403 otherwise). The caller is then
- * `request.principal`. Runs on `onRequest`, before the body is read.
+ * `request.principal`. Runs on `onRequest`, before the body is read, as a
+ * hook of each route registered after it.
  */
 export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app, options) => {
   const { authenticate } = options
@@ -43,25 +49,33 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
     },
   })
 
-  // A callback hook, not an async one: a known token is admitted without a trip through the microtask queue.
-  app.addHook('onRequest', (request, reply, done) => {
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1]
-    if (token === undefined) {
-      reply.header('www-authenticate', 'Bearer realm="examdesk"')
-      done(new AppError('UNAUTHENTICATED'))
-      return
-    }
-    const principal = authenticate(token)
-    if (principal instanceof Promise) {
-      principal.then((found) => admit(request, reply, found, done), done)
-    } else {
-      admit(request, reply, principal, done)
-    }
+  // Each route gets its own guard, which knows the route's roles: nothing is looked up per request.
+  app.addHook('onRoute', (route) => {
+    route.onRequest = [...[route.onRequest ?? []].flat(), guard(route.config?.roles)]
   })
+
+  // A callback hook, not an async one: a known token is admitted without a trip through the microtask queue.
+  function guard(roles: readonly Role[] | undefined): onRequestHookHandler {
+    return (request, reply, done) => {
+      const token = BEARER.exec(request.headers.authorization ?? '')?.[1]
+      if (token === undefined) {
+        reply.header('www-authenticate', 'Bearer realm="examdesk"')
+        done(new AppError('UNAUTHENTICATED'))
+        return
+      }
+      const principal = authenticate(token)
+      if (principal instanceof Promise) {
+        principal.then((found) => admit(request, reply, roles, found, done), done)
+      } else {
+        admit(request, reply, roles, principal, done)
+      }
+    }
+  }
 
   function admit(
     request: FastifyRequest,
     reply: FastifyReply,
+    roles: readonly Role[] | undefined,
     principal: Principal | null,
     done: HookHandlerDoneFunction,
   ): void {
@@ -70,7 +84,6 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
       done(new AppError('UNAUTHENTICATED'))
       return
     }
-    const roles = request.routeOptions.config.roles
     if (roles !== undefined && !roles.includes(principal.role)) {
       done(new AppError('FORBIDDEN', { role: principal.role, requiredRoles: roles }))
       return
