@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely'
 import { keyOf, unchangedReads } from '../db/remember-unchanged.js'
 import type { DB } from '../db/schema.js'
 import { refusedByProgramme } from '../domain/beta-programme.js'
-import { decideRetake } from '../domain/decide-retake.js'
 import type { Exam } from '../domain/exam.js'
 import type { Instant } from '../domain/instant.js'
 import type { RetakeDecision } from '../domain/retake-decision.js'
+import { RetakeDecisions } from '../domain/retake-decisions.js'
 import { readBetaAccess } from './beta-access.js'
 import type { Clock } from './clock.js'
 import { deepFreeze } from './deep-freeze.js'
@@ -50,17 +50,22 @@ export function decideEligibilityNow(
   const question = unchangedReads(deps.db).remember(
     'eligibility question',
     keyOf(input.candidateId, requireExamNumber(input.exam, 'exam')),
-    async () => deepFreeze(await readQuestion(deps, input)),
+    async () => {
+      const question = deepFreeze(await readQuestion(deps, input))
+      const { retake, exam } = question
+      // Remembered with the question, so the engine runs once per stretch of time, not per ask.
+      return { ...question, decisions: new RetakeDecisions(retake.policies, retake.facts, exam) }
+    },
   )
   return question instanceof Promise
     ? question.then((known) => decide(known, at))
     : decide(question, at)
 }
 
-type Question = Awaited<ReturnType<typeof readQuestion>>
+type Question = Awaited<ReturnType<typeof readQuestion>> & { readonly decisions: RetakeDecisions }
 
-function decide({ candidate, exam, retake, beta }: Question, at: Instant): Eligibility {
-  const decision = decideRetake(retake.policies, retake.facts, exam, at)
+function decide({ candidate, exam, beta, decisions }: Question, at: Instant): Eligibility {
+  const decision = decisions.at(at)
   return {
     candidateId: candidate.id,
     exam,

@@ -306,13 +306,15 @@ function blockOfLimit(
 
 /**
  * A refusal. Its sentence costs more than the decision (times are shown in
- * the candidate's zone), so it is written only when someone reads it.
+ * the candidate's zone), so it is written only when someone reads it, and
+ * once: a remembered refusal is read again and again.
  */
 class Refusal implements RetakeDecision {
   readonly eligible = false
   readonly waiverId = null
   readonly code: RetakeCode
   readonly #block: Block
+  #reason: string | undefined
 
   constructor(
     block: Block,
@@ -325,7 +327,8 @@ class Refusal implements RetakeDecision {
   }
 
   get reason(): string {
-    return this.#block.explain()
+    this.#reason ??= this.#block.explain()
+    return this.#reason
   }
 
   toJSON(): RetakeDecision {
