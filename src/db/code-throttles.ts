@@ -3,15 +3,12 @@ import type { ThrottleState } from '../domain/code-throttle.js'
 import type { Instant } from '../domain/instant.js'
 import { readInstant, readOptionalInstant, writeInstant, writeOptionalInstant } from './columns.js'
 import { dialectOf } from './dialect.js'
+import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
 
 /** Wrong-code counts are kept per scope: `candidate:<id>` or `address:<ip>`. */
 export async function findThrottle(db: Kysely<DB>, scope: string): Promise<ThrottleState | null> {
-  const row = await db
-    .selectFrom('code_throttles')
-    .selectAll()
-    .where('scope', '=', scope)
-    .executeTakeFirst()
+  const [row] = await throttleOfScope(db, scope)
   if (!row) return null
   return {
     failures: row.failures,
@@ -19,6 +16,10 @@ export async function findThrottle(db: Kysely<DB>, scope: string): Promise<Throt
     lockedUntil: readOptionalInstant(row.locked_until),
   }
 }
+
+const throttleOfScope = reusableQuery((db, scope: string) =>
+  db.selectFrom('code_throttles').selectAll().where('scope', '=', scope),
+)
 
 /**
  * The scope's state, its row locked until the transaction ends (PostgreSQL;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { formatInstant, type Instant } from '../domain/instant.js'
 import type { OfferVersion } from '../domain/offer.js'
 import { readInstant, writeInstant } from './columns.js'
+import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
 
 /**
@@ -43,14 +44,13 @@ export async function findOfferVersion(
   offerId: string,
   version: number,
 ): Promise<OfferVersion | null> {
-  const row = await db
-    .selectFrom('offers')
-    .selectAll()
-    .where('id', '=', offerId)
-    .where('version', '=', version)
-    .executeTakeFirst()
+  const [row] = await offerVersion(db, offerId, version)
   return row ? toOffer(row) : null
 }
+
+const offerVersion = reusableQuery((db, offerId: string, version: number) =>
+  db.selectFrom('offers').selectAll().where('id', '=', offerId).where('version', '=', version),
+)
 
 const INSTANT_KEYS = new Set([
   'opensAt',

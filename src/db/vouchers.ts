@@ -3,6 +3,7 @@ import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import { useStateOf, type VoucherUse, type VoucherUseKind } from '../domain/voucher.js'
 import { readInstant, readOptionalInstant, writeInstant, writeOptionalInstant } from './columns.js'
+import { reusableInsert, reusableQuery, reusableStatement } from './reusable-query.js'
 import type { DB } from './schema.js'
 
 /** A code as stored: its offer version, holder, dates, and where it came from. */
@@ -49,28 +50,32 @@ function toRow(voucher: VoucherRecord) {
 }
 
 export async function findVoucher(db: Kysely<DB>, code: string): Promise<VoucherRecord | null> {
-  const row = await db
-    .selectFrom('vouchers')
-    .selectAll()
-    .where('code', '=', code)
-    .executeTakeFirst()
+  const [row] = await voucherByCode(db, code)
   return row ? toRecord(row) : null
 }
+
+// The statements a registration with a code runs are compiled once (see reusableQuery).
+const voucherByCode = reusableQuery((db, code: string) =>
+  db.selectFrom('vouchers').selectAll().where('code', '=', code),
+)
 
 /** The candidate's codes, newest first. */
 export async function listVouchersOfCandidate(
   db: Kysely<DB>,
   candidateId: string,
 ): Promise<VoucherRecord[]> {
-  const rows = await db
+  const rows = await vouchersOfCandidate(db, candidateId)
+  return rows.map(toRecord)
+}
+
+const vouchersOfCandidate = reusableQuery((db, candidateId: string) =>
+  db
     .selectFrom('vouchers')
     .selectAll()
     .where('candidate_id', '=', candidateId)
     .orderBy('issued_at', 'desc')
-    .orderBy('code')
-    .execute()
-  return rows.map(toRecord)
-}
+    .orderBy('code'),
+)
 
 /** The codes a batch made so far, by position. */
 export async function listBatch(db: Kysely<DB>, batchId: string): Promise<VoucherRecord[]> {
@@ -138,14 +143,17 @@ export async function claimVoucher(
   code: string,
   judgedVersion: number,
 ): Promise<boolean> {
-  const result = await db
+  const result = await nextVersion(db, code, judgedVersion)
+  return (result.numAffectedRows ?? 0n) > 0n
+}
+
+const nextVersion = reusableStatement((db, code: string, judgedVersion: number) =>
+  db
     .updateTable('vouchers')
     .set({ version: sql`version + 1` })
     .where('code', '=', code)
-    .where('version', '=', judgedVersion)
-    .executeTakeFirst()
-  return result.numUpdatedRows > 0n
-}
+    .where('version', '=', judgedVersion),
+)
 
 export interface NewVoucherUse {
   readonly id: string
@@ -159,24 +167,36 @@ export interface NewVoucherUse {
 }
 
 export async function insertVoucherUse(db: Kysely<DB>, use: NewVoucherUse): Promise<void> {
-  await db
-    .insertInto('voucher_uses')
-    .values({
-      id: use.id,
-      voucher_code: use.code,
-      registration_id: use.registrationId,
-      exam_number: use.exam,
-      kind: use.kind,
-      slot: use.slot,
-      used_at: writeInstant(use.usedAt),
-      returned_at: null,
-    })
-    .execute()
+  await insertUseRow(db, {
+    id: use.id,
+    voucher_code: use.code,
+    registration_id: use.registrationId,
+    exam_number: use.exam,
+    kind: use.kind,
+    slot: use.slot,
+    used_at: writeInstant(use.usedAt),
+    returned_at: null,
+  })
 }
+
+const insertUseRow = reusableInsert('voucher_uses')
 
 /** The uses of a code not given back, with where each registration stands, oldest first. */
 export async function listVoucherUses(db: Kysely<DB>, code: string): Promise<VoucherUse[]> {
-  const rows = await db
+  const rows = await liveUsesOfCode(db, code)
+  return rows.map((row) => ({
+    registrationId: row.registration_id,
+    exam: row.exam_number,
+    kind: row.kind,
+    startsAt: readInstant(row.starts_at),
+    state: useStateOf(row.status, row.outcome),
+    takenAt: readOptionalInstant(row.taken_at),
+    slot: row.slot,
+  }))
+}
+
+const liveUsesOfCode = reusableQuery((db, code: string) =>
+  db
     .selectFrom('voucher_uses')
     .innerJoin('registrations', 'registrations.id', 'voucher_uses.registration_id')
     .innerJoin('slots', 'slots.id', 'registrations.slot_id')
@@ -194,18 +214,8 @@ export async function listVoucherUses(db: Kysely<DB>, code: string): Promise<Vou
     .where('voucher_uses.voucher_code', '=', code)
     .where('voucher_uses.returned_at', 'is', null)
     .orderBy('voucher_uses.used_at')
-    .orderBy('voucher_uses.id')
-    .execute()
-  return rows.map((row) => ({
-    registrationId: row.registration_id,
-    exam: row.exam_number,
-    kind: row.kind,
-    startsAt: readInstant(row.starts_at),
-    state: useStateOf(row.status, row.outcome),
-    takenAt: readOptionalInstant(row.taken_at),
-    slot: row.slot,
-  }))
-}
+    .orderBy('voucher_uses.id'),
+)
 
 /** The live uses a registration made, with their codes. */
 export async function listUsesOfRegistration(
