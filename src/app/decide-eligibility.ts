@@ -51,10 +51,10 @@ export function decideEligibilityNow(
     'eligibility question',
     keyOf(input.candidateId, requireExamNumber(input.exam, 'exam')),
     async () => {
-      const question = deepFreeze(await readQuestion(deps, input))
-      const { retake, exam } = question
+      const read = deepFreeze(await readQuestion(deps, input))
+      const { retake, exam } = read
       // Remembered with the question, so the engine runs once per stretch of time, not per ask.
-      return { ...question, decisions: new RetakeDecisions(retake.policies, retake.facts, exam) }
+      return { ...read, decisions: new RetakeDecisions(retake.policies, retake.facts, exam) }
     },
   )
   return question instanceof Promise
