@@ -111,6 +111,7 @@ describe.each(testDatabases())('a code preview on $name', ({ open }) => {
           )
           if (!preview.accepted) {
             expect(registered.statusCode).toBeGreaterThanOrEqual(400)
+            expect(registered.statusCode).toBeLessThan(500)
             expect(registered.json().code).toBe(preview.refusal?.code)
           } else if (preview.requiresAcknowledgement) {
             expect(registered.json().code).toBe('CODE_WOULD_FORFEIT')

@@ -207,13 +207,22 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
       alreadyEnqueued: 0,
     })
     const code = await codeInMail(w, wave.id, a!)
+    // Priced, so that "no charge" is the code's doing.
+    expectOk(
+      await call(w, 'PUT', '/v1/exams/71-620/pricing', {
+        priceClass: 'regular',
+        prices: [{ currency: 'USD', cents: 16_500 }],
+      }),
+    )
     const registration = expectOk<{ price: { dueCents: number } | null }>(
       await bookWithCodes(w, a!, slot!, [code], 'k1'),
       201,
     )
-    expect(registration.price?.dueCents ?? 0).toBe(0)
-    // The code is bound to its invitee.
-    expect((await bookWithCodes(w, b!, slot!, [code], 'k2')).statusCode).toBeGreaterThanOrEqual(400)
+    expect(registration.price).toMatchObject({ listCents: 16_500, dueCents: 0 })
+    // The code is bound to its invitee: to anyone else it does not exist.
+    const other = await bookWithCodes(w, b!, slot!, [code], 'k2')
+    expect(other.statusCode).toBe(404)
+    expect(other.json()).toMatchObject({ code: 'CODE_NOT_FOUND' })
     const shown = expectOk<Wave>(await call(w, 'GET', `/v1/waves/${wave.id}`))
     expect(shown).toMatchObject({ invited: 2, mailed: 2, registered: 1, seatsLeft: 99 })
   })

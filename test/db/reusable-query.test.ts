@@ -76,7 +76,8 @@ describe.each(testDatabases())('reusableQuery on $name', ({ name, open }) => {
           await sql`alter table candidates add column nickname text`.execute(connection)
           // PostgreSQL refuses to run a prepared `select *` whose columns changed, once.
           const met = await everything(connection, ana.id).catch((error: unknown) => error)
-          if (met instanceof Error) expect((met as { code?: string }).code).toBe('0A000')
+          expect(met).toBeInstanceOf(Error)
+          expect(met).toMatchObject({ code: '0A000' })
           expect(await everything(connection, ana.id)).toEqual([
             expect.objectContaining({ email: ana.email, nickname: null }),
           ])
