@@ -5,7 +5,7 @@ import type { ExamPricing } from './exam-prices.js'
 import { LIVE_STATUSES } from './registrations.js'
 import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
-import { SLOT_COLUMNS, type SlotToBook, toSlotAppointment } from './slots.js'
+import { deliversExam, SLOT_COLUMNS, type SlotToBook, toSlotAppointment } from './slots.js'
 import { CENTRE_DETAIL_COLUMNS } from './test-centres.js'
 
 /** What a booking reads before it writes, but for the history itself. */
@@ -130,15 +130,7 @@ const bookingFacts = reusableQuery((db, candidateId: string, slotId: string, exa
       'exam_prices.cents',
     ])
     .select((eb) => [
-      eb
-        .exists(
-          eb
-            .selectFrom('provider_exams')
-            .select('provider_exams.provider_id')
-            .whereRef('provider_exams.provider_id', '=', 'test_centres.provider_id')
-            .where('provider_exams.exam_number', '=', exam),
-        )
-        .as('delivers'),
+      deliversExam(eb, exam),
       eb
         .selectFrom('registrations')
         .select('registrations.id')

@@ -90,36 +90,13 @@ export async function enqueueMail(
   db: Kysely<DB>,
   message: OutboxMessage | OutboxFacts,
 ): Promise<boolean> {
-  const stored =
-    'facts' in message
-      ? { subject: '', body_text: '', attachments: '[]', facts: JSON.stringify(message.facts) }
-      : {
-          subject: message.subject,
-          body_text: message.bodyText,
-          attachments: JSON.stringify(message.attachments),
-          facts: null,
-        }
-  const inserted = await insertOutboxRow(db, {
-    id: message.id,
-    dedupe_key: message.dedupeKey,
-    kind: message.kind,
-    candidate_id: message.candidateId,
-    recipient: message.recipient,
-    ...stored,
-    status: 'pending',
-    tries: 0,
-    last_error: null,
-    available_at: writeInstant(message.createdAt),
-    claimed_until: null,
-    created_at: writeInstant(message.createdAt),
-    sent_at: null,
-  })
+  const inserted = await insertOutboxRow(db, toOutboxRow(message))
   return inserted > 0
 }
 
 const insertOutboxRow = reusableInsert('outbox', { ignoreConflictOn: 'dedupe_key' })
 
-/** Mails per INSERT in `enqueueMails`: 15 parameters each stays under every engine's limit. */
+/** Mails per INSERT in `enqueueMails`: 16 parameters each stays under every engine's limit. */
 const ENQUEUE_BATCH = 500
 
 /**
@@ -143,16 +120,24 @@ export async function enqueueMails(
   return added
 }
 
-function toOutboxRow(message: OutboxMessage) {
+/** A mail as a row of the outbox, pending from its creation; mail kept as facts is composed when sent. */
+function toOutboxRow(message: OutboxMessage | OutboxFacts) {
+  const stored =
+    'facts' in message
+      ? { subject: '', body_text: '', attachments: '[]', facts: JSON.stringify(message.facts) }
+      : {
+          subject: message.subject,
+          body_text: message.bodyText,
+          attachments: JSON.stringify(message.attachments),
+          facts: null,
+        }
   return {
     id: message.id,
     dedupe_key: message.dedupeKey,
     kind: message.kind,
     candidate_id: message.candidateId,
     recipient: message.recipient,
-    subject: message.subject,
-    body_text: message.bodyText,
-    attachments: JSON.stringify(message.attachments),
+    ...stored,
     status: 'pending' as const,
     tries: 0,
     last_error: null,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import type { Provider } from '../domain/provider.js'
@@ -192,19 +192,22 @@ const slotAppointment = reusableQuery((db, slotId: string) =>
 
 const slotToBook = reusableQuery((db, slotId: string, exam: ExamNumber) =>
   selectSlotAppointment(db)
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('provider_exams')
-            .select('provider_exams.provider_id')
-            .whereRef('provider_exams.provider_id', '=', 'test_centres.provider_id')
-            .where('provider_exams.exam_number', '=', exam),
-        )
-        .as('delivers'),
-    )
+    .select((eb) => deliversExam(eb, exam))
     .where('slots.id', '=', slotId),
 )
+
+/** `delivers`: whether the provider of the centre in the query delivers `exam`. */
+export function deliversExam(eb: ExpressionBuilder<DB, 'test_centres'>, exam: ExamNumber) {
+  return eb
+    .exists(
+      eb
+        .selectFrom('provider_exams')
+        .select('provider_exams.provider_id')
+        .whereRef('provider_exams.provider_id', '=', 'test_centres.provider_id')
+        .where('provider_exams.exam_number', '=', exam),
+    )
+    .as('delivers')
+}
 
 /** A slot's row joined with its centre's details and its provider's name and cutoffs. */
 export type SlotAppointmentRow = SlotRow &
