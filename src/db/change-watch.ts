@@ -90,5 +90,5 @@ export function changeWatchOf(db: Kysely<DB>): SqliteChangeWatch | undefined {
 }
 
 export function sameStamp(a: ChangeStamp, b: ChangeStamp): boolean {
-  return a === b || (a.writes === b.writes && a.dataVersion === b.dataVersion)
+  return a.writes === b.writes && a.dataVersion === b.dataVersion
 }
