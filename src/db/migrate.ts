@@ -1,5 +1,6 @@
 import { type Migration, type MigrationResultSet, Migrator, sql } from 'kysely'
 import { type AnyKysely, dialectOf } from './dialect.js'
+import { exclusively } from './exclusively.js'
 import * as foundation from './migrations/0001-foundation.js'
 import * as appointments from './migrations/0002-appointments.js'
 import * as slotSearch from './migrations/0003-slot-search.js'
@@ -76,7 +77,13 @@ async function currentSchema(db: AnyKysely): Promise<string> {
  * result set, not thrown (as Kysely's `Migrator` does); already applied
  * migrations are skipped, so running it again is a no-op.
  */
-export async function migrateToLatest(db: AnyKysely): Promise<MigrationResultSet> {
+export function migrateToLatest(db: AnyKysely): Promise<MigrationResultSet> {
+  // Several processes starting together on one PostgreSQL: one migrates, the
+  // others wait, then find nothing left to do.
+  return exclusively(db, 'migrate', () => migrateUnderLock(db))
+}
+
+async function migrateUnderLock(db: AnyKysely): Promise<MigrationResultSet> {
   for (let tries = 1; ; tries++) {
     const resultSet = await (await migratorFor(db)).migrateToLatest()
     // Kysely's Migrator lists the tables of every schema to find its own; a

@@ -10,7 +10,7 @@ import { apiRoutes } from './api-routes.js'
 import { type BuildAppOptions, buildApp } from './build-app.js'
 
 /** A revoked token stops working within this long on every process. */
-const TOKEN_CACHE_MS = 10_000
+export const TOKEN_CACHE_MS = 10_000
 
 /**
  * The whole examdesk API on one database: what `serve` listens with and API

@@ -1,16 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import pg from 'pg'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { type Database, openDatabase, quoteIdentifier } from '../../src/db/database.js'
 import type { DialectName } from '../../src/db/dialect.js'
 import { computeMessageId } from '../../src/mail/message-id.js'
-import { REPO_ROOT } from '../cli/run-cli.js'
 import { createCentre, createSlot, deliver } from '../factories/appointments.js'
-import { TEST_POSTGRES_URL } from '../support/postgres-url.js'
+import {
+  type Answer,
+  call as callServer,
+  exited,
+  inParallel,
+  newAdminToken,
+  postgresStore,
+  type ServerProcess,
+  type SharedStore,
+  sqliteStore,
+  startServer,
+  stopServer,
+  waitFor,
+} from '../support/server-process.js'
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js'
 
 /**
@@ -33,186 +39,26 @@ const REQUESTS = 600
 const CONNECTIONS = 50
 const SLOTS = 6
 const SEATS_PER_SLOT = 250
-const ADMIN_TOKEN = `exd_crash_${randomUUID().replaceAll('-', '')}`
+const ADMIN_TOKEN = newAdminToken('crash')
 const EXAM = '070-620'
-const START_TIMEOUT_MS = 45_000
 const DRAIN_TIMEOUT_MS = 45_000
 
-interface Store {
-  readonly url: string
-  /** The test's own connection to the same database, for set-up and checks. */
-  open(): Promise<Database>
-  remove(): Promise<void>
-}
-
-async function sqliteStore(): Promise<Store> {
-  const dir = await mkdtemp(join(tmpdir(), 'examdesk-crash-'))
-  const url = `sqlite:${join(dir, 'examdesk.db')}`
-  return {
-    url,
-    open: () => openDatabase(url),
-    remove: () => rm(dir, { recursive: true, force: true }),
-  }
-}
-
-async function postgresStore(): Promise<Store> {
-  const schema = `crash_${randomUUID().replaceAll('-', '')}`
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: TEST_POSTGRES_URL })
-    await client.connect()
-    try {
-      await client.query(statement)
-    } finally {
-      await client.end()
-    }
-  }
-  await admin(`create schema ${quoteIdentifier(schema)}`)
-  // The server works in the schema the URL names, as test/cli/cli-postgres.test.ts does.
-  const url = new URL(TEST_POSTGRES_URL)
-  url.searchParams.set('options', `-c search_path=${schema}`)
-  return {
-    url: url.toString(),
-    open: () => openDatabase(TEST_POSTGRES_URL, { searchPath: schema, poolMax: 2 }),
-    remove: () => admin(`drop schema if exists ${quoteIdentifier(schema)} cascade`),
-  }
-}
-
-interface Server {
-  readonly url: string
-  readonly child: ChildProcess
-  /** Everything it printed, for failure messages. */
-  readonly output: () => string
-}
-
-/**
- * Starts `examdesk serve` and waits for the line with its address. On
- * PostgreSQL, Kysely's migrator reads the catalogue of every schema in the
- * database at start-up, and fails ("schema … does not exist") when another
- * test drops its own schema at that moment: such a start is tried again.
- */
-async function startServer(databaseUrl: string, smtpUrl: string): Promise<Server> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startServerOnce(databaseUrl, smtpUrl)
-    } catch (error) {
-      const foreignSchemaGone = /schema "(?!crash_)[^"]+" does not exist/.test(String(error))
-      if (!foreignSchemaGone || attempt >= 3) throw error
-    }
-  }
-}
-
-function startServerOnce(databaseUrl: string, smtpUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      NODE_NO_WARNINGS: '1',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      EXAMDESK_ADMIN_TOKEN: ADMIN_TOKEN,
-      EXAMDESK_DEMO: '0',
-      SMTP_URL: smtpUrl,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    output += chunk
-  })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    output += chunk
-  })
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`examdesk serve did not start within ${START_TIMEOUT_MS} ms:\n${output}`))
-    }, START_TIMEOUT_MS)
-    const onData = () => {
-      const found = /examdesk is listening on (http:\/\/\S+)/.exec(output)
-      if (!found?.[1]) return
-      clearTimeout(timer)
-      child.stdout.off('data', onData)
-      child.off('exit', onExit)
-      resolve({ url: found[1], child, output: () => output })
-    }
-    const onExit = (code: number | null, signal: string | null) => {
-      clearTimeout(timer)
-      reject(new Error(`examdesk serve exited (${code ?? signal}) before listening:\n${output}`))
-    }
-    child.stdout.on('data', onData)
-    child.once('exit', onExit)
-  })
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolve) => child.once('exit', () => resolve()))
-}
-
-/** SIGTERM to our child (by its pid), SIGKILL if it lingers. */
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const gone = exited(child)
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-  await gone
-  clearTimeout(timer)
-}
-
-interface Answer {
-  readonly status: number
-  readonly body: Record<string, unknown>
-  readonly replayed: boolean
-}
-
-async function call(
-  server: Server,
+const call = (
+  server: ServerProcess,
   method: string,
   path: string,
   body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${ADMIN_TOKEN}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(30_000),
-  })
-  // Reading the whole body is part of the answer: a connection cut mid-body is no answer.
-  const text = await response.text()
-  return {
-    status: response.status,
-    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
-    replayed: response.headers.get('idempotent-replayed') === 'true',
-  }
-}
+  headers?: Record<string, string>,
+) => callServer(server, ADMIN_TOKEN, method, path, body, headers)
 
-/** Runs `work` over `items` with at most `concurrency` at a time. */
-async function pool<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!)
-    }),
-  )
-}
-
-async function waitFor(what: string, timeoutMs: number, done: () => Promise<boolean>) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+function startCrashServer(databaseUrl: string, smtpUrl: string): Promise<ServerProcess> {
+  const env = {
+    DATABASE_URL: databaseUrl,
+    EXAMDESK_ADMIN_TOKEN: ADMIN_TOKEN,
+    EXAMDESK_DEMO: '0',
+    SMTP_URL: smtpUrl,
   }
+  return startServer(env, 'crash')
 }
 
 interface Booking {
@@ -226,9 +72,9 @@ interface Booking {
 }
 
 const reachable = inject('postgres')?.reachable ?? true
-const engines: { name: DialectName; store: () => Promise<Store> }[] = [
+const engines: { name: DialectName; store: () => Promise<SharedStore> }[] = [
   { name: 'sqlite', store: sqliteStore },
-  ...(reachable ? [{ name: 'postgres' as const, store: postgresStore }] : []),
+  ...(reachable ? [{ name: 'postgres' as const, store: () => postgresStore('crash') }] : []),
 ]
 
 describe.each(engines)('crash during registrations on $name', ({ store: makeStore }) => {
@@ -249,7 +95,7 @@ describe.each(engines)('crash during registrations on $name', ({ store: makeStor
     const store = await makeStore()
     cleanups.push(() => store.remove())
 
-    let server = await startServer(store.url, smtpUrl)
+    let server = await startCrashServer(store.url, smtpUrl)
     cleanups.push(() => stopServer(server.child))
     const database = await store.open()
     cleanups.push(() => database.close())
@@ -266,7 +112,7 @@ describe.each(engines)('crash during registrations on $name', ({ store: makeStor
     for (let k = 0; k < SLOTS; k++)
       slots.push(await createSlot(db, centre, inAMonth + k * 3_600_000, SEATS_PER_SLOT))
     const candidates: string[] = Array(REQUESTS)
-    await pool(
+    await inParallel(
       Array.from({ length: REQUESTS }, (_, i) => i),
       25,
       async (i) => {
@@ -286,7 +132,7 @@ describe.each(engines)('crash during registrations on $name', ({ store: makeStor
       key: `crash-${index}-${randomUUID()}`,
       input: { candidateId, exam: '70-620', slotId: slots[index % SLOTS]! },
     }))
-    const book = (target: Server, booking: Booking) =>
+    const book = (target: ServerProcess, booking: Booking) =>
       call(target, 'POST', '/v1/registrations', booking.input, {
         'idempotency-key': booking.key,
       })
@@ -311,7 +157,7 @@ describe.each(engines)('crash during registrations on $name', ({ store: makeStor
     }
     const watcher = setInterval(killIfDue, 5)
     try {
-      await pool(bookings, CONNECTIONS, async (booking) => {
+      await inParallel(bookings, CONNECTIONS, async (booking) => {
         if (killed) return
         try {
           const answer = await book(victim, booking)
@@ -346,12 +192,12 @@ describe.each(engines)('crash during registrations on $name', ({ store: makeStor
       .where('status', '=', 'pending')
       .execute()
 
-    server = await startServer(store.url, smtpUrl)
+    server = await startCrashServer(store.url, smtpUrl)
     const restarted = server
 
     // Every request without an answer, again with its own key.
     const retried: Answer[] = []
-    await pool(unanswered, 20, async (booking) => {
+    await inParallel(unanswered, 20, async (booking) => {
       const answer = await book(restarted, booking)
       expect(answer.status, JSON.stringify(answer.body)).toBe(201)
       booking.answer = answer

@@ -2,6 +2,7 @@ import { ensureAdminToken } from '../../app/api-tokens.js'
 import { loadDemo } from '../../app/load-demo.js'
 import type { Config } from '../../config.js'
 import { redactUrl } from '../../db/database.js'
+import { exclusively } from '../../db/exclusively.js'
 import { buildExamdeskApp } from '../../http/examdesk-app.js'
 import { startBetaResultsJob } from '../../jobs/beta-results-job.js'
 import { startOutboxWorker } from '../../jobs/outbox-worker.js'
@@ -16,8 +17,11 @@ export async function serve(config: Config): Promise<void> {
   // Read before anything starts: a bad MAIL_FROM stops the start, not every mail later.
   const mailSettings = readMailSettings(config)
   const store = await openStore(config)
-  const loaded = await loadDemo(store, config.demo)
-  const admin = await ensureAdminToken(store, config.adminToken)
+  // Processes started together install the programme once: the others wait, then find it there.
+  const { loaded, admin } = await exclusively(store.db, 'install', async () => ({
+    loaded: await loadDemo(store, config.demo),
+    admin: await ensureAdminToken(store, config.adminToken),
+  }))
   const app = await buildExamdeskApp(
     { ...store, mail: mailSettings },
     { logger: { level: config.logLevel } },
