@@ -19,7 +19,7 @@ import { loadDemo } from '../src/app/load-demo.js'
 import { openDatabase } from '../src/db/database.js'
 import { migrateOrThrow } from '../src/db/migrate.js'
 import { buildExamdeskApp } from '../src/http/examdesk-app.js'
-import { BENCH_APP_OPTIONS } from './server-child.js'
+import { benchAppOptions, closeBenchLog } from './server-child.js'
 
 export interface BenchServers {
   readonly helloUrl: string
@@ -39,6 +39,7 @@ export async function startBenchServers(): Promise<BenchServers> {
     await hello.close()
     await app?.close()
     await database.close()
+    await closeBenchLog()
     rmSync(dir, { recursive: true, force: true })
   }
   try {
@@ -49,7 +50,7 @@ export async function startBenchServers(): Promise<BenchServers> {
     hello.get('/hello', async () => ({ hello: 'world' }))
     await hello.listen({ host: '127.0.0.1', port: 0 })
 
-    app = await buildExamdeskApp(deps, BENCH_APP_OPTIONS)
+    app = await buildExamdeskApp(deps, benchAppOptions())
     await app.listen({ host: '127.0.0.1', port: 0 })
 
     return { helloUrl: urlOf(hello), appUrl: urlOf(app), token, close }

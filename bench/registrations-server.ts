@@ -2,7 +2,7 @@
  * The examdesk API for the registrations benchmark, in a process of its own,
  * on a database the parent has prepared (bench/registrations.ts): opened as
  * `examdesk serve` opens it (the same URL, the same pool of 10 on
- * PostgreSQL), the API built with the same mail settings, no request log, and
+ * PostgreSQL), the API built with the same mail settings and request log, and
  * no outbox worker (the mail stays pending: delivery is not what is measured).
  *
  * `node dist-bench/bench/registrations-server.js <DATABASE_URL>` prints one
@@ -14,7 +14,7 @@ import { readConfig } from '../src/config.js'
 import { openDatabase } from '../src/db/database.js'
 import { buildExamdeskApp } from '../src/http/examdesk-app.js'
 import { readMailSettings } from '../src/mail/mail-settings.js'
-import { BENCH_APP_OPTIONS } from './server-child.js'
+import { benchAppOptions, closeBenchLog } from './server-child.js'
 
 async function main(): Promise<void> {
   const url = process.argv[2]
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const mail = readMailSettings(readConfig({}))
   const app = await buildExamdeskApp(
     { db: database.db, clock: systemClock, mail },
-    BENCH_APP_OPTIONS,
+    benchAppOptions(),
   )
   await app.listen({ host: '127.0.0.1', port: 0 })
 
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     try {
       await app.close()
       await database.close()
+      await closeBenchLog()
     } finally {
       process.exit(0)
     }

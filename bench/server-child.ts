@@ -1,13 +1,37 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import type { Logger } from 'pino'
+import { readConfig } from '../src/config.js'
+import { openServerLog, type ServerLog } from '../src/http/server-log.js'
 
 /**
- * How the bench servers build the examdesk app: no request log, and a
- * version of their own, since package.json is not where the compiled app
- * looks for it (dist-bench/src/http/ is a level deeper than dist/http/).
+ * How the bench servers build the examdesk app: as `npm start` does, with
+ * its request log at `LOG_LEVEL` (`info` unless set) through the same
+ * buffered destination, written to a file of the bench's (as when the
+ * server's output is sent to a file) so that it does not mix with the
+ * benchmark's own output; and a version of their own, since package.json is
+ * not where the compiled app looks for it (dist-bench/src/http/ is a level
+ * deeper than dist/http/).
  */
-export const BENCH_APP_OPTIONS = { logger: false, version: 'bench' } as const
+export function benchAppOptions(): { readonly loggerInstance: Logger; readonly version: string } {
+  const file = join(tmpdir(), `examdesk-bench-${process.pid}.log`)
+  benchLog ??= openServerLog(readConfig().logLevel, file)
+  return { loggerInstance: benchLog.logger, version: 'bench' }
+}
+
+let benchLog: ServerLog | undefined
+
+/** Closes the bench server's log and removes its file. */
+export async function closeBenchLog(): Promise<void> {
+  if (benchLog === undefined) return
+  await benchLog.close()
+  rmSync(join(tmpdir(), `examdesk-bench-${process.pid}.log`), { force: true })
+  benchLog = undefined
+}
 
 /**
  * Starts a server script of this folder (`eligibility-server.js`, say) in a

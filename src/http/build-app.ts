@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import Fastify, {
+  type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyPluginAsync,
   type FastifyServerOptions,
@@ -11,6 +12,7 @@ import { httpMetrics } from './plugins/metrics.js'
 import { handleFrameworkError, problemDetailsPlugin } from './plugins/problem-details.js'
 import type { Principal } from './principal.js'
 import { computeRequestId } from './request-id.js'
+import { logEachRequest } from './request-log.js'
 import { healthRoutes } from './routes/health.js'
 import { refuseUnstorableText } from './unstorable-text.js'
 import { validatorCompiler } from './validator-compiler.js'
@@ -26,7 +28,10 @@ export interface HttpDeps {
 }
 
 export interface BuildAppOptions {
+  /** Logging options for Fastify's own logger; default: none. */
   readonly logger?: FastifyServerOptions['logger']
+  /** A logger made beforehand (`openServerLog`), instead of `logger`. */
+  readonly loggerInstance?: FastifyBaseLogger
   /** Largest request body in bytes; default 1 MiB. */
   readonly bodyLimit?: number
   /** The version in the OpenAPI document; default: package.json's. */
@@ -49,8 +54,14 @@ export async function buildApp(
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    ...(options.loggerInstance === undefined
+      ? { logger: options.logger ?? false }
+      : { loggerInstance: options.loggerInstance }),
+    // One line per request (logEachRequest) instead of Fastify's two.
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      disableRequestLogging: true,
+    }),
     requestIdHeader: false, // computeRequestId reads X-Request-Id, and only trusts a sane one
     genReqId: computeRequestId,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
@@ -69,6 +80,7 @@ export async function buildApp(
       throw new Error(`${String(route.method)} ${route.url} names roles but is outside /v1`)
     }
   })
+  logEachRequest(app)
   await app.register(problemDetailsPlugin)
   const metrics = httpMetrics()
   // Before any route, as is the documentation: each sees only the routes added after it.

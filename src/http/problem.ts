@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import type { AppError, ErrorCode } from '../app/errors.js'
+import { noteRefusal } from './request-log.js'
 
 /** The media type of every error answer (RFC 9457). */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
@@ -62,6 +63,7 @@ function serializeProblem(problem: ProblemDetails): string {
 export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
   const requestId = reply.request.id
   const problem = computeProblem(error, requestId)
+  noteRefusal(reply.request, problem.code)
   reply.code(problem.status).header('content-type', PROBLEM_CONTENT_TYPE)
   reply.header('x-request-id', requestId)
   // RFC 9110: a 401 must say which scheme would work.

@@ -4,6 +4,7 @@ import type { Config } from '../../config.js'
 import { redactUrl } from '../../db/database.js'
 import { exclusively } from '../../db/exclusively.js'
 import { buildExamdeskApp } from '../../http/examdesk-app.js'
+import { openServerLog } from '../../http/server-log.js'
 import { startBetaResultsJob } from '../../jobs/beta-results-job.js'
 import { startOutboxWorker } from '../../jobs/outbox-worker.js'
 import { createFileTransport } from '../../mail/file-transport.js'
@@ -22,9 +23,10 @@ export async function serve(config: Config): Promise<void> {
     loaded: await loadDemo(store, config.demo),
     admin: await ensureAdminToken(store, config.adminToken),
   }))
+  const log = openServerLog(config.logLevel)
   const app = await buildExamdeskApp(
     { ...store, mail: mailSettings },
-    { logger: { level: config.logLevel } },
+    { loggerInstance: log.logger },
   )
   await app.listen({ port: config.port, host: config.host })
   const transport = openMailTransport(config, mailSettings)
@@ -64,6 +66,7 @@ export async function serve(config: Config): Promise<void> {
     await transport.close()
     await app.close()
     await store.close()
+    await log.close()
     process.exit(0)
   }
   process.once('SIGINT', () => void stop('SIGINT'))

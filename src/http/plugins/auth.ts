@@ -22,6 +22,11 @@ declare module 'fastify' {
   }
 }
 
+/** The role of whoever a request was admitted for; null when it was not (a public route, a refusal). */
+export function callerRole(request: FastifyRequest): Role | null {
+  return request[kPrincipal]?.role ?? null
+}
+
 export interface AuthOptions {
   /** The principal a bearer token stands for, or null when no live token matches; at once when known. */
   readonly authenticate: (token: string) => Principal | null | Promise<Principal | null>

@@ -62,9 +62,8 @@ function answerError(error: unknown, request: FastifyRequest, reply: FastifyRepl
   }
   if (known.status >= 500) {
     request.log.warn({ err: error, code: known.code }, 'request refused by the server')
-  } else {
-    request.log.info({ code: known.code }, 'request refused')
   }
+  // A client's refusal is said in the request's own log line (its code), not a line of its own.
   return sendProblem(reply, known)
 }
 

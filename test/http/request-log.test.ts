@@ -1,0 +1,93 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openServerLog, type ServerLog } from '../../src/http/server-log.js'
+import { bearer, buildTestApp, validExam } from './test-app.js'
+
+/**
+ * The request log as `npm start` writes it: one JSON line per answered
+ * request at `info`, through the buffered destination, with the fields an
+ * operator needs and nothing of the URL's ids.
+ */
+describe('the request log', () => {
+  let dir: string
+  let app: FastifyInstance | undefined
+  let log: ServerLog | undefined
+
+  afterEach(async () => {
+    await app?.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  async function logged(level: string, requests: (app: FastifyInstance) => Promise<void>) {
+    dir = await mkdtemp(join(tmpdir(), 'examdesk-log-'))
+    const file = join(dir, 'server.log')
+    log = openServerLog(level, file)
+    app = await buildTestApp({}, { loggerInstance: log.logger })
+    await requests(app)
+    await log.close()
+    const text = await readFile(file, 'utf8').catch(() => '')
+    return text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+  }
+
+  it('writes one line per request with method, route, status, duration, request id and role', async () => {
+    const lines = await logged('info', async (app) => {
+      await app.inject({ method: 'GET', url: '/v1/exams/70-620', headers: bearer('support-token') })
+      await app.inject({
+        method: 'POST',
+        url: '/v1/exams',
+        headers: bearer('admin-token'),
+        payload: validExam,
+      })
+    })
+    const requests = lines.filter((line) => line.msg === 'request')
+    expect(lines).toHaveLength(requests.length)
+    expect(requests).toHaveLength(2)
+    expect(requests[0]).toMatchObject({
+      level: 30,
+      method: 'GET',
+      route: '/v1/exams/:examId',
+      status: 200,
+      role: 'support',
+      code: null,
+    })
+    expect(requests[1]).toMatchObject({
+      method: 'POST',
+      route: '/v1/exams',
+      status: 201,
+      role: 'admin',
+    })
+    for (const line of requests) {
+      expect(typeof line.ms).toBe('number')
+      expect(line.requestId).toEqual(expect.any(String))
+    }
+    // The route's pattern, never the URL with its ids.
+    expect(JSON.stringify(lines)).not.toContain('70-620')
+  })
+
+  it('says a refusal in the same one line, with its problem code', async () => {
+    const lines = await logged('info', async (app) => {
+      await app.inject({ method: 'POST', url: '/v1/refusals', headers: bearer('admin-token') })
+      await app.inject({ method: 'GET', url: '/v1/exams/70-620' })
+      await app.inject({ method: 'GET', url: '/nowhere' })
+    })
+    expect(lines.map((line) => [line.msg, line.status, line.code, line.role])).toEqual([
+      ['request', 409, 'RETAKE_TOO_SOON', 'admin'],
+      ['request', 401, 'UNAUTHENTICATED', null],
+      ['request', 404, 'ROUTE_NOT_FOUND', null],
+    ])
+  })
+
+  it('writes nothing per request above info', async () => {
+    const lines = await logged('warn', async (app) => {
+      await app.inject({ method: 'GET', url: '/v1/exams/70-620', headers: bearer('support-token') })
+      await app.inject({ method: 'POST', url: '/v1/refusals', headers: bearer('admin-token') })
+    })
+    expect(lines).toEqual([])
+  })
+})
