@@ -7,12 +7,15 @@
  * through Kysely (take the seat, insert the registration, the audit entry,
  * the outbox mail as a booking stores it, claim and complete the idempotency
  * key), with no HTTP and no policy, each transaction committed on its own.
- * Target: HTTP ≥ 50 % of raw on each database, p99 < 50 ms on SQLite.
+ * Target: HTTP ≥ 50 % of that ceiling on each database, p99 < 50 ms on SQLite.
  *
  * On SQLite the API commits bookings that arrive together in one durable
  * commit (`runInTransaction`), which the raw loop above does not; so on
  * SQLite the raw loop runs a second time through `runInTransaction`, and that
- * figure is printed beside the others for comparison (it judges no target).
+ * is the ceiling the target is judged against (the loop committed alone is
+ * printed beside it). On PostgreSQL, `pgbench`'s built-in TPC-B-like
+ * transaction on the same server is printed beside them as the database's
+ * own ceiling.
  *
  * The parent (this file) prepares a fresh database (a temporary SQLite file;
  * a fresh PostgreSQL schema, dropped at the end), starts the API on it in a
@@ -49,6 +52,7 @@ import { formatInstant, type Instant } from '../src/domain/instant.js'
 import { formatRegistrationCode } from '../src/domain/registration-code.js'
 import { benchCandidateRow, insertBenchCentre } from './booking-world.js'
 import { dec, heading, int, ms, pct, printTable, type TargetResult } from './format.js'
+import { measurePgbench } from './pgbench.js'
 import { firstLine, spawnServerChild, stopChild } from './server-child.js'
 
 export interface RegistrationsOptions {
@@ -191,7 +195,11 @@ async function benchOne(name: DialectName, options: RegistrationsOptions): Promi
         : null
 
     const check = await checkBookings(db)
-    const ratio = http.requestsPerSecond / raw.perSecond
+    // SQLite's honest ceiling is the raw loop through the same group commit the API uses.
+    const ceiling = grouped ?? raw
+    const ratio = http.requestsPerSecond / ceiling.perSecond
+    const pgbench =
+      name === 'postgres' ? await measurePgbench(POSTGRES_URL, options.duration, POOL_MAX) : null
     console.log()
     printTable(
       [
@@ -206,7 +214,7 @@ async function benchOne(name: DialectName, options: RegistrationsOptions): Promi
           int(http.errors + http.timeouts),
         ],
         [
-          'raw booking transaction (Kysely, ceiling)',
+          `raw booking transaction (Kysely${grouped ? ', each committed alone' : ', ceiling'})`,
           `${int(raw.perSecond)} tx/s`,
           int(raw.total),
           ms(raw.p50),
@@ -217,13 +225,26 @@ async function benchOne(name: DialectName, options: RegistrationsOptions): Promi
         ...(grouped
           ? [
               [
-                'same, group-committed as the API does (info)',
+                'same, group-committed as the API does (ceiling)',
                 `${int(grouped.perSecond)} tx/s`,
                 int(grouped.total),
                 ms(grouped.p50),
                 ms(grouped.p99),
                 '—',
                 grouped.seatsRefused > 0 ? `${int(grouped.seatsRefused)} full` : '0',
+              ],
+            ]
+          : []),
+        ...(pgbench
+          ? [
+              [
+                `pgbench TPC-B-like, ${pgbench.clients} clients, scale ${pgbench.scale} (database's own ceiling)`,
+                `${int(pgbench.tps)} tx/s`,
+                '—',
+                '—',
+                '—',
+                '—',
+                '—',
               ],
             ]
           : []),
@@ -239,18 +260,22 @@ async function benchOne(name: DialectName, options: RegistrationsOptions): Promi
         `${check.registrations === check.booked ? ' — seats match' : ' — SEATS DO NOT MATCH'}`,
     )
     console.log(
-      `\n  ${name}: HTTP ${int(http.requestsPerSecond)} req/s | raw ${int(raw.perSecond)} tx/s | ratio ${pct(ratio)} | p99 ${ms(http.p99)}` +
+      `\n  ${name}: HTTP ${int(http.requestsPerSecond)} req/s | raw ${int(raw.perSecond)} tx/s` +
         (grouped
-          ? ` | raw group-committed ${int(grouped.perSecond)} tx/s, ratio to it ${pct(http.requestsPerSecond / grouped.perSecond)}`
-          : ''),
+          ? ` | raw group-committed ${int(grouped.perSecond)} tx/s | ratio to it ${pct(ratio)} (to the raw loop committed alone ${pct(http.requestsPerSecond / raw.perSecond)})`
+          : ` | ratio ${pct(ratio)}`) +
+        (pgbench
+          ? ` | pgbench ${int(pgbench.tps)} tx/s: raw loop ${pct(raw.perSecond / pgbench.tps)} of it, HTTP ${pct(http.requestsPerSecond / pgbench.tps)}`
+          : '') +
+        ` | p99 ${ms(http.p99)}`,
     )
 
     const clean =
       http.non2xx + http.errors + http.timeouts === 0 && check.registrations === check.booked
     const results: TargetResult[] = [
       {
-        target: `registrations on ${name} ≥ ${pct(REGISTRATIONS_TARGET_RATIO)} of the raw booking tx/s`,
-        figure: `${pct(ratio)} (${int(http.requestsPerSecond)} req/s vs ${int(raw.perSecond)} tx/s)${clean ? '' : `, ${int(http.non2xx)} non-2xx`}`,
+        target: `registrations on ${name} ≥ ${pct(REGISTRATIONS_TARGET_RATIO)} of the raw booking tx/s${grouped ? ' (group-committed)' : ''}`,
+        figure: `${pct(ratio)} (${int(http.requestsPerSecond)} req/s vs ${int(ceiling.perSecond)} tx/s)${clean ? '' : `, ${int(http.non2xx)} non-2xx`}`,
         pass: ratio >= REGISTRATIONS_TARGET_RATIO && clean,
       },
     ]

@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { promisify } from 'node:util'
+import pg from 'pg'
+import { quoteIdentifier } from '../src/db/database.js'
+
+const run = promisify(execFile)
+
+export interface PgbenchFigure {
+  readonly tps: number
+  readonly clients: number
+  readonly scale: number
+}
+
+/**
+ * PostgreSQL's own ceiling on this machine: `pgbench`'s built-in TPC-B-like
+ * transaction (five statements, three updates of hot rows among them) run
+ * for `seconds` by `clients` connections, in a schema of its own that is
+ * dropped afterwards. Null when `pgbench` is not installed.
+ */
+export async function measurePgbench(
+  url: string,
+  seconds: number,
+  clients: number,
+): Promise<PgbenchFigure | null> {
+  const schema = `pgbench_${randomUUID().replaceAll('-', '')}`
+  // pgbench's advice: a scale at least the number of clients, so they do not all queue on one branch row.
+  const scale = clients
+  const onServer = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      await client.query(statement)
+    } finally {
+      await client.end()
+    }
+  }
+  await onServer(`create schema ${quoteIdentifier(schema)}`)
+  const target = new URL(url)
+  target.searchParams.set('options', `-c search_path=${schema}`)
+  try {
+    await run('pgbench', ['-i', '-q', '-s', String(scale), target.toString()])
+    const { stdout } = await run('pgbench', [
+      '-c',
+      String(clients),
+      '-j',
+      '2',
+      '-T',
+      String(seconds),
+      '-M',
+      'prepared',
+      target.toString(),
+    ])
+    const tps = /tps = ([\d.]+)/.exec(stdout)?.[1]
+    if (tps === undefined) throw new Error(`pgbench printed no tps:\n${stdout}`)
+    return { tps: Number(tps), clients, scale }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw error
+  } finally {
+    await onServer(`drop schema if exists ${quoteIdentifier(schema)} cascade`)
+  }
+}
