@@ -20,7 +20,7 @@ export async function serve(config: Config): Promise<void> {
   const admin = await ensureAdminToken(store, config.adminToken)
   const app = await buildExamdeskApp(
     { ...store, mail: mailSettings },
-    { logger: { level: config.logLevel } },
+    { logger: { level: config.logLevel }, trustProxy: config.trustProxy },
   )
   await app.listen({ port: config.port, host: config.host })
   const transport = openMailTransport(config, mailSettings)
