@@ -1,3 +1,5 @@
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js'
+
 /** What examdesk reads from its environment; `npm start` and `examdesk serve` alike. */
 export interface Config {
   readonly port: number
@@ -19,6 +21,8 @@ export interface Config {
   readonly mailHelp: string
   /** Without SMTP, each mail is also written here as an `.eml` file. */
   readonly mailDir: string
+  /** The proxies whose X-Forwarded-For names the client's address (`TRUST_PROXY`); none by default. */
+  readonly trustProxy: TrustProxy
 }
 
 const DEFAULT_MAIL_FROM = '"examdesk" <no-reply@examdesk.invalid>'
@@ -39,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailReplyTo: env.MAIL_REPLY_TO || undefined,
     mailHelp: env.MAIL_HELP_TEXT || defaultHelp(env.MAIL_REPLY_TO || undefined),
     mailDir: env.MAIL_DIR || './data/mail',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   }
 }
 

@@ -5,7 +5,7 @@ export interface Actor {
   readonly tokenId: string
   readonly role: 'admin' | 'support' | 'provider'
   readonly channel: Channel
-  /** The network address the request came from, where there is one: wrong codes are counted per address. */
+  /** The client's network address (through the proxies `TRUST_PROXY` names), where there is one. */
   readonly address?: string
 }
 

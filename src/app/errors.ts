@@ -18,6 +18,13 @@ interface CatalogueEntry {
 
 const text = (value: unknown) => (value === undefined ? '' : String(value))
 
+/** Whose code entry a TOO_MANY_ATTEMPTS locks, by the record that reached its limit. */
+const LOCKED_FOR: Readonly<Record<string, string>> = {
+  candidate: ' for this candidate',
+  caller: ' by this caller',
+  address: ' from this network address',
+}
+
 export const ERROR_CATALOGUE = {
   // Requests the server cannot read.
   ROUTE_NOT_FOUND: {
@@ -387,7 +394,7 @@ export const ERROR_CATALOGUE = {
     status: 429,
     title: 'Too many wrong codes',
     sentence: (f) =>
-      `Too many wrong codes were tried; code entry is locked until ${text(f.retryAtLocal) || text(f.retryAt)}.`,
+      `Too many wrong codes were tried${LOCKED_FOR[text(f.lockedFor)] ?? ''}; code entry is locked until ${text(f.retryAtLocal) || text(f.retryAt)}.`,
   },
   CODE_EXPIRED: {
     status: 409,

@@ -9,6 +9,7 @@ import {
   listVoucherUses,
   type VoucherRecord,
 } from '../db/vouchers.js'
+import type { CodeCaller } from '../domain/code-throttle-scopes.js'
 import { earliestRetakeIfFailed } from '../domain/decide-retake.js'
 import type { Exam } from '../domain/exam.js'
 import { formatInZone, type Instant } from '../domain/instant.js'
@@ -33,7 +34,8 @@ export interface CodeQuestion {
   readonly paymentMethod: PaymentMethod | null
   readonly currency: string | null
   readonly retake: RetakeQuestion
-  readonly address: string | null
+  /** Who types the codes: a locked record of theirs refuses every code. */
+  readonly caller: CodeCaller
   readonly now: Instant
   /**
    * False when the caller has just read, in the same transaction, that the
@@ -79,7 +81,7 @@ export async function judgeCodes(db: Kysely<DB>, question: CodeQuestion): Promis
   if (canonical.length > 0) {
     await requireCodeEntryOpen(
       db,
-      { candidateId: candidate.id, address: question.address },
+      { candidateId: candidate.id, caller: question.caller },
       now,
       zone,
     )

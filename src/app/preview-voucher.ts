@@ -3,6 +3,7 @@ import { findExamPricing } from '../db/exam-prices.js'
 import { findOfferVersion } from '../db/offers.js'
 import type { DB } from '../db/schema.js'
 import { findVoucher } from '../db/vouchers.js'
+import type { CodeCaller } from '../domain/code-throttle-scopes.js'
 import { decideRetake } from '../domain/decide-retake.js'
 import type { Instant } from '../domain/instant.js'
 import { VOUCHER_REFUSALS } from '../domain/judge-voucher.js'
@@ -57,10 +58,10 @@ const VERDICTS = new Set<string>([...VOUCHER_REFUSALS, 'CURRENCY_NOT_PRICED'])
 export async function previewVoucher(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   input: PreviewInput,
-  address: string | null,
+  caller: CodeCaller,
 ): Promise<VoucherPreview> {
   const now = deps.clock.now()
-  const guesser = { candidateId: input.candidateId, address }
+  const guesser = { candidateId: input.candidateId, caller }
   return countingWrongCodes(deps.db, guesser, now, () =>
     deps.db.transaction().execute(async (trx) => {
       const candidate = await getCandidate({ db: trx }, input.candidateId)
@@ -77,7 +78,7 @@ export async function previewVoucher(
         paymentMethod: input.paymentMethod ?? null,
         currency: input.currency ?? null,
         retake,
-        address,
+        caller,
         now,
       }
       let judged: Awaited<ReturnType<typeof judgeCodes>> | null = null

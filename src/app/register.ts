@@ -21,7 +21,7 @@ import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
 import { readBetaAccess } from './beta-access.js'
 import type { Clock } from './clock.js'
-import { countingWrongCodes } from './code-throttle.js'
+import { codeCallerOf, countingWrongCodes } from './code-throttle.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { getCatalogueExam } from './get-exam.js'
@@ -81,7 +81,7 @@ export async function register(
       : {}),
     ...(input.currency ? { currency: input.currency } : {}),
   })
-  const guesser = { candidateId: input.candidateId, address: actor.address ?? null }
+  const guesser = { candidateId: input.candidateId, caller: codeCallerOf(actor) }
   try {
     return await countingWrongCodes(deps.db, guesser, now, () =>
       runIdempotent(deps.db, idempotency, requestHash, now, (trx) =>
@@ -194,7 +194,7 @@ async function book(
     paymentMethod: input.payment?.method ?? null,
     currency: input.currency ?? null,
     retake,
-    address: actor.address ?? null,
+    caller: codeCallerOf(actor),
     now,
     holdsCodes: found.holdsCodes,
   })

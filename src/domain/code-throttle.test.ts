@@ -2,8 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   ADDRESS_LIMITS,
+  CALLER_LIMITS,
   CANDIDATE_LIMITS,
   checkThrottle,
+  decideCountedFailure,
   recordFailure,
   type ThrottleLimits,
   type ThrottleState,
@@ -58,7 +60,7 @@ function mostGuesses(limits: ThrottleLimits, period: number) {
 }
 
 const limitsArb = fc.oneof(
-  fc.constantFrom(CANDIDATE_LIMITS, ADDRESS_LIMITS),
+  fc.constantFrom(CANDIDATE_LIMITS, CALLER_LIMITS, ADDRESS_LIMITS),
   fc.record({
     maxFailures: fc.integer({ min: 1, max: 6 }),
     windowMs: fc.integer({ min: 1, max: 60 }),
@@ -210,6 +212,60 @@ describe('how many wrong guesses get through', () => {
           }
         }
       }),
+    )
+  })
+})
+
+describe('decideCountedFailure: judging a guess after counting it', () => {
+  it('allows the wrong codes up to the limit and refuses the rest until the lock ends', () => {
+    let state: ThrottleState | null = null
+    const answers: boolean[] = []
+    // Seven wrong codes looked up at once, before any was counted.
+    for (let i = 0; i < 7; i++) {
+      state = recordFailure(state, T0, CANDIDATE_LIMITS)
+      answers.push(decideCountedFailure(state, CANDIDATE_LIMITS).allowed)
+    }
+    expect(answers).toEqual([true, true, true, true, true, false, false])
+    expect(decideCountedFailure(state!, CANDIDATE_LIMITS)).toEqual({
+      allowed: false,
+      retryAt: T0 + 30 * MINUTE_MS,
+    })
+  })
+
+  it('gives a desk token 50 wrong codes in 15 minutes before an hour-long lock', () => {
+    expect(CALLER_LIMITS).toEqual({ maxFailures: 50, windowMs: 15 * MINUTE_MS, lockMs: HOUR_MS })
+    const instants = Array.from({ length: 50 }, (_, i) => T0 + i * 10_000)
+    expect(failAt(instants.slice(0, 49), CALLER_LIMITS)?.lockedUntil).toBeNull()
+    expect(failAt(instants, CALLER_LIMITS)?.lockedUntil).toBe(instants[49]! + HOUR_MS)
+  })
+
+  it('allows a counted failure exactly when the record was open before it, so a window never judges more than the limit, checked or not (property)', () => {
+    const stepsArb = limitsArb.chain((limits) =>
+      fc.tuple(
+        fc.constant(limits),
+        instantsArb(limits),
+        fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
+      ),
+    )
+    fc.assert(
+      fc.property(stepsArb, ([limits, instants, checked]) => {
+        let state: ThrottleState | null = null
+        const judgedIn = new Map<Instant, number>()
+        for (const [i, now] of instants.entries()) {
+          // Some guesses skip the check, as when many arrive before any is counted.
+          if (checked[i] && !checkThrottle(state, now).allowed) continue
+          const openBefore = checkThrottle(state, now).allowed
+          state = recordFailure(state, now, limits)
+          const judged = decideCountedFailure(state, limits).allowed
+          expect(judged).toBe(openBefore)
+          if (judged) {
+            const window = state.windowStartedAt
+            judgedIn.set(window, (judgedIn.get(window) ?? 0) + 1)
+          }
+        }
+        for (const count of judgedIn.values()) expect(count).toBeLessThanOrEqual(limits.maxFailures)
+      }),
+      { numRuns: 500 },
     )
   })
 })

@@ -2,8 +2,9 @@ import { HOUR_MS, type Instant } from './instant.js'
 
 /**
  * Rules that slow down guessing voucher codes. Every wrong code counts
- * against the candidate and against the network address it came from; a
- * guess goes ahead only when both records allow it.
+ * against each record its scopes name (the candidate, the caller, the
+ * address: see code-throttle-scopes.ts); a guess goes ahead only when every
+ * record allows it.
  *
  * A failure opens a window when there is none (or the last one has passed,
  * or its lock has expired) and counts inside it; the failure that reaches
@@ -40,6 +41,18 @@ export const CANDIDATE_LIMITS: ThrottleLimits = {
   lockMs: 30 * MINUTE_MS,
 }
 
+/**
+ * 50 wrong codes within 15 minutes lock a staff or provider token out for an
+ * hour: a helpdesk or a provider's booking backend types codes for many
+ * candidates, whose own records stop at 5, so only a token that guesses
+ * across candidates gets this far.
+ */
+export const CALLER_LIMITS: ThrottleLimits = {
+  maxFailures: 50,
+  windowMs: 15 * MINUTE_MS,
+  lockMs: 60 * MINUTE_MS,
+}
+
 /** 20 wrong codes within 15 minutes lock a network address out for an hour (an office or a school shares one). */
 export const ADDRESS_LIMITS: ThrottleLimits = {
   maxFailures: 20,
@@ -65,7 +78,11 @@ export function checkThrottle(state: ThrottleState | null, now: Instant): Thrott
   return { allowed: true }
 }
 
-/** The record after one more wrong code at `now`. */
+/**
+ * The record after one more wrong code at `now`. Its count goes on past
+ * `maxFailures` while the record is locked, so that the count alone says
+ * whether this wrong code was one of those allowed (`decideCountedFailure`).
+ */
 export function recordFailure(
   state: ThrottleState | null,
   now: Instant,
@@ -84,4 +101,16 @@ export function recordFailure(
     windowStartedAt: fresh ? now : state.windowStartedAt,
     lockedUntil: failures >= limits.maxFailures ? now + limits.lockMs : null,
   }
+}
+
+/**
+ * Whether the wrong code that made `state` (by `recordFailure`) was within
+ * the limit: a guess is judged only after it is counted, so that of wrong
+ * codes arriving together no more than `maxFailures` are answered, however
+ * many were looked up at once. Equivalently: the record was not locked when
+ * the failure was counted.
+ */
+export function decideCountedFailure(state: ThrottleState, limits: ThrottleLimits): ThrottleCheck {
+  if (state.failures <= limits.maxFailures) return { allowed: true }
+  return { allowed: false, retryAt: state.lockedUntil ?? state.windowStartedAt + limits.lockMs }
 }

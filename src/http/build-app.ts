@@ -6,6 +6,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify'
+import type { TrustProxy } from '../trust-proxy.js'
 import { authPlugin } from './plugins/auth.js'
 import { docsPlugin } from './plugins/docs.js'
 import { httpMetrics } from './plugins/metrics.js'
@@ -36,6 +37,8 @@ export interface BuildAppOptions {
   readonly bodyLimit?: number
   /** The version in the OpenAPI document; default: package.json's. */
   readonly version?: string
+  /** Proxies whose X-Forwarded-For gives `request.ip` (see `parseTrustProxy`); default none. */
+  readonly trustProxy?: TrustProxy
 }
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024
@@ -65,6 +68,8 @@ export async function buildApp(
     requestIdHeader: false, // computeRequestId reads X-Request-Id, and only trusts a sane one
     genReqId: computeRequestId,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // A copy: Fastify's type asks for an array it may change.
+    trustProxy: options.trustProxy ? [...options.trustProxy] : false,
     frameworkErrors: handleFrameworkError,
     return503OnClosing: false, // the problem-details plugin answers 503 itself, as a problem
   })

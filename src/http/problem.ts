@@ -70,5 +70,9 @@ export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply 
   if (problem.status === 401 && !reply.hasHeader('www-authenticate')) {
     reply.header('www-authenticate', 'Bearer realm="examdesk"')
   }
+  // RFC 6585: a 429 may say how long to wait; examdesk always does, in whole seconds.
+  if (problem.status === 429 && typeof problem.retryAfter === 'number') {
+    reply.header('retry-after', String(problem.retryAfter))
+  }
   return reply.send(serializeProblem(problem))
 }

@@ -1,18 +1,12 @@
-import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { newVoucher } from '../../src/app/new-voucher.js'
 import { setExamPricing } from '../../src/db/exam-prices.js'
 import { insertVoucher } from '../../src/db/vouchers.js'
 import { STUDY_BOOK_DISCOUNT } from '../../src/demo/demo-offers.js'
-import {
-  formatVoucherCode,
-  VOUCHER_CODE_ALPHABET,
-  voucherCodeFromBytes,
-} from '../../src/domain/voucher-code.js'
-import { bookedSeats, createCentre, createSlot, deliver } from '../factories/appointments.js'
+import { formatVoucherCode, VOUCHER_CODE_ALPHABET } from '../../src/domain/voucher-code.js'
+import { bookedSeats, createSlot, deliver } from '../factories/appointments.js'
 import { testDatabases } from '../support/databases.js'
 import {
-  type ApiWorld,
   book,
   call,
   expectOk,
@@ -22,10 +16,7 @@ import {
   reportResult,
   useApi,
 } from './api-harness.js'
-
-const EXAM = '070-620'
-/** Second Shot 2026 takes enrolments from 1 September 2026. */
-const ENROLMENT_DAY = instant('2026-09-10T12:00:00Z')
+import { ENROLMENT_DAY, enrol, guessedCode, preview, world } from './voucher-world.js'
 
 interface Registration {
   id: string
@@ -46,42 +37,6 @@ interface Preview {
   loses: string[]
   requiresAcknowledgement: boolean
   price: Registration['price']
-}
-
-async function world(get: () => ApiWorld) {
-  const w = get()
-  await call(w, 'POST', '/v1/exams', { number: '70-620', title: 'TS: Windows Vista' })
-  await setExamPricing(w.db, EXAM, {
-    priceClass: 'regular',
-    prices: [{ currency: 'USD', cents: 16_500 }],
-  })
-  await deliver(w.db, 'prometric', [EXAM])
-  w.clock.set(ENROLMENT_DAY)
-  const centre = await createCentre(w.db)
-  return { w, centre }
-}
-
-async function enrol(w: ApiWorld, candidateId: string, offer = 'second-shot'): Promise<string> {
-  const out = expectOk<{ code: string }>(
-    await call(w, 'POST', `/v1/offers/${offer}/enrolments`, { candidateId }, 'provider'),
-    201,
-  )
-  return out.code
-}
-
-function preview(w: ApiWorld, code: string, candidateId: string, slotId: string, extra = '') {
-  return call(
-    w,
-    'GET',
-    `/v1/vouchers/${encodeURIComponent(code)}/preview?candidateId=${candidateId}&exam=70-620&slotId=${slotId}${extra}`,
-    undefined,
-    'provider',
-  )
-}
-
-/** A well-formed code (right check character) that was never issued. */
-function guessedCode(): string {
-  return formatVoucherCode(voucherCodeFromBytes(randomBytes(16)))
 }
 
 describe.each(testDatabases())('vouchers on $name', ({ open }) => {

@@ -26,7 +26,7 @@ export async function serve(config: Config): Promise<void> {
   const log = openServerLog(config.logLevel)
   const app = await buildExamdeskApp(
     { ...store, mail: mailSettings },
-    { loggerInstance: log.logger },
+    { loggerInstance: log.logger, trustProxy: config.trustProxy },
   )
   await app.listen({ port: config.port, host: config.host })
   const transport = openMailTransport(config, mailSettings)

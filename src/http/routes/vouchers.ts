@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
+import { codeCallerOf } from '../../app/code-throttle.js'
 import { enrolInOffer } from '../../app/enrol-in-offer.js'
 import { previewVoucher, type VoucherPreview } from '../../app/preview-voucher.js'
 import type { RegisterDeps } from '../../app/register.js'
@@ -149,7 +150,7 @@ export function voucherRoutes(deps: RegisterDeps): FastifyPluginAsync {
         const preview = await previewVoucher(
           deps,
           { code: request.params.code, ...query, withCodes },
-          request.ip,
+          codeCallerOf(request.principal),
         )
         return toPreviewOut(preview)
       },
