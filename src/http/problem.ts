@@ -64,6 +64,9 @@ export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply 
   const problem = computeProblem(error, requestId)
   reply.code(problem.status).header('content-type', PROBLEM_CONTENT_TYPE)
   reply.header('x-request-id', requestId)
+  // RFC 9110: a 503 may say when to come back; clients and proxies honour it.
+  const retryAfter = error.retryAfterSeconds
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter))
   // RFC 9110: a 401 must say which scheme would work.
   if (problem.status === 401 && !reply.hasHeader('www-authenticate')) {
     reply.header('www-authenticate', 'Bearer realm="examdesk"')
