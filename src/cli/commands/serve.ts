@@ -4,7 +4,8 @@ import type { Config } from '../../config.js'
 import { redactUrl } from '../../db/database.js'
 import { buildExamdeskApp } from '../../http/examdesk-app.js'
 import { startBetaResultsJob } from '../../jobs/beta-results-job.js'
-import { startOutboxWorker } from '../../jobs/outbox-worker.js'
+import { startIdempotencyPurgeJob } from '../../jobs/idempotency-purge-job.js'
+import { startOutboxWorker, type WorkerLog } from '../../jobs/outbox-worker.js'
 import { createFileTransport } from '../../mail/file-transport.js'
 import { type MailSettings, readMailSettings } from '../../mail/mail-settings.js'
 import type { MailTransport } from '../../mail/mail-transport.js'
@@ -15,17 +16,24 @@ import { openStore } from '../open-store.js'
 export async function serve(config: Config): Promise<void> {
   // Read before anything starts: a bad MAIL_FROM stops the start, not every mail later.
   const mailSettings = readMailSettings(config)
-  const store = await openStore(config)
+  // The log exists once the app does; a connection lost before then has no request to fail.
+  let log: WorkerLog | undefined
+  const store = await openStore(config, {
+    onConnectionLost: (error) =>
+      log?.warn({ err: error }, 'database connection lost; the pool replaces it'),
+  })
   const loaded = await loadDemo(store, config.demo)
   const admin = await ensureAdminToken(store, config.adminToken)
   const app = await buildExamdeskApp(
     { ...store, mail: mailSettings },
     { logger: { level: config.logLevel } },
   )
+  log = app.log
   await app.listen({ port: config.port, host: config.host })
   const transport = openMailTransport(config, mailSettings)
   const worker = startOutboxWorker({ db: store.db, clock: store.clock, transport, log: app.log })
   const betaResults = startBetaResultsJob({ ...store, mail: mailSettings }, app.log)
+  const purge = startIdempotencyPurgeJob(store, config.idempotencyRetentionHours, app.log)
 
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -56,6 +64,7 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down')
     // Mail being sent finishes first; mail not yet sent waits in the outbox for the next start.
     await betaResults.stop()
+    await purge.stop()
     await worker.stop()
     await transport.close()
     await app.close()
