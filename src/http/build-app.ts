@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify'
+import type { OperationsReader } from '../app/read-operations.js'
 import { authPlugin } from './plugins/auth.js'
 import { docsPlugin } from './plugins/docs.js'
 import { httpMetrics } from './plugins/metrics.js'
@@ -23,6 +24,8 @@ export interface HttpDeps {
   checkHealth(): Promise<void>
   /** Resource route plugins, mounted under `/v1` behind authentication. */
   readonly routes?: readonly FastifyPluginAsync[]
+  /** What `/metrics` reports of the outbox, payments and the database, read at each scrape. */
+  readonly operations?: OperationsReader
 }
 
 export interface BuildAppOptions {
@@ -70,7 +73,7 @@ export async function buildApp(
     }
   })
   await app.register(problemDetailsPlugin)
-  const metrics = httpMetrics()
+  const metrics = httpMetrics(deps.operations)
   // Before any route, as is the documentation: each sees only the routes added after it.
   await app.register(metrics.recording)
   await app.register(docsPlugin, { version: options.version ?? readPackageVersion() })

@@ -55,6 +55,13 @@ function serializeProblem(problem: ProblemDetails): string {
   }
 }
 
+const answeredCodes = new WeakMap<FastifyReply, ErrorCode>()
+
+/** The code a reply was answered with by `sendProblem`, if it was; for counting refusals. */
+export function problemCodeOf(reply: FastifyReply): ErrorCode | undefined {
+  return answeredCodes.get(reply)
+}
+
 /**
  * Answers the request with `error` as problem+json. The body is sent as text
  * so that a route's own response schema for that status never reshapes it.
@@ -62,6 +69,7 @@ function serializeProblem(problem: ProblemDetails): string {
 export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
   const requestId = reply.request.id
   const problem = computeProblem(error, requestId)
+  answeredCodes.set(reply, error.code)
   reply.code(problem.status).header('content-type', PROBLEM_CONTENT_TYPE)
   reply.header('x-request-id', requestId)
   // RFC 9110: a 503 may say when to come back; clients and proxies honour it.

@@ -203,6 +203,13 @@ describe.runIf(reachable)('database faults on PostgreSQL', () => {
     // The first slot may be full by now: a seat refusal is a served request too.
     expect([201, 409], JSON.stringify(after!.body)).toContain(after!.status)
     expect((await call('GET', '/healthz')).body).toEqual({ status: 'ok' })
+    // What an operator sees: the connections lost and replaced, and each 503 counted by its code.
+    const metrics = await fetch(`${server.url}/metrics`).then((response) => response.text())
+    const lost = /^examdesk_db_connections_lost_total (\d+)$/m.exec(metrics)
+    expect(Number(lost?.[1])).toBeGreaterThan(0)
+    const refused =
+      /^examdesk_registration_refusals_total\{code="DATABASE_UNAVAILABLE"\} (\d+)$/m.exec(metrics)
+    expect(Number(refused?.[1] ?? 0)).toBeGreaterThanOrEqual(unavailable.length)
 
     // Each booking that met a fault, sent again with its key: done once, or refused; never half.
     await forEachConcurrently(unavailable, 8, async (booking) => {
