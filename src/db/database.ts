@@ -87,9 +87,11 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
     connectionString: url,
     max: options.poolMax ?? 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    // TCP keepalive: a connection whose peer vanished without a word (a
-    // failover, a dropped route) is found dead instead of waited on forever.
+    // TCP keepalive from 10 s of silence: a connection whose peer vanished
+    // without a word (a failover, a dropped route) is found dead in minutes
+    // instead of the system's default two hours.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     fallback_application_name: 'examdesk',
     ...(options.applicationName === undefined ? {} : { application_name: options.applicationName }),
     // The schema is a startup parameter of every connection, not a statement
@@ -111,7 +113,13 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   // The client's listener, below, reports both.
   pool.on('error', () => {})
   pool.on('connect', (client) => {
-    client.on('error', lost)
+    // A terminated backend says so and then closes its socket: pg may report both, one loss.
+    let reported = false
+    client.on('error', (error) => {
+      if (reported) return
+      reported = true
+      lost(error)
+    })
     // A new connection (a replacement included) prepares its statements afresh.
     preparingStatements(client)
   })

@@ -3,7 +3,7 @@ import { fixedClock } from '../../src/app/clock.js'
 import { readConfig } from '../../src/config.js'
 import { startBetaResultsJob } from '../../src/jobs/beta-results-job.js'
 import { startIdempotencyPurgeJob } from '../../src/jobs/idempotency-purge-job.js'
-import type { WorkerLog } from '../../src/jobs/outbox-worker.js'
+import { startOutboxWorker, type WorkerLog } from '../../src/jobs/outbox-worker.js'
 import { startPeriodicJob } from '../../src/jobs/periodic-job.js'
 import { readMailSettings } from '../../src/mail/mail-settings.js'
 import { FACTORY_EPOCH } from '../factories/catalogue.js'
@@ -65,13 +65,17 @@ describe.each(testDatabases())('background jobs while the database is away ($nam
     const log = countingLog()
     const beta = startBetaResultsJob({ ...deps, mail: readMailSettings(readConfig({})) }, log, 5)
     const purge = startIdempotencyPurgeJob(deps, 24, log, 5)
+    const transport = { name: 'none', deliver: async () => {}, close: async () => {} }
+    const outbox = startOutboxWorker({ ...deps, transport, log, pollMs: 5 })
     try {
-      await until('several failed runs of each', () => log.errors >= 6)
+      await until('several failed runs of each', () => log.errors >= 9)
       await expect(beta.tick()).rejects.toThrow()
       await expect(purge.tick()).rejects.toThrow()
+      await expect(outbox.drain()).rejects.toThrow()
     } finally {
       await beta.stop()
       await purge.stop()
+      await outbox.stop()
     }
   })
 })
