@@ -12,6 +12,7 @@ import {
   useApi,
 } from '../api/api-harness.js'
 import { createCentre, createSlot, deliver } from '../factories/appointments.js'
+import { openAnotherConnection } from '../support/another-connection.js'
 import { testDatabases } from '../support/databases.js'
 
 const HOUR = 3_600_000
@@ -76,5 +77,33 @@ describe.each(testDatabases())('purging idempotency keys on $name', ({ open }) =
     expect(await purgeIdempotencyKeys(w, 24, 2)).toEqual({ deleted: 5, batches: 3 })
     expect(await keys(w)).toEqual(['fresh'])
     expect(await purgeIdempotencyKeys(w, 24, 2)).toEqual({ deleted: 0, batches: 1 })
+  })
+
+  it('may run in two processes at once: every old key goes once, without an error', async () => {
+    const w = get()
+    await w.db
+      .insertInto('idempotency_keys')
+      .values(
+        Array.from({ length: 40 }, (_, i) => ({
+          principal_id: 'tok',
+          key: `k${String(i).padStart(2, '0')}`,
+          request_hash: 'h',
+          status_code: 200,
+          response: '{}',
+          created_at: writeInstant(NOW - 48 * HOUR + i),
+        })),
+      )
+      .execute()
+    const other = await openAnotherConnection(w.db)
+    try {
+      const outcomes = await Promise.all([
+        purgeIdempotencyKeys(w, 24, 3),
+        purgeIdempotencyKeys({ db: other.db, clock: w.clock }, 24, 3),
+      ])
+      expect(outcomes[0]!.deleted + outcomes[1]!.deleted).toBe(40)
+      expect(await keys(w)).toEqual([])
+    } finally {
+      await other.close()
+    }
   })
 })
