@@ -23,6 +23,8 @@ export interface Config {
   readonly mailDir: string
   /** The proxies whose X-Forwarded-For names the client's address (`TRUST_PROXY`); none by default. */
   readonly trustProxy: TrustProxy
+  /** How long a request's Idempotency-Key is kept, so that a retry within it answers the same (24 h). */
+  readonly idempotencyRetentionHours: number
 }
 
 const DEFAULT_MAIL_FROM = '"examdesk" <no-reply@examdesk.invalid>'
@@ -44,7 +46,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailHelp: env.MAIL_HELP_TEXT || defaultHelp(env.MAIL_REPLY_TO || undefined),
     mailDir: env.MAIL_DIR || './data/mail',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    idempotencyRetentionHours: readRetentionHours(env.IDEMPOTENCY_RETENTION_HOURS),
   }
+}
+
+const DEFAULT_IDEMPOTENCY_RETENTION_HOURS = 24
+
+function readRetentionHours(text: string | undefined): number {
+  if (text === undefined || text === '') return DEFAULT_IDEMPOTENCY_RETENTION_HOURS
+  const hours = Number(text)
+  // Under an hour, a client's own retries (after a timeout, a restart) could outlive their key.
+  if (!Number.isFinite(hours) || hours < 1)
+    throw new Error(
+      `IDEMPOTENCY_RETENTION_HOURS must be a number of hours, 1 or more, not "${text}"`,
+    )
+  return hours
 }
 
 /** Says where help is even when nobody configured it: the reply-to if there is one. */

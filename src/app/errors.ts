@@ -14,6 +14,8 @@ interface CatalogueEntry {
   readonly status: number
   readonly title: string
   readonly sentence: (facts: ErrorFacts) => string
+  /** For a refusal that passes: how long to wait before trying again (`Retry-After`). */
+  readonly retryAfterSeconds?: number
 }
 
 const text = (value: unknown) => (value === undefined ? '' : String(value))
@@ -295,6 +297,14 @@ export const ERROR_CATALOGUE = {
     status: 503,
     title: 'Service unavailable',
     sentence: () => 'The service cannot answer right now; try again shortly.',
+    retryAfterSeconds: 1,
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    title: 'Database unavailable',
+    sentence: () =>
+      'The database could not be reached; send the same request again in a moment, with the same Idempotency-Key if it had one (nothing is ever done twice or by halves).',
+    retryAfterSeconds: 1,
   },
   // Registrations.
   IDEMPOTENCY_KEY_REQUIRED: {
@@ -579,5 +589,10 @@ export class AppError extends Error {
 
   get title(): string {
     return ERROR_CATALOGUE[this.code].title
+  }
+
+  /** Seconds to wait before trying again, for a refusal that passes; else undefined. */
+  get retryAfterSeconds(): number | undefined {
+    return (ERROR_CATALOGUE[this.code] as CatalogueEntry).retryAfterSeconds
   }
 }

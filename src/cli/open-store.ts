@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { type Clock, systemClock } from '../app/clock.js'
 import type { Config } from '../config.js'
-import { openDatabase, redactUrl } from '../db/database.js'
+import { type OpenDatabaseOptions, openDatabase, redactUrl } from '../db/database.js'
 import { migrateOrThrow } from '../db/migrate.js'
 import type { DB } from '../db/schema.js'
 
@@ -12,8 +12,11 @@ export interface Store {
 }
 
 /** Opens the configured database and brings its schema up to date. */
-export async function openStore(config: Config): Promise<Store> {
-  const database = await openDatabase(config.databaseUrl).catch((error: unknown) => {
+export async function openStore(
+  config: Config,
+  options: Pick<OpenDatabaseOptions, 'onConnectionLost'> = {},
+): Promise<Store> {
+  const database = await openDatabase(config.databaseUrl, options).catch((error: unknown) => {
     throw new Error(`Cannot open ${redactUrl(config.databaseUrl)}: ${(error as Error).message}`, {
       cause: error,
     })

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import { registerChangeWatch, SqliteChangeWatch } from './change-watch.js'
 import type { DialectName } from './dialect.js'
+import { type PoolWatch, registerPoolWatch } from './pool-use.js'
 import { preparingStatements } from './prepared-statements.js'
 import type { DB } from './schema.js'
 import { withStatementCache } from './statement-cache.js'
@@ -21,7 +22,18 @@ export interface OpenDatabaseOptions {
   readonly poolMax?: number
   /** PostgreSQL: the schema to work in, set on every new connection (tests use a fresh one each). */
   readonly searchPath?: string
+  /** PostgreSQL: the connections' `application_name` (default: the URL's or PGAPPNAME, else `examdesk`). */
+  readonly applicationName?: string
+  /** PostgreSQL: told of each connection that dies under the pool; the pool replaces it on next use. */
+  readonly onConnectionLost?: (error: Error) => void
 }
+
+/**
+ * PostgreSQL: longest wait for a connection, whether a new one or one to
+ * come free. Past it the request is answered `DATABASE_UNAVAILABLE`
+ * instead of hanging while the server is unreachable.
+ */
+const CONNECT_TIMEOUT_MS = 5_000
 
 const SQLITE_PREFIX = 'sqlite:'
 
@@ -71,31 +83,59 @@ function openSqlite(path: string): Database {
 }
 
 function openPostgres(url: string, options: OpenDatabaseOptions): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolMax ?? 10 })
-  pool.on('connect', preparingStatements)
-  const { searchPath } = options
-  const db = new Kysely<DB>({
-    dialect: new PostgresDialect({
-      pool,
-      // Set per connection (not per query), so every pooled connection,
-      // and every transaction on it, works in the chosen schema.
-      ...(searchPath === undefined
-        ? {}
-        : {
-            onCreateConnection: async (connection) => {
-              await connection.executeQuery(
-                CompiledQuery.raw(`set search_path to ${quoteIdentifier(searchPath)}`),
-              )
-            },
-          }),
-    }),
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // TCP keepalive from 10 s of silence: a connection whose peer vanished
+    // without a word (a failover, a dropped route) is found dead in minutes
+    // instead of the system's default two hours.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    fallback_application_name: 'examdesk',
+    ...(options.applicationName === undefined ? {} : { application_name: options.applicationName }),
+    // The schema is a startup parameter of every connection, not a statement
+    // run after it opens: a connection that dies then cannot be left out of
+    // the pool half set up.
+    ...(options.searchPath === undefined
+      ? {}
+      : { options: `-c search_path=${escapeOption(quoteIdentifier(options.searchPath))}` }),
   })
+  const watch: PoolWatch = { pool, lost: 0 }
+  const lost = (error: Error) => {
+    watch.lost++
+    options.onConnectionLost?.(error)
+  }
+  // A connection that dies (pg_terminate_backend, a restart, a proxy's idle
+  // timeout) emits 'error': idle, on the pool, which has already dropped
+  // it; lent out, on the client, which then fails its queries and is
+  // dropped when given back. Without listeners either ends the process.
+  // The client's listener, below, reports both.
+  pool.on('error', () => {})
+  pool.on('connect', (client) => {
+    // A terminated backend says so and then closes its socket: pg may report both, one loss.
+    let reported = false
+    client.on('error', (error) => {
+      if (reported) return
+      reported = true
+      lost(error)
+    })
+    // A new connection (a replacement included) prepares its statements afresh.
+    preparingStatements(client)
+  })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  registerPoolWatch(db, watch)
   return { db, dialect: 'postgres', close: () => db.destroy() }
 }
 
 /** A PostgreSQL identifier, quoted so that any name is taken literally. */
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
+}
+
+/** A value inside libpq's `options` parameter, where spaces and backslashes are escaped. */
+function escapeOption(value: string): string {
+  return value.replace(/[\\\s]/g, (character) => `\\${character}`)
 }
 
 /** The URL with any password hidden, fit for a log line or an error. */

@@ -1,5 +1,6 @@
 import { type ControlledTransaction, type Kysely, sql, type Transaction } from 'kysely'
 import { dialectOf } from './dialect.js'
+import { GroupSizes } from './group-sizes.js'
 import type { DB } from './schema.js'
 
 /**
@@ -29,13 +30,23 @@ export function runInTransaction<T>(
   db: Kysely<DB>,
   work: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
+  const group = groupCommitOf(db)
+  return group === null ? db.transaction().execute(work) : group.run(work)
+}
+
+/** The sizes of the groups committed on `db` so far; null on PostgreSQL, which does not group. */
+export function groupCommitSizesOf(db: Kysely<DB>): GroupSizes | null {
+  return groupCommitOf(db)?.sizes ?? null
+}
+
+function groupCommitOf(db: Kysely<DB>): GroupCommit | null {
   let group = groups.get(db)
   if (group === undefined) {
     if (db.isTransaction) throw new Error('runInTransaction needs the database, not a transaction')
     group = dialectOf(db) === 'sqlite' ? new GroupCommit(db) : null
     groups.set(db, group)
   }
-  return group === null ? db.transaction().execute(work) : group.run(work)
+  return group
 }
 
 /** Each database's group committer; null for PostgreSQL. */
@@ -55,6 +66,7 @@ type Outcome =
 class GroupCommit {
   private readonly queue: Pending[] = []
   private running = false
+  readonly sizes = new GroupSizes()
 
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -117,6 +129,7 @@ class GroupCommit {
         }
       }
     }
+    this.sizes.observe(members.length)
     if (failure === null) {
       try {
         await trx.commit().execute()

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Instant } from '../domain/instant.js'
 import { writeInstant } from './columns.js'
+import { dialectOf } from './dialect.js'
 import { reusableInsert, reusableStatement } from './reusable-query.js'
 import type { DB } from './schema.js'
 
@@ -78,4 +79,31 @@ export async function completeIdempotencyRecord(
   response: unknown,
 ): Promise<void> {
   await completeKey(db, principalId, key, statusCode, JSON.stringify(response))
+}
+
+/**
+ * Deletes at most `limit` keys stored before `before`, oldest first, in one
+ * statement, and says how many went. On PostgreSQL rows another process is
+ * deleting at the same moment are skipped rather than waited for, so
+ * several processes may purge at once.
+ */
+export async function deleteIdempotencyKeysBefore(
+  db: Kysely<DB>,
+  before: Instant,
+  limit: number,
+): Promise<number> {
+  const oldest = db
+    .selectFrom('idempotency_keys')
+    .select(['principal_id', 'key'])
+    .where('created_at', '<', writeInstant(before))
+    .orderBy('created_at')
+    .limit(limit)
+  const batch = dialectOf(db) === 'postgres' ? oldest.forUpdate().skipLocked() : oldest
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where(({ eb, refTuple }) =>
+      eb(refTuple('principal_id', 'key'), 'in', batch.$asTuple('principal_id', 'key')),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }

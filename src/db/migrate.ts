@@ -10,6 +10,7 @@ import * as betaProgrammes from './migrations/0006-beta-programmes.js'
 import * as exceptionRequests from './migrations/0007-exception-requests.js'
 import * as invitationWaves from './migrations/0008-invitation-waves.js'
 import * as withheldResults from './migrations/0009-withheld-results.js'
+import * as housekeeping from './migrations/0010-housekeeping.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -26,6 +27,7 @@ const MIGRATIONS = {
   '0007-exception-requests': exceptionRequests,
   '0008-invitation-waves': invitationWaves,
   '0009-withheld-results': withheldResults,
+  '0010-housekeeping': housekeeping,
 } as const
 
 /**

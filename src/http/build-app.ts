@@ -6,6 +6,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify'
+import type { OperationsReader } from '../app/read-operations.js'
 import type { TrustProxy } from '../trust-proxy.js'
 import { authPlugin } from './plugins/auth.js'
 import { docsPlugin } from './plugins/docs.js'
@@ -26,6 +27,8 @@ export interface HttpDeps {
   checkHealth(): Promise<void>
   /** Resource route plugins, mounted under `/v1` behind authentication. */
   readonly routes?: readonly FastifyPluginAsync[]
+  /** What `/metrics` reports of the outbox, payments and the database, read at each scrape. */
+  readonly operations?: OperationsReader
 }
 
 export interface BuildAppOptions {
@@ -87,7 +90,7 @@ export async function buildApp(
   })
   logEachRequest(app)
   await app.register(problemDetailsPlugin)
-  const metrics = httpMetrics()
+  const metrics = httpMetrics(deps.operations)
   // Before any route, as is the documentation: each sees only the routes added after it.
   await app.register(metrics.recording)
   await app.register(docsPlugin, { version: options.version ?? readPackageVersion() })

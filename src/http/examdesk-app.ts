@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { type Kysely, sql } from 'kysely'
 import { authenticate } from '../app/api-tokens.js'
 import type { Clock } from '../app/clock.js'
+import { readOperations } from '../app/read-operations.js'
 import { cacheAuthentication } from '../app/token-cache.js'
 import { readConfig } from '../config.js'
 import type { DB } from '../db/schema.js'
@@ -32,6 +33,7 @@ export function buildExamdeskApp(
         await sql`select 1`.execute(deps.db)
       },
       routes: apiRoutes(deps),
+      operations: readOperations(deps),
     },
     options,
   )

@@ -1,6 +1,5 @@
 import type { FastifyReply } from 'fastify'
 import type { AppError, ErrorCode } from '../app/errors.js'
-import { noteRefusal } from './request-log.js'
 
 /** The media type of every error answer (RFC 9457). */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
@@ -56,6 +55,13 @@ function serializeProblem(problem: ProblemDetails): string {
   }
 }
 
+const answeredCodes = new WeakMap<FastifyReply, ErrorCode>()
+
+/** The code a reply was answered with by `sendProblem`, if it was; for counting and logging refusals. */
+export function problemCodeOf(reply: FastifyReply): ErrorCode | undefined {
+  return answeredCodes.get(reply)
+}
+
 /**
  * Answers the request with `error` as problem+json. The body is sent as text
  * so that a route's own response schema for that status never reshapes it.
@@ -63,9 +69,12 @@ function serializeProblem(problem: ProblemDetails): string {
 export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
   const requestId = reply.request.id
   const problem = computeProblem(error, requestId)
-  noteRefusal(reply.request, problem.code)
+  answeredCodes.set(reply, error.code)
   reply.code(problem.status).header('content-type', PROBLEM_CONTENT_TYPE)
   reply.header('x-request-id', requestId)
+  // RFC 9110: a 503 may say when to come back; clients and proxies honour it.
+  const retryAfter = error.retryAfterSeconds
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter))
   // RFC 9110: a 401 must say which scheme would work.
   if (problem.status === 401 && !reply.hasHeader('www-authenticate')) {
     reply.header('www-authenticate', 'Bearer realm="examdesk"')

@@ -1,14 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { callerRole } from './plugins/auth.js'
+import { problemCodeOf } from './problem.js'
 
 const INFO_OR_FINER = new Set(['info', 'debug', 'trace'])
-
-const refusals = new WeakMap<FastifyRequest, string>()
-
-/** Remembers the problem code a request was answered with, for its log line. */
-export function noteRefusal(request: FastifyRequest, code: string): void {
-  refusals.set(request, code)
-}
 
 /**
  * One log line per answered request, at `info`, with what an operator
@@ -27,7 +21,7 @@ export function logEachRequest(app: FastifyInstance): void {
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
         role: callerRole(request),
-        code: refusals.get(request) ?? null,
+        code: problemCodeOf(reply) ?? null,
       },
       'request',
     )

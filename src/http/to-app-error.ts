@@ -1,4 +1,5 @@
 import type { FastifyRequest, FastifySchemaValidationError } from 'fastify'
+import { toDatabaseUnavailable } from '../app/database-unavailable.js'
 import { AppError } from '../app/errors.js'
 import { computeValidationFacts, type ValidatedPart } from './validation-problem.js'
 
@@ -15,12 +16,15 @@ const MAX_ECHO = 100
 
 /**
  * What a thrown value means to the caller: the `AppError` itself, or the
- * catalogue error for a request Fastify could not read or validate. `null`
- * means a bug or an outage: the caller gets a 500 and the log gets the rest.
+ * catalogue error for a request Fastify could not read or validate, or
+ * `DATABASE_UNAVAILABLE` when the database could not serve it. `null`
+ * means a bug: the caller gets a 500 and the log gets the rest.
  */
 export function toAppError(thrown: unknown, request: FastifyRequest): AppError | null {
   if (thrown instanceof AppError) return thrown
   if (typeof thrown !== 'object' || thrown === null) return null
+  const unavailable = toDatabaseUnavailable(thrown)
+  if (unavailable !== null) return unavailable
   const error = thrown as ThrownError
   if (Array.isArray(error.validation)) {
     return new AppError(

@@ -2,6 +2,7 @@ import type { Actor } from '../app/actor.js'
 import type { RegisterDeps } from '../app/register.js'
 import { listProgrammesDue, releaseBetaResults } from '../app/release-beta-results.js'
 import type { WorkerLog } from './outbox-worker.js'
+import { startPeriodicJob } from './periodic-job.js'
 
 /** The scheduled job acts as the system, recorded as such in the audit trail. */
 const SYSTEM: Actor = { tokenId: 'system:beta-results', role: 'admin', channel: 'api' }
@@ -23,8 +24,7 @@ export function startBetaResultsJob(
   log: WorkerLog,
   everyMs = 60_000,
 ): BetaResultsJob {
-  let running: Promise<number> = Promise.resolve(0)
-  const tick = async (): Promise<number> => {
+  const releaseDue = async (): Promise<number> => {
     let released = 0
     for (const exam of await listProgrammesDue(deps)) {
       try {
@@ -37,18 +37,5 @@ export function startBetaResultsJob(
     }
     return released
   }
-  const timer = setInterval(() => {
-    running = running.then(tick, tick)
-  }, everyMs)
-  timer.unref()
-  return {
-    tick: () => {
-      running = running.then(tick, tick)
-      return running
-    },
-    async stop() {
-      clearInterval(timer)
-      await running.catch(() => 0)
-    },
-  }
+  return startPeriodicJob({ name: 'beta results release', everyMs, run: releaseDue, log })
 }

@@ -13,7 +13,7 @@ describe('GET /healthz', () => {
     }
   })
 
-  it('answers 503 UNAVAILABLE as a problem when the health check fails', async () => {
+  it('answers 503 DATABASE_UNAVAILABLE, degraded, as a problem when the health check fails', async () => {
     const app = await buildTestApp({
       checkHealth: async () => {
         throw new Error('database unreachable at 10.0.0.5')
@@ -22,7 +22,12 @@ describe('GET /healthz', () => {
     try {
       const response = await app.inject({ method: 'GET', url: '/healthz' })
       const problem = readProblem(response)
-      expect(problem).toMatchObject({ status: 503, code: 'UNAVAILABLE' })
+      expect(problem).toMatchObject({
+        status: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        health: 'degraded',
+      })
+      expect(response.headers['retry-after']).toBe('1')
       expect(response.body).not.toContain('10.0.0.5')
     } finally {
       await app.close()

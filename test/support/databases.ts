@@ -82,7 +82,12 @@ async function openSqlite(options: OpenTestOptions = {}): Promise<Database> {
 
 async function openPostgres(options: OpenTestOptions = {}): Promise<Database> {
   const schema = `test_${randomUUID().replaceAll('-', '')}`
-  const database = await openDatabase(TEST_POSTGRES_URL, { searchPath: schema, poolMax: 4 })
+  // Named after its schema, so a test can find its own connections among everyone's.
+  const database = await openDatabase(TEST_POSTGRES_URL, {
+    searchPath: schema,
+    poolMax: 4,
+    applicationName: schema,
+  })
   try {
     await sql`create schema ${sql.id(schema)}`.execute(database.db)
   } catch (error) {

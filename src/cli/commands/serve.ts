@@ -6,6 +6,7 @@ import { exclusively } from '../../db/exclusively.js'
 import { buildExamdeskApp } from '../../http/examdesk-app.js'
 import { openServerLog } from '../../http/server-log.js'
 import { startBetaResultsJob } from '../../jobs/beta-results-job.js'
+import { startIdempotencyPurgeJob } from '../../jobs/idempotency-purge-job.js'
 import { startOutboxWorker } from '../../jobs/outbox-worker.js'
 import { createFileTransport } from '../../mail/file-transport.js'
 import { type MailSettings, readMailSettings } from '../../mail/mail-settings.js'
@@ -17,13 +18,16 @@ import { openStore } from '../open-store.js'
 export async function serve(config: Config): Promise<void> {
   // Read before anything starts: a bad MAIL_FROM stops the start, not every mail later.
   const mailSettings = readMailSettings(config)
-  const store = await openStore(config)
+  const log = openServerLog(config.logLevel)
+  const store = await openStore(config, {
+    onConnectionLost: (error) =>
+      log.logger.warn({ err: error }, 'database connection lost; the pool replaces it'),
+  })
   // Processes started together install the programme once: the others wait, then find it there.
   const { loaded, admin } = await exclusively(store.db, 'install', async () => ({
     loaded: await loadDemo(store, config.demo),
     admin: await ensureAdminToken(store, config.adminToken),
   }))
-  const log = openServerLog(config.logLevel)
   const app = await buildExamdeskApp(
     { ...store, mail: mailSettings },
     { loggerInstance: log.logger, trustProxy: config.trustProxy },
@@ -32,6 +36,7 @@ export async function serve(config: Config): Promise<void> {
   const transport = openMailTransport(config, mailSettings)
   const worker = startOutboxWorker({ db: store.db, clock: store.clock, transport, log: app.log })
   const betaResults = startBetaResultsJob({ ...store, mail: mailSettings }, app.log)
+  const purge = startIdempotencyPurgeJob(store, config.idempotencyRetentionHours, app.log)
 
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -62,6 +67,7 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down')
     // Mail being sent finishes first; mail not yet sent waits in the outbox for the next start.
     await betaResults.stop()
+    await purge.stop()
     await worker.stop()
     await transport.close()
     await app.close()

@@ -1,7 +1,17 @@
 import type { FastifyPluginAsync, onResponseHookHandler } from 'fastify'
-import { collectDefaultMetrics, type Metric, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, type Metric, Registry } from 'prom-client'
+import type { OperationsReader } from '../../app/read-operations.js'
+import { registerOperationsMetrics } from '../operations-metrics.js'
+import { problemCodeOf } from '../problem.js'
 import { RequestDurations } from '../request-durations.js'
 import { sharedPlugin } from '../shared-plugin.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Count this route's answers as bookings: 201s made, and refusals by code. */
+    readonly countsBookings?: boolean
+  }
+}
 
 // Requests that matched no route share one label, so junk URLs cannot grow the series count.
 const UNMATCHED = 'unmatched'
@@ -14,16 +24,39 @@ export interface HttpMetrics {
 }
 
 /**
- * Prometheus metrics at `GET /metrics`: the process defaults and
- * `http_request_duration_seconds` by method, route pattern and status. The
- * registry belongs to this app instance, so tests can build many apps.
+ * Prometheus metrics at `GET /metrics`: the process defaults,
+ * `http_request_duration_seconds` by method, route pattern and status,
+ * registrations made and refused by code, and, given `operations`, what
+ * the database says an operator should watch. The registry belongs to
+ * this app instance, so tests can build many apps.
  */
-export function httpMetrics(): HttpMetrics {
+export function httpMetrics(operations?: OperationsReader): HttpMetrics {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
   const durations = new RequestDurations()
   // The registry asks a metric for its name, type, help, get() and reset(): RequestDurations has them.
   registry.registerMetric(durations as unknown as Metric)
+  if (operations !== undefined) registerOperationsMetrics(registry, operations)
+  const registrations = new Counter({
+    name: 'examdesk_registrations_total',
+    help: 'Seats booked (201; a replayed answer is not counted again).',
+    registers: [registry],
+  })
+  const refusals = new Counter({
+    name: 'examdesk_registration_refusals_total',
+    help: 'Bookings refused, by problem code (SEAT_UNAVAILABLE, RETAKE_TOO_SOON, DATABASE_UNAVAILABLE, …).',
+    labelNames: ['code'],
+    registers: [registry],
+  })
+  const countBooking: onResponseHookHandler = (_request, reply, done) => {
+    const status = reply.statusCode
+    if (status === 201) {
+      if (reply.getHeader('idempotent-replayed') === undefined) registrations.inc()
+    } else if (status >= 400) {
+      refusals.inc({ code: problemCodeOf(reply) ?? `HTTP_${status}` })
+    }
+    done()
+  }
 
   const recording = sharedPlugin('examdesk-metrics', async (app) => {
     // Each route times its responses under its pattern (/v1/exams/:id), never the raw URL.
@@ -33,7 +66,8 @@ export function httpMetrics(): HttpMetrics {
         record(request.method, reply.statusCode, reply.elapsedTime / 1000)
         done()
       }
-      route.onResponse = [...[route.onResponse ?? []].flat(), timed]
+      const counted = route.config?.countsBookings === true ? [countBooking] : []
+      route.onResponse = [...[route.onResponse ?? []].flat(), timed, ...counted]
     })
     const unmatched = durations.routeRecorder(UNMATCHED)
     app.addHook('onResponse', (request, reply, done) => {

@@ -11,7 +11,12 @@ export interface HealthDeps {
 // A health probe that hangs is a failed probe; answer before the load balancer gives up.
 const HEALTH_TIMEOUT_MS = 5_000
 
-/** `GET /healthz`: 200 `{ status: 'ok' }` when `checkHealth` resolves in time, else 503 `UNAVAILABLE`. */
+/**
+ * `GET /healthz`: 200 `{ status: 'ok' }` when `checkHealth` resolves in time;
+ * else 503 `DATABASE_UNAVAILABLE` with `health: 'degraded'`: the process
+ * lives and serves again as soon as the database answers, so a probe should
+ * take it out of rotation rather than restart it.
+ */
 export function healthRoutes(deps: HealthDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -29,7 +34,7 @@ export function healthRoutes(deps: HealthDeps): FastifyPluginAsync {
           await withTimeout(deps.checkHealth(), HEALTH_TIMEOUT_MS)
         } catch (error) {
           request.log.warn({ err: error }, 'health check failed')
-          throw new AppError('UNAVAILABLE')
+          throw new AppError('DATABASE_UNAVAILABLE', { health: 'degraded' })
         }
         return { status: 'ok' as const }
       },

@@ -105,7 +105,7 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
           ),
           response: { 201: RegistrationOut },
         },
-        config: { roles: [...ROLES] },
+        config: { roles: [...ROLES], countsBookings: true },
       },
       async (request, reply) => {
         const { channel, voucherCode, voucherCodes, ...rest } = request.body

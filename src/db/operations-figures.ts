@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely'
+import { readInstant } from './columns.js'
+import type { DB } from './schema.js'
+
+/**
+ * The figures an operator watches that only the database knows, each one
+ * short index range (migration 0010): cheap enough to ask at every scrape.
+ */
+
+/** Mail waiting to be sent and mail given up on (`sent` grows for ever and is left out). */
+export async function countMailBacklog(
+  db: Kysely<DB>,
+): Promise<{ readonly pending: number; readonly failed: number }> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(({ fn }) => ['status', fn.countAll<string | number>().as('count')])
+    .where('status', 'in', ['pending', 'failed'])
+    .groupBy('status')
+    .execute()
+  const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0)
+  return { pending: count('pending'), failed: count('failed') }
+}
+
+/** When the oldest mail still waiting to be sent was written; null when none waits. */
+export async function findOldestPendingMail(db: Kysely<DB>): Promise<number | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .select('created_at')
+    .where('status', '=', 'pending')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst()
+  return row === undefined ? null : readInstant(row.created_at)
+}
+
+/** Live registrations whose amount due is not paid yet. */
+export async function countUnpaidRegistrations(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('registrations')
+    .select(({ fn }) => fn.countAll<string | number>().as('count'))
+    .where('payment_status', '=', 'due')
+    .where('status', 'in', ['booked', 'checked-in'])
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
