@@ -6,16 +6,16 @@ import pg from 'pg'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { openDatabase, quoteIdentifier } from '../../src/db/database.js'
 import { createCentre, createSlot, deliver } from '../factories/appointments.js'
+import { TEST_POSTGRES_URL } from '../support/postgres-url.js'
 import {
   type Answer,
-  type ChildServer,
-  callChild,
-  forEachConcurrently,
+  call as callServer,
+  inParallel,
   isRunning,
-  startChildServer,
-  stopChildServer,
-} from '../support/child-server.js'
-import { TEST_POSTGRES_URL } from '../support/postgres-url.js'
+  type ServerProcess,
+  startServer,
+  stopServer,
+} from '../support/server-process.js'
 
 /**
  * Database faults under load: the real server (`examdesk serve`, a child
@@ -110,14 +110,16 @@ describe.runIf(reachable)('database faults on PostgreSQL', () => {
     url.searchParams.set('application_name', schema)
     const mailDir = await mkdtemp(join(tmpdir(), 'examdesk-faults-mail-'))
     cleanups.push(() => rm(mailDir, { recursive: true, force: true }))
-    const server: ChildServer = await startChildServer({
+    const env = {
       DATABASE_URL: url.toString(),
       EXAMDESK_ADMIN_TOKEN: ADMIN_TOKEN,
+      EXAMDESK_DEMO: '0',
       MAIL_DIR: mailDir,
-    })
-    cleanups.push(() => stopChildServer(server.child))
+    }
+    const server: ServerProcess = await startServer(env, 'faults')
+    cleanups.push(() => stopServer(server.child))
     const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-      callChild(server, ADMIN_TOKEN, method, path, body, headers)
+      callServer(server, ADMIN_TOKEN, method, path, body, headers)
 
     const database = await openDatabase(TEST_POSTGRES_URL, {
       searchPath: schema,
@@ -137,7 +139,7 @@ describe.runIf(reachable)('database faults on PostgreSQL', () => {
     for (let k = 0; k < SLOTS; k++)
       slots.push(await createSlot(db, centre, inAMonth + k * 3_600_000, SEATS_PER_SLOT))
     const candidates: string[] = Array(CANDIDATES + 1)
-    await forEachConcurrently(
+    await inParallel(
       Array.from({ length: CANDIDATES + 1 }, (_, i) => i),
       16,
       async (i) => {
@@ -163,7 +165,7 @@ describe.runIf(reachable)('database faults on PostgreSQL', () => {
     // The load, with the faults in it: each after another FAULT_EVERY answers.
     let answered = 0
     const faults: Promise<number>[] = []
-    await forEachConcurrently(bookings, CONCURRENCY, async (booking) => {
+    await inParallel(bookings, CONCURRENCY, async (booking) => {
       booking.first = await book(booking)
       answered++
       if (answered % FAULT_EVERY === 0 && faults.length < FAULTS)
@@ -214,7 +216,7 @@ describe.runIf(reachable)('database faults on PostgreSQL', () => {
     expect(Number(refused?.[1] ?? 0)).toBeGreaterThanOrEqual(unavailable.length)
 
     // Each booking that met a fault, sent again with its key: done once, or refused; never half.
-    await forEachConcurrently(unavailable, 8, async (booking) => {
+    await inParallel(unavailable, 8, async (booking) => {
       booking.retried = await book(booking)
       if (booking.retried.status !== 201)
         expect(expectProblemAnswer(booking.retried, `retry of ${booking.key}`)).toBe(
@@ -256,7 +258,7 @@ describe.runIf(reachable)('database faults on PostgreSQL', () => {
       .execute()
     expect(unanswered).toEqual([])
 
-    await stopChildServer(server.child)
+    await stopServer(server.child)
     expect(server.child.exitCode, server.output()).toBe(0)
   })
 })

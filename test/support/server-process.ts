@@ -128,14 +128,19 @@ function startServerOnce(env: Readonly<Record<string, string>>): Promise<ServerP
   })
 }
 
+/** True while the child has neither exited nor been killed. */
+export function isRunning(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null
+}
+
 export function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  if (!isRunning(child)) return Promise.resolve()
   return new Promise((resolve) => child.once('exit', () => resolve()))
 }
 
 /** SIGTERM to our child (by its pid), SIGKILL if it lingers. */
 export async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
+  if (!isRunning(child)) return
   const gone = exited(child)
   child.kill('SIGTERM')
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
@@ -171,10 +176,17 @@ export async function call(
   })
   // Reading the whole body is part of the answer: a connection cut mid-body is no answer.
   const text = await response.text()
+  let answered: Record<string, unknown>
+  try {
+    answered = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>)
+  } catch {
+    // Kept for the assertion to show: an answer that is not JSON is a failure of its own.
+    answered = { text }
+  }
   return {
     status: response.status,
     headers: response.headers,
-    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+    body: answered,
     replayed: response.headers.get('idempotent-replayed') === 'true',
   }
 }
