@@ -553,6 +553,8 @@ async function rawBookings(
         updatedAt: now,
         price: null,
         paymentStatus: 'not-required',
+        holdExpiresAt: null,
+        holdEnded: null,
       })
       await appendAudit(trx, {
         id: uuidv7(),

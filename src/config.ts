@@ -1,3 +1,5 @@
+import { DEFAULT_HOLD_MINUTES } from './domain/unpaid-hold.js'
+
 /** What examdesk reads from its environment; `npm start` and `examdesk serve` alike. */
 export interface Config {
   readonly port: number
@@ -19,6 +21,8 @@ export interface Config {
   readonly mailHelp: string
   /** Without SMTP, each mail is also written here as an `.eml` file. */
   readonly mailDir: string
+  /** How long a registration with an amount due holds its seat before the job releases it. */
+  readonly holdMinutes: number
 }
 
 const DEFAULT_MAIL_FROM = '"examdesk" <no-reply@examdesk.invalid>'
@@ -39,7 +43,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailReplyTo: env.MAIL_REPLY_TO || undefined,
     mailHelp: env.MAIL_HELP_TEXT || defaultHelp(env.MAIL_REPLY_TO || undefined),
     mailDir: env.MAIL_DIR || './data/mail',
+    holdMinutes: readHoldMinutes(env.EXAMDESK_HOLD_MINUTES),
   }
+}
+
+/** Whole minutes, at least one: a hold of nothing would release a seat before anyone could pay. */
+function readHoldMinutes(text: string | undefined): number {
+  if (text === undefined || text === '') return DEFAULT_HOLD_MINUTES
+  const minutes = Number(text)
+  if (!/^\d+$/.test(text) || minutes < 1 || minutes > 10_080)
+    throw new Error(`EXAMDESK_HOLD_MINUTES must be whole minutes from 1 to 10080, not "${text}"`)
+  return minutes
 }
 
 /** Says where help is even when nobody configured it: the reply-to if there is one. */

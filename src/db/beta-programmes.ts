@@ -142,3 +142,23 @@ export async function insertBetaRegistration(
     })
     .execute()
 }
+
+/**
+ * Forgets this registration as the candidate's one registration for the
+ * beta exam, so that they may register for it again; a record of another
+ * registration is left alone. Says whether one was forgotten.
+ */
+export async function forgetBetaRegistration(
+  db: Kysely<DB>,
+  exam: ExamNumber,
+  candidateId: string,
+  registrationId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('beta_registrations')
+    .where('exam_number', '=', exam)
+    .where('candidate_id', '=', candidateId)
+    .where('registration_id', '=', registrationId)
+    .executeTakeFirst()
+  return result.numDeletedRows > 0n
+}

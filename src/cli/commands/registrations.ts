@@ -33,7 +33,11 @@ async function withSupport<T>(
       role: 'support',
       channel: options.channel ?? 'phone',
     }
-    return await work(store, actor, { ...store, mail: readMailSettings(config) })
+    return await work(store, actor, {
+      ...store,
+      mail: readMailSettings(config),
+      holdMinutes: config.holdMinutes,
+    })
   } finally {
     await store.close()
   }

@@ -4,6 +4,7 @@ import type { Config } from '../../config.js'
 import { redactUrl } from '../../db/database.js'
 import { buildExamdeskApp } from '../../http/examdesk-app.js'
 import { startBetaResultsJob } from '../../jobs/beta-results-job.js'
+import { startHoldExpiryJob } from '../../jobs/hold-expiry-job.js'
 import { startOutboxWorker } from '../../jobs/outbox-worker.js'
 import { createFileTransport } from '../../mail/file-transport.js'
 import { type MailSettings, readMailSettings } from '../../mail/mail-settings.js'
@@ -19,13 +20,14 @@ export async function serve(config: Config): Promise<void> {
   const loaded = await loadDemo(store, config.demo)
   const admin = await ensureAdminToken(store, config.adminToken)
   const app = await buildExamdeskApp(
-    { ...store, mail: mailSettings },
+    { ...store, mail: mailSettings, holdMinutes: config.holdMinutes },
     { logger: { level: config.logLevel } },
   )
   await app.listen({ port: config.port, host: config.host })
   const transport = openMailTransport(config, mailSettings)
   const worker = startOutboxWorker({ db: store.db, clock: store.clock, transport, log: app.log })
   const betaResults = startBetaResultsJob({ ...store, mail: mailSettings }, app.log)
+  const holdExpiry = startHoldExpiryJob({ ...store, mail: mailSettings }, app.log)
 
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -56,6 +58,7 @@ export async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down')
     // Mail being sent finishes first; mail not yet sent waits in the outbox for the next start.
     await betaResults.stop()
+    await holdExpiry.stop()
     await worker.stop()
     await transport.close()
     await app.close()
