@@ -6,6 +6,7 @@ import { setExamPricing } from '../../src/db/exam-prices.js'
 import { insertVoucher } from '../../src/db/vouchers.js'
 import { STUDY_BOOK_DISCOUNT } from '../../src/demo/demo-offers.js'
 import { formatVoucherCode } from '../../src/domain/voucher-code.js'
+import { buildExamdeskApp } from '../../src/http/examdesk-app.js'
 import { startHoldExpiryJob } from '../../src/jobs/hold-expiry-job.js'
 import { readMailSettings } from '../../src/mail/mail-settings.js'
 import { bookedSeats, createCentre, createSlot, deliver } from '../factories/appointments.js'
@@ -142,6 +143,25 @@ describe.each(testDatabases())('unpaid holds on $name', ({ open }) => {
     expectProblem(await pay(w, held.id, 16_500), 409, 'HOLD_EXPIRED')
     expect(await runHoldJob(w)).toBe(0)
     expect(await bookedSeats(w.db, slot)).toBe(0)
+  })
+
+  it('holds for the configured minutes, and never past the appointment', async () => {
+    const w = get()
+    const centre = await world(w)
+    const soon = await createSlot(w.db, centre, NOW + 20 * MINUTE)
+    const lea = await registerCandidate(w)
+    const held = expectOk<Registration>(await book(w, { candidateId: lea, slotId: soon }, 's'), 201)
+    expect(held.holdExpiresAt).toBe('2026-06-15T12:20:00.000Z')
+
+    const app = await buildExamdeskApp({ db: w.db, clock: w.clock, holdMinutes: 10 })
+    try {
+      const later = await createSlot(w.db, centre, instant('2026-07-01T09:00:00Z'))
+      const ben = await registerCandidate(w, { email: 'ben@example.com' })
+      const answer = await book({ ...w, app }, { candidateId: ben, slotId: later }, 't')
+      expect(expectOk<Registration>(answer, 201).holdExpiresAt).toBe('2026-06-15T12:10:00.000Z')
+    } finally {
+      await app.close()
+    }
   })
 
   it('confirms a hold paid in time; refuses a payment after the end even before the job came', async () => {
