@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import type { PriceBreakdown, PriceLine } from '../domain/price.js'
@@ -116,8 +116,9 @@ export async function listExpiredHolds(
   const rows = await db
     .selectFrom('registrations')
     .select('id')
-    .where('status', '=', 'booked')
-    .where('payment_status', '=', 'due')
+    // Literals, not parameters: so both engines see the partial index's own condition.
+    .where('status', '=', sql.lit('booked'))
+    .where('payment_status', '=', sql.lit('due'))
     .where('hold_expires_at', '<=', writeInstant(now))
     .orderBy('hold_expires_at')
     .orderBy('id')

@@ -24,7 +24,7 @@ export async function up(db: AnyKysely): Promise<void> {
   await db.schema
     .createIndex('registrations_unpaid_hold_idx')
     .on('registrations')
-    .column('hold_expires_at')
+    .columns(['hold_expires_at', 'id'])
     .where(sql.ref('status'), '=', 'booked')
     .where(sql.ref('payment_status'), '=', 'due')
     .execute()
