@@ -240,7 +240,7 @@ async function book(
       paymentStatus === 'due'
         ? computeHoldExpiresAt(
             now,
-            deps.holdMinutes ?? DEFAULT_HOLD_MINUTES,
+            beta?.programme.holdMinutes ?? deps.holdMinutes ?? DEFAULT_HOLD_MINUTES,
             appointment.slot.startsAt,
           )
         : null,

@@ -27,6 +27,7 @@ export async function insertBetaProgramme(
       restricted_countries: JSON.stringify(programme.restrictedCountries),
       results_release_at: writeInstant(programme.resultsReleaseAt),
       results_released_at: writeOptionalInstant(programme.resultsReleasedAt),
+      hold_minutes: programme.holdMinutes,
       created_at: writeInstant(createdAt),
     })
     .execute()
@@ -50,6 +51,7 @@ export async function findBetaProgramme(
     restrictedCountries: JSON.parse(row.restricted_countries) as string[],
     resultsReleaseAt: readInstant(row.results_release_at),
     resultsReleasedAt: readOptionalInstant(row.results_released_at),
+    holdMinutes: row.hold_minutes,
   }
 }
 

@@ -286,6 +286,8 @@ export interface BetaProgrammeTable {
   results_release_at: InstantColumn
   results_released_at: InstantColumn | null
   created_at: InstantColumn
+  /** Minutes an unpaid booking holds its seat; null: the programme-wide setting. */
+  hold_minutes: number | null
 }
 
 export interface BetaRosterTable {

@@ -164,6 +164,43 @@ describe.each(testDatabases())('unpaid holds on $name', ({ open }) => {
     }
   })
 
+  it("holds a beta's seats for the programme's own minutes when it sets them", async () => {
+    const w = get()
+    const centre = await world(w, { holdMinutes: 15 })
+    const programme = expectOk<{ holdMinutes: number | null }>(
+      await call(w, 'GET', '/v1/exams/71-620/beta-programme'),
+    )
+    expect(programme.holdMinutes).toBe(15)
+    const slot = await createSlot(w.db, centre, instant('2026-07-01T09:00:00Z'))
+    const lea = await registerCandidate(w)
+    const beta = expectOk<Registration>(
+      await book(w, { candidateId: lea, exam: '71-620', slotId: slot }, 'beta'),
+      201,
+    )
+    expect(beta.holdExpiresAt).toBe('2026-06-15T12:15:00.000Z')
+    // The live exam keeps the programme-wide 30 minutes.
+    const live = expectOk<Registration>(
+      await book(w, { candidateId: lea, slotId: slot }, 'live'),
+      201,
+    )
+    expect(live.holdExpiresAt).toBe('2026-06-15T12:30:00.000Z')
+    w.clock.set(NOW + 15 * MINUTE)
+    expect(await runHoldJob(w)).toBe(1)
+    expect((await getRegistration(w, beta.id)).registration.holdEnded).toBe('expired')
+    expectProblem(
+      await call(w, 'PUT', '/v1/exams/71-620/beta-programme', {
+        seatLimit: 100,
+        acceptsNewCandidates: true,
+        restrictedCountries: [],
+        resultsReleaseAt: '2026-09-15T00:00:00Z',
+        holdMinutes: 0,
+      }),
+      400,
+      'VALIDATION_FAILED',
+      'holdMinutes',
+    )
+  })
+
   it('confirms a hold paid in time; refuses a payment after the end even before the job came', async () => {
     const w = get()
     const centre = await world(w)

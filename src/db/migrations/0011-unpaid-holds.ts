@@ -8,7 +8,8 @@ const HOLD_MS = 30 * 60_000
 /**
  * Unpaid holds expire: a registration with an amount due keeps its seat
  * until `hold_expires_at`; one that ended unpaid says how (`expired` by the
- * job, `released` by an admin). Holds booked before this migration get the
+ * job, `released` by an admin); a beta programme may set its own hold
+ * time. Holds booked before this migration get the
  * default time from their booking, so none of them holds a seat for good.
  */
 export async function up(db: AnyKysely): Promise<void> {
@@ -20,6 +21,8 @@ export async function up(db: AnyKysely): Promise<void> {
     .alterTable('registrations')
     .addColumn('hold_ended', 'text', (c) => c.check(sql`hold_ended in ('expired', 'released')`))
     .execute()
+  // A beta may hold its seats for a time of its own; null: the configured default.
+  await db.schema.alterTable('beta_programmes').addColumn('hold_minutes', 'integer').execute()
   // The job's question: the unpaid holds, soonest to expire first.
   await db.schema
     .createIndex('registrations_unpaid_hold_idx')
