@@ -36,7 +36,7 @@ export function composeHoldEndedMail(input: HoldEndedMailInput, help: string): C
   const why =
     input.ending === 'expired'
       ? `It was held for payment until ${formatMailTime(input.holdExpiresAt ?? input.now, candidate.timeZone)}, and no payment came in that time.`
-      : `A programme administrator released it before it was paid${input.reason ? `: ${input.reason}` : '.'}`
+      : `A programme administrator released it before it was paid${input.reason ? `: ${withFullStop(input.reason)}` : '.'}`
   const lines = [
     `Hello ${candidate.firstName} ${candidate.lastName},`,
     '',
@@ -49,7 +49,9 @@ export function composeHoldEndedMail(input: HoldEndedMailInput, help: string): C
     `  Registration:  ${input.registrationId}`,
     '',
     ...(input.codesReturned.length > 0
-      ? [`The code ${input.codesReturned.join(', ')} can be used again.`]
+      ? [
+          `${input.codesReturned.length === 1 ? 'The code' : 'The codes'} ${input.codesReturned.join(', ')} used for it can be used again.`,
+        ]
       : []),
     'To sit the exam, book again and pay when you book.',
     '',
@@ -58,7 +60,7 @@ export function composeHoldEndedMail(input: HoldEndedMailInput, help: string): C
     '',
   ]
   return {
-    subject: `Seat released: ${exam.number} on ${when} was not paid`,
+    subject: `Seat released, not paid: ${exam.number} on ${when}`,
     bodyText: lines.join('\n'),
     attachments: [],
   }
@@ -80,4 +82,8 @@ export async function enqueueHoldEndedMail(
     ...composed,
     createdAt: input.now,
   })
+}
+
+function withFullStop(sentence: string): string {
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`
 }

@@ -136,7 +136,7 @@ describe.each(testDatabases())('unpaid holds on $name', ({ open }) => {
     expect(expired?.detail.reason).toMatch(/no payment came/)
     const mails = await mailTo(w, lea)
     expect(mails.map((m) => m.kind)).toEqual(['hold-expired'])
-    expect(mails[0]?.subject).toContain('Seat released: 070-620')
+    expect(mails[0]?.subject).toContain('Seat released, not paid: 070-620')
     expect(mails[0]?.bodyText).toContain(held.id)
 
     // Paying now is refused with its own code; a second run finds nothing to release.
