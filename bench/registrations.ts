@@ -578,6 +578,8 @@ async function rawBookings(
         updatedAt: now,
         price: null,
         paymentStatus: 'not-required',
+        holdExpiresAt: null,
+        holdEnded: null,
       })
       await appendAudit(trx, {
         id: uuidv7(),

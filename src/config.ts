@@ -1,3 +1,4 @@
+import { DEFAULT_HOLD_MINUTES } from './domain/unpaid-hold.js'
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js'
 
 /** What examdesk reads from its environment; `npm start` and `examdesk serve` alike. */
@@ -25,6 +26,8 @@ export interface Config {
   readonly trustProxy: TrustProxy
   /** How long a request's Idempotency-Key is kept, so that a retry within it answers the same (24 h). */
   readonly idempotencyRetentionHours: number
+  /** How long a registration with an amount due holds its seat before the job releases it. */
+  readonly holdMinutes: number
 }
 
 const DEFAULT_MAIL_FROM = '"examdesk" <no-reply@examdesk.invalid>'
@@ -47,6 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailDir: env.MAIL_DIR || './data/mail',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     idempotencyRetentionHours: readRetentionHours(env.IDEMPOTENCY_RETENTION_HOURS),
+    holdMinutes: readHoldMinutes(env.EXAMDESK_HOLD_MINUTES),
   }
 }
 
@@ -61,6 +65,15 @@ function readRetentionHours(text: string | undefined): number {
       `IDEMPOTENCY_RETENTION_HOURS must be a number of hours, 1 or more, not "${text}"`,
     )
   return hours
+}
+
+/** Whole minutes, at least one: a hold of nothing would release a seat before anyone could pay. */
+function readHoldMinutes(text: string | undefined): number {
+  if (text === undefined || text === '') return DEFAULT_HOLD_MINUTES
+  const minutes = Number(text)
+  if (!/^\d+$/.test(text) || minutes < 1 || minutes > 10_080)
+    throw new Error(`EXAMDESK_HOLD_MINUTES must be whole minutes from 1 to 10080, not "${text}"`)
+  return minutes
 }
 
 /** Says where help is even when nobody configured it: the reply-to if there is one. */

@@ -25,6 +25,8 @@ export interface BetaProgrammeInput {
   readonly restrictedCountries: readonly string[]
   /** RFC 3339. */
   readonly resultsReleaseAt: string
+  /** Minutes an unpaid booking holds its seat; null or absent: the programme-wide setting. */
+  readonly holdMinutes?: number | null
 }
 
 interface Deps {
@@ -70,6 +72,7 @@ export async function setBetaProgramme(
       restrictedCountries,
       resultsReleaseAt,
       resultsReleasedAt: existing?.resultsReleasedAt ?? null,
+      holdMinutes: input.holdMinutes ?? null,
     }
     const refused = refuseProgramme(programme, betaPeriod)
     if (refused) throw new AppError('BETA_PROGRAMME_INVALID', refused)
@@ -81,6 +84,7 @@ export async function setBetaProgramme(
           accepts_new_candidates: programme.acceptsNewCandidates ? 1 : 0,
           restricted_countries: JSON.stringify(programme.restrictedCountries),
           results_release_at: writeInstant(resultsReleaseAt),
+          hold_minutes: programme.holdMinutes,
         })
         .where('exam_number', '=', exam.number)
         .execute()

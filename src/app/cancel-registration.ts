@@ -1,9 +1,14 @@
-import { findBetaRegistration, releaseBetaSeat } from '../db/beta-programmes.js'
+import {
+  findBetaRegistration,
+  forgetBetaRegistration,
+  releaseBetaSeat,
+} from '../db/beta-programmes.js'
 import { findExam } from '../db/exams.js'
 import { updateRegistration } from '../db/registrations.js'
 import { releaseSeat } from '../db/seats.js'
 import { releaseWaiver } from '../db/waivers.js'
 import { formatInstant } from '../domain/instant.js'
+import { givesBetaRegistrationBack } from '../domain/unpaid-hold.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
 import { requireChangeable } from './change-registration.js'
@@ -50,14 +55,25 @@ export async function cancelRegistration(
         throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId })
       }
       await releaseSeat(trx, appointment.slot.id)
-      // The beta's seat goes back to the programme; the candidate's one beta registration stays spent.
+      // The beta's seat goes back to the programme; the candidate's one beta registration stays
+      // spent, unless it was never paid.
       // (only a booking the programme counted: one made before the programme took no seat of it)
       const betaHolder = await findBetaRegistration(
         trx,
         registration.exam,
         registration.candidateId,
       )
-      if (betaHolder === registration.id) await releaseBetaSeat(trx, registration.exam)
+      if (betaHolder === registration.id) {
+        await releaseBetaSeat(trx, registration.exam)
+        // A hold cancelled before it was paid does not spend the candidate's one beta registration.
+        if (givesBetaRegistrationBack(registration))
+          await forgetBetaRegistration(
+            trx,
+            registration.exam,
+            registration.candidateId,
+            registration.id,
+          )
+      }
       if (registration.waiverId !== null)
         await releaseWaiver(trx, registration.waiverId, registration.id)
       const codesReturned = await returnCodes(trx, registration, actor, now)

@@ -493,6 +493,20 @@ export const ERROR_CATALOGUE = {
     title: 'Wrong amount',
     sentence: (f) => `The amount due is ${text(f.due)}, not ${text(f.paid)}.`,
   },
+  HOLD_EXPIRED: {
+    status: 409,
+    title: 'Hold ended',
+    sentence: (f) =>
+      f.ended === 'released'
+        ? `The seat of registration ${text(f.registrationId)} was released by an administrator before it was paid, so it can no longer be paid; book again.`
+        : `The seat of registration ${text(f.registrationId)} was held for payment until ${text(f.holdExpiresAt)}; that time has passed, so it can no longer be paid; book again.`,
+  },
+  NOT_AN_UNPAID_HOLD: {
+    status: 409,
+    title: 'Not an unpaid hold',
+    sentence: (f) =>
+      `Registration ${text(f.registrationId)} is ${text(f.status)} with payment ${text(f.paymentStatus)}: only a booked registration waiting for payment is a hold that can be released; cancel it instead.`,
+  },
   VOUCHER_BATCH_MISMATCH: {
     status: 409,
     title: 'Batch already made differently',

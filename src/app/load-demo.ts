@@ -77,6 +77,7 @@ export async function loadDemo(
           restrictedCountries: ['CN', 'IR'],
           resultsReleaseAt: exam.betaPeriod.end + 30 * DAY_MS,
           resultsReleasedAt: null,
+          holdMinutes: null,
         },
         now,
       )

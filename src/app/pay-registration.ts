@@ -3,9 +3,11 @@ import { findExam } from '../db/exams.js'
 import { findOfferVersion } from '../db/offers.js'
 import { insertPayment } from '../db/payments.js'
 import { findRegistration, updateRegistration } from '../db/registrations.js'
+import { formatInstant } from '../domain/instant.js'
 import { formatMoney } from '../domain/money.js'
 import { type PaymentMethod, refusePaymentMethod } from '../domain/offer.js'
 import { parseRegistrationCode } from '../domain/registration-code.js'
+import { hasHoldExpired, isUnpaidHold } from '../domain/unpaid-hold.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
 import { AppError } from './errors.js'
@@ -49,6 +51,19 @@ export async function payRegistration(
       parseRegistrationCode(registrationId) ?? registrationId,
     )
     if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
+    // A hold that ended, or whose time ran out before the job came by, cannot be paid.
+    if (
+      registration.holdEnded !== null ||
+      (isUnpaidHold(registration) && hasHoldExpired(registration.holdExpiresAt, now))
+    ) {
+      throw new AppError('HOLD_EXPIRED', {
+        field: 'id',
+        registrationId: registration.id,
+        ended: registration.holdEnded ?? 'expired',
+        holdExpiresAt:
+          registration.holdExpiresAt === null ? null : formatInstant(registration.holdExpiresAt),
+      })
+    }
     if (registration.status !== 'booked') {
       throw new AppError('REGISTRATION_NOT_ACTIVE', {
         field: 'id',
@@ -80,6 +95,7 @@ export async function payRegistration(
       { paymentStatus: 'paid' },
       now,
     )
+    // Released by the job or an admin meanwhile: of the two, the release came first.
     if (!updated) throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId })
     await insertPayment(trx, {
       id: uuidv7(),

@@ -16,6 +16,7 @@ import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
 import type { PaymentMethod } from '../domain/offer.js'
 import { paymentStatusOf } from '../domain/price.js'
 import { formatRegistrationCode } from '../domain/registration-code.js'
+import { computeHoldExpiresAt, DEFAULT_HOLD_MINUTES } from '../domain/unpaid-hold.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
@@ -54,6 +55,8 @@ export interface RegisterDeps {
   readonly db: Kysely<DB>
   readonly clock: Clock
   readonly mail: MailSettings
+  /** How long a booking with an amount due holds its seat; `DEFAULT_HOLD_MINUTES` unless configured. */
+  readonly holdMinutes?: number
 }
 
 /**
@@ -233,6 +236,15 @@ async function book(
     updatedAt: now,
     price,
     paymentStatus,
+    holdExpiresAt:
+      paymentStatus === 'due'
+        ? computeHoldExpiresAt(
+            now,
+            beta?.programme.holdMinutes ?? deps.holdMinutes ?? DEFAULT_HOLD_MINUTES,
+            appointment.slot.startsAt,
+          )
+        : null,
+    holdEnded: null,
   }
   await insertRegistration(trx, registration)
   if (beta) await insertBetaRegistration(trx, exam.number, candidate.id, registration.id, now)
@@ -272,6 +284,9 @@ async function book(
       policy: decision.policy,
       price,
       paymentStatus,
+      ...(registration.holdExpiresAt === null
+        ? {}
+        : { holdExpiresAt: formatInstant(registration.holdExpiresAt) }),
       ...(codes.loses.length > 0 ? { acknowledgedLosses: codes.loses } : {}),
     },
   })

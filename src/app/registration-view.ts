@@ -41,6 +41,10 @@ export interface RegistrationView {
   readonly updatedAt: Instant
   readonly price: PriceBreakdown | null
   readonly paymentStatus: Registration['paymentStatus']
+  /** While payment is due: the instant the seat is released unless paid. Null otherwise. */
+  readonly holdExpiresAt: Instant | null
+  /** How an unpaid hold ended (`expired`, or `released` by an admin); null otherwise. */
+  readonly holdEnded: Registration['holdEnded']
 }
 
 /** The places a registration points at, read together. */
@@ -93,6 +97,8 @@ export function toRegistrationView(
     updatedAt: registration.updatedAt,
     price: registration.price,
     paymentStatus: registration.paymentStatus,
+    holdExpiresAt: registration.paymentStatus === 'due' ? registration.holdExpiresAt : null,
+    holdEnded: registration.holdEnded,
   }
 }
 

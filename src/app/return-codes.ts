@@ -10,20 +10,23 @@ import {
 } from '../db/vouchers.js'
 import type { Instant } from '../domain/instant.js'
 import { returnsOnCancel } from '../domain/offer.js'
+import { returnsOnHoldEnd } from '../domain/unpaid-hold.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
 
 /**
  * Gives back what a cancelled registration took from its codes, where the
- * offer says a cancellation does and the code has not expired; each return
- * is in the audit log. Returns the codes given back, grouped for reading.
+ * offer says a cancellation does (or, for a hold that ended unpaid, always)
+ * and the code has not expired; each return is in the audit log. Returns
+ * the codes given back, grouped for reading.
  */
 export async function returnCodes(
   trx: Kysely<DB>,
   registration: Registration,
   actor: Actor,
   now: Instant,
+  ended: 'cancelled' | 'hold-ended' = 'cancelled',
 ): Promise<string[]> {
   const returned: string[] = []
   for (const use of await listUsesOfRegistration(trx, registration.id)) {
@@ -31,7 +34,10 @@ export async function returnCodes(
     const offer = voucher && (await findOfferVersion(trx, voucher.offerId, voucher.offerVersion))
     if (!voucher || !offer) continue
     const expired = voucher.expiresAt !== null && now >= voucher.expiresAt
-    const kept = !returnsOnCancel(offer, voucher.expiresAt, now)
+    const kept =
+      ended === 'hold-ended'
+        ? !returnsOnHoldEnd(voucher.expiresAt, now)
+        : !returnsOnCancel(offer, voucher.expiresAt, now)
     if (!kept) {
       await returnVoucherUse(trx, use.id, now)
       // Moves the code on, so that a registration judging it at this moment judges again.
@@ -51,7 +57,9 @@ export async function returnCodes(
           ? expired
             ? 'The code has expired.'
             : `${offer.name} does not give a use back on cancellation.`
-          : 'Cancelled within the provider’s window.',
+          : ended === 'hold-ended'
+            ? 'The seat was released before it was paid.'
+            : 'Cancelled within the provider’s window.',
       },
     })
   }

@@ -10,6 +10,7 @@ import { ROLES, type Role } from '../http/principal.js'
 import { releaseResultsCommand } from './commands/beta-results.js'
 import { printEligibility } from './commands/eligibility.js'
 import { generateSlotsCommand } from './commands/generate-slots-command.js'
+import { releaseExpiredHoldsCommand } from './commands/holds.js'
 import { importCentresFile } from './commands/import-centres-file.js'
 import { importExamsFile } from './commands/import-exams-file.js'
 import {
@@ -224,6 +225,12 @@ beta
   )
   .option('--exam <number>', 'only this beta exam')
   .action((options: { exam?: string }) => releaseResultsCommand(readConfig(), options.exam))
+
+const holds = program.command('holds').description('seats held for payment')
+holds
+  .command('release-expired')
+  .description('release every unpaid hold whose time has run out (the server does it every 30 s)')
+  .action(() => releaseExpiredHoldsCommand(readConfig()))
 
 const waves = program.command('waves').description('invitation waves of a beta programme')
 waves

@@ -27,6 +27,7 @@ export async function insertBetaProgramme(
       restricted_countries: JSON.stringify(programme.restrictedCountries),
       results_release_at: writeInstant(programme.resultsReleaseAt),
       results_released_at: writeOptionalInstant(programme.resultsReleasedAt),
+      hold_minutes: programme.holdMinutes,
       created_at: writeInstant(createdAt),
     })
     .execute()
@@ -50,6 +51,7 @@ export async function findBetaProgramme(
     restrictedCountries: JSON.parse(row.restricted_countries) as string[],
     resultsReleaseAt: readInstant(row.results_release_at),
     resultsReleasedAt: readOptionalInstant(row.results_released_at),
+    holdMinutes: row.hold_minutes,
   }
 }
 
@@ -141,4 +143,24 @@ export async function insertBetaRegistration(
       created_at: writeInstant(at),
     })
     .execute()
+}
+
+/**
+ * Forgets this registration as the candidate's one registration for the
+ * beta exam, so that they may register for it again; a record of another
+ * registration is left alone. Says whether one was forgotten.
+ */
+export async function forgetBetaRegistration(
+  db: Kysely<DB>,
+  exam: ExamNumber,
+  candidateId: string,
+  registrationId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('beta_registrations')
+    .where('exam_number', '=', exam)
+    .where('candidate_id', '=', candidateId)
+    .where('registration_id', '=', registrationId)
+    .executeTakeFirst()
+  return result.numDeletedRows > 0n
 }

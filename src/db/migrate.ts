@@ -11,6 +11,7 @@ import * as exceptionRequests from './migrations/0007-exception-requests.js'
 import * as invitationWaves from './migrations/0008-invitation-waves.js'
 import * as withheldResults from './migrations/0009-withheld-results.js'
 import * as housekeeping from './migrations/0010-housekeeping.js'
+import * as unpaidHolds from './migrations/0011-unpaid-holds.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -28,6 +29,7 @@ const MIGRATIONS = {
   '0008-invitation-waves': invitationWaves,
   '0009-withheld-results': withheldResults,
   '0010-housekeeping': housekeeping,
+  '0011-unpaid-holds': unpaidHolds,
 } as const
 
 /**

@@ -1,8 +1,9 @@
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import type { PriceBreakdown, PriceLine } from '../domain/price.js'
-import { readInstant, writeInstant } from './columns.js'
+import type { HoldEnding } from '../domain/unpaid-hold.js'
+import { readInstant, readOptionalInstant, writeInstant, writeOptionalInstant } from './columns.js'
 import { reusableInsert } from './reusable-query.js'
 import type { Channel, DB, PaymentStatus, RegistrationStatus, RegistrationTable } from './schema.js'
 
@@ -29,6 +30,10 @@ export interface Registration {
   readonly price: PriceBreakdown | null
   /** `due`: the seat is held but the registration is not confirmed until paid. */
   readonly paymentStatus: PaymentStatus
+  /** Until when the seat is held for payment; null when nothing was due at booking. */
+  readonly holdExpiresAt: Instant | null
+  /** How the hold ended unpaid (the registration is then cancelled); null otherwise. */
+  readonly holdEnded: HoldEnding | null
 }
 
 /** The statuses that hold a seat and block a second booking of the exam. */
@@ -60,6 +65,8 @@ export async function insertRegistration(
     due_cents: registration.price?.dueCents ?? null,
     price_lines: JSON.stringify(registration.price?.lines ?? []),
     payment_status: registration.paymentStatus,
+    hold_expires_at: writeOptionalInstant(registration.holdExpiresAt),
+    hold_ended: registration.holdEnded,
   })
 }
 
@@ -100,6 +107,26 @@ export async function listRegistrationsOfCandidate(
   return rows.map(toRegistration)
 }
 
+/** The ids of unpaid holds whose time ran out by `now`, soonest first, at most `limit`. */
+export async function listExpiredHolds(
+  db: Kysely<DB>,
+  now: Instant,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('registrations')
+    .select('id')
+    // Literals, not parameters: so both engines see the partial index's own condition.
+    .where('status', '=', sql.lit('booked'))
+    .where('payment_status', '=', sql.lit('due'))
+    .where('hold_expires_at', '<=', writeInstant(now))
+    .orderBy('hold_expires_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map((row) => row.id)
+}
+
 export interface RegistrationChange {
   readonly slotId?: string
   readonly providerId?: string
@@ -107,6 +134,7 @@ export interface RegistrationChange {
   readonly attemptId?: string | null
   readonly waiverId?: string | null
   readonly paymentStatus?: PaymentStatus
+  readonly holdEnded?: HoldEnding
 }
 
 /**
@@ -130,6 +158,7 @@ export async function updateRegistration(
       ...(change.attemptId === undefined ? {} : { attempt_id: change.attemptId }),
       ...(change.waiverId === undefined ? {} : { waiver_id: change.waiverId }),
       ...(change.paymentStatus === undefined ? {} : { payment_status: change.paymentStatus }),
+      ...(change.holdEnded === undefined ? {} : { hold_ended: change.holdEnded }),
       version: expectedVersion + 1,
       updated_at: writeInstant(updatedAt),
     })
@@ -165,5 +194,7 @@ function toRegistration(row: Selectable<RegistrationTable>): Registration {
             lines: JSON.parse(row.price_lines) as PriceLine[],
           },
     paymentStatus: row.payment_status,
+    holdExpiresAt: readOptionalInstant(row.hold_expires_at),
+    holdEnded: row.hold_ended,
   }
 }

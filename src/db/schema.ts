@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { HoldEnding } from '../domain/unpaid-hold.js'
 
 /**
  * Column types as the drivers return them. Instants are ISO-8601 UTC text in
@@ -171,6 +172,10 @@ export interface RegistrationTable {
   /** JSON array of `PriceLine`. */
   price_lines: Generated<string>
   payment_status: Generated<PaymentStatus>
+  /** Until when an unpaid registration holds its seat; null when nothing was due at booking. */
+  hold_expires_at: InstantColumn | null
+  /** How an unpaid hold ended without payment, if it did. */
+  hold_ended: HoldEnding | null
 }
 
 export interface AuditLogTable {
@@ -281,6 +286,8 @@ export interface BetaProgrammeTable {
   results_release_at: InstantColumn
   results_released_at: InstantColumn | null
   created_at: InstantColumn
+  /** Minutes an unpaid booking holds its seat; null: the programme-wide setting. */
+  hold_minutes: number | null
 }
 
 export interface BetaRosterTable {

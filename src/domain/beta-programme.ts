@@ -20,6 +20,8 @@ export interface BetaProgramme {
   readonly resultsReleaseAt: Instant
   /** When the results were released, once they were. */
   readonly resultsReleasedAt: Instant | null
+  /** How long an unpaid booking of this beta holds its seat; null: the programme-wide setting. */
+  readonly holdMinutes: number | null
 }
 
 /** Where the candidate stands with the programme. */

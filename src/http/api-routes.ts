@@ -10,6 +10,7 @@ import { eligibilityRoutes } from './routes/eligibility.js'
 import { examPricingRoutes } from './routes/exam-pricing.js'
 import { examRoutes } from './routes/exams.js'
 import { exceptionRequestRoutes } from './routes/exception-requests.js'
+import { holdRoutes } from './routes/holds.js'
 import { offerRoutes } from './routes/offers.js'
 import { providerRoutes } from './routes/providers.js'
 import { registrationRoutes } from './routes/registrations.js'
@@ -28,6 +29,7 @@ export function apiRoutes(deps: RegisterDeps): FastifyPluginAsync[] {
     eligibilityRoutes(deps),
     certificationRoutes(deps),
     registrationRoutes(deps),
+    holdRoutes(deps),
     providerRoutes(deps),
     centreRoutes(deps),
     slotRoutes(deps),

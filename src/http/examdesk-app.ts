@@ -18,7 +18,12 @@ export const TOKEN_CACHE_MS = 10_000
  * tests inject into. Mail settings default to those of an empty environment.
  */
 export function buildExamdeskApp(
-  base: { readonly db: Kysely<DB>; readonly clock: Clock; readonly mail?: MailSettings },
+  base: {
+    readonly db: Kysely<DB>
+    readonly clock: Clock
+    readonly mail?: MailSettings
+    readonly holdMinutes?: number
+  },
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
   const deps = { ...base, mail: base.mail ?? readMailSettings(readConfig({})) }

@@ -48,6 +48,8 @@ async function scene(db: Kysely<DB>) {
     updatedAt: FACTORY_EPOCH,
     price: null,
     paymentStatus: 'not-required',
+    holdExpiresAt: null,
+    holdEnded: null,
   })
   return candidate
 }

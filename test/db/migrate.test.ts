@@ -61,6 +61,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0008-invitation-waves', 'Success'],
         ['0009-withheld-results', 'Success'],
         ['0010-housekeeping', 'Success'],
+        ['0011-unpaid-holds', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()
       // PostgreSQL lists every schema's tables; ours are the ones in the current schema.

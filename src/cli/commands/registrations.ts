@@ -33,7 +33,11 @@ async function withSupport<T>(
       role: 'support',
       channel: options.channel ?? 'phone',
     }
-    return await work(store, actor, { ...store, mail: readMailSettings(config) })
+    return await work(store, actor, {
+      ...store,
+      mail: readMailSettings(config),
+      holdMinutes: config.holdMinutes,
+    })
   } finally {
     await store.close()
   }
@@ -49,6 +53,16 @@ export function describeRegistration(view: RegistrationView): string {
     `  when:     ${formatInZone(view.startsAt, view.centre.timeZone)}`,
     `  where:    ${view.centre.name}, ${view.centre.address}, ${view.centre.city} (${view.provider.name})`,
     `  change:   reschedule until ${formatInZone(view.changeDeadlines.reschedule, view.centre.timeZone)}, cancel until ${formatInZone(view.changeDeadlines.cancel, view.centre.timeZone)}`,
+    // A stored answer from before holds expired has neither field.
+    ...(view.holdEnded != null
+      ? [
+          `  payment:  not paid; the seat was ${view.holdEnded === 'expired' ? 'released when its hold ran out' : 'released by an administrator'}`,
+        ]
+      : view.holdExpiresAt != null
+        ? [
+            `  payment:  due; the seat is held until ${formatInZone(view.holdExpiresAt, view.centre.timeZone)}`,
+          ]
+        : []),
   ].join('\n')
 }
 

@@ -6,6 +6,7 @@ import { exclusively } from '../../db/exclusively.js'
 import { buildExamdeskApp } from '../../http/examdesk-app.js'
 import { openServerLog } from '../../http/server-log.js'
 import { startBetaResultsJob } from '../../jobs/beta-results-job.js'
+import { startHoldExpiryJob } from '../../jobs/hold-expiry-job.js'
 import { startIdempotencyPurgeJob } from '../../jobs/idempotency-purge-job.js'
 import { startOutboxWorker } from '../../jobs/outbox-worker.js'
 import { createFileTransport } from '../../mail/file-transport.js'
@@ -29,7 +30,7 @@ export async function serve(config: Config): Promise<void> {
     admin: await ensureAdminToken(store, config.adminToken),
   }))
   const app = await buildExamdeskApp(
-    { ...store, mail: mailSettings },
+    { ...store, mail: mailSettings, holdMinutes: config.holdMinutes },
     { loggerInstance: log.logger, trustProxy: config.trustProxy },
   )
   await app.listen({ port: config.port, host: config.host })
@@ -37,6 +38,7 @@ export async function serve(config: Config): Promise<void> {
   const worker = startOutboxWorker({ db: store.db, clock: store.clock, transport, log: app.log })
   const betaResults = startBetaResultsJob({ ...store, mail: mailSettings }, app.log)
   const purge = startIdempotencyPurgeJob(store, config.idempotencyRetentionHours, app.log)
+  const holdExpiry = startHoldExpiryJob({ ...store, mail: mailSettings }, app.log)
 
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -68,6 +70,7 @@ export async function serve(config: Config): Promise<void> {
     // Mail being sent finishes first; mail not yet sent waits in the outbox for the next start.
     await betaResults.stop()
     await purge.stop()
+    await holdExpiry.stop()
     await worker.stop()
     await transport.close()
     await app.close()

@@ -23,6 +23,11 @@ const ProgrammeOut = Type.Object({
   restrictedCountries: Type.Array(Type.String()),
   resultsReleaseAt: Type.String(),
   resultsReleasedAt: Nullable(Type.String()),
+  holdMinutes: Nullable(
+    Type.Integer({
+      description: 'How long an unpaid booking holds its seat; null: the programme-wide setting',
+    }),
+  ),
 })
 
 function toProgrammeOut(programme: BetaProgramme) {
@@ -57,6 +62,16 @@ export function betaProgrammeRoutes(deps: RegisterDeps): FastifyPluginAsync {
                 examples: [['CN', 'IR']],
               }),
               resultsReleaseAt: InstantText,
+              holdMinutes: Type.Optional(
+                Nullable(
+                  Type.Integer({
+                    minimum: 1,
+                    maximum: 10_080,
+                    description:
+                      'Minutes an unpaid booking of this beta holds its seat; null or absent: EXAMDESK_HOLD_MINUTES',
+                  }),
+                ),
+              ),
             },
             { additionalProperties: false },
           ),

@@ -69,6 +69,18 @@ export const RegistrationOut = Type.Object({
   paymentStatus: Type.Enum(['not-required', 'due', 'paid'], {
     description: '`due`: the seat is held, and the registration is confirmed once paid',
   }),
+  holdExpiresAt: Nullable(
+    Type.String({
+      description:
+        'While payment is due: when the seat is released unless paid (also shown after the hold ended unpaid)',
+    }),
+  ),
+  holdEnded: Type.Unsafe<'expired' | 'released' | null>({
+    type: ['string', 'null'],
+    enum: ['expired', 'released', null],
+    description:
+      'How an unpaid hold ended: its time ran out, or an admin released it (the registration is cancelled)',
+  }),
 })
 
 export function toRegistrationOut(view: RegistrationView) {
@@ -86,6 +98,9 @@ export function toRegistrationOut(view: RegistrationView) {
     createdAt: toInstantOut(view.createdAt),
     updatedAt: toInstantOut(view.updatedAt),
     price: view.price === null ? null : { ...view.price, lines: [...view.price.lines] },
+    // An answer stored before holds expired has neither field.
+    holdExpiresAt: view.holdExpiresAt == null ? null : toInstantOut(view.holdExpiresAt),
+    holdEnded: view.holdEnded ?? null,
   }
 }
 

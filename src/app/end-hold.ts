@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely'
+import {
+  findBetaRegistration,
+  forgetBetaRegistration,
+  releaseBetaSeat,
+} from '../db/beta-programmes.js'
+import { findCandidate } from '../db/candidates.js'
+import { findExam } from '../db/exams.js'
+import { type Registration, updateRegistration } from '../db/registrations.js'
+import type { DB } from '../db/schema.js'
+import { releaseSeat } from '../db/seats.js'
+import { releaseWaiver } from '../db/waivers.js'
+import { formatInstant, type Instant } from '../domain/instant.js'
+import type { HoldEnding } from '../domain/unpaid-hold.js'
+import { enqueueHoldEndedMail } from '../mail/compose-hold-mail.js'
+import type { MailSettings } from '../mail/mail-settings.js'
+import type { Actor } from './actor.js'
+import { auditAction } from './audit-action.js'
+import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
+import { returnCodes } from './return-codes.js'
+
+/**
+ * Ends an unpaid hold inside the caller's transaction: the registration is
+ * cancelled with how its hold ended, and everything it held comes back (the
+ * seat, the beta seat and the candidate's one beta registration, an
+ * approved exception, its codes' uses); the audit trail says why and the
+ * candidate is mailed. The registration must be an unpaid hold at
+ * `registration.version`: null when another change (a payment, say) came
+ * first, and then nothing was done.
+ */
+export async function endHold(
+  trx: Kysely<DB>,
+  mail: MailSettings,
+  registration: Registration,
+  ending: HoldEnding,
+  reason: string | null,
+  actor: Actor,
+  now: Instant,
+): Promise<RegistrationView | null> {
+  // The row first, on its version: of a payment and a release racing, exactly one changes it.
+  const changed = await updateRegistration(
+    trx,
+    registration.id,
+    registration.version,
+    { status: 'cancelled', holdEnded: ending },
+    now,
+  )
+  if (!changed) return null
+  const appointment = await loadAppointment(trx, registration.slotId)
+  if (!appointment) throw new Error(`Registration ${registration.id} points at a missing slot`)
+  await releaseSeat(trx, appointment.slot.id)
+  // Only a booking the programme counted holds one of its seats (see cancelRegistration).
+  const betaHolder = await findBetaRegistration(trx, registration.exam, registration.candidateId)
+  const heldBetaRegistration = betaHolder === registration.id
+  if (heldBetaRegistration) {
+    await releaseBetaSeat(trx, registration.exam)
+    await forgetBetaRegistration(trx, registration.exam, registration.candidateId, registration.id)
+  }
+  if (registration.waiverId !== null)
+    await releaseWaiver(trx, registration.waiverId, registration.id)
+  const codesReturned = await returnCodes(trx, registration, actor, now, 'hold-ended')
+  await auditAction(trx, actor, now, {
+    candidateId: registration.candidateId,
+    subjectType: 'registration',
+    subjectId: registration.id,
+    action: ending === 'expired' ? 'hold-expired' : 'hold-released',
+    detail: {
+      reason:
+        reason ?? 'The seat was held for payment and no payment came before the hold ran out.',
+      holdExpiresAt:
+        registration.holdExpiresAt === null ? null : formatInstant(registration.holdExpiresAt),
+      slotId: appointment.slot.id,
+      startsAt: formatInstant(appointment.slot.startsAt),
+      betaSeatReturned: heldBetaRegistration,
+      waiverReleased: registration.waiverId,
+      codesReturned,
+    },
+  })
+  const exam = await findExam(trx, registration.exam)
+  const view = toRegistrationView(
+    {
+      ...registration,
+      status: 'cancelled',
+      holdEnded: ending,
+      version: registration.version + 1,
+      updatedAt: now,
+    },
+    exam?.title ?? registration.exam,
+    appointment,
+  )
+  const candidate = await findCandidate(trx, registration.candidateId)
+  if (candidate) {
+    await enqueueHoldEndedMail(trx, mail, {
+      ending,
+      candidate,
+      registrationId: registration.id,
+      exam: view.exam,
+      centre: appointment.centre,
+      startsAt: appointment.slot.startsAt,
+      holdExpiresAt: registration.holdExpiresAt,
+      reason,
+      codesReturned,
+      now,
+    })
+  }
+  return view
+}

@@ -1,0 +1,53 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync } from 'fastify'
+import { Type } from 'typebox'
+import type { RegisterDeps } from '../../app/register.js'
+import { releaseHold } from '../../app/release-hold.js'
+import { RegistrationOut, toRegistrationOut } from '../schemas/registration.js'
+import { Channel } from '../schemas/request-fields.js'
+import { actorOf, IdempotencyHeaders, idempotencyOf } from './registrations.js'
+
+/** `/v1/registrations/{id}/release-hold`: an admin gives back a seat held for payment. */
+export function holdRoutes(deps: RegisterDeps): FastifyPluginAsync {
+  return async (fastify) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+    app.post(
+      '/registrations/:id/release-hold',
+      {
+        schema: {
+          summary:
+            'Release the seat of a registration waiting for payment, with a reason (inside the cancel window too)',
+          tags: ['registrations'],
+          headers: IdempotencyHeaders,
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }),
+          body: Type.Object(
+            {
+              reason: Type.String({
+                minLength: 1,
+                maxLength: 500,
+                pattern: '\\S',
+                description: 'Why; kept in the audit trail and mailed to the candidate',
+              }),
+              channel: Channel,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: RegistrationOut },
+        },
+        config: { roles: ['admin'] },
+      },
+      async (request, reply) => {
+        const outcome = await releaseHold(
+          deps,
+          request.params.id,
+          request.body.reason.trim(),
+          actorOf(request, request.body.channel),
+          idempotencyOf(request),
+        )
+        if (outcome.replayed) reply.header('idempotent-replayed', 'true')
+        return toRegistrationOut(outcome.result)
+      },
+    )
+  }
+}

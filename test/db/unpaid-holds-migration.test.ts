@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { writeInstant } from '../../src/db/columns.js'
+import * as foundation from '../../src/db/migrations/0001-foundation.js'
+import * as appointments from '../../src/db/migrations/0002-appointments.js'
+import * as slotSearch from '../../src/db/migrations/0003-slot-search.js'
+import * as vouchers from '../../src/db/migrations/0004-vouchers.js'
+import * as outboxFacts from '../../src/db/migrations/0005-outbox-facts.js'
+import * as betaProgrammes from '../../src/db/migrations/0006-beta-programmes.js'
+import * as exceptionRequests from '../../src/db/migrations/0007-exception-requests.js'
+import * as invitationWaves from '../../src/db/migrations/0008-invitation-waves.js'
+import * as withheldResults from '../../src/db/migrations/0009-withheld-results.js'
+import * as unpaidHolds from '../../src/db/migrations/0011-unpaid-holds.js'
+import { findRegistration } from '../../src/db/registrations.js'
+import {
+  createCandidate,
+  createExam,
+  createFamily,
+  createProvider,
+  FACTORY_EPOCH,
+} from '../factories/catalogue.js'
+import { createCentre, createSlot } from '../factories/centres.js'
+import { testDatabases } from '../support/databases.js'
+
+const BEFORE = [
+  foundation,
+  appointments,
+  slotSearch,
+  vouchers,
+  outboxFacts,
+  betaProgrammes,
+  exceptionRequests,
+  invitationWaves,
+  withheldResults,
+]
+
+describe.each(testDatabases())('migration 0011-unpaid-holds on $name', ({ open }) => {
+  it('gives holds booked before it 30 minutes from their booking, and nothing to the others', async () => {
+    const database = await open({ migrate: false })
+    try {
+      const { db } = database
+      for (const migration of BEFORE) await migration.up(db)
+      await createFamily(db)
+      await createExam(db, { number: '070-620' })
+      await createProvider(db)
+      const candidate = await createCandidate(db, { id: 'candidate-1' })
+      const slot = await createSlot(db, await createCentre(db), FACTORY_EPOCH + 86_400_000)
+      const row = (id: string, status: 'booked' | 'cancelled', paymentStatus: 'due' | 'paid') => ({
+        id,
+        candidate_id: candidate.id,
+        exam_number: '070-620',
+        slot_id: slot.id,
+        provider_id: 'pearson',
+        status,
+        channel: 'api' as const,
+        booked_by: 'token-1',
+        booked_by_role: 'provider',
+        created_at: writeInstant(FACTORY_EPOCH),
+        updated_at: writeInstant(FACTORY_EPOCH),
+        payment_status: paymentStatus,
+      })
+      await db
+        .insertInto('registrations')
+        .values([
+          row('HELD-HELD-HELD', 'booked', 'due'),
+          row('PAID-PAID-PAID', 'cancelled', 'paid'),
+          row('GONE-GONE-GONE', 'cancelled', 'due'),
+        ])
+        .execute()
+
+      await unpaidHolds.up(db)
+
+      const held = await findRegistration(db, 'HELD-HELD-HELD')
+      expect(held?.holdExpiresAt).toBe(FACTORY_EPOCH + 30 * 60_000)
+      expect(held?.holdEnded).toBeNull()
+      expect((await findRegistration(db, 'PAID-PAID-PAID'))?.holdExpiresAt).toBeNull()
+      expect((await findRegistration(db, 'GONE-GONE-GONE'))?.holdExpiresAt).toBeNull()
+    } finally {
+      await database.close()
+    }
+  })
+})
