@@ -5,6 +5,7 @@ import {
   countMailBacklog,
   countUnpaidRegistrations,
   findOldestPendingMail,
+  findOverdueHolds,
 } from '../db/operations-figures.js'
 import { type PoolUse, readPoolUse } from '../db/pool-use.js'
 import type { DB } from '../db/schema.js'
@@ -18,6 +19,8 @@ export interface OperationsReader {
   oldestPendingMailAgeSeconds(): Promise<number>
   /** Live registrations whose amount due is not paid yet. */
   unpaidRegistrations(): Promise<number>
+  /** Unpaid holds past their end that the expiry job has not released yet, and how long the oldest has been over. */
+  overdueHolds(): Promise<{ readonly count: number; readonly oldestAgeSeconds: number }>
   /** The PostgreSQL pool right now; null on SQLite. */
   poolUse(): PoolUse | null
   /** Sizes of the SQLite group commits so far; null on PostgreSQL. */
@@ -36,6 +39,14 @@ export function readOperations(deps: {
       return writtenAt === null ? 0 : Math.max(0, clock.now() - writtenAt) / 1000
     },
     unpaidRegistrations: () => countUnpaidRegistrations(db),
+    async overdueHolds() {
+      const now = clock.now()
+      const { count, firstExpiredAt } = await findOverdueHolds(db, now)
+      return {
+        count,
+        oldestAgeSeconds: firstExpiredAt === null ? 0 : (now - firstExpiredAt) / 1000,
+      }
+    },
     poolUse: () => readPoolUse(db),
     groupCommitSizes: () => groupCommitSizesOf(db)?.snapshot() ?? null,
   }

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely'
-import { readInstant } from './columns.js'
+import { type Kysely, sql } from 'kysely'
+import type { Instant } from '../domain/instant.js'
+import { readInstant, writeInstant } from './columns.js'
 import type { DB } from './schema.js'
 
 /**
@@ -42,4 +43,30 @@ export async function countUnpaidRegistrations(db: Kysely<DB>): Promise<number> 
     .where('status', 'in', ['booked', 'checked-in'])
     .executeTakeFirstOrThrow()
   return Number(row.count)
+}
+
+/**
+ * Unpaid holds whose time has run out by `now` but which the expiry job has
+ * not released yet (it should keep this near zero), and when the first of
+ * them ran out; read from the partial index of unpaid holds.
+ */
+export async function findOverdueHolds(
+  db: Kysely<DB>,
+  now: Instant,
+): Promise<{ readonly count: number; readonly firstExpiredAt: Instant | null }> {
+  const row = await db
+    .selectFrom('registrations')
+    .select(({ fn }) => [
+      fn.countAll<string | number>().as('count'),
+      fn.min('hold_expires_at').as('first'),
+    ])
+    // Literals, as in listExpiredHolds: both engines then use the partial index.
+    .where('status', '=', sql.lit('booked'))
+    .where('payment_status', '=', sql.lit('due'))
+    .where('hold_expires_at', '<=', writeInstant(now))
+    .executeTakeFirstOrThrow()
+  return {
+    count: Number(row.count),
+    firstExpiredAt: row.first === null ? null : readInstant(row.first),
+  }
 }

@@ -3,7 +3,8 @@ import type { OperationsReader } from '../app/read-operations.js'
 
 /**
  * The gauges an operator watches, read at each scrape (`collect`): the
- * outbox backlog and its oldest mail, unpaid registrations, the database
+ * outbox backlog and its oldest mail, unpaid registrations and overdue
+ * holds, the database
  * pool, and the SQLite group-commit sizes. A figure the database cannot
  * give right now reads NaN ("unknown") rather than a stale or a zero value,
  * and the scrape still answers.
@@ -40,6 +41,34 @@ export function registerOperationsMetrics(registry: Registry, reader: Operations
     registers,
     async collect() {
       this.set(await reader.unpaidRegistrations().catch(() => Number.NaN))
+    },
+  })
+  // Both hold gauges are collected in the same scrape: one query serves them.
+  const overdueHolds = sharedWhileRunning(() => reader.overdueHolds())
+  new Gauge({
+    name: 'examdesk_unpaid_holds_overdue',
+    help: 'Unpaid holds past their end that the expiry job has not released yet (should stay near 0).',
+    registers,
+    async collect() {
+      this.set(
+        await overdueHolds().then(
+          (holds) => holds.count,
+          () => Number.NaN,
+        ),
+      )
+    },
+  })
+  new Gauge({
+    name: 'examdesk_unpaid_holds_overdue_age_seconds',
+    help: 'How long the most overdue unpaid hold has been past its end; 0 when none is.',
+    registers,
+    async collect() {
+      this.set(
+        await overdueHolds().then(
+          (holds) => holds.oldestAgeSeconds,
+          () => Number.NaN,
+        ),
+      )
     },
   })
   if (reader.poolUse() !== null) registerPoolMetrics(registry, reader)
@@ -119,5 +148,16 @@ function groupCommitSizeMetric(reader: OperationsReader) {
       }
     },
     reset() {},
+  }
+}
+
+/** `load()`, or the answer of the call still under way: callers asking at the same time share one. */
+function sharedWhileRunning<T>(load: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null
+  return () => {
+    running ??= load().finally(() => {
+      running = null
+    })
+    return running
   }
 }

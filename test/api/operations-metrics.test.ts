@@ -42,6 +42,7 @@ describe.each(testDatabases())('what /metrics tells an operator ($name)', ({ nam
     const booked = expectOk<{
       id: string
       paymentStatus: string
+      holdExpiresAt: string
       price: { currency: string; dueCents: number }
     }>(await book(w, { candidateId: candidate, slotId }, 'metrics-1'), 201)
     expect(booked.paymentStatus).toBe('due')
@@ -61,6 +62,14 @@ describe.each(testDatabases())('what /metrics tells an operator ($name)', ({ nam
     expect(sample(held, 'examdesk_registration_refusals_total{code="SLOT_NOT_FOUND"}')).toBe(1)
     expect(sample(held, 'examdesk_registration_refusals_total{code="ALREADY_REGISTERED"}')).toBe(1)
     expect(sample(held, 'examdesk_registrations_unpaid')).toBe(1)
+    expect(sample(held, 'examdesk_unpaid_holds_overdue')).toBe(0)
+    // Past the hold's end, before the expiry job has run: one hold overdue, for as long as it has been.
+    const holdEnds = Date.parse(booked.holdExpiresAt)
+    w.clock.set(holdEnds + 45_000)
+    const overdue = await scrape(w)
+    expect(sample(overdue, 'examdesk_unpaid_holds_overdue')).toBe(1)
+    expect(sample(overdue, 'examdesk_unpaid_holds_overdue_age_seconds')).toBe(45)
+    w.clock.set(NOW)
 
     // Paid: confirmed and mailed; 90 s later the mail still waits (no worker runs here).
     expectOk(
@@ -98,8 +107,8 @@ describe.each(testDatabases())('what /metrics tells an operator ($name)', ({ nam
       const idle = sample(after, 'examdesk_db_pool_connections{state="idle"}')!
       expect(inUse + idle).toBeGreaterThan(0)
       expect(inUse + idle).toBeLessThanOrEqual(4)
-      // The scrape's own queries wait a turn for their connection: 0 to 3 of them.
-      expect(sample(after, 'examdesk_db_pool_waiting')).toBeLessThanOrEqual(3)
+      // The scrape's own queries (four: backlog, oldest mail, unpaid, overdue holds) may wait a turn.
+      expect(sample(after, 'examdesk_db_pool_waiting')).toBeLessThanOrEqual(4)
       expect(sample(after, 'examdesk_db_connections_lost_total')).toBe(0)
       expect(after).not.toContain('examdesk_group_commit_size')
     } else {
