@@ -46,6 +46,26 @@ export const ERROR_CATALOGUE = {
     title: 'Body too large',
     sentence: () => 'The request body is larger than this API accepts.',
   },
+  BODY_NOT_UTF8: {
+    status: 400,
+    title: 'Body not UTF-8',
+    sentence: (f) =>
+      f.field === undefined
+        ? 'The request body is not valid UTF-8 text; send JSON encoded as UTF-8.'
+        : `${text(f.field)}: the text is not valid UTF-8; send JSON encoded as UTF-8.`,
+  },
+  BODY_TOO_DEEP: {
+    status: 400,
+    title: 'Body nested too deeply',
+    sentence: (f) =>
+      `The request body nests objects and arrays more than ${text(f.maxDepth)} levels deep.`,
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    title: 'Headers too large',
+    sentence: (f) =>
+      `The request's headers are larger than this API accepts (${text(f.limitBytes)} bytes in all).`,
+  },
   MALFORMED_REQUEST: {
     status: 400,
     title: 'Malformed request',

@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify'
+import { useJsonBodyParser } from './json-body-parser.js'
 import { authPlugin } from './plugins/auth.js'
 import { docsPlugin } from './plugins/docs.js'
 import { httpMetrics } from './plugins/metrics.js'
@@ -61,6 +62,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler)
   // The API speaks JSON only: a text/plain body is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain')
+  useJsonBodyParser(app)
 
   // Roles are enforced only under /v1; a route naming roles elsewhere would be public, so refuse to start.
   app.addHook('onRoute', (route) => {

@@ -148,6 +148,20 @@ describe.each(testDatabases())('candidates over HTTP ($name)', ({ open }) => {
     )
   })
 
+  it('refuses a name that is not UTF-8 instead of storing U+FFFD in its place', async () => {
+    const [before, after] = JSON.stringify({ ...LEA, lastName: 'Mar@@tin' }).split('@@')
+    const body = Buffer.concat([Buffer.from(before!), Buffer.from([0xe9]), Buffer.from(after!)])
+    const problem = expectProblem(
+      await call(world(), 'POST', '/v1/candidates', body, 'admin', {
+        'content-type': 'application/json',
+      }),
+      400,
+      'BODY_NOT_UTF8',
+      'lastName',
+    )
+    expect(problem.location).toBe('body')
+  })
+
   it('stores names in Unicode NFC, so one name typed two ways is one name', async () => {
     const created = expectOk<CandidateOut>(
       await call(world(), 'POST', '/v1/candidates', { ...LEA, firstName: 'Le\u0301a' }),
