@@ -46,9 +46,9 @@ export const ERROR_CATALOGUE = {
     title: 'Body too large',
     sentence: () => 'The request body is larger than this API accepts.',
   },
-  BODY_NOT_UTF8: {
+  BODY_ENCODING_INVALID: {
     status: 400,
-    title: 'Body not UTF-8',
+    title: 'Body not UTF-8 text',
     sentence: (f) =>
       f.field === undefined
         ? 'The request body is not valid UTF-8 text; send JSON encoded as UTF-8.'

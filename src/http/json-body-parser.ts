@@ -16,7 +16,7 @@ const REPLACEMENT_BYTES = Buffer.from('\ufffd', 'utf8')
  * Replaces Fastify's `application/json` parser with one that reads the raw
  * bytes first: a body nested deeper than MAX_JSON_DEPTH is refused before it
  * is parsed (`BODY_TOO_DEEP`), and one that is not valid UTF-8 is refused
- * (`BODY_NOT_UTF8`) instead of being decoded with U+FFFD in place of the bad
+ * (`BODY_ENCODING_INVALID`) instead of being decoded with U+FFFD in place of the bad
  * bytes and stored so. The rest is Fastify's own parser, prototype-poisoning
  * checks included.
  */
@@ -43,7 +43,10 @@ export function useJsonBodyParser(app: FastifyInstance): void {
 /** The refusal of a body that is not UTF-8, naming the field when that can be told for sure. */
 function notUtf8(body: Buffer): AppError {
   const field = findBrokenField(body)
-  return new AppError('BODY_NOT_UTF8', { ...(field === null ? {} : { field }), location: 'body' })
+  return new AppError('BODY_ENCODING_INVALID', {
+    ...(field === null ? {} : { field }),
+    location: 'body',
+  })
 }
 
 /**

@@ -156,7 +156,7 @@ describe.each(testDatabases())('candidates over HTTP ($name)', ({ open }) => {
         'content-type': 'application/json',
       }),
       400,
-      'BODY_NOT_UTF8',
+      'BODY_ENCODING_INVALID',
       'lastName',
     )
     expect(problem.location).toBe('body')

@@ -42,7 +42,7 @@ describe('a body that is not UTF-8', () => {
     const response = await post(examWithNameBytes(bytes))
     expect(response.statusCode).toBe(400)
     expect(readProblem(response)).toMatchObject({
-      code: 'BODY_NOT_UTF8',
+      code: 'BODY_ENCODING_INVALID',
       field: 'name',
       location: 'body',
     })
@@ -55,7 +55,7 @@ describe('a body that is not UTF-8', () => {
       Buffer.from('"}}'),
     ])
     expect(readProblem(await post(nestedBad))).toMatchObject({
-      code: 'BODY_NOT_UTF8',
+      code: 'BODY_ENCODING_INVALID',
       field: 'betaPeriod.start',
     })
     const withRealReplacement = Buffer.concat([
@@ -64,7 +64,7 @@ describe('a body that is not UTF-8', () => {
       Buffer.from('"}'),
     ])
     const problem = readProblem(await post(withRealReplacement))
-    expect(problem.code).toBe('BODY_NOT_UTF8')
+    expect(problem.code).toBe('BODY_ENCODING_INVALID')
     expect(problem.field).toBeUndefined()
   })
 
