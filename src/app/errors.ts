@@ -66,6 +66,11 @@ export const ERROR_CATALOGUE = {
     sentence: (f) =>
       `The request's headers are larger than this API accepts (${text(f.limitBytes)} bytes in all).`,
   },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    title: 'Request timeout',
+    sentence: () => 'The request did not arrive in full in time; send it again.',
+  },
   MALFORMED_REQUEST: {
     status: 400,
     title: 'Malformed request',

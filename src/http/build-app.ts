@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify'
+import { createClientErrorHandler } from './client-error.js'
 import { useJsonBodyParser } from './json-body-parser.js'
 import { authPlugin } from './plugins/auth.js'
 import { docsPlugin } from './plugins/docs.js'
@@ -35,6 +36,8 @@ export interface BuildAppOptions {
 }
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024
+/** Node's default, named so that the 431 problem can say it: a bearer token and a few headers fit many times over. */
+const MAX_HEADER_SIZE = 16 * 1024
 
 /**
  * The examdesk HTTP app, ready for `inject()` or `listen()`: problem+json
@@ -57,6 +60,8 @@ export async function buildApp(
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     frameworkErrors: handleFrameworkError,
     return503OnClosing: false, // the problem-details plugin answers 503 itself, as a problem
+    http: { maxHeaderSize: MAX_HEADER_SIZE },
+    clientErrorHandler: createClientErrorHandler(MAX_HEADER_SIZE),
   })
   // TypeBox checks bodies strictly (no "5" for 5) and converts only query, path and headers.
   app.setValidatorCompiler(validatorCompiler)
