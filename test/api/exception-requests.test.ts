@@ -141,6 +141,9 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
       await call(w, 'GET', `/v1/candidates/${lea}/exception-requests`),
     )
     expect(list.items.map((item) => item.id)).toEqual([filed.id])
+    expect(
+      expectOk(await call(w, 'GET', `/v1/candidates/${lea}/exception-requests?limit=1&offset=1`)),
+    ).toEqual({ items: [], total: 1 })
     const mail = await mailOf(w, lea)
     expect(mail).toHaveLength(1)
     expect(mail[0]).toMatchObject({
