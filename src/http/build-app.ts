@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify'
+import { DEFAULT_BODY_LIMIT } from './body-limits.js'
 import { createClientErrorHandler } from './client-error.js'
 import { useJsonBodyParser } from './json-body-parser.js'
 import { authPlugin } from './plugins/auth.js'
@@ -29,13 +30,12 @@ export interface HttpDeps {
 
 export interface BuildAppOptions {
   readonly logger?: FastifyServerOptions['logger']
-  /** Largest request body in bytes; default 1 MiB. */
+  /** Largest request body in bytes; default 64 KiB (routes taking lists of candidates allow BULK_BODY_LIMIT). */
   readonly bodyLimit?: number
   /** The version in the OpenAPI document; default: package.json's. */
   readonly version?: string
 }
 
-const DEFAULT_BODY_LIMIT = 1024 * 1024
 /** Node's default, named so that the 431 problem can say it: a bearer token and a few headers fit many times over. */
 const MAX_HEADER_SIZE = 16 * 1024
 

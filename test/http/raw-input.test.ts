@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BULK_BODY_LIMIT } from '../../src/http/body-limits.js'
 import { MAX_JSON_DEPTH } from '../../src/http/json-body-parser.js'
 import { bearer, buildTestApp, readProblem, validExam } from './test-app.js'
 
@@ -9,7 +10,8 @@ import { bearer, buildTestApp, readProblem, validExam } from './test-app.js'
  */
 let app: FastifyInstance
 beforeAll(async () => {
-  app = await buildTestApp()
+  // As large as the routes that take lists allow: a deep body of that size must still be cheap.
+  app = await buildTestApp({}, { bodyLimit: BULK_BODY_LIMIT })
 })
 afterAll(() => app.close())
 
