@@ -1,8 +1,8 @@
 import { type TSchema, Type } from 'typebox'
 import { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '../../app/page.js'
 
-/** The query of a list that grows: `limit` items after skipping `offset`. */
-export const PagingQuery = Type.Object({
+/** The query fields of a list that grows: `limit` items after skipping `offset`. */
+export const PagingFields = {
   limit: Type.Optional(
     Type.Integer({
       minimum: 1,
@@ -20,7 +20,10 @@ export const PagingQuery = Type.Object({
       description: 'How many items to skip; there are more while offset + items < total',
     }),
   ),
-})
+}
+
+/** The query of a list that grows and has no other parameter. */
+export const PagingQuery = Type.Object(PagingFields)
 
 /** One page of `item`s and how many there are in all. */
 export function PageOut<T extends TSchema>(item: T) {
