@@ -18,8 +18,8 @@ interface HttpSocket extends Socket {
  * request exists (headers over `maxHeaderSize`, a request line it cannot
  * read, a request that did not arrive in time) answers problem+json with a
  * catalogue code, like everything else, and the connection is closed, since
- * what follows on it cannot be read either. Nothing is logged above `debug`:
- * these are the client's doing, and the network's.
+ * what follows on it cannot be read either. Nothing is logged: these are
+ * the client's doing, or the network's, and come before any request id.
  */
 export function createClientErrorHandler(maxHeaderSize: number) {
   return function answerClientError(error: ClientError, socket: Socket): void {

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { AppError } from '../app/errors.js'
 import { isNestedDeeperThan } from './json-depth.js'
 
-/** Deeper than any request of this API, by far; the deepest (an offer's terms) is 4 levels. */
+/** Deeper than any request of this API by far: its bodies nest a few levels. */
 export const MAX_JSON_DEPTH = 32
 
 type ParserDone = (error: Error | null, body?: unknown) => void
