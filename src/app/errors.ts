@@ -55,6 +55,31 @@ export const ERROR_CATALOGUE = {
     title: 'Body too large',
     sentence: () => 'The request body is larger than this API accepts.',
   },
+  BODY_ENCODING_INVALID: {
+    status: 400,
+    title: 'Body not UTF-8 text',
+    sentence: (f) =>
+      f.field === undefined
+        ? 'The request body is not valid UTF-8 text; send JSON encoded as UTF-8.'
+        : `${text(f.field)}: the text is not valid UTF-8; send JSON encoded as UTF-8.`,
+  },
+  BODY_TOO_DEEP: {
+    status: 400,
+    title: 'Body nested too deeply',
+    sentence: (f) =>
+      `The request body nests objects and arrays more than ${text(f.maxDepth)} levels deep.`,
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    title: 'Headers too large',
+    sentence: (f) =>
+      `The request's headers are larger than this API accepts (${text(f.limitBytes)} bytes in all).`,
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    title: 'Request timeout',
+    sentence: () => 'The request did not arrive in full in time; send it again.',
+  },
   MALFORMED_REQUEST: {
     status: 400,
     title: 'Malformed request',

@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely'
 import { type AuditEntry, listAuditOf } from '../db/audit-log.js'
 import { findExam } from '../db/exams.js'
 import {
+  countExceptionRequestsOfCandidate,
   type ExceptionRequestStatus,
   findExceptionRequest,
   listExceptionRequestsOfCandidate,
   type StoredExceptionRequest,
 } from '../db/exception-requests.js'
+import type { Paging } from '../db/paging.js'
 import type { DB } from '../db/schema.js'
 import type { ExceptionReason } from '../domain/exception-request.js'
 import type { Instant } from '../domain/instant.js'
@@ -14,6 +16,7 @@ import { parseRegistrationCode } from '../domain/registration-code.js'
 import { isOnBehalf } from './actor.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
+import type { Page } from './page.js'
 
 /** The audit trail's name for a request, as `registration` is a booking's. */
 export const EXCEPTION_REQUEST_SUBJECT = 'exception-request'
@@ -143,12 +146,19 @@ export async function getExceptionRequest(
   return { request: view, history }
 }
 
-/** A candidate's exception requests, newest first. */
+/** One page of a candidate's exception requests, newest first, and how many there are. */
 export async function listCandidateExceptionRequests(
   deps: { readonly db: Kysely<DB> },
   candidateId: string,
-): Promise<ExceptionRequestView[]> {
+  paging: Paging,
+): Promise<Page<ExceptionRequestView>> {
   await getCandidate(deps, candidateId, 'id')
-  const requests = await listExceptionRequestsOfCandidate(deps.db, candidateId)
-  return Promise.all(requests.map((request) => loadExceptionRequestView(deps.db, request)))
+  const [requests, total] = await Promise.all([
+    listExceptionRequestsOfCandidate(deps.db, candidateId, paging),
+    countExceptionRequestsOfCandidate(deps.db, candidateId),
+  ])
+  const items = await Promise.all(
+    requests.map((request) => loadExceptionRequestView(deps.db, request)),
+  )
+  return { items, total }
 }

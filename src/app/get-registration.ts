@@ -1,10 +1,16 @@
 import type { Kysely } from 'kysely'
 import { type AuditEntry, listAuditOf } from '../db/audit-log.js'
-import { findRegistration, listRegistrationsOfCandidate } from '../db/registrations.js'
+import type { Paging } from '../db/paging.js'
+import {
+  countRegistrationsOfCandidate,
+  findRegistration,
+  listRegistrationsOfCandidate,
+} from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { parseRegistrationCode } from '../domain/registration-code.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
+import type { Page } from './page.js'
 import { loadRegistrationView, type RegistrationView } from './registration-view.js'
 
 /** A registration as read aloud on the phone (any case, with or without dashes), with every change made to it. */
@@ -22,14 +28,19 @@ export async function getRegistration(
   return { registration: view, history }
 }
 
-/** A candidate's registrations at every provider, newest first. */
+/** One page of a candidate's registrations at every provider, newest first, and how many there are. */
 export async function listCandidateRegistrations(
   deps: { readonly db: Kysely<DB> },
   candidateId: string,
-): Promise<RegistrationView[]> {
+  paging: Paging,
+): Promise<Page<RegistrationView>> {
   await getCandidate(deps, candidateId, 'id')
-  const registrations = await listRegistrationsOfCandidate(deps.db, candidateId)
-  return Promise.all(
+  const [registrations, total] = await Promise.all([
+    listRegistrationsOfCandidate(deps.db, candidateId, paging),
+    countRegistrationsOfCandidate(deps.db, candidateId),
+  ])
+  const items = await Promise.all(
     registrations.map((registration) => loadRegistrationView(deps.db, registration)),
   )
+  return { items, total }
 }

@@ -2,6 +2,7 @@ import { parseCountry } from '../domain/country.js'
 import { parseEmail } from '../domain/email.js'
 import { type ExamNumber, parseExamNumber } from '../domain/exam-number.js'
 import { type Instant, parseInstant } from '../domain/instant.js'
+import { parsePersonName } from '../domain/person-name.js'
 import { parseTimeZone } from '../domain/time-zone.js'
 import { AppError } from './errors.js'
 
@@ -45,9 +46,16 @@ export function requireEmail(text: string, field = 'email'): string {
   return email
 }
 
-/** A name a person typed: trimmed, not empty. */
+/** A person's name as stored: trimmed, NFC, without controls or invisible formatting (see parsePersonName). */
 export function requireName(text: string, field: string): string {
-  const name = text.trim()
-  if (name === '') throw new AppError('VALIDATION_FAILED', { field, problem: 'must not be empty' })
-  return name
+  const parsed = parsePersonName(text)
+  if (!parsed.ok) {
+    throw new AppError('VALIDATION_FAILED', {
+      field,
+      location: 'body',
+      problem: parsed.problem,
+      errors: [{ field, problem: parsed.problem }],
+    })
+  }
+  return parsed.name
 }

@@ -1,19 +1,24 @@
 import type { Kysely } from 'kysely'
+import type { Paging } from '../db/paging.js'
 import { findProvider } from '../db/providers.js'
 import type { DB } from '../db/schema.js'
-import { listCentres as selectCentres } from '../db/test-centres.js'
+import { countCentres, listCentres as selectCentres } from '../db/test-centres.js'
 import type { TestCentre } from '../domain/test-centre.js'
 import { AppError } from './errors.js'
+import type { Page } from './page.js'
 
-/** Every test centre, or one provider's (an unknown provider is refused, not answered with none). */
+/** One page of every test centre, or of one provider's (an unknown provider is refused, not answered with none). */
 export async function listCentres(
   deps: { readonly db: Kysely<DB> },
-  filter: { readonly provider?: string } = {},
-): Promise<TestCentre[]> {
+  filter: { readonly provider?: string },
+  paging: Paging,
+): Promise<Page<TestCentre>> {
   if (filter.provider !== undefined && !(await findProvider(deps.db, filter.provider)))
     throw new AppError('PROVIDER_UNKNOWN', { field: 'provider', provider: filter.provider })
-  return selectCentres(
-    deps.db,
-    filter.provider === undefined ? {} : { providerId: filter.provider },
-  )
+  const where = filter.provider === undefined ? {} : { providerId: filter.provider }
+  const [items, total] = await Promise.all([
+    selectCentres(deps.db, where, paging),
+    countCentres(deps.db, where),
+  ])
+  return { items, total }
 }

@@ -3,6 +3,7 @@ import type { Attempt, AttemptOutcome } from '../domain/attempt.js'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import { readInstant, writeInstant } from './columns.js'
+import type { Paging } from './paging.js'
 import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
 
@@ -79,6 +80,37 @@ const attemptsOfCandidate = reusableQuery((db, candidateId: string) =>
     .orderBy('attempts.taken_at')
     .orderBy('attempts.id'),
 )
+
+/** One page of a candidate's attempts, in the order of `listAttemptsOfCandidate`. */
+export async function pageAttemptsOfCandidate(
+  db: Kysely<DB>,
+  candidateId: string,
+  paging: Paging,
+): Promise<Attempt[]> {
+  const rows = await fromAttempts(db)
+    .select(ATTEMPT_COLUMNS)
+    .where('attempts.candidate_id', '=', candidateId)
+    .orderBy('attempts.taken_at')
+    .orderBy('attempts.id')
+    .limit(paging.limit)
+    .offset(paging.offset)
+    .execute()
+  return rows.map(toAttempt)
+}
+
+/** How many attempts a candidate has. */
+export async function countAttemptsOfCandidate(
+  db: Kysely<DB>,
+  candidateId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('attempts')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('candidate_id', '=', candidateId)
+    .executeTakeFirstOrThrow()
+  // pg returns count(*), a bigint, as a string.
+  return Number(row.count)
+}
 
 /** Sets an attempt's outcome; false when there is no such attempt. */
 export async function updateAttemptOutcome(

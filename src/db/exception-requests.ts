@@ -3,6 +3,7 @@ import type { ExamNumber } from '../domain/exam-number.js'
 import type { ExceptionReason } from '../domain/exception-request.js'
 import type { Instant } from '../domain/instant.js'
 import { readFlag, readInstant, readOptionalInstant, writeFlag, writeInstant } from './columns.js'
+import type { Paging } from './paging.js'
 import type { Channel, DB, ExceptionRequestStatus, ExceptionRequestTable } from './schema.js'
 
 export type { ExceptionRequestStatus }
@@ -114,17 +115,34 @@ export async function findStandingExceptionRequest(
   return row ? toStoredRequest(row) : null
 }
 
-/** A candidate's requests, newest first. */
+/** One page of a candidate's requests, newest first (ties by id, so the order is stable). */
 export async function listExceptionRequestsOfCandidate(
   db: Kysely<DB>,
   candidateId: string,
+  paging: Paging,
 ): Promise<StoredExceptionRequest[]> {
   const rows = await selectRequests(db)
     .where('exception_requests.candidate_id', '=', candidateId)
     .orderBy('exception_requests.requested_at', 'desc')
     .orderBy('exception_requests.id', 'desc')
+    .limit(paging.limit)
+    .offset(paging.offset)
     .execute()
   return rows.map(toStoredRequest)
+}
+
+/** How many requests a candidate has filed. */
+export async function countExceptionRequestsOfCandidate(
+  db: Kysely<DB>,
+  candidateId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('exception_requests')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('candidate_id', '=', candidateId)
+    .executeTakeFirstOrThrow()
+  // pg returns count(*), a bigint, as a string.
+  return Number(row.count)
 }
 
 /**

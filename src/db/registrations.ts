@@ -4,6 +4,7 @@ import type { Instant } from '../domain/instant.js'
 import type { PriceBreakdown, PriceLine } from '../domain/price.js'
 import type { HoldEnding } from '../domain/unpaid-hold.js'
 import { readInstant, readOptionalInstant, writeInstant, writeOptionalInstant } from './columns.js'
+import type { Paging } from './paging.js'
 import { reusableInsert } from './reusable-query.js'
 import type { Channel, DB, PaymentStatus, RegistrationStatus, RegistrationTable } from './schema.js'
 
@@ -92,10 +93,11 @@ export async function listLiveRegistrationsOfExam(
     .execute()
 }
 
-/** A candidate's registrations, newest first. */
+/** One page of a candidate's registrations, newest first (ties by id, so the order is stable). */
 export async function listRegistrationsOfCandidate(
   db: Kysely<DB>,
   candidateId: string,
+  paging: Paging,
 ): Promise<Registration[]> {
   const rows = await db
     .selectFrom('registrations')
@@ -103,6 +105,8 @@ export async function listRegistrationsOfCandidate(
     .where('candidate_id', '=', candidateId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
+    .limit(paging.limit)
+    .offset(paging.offset)
     .execute()
   return rows.map(toRegistration)
 }
@@ -125,6 +129,20 @@ export async function listExpiredHolds(
     .limit(limit)
     .execute()
   return rows.map((row) => row.id)
+}
+
+/** How many registrations a candidate has, cancelled ones included. */
+export async function countRegistrationsOfCandidate(
+  db: Kysely<DB>,
+  candidateId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('registrations')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('candidate_id', '=', candidateId)
+    .executeTakeFirstOrThrow()
+  // pg returns count(*), a bigint, as a string.
+  return Number(row.count)
 }
 
 export interface RegistrationChange {

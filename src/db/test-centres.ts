@@ -4,6 +4,7 @@ import type { Instant } from '../domain/instant.js'
 import type { LongitudeRange } from '../domain/longitude-ranges.js'
 import type { TestCentre } from '../domain/test-centre.js'
 import { writeInstant } from './columns.js'
+import type { Paging } from './paging.js'
 import type { DB } from './schema.js'
 
 /** A centre to store, with when it was made. */
@@ -114,10 +115,11 @@ export async function findCentres(db: Kysely<DB>, ids: readonly string[]): Promi
   return rows.map(toTestCentre)
 }
 
-/** Every centre, or a provider's, ordered by provider, country, city and id. */
+/** One page of every centre, or of a provider's, ordered by provider, country, city and id. */
 export async function listCentres(
   db: Kysely<DB>,
-  filter: { readonly providerId?: string } = {},
+  filter: { readonly providerId?: string },
+  paging: Paging,
 ): Promise<TestCentre[]> {
   let query = db.selectFrom('test_centres').select(CENTRE_COLUMNS)
   if (filter.providerId !== undefined)
@@ -127,8 +129,22 @@ export async function listCentres(
     .orderBy('test_centres.country')
     .orderBy('test_centres.city')
     .orderBy('test_centres.id')
+    .limit(paging.limit)
+    .offset(paging.offset)
     .execute()
   return rows.map(toTestCentre)
+}
+
+/** How many centres there are, or how many a provider has. */
+export async function countCentres(
+  db: Kysely<DB>,
+  filter: { readonly providerId?: string },
+): Promise<number> {
+  let query = db.selectFrom('test_centres').select((eb) => eb.fn.countAll().as('count'))
+  if (filter.providerId !== undefined) query = query.where('provider_id', '=', filter.providerId)
+  const row = await query.executeTakeFirstOrThrow()
+  // pg returns count(*), a bigint, as a string.
+  return Number(row.count)
 }
 
 /** Where a centre is, and whose it is: what a search needs to measure distances. */

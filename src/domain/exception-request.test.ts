@@ -54,7 +54,13 @@ describe('decideExceptionRequest', () => {
     )
     expect(decision).toEqual({
       accepted: true,
-      request: { ...REQUEST, firstName: 'Léa', exam: '070-620', reason: 'lab-crash' },
+      request: {
+        ...REQUEST,
+        firstName: 'Léa',
+        email: 'Lea.Martin@example.fr',
+        exam: '070-620',
+        reason: 'lab-crash',
+      },
     })
   })
 
@@ -68,6 +74,30 @@ describe('decideExceptionRequest', () => {
     expect(problemsOf({ ...REQUEST, email: 'LEA.MARTIN@EXAMPLE.FR' })).toEqual([])
     expect(problemsOf({ ...REQUEST, email: 'someone@example.fr' })).toEqual([['email', 'mismatch']])
     expect(problemsOf({ ...REQUEST, email: 'not an address' })).toEqual([['email', 'malformed']])
+  })
+
+  it('refuses a list or a display name as the email, and keeps the address on file', () => {
+    expect(problemsOf({ ...REQUEST, email: 'x,lea.martin@example.fr' })).toEqual([
+      ['email', 'malformed'],
+    ])
+    expect(problemsOf({ ...REQUEST, email: 'Léa <lea.martin@example.fr>' })).toEqual([
+      ['email', 'malformed'],
+    ])
+    const decision = decideExceptionRequest(
+      { ...REQUEST, email: ' lea.martin@EXAMPLE.fr ' },
+      FACTS,
+      NOW,
+    )
+    expect(decision.accepted && decision.request.email).toBe('Lea.Martin@example.fr')
+  })
+
+  it('refuses names with controls or invisible characters, and keeps names in NFC', () => {
+    expect(problemsOf({ ...REQUEST, firstName: 'L\u202Eéa', lastName: 'Mar\u200Btin' })).toEqual([
+      ['firstName', 'malformed'],
+      ['lastName', 'malformed'],
+    ])
+    const decision = decideExceptionRequest({ ...REQUEST, firstName: 'Le\u0301a' }, FACTS, NOW)
+    expect(decision.accepted && decision.request.firstName).toBe('L\u00e9a')
   })
 
   it('compares names without regard to case, accents or spacing, and refuses other names', () => {

@@ -1,6 +1,7 @@
 import { parseEmail } from './email.js'
 import { type ExamNumber, parseExamNumber } from './exam-number.js'
 import type { Instant } from './instant.js'
+import { parsePersonName } from './person-name.js'
 
 /**
  * A retake-exception request, judged before anyone reviews it: every field
@@ -81,7 +82,7 @@ export interface ExceptionRequestFacts {
   readonly examKnown: boolean
 }
 
-/** An acceptable request, its text tidied: trimmed, the exam in its stored spelling. */
+/** An acceptable request, its text tidied: trimmed, names in NFC, the email the candidate's address on file, the exam in its stored spelling. */
 export interface ExceptionRequestFields {
   readonly firstName: string
   readonly lastName: string
@@ -148,7 +149,14 @@ export function decideExceptionRequest(
   const { candidate, registration } = facts
 
   for (const field of ['firstName', 'lastName'] as const) {
-    if (missing(field) || !candidate) continue
+    if (missing(field)) continue
+    const parsed = parsePersonName(value[field]!)
+    if (!parsed.ok) {
+      problem(field, 'malformed', `${capitalise(LABELS[field])} ${parsed.problem}.`)
+      continue
+    }
+    value[field] = parsed.name
+    if (!candidate) continue
     if (comparableName(value[field]!) !== comparableName(candidate[field])) {
       problem(
         field,
@@ -163,15 +171,18 @@ export function decideExceptionRequest(
   }
 
   if (!missing('email')) {
-    const email = value.email!
-    if (parseEmail(email) === null) {
-      problem('email', 'malformed', `"${email}" is not an email address.`)
+    const email = parseEmail(value.email!)
+    if (email === null) {
+      problem('email', 'malformed', `"${value.email}" is not an email address.`)
     } else if (candidate && email.toLowerCase() !== candidate.email.toLowerCase()) {
       problem(
         'email',
         'mismatch',
         `This is not the email address of candidate ${candidate.id}; give the one the candidate ID has.`,
       )
+    } else if (candidate) {
+      // The address on file, as it is stored: the one mail about the request goes to.
+      value.email = candidate.email
     }
   }
 
@@ -284,6 +295,11 @@ function parseExceptionReason(text: string): ExceptionReason | null {
   return (EXCEPTION_REASONS as readonly string[]).includes(reason)
     ? (reason as ExceptionReason)
     : null
+}
+
+/** `the first name` → `The first name`. */
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 /** A name as compared: without case, accents or extra spaces (`Léa  MARTIN` is `lea martin`). */

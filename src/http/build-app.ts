@@ -8,6 +8,9 @@ import Fastify, {
 } from 'fastify'
 import type { OperationsReader } from '../app/read-operations.js'
 import type { TrustProxy } from '../trust-proxy.js'
+import { DEFAULT_BODY_LIMIT } from './body-limits.js'
+import { createClientErrorHandler } from './client-error.js'
+import { useJsonBodyParser } from './json-body-parser.js'
 import { authPlugin } from './plugins/auth.js'
 import { docsPlugin } from './plugins/docs.js'
 import { httpMetrics } from './plugins/metrics.js'
@@ -36,7 +39,7 @@ export interface BuildAppOptions {
   readonly logger?: FastifyServerOptions['logger']
   /** A logger made beforehand (`openServerLog`), instead of `logger`. */
   readonly loggerInstance?: FastifyBaseLogger
-  /** Largest request body in bytes; default 1 MiB. */
+  /** Largest request body in bytes; default 64 KiB (routes taking lists of candidates allow BULK_BODY_LIMIT). */
   readonly bodyLimit?: number
   /** The version in the OpenAPI document; default: package.json's. */
   readonly version?: string
@@ -44,7 +47,8 @@ export interface BuildAppOptions {
   readonly trustProxy?: TrustProxy
 }
 
-const DEFAULT_BODY_LIMIT = 1024 * 1024
+/** Node's default, named so that the 431 problem can say it: a bearer token and a few headers fit many times over. */
+const MAX_HEADER_SIZE = 16 * 1024
 
 /**
  * The examdesk HTTP app, ready for `inject()` or `listen()`: problem+json
@@ -75,11 +79,14 @@ export async function buildApp(
     trustProxy: options.trustProxy ? [...options.trustProxy] : false,
     frameworkErrors: handleFrameworkError,
     return503OnClosing: false, // the problem-details plugin answers 503 itself, as a problem
+    http: { maxHeaderSize: MAX_HEADER_SIZE },
+    clientErrorHandler: createClientErrorHandler(MAX_HEADER_SIZE),
   })
   // TypeBox checks bodies strictly (no "5" for 5) and converts only query, path and headers.
   app.setValidatorCompiler(validatorCompiler)
   // The API speaks JSON only: a text/plain body is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain')
+  useJsonBodyParser(app)
 
   // Roles are enforced only under /v1; a route naming roles elsewhere would be public, so refuse to start.
   app.addHook('onRoute', (route) => {

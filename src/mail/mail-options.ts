@@ -31,7 +31,9 @@ export function composeMailOptions(
     ...(settings.replyTo
       ? { replyTo: { name: settings.replyTo.name, address: settings.replyTo.address } }
       : {}),
-    to: message.recipient,
+    // An object, not text: nodemailer parses text as an address list, so a
+    // stored `x,spy@evil.example` would go to `spy@evil.example`.
+    to: { name: '', address: message.recipient },
     subject: message.subject,
     messageId: computeMessageId(message.dedupeKey),
     date: new Date(at),

@@ -69,6 +69,35 @@ describe.each(testDatabases())('candidates over HTTP ($name)', ({ open }) => {
     ['a bad country', { country: 'XX' }, 'COUNTRY_INVALID', 'country'],
     ['a country name instead of a code', { country: 'France' }, 'COUNTRY_INVALID', 'country'],
     ['a bad email', { email: 'lea at example.fr' }, 'EMAIL_INVALID', 'email'],
+    ['an email that is a list', { email: 'x,spy@evil.example' }, 'EMAIL_INVALID', 'email'],
+    ['an email with a display name', { email: 'Léa <lea@example.fr>' }, 'EMAIL_INVALID', 'email'],
+    [
+      'an email with a second line',
+      { email: 'lea@example.fr\nBcc: spy@evil.example' },
+      'EMAIL_INVALID',
+      'email',
+    ],
+    [
+      'a bidirectional override in a name',
+      { lastName: 'Martin\u202Egnp.exe' },
+      'VALIDATION_FAILED',
+      'lastName',
+    ],
+    [
+      'a bidirectional isolate in a name',
+      { firstName: '\u2067Léa' },
+      'VALIDATION_FAILED',
+      'firstName',
+    ],
+    ['a zero-width space in a name', { firstName: 'L\u200Béa' }, 'VALIDATION_FAILED', 'firstName'],
+    ['a byte order mark in a name', { firstName: '\uFEFFLéa' }, 'VALIDATION_FAILED', 'firstName'],
+    [
+      'a control character in a name',
+      { lastName: 'Mar\u0007tin' },
+      'VALIDATION_FAILED',
+      'lastName',
+    ],
+    ['a line break in a name', { lastName: 'Martin\r\nX' }, 'VALIDATION_FAILED', 'lastName'],
     ['a blank first name', { firstName: '  ' }, 'VALIDATION_FAILED', 'firstName'],
     ['an empty last name', { lastName: '' }, 'VALIDATION_FAILED', 'lastName'],
     ['a number for a name', { lastName: 42 }, 'VALIDATION_FAILED', 'lastName'],
@@ -117,6 +146,50 @@ describe.each(testDatabases())('candidates over HTTP ($name)', ({ open }) => {
       'VALIDATION_FAILED',
       'id',
     )
+  })
+
+  it('refuses a name that is not UTF-8 instead of storing U+FFFD in its place', async () => {
+    const [before, after] = JSON.stringify({ ...LEA, lastName: 'Mar@@tin' }).split('@@')
+    const body = Buffer.concat([Buffer.from(before!), Buffer.from([0xe9]), Buffer.from(after!)])
+    const problem = expectProblem(
+      await call(world(), 'POST', '/v1/candidates', body, 'admin', {
+        'content-type': 'application/json',
+      }),
+      400,
+      'BODY_ENCODING_INVALID',
+      'lastName',
+    )
+    expect(problem.location).toBe('body')
+  })
+
+  it('stores names in Unicode NFC, so one name typed two ways is one name', async () => {
+    const created = expectOk<CandidateOut>(
+      await call(world(), 'POST', '/v1/candidates', { ...LEA, firstName: 'Le\u0301a' }),
+      201,
+    )
+    expect(created.firstName).toBe('L\u00e9a')
+    const fetched = expectOk<CandidateOut>(
+      await call(world(), 'GET', `/v1/candidates/${created.id}`),
+    )
+    expect(fetched.firstName).toBe('L\u00e9a')
+  })
+
+  it('keeps the zero-width joiner and non-joiner that Indic and Persian names need', async () => {
+    const created = expectOk<CandidateOut>(
+      await call(world(), 'POST', '/v1/candidates', {
+        ...LEA,
+        firstName: '\u0d28\u0d4d\u200d',
+        lastName: '\u0645\u06cc\u200c\u0646\u0627',
+      }),
+      201,
+    )
+    const fetched = expectOk<CandidateOut>(
+      await call(world(), 'GET', `/v1/candidates/${created.id}`),
+    )
+    expect(fetched).toMatchObject({
+      firstName: '\u0d28\u0d4d\u200d',
+      lastName: '\u0645\u06cc\u200c\u0646\u0627',
+    })
   })
 
   it('keeps names in any script, emoji included', async () => {

@@ -141,6 +141,9 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
       await call(w, 'GET', `/v1/candidates/${lea}/exception-requests`),
     )
     expect(list.items.map((item) => item.id)).toEqual([filed.id])
+    expect(
+      expectOk(await call(w, 'GET', `/v1/candidates/${lea}/exception-requests?limit=1&offset=1`)),
+    ).toEqual({ items: [], total: 1 })
     const mail = await mailOf(w, lea)
     expect(mail).toHaveLength(1)
     expect(mail[0]).toMatchObject({
@@ -212,6 +215,39 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
     ])
     // Case, accents and spacing are not held against anyone.
     await fileRequest(w, { ...body, firstName: 'LEA', lastName: ' martin ' })
+  })
+
+  it('refuses an email list and names with hidden characters; keeps the address on file and names in NFC', async () => {
+    const w = get()
+    const { lea, registrationId } = await sittingThatWentWrong(w)
+    const body = requestBody(lea, registrationId)
+    const hidden = refusal(
+      await call(w, 'POST', '/v1/exception-requests', {
+        ...body,
+        firstName: 'L\u202Eéa',
+        lastName: 'Mar\u200Btin',
+        email: 'x,lea.martin@example.fr',
+      }),
+    )
+    expect(hidden.errors.map((e) => [e.field, e.code])).toEqual([
+      ['firstName', 'malformed'],
+      ['lastName', 'malformed'],
+      ['email', 'malformed'],
+    ])
+    expect(hidden.errors[0]!.detail).toContain('U+202E')
+    const filed = await fileRequest(w, {
+      ...body,
+      firstName: 'Le\u0301a',
+      email: ' LEA.MARTIN@Example.FR ',
+    })
+    const stored = await w.db
+      .selectFrom('exception_requests')
+      .select(['first_name', 'email'])
+      .where('id', '=', filed.id)
+      .executeTakeFirstOrThrow()
+    expect(stored).toEqual({ first_name: 'L\u00e9a', email: 'lea.martin@example.fr' })
+    const [mail] = await mailOf(w, lea)
+    expect(mail!.recipient).toBe(stored.email)
   })
 
   it("refuses an unknown registration, another candidate's, one for another exam, and one not yet sat", async () => {

@@ -256,7 +256,7 @@ const nestedJunk: fc.Arbitrary<unknown> = fc.letrec<{ junk: unknown }>((tie) => 
   ),
 })).junk
 
-// Up to past the 1 MiB body limit, where the answer must be a 413 problem.
+// Up to past the body limits (64 KiB, 1 MiB for lists), where the answer must be a 413 problem.
 const hugeText = fc
   .tuple(
     fc.constantFrom('x', 'é', '😀', '\u0000', '7'),

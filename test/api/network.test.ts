@@ -179,8 +179,25 @@ describe.each(testDatabases())('providers, centres and slots over HTTP ($name)',
       expect(items.map((centre) => centre.city)).toEqual(
         expect.arrayContaining(['Auckland', 'Tokyo']),
       )
-      const all = expectOk<{ items: CentreOut[] }>(await call(world(), 'GET', '/v1/centres'))
+      const all = expectOk<{ items: CentreOut[]; total: number }>(
+        await call(world(), 'GET', '/v1/centres'),
+      )
       expect(all.items.length).toBeGreaterThan(items.length)
+      expect(all.total).toBe(all.items.length)
+      // A page at a time, in the same order, with the same total.
+      const second = expectOk<{ items: CentreOut[]; total: number }>(
+        await call(world(), 'GET', '/v1/centres?limit=3&offset=3'),
+      )
+      expect(second.total).toBe(all.total)
+      expect(second.items.map((centre) => centre.id)).toEqual(
+        all.items.slice(3, 6).map((centre) => centre.id),
+      )
+      expectProblem(
+        await call(world(), 'GET', '/v1/centres?limit=201'),
+        400,
+        'VALIDATION_FAILED',
+        'limit',
+      )
       expectProblem(
         await call(world(), 'GET', '/v1/centres?provider=nobody'),
         422,

@@ -74,7 +74,9 @@ describe.each(testDatabases())('eligibility and retake plans on the demo, on $na
         planRetakes(deps(), { candidateId: 'cand-ana', exam: '70-620', from: 'soon' }),
       ),
     ).toMatchObject({ code: 'INSTANT_INVALID', field: 'from' })
-    expect(await refusalOf(listAttempts(deps(), 'cand-nobody'))).toMatchObject({
+    expect(
+      await refusalOf(listAttempts(deps(), 'cand-nobody', { limit: 50, offset: 0 })),
+    ).toMatchObject({
       code: 'CANDIDATE_NOT_FOUND',
       field: 'id',
     })

@@ -14,6 +14,11 @@ import { days, hours, iso, NOW, refusalOf, useApp } from './scenario.js'
 describe.each(testDatabases())('record-attempt on $name', ({ open }) => {
   const { deps } = useApp(open)
 
+  /** Ana's whole history: one page holds it. */
+  async function historyOf(candidateId: string) {
+    return (await listAttempts(deps(), candidateId, { limit: 200, offset: 0 })).items
+  }
+
   /** The programme, a live 070-620, a retired 070-210 and one candidate, Ana. */
   async function scene() {
     await loadDemo(deps(), false)
@@ -66,7 +71,7 @@ describe.each(testDatabases())('record-attempt on $name', ({ open }) => {
       updatedAt: NOW,
     })
     expect(await findAttempt(deps().db, short.id)).toEqual(short)
-    expect(await listAttempts(deps(), ana)).toEqual([
+    expect(await historyOf(ana)).toEqual([
       {
         id: short.id,
         exam: '070-620',
@@ -100,7 +105,7 @@ describe.each(testDatabases())('record-attempt on $name', ({ open }) => {
         facts: { value: takenAt },
       })
     }
-    expect(await listAttempts(deps(), ana)).toHaveLength(1)
+    expect(await historyOf(ana)).toHaveLength(1)
   })
 
   it('refuses a sitting of a retired exam', async () => {
@@ -110,7 +115,7 @@ describe.each(testDatabases())('record-attempt on $name', ({ open }) => {
       field: 'exam',
       facts: { exam: '070-210' },
     })
-    expect(await listAttempts(deps(), ana)).toEqual([])
+    expect(await historyOf(ana)).toEqual([])
   })
 
   it('refuses an unknown provider, candidate, exam or outcome', async () => {
@@ -132,7 +137,7 @@ describe.each(testDatabases())('record-attempt on $name', ({ open }) => {
       code: 'VALIDATION_FAILED',
       field: 'outcome',
     })
-    expect(await listAttempts(deps(), ana)).toEqual([])
+    expect(await historyOf(ana)).toEqual([])
   })
 
   it('judges a retake at the other provider on the whole history', async () => {
@@ -150,7 +155,7 @@ describe.each(testDatabases())('record-attempt on $name', ({ open }) => {
     const { ana } = await scene()
     const first = await sitting(ana, { takenAt: iso(NOW - days(2)) })
     await sitting(ana, { takenAt: iso(first.takenAt + hours(2)), provider: 'pearson-vue' })
-    expect(await listAttempts(deps(), ana)).toHaveLength(2)
+    expect(await historyOf(ana)).toHaveLength(2)
   })
 
   describe('an approved retake exception', () => {

@@ -100,7 +100,9 @@ describe.each(testDatabases())('exception requests in $name', ({ open }) => {
     await insertExceptionRequest(db(), request({ id: 'REQ2-REQ2-REQ2' }))
     expect((await findStandingExceptionRequest(db(), 'REG1-REG1-REG1'))?.id).toBe('REQ2-REQ2-REQ2')
     expect(
-      (await listExceptionRequestsOfCandidate(db(), 'candidate-1')).map((r) => r.status),
+      (await listExceptionRequestsOfCandidate(db(), 'candidate-1', { limit: 50, offset: 0 })).map(
+        (r) => r.status,
+      ),
     ).toEqual(['open', 'denied'])
   })
 

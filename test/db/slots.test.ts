@@ -16,6 +16,7 @@ import {
   searchOpenSlots,
 } from '../../src/db/slots.js'
 import {
+  countCentres,
   findCentre,
   findCentres,
   findCentresDelivering,
@@ -88,8 +89,13 @@ describe.each(testDatabases())('providers, centres and slots on $name', ({ open 
     })
     expect(await findCentre(db(), 'akl')).toEqual(auckland)
     expect(await findCentre(db(), 'nowhere')).toBeNull()
-    expect(await listCentres(db())).toEqual([auckland, sydney])
-    expect(await listCentres(db(), { providerId: 'prometric' })).toEqual([sydney])
+    expect(await listCentres(db(), {}, { limit: 10, offset: 0 })).toEqual([auckland, sydney])
+    expect(await listCentres(db(), {}, { limit: 1, offset: 1 })).toEqual([sydney])
+    expect(await countCentres(db(), {})).toBe(2)
+    expect(await listCentres(db(), { providerId: 'prometric' }, { limit: 10, offset: 0 })).toEqual([
+      sydney,
+    ])
+    expect(await countCentres(db(), { providerId: 'prometric' })).toBe(1)
   })
 
   it('insert slots once per centre and start, and count only the new ones', async () => {

@@ -98,12 +98,12 @@ describe('framework errors are problem+json with a catalogue code', () => {
       method: 'POST',
       url: '/v1/exams',
       headers: json,
-      payload: JSON.stringify({ ...validExam, name: 'x'.repeat(2 * 1024 * 1024) }),
+      payload: JSON.stringify({ ...validExam, name: 'x'.repeat(65 * 1024) }),
     })
     expect(readProblem(response)).toMatchObject({
       status: 413,
       code: 'BODY_TOO_LARGE',
-      limitBytes: 1024 * 1024,
+      limitBytes: 64 * 1024,
     })
   })
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../../app/actor.js'
 import { cancelRegistration } from '../../app/cancel-registration.js'
 import { listCandidateRegistrations } from '../../app/get-registration.js'
+import { MAX_PAGE_LIMIT } from '../../app/page.js'
 import { register } from '../../app/register.js'
 import type { RegistrationView } from '../../app/registration-view.js'
 import { rescheduleRegistration } from '../../app/reschedule-registration.js'
@@ -116,12 +117,16 @@ export async function cancelByPhone(
 export async function listRegistrations(config: Config, candidateId: string) {
   const store = await openStore(config)
   try {
-    const views = await listCandidateRegistrations(store, candidateId)
-    process.stdout.write(
-      views.length === 0
-        ? 'No registrations.\n'
-        : `${views.map(describeRegistration).join('\n')}\n`,
-    )
+    // Every registration, a page at a time, so that a long history never sits in memory whole.
+    for (let offset = 0; ; offset += MAX_PAGE_LIMIT) {
+      const page = await listCandidateRegistrations(store, candidateId, {
+        limit: MAX_PAGE_LIMIT,
+        offset,
+      })
+      if (page.total === 0) process.stdout.write('No registrations.\n')
+      for (const view of page.items) process.stdout.write(`${describeRegistration(view)}\n`)
+      if (page.items.length < MAX_PAGE_LIMIT) break
+    }
   } finally {
     await store.close()
   }

@@ -5,6 +5,7 @@ import { Type } from 'typebox'
 import type { Clock } from '../../app/clock.js'
 import { getCandidate } from '../../app/get-candidate.js'
 import { listAttempts } from '../../app/list-attempts.js'
+import { computePaging } from '../../app/page.js'
 import { recordAttempt } from '../../app/record-attempt.js'
 import { setAttemptOutcome } from '../../app/set-attempt-outcome.js'
 import type { DB } from '../../db/schema.js'
@@ -12,6 +13,7 @@ import { listResultsDue } from '../../db/withheld-results.js'
 import type { Attempt } from '../../domain/attempt.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
+import { PageOut, PagingQuery } from '../schemas/paging.js'
 
 const Outcome = Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('pending')])
 
@@ -104,34 +106,34 @@ export function attemptRoutes(deps: {
       '/candidates/:id/attempts',
       {
         schema: {
-          summary: "A candidate's attempts at every provider, oldest first",
+          summary: "A candidate's attempts at every provider, oldest first, a page at a time",
           tags: ['attempts'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          querystring: PagingQuery,
           response: {
-            200: Type.Object({
-              items: Type.Array(
-                Type.Intersect([
-                  AttemptOut,
-                  Type.Object({
-                    resultsDueAt: Nullable(
-                      Type.String({
-                        description: 'For a beta result still withheld: when it will be released',
-                      }),
-                    ),
-                    resultsDueAtLocal: Nullable(LocalTimeText),
-                  }),
-                ]),
-              ),
-            }),
+            200: PageOut(
+              Type.Intersect([
+                AttemptOut,
+                Type.Object({
+                  resultsDueAt: Nullable(
+                    Type.String({
+                      description: 'For a beta result still withheld: when it will be released',
+                    }),
+                  ),
+                  resultsDueAtLocal: Nullable(LocalTimeText),
+                }),
+              ]),
+            ),
           },
         },
       },
       async (request) => {
         const candidate = await getCandidate(deps, request.params.id, 'id')
-        const attempts = await listAttempts(deps, candidate.id)
+        const page = await listAttempts(deps, candidate.id, computePaging(request.query))
         const due = await listResultsDue(deps.db, candidate.id)
         return {
-          items: attempts.map((attempt) => {
+          total: page.total,
+          items: page.items.map((attempt) => {
             const dueAt = due.get(attempt.id) ?? null
             return {
               ...toAttemptOut(attempt, candidate.id, candidate.timeZone),

@@ -9,6 +9,7 @@ import {
 import type { RegisterDeps } from '../../app/register.js'
 import { releaseBetaResults } from '../../app/release-beta-results.js'
 import { type BetaProgramme, seatsLeft } from '../../domain/beta-programme.js'
+import { BULK_BODY_LIMIT } from '../body-limits.js'
 import { InstantText, toInstantOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
 import { ExamParams } from '../schemas/request-fields.js'
@@ -146,6 +147,7 @@ export function betaProgrammeRoutes(deps: RegisterDeps): FastifyPluginAsync {
           ),
           response: { 200: Type.Object({ added: Type.Integer() }) },
         },
+        bodyLimit: BULK_BODY_LIMIT,
         config: { roles: ['admin'] },
       },
       async (request) => ({

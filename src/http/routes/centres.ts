@@ -6,8 +6,10 @@ import type { Clock } from '../../app/clock.js'
 import { createCentre } from '../../app/create-centre.js'
 import { getCentre } from '../../app/get-centre.js'
 import { listCentres } from '../../app/list-centres.js'
+import { computePaging } from '../../app/page.js'
 import type { DB } from '../../db/schema.js'
 import { CentreOut, CreateCentreBody, toCentreOut } from '../schemas/centre.js'
+import { PageOut, PagingFields } from '../schemas/paging.js'
 
 /** `/v1/centres`: the providers' test centres. */
 export function centreRoutes(deps: {
@@ -41,15 +43,19 @@ export function centreRoutes(deps: {
       '/centres',
       {
         schema: {
-          summary: "Every test centre, or one provider's",
+          summary: "Every test centre, or one provider's, a page at a time",
           tags: ['centres and slots'],
           querystring: Type.Object({
             provider: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+            ...PagingFields,
           }),
-          response: { 200: Type.Object({ items: Type.Array(CentreOut) }) },
+          response: { 200: PageOut(CentreOut) },
         },
       },
-      async (request) => ({ items: (await listCentres(deps, request.query)).map(toCentreOut) }),
+      async (request) => {
+        const page = await listCentres(deps, request.query, computePaging(request.query))
+        return { items: page.items.map(toCentreOut), total: page.total }
+      },
     )
 
     app.get(

@@ -5,6 +5,7 @@ import {
   getExceptionRequest,
   listCandidateExceptionRequests,
 } from '../../app/get-exception-request.js'
+import { computePaging } from '../../app/page.js'
 import { type ExceptionDeps, requestException } from '../../app/request-exception.js'
 import { reviewException } from '../../app/review-exception.js'
 import {
@@ -14,6 +15,7 @@ import {
   ExceptionRequestOut,
   toExceptionRequestOut,
 } from '../schemas/exception-request.js'
+import { PageOut, PagingQuery } from '../schemas/paging.js'
 import { AuditEntryOut, toAuditEntryOut } from '../schemas/registration.js'
 import { actorOf, IdempotencyHeaders, idempotencyOf } from './registrations.js'
 
@@ -125,17 +127,21 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
       '/candidates/:id/exception-requests',
       {
         schema: {
-          summary: "A candidate's exception requests, newest first",
+          summary: "A candidate's exception requests, newest first, a page at a time",
           tags: ['exception requests'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
-          response: { 200: Type.Object({ items: Type.Array(ExceptionRequestOut) }) },
+          querystring: PagingQuery,
+          response: { 200: PageOut(ExceptionRequestOut) },
         },
       },
-      async (request) => ({
-        items: (await listCandidateExceptionRequests(deps, request.params.id)).map(
-          toExceptionRequestOut,
-        ),
-      }),
+      async (request) => {
+        const page = await listCandidateExceptionRequests(
+          deps,
+          request.params.id,
+          computePaging(request.query),
+        )
+        return { items: page.items.map(toExceptionRequestOut), total: page.total }
+      },
     )
   }
 }

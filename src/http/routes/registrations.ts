@@ -6,11 +6,13 @@ import { cancelRegistration } from '../../app/cancel-registration.js'
 import { AppError } from '../../app/errors.js'
 import { getRegistration, listCandidateRegistrations } from '../../app/get-registration.js'
 import type { Idempotent } from '../../app/idempotent.js'
+import { computePaging } from '../../app/page.js'
 import { payRegistration } from '../../app/pay-registration.js'
 import { type RegisterDeps, register } from '../../app/register.js'
 import type { RegistrationView } from '../../app/registration-view.js'
 import { reportSitting, type SittingReport } from '../../app/report-sitting.js'
 import { rescheduleRegistration } from '../../app/reschedule-registration.js'
+import { PageOut, PagingQuery } from '../schemas/paging.js'
 import {
   AuditEntryOut,
   RegistrationOut,
@@ -292,15 +294,21 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/candidates/:id/registrations',
       {
         schema: {
-          summary: "A candidate's registrations at every provider, newest first",
+          summary: "A candidate's registrations at every provider, newest first, a page at a time",
           tags: ['registrations'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
-          response: { 200: Type.Object({ items: Type.Array(RegistrationOut) }) },
+          querystring: PagingQuery,
+          response: { 200: PageOut(RegistrationOut) },
         },
       },
-      async (request) => ({
-        items: (await listCandidateRegistrations(deps, request.params.id)).map(toRegistrationOut),
-      }),
+      async (request) => {
+        const page = await listCandidateRegistrations(
+          deps,
+          request.params.id,
+          computePaging(request.query),
+        )
+        return { items: page.items.map(toRegistrationOut), total: page.total }
+      },
     )
   }
 }

@@ -5,6 +5,7 @@ import { composeWave, type WaveActor } from '../../app/compose-wave.js'
 import { getWaveView, listWaves } from '../../app/get-wave.js'
 import { openWave, pauseWave, resumeWave } from '../../app/open-wave.js'
 import type { RegisterDeps } from '../../app/register.js'
+import { BULK_BODY_LIMIT } from '../body-limits.js'
 import { ExamParams } from '../schemas/request-fields.js'
 import { toWaveOut, WaveBody, WaveOut, WaveParams } from '../schemas/wave.js'
 
@@ -27,6 +28,7 @@ export function waveRoutes(deps: RegisterDeps): FastifyPluginAsync {
           body: WaveBody,
           response: { 201: WaveOut },
         },
+        bodyLimit: BULK_BODY_LIMIT,
         config: { roles: ['admin'] },
       },
       async (request, reply) => {
