@@ -29,7 +29,7 @@ import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from
 import { judgeCodes } from './judge-codes.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { notifyAppointment } from './notify-appointment.js'
-import { redeemCodes } from './redeem-codes.js'
+import { redeemCodes, takeCountedUses } from './redeem-codes.js'
 import { refuseRetake } from './refuse-retake.js'
 import { type Appointment, type RegistrationView, toRegistrationView } from './registration-view.js'
 
@@ -54,7 +54,17 @@ export interface RegisterDeps {
   readonly db: Kysely<DB>
   readonly clock: Clock
   readonly mail: MailSettings
+  /** Draws a new registration id; random unless a test says otherwise. */
+  readonly drawRegistrationId?: () => string
 }
+
+/** Draws a registration id: twelve characters, about 59 random bits. */
+function drawRandomRegistrationId(): string {
+  return formatRegistrationCode(randomBytes(12))
+}
+
+/** Ids drawn for one registration before giving up: a second collision in 59 bits means the source is broken. */
+const MAX_ID_DRAWS = 5
 
 /**
  * Books one seat for one candidate and one exam, in one transaction: the
@@ -119,12 +129,13 @@ export async function dryRunRegistration(
   deps: RegisterDeps,
   input: RegisterInput,
   actor: Actor,
+  rehearsing: { readonly waveId: string },
 ): Promise<RegistrationView> {
   const now = deps.clock.now()
   let view: RegistrationView | undefined
   try {
     await deps.db.transaction().execute(async (trx) => {
-      view = await book(trx, deps, input, actor, now)
+      view = await book(trx, deps, input, actor, now, rehearsing.waveId)
       throw ROLL_BACK
     })
   } catch (error) {
@@ -134,12 +145,22 @@ export async function dryRunRegistration(
   return view
 }
 
+/**
+ * The booking itself. Checks and reads first, then the rows of this
+ * registration alone, then the shared counters (the slot's seats, a code's
+ * counted uses, the programme's seats), last: each is a row every booking
+ * of the slot, code or beta updates, locked from its update to the commit,
+ * so they are held for as short a time as the transaction allows, always in
+ * the same order.
+ */
 async function book(
   trx: Transaction<DB>,
   deps: RegisterDeps,
   input: RegisterInput,
   actor: Actor,
   now: Instant,
+  /** The draft wave whose self-check this is: its invitees are treated as invited by an open wave. */
+  rehearsedWaveId: string | null = null,
 ): Promise<RegistrationView> {
   // The catalogue (exam, policy, certifications) is read as remembered; the rest fresh.
   const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
@@ -175,7 +196,7 @@ async function book(
   )
   const { policies, facts } = retake
   const decision = decideRetake(policies, facts, exam, appointment.slot.startsAt)
-  const beta = await readBetaAccess(trx, candidate, exam)
+  const beta = await readBetaAccess(trx, candidate, exam, rehearsedWaveId)
   if (beta && !beta.access.allowed) {
     throw new AppError(beta.access.code, {
       field: 'exam',
@@ -204,20 +225,7 @@ async function book(
   const price = codes.price
   const paymentStatus: PaymentStatus = paymentStatusOf(price, input.payment !== undefined)
 
-  if (!(await takeSeat(trx, appointment.slot.id))) {
-    throw new AppError('SEAT_UNAVAILABLE', {
-      field: 'slotId',
-      slotId: appointment.slot.id,
-      startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
-    })
-  }
-
-  if (beta && !(await takeBetaSeat(trx, exam.number))) {
-    throw new AppError('BETA_SEATS_FULL', { field: 'exam', exam: exam.number })
-  }
-
-  const registration: Registration = {
-    id: formatRegistrationCode(randomBytes(12)),
+  const registration = await insertWithNewId(trx, deps, {
     candidateId: candidate.id,
     exam: exam.number,
     slotId: appointment.slot.id,
@@ -233,8 +241,7 @@ async function book(
     updatedAt: now,
     price,
     paymentStatus,
-  }
-  await insertRegistration(trx, registration)
+  })
   if (beta) await insertBetaRegistration(trx, exam.number, candidate.id, registration.id, now)
   await redeemCodes(trx, codes, registration, exam.number, now)
   if (price !== null && paymentStatus === 'paid') {
@@ -277,18 +284,49 @@ async function book(
   })
   const view = toRegistrationView(registration, exam.title, appointment)
   // Not confirmed until paid: the confirmation goes out with the payment.
-  if (paymentStatus === 'due') return view
-  await notifyAppointment(
-    trx,
-    deps.mail,
-    'registration-confirmed',
-    view,
-    candidate,
-    actor,
-    null,
-    now,
-  )
+  if (paymentStatus !== 'due') {
+    await notifyAppointment(
+      trx,
+      deps.mail,
+      'registration-confirmed',
+      view,
+      candidate,
+      actor,
+      null,
+      now,
+    )
+  }
+
+  // The shared counters, last (see above).
+  if (!(await takeSeat(trx, appointment.slot.id))) {
+    throw new AppError('SEAT_UNAVAILABLE', {
+      field: 'slotId',
+      slotId: appointment.slot.id,
+      startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
+    })
+  }
+  await takeCountedUses(trx, codes)
+  if (beta && !(await takeBetaSeat(trx, exam.number))) {
+    throw new AppError('BETA_SEATS_FULL', { field: 'exam', exam: exam.number })
+  }
   return view
+}
+
+/**
+ * Stores the registration under a newly drawn id, drawing again when the id
+ * is taken: a collision of random ids is not the candidate's second booking.
+ */
+async function insertWithNewId(
+  trx: Kysely<DB>,
+  deps: RegisterDeps,
+  fields: Omit<Registration, 'id'>,
+): Promise<Registration> {
+  const draw = deps.drawRegistrationId ?? drawRandomRegistrationId
+  for (let tries = 0; tries < MAX_ID_DRAWS; tries++) {
+    const registration: Registration = { id: draw(), ...fields }
+    if (await insertRegistration(trx, registration)) return registration
+  }
+  throw new Error(`${MAX_ID_DRAWS} registration ids drawn in a row were taken already`)
 }
 
 /** The slot, its centre and provider, if the slot exists, is ahead, and its provider delivers the exam. */

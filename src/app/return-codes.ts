@@ -6,10 +6,12 @@ import {
   claimVoucher,
   findVoucher,
   listUsesOfRegistration,
+  returnCountedUse,
   returnVoucherUse,
 } from '../db/vouchers.js'
 import type { Instant } from '../domain/instant.js'
 import { returnsOnCancel } from '../domain/offer.js'
+import { isCountedUse } from '../domain/voucher.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
@@ -34,8 +36,9 @@ export async function returnCodes(
     const kept = !returnsOnCancel(offer, voucher.expiresAt, now)
     if (!kept) {
       await returnVoucherUse(trx, use.id, now)
+      if (isCountedUse(use.kind, offer)) await returnCountedUse(trx, voucher.code)
       // Moves the code on, so that a registration judging it at this moment judges again.
-      await claimVoucher(trx, voucher.code, voucher.version)
+      else await claimVoucher(trx, voucher.code, voucher.version)
       returned.push(formatVoucherCode(voucher.code))
     }
     await auditAction(trx, actor, now, {

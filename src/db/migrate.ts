@@ -9,6 +9,7 @@ import * as betaProgrammes from './migrations/0006-beta-programmes.js'
 import * as exceptionRequests from './migrations/0007-exception-requests.js'
 import * as invitationWaves from './migrations/0008-invitation-waves.js'
 import * as withheldResults from './migrations/0009-withheld-results.js'
+import * as waveWithdrawal from './migrations/0012-wave-withdrawal-and-code-uses.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -25,6 +26,7 @@ const MIGRATIONS = {
   '0007-exception-requests': exceptionRequests,
   '0008-invitation-waves': invitationWaves,
   '0009-withheld-results': withheldResults,
+  '0012-wave-withdrawal-and-code-uses': waveWithdrawal,
 } as const
 
 /**

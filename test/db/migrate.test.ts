@@ -60,6 +60,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0007-exception-requests', 'Success'],
         ['0008-invitation-waves', 'Success'],
         ['0009-withheld-results', 'Success'],
+        ['0012-wave-withdrawal-and-code-uses', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()
       // PostgreSQL lists every schema's tables; ours are the ones in the current schema.

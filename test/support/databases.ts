@@ -13,6 +13,8 @@ import { TEST_POSTGRES_URL } from './postgres-url.js'
 export interface OpenTestOptions {
   /** Apply the migrations (default true); false gives an empty database. */
   readonly migrate?: boolean
+  /** PostgreSQL: the pool's most connections (default 4; the server's own default is 10). */
+  readonly poolMax?: number
 }
 
 /** One engine the database suites run on. */
@@ -82,7 +84,10 @@ async function openSqlite(options: OpenTestOptions = {}): Promise<Database> {
 
 async function openPostgres(options: OpenTestOptions = {}): Promise<Database> {
   const schema = `test_${randomUUID().replaceAll('-', '')}`
-  const database = await openDatabase(TEST_POSTGRES_URL, { searchPath: schema, poolMax: 4 })
+  const database = await openDatabase(TEST_POSTGRES_URL, {
+    searchPath: schema,
+    poolMax: options.poolMax ?? 4,
+  })
   try {
     await sql`create schema ${sql.id(schema)}`.execute(database.db)
   } catch (error) {
