@@ -72,7 +72,7 @@ export interface VoucherTable {
   batch_position: number | null
   reward_for_exam: string | null
   version: Generated<number>
-  /** Uses not given back, for a code whose uses are counted (percent-off, free-exam with a limit). */
+  /** Counted uses not given back: kept for a code whose offer limits its percent-off or free exam uses. */
   uses_taken: Generated<number>
   /** When the code stopped working before its time (its wave was withdrawn). */
   voided_at: InstantColumn | null
