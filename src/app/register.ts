@@ -25,7 +25,13 @@ import { countingWrongCodes } from './code-throttle.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { getCatalogueExam } from './get-exam.js'
-import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
+import {
+  type Answered,
+  hashRequest,
+  type IdempotencyKey,
+  type Idempotent,
+  runIdempotentThenLastly,
+} from './idempotent.js'
 import { judgeCodes } from './judge-codes.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { notifyAppointment } from './notify-appointment.js'
@@ -94,7 +100,7 @@ export async function register(
   const guesser = { candidateId: input.candidateId, address: actor.address ?? null }
   try {
     return await countingWrongCodes(deps.db, guesser, now, () =>
-      runIdempotent(deps.db, idempotency, requestHash, now, (trx) =>
+      runIdempotentThenLastly(deps.db, idempotency, requestHash, now, (trx) =>
         book(trx, deps, input, actor, now),
       ),
     )
@@ -135,7 +141,9 @@ export async function dryRunRegistration(
   let view: RegistrationView | undefined
   try {
     await deps.db.transaction().execute(async (trx) => {
-      view = await book(trx, deps, input, actor, now, rehearsing.waveId)
+      const answered = await book(trx, deps, input, actor, now, rehearsing.waveId)
+      await answered.lastly?.()
+      view = answered.result
       throw ROLL_BACK
     })
   } catch (error) {
@@ -147,11 +155,12 @@ export async function dryRunRegistration(
 
 /**
  * The booking itself. Checks and reads first, then the rows of this
- * registration alone, then the shared counters (the slot's seats, a code's
- * counted uses, the programme's seats), last: each is a row every booking
- * of the slot, code or beta updates, locked from its update to the commit,
- * so they are held for as short a time as the transaction allows, always in
- * the same order.
+ * registration alone; the shared counters (the slot's seats, a code's
+ * counted uses, the programme's seats) are left to `lastly`, which the
+ * caller runs as the transaction's last writes, after storing the answer:
+ * each is a row every booking of the slot, code or beta updates, locked
+ * from its update to the commit, so they are held for as short a time as
+ * the transaction allows, always in the same order.
  */
 async function book(
   trx: Transaction<DB>,
@@ -161,7 +170,7 @@ async function book(
   now: Instant,
   /** The draft wave whose self-check this is: its invitees are treated as invited by an open wave. */
   rehearsedWaveId: string | null = null,
-): Promise<RegistrationView> {
+): Promise<Answered<RegistrationView>> {
   // The catalogue (exam, policy, certifications) is read as remembered; the rest fresh.
   const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
   const exam = await getCatalogueExam(catalogue, input.exam).catch(async (error: unknown) => {
@@ -297,19 +306,21 @@ async function book(
     )
   }
 
-  // The shared counters, last (see above).
-  if (!(await takeSeat(trx, appointment.slot.id))) {
-    throw new AppError('SEAT_UNAVAILABLE', {
-      field: 'slotId',
-      slotId: appointment.slot.id,
-      startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
-    })
+  // The shared counters, last (see above): after the answer is stored under its key.
+  const lastly = async () => {
+    if (!(await takeSeat(trx, appointment.slot.id))) {
+      throw new AppError('SEAT_UNAVAILABLE', {
+        field: 'slotId',
+        slotId: appointment.slot.id,
+        startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
+      })
+    }
+    await takeCountedUses(trx, codes)
+    if (beta && !(await takeBetaSeat(trx, exam.number))) {
+      throw new AppError('BETA_SEATS_FULL', { field: 'exam', exam: exam.number })
+    }
   }
-  await takeCountedUses(trx, codes)
-  if (beta && !(await takeBetaSeat(trx, exam.number))) {
-    throw new AppError('BETA_SEATS_FULL', { field: 'exam', exam: exam.number })
-  }
-  return view
+  return { result: view, lastly }
 }
 
 /**
