@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only engine|eligibility|slots|registrations|codes|wave] [--duration SECONDS] [--in-process]`
+ * `npm run bench [-- --only engine|eligibility|slots|registrations|codes|wave|wave-rush] [--duration SECONDS] [--in-process]`
  *
  * Runs every benchmark in turn; each prints its figures beside their
  * physical ceiling measured in the same run, and the summary at the end
@@ -13,8 +13,17 @@ import { heading, printTable, type TargetResult } from './format.js'
 import { runRegistrationsBench } from './registrations.js'
 import { runSlotSearchBench } from './slot-search.js'
 import { runWaveBench } from './wave.js'
+import { runWaveRushBench } from './wave-rush.js'
 
-const BENCHES = ['engine', 'eligibility', 'slots', 'registrations', 'codes', 'wave'] as const
+const BENCHES = [
+  'engine',
+  'eligibility',
+  'slots',
+  'registrations',
+  'codes',
+  'wave',
+  'wave-rush',
+] as const
 type BenchName = (typeof BENCHES)[number]
 
 function usage(message: string): never {
@@ -63,6 +72,7 @@ for (const name of selected) {
     else if (name === 'registrations') results.push(...(await runRegistrationsBench({ duration })))
     else if (name === 'codes') results.push(...(await runCodeRedemptionBench({ duration })))
     else if (name === 'wave') results.push(...(await runWaveBench()))
+    else if (name === 'wave-rush') results.push(...(await runWaveRushBench({ duration })))
     else results.push(...(await runEligibilityBench({ duration, inProcess: values['in-process'] })))
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { findBetaProgramme, findBetaRegistration, isOnRoster } from '../db/beta-programmes.js'
 import type { Candidate } from '../db/candidates.js'
+import { findUnopenedInvitation } from '../db/invitation-waves.js'
 import type { DB } from '../db/schema.js'
 import { type BetaAccess, type BetaProgramme, judgeBetaAccess } from '../domain/beta-programme.js'
 import { type Exam, mayHaveProgramme } from '../domain/exam.js'
@@ -13,16 +14,25 @@ export async function readBetaAccess(
   db: Kysely<DB>,
   candidate: Candidate,
   exam: Exam,
+  /** A draft wave whose self-check is running: its invitation counts as open. */
+  rehearsedWaveId: string | null = null,
 ): Promise<{ programme: BetaProgramme; access: BetaAccess } | null> {
   if (!mayHaveProgramme(exam)) return null
   const programme = await findBetaProgramme(db, exam.number)
   if (!programme) return null
-  const [onRoster, registrationId] = await Promise.all([
+  const [onRoster, registrationId, invitedBy] = await Promise.all([
     isOnRoster(db, exam.number, candidate.id),
     findBetaRegistration(db, exam.number, candidate.id),
+    findUnopenedInvitation(db, exam.number, candidate.id),
   ])
+  const waitingForWave = invitedBy && invitedBy.id !== rehearsedWaveId ? invitedBy : null
   return {
     programme,
-    access: judgeBetaAccess(programme, { country: candidate.country, onRoster, registrationId }),
+    access: judgeBetaAccess(programme, {
+      country: candidate.country,
+      onRoster,
+      registrationId,
+      waitingForWave,
+    }),
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '../db/invitation-waves.js'
 import { insertOfferVersion, listOfferVersions } from '../db/offers.js'
 import type { DB } from '../db/schema.js'
+import { violatedTable } from '../db/unique-violation.js'
 import { insertVouchers, type VoucherRecord } from '../db/vouchers.js'
 import type { Exam } from '../domain/exam.js'
 import type { Instant } from '../domain/instant.js'
@@ -31,8 +32,6 @@ import { getWaveView, type WaveView } from './get-wave.js'
 import { newVoucher } from './new-voucher.js'
 import { refuseUnknownCandidates } from './refuse-unknown-candidates.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
-
-/** The offer whose version in force gives each invitee of a `single-use` wave their code. */
 
 /** Who acts on a wave, for the audit trail and the codes' `issuedBy`. */
 export interface WaveActor {
@@ -54,6 +53,11 @@ export interface ComposeWaveInput {
 export interface ComposeWaveDeps {
   readonly db: Kysely<DB>
   readonly clock: Clock
+}
+
+/** The batch of a `single-use` wave's codes, one per invitee by position. */
+export function waveCodeBatchId(waveId: string): string {
+  return `wave:${waveId}`
 }
 
 /** Candidates read, and invitations and codes written, per statement. */
@@ -80,6 +84,31 @@ export async function composeWave(
   const checked = checkInput(input)
   const exam = await getExam(deps, examText)
   const waveId = uuidv7()
+  try {
+    await writeWave(deps, exam, waveId, checked, input, actor, now)
+  } catch (error) {
+    // Another wave of the exam was composed at the same moment: it took the
+    // position (or the same invitees) first, and this one is not made.
+    if (WAVE_TABLES.includes(violatedTable(error) ?? '')) {
+      throw new AppError('WAVE_CONFLICT', { exam: exam.number })
+    }
+    throw error
+  }
+  return getWaveView(deps, waveId)
+}
+
+/** Tables whose unique indexes two waves composed at once can both reach. */
+const WAVE_TABLES = ['invitation_waves', 'wave_invitations', 'offers']
+
+async function writeWave(
+  deps: ComposeWaveDeps,
+  exam: Exam,
+  waveId: string,
+  checked: ReturnType<typeof checkInput>,
+  input: ComposeWaveInput,
+  actor: WaveActor,
+  now: Instant,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const programme = await requireBetaProgramme(trx, exam.number)
     const template = findOfferInForce(
@@ -154,7 +183,7 @@ export async function composeWave(
                 {
                   candidateId,
                   issuedBy: actor.id,
-                  batchId: `wave:${waveId}`,
+                  batchId: waveCodeBatchId(waveId),
                   batchPosition: invited + i + 1,
                 },
                 now,
@@ -202,7 +231,6 @@ export async function composeWave(
       readmitted,
     })
   })
-  return getWaveView(deps, waveId)
 }
 
 /**

@@ -312,6 +312,31 @@ export const ERROR_CATALOGUE = {
     sentence: (f) =>
       `Wave ${text(f.waveId)} is ${text(f.status) || 'not open'}; ${text(f.problem) || 'this needs an open wave'}.`,
   },
+  WAVE_WITHDRAWN: {
+    status: 409,
+    title: 'Wave withdrawn',
+    sentence: (f) =>
+      `Wave ${text(f.waveId)} was withdrawn${f.withdrawnAt ? ` at ${text(f.withdrawnAt)}` : ''}; compose a new wave instead.`,
+  },
+  WAVE_ALREADY_OPENED: {
+    status: 409,
+    title: 'Wave already opened',
+    sentence: (f) =>
+      `Wave ${text(f.waveId)} has opened (${text(f.status) || 'open'}); its invitees may register, so it cannot be withdrawn. Pause it instead.`,
+  },
+  WAVE_CONFLICT: {
+    status: 409,
+    title: 'Another wave was composed at the same moment',
+    sentence: (f) =>
+      `Another wave of ${text(f.exam) || 'this exam'} was composed at the same moment and took its place; nothing was made. Look at the exam's waves, then compose again if still needed.`,
+  },
+  INVITATION_NOT_OPEN: {
+    status: 409,
+    title: 'Invitation not open yet',
+    sentence: (f) =>
+      text(f.reason) ||
+      'Your invitation wave has not opened yet; registration opens for you when it does.',
+  },
   WAVE_EMPTY: {
     status: 422,
     title: 'Nobody to invite',
@@ -435,6 +460,11 @@ export const ERROR_CATALOGUE = {
     status: 409,
     title: 'Code expired',
     sentence: (f) => text(f.reason) || 'This code has expired.',
+  },
+  CODE_VOIDED: {
+    status: 409,
+    title: 'Code withdrawn',
+    sentence: (f) => text(f.reason) || 'This code was withdrawn and no longer works.',
   },
   CODE_ALREADY_USED: {
     status: 409,

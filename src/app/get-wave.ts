@@ -56,6 +56,8 @@ export interface WaveView {
   readonly registered: number
   readonly seatsLeft: number
   readonly createdAt: Instant
+  /** When it was withdrawn, if it was. */
+  readonly withdrawnAt: Instant | null
 }
 
 interface Deps {
@@ -95,7 +97,13 @@ export function toTiming(wave: WaveRecord): WaveTiming {
     position: wave.position,
     hoursAfterPrevious: wave.hoursAfterPrevious,
     intervals: wave.intervals,
+    withdrawn: wave.withdrawnAt !== null,
   }
+}
+
+/** Where a stored wave stands: draft, open, paused or withdrawn. */
+export function waveStatusOf(wave: WaveRecord): WaveStatus {
+  return computeWaveStatus(wave.intervals, wave.withdrawnAt !== null)
 }
 
 async function viewOf(
@@ -104,7 +112,7 @@ async function viewOf(
   waves: readonly WaveRecord[],
   now: Instant,
 ): Promise<WaveView> {
-  const status = computeWaveStatus(wave.intervals)
+  const status = waveStatusOf(wave)
   let mayOpenAt: Instant | null = null
   if (status === 'draft') {
     const opening = decideWaveOpening(waves.map(toTiming), toTiming(wave), now)
@@ -137,5 +145,6 @@ async function viewOf(
     registered,
     seatsLeft: programme ? seatsLeft(programme) : 0,
     createdAt: wave.createdAt,
+    withdrawnAt: wave.withdrawnAt,
   }
 }

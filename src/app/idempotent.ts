@@ -45,8 +45,40 @@ export async function runIdempotent<T>(
   now: Instant,
   work: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<Idempotent<T>> {
+  return runIdempotentThenLastly(db, idempotency, requestHash, now, async (trx) => ({
+    result: await work(trx),
+    lastly: null,
+  }))
+}
+
+/** An answer, and the writes its transaction makes after the answer is stored under the key. */
+export interface Answered<T> {
+  readonly result: T
+  /** The last writes (shared counters, held until the commit); a refusal here stores nothing. */
+  readonly lastly: (() => Promise<void>) | null
+}
+
+/**
+ * `runIdempotent` for work whose last writes come after its answer is
+ * stored: a booking's shared counters, so that the rows every booking
+ * updates are held from their update to the commit only.
+ */
+export async function runIdempotentThenLastly<T>(
+  db: Kysely<DB>,
+  idempotency: IdempotencyKey | null,
+  requestHash: string,
+  now: Instant,
+  work: (trx: Transaction<DB>) => Promise<Answered<T>>,
+): Promise<Idempotent<T>> {
   // Without a key there is nothing to replay: one transaction, nothing stored.
-  if (idempotency === null) return { result: await runInTransaction(db, work), replayed: false }
+  if (idempotency === null) {
+    const result = await runInTransaction(db, async (trx) => {
+      const answered = await work(trx)
+      await answered.lastly?.()
+      return answered.result
+    })
+    return { result, replayed: false }
+  }
   try {
     const result = await runInTransaction(db, async (trx) => {
       // Claim the key first: a retry of an answered request, or a concurrent
@@ -59,9 +91,16 @@ export async function runIdempotent<T>(
         response: null,
         createdAt: now,
       })
-      const result = await work(trx)
-      await completeIdempotencyRecord(trx, idempotency.principalId, idempotency.key, 200, result)
-      return result
+      const answered = await work(trx)
+      await completeIdempotencyRecord(
+        trx,
+        idempotency.principalId,
+        idempotency.key,
+        200,
+        answered.result,
+      )
+      await answered.lastly?.()
+      return answered.result
     })
     return { result, replayed: false }
   } catch (error) {

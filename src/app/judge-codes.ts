@@ -16,7 +16,7 @@ import { formatInZone, type Instant } from '../domain/instant.js'
 import { judgeVoucher, type VoucherVerdict } from '../domain/judge-voucher.js'
 import type { OfferVersion, PaymentMethod, PricedExam } from '../domain/offer.js'
 import { type AppliedCode, type PriceBreakdown, priceRegistration } from '../domain/price.js'
-import { openFreeRetakes, useSlot, type Voucher } from '../domain/voucher.js'
+import { isCountedUse, openFreeRetakes, useSlot, type Voucher } from '../domain/voucher.js'
 import { formatVoucherCode, parseVoucherCode } from '../domain/voucher-code.js'
 import { requireCodeEntryOpen } from './code-throttle.js'
 import { AppError } from './errors.js'
@@ -49,8 +49,10 @@ export interface AcceptedCode {
   readonly record: VoucherRecord
   readonly offer: OfferVersion
   readonly verdict: Extract<VoucherVerdict, { accepted: true }>
-  /** The benefit the use fills (one live use per code and slot); null for a code without a use limit. */
+  /** The benefit the use fills (one live use per code and slot); null for a counted or unlimited use. */
   readonly slot: string | null
+  /** The use is counted on the code's row, up to this limit; null when it is not counted. */
+  readonly countedUpTo: number | null
 }
 
 /** A free retake held by another code that this registration would give up. */
@@ -147,7 +149,8 @@ export async function judgeCodes(db: Kysely<DB>, question: CodeQuestion): Promis
       record,
       offer: voucher.offer,
       verdict,
-      slot: useSlot(verdict.use, exam.number, voucher),
+      slot: useSlot(verdict.use, exam.number),
+      countedUpTo: isCountedUse(verdict.use, voucher.offer) ? voucher.offer.usesPerCode : null,
     })
   }
 
@@ -201,12 +204,21 @@ async function toVoucher(db: Kysely<DB>, record: VoucherRecord): Promise<Voucher
     offer,
     issuedAt: record.issuedAt,
     expiresAt: record.expiresAt,
-    // A code without a use limit is judged without its uses, which may be many.
-    uses:
-      offer.usesPerCode === null && offer.benefit.kind !== 'free-retake'
-        ? []
-        : await listVoucherUses(db, record.code),
+    voidedAt: record.voidedAt ?? null,
+    uses: needsUses(record, offer) ? await listVoucherUses(db, record.code) : [],
+    usesTaken: record.usesTaken ?? 0,
   }
+}
+
+/**
+ * A percent-off or free exam code is judged by its count of uses, not its
+ * uses, which may be thousands (a wave's code); they are read only to say
+ * what the last one was when none is left. A free-retake code's uses are
+ * its state.
+ */
+function needsUses(record: VoucherRecord, offer: OfferVersion): boolean {
+  if (offer.benefit.kind === 'free-retake') return true
+  return offer.usesPerCode !== null && (record.usesTaken ?? 0) >= offer.usesPerCode
 }
 
 /** The candidate's other codes that hold a free retake of this exam, which booking it without them gives up. */

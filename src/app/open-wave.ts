@@ -17,14 +17,14 @@ import { searchOpenSlots } from '../db/slots.js'
 import type { BetaProgramme } from '../domain/beta-programme.js'
 import type { Exam } from '../domain/exam.js'
 import { DAY_MS, formatInstant, type Instant } from '../domain/instant.js'
-import { computeWaveStatus, decideWaveOpening } from '../domain/invitation-wave.js'
+import { decideWaveOpening } from '../domain/invitation-wave.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor } from './actor.js'
 import { auditWave } from './audit-wave.js'
 import type { WaveActor } from './compose-wave.js'
 import { AppError } from './errors.js'
 import { getExam } from './get-exam.js'
-import { getWaveView, requireWave, toTiming, type WaveView } from './get-wave.js'
+import { getWaveView, requireWave, toTiming, type WaveView, waveStatusOf } from './get-wave.js'
 import { dryRunRegistration, type RegisterDeps } from './register.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
 
@@ -65,7 +65,8 @@ export async function openWave(
 ): Promise<WaveView> {
   const now = deps.clock.now()
   const wave = await requireWave(deps.db, waveId)
-  if (computeWaveStatus(wave.intervals) !== 'draft') return getWaveView(deps, waveId)
+  refuseWithdrawn(wave)
+  if (waveStatusOf(wave) !== 'draft') return getWaveView(deps, waveId)
   const waves = await listWavesOfExam(deps.db, wave.exam)
   const opening = decideWaveOpening(waves.map(toTiming), toTiming(wave), now)
   if (!opening.allowed) {
@@ -80,8 +81,9 @@ export async function openWave(
   await deps.db.transaction().execute(async (trx) => {
     await lockWave(trx, waveId)
     const current = await findWave(trx, waveId)
+    if (current) refuseWithdrawn(current)
     // Another request opened it meanwhile; its roster and clock stand.
-    if (!current || computeWaveStatus(current.intervals) !== 'draft') return
+    if (!current || waveStatusOf(current) !== 'draft') return
     await addInviteesToRoster(trx, waveId, now)
     await startInterval(trx, waveId, now)
     await auditWave(trx, wave, actor, now, 'wave-opened', { selfCheck: check })
@@ -97,7 +99,8 @@ export async function pauseWave(
 ): Promise<WaveView> {
   const now = deps.clock.now()
   const wave = await requireWave(deps.db, waveId)
-  const status = computeWaveStatus(wave.intervals)
+  refuseWithdrawn(wave)
+  const status = waveStatusOf(wave)
   if (status === 'draft') {
     throw new AppError('WAVE_NOT_OPEN', {
       waveId,
@@ -126,7 +129,8 @@ export async function resumeWave(
 ): Promise<WaveView> {
   const now = deps.clock.now()
   const wave = await requireWave(deps.db, waveId)
-  const status = computeWaveStatus(wave.intervals)
+  refuseWithdrawn(wave)
+  const status = waveStatusOf(wave)
   if (status === 'draft') {
     throw new AppError('WAVE_NOT_OPEN', {
       waveId,
@@ -139,7 +143,7 @@ export async function resumeWave(
   await deps.db.transaction().execute(async (trx) => {
     await lockWave(trx, waveId)
     const current = await findWave(trx, waveId)
-    if (!current || computeWaveStatus(current.intervals) !== 'paused') return
+    if (!current || waveStatusOf(current) !== 'paused') return
     await startInterval(trx, waveId, now)
     await auditWave(trx, wave, actor, now, 'wave-resumed', { selfCheck: check })
   })
@@ -199,6 +203,7 @@ async function runSelfCheck(
               ...(code === null ? {} : { voucherCodes: [formatVoucherCode(code)] }),
             },
             { ...trial, tokenId: `self-check:${wave.id}` },
+            { waveId: wave.id },
           )
           if (view.price !== null && view.price.dueCents > 0) {
             throw failed({
@@ -229,6 +234,16 @@ async function runSelfCheck(
     candidateId: invitee.candidateId,
     slotId,
     channels: TRIAL_ACTORS.map((trial) => trial.channel),
+  }
+}
+
+/** A withdrawn wave is never opened, paused, resumed or sent. */
+export function refuseWithdrawn(wave: WaveRecord): void {
+  if (wave.withdrawnAt !== null) {
+    throw new AppError('WAVE_WITHDRAWN', {
+      waveId: wave.id,
+      withdrawnAt: formatInstant(wave.withdrawnAt),
+    })
   }
 }
 

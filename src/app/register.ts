@@ -26,11 +26,17 @@ import { codeCallerOf, countingWrongCodes } from './code-throttle.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { getCatalogueExam } from './get-exam.js'
-import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
+import {
+  type Answered,
+  hashRequest,
+  type IdempotencyKey,
+  type Idempotent,
+  runIdempotentThenLastly,
+} from './idempotent.js'
 import { judgeCodes } from './judge-codes.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { notifyAppointment } from './notify-appointment.js'
-import { redeemCodes } from './redeem-codes.js'
+import { redeemCodes, takeCountedUses } from './redeem-codes.js'
 import { refuseRetake } from './refuse-retake.js'
 import { type Appointment, type RegistrationView, toRegistrationView } from './registration-view.js'
 
@@ -57,7 +63,17 @@ export interface RegisterDeps {
   readonly mail: MailSettings
   /** How long a booking with an amount due holds its seat; `DEFAULT_HOLD_MINUTES` unless configured. */
   readonly holdMinutes?: number
+  /** Draws a new registration id; random unless a test says otherwise. */
+  readonly drawRegistrationId?: () => string
 }
+
+/** Draws a registration id: twelve characters, about 59 random bits. */
+function drawRandomRegistrationId(): string {
+  return formatRegistrationCode(randomBytes(12))
+}
+
+/** Ids drawn for one registration before giving up: a second collision in 59 bits means the source is broken. */
+const MAX_ID_DRAWS = 5
 
 /**
  * Books one seat for one candidate and one exam, in one transaction: the
@@ -87,7 +103,7 @@ export async function register(
   const guesser = { candidateId: input.candidateId, caller: codeCallerOf(actor) }
   try {
     return await countingWrongCodes(deps.db, guesser, now, () =>
-      runIdempotent(deps.db, idempotency, requestHash, now, (trx) =>
+      runIdempotentThenLastly(deps.db, idempotency, requestHash, now, (trx) =>
         book(trx, deps, input, actor, now),
       ),
     )
@@ -122,12 +138,15 @@ export async function dryRunRegistration(
   deps: RegisterDeps,
   input: RegisterInput,
   actor: Actor,
+  rehearsing: { readonly waveId: string },
 ): Promise<RegistrationView> {
   const now = deps.clock.now()
   let view: RegistrationView | undefined
   try {
     await deps.db.transaction().execute(async (trx) => {
-      view = await book(trx, deps, input, actor, now)
+      const answered = await book(trx, deps, input, actor, now, rehearsing.waveId)
+      await answered.lastly?.()
+      view = answered.result
       throw ROLL_BACK
     })
   } catch (error) {
@@ -137,13 +156,24 @@ export async function dryRunRegistration(
   return view
 }
 
+/**
+ * The booking itself. Checks and reads first, then the rows of this
+ * registration alone; the shared counters (the slot's seats, a code's
+ * counted uses, the programme's seats) are left to `lastly`, which the
+ * caller runs as the transaction's last writes, after storing the answer:
+ * each is a row every booking of the slot, code or beta updates, locked
+ * from its update to the commit, so they are held for as short a time as
+ * the transaction allows, always in the same order.
+ */
 async function book(
   trx: Transaction<DB>,
   deps: RegisterDeps,
   input: RegisterInput,
   actor: Actor,
   now: Instant,
-): Promise<RegistrationView> {
+  /** The draft wave whose self-check this is: its invitees are treated as invited by an open wave. */
+  rehearsedWaveId: string | null = null,
+): Promise<Answered<RegistrationView>> {
   // The catalogue (exam, policy, certifications) is read as remembered; the rest fresh.
   const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
   const exam = await getCatalogueExam(catalogue, input.exam).catch(async (error: unknown) => {
@@ -178,7 +208,7 @@ async function book(
   )
   const { policies, facts } = retake
   const decision = decideRetake(policies, facts, exam, appointment.slot.startsAt)
-  const beta = await readBetaAccess(trx, candidate, exam)
+  const beta = await readBetaAccess(trx, candidate, exam, rehearsedWaveId)
   if (beta && !beta.access.allowed) {
     throw new AppError(beta.access.code, {
       field: 'exam',
@@ -207,20 +237,7 @@ async function book(
   const price = codes.price
   const paymentStatus: PaymentStatus = paymentStatusOf(price, input.payment !== undefined)
 
-  if (!(await takeSeat(trx, appointment.slot.id))) {
-    throw new AppError('SEAT_UNAVAILABLE', {
-      field: 'slotId',
-      slotId: appointment.slot.id,
-      startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
-    })
-  }
-
-  if (beta && !(await takeBetaSeat(trx, exam.number))) {
-    throw new AppError('BETA_SEATS_FULL', { field: 'exam', exam: exam.number })
-  }
-
-  const registration: Registration = {
-    id: formatRegistrationCode(randomBytes(12)),
+  const registration = await insertWithNewId(trx, deps, {
     candidateId: candidate.id,
     exam: exam.number,
     slotId: appointment.slot.id,
@@ -245,8 +262,7 @@ async function book(
           )
         : null,
     holdEnded: null,
-  }
-  await insertRegistration(trx, registration)
+  })
   if (beta) await insertBetaRegistration(trx, exam.number, candidate.id, registration.id, now)
   await redeemCodes(trx, codes, registration, exam.number, now)
   if (price !== null && paymentStatus === 'paid') {
@@ -292,18 +308,51 @@ async function book(
   })
   const view = toRegistrationView(registration, exam.title, appointment)
   // Not confirmed until paid: the confirmation goes out with the payment.
-  if (paymentStatus === 'due') return view
-  await notifyAppointment(
-    trx,
-    deps.mail,
-    'registration-confirmed',
-    view,
-    candidate,
-    actor,
-    null,
-    now,
-  )
-  return view
+  if (paymentStatus !== 'due') {
+    await notifyAppointment(
+      trx,
+      deps.mail,
+      'registration-confirmed',
+      view,
+      candidate,
+      actor,
+      null,
+      now,
+    )
+  }
+
+  // The shared counters, last (see above): after the answer is stored under its key.
+  const lastly = async () => {
+    if (!(await takeSeat(trx, appointment.slot.id))) {
+      throw new AppError('SEAT_UNAVAILABLE', {
+        field: 'slotId',
+        slotId: appointment.slot.id,
+        startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
+      })
+    }
+    await takeCountedUses(trx, codes)
+    if (beta && !(await takeBetaSeat(trx, exam.number))) {
+      throw new AppError('BETA_SEATS_FULL', { field: 'exam', exam: exam.number })
+    }
+  }
+  return { result: view, lastly }
+}
+
+/**
+ * Stores the registration under a newly drawn id, drawing again when the id
+ * is taken: a collision of random ids is not the candidate's second booking.
+ */
+async function insertWithNewId(
+  trx: Kysely<DB>,
+  deps: RegisterDeps,
+  fields: Omit<Registration, 'id'>,
+): Promise<Registration> {
+  const draw = deps.drawRegistrationId ?? drawRandomRegistrationId
+  for (let tries = 0; tries < MAX_ID_DRAWS; tries++) {
+    const registration: Registration = { id: draw(), ...fields }
+    if (await insertRegistration(trx, registration)) return registration
+  }
+  throw new Error(`${MAX_ID_DRAWS} registration ids drawn in a row were taken already`)
 }
 
 /** The slot, its centre and provider, if the slot exists, is ahead, and its provider delivers the exam. */

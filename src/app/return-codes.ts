@@ -6,11 +6,13 @@ import {
   claimVoucher,
   findVoucher,
   listUsesOfRegistration,
+  returnCountedUse,
   returnVoucherUse,
 } from '../db/vouchers.js'
 import type { Instant } from '../domain/instant.js'
 import { returnsOnCancel } from '../domain/offer.js'
 import { returnsOnHoldEnd } from '../domain/unpaid-hold.js'
+import { isCountedUse } from '../domain/voucher.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
@@ -40,8 +42,9 @@ export async function returnCodes(
         : !returnsOnCancel(offer, voucher.expiresAt, now)
     if (!kept) {
       await returnVoucherUse(trx, use.id, now)
+      if (isCountedUse(use.kind, offer)) await returnCountedUse(trx, voucher.code)
       // Moves the code on, so that a registration judging it at this moment judges again.
-      await claimVoucher(trx, voucher.code, voucher.version)
+      else await claimVoucher(trx, voucher.code, voucher.version)
       returned.push(formatVoucherCode(voucher.code))
     }
     await auditAction(trx, actor, now, {

@@ -11,7 +11,7 @@ import { enqueueMails, type OutboxMessage } from '../db/outbox.js'
 import type { DB } from '../db/schema.js'
 import { findVoucher } from '../db/vouchers.js'
 import type { Instant } from '../domain/instant.js'
-import { computeMayOpenAt, computeWaveStatus } from '../domain/invitation-wave.js'
+import { computeMayOpenAt } from '../domain/invitation-wave.js'
 import { composeInvitationMail } from '../mail/compose-invitation-mail.js'
 import { formatMailTime } from '../mail/format-mail-time.js'
 import type { MailSettings } from '../mail/mail-settings.js'
@@ -20,7 +20,7 @@ import type { Clock } from './clock.js'
 import type { WaveActor } from './compose-wave.js'
 import { AppError } from './errors.js'
 import { getExam } from './get-exam.js'
-import { requireWave } from './get-wave.js'
+import { requireWave, waveStatusOf } from './get-wave.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
 
 export interface SendWaveDeps {
@@ -73,7 +73,7 @@ export async function sendWave(
     })
   }
   const wave = await requireWave(deps.db, input.waveId)
-  const status = computeWaveStatus(wave.intervals)
+  const status = waveStatusOf(wave)
   if (status !== 'open') {
     throw new AppError('WAVE_NOT_OPEN', {
       waveId: wave.id,
@@ -81,13 +81,16 @@ export async function sendWave(
       problem:
         status === 'draft'
           ? 'invitations go out once registration works: open the wave (and pass its self-check) first'
-          : 'registration is paused for it; resume it before sending',
+          : status === 'withdrawn'
+            ? 'it was withdrawn; its codes no longer work'
+            : 'registration is paused for it; resume it before sending',
     })
   }
   const exam = await getExam(deps, wave.exam)
   const programme = await requireBetaProgramme(deps.db, wave.exam)
+  // The next wave that may still open: a withdrawn one never will.
   const next = (await listWavesOfExam(deps.db, wave.exam)).find(
-    (other) => other.position === wave.position + 1,
+    (other) => other.position > wave.position && other.withdrawnAt === null,
   )
   const priorityEndsAt = next
     ? computeMayOpenAt(wave.intervals, next.hoursAfterPrevious, now)
@@ -115,10 +118,10 @@ export async function sendWave(
     const chunk = await deps.db.transaction().execute(async (trx) => {
       // A wave paused while sending (registration broke) stops mailing "registration works".
       const current = await requireWave(trx, wave.id)
-      if (computeWaveStatus(current.intervals) !== 'open') {
+      if (waveStatusOf(current) !== 'open') {
         throw new AppError('WAVE_NOT_OPEN', {
           waveId: wave.id,
-          status: computeWaveStatus(current.intervals),
+          status: waveStatusOf(current),
           problem: 'the wave was paused while its mail was being sent; resume it, then send again',
         })
       }

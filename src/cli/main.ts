@@ -261,6 +261,7 @@ for (const [action, description] of [
   ['open', 'open a wave after its self-check: its invitees join the roster, its clock starts'],
   ['pause', "pause a wave's priority clock (registration is not working for it)"],
   ['resume', 'resume a paused wave, after the self-check'],
+  ['withdraw', 'withdraw a wave that never opened: its codes stop working'],
   ['show', "a wave's status, open time and counts"],
 ] as const) {
   waves

@@ -4,6 +4,7 @@ import type { Instant } from '../domain/instant.js'
 import type { OpenInterval, WaveAudience, WaveCodeMode } from '../domain/invitation-wave.js'
 import { readInstant, readOptionalInstant, writeInstant } from './columns.js'
 import { LIVE_STATUSES } from './registrations.js'
+import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
 
 /** A wave as stored, with the intervals it was open. */
@@ -21,6 +22,8 @@ export interface WaveRecord {
   readonly invited: number
   readonly createdAt: Instant
   readonly createdBy: string
+  /** When it was withdrawn, before it ever opened; null for a wave not withdrawn. */
+  readonly withdrawnAt: Instant | null
   readonly intervals: readonly OpenInterval[]
 }
 
@@ -60,7 +63,7 @@ export function computeInvitationDedupeKey(waveId: string, candidateId: string):
 
 export async function insertWave(
   db: Kysely<DB>,
-  wave: Omit<WaveRecord, 'intervals'>,
+  wave: Omit<WaveRecord, 'intervals' | 'withdrawnAt'>,
 ): Promise<void> {
   await db
     .insertInto('invitation_waves')
@@ -175,6 +178,7 @@ function toWave(
     invited: number
     created_at: string | Date
     created_by: string
+    withdrawn_at: string | Date | null
   },
   intervals: ReadonlyMap<string, OpenInterval[]>,
 ): WaveRecord {
@@ -192,9 +196,44 @@ function toWave(
     invited: Number(row.invited),
     createdAt: readInstant(row.created_at),
     createdBy: row.created_by,
+    withdrawnAt: readOptionalInstant(row.withdrawn_at),
     intervals: intervals.get(row.id) ?? [],
   }
 }
+
+/**
+ * The wave that invites the candidate to the exam, if it has never opened
+ * (a draft, not withdrawn); null when their invitation is open, or there is
+ * none.
+ */
+export async function findUnopenedInvitation(
+  db: Kysely<DB>,
+  exam: ExamNumber,
+  candidateId: string,
+): Promise<{ readonly id: string; readonly position: number } | null> {
+  const [row] = await unopenedInvitation(db, exam, candidateId)
+  return row ? { id: row.id, position: Number(row.position) } : null
+}
+
+const unopenedInvitation = reusableQuery((db, exam: string, candidateId: string) =>
+  db
+    .selectFrom('wave_invitations')
+    .innerJoin('invitation_waves', 'invitation_waves.id', 'wave_invitations.wave_id')
+    .select(['invitation_waves.id', 'invitation_waves.position'])
+    .where('wave_invitations.exam_number', '=', exam)
+    .where('wave_invitations.candidate_id', '=', candidateId)
+    .where('wave_invitations.withdrawn_at', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('invitation_wave_intervals')
+            .select('invitation_wave_intervals.wave_id')
+            .whereRef('invitation_wave_intervals.wave_id', '=', 'invitation_waves.id'),
+        ),
+      ),
+    ),
+)
 
 /** Starts an open interval (opening or resuming). */
 export async function startInterval(db: Kysely<DB>, waveId: string, at: Instant): Promise<void> {
@@ -295,7 +334,7 @@ export async function countAudience(db: Kysely<DB>, base: AudienceQuery): Promis
 /**
  * The next `limit` candidates (by id, after `after`) that are in `base` (a
  * subquery or a list) and may be invited: not invited to this exam by any
- * wave yet, no live registration for it, no registration that still counts
+ * wave yet (a withdrawn wave's invitations do not count), no live registration for it, no registration that still counts
  * as their one registration for the beta, not in a restricted country.
  */
 export async function listInvitableChunk(
@@ -325,6 +364,7 @@ export async function listInvitableChunk(
             .selectFrom('wave_invitations')
             .select('wave_invitations.candidate_id')
             .where('wave_invitations.exam_number', '=', query.exam)
+            .where('wave_invitations.withdrawn_at', 'is', null)
             .whereRef('wave_invitations.candidate_id', '=', 'candidates.id'),
         ),
       ),
@@ -389,7 +429,8 @@ export async function insertInvitations(
 /**
  * Lets invitees whose only registration for this beta exam was cancelled
  * register for it again: the one-registration-per-beta record of a cancelled
- * registration is removed for them. Returns the candidates re-admitted.
+ * registration is removed for them, and their invitation names it (so that
+ * withdrawing the wave can put it back). Returns the candidates re-admitted.
  */
 export async function readmitCancelled(
   db: Kysely<DB>,
@@ -405,9 +446,64 @@ export async function readmitCancelled(
     .where('registration_id', 'in', (eb) =>
       eb.selectFrom('registrations').select('id').where('status', '=', 'cancelled'),
     )
-    .returning('candidate_id')
+    .returning(['candidate_id', 'registration_id'])
     .execute()
+  for (const row of rows) {
+    await db
+      .updateTable('wave_invitations')
+      .set({ readmitted_registration_id: row.registration_id })
+      .where('wave_id', '=', waveId)
+      .where('candidate_id', '=', row.candidate_id)
+      .execute()
+  }
   return rows.map((row) => row.candidate_id)
+}
+
+/**
+ * Withdraws a wave that never opened: the wave and its invitations are
+ * marked (a withdrawn invitation no longer counts as the invitee's one
+ * invitation to the beta), and the cancelled registrations it re-admitted
+ * count again as their invitees' one registration. Returns the candidates
+ * whose re-admission was undone.
+ */
+export async function markWaveWithdrawn(
+  db: Kysely<DB>,
+  waveId: string,
+  exam: ExamNumber,
+  at: Instant,
+): Promise<string[]> {
+  await db
+    .updateTable('invitation_waves')
+    .set({ withdrawn_at: writeInstant(at) })
+    .where('id', '=', waveId)
+    .execute()
+  await db
+    .updateTable('wave_invitations')
+    .set({ withdrawn_at: writeInstant(at) })
+    .where('wave_id', '=', waveId)
+    .execute()
+  const readmitted = await db
+    .selectFrom('wave_invitations')
+    .select(['candidate_id', 'readmitted_registration_id'])
+    .where('wave_id', '=', waveId)
+    .where('readmitted_registration_id', 'is not', null)
+    .orderBy('position')
+    .execute()
+  if (readmitted.length === 0) return []
+  // The wave never opened, so none of them can have registered again through it.
+  await db
+    .insertInto('beta_registrations')
+    .values(
+      readmitted.map((row) => ({
+        exam_number: exam,
+        candidate_id: row.candidate_id,
+        registration_id: row.readmitted_registration_id!,
+        created_at: writeInstant(at),
+      })),
+    )
+    .onConflict((conflict) => conflict.columns(['exam_number', 'candidate_id']).doNothing())
+    .execute()
+  return readmitted.map((row) => row.candidate_id)
 }
 
 /** Puts every invitee of the wave on the exam's roster; those already on it stay as they were. */

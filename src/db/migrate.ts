@@ -12,6 +12,7 @@ import * as invitationWaves from './migrations/0008-invitation-waves.js'
 import * as withheldResults from './migrations/0009-withheld-results.js'
 import * as housekeeping from './migrations/0010-housekeeping.js'
 import * as unpaidHolds from './migrations/0011-unpaid-holds.js'
+import * as waveWithdrawal from './migrations/0012-wave-withdrawal-and-code-uses.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -30,6 +31,7 @@ const MIGRATIONS = {
   '0009-withheld-results': withheldResults,
   '0010-housekeeping': housekeeping,
   '0011-unpaid-holds': unpaidHolds,
+  '0012-wave-withdrawal-and-code-uses': waveWithdrawal,
 } as const
 
 /**

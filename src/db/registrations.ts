@@ -40,13 +40,18 @@ export interface Registration {
 /** The statuses that hold a seat and block a second booking of the exam. */
 export const LIVE_STATUSES: readonly RegistrationStatus[] = ['booked', 'checked-in']
 
-const insertRegistrationRow = reusableInsert('registrations')
+const insertRegistrationRow = reusableInsert('registrations', { ignoreConflictOn: 'id' })
 
+/**
+ * Stores a new registration; false, storing nothing, when its id is taken
+ * already (a random id drawn twice: draw another). Any other unique index
+ * (one live registration per candidate and exam) still raises.
+ */
 export async function insertRegistration(
   db: Kysely<DB>,
   registration: Registration,
-): Promise<void> {
-  await insertRegistrationRow(db, {
+): Promise<boolean> {
+  const inserted = await insertRegistrationRow(db, {
     id: registration.id,
     candidate_id: registration.candidateId,
     exam_number: registration.exam,
@@ -69,6 +74,7 @@ export async function insertRegistration(
     hold_expires_at: writeOptionalInstant(registration.holdExpiresAt),
     hold_ended: registration.holdEnded,
   })
+  return inserted > 0
 }
 
 export async function findRegistration(db: Kysely<DB>, id: string): Promise<Registration | null> {

@@ -73,6 +73,10 @@ export interface VoucherTable {
   batch_position: number | null
   reward_for_exam: string | null
   version: Generated<number>
+  /** Counted uses not given back: kept for a code whose offer limits its percent-off or free exam uses. */
+  uses_taken: Generated<number>
+  /** When the code stopped working before its time (its wave was withdrawn). */
+  voided_at: InstantColumn | null
 }
 
 export interface VoucherUseTable {
@@ -354,6 +358,7 @@ export interface InvitationWaveTable {
   invited: number
   created_at: InstantColumn
   created_by: string
+  withdrawn_at: InstantColumn | null
 }
 
 export interface InvitationWaveIntervalTable {
@@ -370,6 +375,9 @@ export interface WaveInvitationTable {
   voucher_code: string | null
   created_at: InstantColumn
   mailed_at: InstantColumn | null
+  withdrawn_at: InstantColumn | null
+  /** The cancelled registration this invitation re-admitted (a re-registration wave). */
+  readmitted_registration_id: string | null
 }
 
 export interface DB {

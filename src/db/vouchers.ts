@@ -20,6 +20,10 @@ export interface VoucherRecord {
   readonly rewardForExam: ExamNumber | null
   /** Bumped by every use and return: see `claimVoucher`. */
   readonly version: number
+  /** Counted uses not given back (see `takeCountedUse`); 0 for a new code. */
+  readonly usesTaken?: number
+  /** When the code was withdrawn, if it was. */
+  readonly voidedAt?: Instant | null
 }
 
 export async function insertVoucher(db: Kysely<DB>, voucher: VoucherRecord): Promise<void> {
@@ -117,6 +121,8 @@ function toRecord(row: {
   batch_position: number | null
   reward_for_exam: string | null
   version: number
+  uses_taken: number
+  voided_at: string | Date | null
 }): VoucherRecord {
   return {
     code: row.code,
@@ -130,6 +136,8 @@ function toRecord(row: {
     batchPosition: row.batch_position,
     rewardForExam: row.reward_for_exam,
     version: row.version,
+    usesTaken: Number(row.uses_taken),
+    voidedAt: readOptionalInstant(row.voided_at),
   }
 }
 
@@ -154,6 +162,59 @@ const nextVersion = reusableStatement((db, code: string, judgedVersion: number) 
     .where('code', '=', code)
     .where('version', '=', judgedVersion),
 )
+
+/**
+ * Takes one counted use of the code if one is left. The condition is in the
+ * UPDATE, so registrations racing for a many-use code each get a use while
+ * any is left, and never more than `limit` are taken; on PostgreSQL a
+ * registration waiting for the row lock finds the count its predecessor
+ * committed and takes the next use. Taken late in the registration's
+ * transaction: the row is locked from here to the commit.
+ */
+export async function takeCountedUse(
+  db: Kysely<DB>,
+  code: string,
+  limit: number,
+): Promise<boolean> {
+  const result = await countUse(db, code, limit)
+  return (result.numAffectedRows ?? 0n) > 0n
+}
+
+const countUse = reusableStatement((db, code: string, limit: number) =>
+  db
+    .updateTable('vouchers')
+    .set({ uses_taken: sql`uses_taken + 1` })
+    .where('code', '=', code)
+    .where('uses_taken', '<', limit),
+)
+
+/** Gives a counted use back (a cancellation that returns it). */
+export async function returnCountedUse(db: Kysely<DB>, code: string): Promise<void> {
+  await db
+    .updateTable('vouchers')
+    .set({ uses_taken: sql`uses_taken - 1` })
+    .where('code', '=', code)
+    .where('uses_taken', '>', 0)
+    .execute()
+}
+
+/** Voids the codes not voided yet; returns how many it voided. */
+export async function voidVouchers(
+  db: Kysely<DB>,
+  codes: { readonly batchId: string } | { readonly code: string },
+  at: Instant,
+): Promise<number> {
+  const result = await db
+    .updateTable('vouchers')
+    .set({ voided_at: writeInstant(at) })
+    .$if('batchId' in codes, (qb) =>
+      qb.where('batch_id', '=', (codes as { batchId: string }).batchId),
+    )
+    .$if('code' in codes, (qb) => qb.where('code', '=', (codes as { code: string }).code))
+    .where('voided_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
 
 export interface NewVoucherUse {
   readonly id: string

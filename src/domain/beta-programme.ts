@@ -30,6 +30,11 @@ export interface BetaCandidate {
   readonly onRoster: boolean
   /** The registration the candidate made for this beta, at any provider, if any (ever). */
   readonly registrationId: string | null
+  /**
+   * The wave that invites the candidate, when it has not opened yet: until
+   * it opens, the earlier waves' invitees have the seats to themselves.
+   */
+  readonly waitingForWave?: { readonly id: string; readonly position: number } | null
 }
 
 export type BetaAccess =
@@ -39,6 +44,7 @@ export type BetaAccess =
       readonly code:
         | 'REGION_RESTRICTED'
         | 'NOT_INVITED'
+        | 'INVITATION_NOT_OPEN'
         | 'BETA_ALREADY_REGISTERED'
         | 'BETA_SEATS_FULL'
       readonly reason: string
@@ -66,6 +72,14 @@ export function judgeBetaAccess(programme: BetaProgramme, candidate: BetaCandida
       allowed: false,
       code: 'BETA_ALREADY_REGISTERED',
       reason: `You already registered for the ${programme.exam} beta (registration ${candidate.registrationId}); a beta exam can be registered once, at one provider.`,
+    }
+  }
+  // Whatever roster the candidate is on: the priority of the waves before theirs holds.
+  if (candidate.waitingForWave) {
+    return {
+      allowed: false,
+      code: 'INVITATION_NOT_OPEN',
+      reason: `Your invitation to the ${programme.exam} beta is in wave ${candidate.waitingForWave.position}, which has not opened yet; you may register once it opens and you receive its mail.`,
     }
   }
   if (!programme.acceptsNewCandidates && !candidate.onRoster) {

@@ -33,6 +33,19 @@ describe('the priority clock of invitation waves', () => {
     expect(opening).toMatchObject({ allowed: false, code: 'WAVE_TOO_EARLY', opensAt: null })
   })
 
+  it('lets wave 2 open at once past a withdrawn wave 1, and wave 3 wait only for wave 2', () => {
+    const withdrawn = { ...waves([])[0]!, withdrawn: true }
+    const second = { position: 2, hoursAfterPrevious: 72, intervals: [] }
+    expect(decideWaveOpening([withdrawn, second], second, T0)).toEqual({ allowed: true })
+    const opened = { ...second, intervals: [{ start: T0, end: null }] }
+    const third = { position: 3, hoursAfterPrevious: 72, intervals: [] }
+    expect(decideWaveOpening([withdrawn, opened, third], third, T0 + h(71))).toMatchObject({
+      allowed: false,
+      opensAt: T0 + h(72),
+    })
+    expect(computeWaveStatus([], true)).toBe('withdrawn')
+  })
+
   it('counts 72 h from when wave 1 opened: refused at 71 h, allowed at exactly 72 h', () => {
     const all = waves([{ start: T0, end: null }])
     expect(decideWaveOpening(all, all[1]!, T0 + h(71))).toMatchObject({

@@ -8,8 +8,12 @@ export type WaveAudience = (typeof WAVE_AUDIENCES)[number]
 export const WAVE_CODE_MODES = ['single-use', 'per-wave'] as const
 export type WaveCodeMode = (typeof WAVE_CODE_MODES)[number]
 
-/** `draft` until it opens; then `open` or `paused`, back and forth. A wave never closes by itself. */
-export type WaveStatus = 'draft' | 'open' | 'paused'
+/**
+ * `draft` until it opens; then `open` or `paused`, back and forth. A wave
+ * never closes by itself. A draft can be `withdrawn`: it never opens, and
+ * holds back no later wave.
+ */
+export type WaveStatus = 'draft' | 'open' | 'paused' | 'withdrawn'
 
 /** The priority a wave gives the one before it, unless said otherwise. */
 export const DEFAULT_HOURS_AFTER_PREVIOUS = 72
@@ -28,6 +32,8 @@ export interface WaveTiming {
   readonly hoursAfterPrevious: number
   /** Oldest first; at most the last one is still open. */
   readonly intervals: readonly OpenInterval[]
+  /** Withdrawn before it opened: it has no priority to give. */
+  readonly withdrawn?: boolean
 }
 
 export type WaveOpening =
@@ -56,9 +62,13 @@ export function computeOpenTime(intervals: readonly OpenInterval[], now: Instant
   return total
 }
 
-/** The status the intervals imply: none yet is a draft; the last one open is open. */
-export function computeWaveStatus(intervals: readonly OpenInterval[]): WaveStatus {
+/** The status the intervals imply: none yet is a draft (or withdrawn, if it was); the last one open is open. */
+export function computeWaveStatus(
+  intervals: readonly OpenInterval[],
+  withdrawn = false,
+): WaveStatus {
   const last = intervals.at(-1)
+  if (!last && withdrawn) return 'withdrawn'
   if (!last) return 'draft'
   return last.end === null ? 'open' : 'paused'
 }
@@ -100,11 +110,11 @@ export function decideWaveOpening(
   wave: WaveTiming,
   now: Instant,
 ): WaveOpening {
-  const earlier = waves
-    .filter((other) => other.position < wave.position)
-    .sort((a, b) => a.position - b.position)
-  if (wave.position > 1 && earlier.length === 0)
-    earlier.push({ ...wave, position: wave.position - 1, intervals: [] })
+  const before = waves.filter((other) => other.position < wave.position)
+  if (wave.position > 1 && before.length === 0)
+    before.push({ ...wave, position: wave.position - 1, intervals: [] })
+  // A withdrawn wave never opened and never will: it keeps no seats for anyone.
+  const earlier = before.filter((other) => !other.withdrawn).sort((a, b) => a.position - b.position)
   for (const previous of earlier) {
     const intervals = previous.intervals
     const opensAt = computeMayOpenAt(intervals, wave.hoursAfterPrevious, now)

@@ -16,6 +16,7 @@ import {
 } from './voucher.js'
 
 export const VOUCHER_REFUSALS = [
+  'CODE_VOIDED',
   'CODE_EXPIRED',
   'CODE_ALREADY_USED',
   'CODE_NOT_COMBINABLE',
@@ -77,6 +78,12 @@ export function judgeVoucher(voucher: Voucher, booking: ProposedBooking): Vouche
   const { offer } = voucher
   const at = (instant: Instant) => formatInZone(instant, booking.timeZone)
 
+  if (voucher.voidedAt != null) {
+    return refuse(
+      'CODE_VOIDED',
+      `This code was withdrawn at ${at(voucher.voidedAt)}, before its invitation opened, and no longer works.`,
+    )
+  }
   if (voucher.expiresAt !== null && booking.now >= voucher.expiresAt) {
     return refuse('CODE_EXPIRED', `This code expired at ${at(voucher.expiresAt)}.`)
   }
@@ -133,10 +140,16 @@ function decideUse(
     const late = beforeExpiry('An exam booked with this code')
     if (late) return late
     const limit = offer.usesPerCode
-    if (limit !== null && voucher.uses.length >= limit) {
-      return refuse('CODE_ALREADY_USED', usedUpSentence(voucher.uses, at))
+    const taken = voucher.usesTaken ?? voucher.uses.length
+    if (limit !== null && taken >= limit) {
+      return refuse(
+        'CODE_ALREADY_USED',
+        limit > 1 && voucher.uses.length === 0
+          ? `All ${limit} uses of this code are taken.`
+          : usedUpSentence(voucher.uses, at),
+      )
     }
-    const left = limit === null ? null : limit - voucher.uses.length - 1
+    const left = limit === null ? null : limit - taken - 1
     const keeps =
       left === null
         ? [

@@ -11,6 +11,7 @@ export const RETAKE_CODES = [
   // A beta programme's own conditions, told before a slot is chosen.
   'REGION_RESTRICTED',
   'NOT_INVITED',
+  'INVITATION_NOT_OPEN',
   'BETA_ALREADY_REGISTERED',
   'BETA_SEATS_FULL',
 ] as const

@@ -42,7 +42,7 @@ export interface VoucherUse {
   readonly state: UseState
   /** When the attempt was taken, once there is one. */
   readonly takenAt: Instant | null
-  /** The benefit slot the use fills (`use:1`…), as stored. */
+  /** The benefit slot the use fills (`first:070-620`, `use:<registration>`…), as stored. */
   readonly slot?: string
 }
 
@@ -56,7 +56,16 @@ export interface Voucher {
   readonly issuedAt: Instant
   /** Every use must take place before this instant; null when the code never expires. */
   readonly expiresAt: Instant | null
+  /**
+   * Every use not given back. For a code whose uses are only counted (a
+   * percent-off or free exam code with a limit), the caller may leave them
+   * out while uses are left and give `usesTaken` instead.
+   */
   readonly uses: readonly VoucherUse[]
+  /** How many counted uses are taken, when the caller read the count rather than the uses. */
+  readonly usesTaken?: number
+  /** When the code was withdrawn (its wave was withdrawn before opening); it no longer works. */
+  readonly voidedAt?: Instant | null
 }
 
 /**
@@ -100,9 +109,11 @@ export function openAfterPassDiscount(voucher: Voucher, now: Instant): VoucherUs
 
 /**
  * The benefit a use of the code fills: one live use per code and slot is a
- * database rule, so a single-use code is used once whatever raced.
+ * database rule, so a code's first attempt, free retake or after-pass
+ * discount is taken once whatever raced. Null for a percent-off or free
+ * exam use: those are counted on the code's row instead (`isCountedUse`).
  */
-export function useSlot(use: VoucherUseKind, exam: ExamNumber, voucher: Voucher): string | null {
+export function useSlot(use: VoucherUseKind, exam: ExamNumber): string | null {
   switch (use) {
     case 'first-attempt':
       return `first:${exam}`
@@ -112,19 +123,16 @@ export function useSlot(use: VoucherUseKind, exam: ExamNumber, voucher: Voucher)
     case 'after-pass-discount':
       return 'after-pass'
     default:
-      return numberedSlot(voucher)
+      return null
   }
 }
 
 /**
- * The lowest numbered use still free (a returned use frees its number), so
- * that a limited code's uses are unique in the database too; null for a
- * code without a limit.
+ * A use the code's row counts, up to the offer's `usesPerCode`: a percent-off
+ * or free exam use of a code with a limit. A counted use is taken by a
+ * conditional update of the count, so that as many registrations at once as
+ * there are uses left each get one.
  */
-function numberedSlot(voucher: Voucher): string | null {
-  const limit = voucher.offer.usesPerCode
-  if (limit === null) return null
-  const taken = new Set(voucher.uses.map((use) => use.slot))
-  for (let k = 1; k <= limit; k++) if (!taken.has(`use:${k}`)) return `use:${k}`
-  return `use:${limit + 1}`
+export function isCountedUse(use: VoucherUseKind, offer: OfferVersion): boolean {
+  return offer.usesPerCode !== null && (use === 'percent-off' || use === 'free-exam')
 }

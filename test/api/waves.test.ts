@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sendWave } from '../../src/app/send-wave.js'
+import { isOnRoster } from '../../src/db/beta-programmes.js'
 import { insertOfferVersion, listOfferVersions } from '../../src/db/offers.js'
 import { HOUR_MS } from '../../src/domain/instant.js'
 import { startOutboxWorker } from '../../src/jobs/outbox-worker.js'
@@ -179,10 +180,12 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
     expect(problem).toMatchObject({ problemCode: 'BETA_SEATS_FULL', channel: 'web' })
     expect(String(problem.problemDetail)).toContain('071-620')
     // The trial put nobody on the roster for good.
+    expect(await isOnRoster(w.db, '071-620', a!)).toBe(false)
+    // Until the wave opens, its invitee waits for it.
     const eligibility = expectOk<{ code: string }>(
       await call(w, 'GET', `/v1/candidates/${a}/eligibility?exam=71-620`),
     )
-    expect(eligibility.code).toBe('NOT_INVITED')
+    expect(eligibility.code).toBe('INVITATION_NOT_OPEN')
   })
 
   it('refuses to send a draft, then an invitee registers with their code at no charge', async () => {

@@ -13,6 +13,8 @@ import { TEST_POSTGRES_URL } from './postgres-url.js'
 export interface OpenTestOptions {
   /** Apply the migrations (default true); false gives an empty database. */
   readonly migrate?: boolean
+  /** PostgreSQL: the pool's most connections (default 4; the server's own default is 10). */
+  readonly poolMax?: number
 }
 
 /** One engine the database suites run on. */
@@ -85,7 +87,7 @@ async function openPostgres(options: OpenTestOptions = {}): Promise<Database> {
   // Named after its schema, so a test can find its own connections among everyone's.
   const database = await openDatabase(TEST_POSTGRES_URL, {
     searchPath: schema,
-    poolMax: 4,
+    poolMax: options.poolMax ?? 4,
     applicationName: schema,
   })
   try {

@@ -2,6 +2,7 @@ import { composeWave, type WaveActor } from '../../app/compose-wave.js'
 import { getWaveView, type WaveView } from '../../app/get-wave.js'
 import { openWave, pauseWave, resumeWave } from '../../app/open-wave.js'
 import { sendWave } from '../../app/send-wave.js'
+import { withdrawWave } from '../../app/withdraw-wave.js'
 import type { Config } from '../../config.js'
 import { formatInstant } from '../../domain/instant.js'
 import type { WaveAudience, WaveCodeMode } from '../../domain/invitation-wave.js'
@@ -66,15 +67,17 @@ export async function composeWaveCommand(config: Config, options: WaveComposeOpt
   printWave(view)
 }
 
-/** `examdesk waves open|pause|resume|show --wave ID`. */
+/** `examdesk waves open|pause|resume|withdraw|show --wave ID`. */
 export async function waveActionCommand(
   config: Config,
-  action: 'open' | 'pause' | 'resume' | 'show',
+  action: 'open' | 'pause' | 'resume' | 'withdraw' | 'show',
   waveId: string,
 ) {
   const view = await withStore(config, (deps) => {
     if (action === 'show') return getWaveView(deps, waveId)
-    const run = { open: openWave, pause: pauseWave, resume: resumeWave }[action]
+    const run = { open: openWave, pause: pauseWave, resume: resumeWave, withdraw: withdrawWave }[
+      action
+    ]
     return run(deps, waveId, cliActor())
   })
   printWave(view)
@@ -119,7 +122,9 @@ function printWave(view: WaveView) {
     [
       `Wave ${view.id} (${view.exam} #${view.position}, ${view.name}): ${view.status}`,
       `  audience ${view.audience}, codes ${view.codeMode}${view.code ? ` (${view.code})` : ''}, ${view.hoursAfterPrevious} h after the previous wave`,
-      `  opened ${at(view.openedAt)}, open for ${(view.openFor / 3_600_000).toFixed(1)} h${view.status === 'draft' ? `, may open ${at(view.mayOpenAt)}` : ''}`,
+      view.status === 'withdrawn'
+        ? `  withdrawn ${at(view.withdrawnAt)}: its codes no longer work`
+        : `  opened ${at(view.openedAt)}, open for ${(view.openFor / 3_600_000).toFixed(1)} h${view.status === 'draft' ? `, may open ${at(view.mayOpenAt)}` : ''}`,
       `  invited ${view.invited}, mailed ${view.mailed}, delivered ${view.delivered}, registered ${view.registered}, seats left ${view.seatsLeft}`,
       '',
     ].join('\n'),

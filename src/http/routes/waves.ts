@@ -5,6 +5,7 @@ import { composeWave, type WaveActor } from '../../app/compose-wave.js'
 import { getWaveView, listWaves } from '../../app/get-wave.js'
 import { openWave, pauseWave, resumeWave } from '../../app/open-wave.js'
 import type { RegisterDeps } from '../../app/register.js'
+import { withdrawWave } from '../../app/withdraw-wave.js'
 import { BULK_BODY_LIMIT } from '../body-limits.js'
 import { ExamParams } from '../schemas/request-fields.js'
 import { toWaveOut, WaveBody, WaveOut, WaveParams } from '../schemas/wave.js'
@@ -13,7 +14,7 @@ function waveActorOf(request: FastifyRequest): WaveActor {
   return { id: request.principal.tokenId, role: request.principal.role, channel: 'api' }
 }
 
-/** Invitation waves of a beta exam: composed per exam, then opened, paused and resumed by id. */
+/** Invitation waves of a beta exam: composed per exam, then opened, paused, resumed or withdrawn by id. */
 export function waveRoutes(deps: RegisterDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -82,6 +83,11 @@ export function waveRoutes(deps: RegisterDeps): FastifyPluginAsync {
       ],
       ['pause', pauseWave, "Pause a wave's priority clock (registration is not working for it)"],
       ['resume', resumeWave, "Resume a paused wave's clock, after the self-check"],
+      [
+        'withdraw',
+        withdrawWave,
+        'Withdraw a wave that never opened: its codes stop working and it holds back no later wave',
+      ],
     ] as const
     for (const [action, run, summary] of actions) {
       app.post(

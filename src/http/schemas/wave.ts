@@ -45,7 +45,7 @@ export const WaveOut = Type.Object({
   audience: Type.String(),
   codeMode: Type.String(),
   hoursAfterPrevious: Type.Integer(),
-  status: Type.Enum(['draft', 'open', 'paused']),
+  status: Type.Enum(['draft', 'open', 'paused', 'withdrawn']),
   openedAt: Nullable(Type.String()),
   openFor: Type.Integer({ description: 'Milliseconds of open time, pauses left out' }),
   mayOpenAt: Nullable(Type.String({ description: 'For a draft: the earliest it may open' })),
@@ -58,6 +58,7 @@ export const WaveOut = Type.Object({
   registered: Type.Integer(),
   seatsLeft: Type.Integer(),
   createdAt: Type.String(),
+  withdrawnAt: Nullable(Type.String({ description: 'When it was withdrawn, before opening' })),
 })
 
 export function toWaveOut(view: WaveView) {
@@ -66,5 +67,6 @@ export function toWaveOut(view: WaveView) {
     openedAt: view.openedAt === null ? null : toInstantOut(view.openedAt),
     mayOpenAt: view.mayOpenAt === null ? null : toInstantOut(view.mayOpenAt),
     createdAt: toInstantOut(view.createdAt),
+    withdrawnAt: view.withdrawnAt === null ? null : toInstantOut(view.withdrawnAt),
   }
 }
