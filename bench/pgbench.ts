@@ -36,21 +36,15 @@ export async function measurePgbench(
     }
   }
   await onServer(`create schema ${quoteIdentifier(schema)}`)
-  const target = new URL(url)
-  target.searchParams.set('options', `-c search_path=${schema}`)
+  // libpq reads the schema from PGOPTIONS (it does not take a URL's `+` for a space, as pg does).
+  const env = { ...process.env, PGOPTIONS: `-c search_path=${schema}` }
   try {
-    await run('pgbench', ['-i', '-q', '-s', String(scale), target.toString()])
-    const { stdout } = await run('pgbench', [
-      '-c',
-      String(clients),
-      '-j',
-      '2',
-      '-T',
-      String(seconds),
-      '-M',
-      'prepared',
-      target.toString(),
-    ])
+    await run('pgbench', ['-i', '-q', '-s', String(scale), url], { env })
+    const { stdout } = await run(
+      'pgbench',
+      ['-c', String(clients), '-j', '2', '-T', String(seconds), '-M', 'prepared', url],
+      { env },
+    )
     const tps = /tps = ([\d.]+)/.exec(stdout)?.[1]
     if (tps === undefined) throw new Error(`pgbench printed no tps:\n${stdout}`)
     return { tps: Number(tps), clients, scale }

@@ -8,7 +8,7 @@ import { updateRegistration } from '../db/registrations.js'
 import { releaseSeat } from '../db/seats.js'
 import { releaseWaiver } from '../db/waivers.js'
 import { formatInstant } from '../domain/instant.js'
-import { givesBetaRegistrationBack } from '../domain/unpaid-hold.js'
+import { givesBetaRegistrationBack, isUnpaidHold } from '../domain/unpaid-hold.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
 import { requireChangeable } from './change-registration.js'
@@ -55,6 +55,15 @@ export async function cancelRegistration(
         throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId })
       }
       await releaseSeat(trx, appointment.slot.id)
+      // Shared counters in the order a booking takes them (slot, code, beta seat). A hold
+      // cancelled before it was paid redeemed nothing: its codes come back as when a hold ends.
+      const codesReturned = await returnCodes(
+        trx,
+        registration,
+        actor,
+        now,
+        isUnpaidHold(registration) ? 'hold-ended' : 'cancelled',
+      )
       // The beta's seat goes back to the programme; the candidate's one beta registration stays
       // spent, unless it was never paid.
       // (only a booking the programme counted: one made before the programme took no seat of it)
@@ -76,7 +85,6 @@ export async function cancelRegistration(
       }
       if (registration.waiverId !== null)
         await releaseWaiver(trx, registration.waiverId, registration.id)
-      const codesReturned = await returnCodes(trx, registration, actor, now)
       await auditAction(trx, actor, now, {
         candidateId: registration.candidateId,
         subjectType: 'registration',

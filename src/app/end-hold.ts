@@ -48,7 +48,10 @@ export async function endHold(
   if (!changed) return null
   const appointment = await loadAppointment(trx, registration.slotId)
   if (!appointment) throw new Error(`Registration ${registration.id} points at a missing slot`)
+  // Shared counters in the order a booking takes them (slot, code, beta seat), so that the two
+  // never wait for each other's rows in opposite order.
   await releaseSeat(trx, appointment.slot.id)
+  const codesReturned = await returnCodes(trx, registration, actor, now, 'hold-ended')
   // Only a booking the programme counted holds one of its seats (see cancelRegistration).
   const betaHolder = await findBetaRegistration(trx, registration.exam, registration.candidateId)
   const heldBetaRegistration = betaHolder === registration.id
@@ -58,7 +61,6 @@ export async function endHold(
   }
   if (registration.waiverId !== null)
     await releaseWaiver(trx, registration.waiverId, registration.id)
-  const codesReturned = await returnCodes(trx, registration, actor, now, 'hold-ended')
   await auditAction(trx, actor, now, {
     candidateId: registration.candidateId,
     subjectType: 'registration',
