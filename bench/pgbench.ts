@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { promisify } from 'node:util'
-import pg from 'pg'
 import { quoteIdentifier } from '../src/db/database.js'
+import { onPostgres } from './postgres.js'
 
 const run = promisify(execFile)
 
@@ -26,15 +26,7 @@ export async function measurePgbench(
   const schema = `pgbench_${randomUUID().replaceAll('-', '')}`
   // pgbench's advice: a scale at least the number of clients, so they do not all queue on one branch row.
   const scale = clients
-  const onServer = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    try {
-      await client.query(statement)
-    } finally {
-      await client.end()
-    }
-  }
+  const onServer = (statement: string) => onPostgres(url, (client) => client.query(statement))
   await onServer(`create schema ${quoteIdentifier(schema)}`)
   // libpq reads the schema from PGOPTIONS (it does not take a URL's `+` for a space, as pg does).
   const env = { ...process.env, PGOPTIONS: `-c search_path=${schema}` }

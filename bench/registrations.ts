@@ -30,7 +30,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { type Kysely, sql, type Transaction } from 'kysely'
-import pg from 'pg'
 import { v7 as uuidv7 } from 'uuid'
 import { createToken } from '../src/app/api-tokens.js'
 import { systemClock } from '../src/app/clock.js'
@@ -53,6 +52,7 @@ import { formatRegistrationCode } from '../src/domain/registration-code.js'
 import { benchCandidateRow, insertBenchCentre } from './booking-world.js'
 import { dec, heading, int, ms, pct, printTable, type TargetResult } from './format.js'
 import { measurePgbench } from './pgbench.js'
+import { onPostgres, POSTGRES_URL, postgresAnswers } from './postgres.js'
 import { firstLine, spawnServerChild, stopChild } from './server-child.js'
 
 export interface RegistrationsOptions {
@@ -72,11 +72,6 @@ const CAPACITY = 1_000
 const PROVIDER = 'prometric'
 /** A generous bound on bookings a second (HTTP or raw), to have enough (candidate, exam) pairs. */
 const MAX_RATE = 20_000
-
-const POSTGRES_URL =
-  process.env.BENCH_POSTGRES_URL ??
-  (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined) ??
-  'postgres://postgres@127.0.0.1:5432/test'
 
 /**
  * Booking number `n` is candidate `n mod CANDIDATES` taking exam number
@@ -302,25 +297,17 @@ async function openSqliteEngine(): Promise<Engine> {
 
 async function openPostgresEngine(): Promise<Engine> {
   const schema = `bench_${randomUUID().replaceAll('-', '')}`
-  await onPostgres((client) => client.query(`create schema ${quoteIdentifier(schema)}`))
+  await onPostgres(POSTGRES_URL, (client) =>
+    client.query(`create schema ${quoteIdentifier(schema)}`),
+  )
   // The schema is named in the URL, as an operator would: the server opens it as `serve` does.
   const url = new URL(POSTGRES_URL)
   url.searchParams.set('options', `-c search_path=${schema}`)
   return openEngine('postgres', url.toString(), () =>
-    onPostgres((client) =>
+    onPostgres(POSTGRES_URL, (client) =>
       client.query(`drop schema if exists ${quoteIdentifier(schema)} cascade`),
     ),
   )
-}
-
-async function onPostgres(work: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL })
-  await client.connect()
-  try {
-    await work(client)
-  } finally {
-    await client.end()
-  }
 }
 
 async function openEngine(
@@ -346,24 +333,6 @@ async function openEngine(
         await remove()
       }
     },
-  }
-}
-
-async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({
-    connectionString: url,
-    connectionTimeoutMillis: 2000,
-    query_timeout: 2000,
-  })
-  client.on('error', () => {})
-  try {
-    await client.connect()
-    await client.query('select 1')
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => {})
   }
 }
 

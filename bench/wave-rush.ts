@@ -14,7 +14,6 @@
  */
 import { randomUUID } from 'node:crypto'
 import autocannon from 'autocannon'
-import pg from 'pg'
 import { createToken } from '../src/app/api-tokens.js'
 import { setBetaProgramme } from '../src/app/beta-programme.js'
 import { systemClock } from '../src/app/clock.js'
@@ -29,11 +28,9 @@ import { DAY_MS } from '../src/domain/instant.js'
 import type { MailSettings } from '../src/mail/mail-settings.js'
 import { benchCandidateRow, insertBenchCentre } from './booking-world.js'
 import { dec, heading, int, ms, pct, printTable, type TargetResult } from './format.js'
+import { onPostgres, POSTGRES_URL, postgresAnswers } from './postgres.js'
 import { firstLine, spawnServerChild, stopChild } from './server-child.js'
 
-const POSTGRES_URL =
-  (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined) ??
-  'postgres://postgres@127.0.0.1:5432/test'
 const CONNECTIONS = 50
 const INVITEES = 3_000
 const SEAT_LIMIT = 2_700
@@ -58,12 +55,14 @@ export async function runWaveRushBench(options: {
   heading(
     `wave rush: ${int(INVITEES)} invitees book at once with the wave's code, ${SEAT_LIMIT} seats (postgres)`,
   )
-  if (!(await postgresAnswers())) {
+  if (!(await postgresAnswers(POSTGRES_URL))) {
     console.log('  PostgreSQL does not answer: skipped')
     return []
   }
   const schema = `bench_${randomUUID().replaceAll('-', '')}`
-  await onPostgres((client) => client.query(`create schema ${quoteIdentifier(schema)}`))
+  await onPostgres(POSTGRES_URL, (client) =>
+    client.query(`create schema ${quoteIdentifier(schema)}`),
+  )
   try {
     const url = new URL(POSTGRES_URL)
     url.searchParams.set('options', `-c search_path=${schema}`)
@@ -136,7 +135,7 @@ export async function runWaveRushBench(options: {
       await stopChild(child)
     }
   } finally {
-    await onPostgres((client) =>
+    await onPostgres(POSTGRES_URL, (client) =>
       client.query(`drop schema if exists ${quoteIdentifier(schema)} cascade`),
     )
   }
@@ -268,28 +267,4 @@ function describe(answers: ReadonlyMap<string, number>): string {
     .sort((a, b) => b[1] - a[1])
     .map(([answer, count]) => `${int(count)} × ${answer}`)
     .join(', ')
-}
-
-async function onPostgres(work: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL })
-  await client.connect()
-  try {
-    await work(client)
-  } finally {
-    await client.end()
-  }
-}
-
-async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 })
-  client.on('error', () => {})
-  try {
-    await client.connect()
-    await client.query('select 1')
-    return true
-  } catch {
-    return false
-  } finally {
-    await client.end().catch(() => {})
-  }
 }
