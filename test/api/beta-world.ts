@@ -1,5 +1,5 @@
 import { deliver } from '../factories/appointments.js'
-import { type ApiWorld, call, expectOk } from './api-harness.js'
+import { type ApiWorld, call, expectOk, registerCandidate } from './api-harness.js'
 
 /** The beta exam the beta tests use, with its live twin 70-620. */
 export const BETA = '071-620'
@@ -43,3 +43,36 @@ export async function setBetaProgramme(
     }),
   )
 }
+
+/** `count` new candidates, their emails numbered after `prefix`. */
+export async function newCandidates(w: ApiWorld, count: number, prefix = 'c'): Promise<string[]> {
+  const ids: string[] = []
+  for (let i = 0; i < count; i++) {
+    ids.push(await registerCandidate(w, { email: `${prefix}${i}@example.com` }))
+  }
+  return ids
+}
+
+/** Composes a wave of the beta: a `list` wave named "wave" with codes of `codeMode`, unless `body` says otherwise. */
+export async function composeWave<T>(
+  w: ApiWorld,
+  codeMode: 'single-use' | 'per-wave',
+  body: Record<string, unknown>,
+): Promise<T> {
+  return expectOk<T>(
+    await call(w, 'POST', '/v1/exams/71-620/beta-programme/waves', {
+      name: 'wave',
+      audience: 'list',
+      codeMode,
+      ...body,
+    }),
+    201,
+  )
+}
+
+/** One of a wave's actions, as the admin. */
+export const waveAction = (
+  w: ApiWorld,
+  id: string,
+  action: 'open' | 'pause' | 'resume' | 'withdraw',
+) => call(w, 'POST', `/v1/waves/${id}/${action}`)

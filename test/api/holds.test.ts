@@ -22,10 +22,9 @@ import {
   registerCandidate,
   useApi,
 } from './api-harness.js'
-import { createBetaExam, setBetaProgramme } from './beta-world.js'
+import { BETA, createBetaExam, setBetaProgramme } from './beta-world.js'
 
 const MINUTE = 60_000
-const BETA = '071-620'
 
 interface Registration {
   id: string

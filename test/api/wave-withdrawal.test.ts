@@ -11,10 +11,16 @@ import {
   expectProblem,
   instant,
   NOW,
-  registerCandidate,
   useApi,
 } from './api-harness.js'
-import { BETA, createBetaExam, setBetaProgramme } from './beta-world.js'
+import {
+  BETA,
+  composeWave,
+  createBetaExam,
+  newCandidates,
+  setBetaProgramme,
+  waveAction,
+} from './beta-world.js'
 
 interface Wave {
   id: string
@@ -32,28 +38,8 @@ async function world(w: ApiWorld, programme: Record<string, unknown> = {}) {
   return createSlot(w.db, await createCentre(w.db), instant('2026-07-01T09:00:00Z'), 50)
 }
 
-async function candidates(w: ApiWorld, count: number): Promise<string[]> {
-  const ids: string[] = []
-  for (let i = 0; i < count; i++) {
-    ids.push(await registerCandidate(w, { email: `w${i}@example.com` }))
-  }
-  return ids
-}
-
-async function compose(w: ApiWorld, body: Record<string, unknown>): Promise<Wave> {
-  return expectOk<Wave>(
-    await call(w, 'POST', '/v1/exams/71-620/beta-programme/waves', {
-      name: 'wave',
-      audience: 'list',
-      codeMode: 'per-wave',
-      ...body,
-    }),
-    201,
-  )
-}
-
-const act = (w: ApiWorld, id: string, action: 'open' | 'pause' | 'withdraw') =>
-  call(w, 'POST', `/v1/waves/${id}/${action}`)
+const compose = (w: ApiWorld, body: Record<string, unknown>) =>
+  composeWave<Wave>(w, 'per-wave', body)
 
 const eligibilityCode = async (w: ApiWorld, candidateId: string) =>
   expectOk<{ code: string }>(
@@ -66,21 +52,21 @@ describe.each(testDatabases())('withdrawing waves and the priority window on $na
   it('withdraws a draft: its code stops working, it holds back no later wave, its invitees can be invited again', async () => {
     const w = get()
     const slot = await world(w)
-    const [a, b, c] = await candidates(w, 3)
+    const [a, b, c] = await newCandidates(w, 3, 'w')
     const first = await compose(w, { name: 'broken', candidateIds: [a, b] })
     const second = await compose(w, { name: 'next', candidateIds: [c] })
-    expectProblem(await act(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
+    expectProblem(await waveAction(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
 
-    const withdrawn = expectOk<Wave>(await act(w, first.id, 'withdraw'))
+    const withdrawn = expectOk<Wave>(await waveAction(w, first.id, 'withdraw'))
     expect(withdrawn).toMatchObject({ status: 'withdrawn', mayOpenAt: null })
     expect(withdrawn.withdrawnAt).not.toBeNull()
     // Again: nothing changes, nothing fails.
-    expect(expectOk<Wave>(await act(w, first.id, 'withdraw')).status).toBe('withdrawn')
-    expectProblem(await act(w, first.id, 'open'), 409, 'WAVE_WITHDRAWN')
+    expect(expectOk<Wave>(await waveAction(w, first.id, 'withdraw')).status).toBe('withdrawn')
+    expectProblem(await waveAction(w, first.id, 'open'), 409, 'WAVE_WITHDRAWN')
 
     // The next wave opens at once: the withdrawn one keeps no seats for anyone.
-    expect(expectOk<Wave>(await act(w, second.id, 'open')).status).toBe('open')
-    expectProblem(await act(w, second.id, 'withdraw'), 409, 'WAVE_ALREADY_OPENED')
+    expect(expectOk<Wave>(await waveAction(w, second.id, 'open')).status).toBe('open')
+    expectProblem(await waveAction(w, second.id, 'withdraw'), 409, 'WAVE_ALREADY_OPENED')
 
     // The withdrawn wave's code is void, even for a candidate the programme admits.
     const refused = expectProblem(
@@ -111,9 +97,9 @@ describe.each(testDatabases())('withdrawing waves and the priority window on $na
   it('voids every single-use code of a withdrawn wave', async () => {
     const w = get()
     await world(w)
-    const ids = await candidates(w, 3)
+    const ids = await newCandidates(w, 3, 'w')
     const wave = await compose(w, { candidateIds: ids, codeMode: 'single-use' })
-    await act(w, wave.id, 'withdraw')
+    await waveAction(w, wave.id, 'withdraw')
     const codes = await w.db
       .selectFrom('vouchers')
       .select(['code', 'voided_at'])
@@ -127,14 +113,14 @@ describe.each(testDatabases())('withdrawing waves and the priority window on $na
     const w = get()
     // An open programme: anyone may register, except those waiting for their wave.
     const slot = await world(w, { acceptsNewCandidates: true })
-    const [early, later, stranger] = await candidates(w, 3)
+    const [early, later, stranger] = await newCandidates(w, 3, 'w')
     expectOk(
       await call(w, 'POST', '/v1/exams/71-620/beta-programme/roster', { candidateIds: [later] }),
     )
     const first = await compose(w, { name: 'first', candidateIds: [early] })
     const rest = await compose(w, { name: 'rest', audience: 'roster-rest' })
     expect(rest.invited).toBe(1)
-    expectOk(await act(w, first.id, 'open'))
+    expectOk(await waveAction(w, first.id, 'open'))
 
     const waiting = expectProblem(
       await book(w, { candidateId: later!, exam: BETA, slotId: slot }, 'k1'),
@@ -147,14 +133,14 @@ describe.each(testDatabases())('withdrawing waves and the priority window on $na
     expectOk(await book(w, { candidateId: stranger!, exam: BETA, slotId: slot }, 'k2'), 201)
 
     w.clock.set(NOW + 72 * HOUR_MS)
-    expectOk(await act(w, rest.id, 'open'))
+    expectOk(await waveAction(w, rest.id, 'open'))
     expectOk(await book(w, { candidateId: later!, exam: BETA, slotId: slot }, 'k3'), 201)
   })
 
   it('lets a withdrawn wave’s invitee book as before, and undoes a re-admission', async () => {
     const w = get()
     const slot = await world(w)
-    const [a] = await candidates(w, 1)
+    const [a] = await newCandidates(w, 1, 'w')
     expectOk(await call(w, 'POST', '/v1/exams/71-620/beta-programme/roster', { candidateIds: [a] }))
     const first = expectOk<{ id: string }>(
       await book(w, { candidateId: a!, exam: BETA, slotId: slot }, 'k1'),
@@ -167,7 +153,7 @@ describe.each(testDatabases())('withdrawing waves and the priority window on $na
     expect(await findBetaRegistration(w.db, BETA, a!)).toBeNull()
     expect(await eligibilityCode(w, a!)).toBe('INVITATION_NOT_OPEN')
 
-    expectOk(await act(w, wave.id, 'withdraw'))
+    expectOk(await waveAction(w, wave.id, 'withdraw'))
     expect(await findBetaRegistration(w.db, BETA, a!)).toBe(first.id)
     expect(await eligibilityCode(w, a!)).toBe('BETA_ALREADY_REGISTERED')
   })

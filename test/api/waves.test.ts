@@ -20,7 +20,14 @@ import {
   registerCandidate,
   useApi,
 } from './api-harness.js'
-import { BETA, createBetaExam, setBetaProgramme } from './beta-world.js'
+import {
+  BETA,
+  composeWave,
+  createBetaExam,
+  newCandidates,
+  setBetaProgramme,
+  waveAction,
+} from './beta-world.js'
 
 const ADMIN = { id: 'test-admin', role: 'admin', channel: 'cli' }
 
@@ -52,28 +59,8 @@ async function world(
   return { w, slot }
 }
 
-async function candidates(w: ApiWorld, count: number, prefix = 'c'): Promise<string[]> {
-  const ids: string[] = []
-  for (let i = 0; i < count; i++) {
-    ids.push(await registerCandidate(w, { email: `${prefix}${i}@example.com` }))
-  }
-  return ids
-}
-
-async function compose(w: ApiWorld, body: Record<string, unknown>): Promise<Wave> {
-  return expectOk<Wave>(
-    await call(w, 'POST', '/v1/exams/71-620/beta-programme/waves', {
-      name: 'wave',
-      audience: 'list',
-      codeMode: 'single-use',
-      ...body,
-    }),
-    201,
-  )
-}
-
-const act = (w: ApiWorld, id: string, action: 'open' | 'pause' | 'resume') =>
-  call(w, 'POST', `/v1/waves/${id}/${action}`)
+const compose = (w: ApiWorld, body: Record<string, unknown>) =>
+  composeWave<Wave>(w, 'single-use', body)
 
 const bookWithCodes = (
   w: ApiWorld,
@@ -100,27 +87,27 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
 
   it('opens wave 2 only after 72 h of wave 1 being open, and a 10 h pause moves it 10 h later', async () => {
     const { w } = await world(get)
-    const [a, b, c] = await candidates(w, 3)
+    const [a, b, c] = await newCandidates(w, 3)
     const first = await compose(w, { name: 'retakes', candidateIds: [a, b] })
     const second = await compose(w, { name: 'broad', candidateIds: [c], codeMode: 'per-wave' })
-    const early = expectProblem(await act(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
+    const early = expectProblem(await waveAction(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
     expect(early.opensAt).toBeNull()
 
-    expect(expectOk<Wave>(await act(w, first.id, 'open')).status).toBe('open')
+    expect(expectOk<Wave>(await waveAction(w, first.id, 'open')).status).toBe('open')
     w.clock.set(NOW + 71 * HOUR_MS)
-    const at71 = expectProblem(await act(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
+    const at71 = expectProblem(await waveAction(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
     expect(Date.parse(String(at71.opensAt))).toBe(NOW + 72 * HOUR_MS)
     expect(at71.remainingMs).toBe(HOUR_MS)
 
     // A 10 h pause (from 71 h to 81 h) moves the opening from 72 h to 82 h.
-    expect(expectOk<Wave>(await act(w, first.id, 'pause')).status).toBe('paused')
+    expect(expectOk<Wave>(await waveAction(w, first.id, 'pause')).status).toBe('paused')
     w.clock.set(NOW + 81 * HOUR_MS)
-    expectProblem(await act(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
-    expectOk(await act(w, first.id, 'resume'))
+    expectProblem(await waveAction(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
+    expectOk(await waveAction(w, first.id, 'resume'))
     w.clock.set(NOW + 82 * HOUR_MS - 1)
-    expectProblem(await act(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
+    expectProblem(await waveAction(w, second.id, 'open'), 409, 'WAVE_TOO_EARLY')
     w.clock.set(NOW + 82 * HOUR_MS)
-    const opened = expectOk<Wave>(await act(w, second.id, 'open'))
+    const opened = expectOk<Wave>(await waveAction(w, second.id, 'open'))
     expect(opened).toMatchObject({ status: 'open', openedAt: '2026-06-18T22:00:00.000Z' })
     const shown = expectOk<Wave>(await call(w, 'GET', `/v1/waves/${first.id}`))
     expect(shown.openFor).toBe(72 * HOUR_MS)
@@ -132,9 +119,13 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
 
   it('keeps a wave closed when its self-check finds no seat, and says why', async () => {
     const { w } = await world(get, { slot: false })
-    const [a] = await candidates(w, 1)
+    const [a] = await newCandidates(w, 1)
     const wave = await compose(w, { candidateIds: [a] })
-    const problem = expectProblem(await act(w, wave.id, 'open'), 409, 'WAVE_SELF_CHECK_FAILED')
+    const problem = expectProblem(
+      await waveAction(w, wave.id, 'open'),
+      409,
+      'WAVE_SELF_CHECK_FAILED',
+    )
     expect(problem).toMatchObject({ problemCode: 'SEAT_UNAVAILABLE', candidateId: a })
     expect(problem.detail).toContain('free seat')
     expect(expectOk<Wave>(await call(w, 'GET', `/v1/waves/${wave.id}`)).status).toBe('draft')
@@ -161,22 +152,30 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
       instant('2026-07-02T09:00:00Z'),
       50,
     )
-    const [a] = await candidates(w, 1)
+    const [a] = await newCandidates(w, 1)
     const wave = await compose(w, { candidateIds: [a] })
-    const problem = expectProblem(await act(w, wave.id, 'open'), 409, 'WAVE_SELF_CHECK_FAILED')
+    const problem = expectProblem(
+      await waveAction(w, wave.id, 'open'),
+      409,
+      'WAVE_SELF_CHECK_FAILED',
+    )
     expect(problem).toMatchObject({ problemCode: 'PROVIDER_NOT_COVERED' })
     expect(expectOk<Wave>(await call(w, 'GET', `/v1/waves/${wave.id}`)).status).toBe('draft')
   })
 
   it('keeps a wave closed when the programme is full, with the registration’s own refusal', async () => {
     const { w, slot } = await world(get, { programme: { seatLimit: 1 } })
-    const [early, a] = await candidates(w, 2)
+    const [early, a] = await newCandidates(w, 2)
     expectOk(
       await call(w, 'POST', '/v1/exams/71-620/beta-programme/roster', { candidateIds: [early] }),
     )
     expectOk(await bookWithCodes(w, early!, slot!, [], 'k0'), 201)
     const wave = await compose(w, { candidateIds: [a] })
-    const problem = expectProblem(await act(w, wave.id, 'open'), 409, 'WAVE_SELF_CHECK_FAILED')
+    const problem = expectProblem(
+      await waveAction(w, wave.id, 'open'),
+      409,
+      'WAVE_SELF_CHECK_FAILED',
+    )
     expect(problem).toMatchObject({ problemCode: 'BETA_SEATS_FULL', channel: 'web' })
     expect(String(problem.problemDetail)).toContain('071-620')
     // The trial put nobody on the roster for good.
@@ -191,7 +190,7 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
   it('refuses to send a draft, then an invitee registers with their code at no charge', async () => {
     const { w, slot } = await world(get)
     const [a, b, chinese] = [
-      ...(await candidates(w, 2)),
+      ...(await newCandidates(w, 2)),
       await registerCandidate(w, {
         email: 'wei@example.cn',
         country: 'CN',
@@ -204,7 +203,7 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
     await expect(sendWave(deps, { waveId: wave.id }, ADMIN)).rejects.toMatchObject({
       code: 'WAVE_NOT_OPEN',
     })
-    expectOk(await act(w, wave.id, 'open'))
+    expectOk(await waveAction(w, wave.id, 'open'))
     expect(await sendWave(deps, { waveId: wave.id }, ADMIN)).toMatchObject({
       enqueuedNow: 2,
       alreadyEnqueued: 0,
@@ -232,10 +231,10 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
 
   it('sends a crashed wave again: every invitee gets exactly one mail', async () => {
     const { w } = await world(get)
-    const ids = await candidates(w, 7)
+    const ids = await newCandidates(w, 7)
     const wave = await compose(w, { candidateIds: ids, codeMode: 'per-wave' })
     expect(wave.code).not.toBeNull()
-    expectOk(await act(w, wave.id, 'open'))
+    expectOk(await waveAction(w, wave.id, 'open'))
     const deps = { db: w.db, clock: w.clock, mail: TEST_MAIL_SETTINGS }
     let chunks = 0
     await expect(
@@ -287,7 +286,7 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
 
   it('invites nobody twice across waves, and refuses an empty wave', async () => {
     const { w } = await world(get)
-    const ids = await candidates(w, 3)
+    const ids = await newCandidates(w, 3)
     expectOk(await call(w, 'POST', '/v1/exams/71-620/beta-programme/roster', { candidateIds: ids }))
     await compose(w, { candidateIds: [ids[0]] })
     const rest = await compose(w, { audience: 'roster-rest' })
