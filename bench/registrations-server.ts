@@ -20,10 +20,16 @@ async function main(): Promise<void> {
   const url = process.argv[2]
   if (url === undefined) throw new Error('usage: registrations-server.ts <DATABASE_URL>')
   const database = await openDatabase(url)
-  const mail = readMailSettings(readConfig({}))
+  // The settings `serve` reads from the environment, as `npm start` would have them.
+  const config = readConfig()
   const app = await buildExamdeskApp(
-    { db: database.db, clock: systemClock, mail },
-    benchAppOptions(),
+    {
+      db: database.db,
+      clock: systemClock,
+      mail: readMailSettings(config),
+      holdMinutes: config.holdMinutes,
+    },
+    { ...benchAppOptions(), trustProxy: config.trustProxy },
   )
   await app.listen({ host: '127.0.0.1', port: 0 })
 

@@ -119,15 +119,12 @@ export async function runWaveRushBench(options: {
         `\n  postgres: rush ${int(bookingsPerSecond)} bookings/s | plain registrations ${int(plain.perSecond)} req/s | ratio ${pct(ratio)}`,
       )
       const right = booked === SEAT_LIMIT && full === INVITEES - SEAT_LIMIT
-      if (!right) {
-        throw new Error(
-          `the rush answered ${describe(rush.answers)}, not ${SEAT_LIMIT} bookings and ${INVITEES - SEAT_LIMIT} BETA_SEATS_FULL`,
-        )
-      }
       return [
         {
           target: `a wave's rush books every seat, refuses the rest BETA_SEATS_FULL (postgres)`,
-          figure: `${int(bookingsPerSecond)} bookings/s, ${pct(ratio)} of plain registrations (${int(plain.perSecond)} req/s)`,
+          figure:
+            `${int(bookingsPerSecond)} bookings/s, ${pct(ratio)} of plain registrations (${int(plain.perSecond)} req/s)` +
+            (right ? '' : `; answered ${describe(rush.answers)}`),
           pass: right,
         },
       ]

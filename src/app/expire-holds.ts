@@ -1,12 +1,12 @@
 import { runInTransaction } from '../db/group-commit.js'
 import { findRegistration, listExpiredHolds } from '../db/registrations.js'
-import { hasHoldExpired, isUnpaidHold } from '../domain/unpaid-hold.js'
+import { isExpiredHold } from '../domain/unpaid-hold.js'
 import type { Actor } from './actor.js'
 import { endHold } from './end-hold.js'
 import type { RegisterDeps } from './register.js'
 
 /** The job acts as the system, recorded as such in the audit trail. */
-export const HOLD_EXPIRY_ACTOR: Actor = {
+const HOLD_EXPIRY_ACTOR: Actor = {
   tokenId: 'system:hold-expiry',
   role: 'admin',
   channel: 'api',
@@ -15,7 +15,7 @@ export const HOLD_EXPIRY_ACTOR: Actor = {
 /** How many holds one batch reads; each is still released in a transaction of its own. */
 const BATCH = 100
 
-export interface ExpiredHolds {
+interface ExpiredHolds {
   /** Holds this run released. */
   readonly released: number
   /** Holds found expired that another process released, or that were paid, first. */
@@ -44,8 +44,7 @@ export async function expireHolds(
       const done = await runInTransaction(deps.db, async (trx) => {
         // Read again inside the transaction: it may have been paid or released since the list.
         const registration = await findRegistration(trx, id)
-        if (!registration || !isUnpaidHold(registration)) return false
-        if (!hasHoldExpired(registration.holdExpiresAt, now)) return false
+        if (!registration || !isExpiredHold(registration, now)) return false
         const view = await endHold(trx, deps.mail, registration, 'expired', null, actor, now)
         return view !== null
       })

@@ -238,7 +238,7 @@ async function runSelfCheck(
 }
 
 /** A withdrawn wave is never opened, paused, resumed or sent. */
-export function refuseWithdrawn(wave: WaveRecord): void {
+function refuseWithdrawn(wave: WaveRecord): void {
   if (wave.withdrawnAt !== null) {
     throw new AppError('WAVE_WITHDRAWN', {
       waveId: wave.id,

@@ -7,7 +7,7 @@ import { formatInstant } from '../domain/instant.js'
 import { formatMoney } from '../domain/money.js'
 import { type PaymentMethod, refusePaymentMethod } from '../domain/offer.js'
 import { parseRegistrationCode } from '../domain/registration-code.js'
-import { hasHoldExpired, isUnpaidHold } from '../domain/unpaid-hold.js'
+import { isExpiredHold } from '../domain/unpaid-hold.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
 import { AppError } from './errors.js'
@@ -52,10 +52,7 @@ export async function payRegistration(
     )
     if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
     // A hold that ended, or whose time ran out before the job came by, cannot be paid.
-    if (
-      registration.holdEnded !== null ||
-      (isUnpaidHold(registration) && hasHoldExpired(registration.holdExpiresAt, now))
-    ) {
+    if (registration.holdEnded !== null || isExpiredHold(registration, now)) {
       throw new AppError('HOLD_EXPIRED', {
         field: 'id',
         registrationId: registration.id,

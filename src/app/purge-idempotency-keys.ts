@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.js'
 import type { Clock } from './clock.js'
 
 /** Keys deleted by one statement: short enough not to hold up the bookings around it. */
-export const PURGE_BATCH = 1_000
+const PURGE_BATCH = 1_000
 
 const HOUR_MS = 3_600_000
 

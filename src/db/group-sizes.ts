@@ -1,5 +1,5 @@
 /** Upper bounds of the group-size buckets: a group holds 1 to `MAX_GROUP` (64) transactions. */
-export const GROUP_SIZE_BOUNDS: readonly number[] = [1, 2, 4, 8, 16, 32, 64]
+const GROUP_SIZE_BOUNDS: readonly number[] = [1, 2, 4, 8, 16, 32, 64]
 
 /** How many transactions each SQLite group commit carried, since the process started. */
 export interface GroupSizesSnapshot {

@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Instant } from '../domain/instant.js'
-import { readInstant, writeInstant } from './columns.js'
+import { readInstant } from './columns.js'
+import { expiredHoldAt, LIVE_STATUSES } from './registrations.js'
 import type { DB } from './schema.js'
 
 /**
@@ -40,7 +41,7 @@ export async function countUnpaidRegistrations(db: Kysely<DB>): Promise<number> 
     .selectFrom('registrations')
     .select(({ fn }) => fn.countAll<string | number>().as('count'))
     .where('payment_status', '=', 'due')
-    .where('status', 'in', ['booked', 'checked-in'])
+    .where('status', 'in', LIVE_STATUSES)
     .executeTakeFirstOrThrow()
   return Number(row.count)
 }
@@ -60,10 +61,7 @@ export async function findOverdueHolds(
       fn.countAll<string | number>().as('count'),
       fn.min('hold_expires_at').as('first'),
     ])
-    // Literals, as in listExpiredHolds: both engines then use the partial index.
-    .where('status', '=', sql.lit('booked'))
-    .where('payment_status', '=', sql.lit('due'))
-    .where('hold_expires_at', '<=', writeInstant(now))
+    .where(expiredHoldAt(now))
     .executeTakeFirstOrThrow()
   return {
     count: Number(row.count),

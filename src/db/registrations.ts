@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import type { PriceBreakdown, PriceLine } from '../domain/price.js'
@@ -117,6 +117,21 @@ export async function listRegistrationsOfCandidate(
   return rows.map(toRegistration)
 }
 
+/**
+ * `isExpiredHold` of the domain as a condition on registrations: booked,
+ * payment due, its hold's end at or before `now`. The status and payment
+ * are literals, not parameters, so that both engines see the partial index
+ * of unpaid holds (migration 0011) in the query's own condition.
+ */
+export function expiredHoldAt(now: Instant) {
+  return (eb: ExpressionBuilder<DB, 'registrations'>) =>
+    eb.and([
+      eb('status', '=', sql.lit('booked')),
+      eb('payment_status', '=', sql.lit('due')),
+      eb('hold_expires_at', '<=', writeInstant(now)),
+    ])
+}
+
 /** The ids of unpaid holds whose time ran out by `now`, soonest first, at most `limit`. */
 export async function listExpiredHolds(
   db: Kysely<DB>,
@@ -126,10 +141,7 @@ export async function listExpiredHolds(
   const rows = await db
     .selectFrom('registrations')
     .select('id')
-    // Literals, not parameters: so both engines see the partial index's own condition.
-    .where('status', '=', sql.lit('booked'))
-    .where('payment_status', '=', sql.lit('due'))
-    .where('hold_expires_at', '<=', writeInstant(now))
+    .where(expiredHoldAt(now))
     .orderBy('hold_expires_at')
     .orderBy('id')
     .limit(limit)

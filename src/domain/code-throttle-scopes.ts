@@ -19,7 +19,7 @@ export type CodeCaller =
 /** What a record counts: wrong codes for a candidate, from a caller, or from an address. */
 export type ThrottleScopeKind = 'candidate' | 'caller' | 'address'
 
-export interface ThrottleScope {
+interface ThrottleScope {
   /** The record's key: `candidate:<id>`, `token:<id>`, `person:<id>` or `address:<ip>`. */
   readonly key: string
   readonly kind: ThrottleScopeKind

@@ -23,7 +23,7 @@ const SEPARATOR = /[\p{Zl}\p{Zp}]/u
 const LONE_SURROGATE = /\p{Cs}/u
 const FORMAT = /\p{Cf}/gu
 
-export type PersonName =
+type PersonName =
   | { readonly ok: true; readonly name: string }
   | { readonly ok: false; readonly problem: string }
 

@@ -9,7 +9,7 @@ export const DEFAULT_HOLD_MINUTES = 30
 export type HoldEnding = 'expired' | 'released'
 
 /** The parts of a registration that say whether it is an unpaid hold. */
-export interface HoldState {
+interface HoldState {
   readonly status: string
   readonly paymentStatus: string
 }
@@ -29,6 +29,14 @@ export function computeHoldExpiresAt(
 /** A booking that holds a seat while waiting to be paid. */
 export function isUnpaidHold(registration: HoldState): boolean {
   return registration.status === 'booked' && registration.paymentStatus === 'due'
+}
+
+/** Is this an unpaid hold whose time has run out at `now` (the job has not released it yet)? */
+export function isExpiredHold(
+  registration: HoldState & { readonly holdExpiresAt: Instant | null },
+  now: Instant,
+): boolean {
+  return isUnpaidHold(registration) && hasHoldExpired(registration.holdExpiresAt, now)
 }
 
 /** Has the hold run out at `now`? The expiry instant itself is too late to pay. */

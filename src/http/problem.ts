@@ -72,16 +72,14 @@ export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply 
   answeredCodes.set(reply, error.code)
   reply.code(problem.status).header('content-type', PROBLEM_CONTENT_TYPE)
   reply.header('x-request-id', requestId)
-  // RFC 9110: a 503 may say when to come back; clients and proxies honour it.
-  const retryAfter = error.retryAfterSeconds
+  // RFC 9110 and 6585: a 503 or 429 says when to come back, in whole seconds: the refusal's own
+  // wait (a throttle's lock) or its code's.
+  const retryAfter =
+    typeof problem.retryAfter === 'number' ? problem.retryAfter : error.retryAfterSeconds
   if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter))
   // RFC 9110: a 401 must say which scheme would work.
   if (problem.status === 401 && !reply.hasHeader('www-authenticate')) {
     reply.header('www-authenticate', 'Bearer realm="examdesk"')
-  }
-  // RFC 6585: a 429 may say how long to wait; examdesk always does, in whole seconds.
-  if (problem.status === 429 && typeof problem.retryAfter === 'number') {
-    reply.header('retry-after', String(problem.retryAfter))
   }
   return reply.send(serializeProblem(problem))
 }

@@ -2,16 +2,10 @@ import type { Actor } from '../app/actor.js'
 import type { RegisterDeps } from '../app/register.js'
 import { listProgrammesDue, releaseBetaResults } from '../app/release-beta-results.js'
 import type { WorkerLog } from './outbox-worker.js'
-import { startPeriodicJob } from './periodic-job.js'
+import { type PeriodicJob, startPeriodicJob } from './periodic-job.js'
 
 /** The scheduled job acts as the system, recorded as such in the audit trail. */
 const SYSTEM: Actor = { tokenId: 'system:beta-results', role: 'admin', channel: 'api' }
-
-export interface BetaResultsJob {
-  /** Releases every programme due now; for tests and the first tick. */
-  tick(): Promise<number>
-  stop(): Promise<void>
-}
 
 /**
  * Releases beta results on their date without anyone pressing a button:
@@ -23,7 +17,7 @@ export function startBetaResultsJob(
   deps: RegisterDeps,
   log: WorkerLog,
   everyMs = 60_000,
-): BetaResultsJob {
+): PeriodicJob<number> {
   const releaseDue = async (): Promise<number> => {
     let released = 0
     for (const exam of await listProgrammesDue(deps)) {
@@ -32,7 +26,7 @@ export function startBetaResultsJob(
         released += outcome.released
         log.info({ ...outcome }, 'beta results released')
       } catch (error) {
-        log.error({ exam, error }, 'beta results release failed; tried again at the next tick')
+        log.error({ exam, err: error }, 'beta results release failed; tried again at the next tick')
       }
     }
     return released

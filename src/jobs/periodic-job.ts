@@ -7,7 +7,7 @@ export interface PeriodicJob<T> {
   stop(): Promise<void>
 }
 
-export interface PeriodicJobOptions<T> {
+interface PeriodicJobOptions<T> {
   /** Named in the log line of a failed run. */
   readonly name: string
   readonly everyMs: number

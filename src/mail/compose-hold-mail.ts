@@ -9,7 +9,7 @@ import type { ComposedMail } from './compose-appointment-mail.js'
 import { formatMailTime } from './format-mail-time.js'
 import type { MailSettings } from './mail-settings.js'
 
-export interface HoldEndedMailInput {
+interface HoldEndedMailInput {
   readonly ending: HoldEnding
   readonly candidate: Pick<Candidate, 'id' | 'firstName' | 'lastName' | 'email' | 'timeZone'>
   readonly registrationId: string
@@ -30,7 +30,7 @@ export interface HoldEndedMailInput {
  * ended, and that booking again is the way back. No calendar file: the
  * booking was never confirmed, so no calendar entry was sent for it.
  */
-export function composeHoldEndedMail(input: HoldEndedMailInput, help: string): ComposedMail {
+function composeHoldEndedMail(input: HoldEndedMailInput, help: string): ComposedMail {
   const { candidate, exam, centre } = input
   const when = formatMailTime(input.startsAt, centre.timeZone)
   const why =
