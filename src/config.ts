@@ -1,4 +1,4 @@
-import { DEFAULT_HOLD_MINUTES } from './domain/unpaid-hold.js'
+import { DEFAULT_HOLD_MINUTES, MAX_HOLD_MINUTES, MIN_HOLD_MINUTES } from './domain/unpaid-hold.js'
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js'
 
 /** What examdesk reads from its environment; `npm start` and `examdesk serve` alike. */
@@ -71,8 +71,10 @@ function readRetentionHours(text: string | undefined): number {
 function readHoldMinutes(text: string | undefined): number {
   if (text === undefined || text === '') return DEFAULT_HOLD_MINUTES
   const minutes = Number(text)
-  if (!/^\d+$/.test(text) || minutes < 1 || minutes > 10_080)
-    throw new Error(`EXAMDESK_HOLD_MINUTES must be whole minutes from 1 to 10080, not "${text}"`)
+  if (!/^\d+$/.test(text) || minutes < MIN_HOLD_MINUTES || minutes > MAX_HOLD_MINUTES)
+    throw new Error(
+      `EXAMDESK_HOLD_MINUTES must be whole minutes from ${MIN_HOLD_MINUTES} to ${MAX_HOLD_MINUTES}, not "${text}"`,
+    )
   return minutes
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Attempt, AttemptOutcome } from '../domain/attempt.js'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
-import { readInstant, writeInstant } from './columns.js'
+import { countRows, readInstant, writeInstant } from './columns.js'
 import type { Paging } from './paging.js'
 import { reusableQuery } from './reusable-query.js'
 import type { DB } from './schema.js'
@@ -103,13 +103,7 @@ export async function countAttemptsOfCandidate(
   db: Kysely<DB>,
   candidateId: string,
 ): Promise<number> {
-  const row = await db
-    .selectFrom('attempts')
-    .select((eb) => eb.fn.countAll().as('count'))
-    .where('candidate_id', '=', candidateId)
-    .executeTakeFirstOrThrow()
-  // pg returns count(*), a bigint, as a string.
-  return Number(row.count)
+  return countRows(db.selectFrom('attempts').where('candidate_id', '=', candidateId))
 }
 
 /** Sets an attempt's outcome; false when there is no such attempt. */

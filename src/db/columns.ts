@@ -1,6 +1,7 @@
-import type { ColumnDataType } from 'kysely'
+import type { ColumnDataType, SelectQueryBuilder } from 'kysely'
 import { formatInstant, type Instant } from '../domain/instant.js'
 import { type AnyKysely, dialectOf } from './dialect.js'
+import type { DB } from './schema.js'
 
 /**
  * The one place where column representations meet domain values, so that a
@@ -50,4 +51,14 @@ export function readFlag(value: number | boolean): boolean {
  */
 export function instantType(db: AnyKysely): ColumnDataType {
   return dialectOf(db) === 'postgres' ? 'timestamptz' : 'text'
+}
+
+/** How many rows `query` selects: `count(*)`, which pg returns as a string (a bigint). */
+export async function countRows<TB extends keyof DB>(
+  query: SelectQueryBuilder<DB, TB, object>,
+): Promise<number> {
+  const row = await query
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
 }

@@ -3,7 +3,7 @@ import type { Exam, ExamStatus } from '../domain/exam.js'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import type { PriceClass } from '../domain/offer.js'
-import { readOptionalInstant, writeInstant, writeOptionalInstant } from './columns.js'
+import { countRows, readOptionalInstant, writeInstant, writeOptionalInstant } from './columns.js'
 import type { DB } from './schema.js'
 
 /** An exam to store: the domain exam without its policy (that comes from its family), plus when it was made. */
@@ -64,11 +64,7 @@ export async function listExams(db: Kysely<DB>, page: ExamPage = {}): Promise<Ex
 
 /** How many exams the filter admits. */
 export async function countExams(db: Kysely<DB>, filter: ExamFilter = {}): Promise<number> {
-  const row = await filterExams(fromExams(db), filter)
-    .select((eb) => eb.fn.countAll().as('count'))
-    .executeTakeFirstOrThrow()
-  // pg returns count(*), a bigint, as a string.
-  return Number(row.count)
+  return countRows(filterExams(fromExams(db), filter))
 }
 
 const EXAM_COLUMNS = [

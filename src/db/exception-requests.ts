@@ -2,7 +2,14 @@ import type { Kysely, Selectable } from 'kysely'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { ExceptionReason } from '../domain/exception-request.js'
 import type { Instant } from '../domain/instant.js'
-import { readFlag, readInstant, readOptionalInstant, writeFlag, writeInstant } from './columns.js'
+import {
+  countRows,
+  readFlag,
+  readInstant,
+  readOptionalInstant,
+  writeFlag,
+  writeInstant,
+} from './columns.js'
 import type { Paging } from './paging.js'
 import type { Channel, DB, ExceptionRequestStatus, ExceptionRequestTable } from './schema.js'
 
@@ -136,13 +143,7 @@ export async function countExceptionRequestsOfCandidate(
   db: Kysely<DB>,
   candidateId: string,
 ): Promise<number> {
-  const row = await db
-    .selectFrom('exception_requests')
-    .select((eb) => eb.fn.countAll().as('count'))
-    .where('candidate_id', '=', candidateId)
-    .executeTakeFirstOrThrow()
-  // pg returns count(*), a bigint, as a string.
-  return Number(row.count)
+  return countRows(db.selectFrom('exception_requests').where('candidate_id', '=', candidateId))
 }
 
 /**

@@ -3,7 +3,13 @@ import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import type { PriceBreakdown, PriceLine } from '../domain/price.js'
 import type { HoldEnding } from '../domain/unpaid-hold.js'
-import { readInstant, readOptionalInstant, writeInstant, writeOptionalInstant } from './columns.js'
+import {
+  countRows,
+  readInstant,
+  readOptionalInstant,
+  writeInstant,
+  writeOptionalInstant,
+} from './columns.js'
 import type { Paging } from './paging.js'
 import { reusableInsert } from './reusable-query.js'
 import type { Channel, DB, PaymentStatus, RegistrationStatus, RegistrationTable } from './schema.js'
@@ -154,13 +160,7 @@ export async function countRegistrationsOfCandidate(
   db: Kysely<DB>,
   candidateId: string,
 ): Promise<number> {
-  const row = await db
-    .selectFrom('registrations')
-    .select((eb) => eb.fn.countAll().as('count'))
-    .where('candidate_id', '=', candidateId)
-    .executeTakeFirstOrThrow()
-  // pg returns count(*), a bigint, as a string.
-  return Number(row.count)
+  return countRows(db.selectFrom('registrations').where('candidate_id', '=', candidateId))
 }
 
 export interface RegistrationChange {

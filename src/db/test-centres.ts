@@ -3,7 +3,7 @@ import type { ExamNumber } from '../domain/exam-number.js'
 import type { Instant } from '../domain/instant.js'
 import type { LongitudeRange } from '../domain/longitude-ranges.js'
 import type { TestCentre } from '../domain/test-centre.js'
-import { writeInstant } from './columns.js'
+import { countRows, writeInstant } from './columns.js'
 import type { Paging } from './paging.js'
 import type { DB } from './schema.js'
 
@@ -140,11 +140,9 @@ export async function countCentres(
   db: Kysely<DB>,
   filter: { readonly providerId?: string },
 ): Promise<number> {
-  let query = db.selectFrom('test_centres').select((eb) => eb.fn.countAll().as('count'))
+  let query = db.selectFrom('test_centres')
   if (filter.providerId !== undefined) query = query.where('provider_id', '=', filter.providerId)
-  const row = await query.executeTakeFirstOrThrow()
-  // pg returns count(*), a bigint, as a string.
-  return Number(row.count)
+  return countRows(query)
 }
 
 /** Where a centre is, and whose it is: what a search needs to measure distances. */

@@ -5,6 +5,10 @@ const MINUTE_MS = 60_000
 /** How long a registration with an amount due holds its seat, unless configured otherwise. */
 export const DEFAULT_HOLD_MINUTES = 30
 
+/** The shortest and longest hold a programme may set: a minute to pay, at most a week off sale. */
+export const MIN_HOLD_MINUTES = 1
+export const MAX_HOLD_MINUTES = 10_080
+
 /** How an unpaid hold ended without being paid: its time ran out, or an admin released it. */
 export type HoldEnding = 'expired' | 'released'
 

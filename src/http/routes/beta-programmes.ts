@@ -9,6 +9,7 @@ import {
 import type { RegisterDeps } from '../../app/register.js'
 import { releaseBetaResults } from '../../app/release-beta-results.js'
 import { type BetaProgramme, seatsLeft } from '../../domain/beta-programme.js'
+import { MAX_HOLD_MINUTES, MIN_HOLD_MINUTES } from '../../domain/unpaid-hold.js'
 import { BULK_BODY_LIMIT } from '../body-limits.js'
 import { InstantText, toInstantOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
@@ -66,8 +67,8 @@ export function betaProgrammeRoutes(deps: RegisterDeps): FastifyPluginAsync {
               holdMinutes: Type.Optional(
                 Nullable(
                   Type.Integer({
-                    minimum: 1,
-                    maximum: 10_080,
+                    minimum: MIN_HOLD_MINUTES,
+                    maximum: MAX_HOLD_MINUTES,
                     description:
                       'Minutes an unpaid booking of this beta holds its seat; null or absent: EXAMDESK_HOLD_MINUTES',
                   }),
