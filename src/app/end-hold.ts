@@ -1,23 +1,16 @@
 import type { Kysely } from 'kysely'
-import {
-  findBetaRegistration,
-  forgetBetaRegistration,
-  releaseBetaSeat,
-} from '../db/beta-programmes.js'
 import { findCandidate } from '../db/candidates.js'
 import { findExam } from '../db/exams.js'
 import { type Registration, updateRegistration } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
-import { releaseSeat } from '../db/seats.js'
-import { releaseWaiver } from '../db/waivers.js'
 import { formatInstant, type Instant } from '../domain/instant.js'
 import type { HoldEnding } from '../domain/unpaid-hold.js'
 import { enqueueHoldEndedMail } from '../mail/compose-hold-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
+import { giveBackHeld } from './give-back-held.js'
 import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
-import { returnCodes } from './return-codes.js'
 
 /**
  * Ends an unpaid hold inside the caller's transaction: the registration is
@@ -48,19 +41,13 @@ export async function endHold(
   if (!changed) return null
   const appointment = await loadAppointment(trx, registration.slotId)
   if (!appointment) throw new Error(`Registration ${registration.id} points at a missing slot`)
-  // Shared counters in the order a booking takes them (slot, code, beta seat), so that the two
-  // never wait for each other's rows in opposite order.
-  await releaseSeat(trx, appointment.slot.id)
-  const codesReturned = await returnCodes(trx, registration, actor, now, 'hold-ended')
-  // Only a booking the programme counted holds one of its seats (see cancelRegistration).
-  const betaHolder = await findBetaRegistration(trx, registration.exam, registration.candidateId)
-  const heldBetaRegistration = betaHolder === registration.id
-  if (heldBetaRegistration) {
-    await releaseBetaSeat(trx, registration.exam)
-    await forgetBetaRegistration(trx, registration.exam, registration.candidateId, registration.id)
-  }
-  if (registration.waiverId !== null)
-    await releaseWaiver(trx, registration.waiverId, registration.id)
+  const { codesReturned, betaSeatReturned } = await giveBackHeld(
+    trx,
+    registration,
+    appointment.slot.id,
+    actor,
+    now,
+  )
   await auditAction(trx, actor, now, {
     candidateId: registration.candidateId,
     subjectType: 'registration',
@@ -73,7 +60,7 @@ export async function endHold(
         registration.holdExpiresAt === null ? null : formatInstant(registration.holdExpiresAt),
       slotId: appointment.slot.id,
       startsAt: formatInstant(appointment.slot.startsAt),
-      betaSeatReturned: heldBetaRegistration,
+      betaSeatReturned,
       waiverReleased: registration.waiverId,
       codesReturned,
     },
