@@ -4,8 +4,12 @@ import { v7 as uuidv7 } from 'uuid'
 import {
   countTokens,
   findActiveTokenByHash,
+  findToken,
   findTokenByHash,
   insertToken,
+  listTokens,
+  revokeToken,
+  type StoredToken,
   type TokenRole,
 } from '../db/api-tokens.js'
 import type { DB } from '../db/schema.js'
@@ -75,4 +79,24 @@ export async function ensureAdminToken(
     ...(presetSecret ? { secret: presetSecret } : {}),
   })
   return { token: created.token, generated: !presetSecret }
+}
+
+/** Every token with its role, label, creation and revocation; never a secret, which is not kept. */
+export function listApiTokens(deps: { readonly db: Kysely<DB> }): Promise<StoredToken[]> {
+  return listTokens(deps.db)
+}
+
+/**
+ * Revokes a token from now on. Answers the token as it now stands and
+ * whether this call revoked it (false: it was revoked before), or null
+ * when no token has this id.
+ */
+export async function revokeApiToken(
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  id: string,
+): Promise<{ readonly token: StoredToken; readonly revokedNow: boolean } | null> {
+  const now = deps.clock.now()
+  const revokedNow = await revokeToken(deps.db, id, now)
+  const token = await findToken(deps.db, id)
+  return token === null ? null : { token, revokedNow }
 }

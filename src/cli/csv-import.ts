@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync'
 import { AppError } from '../app/errors.js'
 import type { ImportProblem } from '../app/import-exams.js'
-import type { Config } from '../config.js'
-import { openStore, type Store } from './open-store.js'
+import type { CliContext } from './cli-context.js'
+import type { Store } from './open-store.js'
 
 /** A data row of a CSV import: its line in the file (the header is line 1) and its named fields. */
 export interface CsvRow {
@@ -53,15 +53,15 @@ export async function readCsvRows(
  * it did; a refused import lists every bad row with its line and field.
  */
 export async function runCsvImport(
-  config: Config,
+  cli: CliContext,
   importRows: (store: Store) => Promise<{ readonly imported: number }>,
   what: string,
   file: string,
 ): Promise<void> {
-  const store = await openStore(config)
+  const store = await cli.openStore()
   try {
     const { imported } = await importRows(store)
-    process.stdout.write(`Imported ${imported} ${what} from ${file}.\n`)
+    cli.stdout.write(`Imported ${imported} ${what} from ${file}.\n`)
   } catch (error) {
     if (error instanceof AppError && error.code === 'IMPORT_INVALID') {
       const problems = error.facts.problems as ImportProblem[]

@@ -1,15 +1,16 @@
 import { SingleBar } from 'cli-progress'
+import type { CliContext } from './cli-context.js'
 
 /**
  * Progress of a long run on stderr, counting `what`: a bar on a terminal,
  * otherwise a line at every tenth, so that a log shows the run moving
  * without a line per chunk.
  */
-export function startProgress(what: string) {
-  const bar = process.stderr.isTTY
+export function startProgress(cli: Pick<CliContext, 'stderr' | 'terminal'>, what: string) {
+  const bar = cli.terminal
     ? new SingleBar({
         format: `${what} [{bar}] {value}/{total}`,
-        stream: process.stderr,
+        stream: cli.terminal,
         hideCursor: true,
       })
     : null
@@ -26,7 +27,7 @@ export function startProgress(what: string) {
       const tenth = total === 0 ? 10 : Math.floor((done * 10) / total)
       if (tenth === lastTenth) return
       lastTenth = tenth
-      process.stderr.write(`${what}: ${done}/${total}\n`)
+      cli.stderr.write(`${what}: ${done}/${total}\n`)
     },
     stop: () => {
       if (bar && started) bar.stop()

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Instant } from '../domain/instant.js'
-import { writeInstant } from './columns.js'
+import { readInstant, writeInstant } from './columns.js'
 import type { ApiTokenTable, DB } from './schema.js'
 
 export type TokenRole = ApiTokenTable['role']
@@ -12,6 +12,15 @@ export interface NewToken {
   readonly role: TokenRole
   readonly label: string
   readonly createdAt: Instant
+}
+
+/** A token as stored, its secret aside (only its hash is kept, and never shown). */
+export interface StoredToken {
+  readonly id: string
+  readonly role: TokenRole
+  readonly label: string
+  readonly createdAt: Instant
+  readonly revokedAt: Instant | null
 }
 
 /** Who a presented token speaks for. */
@@ -72,6 +81,43 @@ export async function revokeToken(db: Kysely<DB>, id: string, at: Instant): Prom
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
+}
+
+/** Every token, revoked ones included, oldest first. */
+export async function listTokens(db: Kysely<DB>): Promise<StoredToken[]> {
+  const rows = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'role', 'label', 'created_at', 'revoked_at'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  return rows.map(toStoredToken)
+}
+
+/** The token with this id, revoked or not; null when there is none. */
+export async function findToken(db: Kysely<DB>, id: string): Promise<StoredToken | null> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'role', 'label', 'created_at', 'revoked_at'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row ? toStoredToken(row) : null
+}
+
+function toStoredToken(row: {
+  id: string
+  role: TokenRole
+  label: string
+  created_at: string | Date
+  revoked_at: string | Date | null
+}): StoredToken {
+  return {
+    id: row.id,
+    role: row.role,
+    label: row.label,
+    createdAt: readInstant(row.created_at),
+    revokedAt: row.revoked_at === null ? null : readInstant(row.revoked_at),
+  }
 }
 
 /** How many tokens exist, revoked ones included. */

@@ -57,6 +57,13 @@ export async function openDatabase(
   )
 }
 
+/** The file a `sqlite:PATH` URL names, as written; null for `sqlite::memory:` and other engines. */
+export function sqliteFileOf(url: string): string | null {
+  if (!url.startsWith(SQLITE_PREFIX)) return null
+  const path = url.slice(SQLITE_PREFIX.length)
+  return path === '' || path === ':memory:' ? null : path
+}
+
 function openSqlite(path: string): Database {
   if (path === '')
     throw new Error('The SQLite URL names no file: use sqlite:PATH or sqlite::memory:')

@@ -4,50 +4,34 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../src/app/clock.js'
 import { loadDemo } from '../../src/app/load-demo.js'
-import { openDatabase } from '../../src/db/database.js'
-import { migrateOrThrow } from '../../src/db/migrate.js'
 import { findSlot } from '../../src/db/slots.js'
 import { listCentres } from '../../src/db/test-centres.js'
 import { formatInZone } from '../../src/domain/instant.js'
+import { type CliDatabase, cliEngines, openCliDatabase } from './cli-database.js'
 import { describeRun, runCli } from './run-cli.js'
 
 /**
  * `examdesk import centres FILE.csv` and `examdesk slots generate`, end to
- * end against one SQLite file (one process per run; the PostgreSQL path of
- * the same use cases is covered by the app and API suites). The CLI reads
- * the real clock, so the schedule is next year's.
+ * end. The CLI reads the real clock, so the schedule is next year's.
  */
-describe('examdesk import centres and slots generate (SQLite only)', () => {
+describe.each(cliEngines())('examdesk import centres and slots generate on %s', (engine) => {
   let directory: string
+  let database: CliDatabase
   let env: Record<string, string>
   const year = new Date(Date.now()).getUTCFullYear() + 1
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'examdesk-slots-'))
-    const databaseUrl = `sqlite:${join(directory, 'examdesk.db')}`
-    env = { DATABASE_URL: databaseUrl }
-    const database = await openDatabase(databaseUrl)
-    try {
-      await migrateOrThrow(database.db)
-      await loadDemo({ db: database.db, clock: fixedClock(Date.now()) }, true)
-    } finally {
-      await database.close()
-    }
+    database = await openCliDatabase(engine)
+    env = { DATABASE_URL: database.url }
+    await loadDemo({ db: database.db, clock: fixedClock(Date.now()) }, true)
   })
   afterAll(async () => {
+    await database?.close()
     await rm(directory, { recursive: true, force: true })
   })
 
-  async function withDatabase<T>(
-    read: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>,
-  ) {
-    const database = await openDatabase(env.DATABASE_URL!)
-    try {
-      return await read(database.db)
-    } finally {
-      await database.close()
-    }
-  }
+  const listAllCentres = () => listCentres(database.db, {}, { limit: 200, offset: 0 })
 
   async function importFile(name: string, lines: readonly string[]) {
     const file = join(directory, name)
@@ -58,7 +42,7 @@ describe('examdesk import centres and slots generate (SQLite only)', () => {
   const HEADER = 'id,provider,name,address,city,country,latitude,longitude,timeZone'
 
   it('imports centres from CSV, or refuses the whole file naming every bad line', async () => {
-    const before = await withDatabase((db) => listCentres(db, {}, { limit: 200, offset: 0 }))
+    const before = await listAllCentres()
     const bad = await importFile('bad.csv', [
       HEADER,
       'dud-ok,prometric,Fine,"1 Main Road, Hamilton",Hamilton,NZ,-37.787,175.279,Pacific/Auckland',
@@ -69,9 +53,7 @@ describe('examdesk import centres and slots generate (SQLite only)', () => {
     expect(bad.run.stderr).toMatch(/Nothing was imported: 2 row\(s\) have problems/)
     expect(bad.run.stderr).toMatch(/line 3 \(latitude\): "-97\.787" is not a position/)
     expect(bad.run.stderr).toMatch(/line 4 \(timeZone\): "NZST" is not an IANA time zone/)
-    expect(await withDatabase((db) => listCentres(db, {}, { limit: 200, offset: 0 }))).toHaveLength(
-      before.length,
-    )
+    expect(await listAllCentres()).toHaveLength(before.length)
 
     const good = await importFile('good.csv', [
       HEADER,
@@ -80,7 +62,7 @@ describe('examdesk import centres and slots generate (SQLite only)', () => {
     ])
     expect(good.run.code, describeRun(good.run)).toBe(0)
     expect(good.run.stdout).toBe(`Imported 2 test centres from ${good.file}.\n`)
-    const after = await withDatabase((db) => listCentres(db, {}, { limit: 200, offset: 0 }))
+    const after = await listAllCentres()
     expect(after).toHaveLength(before.length + 2)
     expect(after.find((centre) => centre.id === 'ham-pv')).toMatchObject({
       address: '1 Victoria Street, Hamilton 3204',
@@ -113,15 +95,13 @@ describe('examdesk import centres and slots generate (SQLite only)', () => {
         `^Created 20 slots at akl-prometric; 0 already existed, from \\S+Z \\(${year}-03-02T09:00 Pacific/Auckland\\) to \\S+Z \\(${year}-03-06T15:00 Pacific/Auckland\\)\\.\\n$`,
       ),
     )
-    const stored = await withDatabase(async (db) => {
-      const rows = await db
-        .selectFrom('slots')
-        .select('id')
-        .where('centre_id', '=', 'akl-prometric')
-        .where('capacity', '=', 7) // no demo centre has 7 seats
-        .execute()
-      return Promise.all(rows.map(async ({ id }) => (await findSlot(db, id))!))
-    })
+    const rows = await database.db
+      .selectFrom('slots')
+      .select('id')
+      .where('centre_id', '=', 'akl-prometric')
+      .where('capacity', '=', 7) // no demo centre has 7 seats
+      .execute()
+    const stored = await Promise.all(rows.map(async ({ id }) => (await findSlot(database.db, id))!))
     expect(stored).toHaveLength(20)
     const times = new Set(
       stored.map((slot) => formatInZone(slot.startsAt, 'Pacific/Auckland').slice(11, 16)),

@@ -8,11 +8,9 @@ import { countExams } from '../../src/db/exams.js'
 import { describeRun, runCli } from './run-cli.js'
 
 /**
- * The CLI as an operator uses it, one process per command against one SQLite
- * file. SQLite only: each command is a Node process of its own (a second or
- * two apiece), and the PostgreSQL path of the same code is covered by
- * cli-postgres.test.ts (migrate) and by the API and database suites. The
- * steps build on one another, in order: migrate, demo, token, eligibility.
+ * The CLI as an operator starts with it, against a SQLite file that `migrate`
+ * creates (cli-postgres.test.ts migrates a PostgreSQL schema). The steps
+ * build on one another, in order: migrate, demo, token.
  */
 describe('examdesk CLI end to end (SQLite only)', () => {
   let directory: string
@@ -75,21 +73,5 @@ describe('examdesk CLI end to end (SQLite only)', () => {
     expect(await withDatabase((db) => authenticate({ db }, token))).toMatchObject({
       role: 'support',
     })
-  })
-
-  it('eligibility explains why Ana may not retake 70-620 yet, and refuses a malformed number', async () => {
-    const [ana, malformed] = await Promise.all([
-      runCli(['eligibility', '--candidate', 'cand-ana', '--exam', '70-620'], env),
-      runCli(['eligibility', '--candidate', 'cand-ana', '--exam', '7O-620'], env),
-    ])
-    expect(ana.code, describeRun(ana)).toBe(0)
-    expect(ana.stdout).toMatch(/^NOT ELIGIBLE +RETAKE_TOO_SOON$/m)
-    expect(ana.stdout).toMatch(/^exam: +070-620 TS: Configuring Windows Vista Client$/m)
-    expect(ana.stdout).toMatch(/^earliest: +\S+Z \(\S+ Pacific\/Auckland\)$/m)
-    expect(ana.stdout).toMatch(/^policy: +.+\(general v2\)$/m)
-    expect(ana.stdout).toMatch(/^reason: +You did not pass 070-620 .+ wait 14 days, .+\.$/m)
-
-    expect(malformed.code, describeRun(malformed)).not.toBe(0)
-    expect(malformed.stderr).toContain('"7O-620" is not an exam number')
   })
 })

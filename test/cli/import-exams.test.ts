@@ -4,51 +4,40 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../src/app/clock.js'
 import { loadDemo } from '../../src/app/load-demo.js'
-import { openDatabase } from '../../src/db/database.js'
 import { countExams, findExam } from '../../src/db/exams.js'
-import { migrateOrThrow } from '../../src/db/migrate.js'
 import type { Exam } from '../../src/domain/exam.js'
+import { type CliDatabase, cliEngines, openCliDatabase } from './cli-database.js'
 import { describeRun, runCli } from './run-cli.js'
 
 /**
- * `examdesk import exams FILE.csv`, end to end: all rows or none. SQLite only
- * (one process per run); the database is prepared in-process (migrated, the
- * programme and demo loaded) so that only the imports are spawned.
+ * `examdesk import exams FILE.csv`, end to end: all rows or none. The
+ * database is prepared here (migrated, the programme and demo loaded) so
+ * that only the imports go through the CLI.
  */
-describe('examdesk import exams FILE.csv (SQLite only)', () => {
+describe.each(cliEngines())('examdesk import exams FILE.csv on %s', (engine) => {
   let directory: string
-  let databaseUrl: string
+  let database: CliDatabase
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'examdesk-import-'))
-    databaseUrl = `sqlite:${join(directory, 'examdesk.db')}`
-    const database = await openDatabase(databaseUrl)
-    try {
-      await migrateOrThrow(database.db)
-      await loadDemo({ db: database.db, clock: fixedClock(Date.now()) }, true)
-    } finally {
-      await database.close()
-    }
+    database = await openCliDatabase(engine)
+    await loadDemo({ db: database.db, clock: fixedClock(Date.now()) }, true)
   })
   afterAll(async () => {
+    await database?.close()
     await rm(directory, { recursive: true, force: true })
   })
 
   async function readExams(numbers: readonly string[]) {
-    const database = await openDatabase(databaseUrl)
-    try {
-      const found: Record<string, Exam | null> = {}
-      for (const number of numbers) found[number] = await findExam(database.db, number)
-      return { found, total: await countExams(database.db) }
-    } finally {
-      await database.close()
-    }
+    const found: Record<string, Exam | null> = {}
+    for (const number of numbers) found[number] = await findExam(database.db, number)
+    return { found, total: await countExams(database.db) }
   }
 
   async function importFile(name: string, csv: string) {
     const file = join(directory, name)
     await writeFile(file, csv)
-    return { file, run: await runCli(['import', 'exams', file], { DATABASE_URL: databaseUrl }) }
+    return { file, run: await runCli(['import', 'exams', file], { DATABASE_URL: database.url }) }
   }
 
   it('imports a good file, a beta previewing an exam from an earlier line included', async () => {

@@ -1,41 +1,32 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../src/db/database.js'
-import { migrateOrThrow } from '../../src/db/migrate.js'
 import { insertOfferVersion } from '../../src/db/offers.js'
 import { listMail } from '../../src/db/outbox.js'
 import { listBatch } from '../../src/db/vouchers.js'
 import { DEMO_OFFERS } from '../../src/demo/demo-offers.js'
 import { parseVoucherCode } from '../../src/domain/voucher-code.js'
 import { createCandidate, FACTORY_EPOCH } from '../factories/catalogue.js'
+import { type CliDatabase, cliEngines, openCliDatabase } from './cli-database.js'
 import { describeRun, runCli } from './run-cli.js'
 
-/**
- * `examdesk vouchers issue` as an operator runs it, one process per command
- * against one SQLite file (PostgreSQL runs the same use case in
- * test/app/issue-voucher-batch.test.ts).
- */
-describe('examdesk vouchers issue end to end (SQLite only)', () => {
+/** `examdesk vouchers issue` as an operator runs it. */
+describe.each(cliEngines())('examdesk vouchers issue end to end on %s', (engine) => {
   let directory: string
+  let database: CliDatabase
   let env: Record<string, string>
   const path = (name: string) => join(directory, name)
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'examdesk-cli-vouchers-'))
-    env = { DATABASE_URL: `sqlite:${path('examdesk.db')}`, MAIL_DIR: path('mail') }
-    const database = await openDatabase(env.DATABASE_URL!)
-    try {
-      await migrateOrThrow(database.db)
-      for (const offer of DEMO_OFFERS) await insertOfferVersion(database.db, offer, FACTORY_EPOCH)
-      // One id needs quoting in CSV, so the writer's quoting is read back too.
-      for (const id of ['cand-ana', 'cand-ben', 'cand-"o,brien"']) {
-        await createCandidate(database.db, { id, email: `${id.replace(/\W/g, '')}@example.test` })
-      }
-    } finally {
-      await database.close()
+    database = await openCliDatabase(engine)
+    env = { DATABASE_URL: database.url }
+    for (const offer of DEMO_OFFERS) await insertOfferVersion(database.db, offer, FACTORY_EPOCH)
+    // One id needs quoting in CSV, so the writer's quoting is read back too.
+    for (const id of ['cand-ana', 'cand-ben', 'cand-"o,brien"']) {
+      await createCandidate(database.db, { id, email: `${id.replace(/\W/g, '')}@example.test` })
     }
     await writeFile(
       path('candidates.csv'),
@@ -44,6 +35,7 @@ describe('examdesk vouchers issue end to end (SQLite only)', () => {
     )
   })
   afterAll(async () => {
+    await database?.close()
     await rm(directory, { recursive: true, force: true })
   })
 
@@ -91,18 +83,13 @@ describe('examdesk vouchers issue end to end (SQLite only)', () => {
     expect(again.stdout).toContain('3 codes, 0 issued now, 3 already there')
     expect(await readFile(path('again.csv'), 'utf8')).toBe(written)
 
-    const database = await openDatabase(env.DATABASE_URL!)
-    try {
-      expect(await listBatch(database.db, 'book-buyers-2026')).toHaveLength(3)
-      const mail = await listMail(database.db, { limit: 10, offset: 0 })
-      expect(mail.items.map((m) => m.recipient).sort()).toEqual([
-        'candana@example.test',
-        'candben@example.test',
-        'candobrien@example.test',
-      ])
-    } finally {
-      await database.close()
-    }
+    expect(await listBatch(database.db, 'book-buyers-2026')).toHaveLength(3)
+    const mail = await listMail(database.db, { limit: 10, offset: 0 })
+    expect(mail.items.map((m) => m.recipient).sort()).toEqual([
+      'candana@example.test',
+      'candben@example.test',
+      'candobrien@example.test',
+    ])
   })
 
   it('issues bearer codes by count, and lists unknown candidates with their lines', async () => {
@@ -139,5 +126,34 @@ describe('examdesk vouchers issue end to end (SQLite only)', () => {
     )
     expect(neither.code).not.toBe(0)
     expect(neither.stderr).toContain('give either --count N or --for candidates.csv')
+  })
+
+  it('checks where the codes go before issuing any: a folder that is not there is refused with a sentence', async () => {
+    const out = join(directory, 'no-such-folder', 'codes.csv')
+    const refused = await runCli(
+      ['vouchers', 'issue', '--offer', 'study-book-15', '--count', '5', '--batch', 'lost'].concat([
+        '--out',
+        out,
+      ]),
+      env,
+    )
+    expect(refused.code, describeRun(refused)).toBe(1)
+    expect(refused.stdout).toBe('')
+    expect(refused.stderr).toBe(
+      `examdesk: Cannot write the codes to ${out}: the folder ${join(directory, 'no-such-folder')} does not exist. Nothing was issued.\n`,
+    )
+    expect(await listBatch(database.db, 'lost')).toEqual([])
+
+    const folder = await runCli(
+      ['vouchers', 'issue', '--offer', 'study-book-15', '--count', '5', '--batch', 'lost'].concat([
+        '--out',
+        directory,
+      ]),
+      env,
+    )
+    expect(folder.code, describeRun(folder)).toBe(1)
+    expect(folder.stderr).toContain(`--out ${directory} is a folder`)
+    expect(await listBatch(database.db, 'lost')).toEqual([])
+    expect((await readdir(directory)).filter((name) => name.endsWith('.partial'))).toEqual([])
   })
 })

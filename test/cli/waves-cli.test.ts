@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type CliDatabase, cliEngines, openCliDatabase } from './cli-database.js'
 import { type CliRun, describeRun, runCli } from './run-cli.js'
 
 /** The wave id `examdesk waves …` printed first: `Wave <id> (…`. */
@@ -11,26 +12,21 @@ function waveIdOf(run: CliRun): string {
   return match[1]!
 }
 
-/**
- * The README's wave commands, as written there, on the demo data: one
- * process per command against one SQLite file.
- */
-describe('the README’s invitation wave commands on the demo (SQLite only)', () => {
+/** The README's wave commands, as written there, on the demo data. */
+describe.each(cliEngines())('the README’s invitation wave commands on the demo (%s)', (engine) => {
   let directory: string
-  let env: Record<string, string>
-  const examdesk = (...args: string[]) => runCli(args, env)
+  let database: CliDatabase
+  const examdesk = (...args: string[]) => runCli(args, { DATABASE_URL: database.url })
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'examdesk-cli-waves-'))
-    env = {
-      DATABASE_URL: `sqlite:${join(directory, 'examdesk.db')}`,
-      MAIL_DIR: join(directory, 'mail'),
-    }
+    database = await openCliDatabase(engine)
     const demo = await examdesk('demo')
     expect(demo.code, describeRun(demo)).toBe(0)
     await writeFile(join(directory, 'invitees.csv'), 'candidateId\ncand-ana\ncand-kenji\n')
-  }, 60_000)
+  })
   afterAll(async () => {
+    await database?.close()
     await rm(directory, { recursive: true, force: true })
   })
 
@@ -73,5 +69,5 @@ describe('the README’s invitation wave commands on the demo (SQLite only)', ()
     const withdrawn = await examdesk('waves', 'withdraw', '--wave', second)
     expect(withdrawn.code, describeRun(withdrawn)).toBe(0)
     expect(withdrawn.stdout).toContain('): withdrawn')
-  }, 120_000)
+  })
 })

@@ -1,25 +1,38 @@
 import { decideEligibility } from '../../app/decide-eligibility.js'
-import type { Config } from '../../config.js'
+import { toEligibilityView } from '../../app/eligibility-view.js'
 import { formatInstant, formatInZone } from '../../domain/instant.js'
-import { openStore } from '../open-store.js'
+import type { CliContext } from '../cli-context.js'
 
-/** Prints the retake decision for a candidate and an exam, with its reason. */
+export interface EligibilityOptions {
+  readonly candidate: string
+  readonly exam: string
+  readonly at?: string
+  /** The decision as the API answers it, instead of lines for a person. */
+  readonly json?: boolean
+}
+
+/** Prints the retake decision for a candidate and an exam, with its reason; returns whether eligible. */
 export async function printEligibility(
-  config: Config,
-  options: { readonly candidate: string; readonly exam: string; readonly at?: string },
-): Promise<void> {
-  const store = await openStore(config)
+  cli: CliContext,
+  options: EligibilityOptions,
+): Promise<boolean> {
+  const store = await cli.openStore()
   try {
-    const { exam, at, timeZone, decision } = await decideEligibility(store, {
+    const eligibility = await decideEligibility(store, {
       candidateId: options.candidate,
       exam: options.exam,
       ...(options.at ? { at: options.at } : {}),
     })
+    const { exam, at, timeZone, decision } = eligibility
+    if (options.json) {
+      cli.stdout.write(`${JSON.stringify(toEligibilityView(eligibility), null, 2)}\n`)
+      return decision.eligible
+    }
     const earliest =
       decision.earliestAt === null
         ? 'never, under the current data'
         : `${formatInstant(decision.earliestAt)} (${formatInZone(decision.earliestAt, timeZone)})`
-    process.stdout.write(
+    cli.stdout.write(
       [
         `${decision.eligible ? 'ELIGIBLE' : 'NOT ELIGIBLE'}  ${decision.code}`,
         `exam:      ${exam.number} ${exam.title}`,
@@ -30,6 +43,7 @@ export async function printEligibility(
         '',
       ].join('\n'),
     )
+    return decision.eligible
   } finally {
     await store.close()
   }

@@ -1,8 +1,7 @@
 import { SingleBar } from 'cli-progress'
 import { generateSlots } from '../../app/generate-slots.js'
-import type { Config } from '../../config.js'
 import { formatInstant, formatInZone } from '../../domain/instant.js'
-import { openStore } from '../open-store.js'
+import type { CliContext } from '../cli-context.js'
 
 export interface GenerateSlotsOptions {
   readonly centre: string
@@ -19,15 +18,18 @@ const PROGRESS_FROM = 10_000
 
 /** `examdesk slots generate`: a centre's slots from a schedule on its clock, with a progress bar on a terminal. */
 export async function generateSlotsCommand(
-  config: Config,
+  cli: CliContext,
   options: GenerateSlotsOptions,
 ): Promise<void> {
-  const store = await openStore(config)
-  const bar = new SingleBar({
-    format: 'slots [{bar}] {value}/{total}',
-    stream: process.stderr,
-    hideCursor: true,
-  })
+  const store = await cli.openStore()
+  // Drawn only on a terminal: in a log, a bar is noise.
+  const bar = cli.terminal
+    ? new SingleBar({
+        format: 'slots [{bar}] {value}/{total}',
+        stream: cli.terminal,
+        hideCursor: true,
+      })
+    : null
   let started = false
   try {
     const result = await generateSlots(
@@ -43,7 +45,7 @@ export async function generateSlotsCommand(
       },
       {
         onProgress: (done, total) => {
-          if (total < PROGRESS_FROM) return
+          if (bar === null || total < PROGRESS_FROM) return
           if (!started) bar.start(total, 0)
           started = true
           bar.update(done)
@@ -51,7 +53,7 @@ export async function generateSlotsCommand(
       },
     )
     if (started) {
-      bar.stop()
+      bar?.stop()
       started = false
     }
     const zone = result.centre.timeZone
@@ -59,11 +61,11 @@ export async function generateSlotsCommand(
       result.first === null || result.last === null
         ? ''
         : `, from ${formatInstant(result.first)} (${formatInZone(result.first, zone)}) to ${formatInstant(result.last)} (${formatInZone(result.last, zone)})`
-    process.stdout.write(
+    cli.stdout.write(
       `Created ${result.created} slots at ${result.centre.id}; ${result.existing} already existed${span}.\n`,
     )
   } finally {
-    if (started) bar.stop()
+    if (started) bar?.stop()
     await store.close()
   }
 }

@@ -1,5 +1,5 @@
 import { importCentres } from '../../app/import-centres.js'
-import type { Config } from '../../config.js'
+import type { CliContext } from '../cli-context.js'
 import { readCsvRows, runCsvImport } from '../csv-import.js'
 
 const REQUIRED = [
@@ -17,7 +17,7 @@ const REQUIRED = [
  * Imports test centres from a CSV file with a header row
  * (id?,provider,name,address,city,country,latitude,longitude,timeZone): all rows or none.
  */
-export async function importCentresFile(config: Config, file: string): Promise<void> {
-  const rows = await readCsvRows(file, REQUIRED, ['id'])
-  await runCsvImport(config, (store) => importCentres(store, rows), 'test centres', file)
+export async function importCentresFile(cli: CliContext, file: string): Promise<void> {
+  const rows = await readCsvRows(cli.path(file), REQUIRED, ['id'])
+  await runCsvImport(cli, (store) => importCentres(store, rows), 'test centres', file)
 }

@@ -1,16 +1,16 @@
 import { importExams } from '../../app/import-exams.js'
-import type { Config } from '../../config.js'
+import type { CliContext } from '../cli-context.js'
 import { readCsvRows, runCsvImport } from '../csv-import.js'
 
 /**
  * Imports exams from a CSV file with a header row (number,title and optionally
  * family,status,betaOf,betaStart,betaEnd): all rows or none.
  */
-export async function importExamsFile(config: Config, file: string): Promise<void> {
+export async function importExamsFile(cli: CliContext, file: string): Promise<void> {
   const rows = await readCsvRows(
-    file,
+    cli.path(file),
     ['number', 'title'],
     ['family', 'status', 'betaOf', 'betaStart', 'betaEnd'],
   )
-  await runCsvImport(config, (store) => importExams(store, rows), 'exams', file)
+  await runCsvImport(cli, (store) => importExams(store, rows), 'exams', file)
 }

@@ -3,13 +3,12 @@ import { getWaveView, type WaveView } from '../../app/get-wave.js'
 import { openWave, pauseWave, resumeWave } from '../../app/open-wave.js'
 import { sendWave } from '../../app/send-wave.js'
 import { withdrawWave } from '../../app/withdraw-wave.js'
-import type { Config } from '../../config.js'
 import { formatInstant } from '../../domain/instant.js'
 import type { WaveAudience, WaveCodeMode } from '../../domain/invitation-wave.js'
 import { readMailSettings } from '../../mail/mail-settings.js'
+import type { CliContext } from '../cli-context.js'
 import { consoleAccount } from '../console-account.js'
 import { readCsvRows } from '../csv-import.js'
-import { openStore } from '../open-store.js'
 import { startProgress } from '../progress.js'
 
 export interface WaveComposeOptions {
@@ -28,27 +27,29 @@ function cliActor(): WaveActor {
 }
 
 async function withStore<T>(
-  config: Config,
+  cli: CliContext,
   work: (deps: Parameters<typeof openWave>[0]) => Promise<T>,
 ) {
-  const store = await openStore(config)
+  const store = await cli.openStore()
   try {
-    return await work({ ...store, mail: readMailSettings(config) })
+    return await work({ ...store, mail: readMailSettings(cli.config()) })
   } finally {
     await store.close()
   }
 }
 
 /** `examdesk waves compose`: the exam's next wave, its invitees and their codes. */
-export async function composeWaveCommand(config: Config, options: WaveComposeOptions) {
+export async function composeWaveCommand(cli: CliContext, options: WaveComposeOptions) {
   if ((options.audience === 'list') !== (options.for !== undefined)) {
     throw new Error('a list wave takes --for candidates.csv, and only a list wave does')
   }
   const candidateIds =
     options.for === undefined
       ? undefined
-      : (await readCsvRows(options.for, ['candidateId'])).map((row) => row.fields.candidateId ?? '')
-  const view = await withStore(config, (deps) =>
+      : (await readCsvRows(cli.path(options.for), ['candidateId'])).map(
+          (row) => row.fields.candidateId ?? '',
+        )
+  const view = await withStore(cli, (deps) =>
     composeWave(
       deps,
       options.exam,
@@ -64,23 +65,23 @@ export async function composeWaveCommand(config: Config, options: WaveComposeOpt
       cliActor(),
     ),
   )
-  printWave(view)
+  printWave(cli, view)
 }
 
 /** `examdesk waves open|pause|resume|withdraw|show --wave ID`. */
 export async function waveActionCommand(
-  config: Config,
+  cli: CliContext,
   action: 'open' | 'pause' | 'resume' | 'withdraw' | 'show',
   waveId: string,
 ) {
-  const view = await withStore(config, (deps) => {
+  const view = await withStore(cli, (deps) => {
     if (action === 'show') return getWaveView(deps, waveId)
     const run = { open: openWave, pause: pauseWave, resume: resumeWave, withdraw: withdrawWave }[
       action
     ]
     return run(deps, waveId, cliActor())
   })
-  printWave(view)
+  printWave(cli, view)
 }
 
 /**
@@ -88,13 +89,13 @@ export async function waveActionCommand(
  * chunk per transaction, with progress on stderr. Ctrl-C stops after the
  * chunk in hand; running it again sends the rest, and nobody twice.
  */
-export async function sendWaveCommand(config: Config, options: { wave: string; chunk?: number }) {
+export async function sendWaveCommand(cli: CliContext, options: { wave: string; chunk?: number }) {
   const abort = new AbortController()
   const stop = () => abort.abort(new Error('stopped; run the same command again to send the rest'))
   process.once('SIGINT', stop)
-  const progress = startProgress('invitations')
+  const progress = startProgress(cli, 'invitations')
   try {
-    const sent = await withStore(config, (deps) =>
+    const sent = await withStore(cli, (deps) =>
       sendWave(
         deps,
         {
@@ -107,7 +108,7 @@ export async function sendWaveCommand(config: Config, options: { wave: string; c
       ),
     )
     progress.stop()
-    process.stdout.write(
+    cli.stdout.write(
       `Wave ${sent.waveId}: ${sent.invited} invited, ${sent.enqueuedNow} mails enqueued now, ${sent.alreadyEnqueued} already enqueued.\n`,
     )
   } finally {
@@ -116,9 +117,9 @@ export async function sendWaveCommand(config: Config, options: { wave: string; c
   }
 }
 
-function printWave(view: WaveView) {
+function printWave(cli: CliContext, view: WaveView) {
   const at = (instant: number | null) => (instant === null ? '-' : formatInstant(instant))
-  process.stdout.write(
+  cli.stdout.write(
     [
       `Wave ${view.id} (${view.exam} #${view.position}, ${view.name}): ${view.status}`,
       `  audience ${view.audience}, codes ${view.codeMode}${view.code ? ` (${view.code})` : ''}, ${view.hoursAfterPrevious} h after the previous wave`,

@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
 import type { Clock } from '../../app/clock.js'
-import { decideEligibilityNow, type Eligibility } from '../../app/decide-eligibility.js'
+import { decideEligibilityNow } from '../../app/decide-eligibility.js'
+import { toEligibilityView } from '../../app/eligibility-view.js'
 import { planRetakes } from '../../app/plan-retakes.js'
 import type { DB } from '../../db/schema.js'
 import { RETAKE_CODES } from '../../domain/retake-decision.js'
@@ -58,24 +59,6 @@ const TimelineOut = Type.Object({
 const CandidateParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const ExamText = Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] })
 
-function toEligibilityOut({ candidateId, exam, at, timeZone, decision }: Eligibility) {
-  return {
-    candidateId,
-    exam: exam.number,
-    at: toInstantOut(at),
-    eligible: decision.eligible,
-    earliestAt: decision.earliestAt === null ? null : toInstantOut(decision.earliestAt),
-    earliestAtLocal:
-      decision.earliestAt === null ? null : toLocalOut(decision.earliestAt, timeZone),
-    timeZone,
-    code: decision.code,
-    reason: decision.reason,
-    policy: decision.policy,
-    attemptNumber: decision.attemptNumber,
-    waiverId: decision.waiverId,
-  }
-}
-
 /** Retake eligibility with its reason, and the "what if I fail" timeline. */
 export function eligibilityRoutes(deps: {
   readonly db: Kysely<DB>
@@ -101,7 +84,7 @@ export function eligibilityRoutes(deps: {
           candidateId: request.params.id,
           ...request.query,
         })
-        return found instanceof Promise ? found.then(toEligibilityOut) : toEligibilityOut(found)
+        return found instanceof Promise ? found.then(toEligibilityView) : toEligibilityView(found)
       },
     )
 
