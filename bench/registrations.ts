@@ -462,6 +462,7 @@ interface Sample {
     | {
         readonly subject: string
         readonly bodyText: string
+        readonly bodyHtml: string | null
         readonly attachments: readonly MailAttachment[]
       }
   readonly response: unknown
@@ -470,7 +471,7 @@ interface Sample {
 async function readSample(db: Kysely<DB>): Promise<Sample> {
   const mail = await db
     .selectFrom('outbox')
-    .select(['subject', 'body_text', 'attachments', 'facts'])
+    .select(['subject', 'body_text', 'body_html', 'attachments', 'facts'])
     .where('kind', '=', 'registration-confirmed')
     .limit(1)
     .executeTakeFirstOrThrow()
@@ -486,6 +487,7 @@ async function readSample(db: Kysely<DB>): Promise<Sample> {
         ? {
             subject: mail.subject,
             bodyText: mail.body_text,
+            bodyHtml: mail.body_html,
             attachments: JSON.parse(mail.attachments) as MailAttachment[],
           }
         : { facts: JSON.parse(mail.facts) as object },

@@ -44,6 +44,9 @@ const MAIL: MailSettings = {
   from: { name: 'examdesk', address: 'no-reply@examdesk.test' },
   replyTo: null,
   help: 'This address is not monitored. For help, write to help@examdesk.test.',
+  helpContact: 'help@examdesk.test',
+  bookingPlace: 'https://exams.examdesk.test/book',
+  bringToExam: 'a photo ID',
 }
 const ADMIN = { id: 'bench', role: 'admin', channel: 'cli' }
 

@@ -24,3 +24,13 @@ describe('readConfig: EXAMDESK_HOLD_MINUTES', () => {
       expect(() => readConfig({ EXAMDESK_HOLD_MINUTES: bad })).toThrow(/EXAMDESK_HOLD_MINUTES/)
   })
 })
+
+describe('readConfig: EXAMDESK_REMINDER_DAYS', () => {
+  it('reminds three days before unless told, 0 turning reminders off', () => {
+    expect(readConfig({}).reminderDays).toBe(3)
+    expect(readConfig({ EXAMDESK_REMINDER_DAYS: '7' }).reminderDays).toBe(7)
+    expect(readConfig({ EXAMDESK_REMINDER_DAYS: '0' }).reminderDays).toBe(0)
+    for (const bad of ['-1', '1.5', 'three', '61'])
+      expect(() => readConfig({ EXAMDESK_REMINDER_DAYS: bad })).toThrow(/EXAMDESK_REMINDER_DAYS/)
+  })
+})

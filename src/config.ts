@@ -22,6 +22,14 @@ export interface Config {
   readonly mailHelp: string
   /** Without SMTP, each mail is also written here as an `.eml` file. */
   readonly mailDir: string
+  /** How candidates reach help (a phone number, an address, a page), named in mail that asks them to act. */
+  readonly helpContact: string
+  /** Where candidates book an exam (a web address or a few words), named in vouchers and invitations. */
+  readonly bookingPlace: string
+  /** What a candidate brings to the test centre, in reminders. */
+  readonly bringToExam: string
+  /** Days before an appointment its reminder is mailed; 0 sends none. */
+  readonly reminderDays: number
   /** The proxies whose X-Forwarded-For names the client's address (`TRUST_PROXY`); none by default. */
   readonly trustProxy: TrustProxy
   /** How long a request's Idempotency-Key is kept, so that a retry within it answers the same (24 h). */
@@ -31,6 +39,13 @@ export interface Config {
 }
 
 const DEFAULT_MAIL_FROM = '"examdesk" <no-reply@examdesk.invalid>'
+// Where a candidate of the sources booked and found help: their test-centre provider.
+const DEFAULT_HELP_CONTACT = "your test-centre provider's candidate support"
+const DEFAULT_BOOKING_PLACE = "your test-centre provider's booking page"
+const DEFAULT_BRING =
+  'a valid, government-issued photo ID (passport, national identity card or driving licence) in the name you registered with'
+const DEFAULT_REMINDER_DAYS = 3
+const MAX_REMINDER_DAYS = 60
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000)
@@ -46,8 +61,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
     mailReplyTo: env.MAIL_REPLY_TO || undefined,
-    mailHelp: env.MAIL_HELP_TEXT || defaultHelp(env.MAIL_REPLY_TO || undefined),
+    mailHelp:
+      env.MAIL_HELP_TEXT ||
+      defaultHelp(env.EXAMDESK_HELP_CONTACT || undefined, env.MAIL_REPLY_TO || undefined),
     mailDir: env.MAIL_DIR || './data/mail',
+    helpContact:
+      env.EXAMDESK_HELP_CONTACT || readReplyAddress(env.MAIL_REPLY_TO) || DEFAULT_HELP_CONTACT,
+    bookingPlace: env.EXAMDESK_BOOKING_PLACE || DEFAULT_BOOKING_PLACE,
+    bringToExam: env.EXAMDESK_BRING || DEFAULT_BRING,
+    reminderDays: readReminderDays(env.EXAMDESK_REMINDER_DAYS),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     idempotencyRetentionHours: readRetentionHours(env.IDEMPOTENCY_RETENTION_HOURS),
     holdMinutes: readHoldMinutes(env.EXAMDESK_HOLD_MINUTES),
@@ -78,9 +100,28 @@ function readHoldMinutes(text: string | undefined): number {
   return minutes
 }
 
-/** Says where help is even when nobody configured it: the reply-to if there is one. */
-function defaultHelp(replyTo: string | undefined): string {
+/** Whole days, 0 to turn reminders off. */
+function readReminderDays(text: string | undefined): number {
+  if (text === undefined || text === '') return DEFAULT_REMINDER_DAYS
+  const days = Number(text)
+  if (!/^\d+$/.test(text) || days > MAX_REMINDER_DAYS)
+    throw new Error(
+      `EXAMDESK_REMINDER_DAYS must be whole days from 0 (no reminders) to ${MAX_REMINDER_DAYS}, not "${text}"`,
+    )
+  return days
+}
+
+/** The bare address of a reply-to such as `"Support" <help@example.org>`, to name as the help contact. */
+function readReplyAddress(replyTo: string | undefined): string | undefined {
+  if (replyTo === undefined || replyTo === '') return undefined
+  return /<([^>]+)>/.exec(replyTo)?.[1] ?? replyTo
+}
+
+/** Says where help is even when nobody configured it: the help contact, else the reply-to, else the provider. */
+function defaultHelp(helpContact: string | undefined, replyTo: string | undefined): string {
+  if (helpContact !== undefined)
+    return `This address is not monitored, so replies are not read. For help: ${helpContact}.`
   return replyTo === undefined
-    ? 'This address is not monitored, so replies are not read. For help, contact the helpdesk of your certification programme.'
+    ? `This address is not monitored, so replies are not read. For help, contact ${DEFAULT_HELP_CONTACT}.`
     : `The sending address is not monitored. For help, write to ${replyTo} (a reply to this mail goes there).`
 }

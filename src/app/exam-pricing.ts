@@ -42,7 +42,8 @@ export async function getExamPricing(
 
 /**
  * Replaces an exam's price class and every list price. Currencies are ISO
- * 4217 codes (`USD`), each at most once; amounts are whole cents from 0.
+ * 4217 codes (`USD`; not merely three letters), each at most once; amounts
+ * are whole units of the currency's smallest denomination from 0.
  * A registration keeps the price it was booked at.
  */
 export async function setExamPricing(
@@ -73,7 +74,7 @@ export function prepareExamPricing(input: ExamPricingInput): ExamPricing {
     if (!isCurrency(price.currency)) {
       throw new AppError('VALIDATION_FAILED', {
         field: `prices.${i}.currency`,
-        problem: 'must be an ISO 4217 currency code: three capital letters, such as USD',
+        problem: 'must be a currency code that ISO 4217 lists, in capitals, such as USD or JPY',
       })
     }
     if (seen.has(price.currency)) {

@@ -11,6 +11,7 @@ import {
 } from '../mail/compose-appointment-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import { type Actor, isOnBehalf } from './actor.js'
+import { followUpFreeRetake } from './follow-up-free-retake.js'
 import type { RegistrationView } from './registration-view.js'
 
 /**
@@ -19,7 +20,9 @@ import type { RegistrationView } from './registration-view.js'
  * One mail per registration version, so a retried use case sends it once.
  * The outbox keeps the mail's facts, not its text: composing the text and
  * the calendar file is the outbox worker's work when it sends it (and the
- * admin view's when it shows it), not the transaction's.
+ * admin view's when it shows it), not the transaction's. A confirmation
+ * whose first attempt uses a free-retake code is followed by the mail on
+ * how to have the offer on more exams.
  */
 export async function notifyAppointment(
   trx: Transaction<DB>,
@@ -70,4 +73,5 @@ export async function notifyAppointment(
     facts,
     createdAt: now,
   })
+  if (kind === 'registration-confirmed') await followUpFreeRetake(trx, mail, view, candidate, now)
 }

@@ -144,6 +144,8 @@ export async function sendWave(
           betaEndsAt: exam.betaPeriod?.end ?? null,
           resultsReleaseAt: programme.resultsReleaseAt,
           help: deps.mail.help,
+          bookingPlace: deps.mail.bookingPlace,
+          helpContact: deps.mail.helpContact,
           formatTime,
         })
         return {
@@ -152,9 +154,7 @@ export async function sendWave(
           kind: 'wave-invitation',
           candidateId: invitation.candidateId,
           recipient: invitation.email,
-          subject: composed.subject,
-          bodyText: composed.bodyText,
-          attachments: composed.attachments,
+          ...composed,
           createdAt: now,
         }
       })

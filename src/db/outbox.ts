@@ -30,10 +30,12 @@ export interface OutboxAddress {
   readonly createdAt: Instant
 }
 
-/** What a mail says. */
+/** What a mail says: plain text, the same laid out as HTML, and files. */
 export interface MailContent {
   readonly subject: string
   readonly bodyText: string
+  /** The HTML alternative; null for mail stored before it had one (laid out from the text when sent). */
+  readonly bodyHtml: string | null
   readonly attachments: readonly MailAttachment[]
 }
 
@@ -71,7 +73,7 @@ export interface StoredMail extends OutboxMessage {
 }
 
 /** A mail as a list shows it: no body, attachments by name. */
-export interface MailSummary extends Omit<StoredMail, 'bodyText' | 'attachments'> {
+export interface MailSummary extends Omit<StoredMail, 'bodyText' | 'bodyHtml' | 'attachments'> {
   readonly attachments: readonly Omit<MailAttachment, 'content'>[]
 }
 
@@ -96,7 +98,7 @@ export async function enqueueMail(
 
 const insertOutboxRow = reusableInsert('outbox', { ignoreConflictOn: 'dedupe_key' })
 
-/** Mails per INSERT in `enqueueMails`: 16 parameters each stays under every engine's limit. */
+/** Mails per INSERT in `enqueueMails`: 17 parameters each stays under every engine's limit. */
 const ENQUEUE_BATCH = 500
 
 /**
@@ -124,10 +126,17 @@ export async function enqueueMails(
 function toOutboxRow(message: OutboxMessage | OutboxFacts) {
   const stored =
     'facts' in message
-      ? { subject: '', body_text: '', attachments: '[]', facts: JSON.stringify(message.facts) }
+      ? {
+          subject: '',
+          body_text: '',
+          body_html: null,
+          attachments: '[]',
+          facts: JSON.stringify(message.facts),
+        }
       : {
           subject: message.subject,
           body_text: message.bodyText,
+          body_html: message.bodyHtml,
           attachments: JSON.stringify(message.attachments),
           facts: null,
         }
@@ -234,6 +243,7 @@ export async function markSent(
         : {
             subject: sent.subject,
             body_text: sent.bodyText,
+            body_html: sent.bodyHtml,
             attachments: JSON.stringify(sent.attachments),
             facts: null,
           }),
@@ -314,7 +324,12 @@ export async function listMail(
   ])
   return {
     items: rows.map((row) => {
-      const { bodyText: _, attachments, ...mail } = toStoredMail({ ...row, body_text: '' })
+      const {
+        bodyText: _,
+        bodyHtml: __,
+        attachments,
+        ...mail
+      } = toStoredMail({ ...row, body_text: '', body_html: null })
       return {
         ...mail,
         attachments: attachments.map(({ filename, contentType }) => ({ filename, contentType })),
@@ -339,6 +354,7 @@ function toStoredMail(row: Selectable<OutboxTable>): StoredMail {
     recipient: row.recipient,
     subject: row.subject,
     bodyText: row.body_text,
+    bodyHtml: row.body_html,
     attachments: JSON.parse(row.attachments) as MailAttachment[],
     ...(row.facts === null ? {} : { facts: JSON.parse(row.facts) as unknown }),
     createdAt: readInstant(row.created_at),

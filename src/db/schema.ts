@@ -214,6 +214,8 @@ export interface OutboxTable {
   recipient: string
   subject: string
   body_text: string
+  /** The HTML alternative of `body_text`; null before it is composed, and for mail older than 0013. */
+  body_html: string | null
   /** JSON: [{ filename, contentType, content }] */
   attachments: string
   /** JSON: what the mail is composed from when it is read or sent; null once it is composed (see 0005). */

@@ -8,10 +8,12 @@ export interface Money {
   readonly cents: number
 }
 
-const CURRENCY = /^[A-Z]{3}$/
+/** The ISO 4217 codes this runtime knows, with their decimals: `XXQ` is not one. */
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'))
 
+/** Whether `text` is a currency code ISO 4217 lists (`USD`, `JPY`), in capitals. */
 export function isCurrency(text: string): boolean {
-  return CURRENCY.test(text)
+  return /^[A-Z]{3}$/.test(text) && CURRENCIES.has(text)
 }
 
 /**
@@ -23,9 +25,39 @@ export function percentOf(cents: number, percent: number): number {
   return Math.floor((cents * percent + 50) / 100)
 }
 
-/** `USD 125.00`: the currency code and the amount with its two decimals. */
+/**
+ * An amount as a person reads it: the currency code, then the amount in the
+ * currency's own decimals (`cents` counts its smallest unit), grouped, in
+ * English whatever the machine's locale. The one way money is written, in
+ * mail and in messages alike.
+ *
+ * @example
+ * formatMoney({ currency: 'USD', cents: 16500 }) // 'USD 165.00'
+ * formatMoney({ currency: 'JPY', cents: 16500 }) // 'JPY 16,500'
+ * formatMoney({ currency: 'BHD', cents: 16500 }) // 'BHD 16.500'
+ */
 export function formatMoney(money: Money): string {
-  const sign = money.cents < 0 ? '-' : ''
-  const cents = Math.abs(money.cents)
-  return `${sign}${money.currency} ${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`
+  const format = numberFormatOf(money.currency)
+  const digits = format?.resolvedOptions().maximumFractionDigits ?? 2
+  const units = Math.abs(money.cents)
+  const whole = Math.floor(units / 10 ** digits)
+  const fraction = String(units % 10 ** digits).padStart(digits, '0')
+  // As a decimal string, so that no amount is rounded through a float.
+  const amount = `${money.cents < 0 ? '-' : ''}${whole}${digits > 0 ? `.${fraction}` : ''}`
+  if (format === null) return `${money.currency} ${amount}`
+  return format.format(amount as Intl.StringNumericLiteral).replace(/\u00a0/g, ' ')
+}
+
+const formats = new Map<string, Intl.NumberFormat>()
+
+/** The currency's format; null for text that is no currency code at all. */
+function numberFormatOf(currency: string): Intl.NumberFormat | null {
+  // Any three letters format (an unlisted code, stored before codes were checked, with two decimals).
+  if (!/^[A-Z]{3}$/.test(currency)) return null
+  let format = formats.get(currency)
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'code' })
+    formats.set(currency, format)
+  }
+  return format
 }

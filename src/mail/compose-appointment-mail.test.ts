@@ -56,7 +56,9 @@ describe('composeAppointmentMail', () => {
       'that is Saturday 4 April 2026, 13:30 (America/Los_Angeles, UTC-07:00), your time',
     )
     expect(mail.bodyText).toContain('Registration:  K7QX-M2PD-9TRW')
-    expect(mail.bodyText).toContain('Auckland CBD Testing, 1 Queen Street, Auckland, NZ')
+    expect(mail.bodyText).toContain(
+      'Where:         Auckland CBD Testing, 1 Queen Street, Auckland, New Zealand',
+    )
     expect(mail.bodyText).toContain(
       'Reschedule until Friday 3 April 2026, 13:30 (America/Los_Angeles, UTC-07:00).',
     )

@@ -1,7 +1,10 @@
 import type { MailAttachment } from '../db/outbox.js'
 import type { Instant } from '../domain/instant.js'
 import { composeCalendarFile } from './calendar-file.js'
+import { type ComposedMail, finishMail } from './composed-mail.js'
+import { describeDeadline } from './describe-deadline.js'
 import { formatMailTime } from './format-mail-time.js'
+import { formatPlace } from './format-place.js'
 import type { MailAddress } from './mail-settings.js'
 
 export type AppointmentMailKind =
@@ -52,13 +55,6 @@ export interface AppointmentMailInput {
   readonly composedAt: Instant
 }
 
-/** A mail's content; the caller adds id, dedupe key, recipient and time to make an `OutboxMessage`. */
-export interface ComposedMail {
-  readonly subject: string
-  readonly bodyText: string
-  readonly attachments: readonly MailAttachment[]
-}
-
 const DEFAULT_DURATION_MINUTES = 120
 
 const ACTORS: Readonly<Record<string, string>> = {
@@ -106,7 +102,7 @@ export function composeAppointmentMail(input: AppointmentMailInput): ComposedMai
     'registration-rescheduled': 'Your exam has a new time.',
     'registration-cancelled': 'Your exam registration is cancelled; the seat is released.',
   }
-  const location = [centre.name, centre.address, `${centre.city}, ${centre.country}`]
+  const location = formatPlace(centre)
   const { filename: calendarName, contentType: calendarType } = calendarAttachmentOf(input)
 
   const lines = [
@@ -178,11 +174,9 @@ export function composeAppointmentMail(input: AppointmentMailInput): ComposedMai
     stampedAt: input.composedAt,
   })
 
-  return {
-    subject: subjectOf(input.kind, exam.number, when),
-    bodyText: lines.join('\n'),
-    attachments: [{ filename: calendarName, contentType: calendarType, content: calendar }],
-  }
+  return finishMail(subjectOf(input.kind, exam.number, when), lines.join('\n'), [
+    { filename: calendarName, contentType: calendarType, content: calendar },
+  ])
 }
 
 /**
@@ -230,9 +224,4 @@ export function isAppointmentMailKind(kind: string): kind is AppointmentMailKind
     kind === 'registration-rescheduled' ||
     kind === 'registration-cancelled'
   )
-}
-
-function describeDeadline(what: string, deadline: Instant, now: Instant, timeZone: string): string {
-  const at = formatMailTime(deadline, timeZone)
-  return deadline >= now ? `${what} until ${at}.` : `${what}: no longer possible (it closed ${at}).`
 }

@@ -4,7 +4,7 @@ import type { Candidate } from '../db/candidates.js'
 import { enqueueMail } from '../db/outbox.js'
 import type { DB } from '../db/schema.js'
 import type { Instant } from '../domain/instant.js'
-import type { ComposedMail } from './compose-appointment-mail.js'
+import { type ComposedMail, finishMail } from './composed-mail.js'
 import { formatMailTime } from './format-mail-time.js'
 import type { MailSettings } from './mail-settings.js'
 
@@ -45,8 +45,8 @@ export function composeBetaResultMail(input: BetaResultMailInput, help: string):
       'As thanks for taking part, a reward code comes in a separate mail (one per beta exam taken).',
     )
   }
-  lines.push('', help)
-  return { subject, bodyText: `${lines.join('\n')}\n`, attachments: [] }
+  lines.push('', '-- ', help)
+  return finishMail(subject, `${lines.join('\n')}\n`)
 }
 
 /** Puts a beta result mail in the outbox, once per attempt and kind. */
@@ -62,9 +62,7 @@ export async function enqueueBetaResultMail(
     kind: input.kind,
     candidateId: input.candidate.id,
     recipient: input.candidate.email,
-    subject: composed.subject,
-    bodyText: composed.bodyText,
-    attachments: [],
+    ...composed,
     createdAt: input.now,
   })
 }

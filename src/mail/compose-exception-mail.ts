@@ -4,7 +4,7 @@ import { enqueueMail } from '../db/outbox.js'
 import type { DB } from '../db/schema.js'
 import type { ExceptionReason } from '../domain/exception-request.js'
 import type { Instant } from '../domain/instant.js'
-import type { ComposedMail } from './compose-appointment-mail.js'
+import { type ComposedMail, finishMail } from './composed-mail.js'
 import { formatMailTime } from './format-mail-time.js'
 import type { MailSettings } from './mail-settings.js'
 
@@ -129,7 +129,7 @@ export function composeExceptionMail(input: ExceptionMailInput): ComposedMail {
   }
 
   lines.push('-- ', input.help, '')
-  return { subject, bodyText: lines.join('\n'), attachments: [] }
+  return finishMail(subject, lines.join('\n'))
 }
 
 function describeWaived(review: { readonly waivesWait: boolean; readonly waivesLimit: boolean }) {
@@ -162,9 +162,7 @@ export async function enqueueExceptionMail(
     kind: input.kind,
     candidateId,
     recipient,
-    subject: composed.subject,
-    bodyText: composed.bodyText,
-    attachments: composed.attachments,
+    ...composed,
     createdAt: input.composedAt,
   })
 }

@@ -5,11 +5,11 @@ import { enqueueMail } from '../db/outbox.js'
 import type { DB } from '../db/schema.js'
 import type { Instant } from '../domain/instant.js'
 import type { HoldEnding } from '../domain/unpaid-hold.js'
-import type { ComposedMail } from './compose-appointment-mail.js'
+import { type ComposedMail, finishMail } from './composed-mail.js'
 import { formatMailTime } from './format-mail-time.js'
 import type { MailSettings } from './mail-settings.js'
 
-interface HoldEndedMailInput {
+export interface HoldEndedMailInput {
   readonly ending: HoldEnding
   readonly candidate: Pick<Candidate, 'id' | 'firstName' | 'lastName' | 'email' | 'timeZone'>
   readonly registrationId: string
@@ -30,7 +30,7 @@ interface HoldEndedMailInput {
  * ended, and that booking again is the way back. No calendar file: the
  * booking was never confirmed, so no calendar entry was sent for it.
  */
-function composeHoldEndedMail(input: HoldEndedMailInput, help: string): ComposedMail {
+export function composeHoldEndedMail(input: HoldEndedMailInput, help: string): ComposedMail {
   const { candidate, exam, centre } = input
   const when = formatMailTime(input.startsAt, centre.timeZone)
   const why =
@@ -59,11 +59,7 @@ function composeHoldEndedMail(input: HoldEndedMailInput, help: string): Composed
     help,
     '',
   ]
-  return {
-    subject: `Seat released, not paid: ${exam.number} on ${when}`,
-    bodyText: lines.join('\n'),
-    attachments: [],
-  }
+  return finishMail(`Seat released, not paid: ${exam.number} on ${when}`, lines.join('\n'))
 }
 
 /** Puts the mail in the outbox, once per registration: a hold ends at most once. */

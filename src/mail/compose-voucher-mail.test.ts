@@ -23,6 +23,8 @@ function input(overrides: Partial<VoucherMailInput> = {}): VoucherMailInput {
     },
     providerNames: new Map([['prometric', 'Prometric']]),
     help: HELP,
+    bookingPlace: 'https://exams.example.test/book',
+    helpContact: '+1 800 555 0100',
     ...overrides,
   }
 }
@@ -71,20 +73,32 @@ describe('composeVoucherMail', () => {
     )
   })
 
-  it('names the after-pass discount of the years that had one', () => {
+  it('names the after-pass discount of the years that had one, and that it carries no free retake', () => {
     const body = composeVoucherMail(input()).bodyText
-    expect(body).toMatch(
-      /If you pass your first attempt between .+ the same code gives 25 % off one more exam booked before .+2009/,
+    const announced = body.match(
+      /If you pass your first attempt between .+ the same code gives 25 % off one more exam booked before [^)]+2009[^)]+\)\. (.+)/,
+    )
+    // Said where the discount is announced, not somewhere further down.
+    expect(announced?.[1]).toMatch(
+      /^A discounted exam carries no free retake: if you fail it, a retake is paid as usual/,
     )
     const without = composeVoucherMail(input({ offer: SECOND_SHOT_VERSIONS[3]! })).bodyText
     expect(without).not.toContain('If you pass')
+    expect(without).not.toContain('discounted exam')
   })
 
-  it('says how to preview and use the code, and where to get help, last', () => {
+  it('says what a person does with the code: where to enter it, and what the booking shows', () => {
     const body = composeVoucherMail(input()).bodyText
-    expect(body).toContain('GET /v1/vouchers/N95RXK-VNF7BN-8VUGYP/preview')
-    expect(body).toContain('give it as voucherCode: N95RXK-VNF7BN-8VUGYP')
-    expect(body.indexOf('/preview')).toBeLessThan(body.indexOf('voucherCode:'))
+    expect(body).toContain('1. Book your exam at: https://exams.example.test/book.')
+    expect(body).toContain(
+      '2. Enter the code N95RXK-VNF7BN-8VUGYP when you book. Before you pay, the booking shows what the code does for that exam and what is left to pay.',
+    )
+    expect(body).toContain('Have the code added to that booking before you pay.')
+    expect(body).toContain(
+      'If the first attempt fails, book the retake of the same exam the same way, with the same code',
+    )
+    expect(body).toContain('Read the code out to support (+1 800 555 0100)')
+    expect(body).not.toMatch(/\/v1\/|voucherCode|GET |preview/)
     expect(body.trimEnd().endsWith(HELP)).toBe(true)
   })
 

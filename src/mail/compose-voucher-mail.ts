@@ -7,7 +7,8 @@ import type { DB } from '../db/schema.js'
 import type { Instant } from '../domain/instant.js'
 import { describeScope, type OfferVersion, type PaymentMethod } from '../domain/offer.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
-import type { ComposedMail } from './compose-appointment-mail.js'
+import { type ComposedMail, finishMail } from './composed-mail.js'
+import { describeAfterPassDiscount } from './describe-after-pass.js'
 import { formatMailTime } from './format-mail-time.js'
 import type { MailSettings } from './mail-settings.js'
 
@@ -34,6 +35,10 @@ export interface VoucherMailInput {
   readonly providerNames?: ReadonlyMap<string, string>
   /** Where to get help (`MailSettings.help`): the sender is not monitored. */
   readonly help: string
+  /** Where candidates book (`MailSettings.bookingPlace`). */
+  readonly bookingPlace: string
+  /** How to reach support, who can book with the code by phone (`MailSettings.helpContact`). */
+  readonly helpContact: string
 }
 
 const PAYMENT_NAMES: Readonly<Record<PaymentMethod, string>> = {
@@ -52,7 +57,8 @@ export function computeVoucherDedupeKey(code: string): string {
  * The mail that hands a candidate a code: the code in groups, and every term
  * that could stop it at the last step (the exams it covers, the providers,
  * the payment methods, whether it combines, the expiry on the candidate's
- * clock), how to preview and use it, and where to get help.
+ * clock), what to do with it (where to enter it, and that the booking shows
+ * what it does before anything is paid), and where to get help.
  */
 export function composeVoucherMail(input: VoucherMailInput): ComposedMail {
   const { voucher, offer, candidate } = input
@@ -92,17 +98,19 @@ export function composeVoucherMail(input: VoucherMailInput): ComposedMail {
     '',
   )
   if (offer.afterPass) {
-    const terms = offer.afterPass
-    lines.push(
-      `If you pass your first attempt between ${formatMailTime(terms.passedFrom, candidate.timeZone)} and ${formatMailTime(terms.passedUntil, candidate.timeZone)}, the same code gives ${terms.percent} % off one more exam booked before ${formatMailTime(terms.bookBefore, candidate.timeZone)}.`,
-      '',
-    )
+    lines.push(describeAfterPassDiscount(offer.afterPass, candidate.timeZone), '')
   }
   lines.push(
     'How to use it',
-    `  1. Before you book, see what the code will do for your exam and what you will pay:`,
-    `     GET /v1/vouchers/${code}/preview`,
-    `  2. When you register, give it as voucherCode: ${code}`,
+    `  1. Book your exam at: ${input.bookingPlace}.`,
+    `  2. Enter the code ${code} when you book. Before you pay, the booking shows what the code does for that exam and what is left to pay.`,
+    '  3. Booked already and not paid yet? Have the code added to that booking before you pay.',
+    ...(offer.benefit.kind === 'free-retake'
+      ? [
+          '  4. If the first attempt fails, book the retake of the same exam the same way, with the same code: the retake costs nothing.',
+        ]
+      : []),
+    `  Booking by phone? Read the code out to support (${input.helpContact}); they book with it the same way.`,
     '',
     'Keep this code to yourself: anyone who has it can use it.',
     '',
@@ -110,13 +118,12 @@ export function composeVoucherMail(input: VoucherMailInput): ComposedMail {
     input.help,
     '',
   )
-  return {
-    subject: voucher.rewardForExam
+  return finishMail(
+    voucher.rewardForExam
       ? `Your beta reward voucher: ${offer.name}`
       : `Your voucher code: ${offer.name}`,
-    bodyText: lines.join('\n'),
-    attachments: [],
-  }
+    lines.join('\n'),
+  )
 }
 
 /** What the code gives, in a sentence a candidate can check against their plan. */
@@ -168,6 +175,8 @@ export async function enqueueVoucherMail(
     candidate: input.candidate,
     providerNames,
     help: mailSettings.help,
+    bookingPlace: mailSettings.bookingPlace,
+    helpContact: mailSettings.helpContact,
   })
   return enqueueMail(trx, {
     id: uuidv7(),
@@ -175,9 +184,7 @@ export async function enqueueVoucherMail(
     kind: 'voucher-issued',
     candidateId: input.candidate.id,
     recipient: input.candidate.email,
-    subject: composed.subject,
-    bodyText: composed.bodyText,
-    attachments: composed.attachments,
+    ...composed,
     createdAt: input.now,
   })
 }

@@ -3,6 +3,7 @@ import type { OutboxMessage } from '../db/outbox.js'
 import type { Instant } from '../domain/instant.js'
 import type { MailSettings } from './mail-settings.js'
 import { computeMessageId } from './message-id.js'
+import { renderMailHtml } from './render-mail-html.js'
 
 const CALENDAR_TYPE = /^text\/calendar\b/i
 const METHOD_PARAM = /;\s*method=([A-Za-z-]+)/i
@@ -10,8 +11,9 @@ const METHOD_PARAM = /;\s*method=([A-Za-z-]+)/i
 /**
  * The message nodemailer sends (SMTP) or writes (file) for an outbox mail:
  * our From and Reply-To, a Message-ID fixed by the dedupe key, the Date of
- * the delivery, and the help text should the body lack it (the sender is not
- * monitored, so no mail may go without saying where to get help).
+ * the delivery, the plain text and its HTML alternative, and the help text
+ * should the body lack it (the sender is not monitored, so no mail may go
+ * without saying where to get help).
  */
 export function composeMailOptions(
   message: OutboxMessage,
@@ -21,6 +23,12 @@ export function composeMailOptions(
   const text = message.bodyText.includes(settings.help)
     ? message.bodyText
     : `${message.bodyText.trimEnd()}\n\n-- \n${settings.help}\n`
+  // The stored HTML says what the text says; laid out afresh when the text
+  // gained its help line here, or for mail stored before it had HTML.
+  const html =
+    message.bodyHtml !== null && text === message.bodyText
+      ? message.bodyHtml
+      : renderMailHtml(message.subject, text)
   // The first calendar goes in as nodemailer's icalEvent: a text/calendar
   // alternative (what makes mail clients offer "add to calendar") and an
   // attachment too.
@@ -38,6 +46,7 @@ export function composeMailOptions(
     messageId: computeMessageId(message.dedupeKey),
     date: new Date(at),
     text,
+    html,
     ...(calendar
       ? {
           icalEvent: {

@@ -31,6 +31,36 @@ describe('readMailSettings', () => {
     )
   })
 
+  it('names where to book, how to reach help and what to bring, with defaults that name somewhere', () => {
+    const settings = readMailSettings(readConfig({}))
+    expect(settings.bookingPlace).toBe("your test-centre provider's booking page")
+    expect(settings.helpContact).toBe("your test-centre provider's candidate support")
+    expect(settings.help).toContain("contact your test-centre provider's candidate support")
+    expect(settings.bringToExam).toMatch(/photo ID/)
+    // The reply-to is where help is, when there is one.
+    expect(
+      readMailSettings(readConfig({ MAIL_REPLY_TO: 'Support <support@example.org>' })).helpContact,
+    ).toBe('support@example.org')
+    const told = readMailSettings(
+      readConfig({
+        EXAMDESK_HELP_CONTACT: '+44 20 7946 0000 (weekdays 9–17 UK time)',
+        EXAMDESK_BOOKING_PLACE: 'https://exams.example.org/book',
+        EXAMDESK_BRING: 'two photo IDs',
+      }),
+    )
+    expect(told).toMatchObject({
+      helpContact: '+44 20 7946 0000 (weekdays 9–17 UK time)',
+      bookingPlace: 'https://exams.example.org/book',
+      bringToExam: 'two photo IDs',
+    })
+    expect(told.help).toBe(
+      'This address is not monitored, so replies are not read. For help: +44 20 7946 0000 (weekdays 9–17 UK time).',
+    )
+    expect(() =>
+      readMailSettings({ ...readConfig({}), bookingPlace: 'line one\nline two' }),
+    ).toThrow(/EXAMDESK_BOOKING_PLACE/)
+  })
+
   it('refuses an address that is not one, naming the variable', () => {
     expect(() => readMailSettings(readConfig({ MAIL_FROM: 'examdesk' }))).toThrow(/MAIL_FROM/)
     expect(() =>

@@ -17,6 +17,12 @@ export interface MailSettings {
   readonly replyTo: MailAddress | null
   /** The sentence at the foot of every mail saying where to get help. */
   readonly help: string
+  /** How to reach help, where a mail asks the candidate to act (book, enrol, call). */
+  readonly helpContact: string
+  /** Where candidates book an exam: a web address or a few words. */
+  readonly bookingPlace: string
+  /** What to bring to the test centre, in reminders. */
+  readonly bringToExam: string
 }
 
 /**
@@ -24,11 +30,17 @@ export interface MailSettings {
  * address that is not one, so a bad `MAIL_FROM` stops the start, not the mail.
  */
 export function readMailSettings(
-  config: Pick<Config, 'mailFrom' | 'mailReplyTo' | 'mailHelp'>,
+  config: Pick<
+    Config,
+    'mailFrom' | 'mailReplyTo' | 'mailHelp' | 'helpContact' | 'bookingPlace' | 'bringToExam'
+  >,
 ): MailSettings {
   const help = config.mailHelp.trim()
   if (help === '') throw new Error('MAIL_HELP_TEXT must say where to get help')
   return {
+    helpContact: requireText(config.helpContact, 'EXAMDESK_HELP_CONTACT'),
+    bookingPlace: requireText(config.bookingPlace, 'EXAMDESK_BOOKING_PLACE'),
+    bringToExam: requireText(config.bringToExam, 'EXAMDESK_BRING'),
     from: parseMailAddress(config.mailFrom, 'MAIL_FROM'),
     replyTo:
       config.mailReplyTo === undefined
@@ -36,6 +48,14 @@ export function readMailSettings(
         : parseMailAddress(config.mailReplyTo, 'MAIL_REPLY_TO'),
     help,
   }
+}
+
+/** One line of words a mail quotes: a line break would break the mail's layout. */
+function requireText(text: string, variable: string): string {
+  const trimmed = text.trim()
+  if (trimmed === '' || /[\r\n]/.test(trimmed))
+    throw new Error(`${variable} must be one line of text`)
+  return trimmed
 }
 
 /** One mailbox from header-style text (`"examdesk" <no-reply@example.org>` or a bare address). */

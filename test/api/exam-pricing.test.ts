@@ -107,6 +107,12 @@ describe.each(testDatabases())('exam pricing over HTTP, reading ($name)', ({ ope
       'prices.0.currency',
     ],
     [
+      'a currency code ISO 4217 does not list',
+      { priceClass: 'regular', prices: [{ currency: 'XXQ', cents: 1 }] },
+      'VALIDATION_FAILED',
+      'prices.0.currency',
+    ],
+    [
       'a currency given twice',
       {
         priceClass: 'regular',

@@ -273,7 +273,7 @@ describe.each(testDatabases())('invitation waves on $name', ({ open }) => {
     const recipients = invitations.flatMap((mail) => mail.envelope.to).sort()
     expect(recipients).toEqual(ids.map((_, i) => `c${i}@example.com`).sort())
     const body = invitations[0]!.parsed.text ?? ''
-    for (const needle of [wave.code!, 'CN', 'By phone', 'Results:', 'open since']) {
+    for (const needle of [wave.code!, 'China', 'By phone', 'Results:', 'open since']) {
       expect(body).toContain(needle)
     }
     expect(expectOk<Wave>(await call(w, 'GET', `/v1/waves/${wave.id}`))).toMatchObject({

@@ -63,6 +63,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0010-housekeeping', 'Success'],
         ['0011-unpaid-holds', 'Success'],
         ['0012-wave-withdrawal-and-code-uses', 'Success'],
+        ['0013-mail-html', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()
       // PostgreSQL lists every schema's tables; ours are the ones in the current schema.

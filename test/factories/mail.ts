@@ -11,6 +11,9 @@ export const TEST_MAIL_SETTINGS: MailSettings = {
   from: { name: 'examdesk certification', address: 'no-reply@examdesk.test' },
   replyTo: { name: 'Candidate support', address: 'help@examdesk.test' },
   help: 'This address is not monitored. For help, write to help@examdesk.test or call +64 9 000 0000.',
+  helpContact: '+64 9 000 0000 or help@examdesk.test',
+  bookingPlace: 'https://exams.examdesk.test/book',
+  bringToExam: 'a photo ID in the name you registered with',
 }
 
 /** An outbox message with a unique id and dedupe key, created at FACTORY_EPOCH. */
@@ -24,6 +27,7 @@ export function mailMessage(overrides: Partial<OutboxMessage> = {}): OutboxMessa
     recipient: `${id}@example.test`,
     subject: `Subject of ${id}`,
     bodyText: `Body of ${id}.\n\n-- \n${TEST_MAIL_SETTINGS.help}\n`,
+    bodyHtml: `<p>Body of ${id}.</p>`,
     attachments: [],
     createdAt: FACTORY_EPOCH,
     ...overrides,

@@ -9,7 +9,12 @@ import { startOutboxWorker } from '../../src/jobs/outbox-worker.js'
 import { createFileTransport } from '../../src/mail/file-transport.js'
 import { computeMessageId } from '../../src/mail/message-id.js'
 import { FACTORY_EPOCH } from '../factories/catalogue.js'
-import { confirmationMessage, TEST_MAIL_SETTINGS } from '../factories/mail.js'
+import {
+  confirmationAsFacts,
+  confirmationMessage,
+  mailMessage,
+  TEST_MAIL_SETTINGS,
+} from '../factories/mail.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'
 import { child, property, readCalendar } from '../support/read-calendar.js'
 
@@ -37,6 +42,7 @@ describe('the file transport', () => {
     expect(parsed.subject).toBe(message.subject)
     expect(parsed.date?.getTime()).toBe(FACTORY_EPOCH)
     expect(parsed.text).toContain(TEST_MAIL_SETTINGS.help)
+    expect(parsed.html).toBe(message.bodyHtml)
     const ics = parsed.attachments.find((a) => a.filename === message.attachments[0]?.filename)
     const calendar = readCalendar(ics!.content.toString('utf8'))
     expect(property(child(calendar, 'VEVENT'), 'DTSTART').params.TZID).toBe('Pacific/Auckland')
@@ -78,5 +84,31 @@ describe.each(testDatabases())('the file transport behind the worker on $name', 
     }
     expect(await readdir(dir)).toEqual([`${message.id}.eml`])
     expect(await findMail(db(), message.id)).toMatchObject({ status: 'sent' })
+  })
+
+  it('keeps the HTML part beside the text of mail composed when sent, and lays out mail stored without one', async () => {
+    const facts = confirmationAsFacts()
+    const old = mailMessage({ bodyHtml: null })
+    await enqueueMail(db(), facts)
+    await enqueueMail(db(), old)
+    const worker = startOutboxWorker({
+      db: db(),
+      clock: fixedClock(FACTORY_EPOCH),
+      transport: createFileTransport({ dir, settings: TEST_MAIL_SETTINGS }),
+      log: silent,
+      pollMs: 3_600_000,
+    })
+    try {
+      expect(await worker.drain()).toBe(2)
+    } finally {
+      await worker.stop()
+    }
+    const sent = await findMail(db(), facts.id)
+    expect(sent?.bodyHtml).toContain('<th scope="row"')
+    expect(sent?.bodyHtml).toContain('Auckland CBD Testing')
+    const eml = await simpleParser(await readFile(join(dir, `${facts.id}.eml`), 'utf8'))
+    expect(eml.html).toBe(sent?.bodyHtml)
+    const laidOut = await simpleParser(await readFile(join(dir, `${old.id}.eml`), 'utf8'))
+    expect(laidOut.html).toContain(`<p style="margin:0 0 16px">Body of ${old.id}.</p>`)
   })
 })

@@ -9,6 +9,7 @@ import { startBetaResultsJob } from '../../jobs/beta-results-job.js'
 import { startHoldExpiryJob } from '../../jobs/hold-expiry-job.js'
 import { startIdempotencyPurgeJob } from '../../jobs/idempotency-purge-job.js'
 import { startOutboxWorker } from '../../jobs/outbox-worker.js'
+import { startReminderJob } from '../../jobs/reminder-job.js'
 import { createFileTransport } from '../../mail/file-transport.js'
 import { type MailSettings, readMailSettings } from '../../mail/mail-settings.js'
 import type { MailTransport } from '../../mail/mail-transport.js'
@@ -39,6 +40,11 @@ export async function serve(config: Config): Promise<void> {
   const betaResults = startBetaResultsJob({ ...store, mail: mailSettings }, app.log)
   const purge = startIdempotencyPurgeJob(store, config.idempotencyRetentionHours, app.log)
   const holdExpiry = startHoldExpiryJob({ ...store, mail: mailSettings }, app.log)
+  // EXAMDESK_REMINDER_DAYS=0 turns reminders off.
+  const reminders =
+    config.reminderDays > 0
+      ? startReminderJob({ ...store, mail: mailSettings }, config.reminderDays, app.log)
+      : null
 
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -71,6 +77,7 @@ export async function serve(config: Config): Promise<void> {
     await betaResults.stop()
     await purge.stop()
     await holdExpiry.stop()
+    await reminders?.stop()
     await worker.stop()
     await transport.close()
     await app.close()

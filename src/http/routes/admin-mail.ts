@@ -42,6 +42,12 @@ const MailSummaryOut = Type.Object({
 const MailOut = Type.Object({
   ...mailFields,
   bodyText: Type.String(),
+  bodyHtml: Nullable(
+    Type.String({
+      description:
+        'The HTML alternative, laid out from the text; null for mail stored before mail had one',
+    }),
+  ),
   attachments: Type.Array(
     Type.Object({ filename: Type.String(), contentType: Type.String(), content: Type.String() }),
   ),
@@ -106,7 +112,7 @@ export function adminMailRoutes(deps: { readonly db: Kysely<DB> }): FastifyPlugi
       '/admin/mail/:id',
       {
         schema: {
-          summary: 'One mail with its text and attachments',
+          summary: 'One mail with its text, its HTML alternative and attachments',
           tags: ['mail'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           response: { 200: MailOut },
@@ -118,6 +124,7 @@ export function adminMailRoutes(deps: { readonly db: Kysely<DB> }): FastifyPlugi
         return {
           ...toMailFields({ ...mail, attachments: mail.attachments }),
           bodyText: mail.bodyText,
+          bodyHtml: mail.bodyHtml,
           attachments: [...mail.attachments],
         }
       },
