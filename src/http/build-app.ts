@@ -19,6 +19,7 @@ import type { Principal } from './principal.js'
 import { computeRequestId } from './request-id.js'
 import { logEachRequest } from './request-log.js'
 import { healthRoutes } from './routes/health.js'
+import { homeRoutes } from './routes/home.js'
 import { refuseUnstorableText } from './unstorable-text.js'
 import { validatorCompiler } from './validator-compiler.js'
 
@@ -52,8 +53,8 @@ const MAX_HEADER_SIZE = 16 * 1024
 
 /**
  * The examdesk HTTP app, ready for `inject()` or `listen()`: problem+json
- * errors, request ids, metrics, docs, `/healthz`, and `deps.routes` under
- * `/v1` behind bearer authentication.
+ * errors, request ids, metrics, docs, `/healthz`, a start page at `/`, and
+ * `deps.routes` under `/v1` behind bearer authentication.
  *
  * @example
  * const app = await buildApp({ authenticate, checkHealth, routes: [examRoutes(deps)] })
@@ -103,6 +104,7 @@ export async function buildApp(
   await app.register(docsPlugin, { version: options.version ?? readPackageVersion() })
   await app.register(metrics.exposition)
   await app.register(healthRoutes(deps))
+  await app.register(homeRoutes)
   await app.register(
     async (api) => {
       await api.register(authPlugin, { authenticate: (token) => deps.authenticate(token) })

@@ -15,6 +15,13 @@ interface Operation {
   readonly requestBody?: { readonly content: Record<string, { readonly schema: unknown }> }
   readonly responses: Record<string, unknown>
 }
+interface ProblemAnswer {
+  readonly content: {
+    readonly 'application/problem+json': {
+      readonly schema: { readonly allOf: [unknown, { properties: { code: { enum: string[] } } }] }
+    }
+  }
+}
 interface Document {
   readonly openapi: string
   readonly info: { readonly title: string; readonly version: string }
@@ -61,19 +68,27 @@ describe('GET /openapi.json', () => {
     })
   })
 
-  it('documents the problem+json answers as one shared component', async () => {
+  it('documents each status a route can answer with its problem codes, on the shared schema', async () => {
     const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<Document>()
     expect(document.components.schemas.ProblemDetails).toMatchObject({
       type: 'object',
       required: expect.arrayContaining(['type', 'title', 'status', 'code', 'detail', 'requestId']),
     })
-    const problem = { $ref: '#/components/responses/Problem' }
-    const responses = document.paths['/v1/exams']?.post?.responses
-    expect(responses).toMatchObject({ 400: problem, 401: problem, 403: problem, default: problem })
-    // The route's own 400 schema is not what the API answers; the shared problem is.
+    const codesOf = (response: unknown) =>
+      (response as ProblemAnswer).content['application/problem+json'].schema.allOf[1].properties
+        .code.enum
+    const responses = document.paths['/v1/exams']?.post?.responses ?? {}
+    // The route's own 400 schema is not what the API answers; the problem with its codes is.
+    expect(codesOf(responses[400])).toEqual(
+      expect.arrayContaining(['MALFORMED_JSON', 'VALIDATION_FAILED']),
+    )
+    expect(codesOf(responses[401])).toEqual(['UNAUTHENTICATED'])
+    expect(codesOf(responses[403])).toEqual(['FORBIDDEN'])
+    expect(codesOf(responses[503])).toEqual(['UNAVAILABLE', 'DATABASE_UNAVAILABLE'])
+    expect(responses.default).toEqual({ $ref: '#/components/responses/Problem' })
     const health = document.paths['/healthz']?.get
-    expect(health?.security).toBeUndefined()
-    expect(health?.responses.default).toEqual(problem)
+    expect(health?.security).toEqual([])
+    expect(health?.responses[401]).toBeUndefined()
   })
 
   it('leaves its own plumbing out of the document', async () => {
@@ -92,6 +107,24 @@ describe('GET /docs', () => {
     expect(page.statusCode).toBe(200)
     expect(page.headers['content-type']).toMatch(/^text\/html/)
     expect(page.body).toContain('/openapi.json')
-    expect(page.body).toMatch(/<html/i)
+    expect(page.body).toMatch(/<title>examdesk API reference<\/title>/)
+  })
+
+  it('loads nothing from the internet and turns off what needs a Scalar service', async () => {
+    const page = await app.inject({ method: 'GET', url: '/docs/' })
+    expect(page.body).not.toMatch(/https?:\/\//)
+    const configuration = JSON.parse(
+      /createApiReference\('#app', (\{[\s\S]*?\})\)/.exec(page.body)?.[1] ?? '{}',
+    )
+    expect(configuration).toMatchObject({
+      hideClientButton: true,
+      telemetry: false,
+      withDefaultFonts: false,
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      showDeveloperTools: 'never',
+    })
+    const script = await app.inject({ method: 'GET', url: '/docs/js/scalar.js' })
+    expect(script.statusCode).toBe(200)
   })
 })

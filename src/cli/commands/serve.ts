@@ -15,6 +15,7 @@ import { type MailSettings, readMailSettings } from '../../mail/mail-settings.js
 import type { MailTransport } from '../../mail/mail-transport.js'
 import { createSmtpTransport } from '../../mail/smtp-transport.js'
 import { openStore } from '../open-store.js'
+import { composeStartBanner } from '../start-banner.js'
 
 /** Starts the API: migrate, install the programme (and demo), make the first admin token, listen. */
 export async function serve(config: Config): Promise<void> {
@@ -49,26 +50,18 @@ export async function serve(config: Config): Promise<void> {
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
-  const lines = [
-    `examdesk is listening on ${base} (database ${redactUrl(config.databaseUrl)})`,
-    `  API docs:     ${base}/docs`,
-    `  OpenAPI:      ${base}/openapi.json`,
-    config.smtpUrl === undefined
-      ? `  mail:         kept in ${config.mailDir} and at ${base}/v1/admin/mail (set SMTP_URL to send it)`
-      : `  mail:         sent through ${redactUrl(config.smtpUrl)}`,
-  ]
-  if (loaded.exams > 0)
-    lines.push(
-      `  demo loaded:  ${loaded.exams} exams, ${loaded.candidates} candidates, ${loaded.attempts} attempts, ${loaded.centres} centres, ${loaded.slots} slots`,
-    )
-  if (admin?.generated) {
-    lines.push(
-      `  admin token:  ${admin.token}`,
-      '                (shown once; store it now, or create another with `examdesk token create --role admin`)',
-    )
-  } else if (admin) {
-    lines.push('  admin token:  the one given in EXAMDESK_ADMIN_TOKEN')
-  }
+  const lines = composeStartBanner({
+    base,
+    database: redactUrl(config.databaseUrl),
+    mail:
+      config.smtpUrl === undefined
+        ? `kept in ${config.mailDir} and at ${base}/v1/admin/mail (set SMTP_URL to send it)`
+        : `sent through ${redactUrl(config.smtpUrl)}`,
+    loaded,
+    admin,
+    presetToken: config.adminToken !== undefined,
+    demo: config.demo,
+  })
   process.stdout.write(`${lines.join('\n')}\n`)
 
   const stop = async (signal: string) => {

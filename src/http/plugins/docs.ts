@@ -1,6 +1,8 @@
 import swagger from '@fastify/swagger'
 import scalar from '@scalar/fastify-api-reference'
-import type { FastifySchema } from 'fastify'
+import { OPENAPI_INTRODUCTION } from '../openapi-introduction.js'
+import { completeOperations, transformOperation } from '../openapi-operation.js'
+import { OPENAPI_TAGS } from '../openapi-tags.js'
 import { ProblemDetailsSchema } from '../problem-schema.js'
 import { sharedPlugin } from '../shared-plugin.js'
 
@@ -8,9 +10,6 @@ export interface DocsOptions {
   /** The API version in the document's `info`. */
   readonly version: string
 }
-
-const PROBLEM_RESPONSE = { $ref: '#/components/responses/Problem' } as const
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
 
 /**
  * The OpenAPI 3.1 document at `GET /openapi.json`, built from the routes'
@@ -24,15 +23,20 @@ export const docsPlugin = sharedPlugin<DocsOptions>('examdesk-docs', async (app,
       info: {
         title: 'examdesk API',
         version,
-        description:
-          'Every error answer is application/problem+json (RFC 9457) with a stable `code`.',
+        description: OPENAPI_INTRODUCTION,
       },
+      // Relative: whatever address the document was read from, behind a proxy too.
+      servers: [{ url: '/', description: 'This examdesk server' }],
+      // The default for every operation; the open ones say `security: []`.
+      security: [{ bearer: [] }],
+      tags: OPENAPI_TAGS.map((tag) => ({ ...tag })),
       components: {
         securitySchemes: {
           bearer: {
             type: 'http',
             scheme: 'bearer',
-            description: 'An API token: `Authorization: Bearer <token>`.',
+            description:
+              'An API token: `Authorization: Bearer <token>`. The first start prints one; `npx examdesk token create --role admin` makes another.',
           },
         },
         schemas: { ProblemDetails: ProblemDetailsSchema },
@@ -48,20 +52,10 @@ export const docsPlugin = sharedPlugin<DocsOptions>('examdesk-docs', async (app,
         },
       },
     },
-    transform: ({ schema, url, route }) => {
-      if (!isApiUrl(url)) return { schema, url }
-      // Marks the operation secured, and which roles it wants, without touching the route's own schema.
-      const roles = route.config?.roles
-      const secured: Record<string, unknown> = {
-        ...schema,
-        security: [{ bearer: [] }],
-        ...(roles === undefined ? {} : { 'x-roles': roles }),
-      }
-      return { schema: secured as FastifySchema, url }
-    },
+    transform: transformOperation,
     transformObject: (document) => {
       if (!('openapiObject' in document)) return document.swaggerObject
-      addProblemResponses(document.openapiObject.paths ?? {})
+      completeOperations(document.openapiObject.paths ?? {})
       return document.openapiObject
     },
   })
@@ -70,34 +64,18 @@ export const docsPlugin = sharedPlugin<DocsOptions>('examdesk-docs', async (app,
 
   await app.register(scalar, {
     routePrefix: '/docs',
-    configuration: { url: '/openapi.json', title: 'examdesk API' },
+    configuration: {
+      url: '/openapi.json',
+      title: 'examdesk API',
+      pageTitle: 'examdesk API reference',
+      // Off: each reaches a Scalar service on the internet, which a deployment need not reach
+      // (the hosted API client, telemetry, the AI agent and MCP, the developer toolbar, web fonts).
+      hideClientButton: true,
+      telemetry: false,
+      agent: { disabled: true },
+      mcp: { disabled: true },
+      showDeveloperTools: 'never',
+      withDefaultFonts: false,
+    },
   })
 })
-
-function isApiUrl(url: string): boolean {
-  return url === '/v1' || url.startsWith('/v1/')
-}
-
-/** Lists the problem answers every operation can give, so clients generate types for them. */
-function addProblemResponses(paths: Readonly<Record<string, unknown>>): void {
-  for (const item of Object.values(paths)) {
-    if (typeof item !== 'object' || item === null) continue
-    for (const method of METHODS) {
-      const operation = (item as Record<string, unknown>)[method]
-      if (typeof operation !== 'object' || operation === null) continue
-      const op = operation as Record<string, unknown>
-      const responses = (op.responses ?? {}) as Record<string, unknown>
-      // Error answers always come from the problem-details plugin, whatever a route declared.
-      for (const status of Object.keys(responses)) {
-        if (/^[45]/.test(status)) responses[status] = PROBLEM_RESPONSE
-      }
-      if (op.requestBody !== undefined || op.parameters !== undefined) {
-        responses['400'] ??= PROBLEM_RESPONSE
-      }
-      if (op.security !== undefined) responses['401'] ??= PROBLEM_RESPONSE
-      if (op['x-roles'] !== undefined) responses['403'] ??= PROBLEM_RESPONSE
-      responses.default ??= PROBLEM_RESPONSE
-      op.responses = responses
-    }
-  }
-}

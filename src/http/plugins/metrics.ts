@@ -81,6 +81,7 @@ export function httpMetrics(operations?: OperationsReader): HttpMetrics {
       '/metrics',
       {
         schema: {
+          operationId: 'readMetrics',
           summary: 'Prometheus metrics, in the text exposition format',
           tags: ['operations'],
         },

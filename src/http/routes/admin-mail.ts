@@ -80,6 +80,7 @@ export function adminMailRoutes(deps: { readonly db: Kysely<DB> }): FastifyPlugi
       '/admin/mail',
       {
         schema: {
+          operationId: 'listMail',
           summary: 'Mail in the outbox, newest first',
           tags: ['mail'],
           querystring: Type.Object({
@@ -112,8 +113,10 @@ export function adminMailRoutes(deps: { readonly db: Kysely<DB> }): FastifyPlugi
       '/admin/mail/:id',
       {
         schema: {
+          operationId: 'getMail',
           summary: 'One mail with its text, its HTML alternative and attachments',
           tags: ['mail'],
+          'x-problems': ['MAIL_NOT_FOUND'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           response: { 200: MailOut },
         },

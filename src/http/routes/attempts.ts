@@ -66,8 +66,18 @@ export function attemptRoutes(deps: {
       '/attempts',
       {
         schema: {
+          operationId: 'recordAttempt',
           summary: 'Record a sitting and its outcome',
           tags: ['attempts'],
+          'x-problems': [
+            'CANDIDATE_NOT_FOUND',
+            'EXAM_NUMBER_MALFORMED',
+            'EXAM_NOT_FOUND',
+            'INSTANT_INVALID',
+            'PROVIDER_UNKNOWN',
+            'ATTEMPT_IN_FUTURE',
+            'EXAM_RETIRED',
+          ],
           body: RecordAttemptBody,
           response: { 201: AttemptOut },
         },
@@ -84,8 +94,10 @@ export function attemptRoutes(deps: {
       '/attempts/:id',
       {
         schema: {
+          operationId: 'setAttemptOutcome',
           summary: 'Set the outcome of a recorded attempt (a result released later)',
           tags: ['attempts'],
+          'x-problems': ['ATTEMPT_NOT_FOUND', 'OUTCOME_LOCKED'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           body: Type.Object({ outcome: Outcome }, { additionalProperties: false }),
           response: { 200: AttemptOut },
@@ -106,8 +118,10 @@ export function attemptRoutes(deps: {
       '/candidates/:id/attempts',
       {
         schema: {
+          operationId: 'listAttempts',
           summary: "A candidate's attempts at every provider, oldest first, a page at a time",
           tags: ['attempts'],
+          'x-problems': ['CANDIDATE_NOT_FOUND'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           querystring: PagingQuery,
           response: {

@@ -52,8 +52,16 @@ export function betaProgrammeRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/exams/:number/beta-programme',
       {
         schema: {
+          operationId: 'setBetaProgramme',
           summary: "Set up or change a beta exam's programme",
           tags: ['beta'],
+          'x-problems': [
+            'EXAM_NUMBER_MALFORMED',
+            'EXAM_NOT_FOUND',
+            'COUNTRY_INVALID',
+            'INSTANT_INVALID',
+            'BETA_PROGRAMME_INVALID',
+          ],
           params: ExamParams,
           body: Type.Object(
             {
@@ -96,8 +104,10 @@ export function betaProgrammeRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/exams/:number/beta-programme',
       {
         schema: {
+          operationId: 'getBetaProgramme',
           summary: "A beta exam's programme, with the seats left",
           tags: ['beta'],
+          'x-problems': ['EXAM_NUMBER_MALFORMED', 'EXAM_NOT_FOUND', 'BETA_PROGRAMME_NOT_FOUND'],
           params: ExamParams,
           response: { 200: ProgrammeOut },
         },
@@ -109,9 +119,16 @@ export function betaProgrammeRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/exams/:number/beta-programme/release-results',
       {
         schema: {
+          operationId: 'releaseBetaResults',
           summary:
             'Release the beta results (from the release date): outcomes visible, mails, reward codes',
           tags: ['beta'],
+          'x-problems': [
+            'EXAM_NUMBER_MALFORMED',
+            'EXAM_NOT_FOUND',
+            'BETA_PROGRAMME_NOT_FOUND',
+            'BETA_RESULTS_NOT_DUE',
+          ],
           params: ExamParams,
           response: {
             200: Type.Object({
@@ -132,9 +149,16 @@ export function betaProgrammeRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/exams/:number/beta-programme/roster',
       {
         schema: {
+          operationId: 'addCandidatesToRoster',
           summary:
             "Put candidates on a beta's roster (who may register while it takes no new candidates)",
           tags: ['beta'],
+          'x-problems': [
+            'EXAM_NUMBER_MALFORMED',
+            'EXAM_NOT_FOUND',
+            'BETA_PROGRAMME_NOT_FOUND',
+            'CANDIDATES_NOT_FOUND',
+          ],
           params: ExamParams,
           body: Type.Object(
             {

@@ -46,8 +46,10 @@ export function candidateRoutes(deps: {
       '/candidates',
       {
         schema: {
+          operationId: 'createCandidate',
           summary: 'Register a candidate',
           tags: ['candidates'],
+          'x-problems': ['EMAIL_INVALID', 'COUNTRY_INVALID', 'TIME_ZONE_INVALID'],
           body: CreateCandidateBody,
           response: { 201: CandidateOut },
         },
@@ -66,8 +68,10 @@ export function candidateRoutes(deps: {
       '/candidates/:id',
       {
         schema: {
+          operationId: 'getCandidate',
           summary: 'One candidate',
           tags: ['candidates'],
+          'x-problems': ['CANDIDATE_NOT_FOUND'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           response: { 200: CandidateOut },
         },

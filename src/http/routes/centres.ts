@@ -23,8 +23,16 @@ export function centreRoutes(deps: {
       '/centres',
       {
         schema: {
+          operationId: 'createCentre',
           summary: 'Add a test centre to a provider',
           tags: ['centres and slots'],
+          'x-problems': [
+            'COUNTRY_INVALID',
+            'POSITION_INVALID',
+            'TIME_ZONE_INVALID',
+            'PROVIDER_UNKNOWN',
+            'CENTRE_ALREADY_EXISTS',
+          ],
           body: CreateCentreBody,
           response: { 201: CentreOut },
         },
@@ -43,8 +51,10 @@ export function centreRoutes(deps: {
       '/centres',
       {
         schema: {
+          operationId: 'listCentres',
           summary: "Every test centre, or one provider's, a page at a time",
           tags: ['centres and slots'],
+          'x-problems': ['PROVIDER_UNKNOWN'],
           querystring: Type.Object({
             provider: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
             ...PagingFields,
@@ -62,8 +72,10 @@ export function centreRoutes(deps: {
       '/centres/:id',
       {
         schema: {
+          operationId: 'getCentre',
           summary: 'One test centre',
           tags: ['centres and slots'],
+          'x-problems': ['CENTRE_NOT_FOUND'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           response: { 200: CentreOut },
         },

@@ -29,8 +29,10 @@ export function certificationRoutes(deps: {
       '/candidates/:id/certifications',
       {
         schema: {
+          operationId: 'listEarnedCertifications',
           summary: 'Certifications earned by the candidate, current or expired',
           tags: ['candidates'],
+          'x-problems': ['CANDIDATE_NOT_FOUND'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           response: { 200: Type.Object({ items: Type.Array(EarnedOut) }) },
         },

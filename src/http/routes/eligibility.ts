@@ -71,8 +71,15 @@ export function eligibilityRoutes(deps: {
       '/candidates/:id/eligibility',
       {
         schema: {
+          operationId: 'decideEligibility',
           summary: 'May the candidate sit this exam at `at`, and if not, from when and why?',
           tags: ['retake policy'],
+          'x-problems': [
+            'EXAM_NUMBER_MALFORMED',
+            'INSTANT_INVALID',
+            'CANDIDATE_NOT_FOUND',
+            'EXAM_NOT_FOUND',
+          ],
           params: CandidateParams,
           querystring: Type.Object({ exam: ExamText, at: Type.Optional(InstantText) }),
           response: { 200: EligibilityOut },
@@ -92,9 +99,16 @@ export function eligibilityRoutes(deps: {
       '/candidates/:id/timeline',
       {
         schema: {
+          operationId: 'planRetakes',
           summary:
             'If every attempt from `from` on failed, when could each of the next six be taken?',
           tags: ['retake policy'],
+          'x-problems': [
+            'EXAM_NUMBER_MALFORMED',
+            'INSTANT_INVALID',
+            'CANDIDATE_NOT_FOUND',
+            'EXAM_NOT_FOUND',
+          ],
           params: CandidateParams,
           querystring: Type.Object({ exam: ExamText, from: Type.Optional(InstantText) }),
           response: { 200: TimelineOut },

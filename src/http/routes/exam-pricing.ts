@@ -19,8 +19,10 @@ export function examPricingRoutes(deps: { readonly db: Kysely<DB> }): FastifyPlu
       '/exams/:number/pricing',
       {
         schema: {
+          operationId: 'getExamPricing',
           summary: "An exam's price class and list prices, by either spelling of its number",
           tags: ['catalogue'],
+          'x-problems': ['EXAM_NUMBER_MALFORMED', 'EXAM_NOT_FOUND'],
           params: PricingParams,
           response: { 200: ExamPricingOut },
         },
@@ -33,9 +35,11 @@ export function examPricingRoutes(deps: { readonly db: Kysely<DB> }): FastifyPlu
       '/exams/:number/pricing',
       {
         schema: {
+          operationId: 'setExamPricing',
           summary: "Replace an exam's price class and every list price",
           description: 'Registrations already booked keep the price they were booked at.',
           tags: ['catalogue'],
+          'x-problems': ['EXAM_NUMBER_MALFORMED', 'EXAM_NOT_FOUND'],
           params: PricingParams,
           body: ExamPricingBody,
           response: { 200: ExamPricingOut },

@@ -44,8 +44,17 @@ export function examRoutes(deps: {
       '/exams',
       {
         schema: {
+          operationId: 'createExam',
           summary: 'Add an exam to the catalogue',
           tags: ['catalogue'],
+          'x-problems': [
+            'EXAM_NUMBER_MALFORMED',
+            'INSTANT_INVALID',
+            'EXAM_ALREADY_EXISTS',
+            'FAMILY_UNKNOWN',
+            'BETA_OF_INVALID',
+            'BETA_PERIOD_INVALID',
+          ],
           body: CreateExamBody,
           response: { 201: ExamOut },
         },
@@ -61,6 +70,7 @@ export function examRoutes(deps: {
       '/exams',
       {
         schema: {
+          operationId: 'listExams',
           summary: 'List and search the catalogue',
           tags: ['catalogue'],
           querystring: Type.Object({
@@ -91,8 +101,10 @@ export function examRoutes(deps: {
       '/exams/:number',
       {
         schema: {
+          operationId: 'getExam',
           summary: 'One exam, by either spelling of its number',
           tags: ['catalogue'],
+          'x-problems': ['EXAM_NUMBER_MALFORMED', 'EXAM_NOT_FOUND'],
           params: Type.Object({ number: ExamNumberText }),
           response: { 200: ExamOut },
         },

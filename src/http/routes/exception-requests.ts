@@ -30,9 +30,16 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
       '/exception-requests',
       {
         schema: {
+          operationId: 'requestException',
           summary:
             'Ask for a retake exception after a sitting a technical problem spoiled (every problem listed at once)',
           tags: ['exception requests'],
+          'x-problems': [
+            'EXCEPTION_REQUEST_EXISTS',
+            'EXCEPTION_REQUEST_INVALID',
+            'EXCEPTION_REASON_NOT_ACCEPTED',
+            'IDEMPOTENCY_KEY_REUSED',
+          ],
           headers: IdempotencyHeaders,
           body: ExceptionRequestBody,
           response: { 201: ExceptionRequestOut },
@@ -59,9 +66,15 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
       '/exception-requests/:id/approve',
       {
         schema: {
+          operationId: 'approveException',
           summary:
             'Approve a request: the candidate gets a waiver for their next attempt at the exam',
           tags: ['exception requests'],
+          'x-problems': [
+            'EXCEPTION_REQUEST_NOT_FOUND',
+            'EXCEPTION_REQUEST_ALREADY_REVIEWED',
+            'EXCEPTION_WAIVES_NOTHING',
+          ],
           params: RequestParams,
           body: ApproveBody,
           response: { 200: ExceptionRequestOut },
@@ -83,8 +96,10 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
       '/exception-requests/:id/deny',
       {
         schema: {
+          operationId: 'denyException',
           summary: 'Deny a request, saying why (the note is mailed to the candidate)',
           tags: ['exception requests'],
+          'x-problems': ['EXCEPTION_REQUEST_NOT_FOUND', 'EXCEPTION_REQUEST_ALREADY_REVIEWED'],
           params: RequestParams,
           body: DenyBody,
           response: { 200: ExceptionRequestOut },
@@ -106,8 +121,10 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
       '/exception-requests/:id',
       {
         schema: {
+          operationId: 'getExceptionRequest',
           summary: 'An exception request, where it stands, and every step taken on it',
           tags: ['exception requests'],
+          'x-problems': ['EXCEPTION_REQUEST_NOT_FOUND'],
           params: RequestParams,
           response: {
             200: Type.Object({
@@ -127,8 +144,10 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
       '/candidates/:id/exception-requests',
       {
         schema: {
+          operationId: 'listCandidateExceptionRequests',
           summary: "A candidate's exception requests, newest first, a page at a time",
           tags: ['exception requests'],
+          'x-problems': ['CANDIDATE_NOT_FOUND'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           querystring: PagingQuery,
           response: { 200: PageOut(ExceptionRequestOut) },

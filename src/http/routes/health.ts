@@ -24,8 +24,10 @@ export function healthRoutes(deps: HealthDeps): FastifyPluginAsync {
       '/healthz',
       {
         schema: {
+          operationId: 'checkHealth',
           summary: 'Whether this process can serve requests',
           tags: ['operations'],
+          'x-problems': ['DATABASE_UNAVAILABLE'],
           response: { 200: Type.Object({ status: Type.Literal('ok') }) },
         },
       },

@@ -16,9 +16,16 @@ export function holdRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/registrations/:id/release-hold',
       {
         schema: {
+          operationId: 'releaseHold',
           summary:
             'Release the seat of a registration waiting for payment, with a reason (inside the cancel window too)',
           tags: ['registrations'],
+          'x-problems': [
+            'REGISTRATION_NOT_FOUND',
+            'NOT_AN_UNPAID_HOLD',
+            'REGISTRATION_CHANGED',
+            'IDEMPOTENCY_KEY_REUSED',
+          ],
           headers: IdempotencyHeaders,
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }),
           body: Type.Object(

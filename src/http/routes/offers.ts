@@ -31,6 +31,7 @@ export function offerRoutes(deps: {
       '/offers',
       {
         schema: {
+          operationId: 'listOffers',
           summary: 'Every offer, with its versions and the one in force now',
           tags: ['offers'],
           response: { 200: Type.Object({ items: Type.Array(OfferSummaryOut) }) },
@@ -43,8 +44,10 @@ export function offerRoutes(deps: {
       '/offers/:id',
       {
         schema: {
+          operationId: 'getOffer',
           summary: "One offer: every version's terms, the one in force marked",
           tags: ['offers'],
+          'x-problems': ['OFFER_NOT_FOUND'],
           params: OfferParams,
           response: { 200: OfferOut },
         },
@@ -56,10 +59,20 @@ export function offerRoutes(deps: {
       '/offers',
       {
         schema: {
+          operationId: 'createOfferVersion',
           summary: 'Add an offer (version 1) or the next version of one',
           description:
             'A version takes effect at `effectiveFrom` (default now, never in the past) and stays in force until a later-dated version; codes already issued keep the version they were issued under.',
           tags: ['offers'],
+          'x-problems': [
+            'EXAM_NUMBER_MALFORMED',
+            'INSTANT_INVALID',
+            'EXAM_NOT_FOUND',
+            'FAMILY_UNKNOWN',
+            'PROVIDER_UNKNOWN',
+            'OFFER_TERMS_INVALID',
+            'OFFER_VERSION_EXISTS',
+          ],
           body: CreateOfferBody,
           response: { 201: OfferOut },
         },

@@ -26,6 +26,7 @@ export function providerRoutes(deps: { readonly db: Kysely<DB> }): FastifyPlugin
       '/providers',
       {
         schema: {
+          operationId: 'listProviders',
           summary: 'Every delivery provider, with its rules and exams',
           tags: ['providers'],
           response: { 200: Type.Object({ items: Type.Array(ProviderOut) }) },
@@ -38,8 +39,10 @@ export function providerRoutes(deps: { readonly db: Kysely<DB> }): FastifyPlugin
       '/providers/:id',
       {
         schema: {
+          operationId: 'getProvider',
           summary: 'One delivery provider',
           tags: ['providers'],
+          'x-problems': ['PROVIDER_NOT_FOUND'],
           params: ProviderParams,
           response: { 200: ProviderOut },
         },
@@ -51,8 +54,10 @@ export function providerRoutes(deps: { readonly db: Kysely<DB> }): FastifyPlugin
       '/providers',
       {
         schema: {
+          operationId: 'createProvider',
           summary: 'Add a delivery provider (it delivers no exam until told)',
           tags: ['providers'],
+          'x-problems': ['PROVIDER_ALREADY_EXISTS'],
           body: CreateProviderBody,
           response: { 201: ProviderOut },
         },
@@ -71,8 +76,10 @@ export function providerRoutes(deps: { readonly db: Kysely<DB> }): FastifyPlugin
       '/providers/:id/rules',
       {
         schema: {
+          operationId: 'updateProviderRules',
           summary: 'Set how late candidates may reschedule or cancel',
           tags: ['providers'],
+          'x-problems': ['PROVIDER_NOT_FOUND'],
           params: ProviderParams,
           body: ProviderRulesBody,
           response: { 200: ProviderOut },
@@ -89,8 +96,10 @@ export function providerRoutes(deps: { readonly db: Kysely<DB> }): FastifyPlugin
       '/providers/:id/exams',
       {
         schema: {
+          operationId: 'setProviderExams',
           summary: 'Replace the exams a provider delivers',
           tags: ['providers'],
+          'x-problems': ['EXAM_NUMBER_MALFORMED', 'PROVIDER_NOT_FOUND', 'EXAM_NOT_FOUND'],
           params: ProviderParams,
           body: Type.Object(
             {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { type TSchema, Type } from 'typebox'
 import type { Actor } from '../../app/actor.js'
 import { cancelRegistration } from '../../app/cancel-registration.js'
-import { AppError } from '../../app/errors.js'
+import { AppError, type ErrorCode } from '../../app/errors.js'
 import { getRegistration, listCandidateRegistrations } from '../../app/get-registration.js'
 import type { Idempotent } from '../../app/idempotent.js'
 import { computePaging } from '../../app/page.js'
@@ -12,6 +12,12 @@ import { type RegisterDeps, register } from '../../app/register.js'
 import type { RegistrationView } from '../../app/registration-view.js'
 import { reportSitting, type SittingReport } from '../../app/report-sitting.js'
 import { rescheduleRegistration } from '../../app/reschedule-registration.js'
+import {
+  CODE_ENTRY_REFUSALS,
+  CODE_REFUSALS,
+  RETAKE_REFUSALS,
+  SEAT_REFUSALS,
+} from '../booking-problems.js'
 import { PageOut, PagingQuery } from '../schemas/paging.js'
 import {
   AuditEntryOut,
@@ -72,8 +78,25 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/registrations',
       {
         schema: {
+          operationId: 'register',
           summary: 'Book a seat for a candidate (needs an Idempotency-Key header)',
+          description:
+            "Books one seat, judged by the retake policy for the slot's start on the candidate's history at every provider. The `Idempotency-Key` header is required: the same key and body answer the same registration again (`Idempotent-Replayed: true`) and never book twice. A code that would give up a free retake is refused (`CODE_WOULD_FORFEIT`) unless `acknowledgeForfeit` is true; `GET /v1/vouchers/{code}/preview` says beforehand what a code would do. With an amount due the registration holds its seat unpaid until `holdExpiresAt`.",
           tags: ['registrations'],
+          'x-problems': [
+            'IDEMPOTENCY_KEY_REQUIRED',
+            'IDEMPOTENCY_KEY_REUSED',
+            'EXAM_NUMBER_MALFORMED',
+            'CANDIDATE_NOT_FOUND',
+            'EXAM_NOT_FOUND',
+            'ALREADY_REGISTERED',
+            ...SEAT_REFUSALS,
+            ...RETAKE_REFUSALS,
+            ...CODE_REFUSALS,
+            ...CODE_ENTRY_REFUSALS,
+            'CODE_WOULD_FORFEIT',
+            'CURRENCY_NOT_PRICED',
+          ],
           headers: IdempotencyHeaders,
           body: Type.Object(
             {
@@ -127,8 +150,20 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/registrations/:id/reschedule',
       {
         schema: {
+          operationId: 'rescheduleRegistration',
           summary: "Move a registration to another slot, within the provider's window",
           tags: ['registrations'],
+          'x-problems': [
+            'IDEMPOTENCY_KEY_REUSED',
+            'REGISTRATION_NOT_FOUND',
+            'REGISTRATION_NOT_ACTIVE',
+            'CHANGE_WINDOW_CLOSED',
+            'REGISTRATION_CHANGED',
+            'SLOT_UNCHANGED',
+            ...SEAT_REFUSALS,
+            ...RETAKE_REFUSALS,
+            ...CODE_REFUSALS,
+          ],
           headers: IdempotencyHeaders,
           params: RegistrationParams,
           body: Type.Object(
@@ -154,8 +189,16 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/registrations/:id/cancel',
       {
         schema: {
+          operationId: 'cancelRegistration',
           summary: "Cancel a registration, within the provider's window",
           tags: ['registrations'],
+          'x-problems': [
+            'REGISTRATION_NOT_FOUND',
+            'REGISTRATION_NOT_ACTIVE',
+            'CHANGE_WINDOW_CLOSED',
+            'REGISTRATION_CHANGED',
+            'IDEMPOTENCY_KEY_REUSED',
+          ],
           headers: IdempotencyHeaders,
           params: RegistrationParams,
           body: Type.Optional(Type.Object({ channel: Channel }, { additionalProperties: false })),
@@ -178,8 +221,19 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/registrations/:id/payment',
       {
         schema: {
+          operationId: 'payRegistration',
           summary: 'Record the payment of what a registration has left to pay, which confirms it',
           tags: ['registrations'],
+          'x-problems': [
+            'REGISTRATION_NOT_FOUND',
+            'REGISTRATION_NOT_ACTIVE',
+            'PAYMENT_NOT_DUE',
+            'PAYMENT_METHOD_NOT_ACCEPTED',
+            'HOLD_EXPIRED',
+            'REGISTRATION_CHANGED',
+            'PAYMENT_AMOUNT_MISMATCH',
+            'IDEMPOTENCY_KEY_REUSED',
+          ],
           headers: IdempotencyHeaders,
           params: RegistrationParams,
           body: Type.Object(
@@ -215,9 +269,17 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
       },
     )
 
+    // Every report is refused for these; a result also for its takenAt.
+    const REPORT_REFUSALS: ErrorCode[] = [
+      'REGISTRATION_NOT_FOUND',
+      'PAYMENT_DUE',
+      'REGISTRATION_NOT_ACTIVE',
+      'REPORT_TOO_EARLY',
+      'REGISTRATION_CHANGED',
+    ]
     const reportRoute = (
       path: string,
-      summary: string,
+      docs: { operationId: string; summary: string; problems: readonly ErrorCode[] },
       toReport: (body: never) => SittingReport,
       body?: TSchema,
     ) =>
@@ -225,8 +287,10 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
         `/registrations/:id/${path}`,
         {
           schema: {
-            summary,
+            operationId: docs.operationId,
+            summary: docs.summary,
             tags: ['results'],
+            'x-problems': docs.problems,
             params: RegistrationParams,
             ...(body ? { body } : {}),
             response: { 200: RegistrationOut },
@@ -243,15 +307,31 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
             ),
           ),
       )
-    reportRoute('check-in', 'The candidate checked in at the centre', () => ({ kind: 'check-in' }))
+    reportRoute(
+      'check-in',
+      {
+        operationId: 'reportCheckIn',
+        summary: 'The candidate checked in at the centre',
+        problems: REPORT_REFUSALS,
+      },
+      () => ({ kind: 'check-in' }),
+    )
     reportRoute(
       'no-show',
-      'The candidate did not come (not an attempt; the appointment is spent)',
+      {
+        operationId: 'reportNoShow',
+        summary: 'The candidate did not come (not an attempt; the appointment is spent)',
+        problems: REPORT_REFUSALS,
+      },
       () => ({ kind: 'no-show' }),
     )
     reportRoute(
       'result',
-      "The sitting's outcome; it becomes an attempt in the candidate's history",
+      {
+        operationId: 'reportResult',
+        summary: "The sitting's outcome; it becomes an attempt in the candidate's history",
+        problems: [...REPORT_REFUSALS, 'INSTANT_INVALID', 'TAKEN_AT_OUTSIDE_SITTING'],
+      },
       (body: { outcome: 'pass' | 'fail' | 'pending'; takenAt?: string }) => ({
         kind: 'result',
         ...body,
@@ -273,8 +353,10 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/registrations/:id',
       {
         schema: {
+          operationId: 'getRegistration',
           summary: 'A registration with its deadlines and every change made to it (who, how, when)',
           tags: ['registrations'],
+          'x-problems': ['REGISTRATION_NOT_FOUND'],
           params: RegistrationParams,
           response: {
             200: Type.Object({ registration: RegistrationOut, history: Type.Array(AuditEntryOut) }),
@@ -294,8 +376,10 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/candidates/:id/registrations',
       {
         schema: {
+          operationId: 'listCandidateRegistrations',
           summary: "A candidate's registrations at every provider, newest first, a page at a time",
           tags: ['registrations'],
+          'x-problems': ['CANDIDATE_NOT_FOUND'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           querystring: PagingQuery,
           response: { 200: PageOut(RegistrationOut) },

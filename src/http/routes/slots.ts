@@ -64,8 +64,10 @@ const GenerateOut = Type.Object({
 
 const SearchQuery = Type.Object({
   exam: Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] }),
-  from: Type.Optional({ ...InstantText, description: 'Default now' }),
-  to: Type.Optional({ ...InstantText, description: 'Exclusive; default 30 days after from' }),
+  from: Type.Optional(Type.With(InstantText, { description: 'Default now' })),
+  to: Type.Optional(
+    Type.With(InstantText, { description: 'Exclusive; default 30 days after from' }),
+  ),
   provider: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   near: Type.Optional(
     Type.String({
@@ -99,8 +101,10 @@ export function slotRoutes(deps: {
       '/centres/:id/slots/generate',
       {
         schema: {
+          operationId: 'generateSlots',
           summary: "Create a centre's slots from a schedule on its clock (idempotent)",
           tags: ['centres and slots'],
+          'x-problems': ['INSTANT_INVALID', 'CENTRE_NOT_FOUND', 'SLOT_SCHEDULE_INVALID'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           body: GenerateBody,
           response: { 200: GenerateOut },
@@ -128,10 +132,19 @@ export function slotRoutes(deps: {
       '/slots',
       {
         schema: {
+          operationId: 'findSeats',
           summary: 'Find a free seat: open slots for an exam at every provider that delivers it',
           description:
             'Nearest centre first when `near` is given (then earliest first), else earliest first.',
           tags: ['centres and slots'],
+          'x-problems': [
+            'EXAM_NUMBER_MALFORMED',
+            'INSTANT_INVALID',
+            'POSITION_INVALID',
+            'SEARCH_RANGE_INVALID',
+            'EXAM_NOT_FOUND',
+            'PROVIDER_UNKNOWN',
+          ],
           querystring: SearchQuery,
           response: { 200: SearchOut },
         },
@@ -151,8 +164,10 @@ export function slotRoutes(deps: {
       '/slots/:id',
       {
         schema: {
+          operationId: 'getSlot',
           summary: 'One slot, with its centre and free seats',
           tags: ['centres and slots'],
+          'x-problems': ['SLOT_NOT_FOUND'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           response: { 200: SeatOut },
         },

@@ -22,11 +22,13 @@ export function voucherIssueRoutes(deps: {
       '/candidates/:id/reward-vouchers',
       {
         schema: {
+          operationId: 'issueRewardVouchers',
           summary:
             'Make sure a beta participant holds one reward code per beta exam taken (safe to repeat)',
           description:
             'Issues and mails the missing `beta-reward` codes, one per beta exam the candidate sat, under the version of the offer in force now. Answers every reward code of the candidate; `new` marks those this request issued.',
           tags: ['vouchers'],
+          'x-problems': ['CANDIDATE_NOT_FOUND', 'OFFER_NOT_FOUND', 'OFFER_CLOSED'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           response: { 200: RewardVouchersOut },
         },

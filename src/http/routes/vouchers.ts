@@ -6,6 +6,7 @@ import { enrolInOffer } from '../../app/enrol-in-offer.js'
 import { previewVoucher, type VoucherPreview } from '../../app/preview-voucher.js'
 import type { RegisterDeps } from '../../app/register.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
+import { CODE_ENTRY_REFUSALS } from '../booking-problems.js'
 import { Nullable } from '../schemas/nullable.js'
 import { PriceOut } from '../schemas/registration.js'
 import { Channel, CurrencyCode, PayableMethod } from '../schemas/request-fields.js'
@@ -81,8 +82,15 @@ export function voucherRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/offers/:id/enrolments',
       {
         schema: {
+          operationId: 'enrolInOffer',
           summary: 'Enrol a candidate in an offer: a new code, mailed with its terms',
           tags: ['vouchers'],
+          'x-problems': [
+            'CANDIDATE_NOT_FOUND',
+            'OFFER_NOT_FOUND',
+            'OFFER_CLOSED',
+            'IDEMPOTENCY_KEY_REUSED',
+          ],
           headers: IdempotencyHeaders,
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           body: Type.Object(
@@ -117,9 +125,21 @@ export function voucherRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/vouchers/:code/preview',
       {
         schema: {
+          operationId: 'previewVoucher',
           summary:
             'What a code would do on a registration made now: accepted or not, price, what it keeps and loses',
+          description:
+            "A code that the registration would refuse is not an error here: the answer says `accepted: false`, with the refusal's code and sentence. Errors are kept for a question that cannot be asked (an unknown candidate, slot or code) and for too many wrong codes.",
           tags: ['vouchers'],
+          'x-problems': [
+            'EXAM_NUMBER_MALFORMED',
+            'CANDIDATE_NOT_FOUND',
+            'EXAM_NOT_FOUND',
+            'SLOT_NOT_FOUND',
+            'SLOT_IN_PAST',
+            'EXAM_NOT_DELIVERED',
+            ...CODE_ENTRY_REFUSALS,
+          ],
           params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
           querystring: Type.Object(
             {

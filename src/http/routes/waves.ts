@@ -23,8 +23,17 @@ export function waveRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/exams/:number/beta-programme/waves',
       {
         schema: {
+          operationId: 'composeWave',
           summary: "Compose a beta exam's next invitation wave: its invitees and their codes",
           tags: ['beta'],
+          'x-problems': [
+            'EXAM_NUMBER_MALFORMED',
+            'EXAM_NOT_FOUND',
+            'BETA_PROGRAMME_NOT_FOUND',
+            'WAVE_CONFLICT',
+            'CANDIDATES_NOT_FOUND',
+            'WAVE_EMPTY',
+          ],
           params: ExamParams,
           body: WaveBody,
           response: { 201: WaveOut },
@@ -48,8 +57,10 @@ export function waveRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/exams/:number/beta-programme/waves',
       {
         schema: {
+          operationId: 'listWaves',
           summary: "A beta exam's invitation waves, in order, with their counts",
           tags: ['beta'],
+          'x-problems': ['EXAM_NUMBER_MALFORMED', 'EXAM_NOT_FOUND', 'BETA_PROGRAMME_NOT_FOUND'],
           params: ExamParams,
           response: { 200: Type.Object({ items: Type.Array(WaveOut) }) },
         },
@@ -64,9 +75,11 @@ export function waveRoutes(deps: RegisterDeps): FastifyPluginAsync {
       '/waves/:id',
       {
         schema: {
+          operationId: 'getWave',
           summary:
             'One invitation wave: status, open time, and invited, mailed, delivered, registered',
           tags: ['beta'],
+          'x-problems': ['WAVE_NOT_FOUND'],
           params: WaveParams,
           response: { 200: WaveOut },
         },
@@ -80,20 +93,39 @@ export function waveRoutes(deps: RegisterDeps): FastifyPluginAsync {
         'open',
         openWave,
         'Open a wave: after its self-check, its invitees join the roster and its clock starts',
+        ['WAVE_NOT_FOUND', 'WAVE_WITHDRAWN', 'WAVE_TOO_EARLY', 'WAVE_SELF_CHECK_FAILED'],
       ],
-      ['pause', pauseWave, "Pause a wave's priority clock (registration is not working for it)"],
-      ['resume', resumeWave, "Resume a paused wave's clock, after the self-check"],
+      [
+        'pause',
+        pauseWave,
+        "Pause a wave's priority clock (registration is not working for it)",
+        ['WAVE_NOT_FOUND', 'WAVE_WITHDRAWN', 'WAVE_NOT_OPEN'],
+      ],
+      [
+        'resume',
+        resumeWave,
+        "Resume a paused wave's clock, after the self-check",
+        ['WAVE_NOT_FOUND', 'WAVE_WITHDRAWN', 'WAVE_NOT_OPEN', 'WAVE_SELF_CHECK_FAILED'],
+      ],
       [
         'withdraw',
         withdrawWave,
         'Withdraw a wave that never opened: its codes stop working and it holds back no later wave',
+        ['WAVE_NOT_FOUND', 'WAVE_ALREADY_OPENED'],
       ],
     ] as const
-    for (const [action, run, summary] of actions) {
+    for (const [action, run, summary, problems] of actions) {
       app.post(
         `/waves/:id/${action}`,
         {
-          schema: { summary, tags: ['beta'], params: WaveParams, response: { 200: WaveOut } },
+          schema: {
+            operationId: `${action}Wave`,
+            summary,
+            tags: ['beta'],
+            'x-problems': problems,
+            params: WaveParams,
+            response: { 200: WaveOut },
+          },
           config: { roles: ['admin'] },
         },
         async (request) => toWaveOut(await run(deps, request.params.id, waveActorOf(request))),

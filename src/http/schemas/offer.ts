@@ -46,11 +46,12 @@ export const CreateOfferBody = Type.Object(
       description: "1 for a new offer, else the next after the offer's latest version",
     }),
     name: Type.String({ minLength: 1, maxLength: 200, examples: ['Second Shot 2027'] }),
-    effectiveFrom: Type.Optional({
-      ...InstantText,
-      description:
-        'When the version takes effect (default now); not in the past, and after every earlier version',
-    }),
+    effectiveFrom: Type.Optional(
+      Type.With(InstantText, {
+        description:
+          'When the version takes effect (default now); not in the past, and after every earlier version',
+      }),
+    ),
     enrolment: Type.Optional(
       Type.Union([
         Type.Object(
@@ -106,7 +107,7 @@ export const CreateOfferBody = Type.Object(
             description: 'free-retake: how many different exams one code covers (default 1)',
           }),
         ),
-        percent: Type.Optional({ ...Percent, description: 'percent-off: the discount' }),
+        percent: Type.Optional(Type.With(Percent, { description: 'percent-off: the discount' })),
       },
       { additionalProperties: false },
     ),
