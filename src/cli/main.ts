@@ -7,6 +7,7 @@ import { openDatabase } from '../db/database.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { WAVE_AUDIENCES, WAVE_CODE_MODES } from '../domain/invitation-wave.js'
 import { ROLES, type Role } from '../http/principal.js'
+import { applyCodeCommand } from './commands/apply-code.js'
 import { releaseResultsCommand } from './commands/beta-results.js'
 import { printEligibility } from './commands/eligibility.js'
 import { generateSlotsCommand } from './commands/generate-slots-command.js'
@@ -193,6 +194,25 @@ registrations
   .description("a candidate's registrations, newest first, with times on the centre's clock")
   .requiredOption('--candidate <id>', 'candidate id')
   .action((options: { candidate: string }) => listRegistrations(readConfig(), options.candidate))
+registrations
+  .command('apply-code')
+  .description(
+    'apply a voucher or discount code to a registration waiting for payment (recorded as support, by phone)',
+  )
+  .requiredOption('--registration <id>', 'registration id, as read out')
+  .requiredOption('--code <code...>', 'the code; several for codes given together')
+  .option('--preview', 'say what the code would do and cost; change nothing')
+  .option('--acknowledge-forfeit', 'go ahead although the code gives up a free retake')
+  .option(phone.key, phone.keyHelp)
+  .action(
+    (options: {
+      registration: string
+      code: string[]
+      preview?: boolean
+      acknowledgeForfeit?: boolean
+      key?: string
+    }) => applyCodeCommand(readConfig(), options),
+  )
 
 const vouchers = program.command('vouchers').description('voucher codes')
 vouchers

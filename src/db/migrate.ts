@@ -13,6 +13,7 @@ import * as withheldResults from './migrations/0009-withheld-results.js'
 import * as housekeeping from './migrations/0010-housekeeping.js'
 import * as unpaidHolds from './migrations/0011-unpaid-holds.js'
 import * as waveWithdrawal from './migrations/0012-wave-withdrawal-and-code-uses.js'
+import * as cancellationMoney from './migrations/0013-cancellation-money.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -32,6 +33,7 @@ const MIGRATIONS = {
   '0010-housekeeping': housekeeping,
   '0011-unpaid-holds': unpaidHolds,
   '0012-wave-withdrawal-and-code-uses': waveWithdrawal,
+  '0013-cancellation-money': cancellationMoney,
 } as const
 
 /**

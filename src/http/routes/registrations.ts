@@ -92,6 +92,12 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
                   description: 'Go ahead although the registration gives up a free retake',
                 }),
               ),
+              acknowledgeDeadlines: Type.Optional(
+                Type.Boolean({
+                  description:
+                    "Go ahead although the seat's reschedule or cancel deadline has passed (the search says so: `deadlinesPassed`)",
+                }),
+              ),
               payment: Type.Optional(
                 Type.Object(
                   {

@@ -19,7 +19,7 @@ const EnrolmentOut = Type.Object({
   expiresAt: Nullable(Type.String()),
 })
 
-const PreviewOut = Type.Object({
+export const PreviewOut = Type.Object({
   code: Type.String({ examples: ['K7QM2X-9HDR4T-WPB3NZ'] }),
   offer: Type.Object({
     id: Type.String(),
@@ -49,7 +49,7 @@ const PreviewOut = Type.Object({
   price: Nullable(PriceOut),
 })
 
-function toPreviewOut(preview: VoucherPreview) {
+export function toPreviewOut(preview: VoucherPreview) {
   return {
     code: preview.code,
     offer: {
