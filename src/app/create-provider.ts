@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
-import { findProvider, insertProvider, type Provider } from '../db/providers.js'
+import { findProvider, insertProvider, type StoredProvider } from '../db/providers.js'
 import type { DB } from '../db/schema.js'
 import { isUniqueViolation } from '../db/unique-violation.js'
+import { type CancellationRefundRule, FULL_REFUND } from '../domain/cancellation-refund.js'
 import { AppError } from './errors.js'
 import { requireName } from './input-fields.js'
-import { requireCutoffHours, requireProviderId } from './provider-fields.js'
+import { requireCutoffHours, requireProviderId, requireRefundRule } from './provider-fields.js'
 
 export interface CreateProviderInput {
   readonly id: string
@@ -13,14 +14,16 @@ export interface CreateProviderInput {
   readonly rescheduleCutoffHours?: number
   /** Default 24. */
   readonly cancelCutoffHours?: number
+  /** Default: a full refund whenever the window allows a cancellation. */
+  readonly cancellationRefund?: CancellationRefundRule
 }
 
-/** Adds a delivery provider with its rules for changing appointments (it delivers no exam yet). */
+/** Adds a delivery provider with its rules for changing appointments and refunds (it delivers no exam yet). */
 export async function createProvider(
   deps: { readonly db: Kysely<DB> },
   input: CreateProviderInput,
-): Promise<Provider> {
-  const provider: Provider = {
+): Promise<StoredProvider> {
+  const provider: StoredProvider = {
     id: requireProviderId(input.id),
     name: requireName(input.name, 'name'),
     rescheduleCutoffHours: requireCutoffHours(
@@ -28,6 +31,7 @@ export async function createProvider(
       'rescheduleCutoffHours',
     ),
     cancelCutoffHours: requireCutoffHours(input.cancelCutoffHours ?? 24, 'cancelCutoffHours'),
+    cancellationRefund: requireRefundRule(input.cancellationRefund ?? FULL_REFUND),
   }
   const exists = () =>
     new AppError('PROVIDER_ALREADY_EXISTS', { field: 'id', providerId: provider.id })

@@ -10,7 +10,12 @@ import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
 import { giveBackHeld } from './give-back-held.js'
-import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
+import {
+  loadAppointment,
+  NO_MONEY,
+  type RegistrationView,
+  toRegistrationView,
+} from './registration-view.js'
 
 /**
  * Ends an unpaid hold inside the caller's transaction: the registration is
@@ -76,6 +81,7 @@ export async function endHold(
     },
     exam?.title ?? registration.exam,
     appointment,
+    NO_MONEY,
   )
   const candidate = await findCandidate(trx, registration.candidateId)
   if (candidate) {

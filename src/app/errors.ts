@@ -426,6 +426,20 @@ export const ERROR_CATALOGUE = {
     sentence: (f) =>
       `${text(f.provider)} accepts a ${text(f.change)} until ${text(f.cutoffHours)} hours before the appointment; the deadline was ${text(f.deadlineLocal)}.`,
   },
+  CHANGE_DEADLINES_PASSED: {
+    status: 409,
+    title: 'Change deadlines passed',
+    sentence: (f) => {
+      const deadlines = (f.deadlines ?? {}) as Record<string, unknown>
+      const passed = Array.isArray(f.passed) ? (f.passed as string[]) : []
+      const changes = passed.map((change) =>
+        change === 'reschedule'
+          ? `rescheduled (the deadline was ${text(deadlines.rescheduleLocal)})`
+          : `cancelled (the deadline was ${text(deadlines.cancelLocal)})`,
+      )
+      return `This seat starts ${text(f.startsAtLocal)}: under ${text(f.provider)}'s rules a booking on it could no longer be ${changes.join(' or ')}. Send acknowledgeDeadlines: true to book it anyway.`
+    },
+  },
   REPORT_TOO_EARLY: {
     status: 422,
     title: 'Too early to report',
@@ -536,6 +550,12 @@ export const ERROR_CATALOGUE = {
     status: 409,
     title: 'Nothing to pay',
     sentence: (f) => `Registration ${text(f.registrationId)} has nothing left to pay.`,
+  },
+  REGISTRATION_ALREADY_PAID: {
+    status: 409,
+    title: 'Already paid',
+    sentence: (f) =>
+      `Registration ${text(f.registrationId)} is paid already, so a code can no longer be applied to it: a code is applied before the payment, which redeems it.`,
   },
   PAYMENT_DUE: {
     status: 409,

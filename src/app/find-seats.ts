@@ -1,12 +1,19 @@
 import type { Kysely } from 'kysely'
-import { findProvider } from '../db/providers.js'
+import { findProvider, listProviders } from '../db/providers.js'
 import type { DB } from '../db/schema.js'
 import { listOpenSlotsAt, searchOpenSlots } from '../db/slots.js'
 import { type CentreArea, findCentres, findCentresDelivering } from '../db/test-centres.js'
+import {
+  type AppointmentChange,
+  type ChangeDeadlines,
+  computeChangeDeadlines,
+  listPassedDeadlines,
+} from '../domain/change-window.js'
 import { computeBoundingBox, computeDistanceKm, parsePosition } from '../domain/distance.js'
 import type { Exam } from '../domain/exam.js'
 import { DAY_MS, type Instant } from '../domain/instant.js'
 import { computeLongitudeRanges } from '../domain/longitude-ranges.js'
+import type { Provider } from '../domain/provider.js'
 import type { Position, Slot, TestCentre } from '../domain/test-centre.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
@@ -36,6 +43,23 @@ export interface Seat {
   readonly seatsLeft: number
   /** Null when the search named no place. */
   readonly distanceKm: number | null
+  /** Until when a booking of it could be rescheduled and cancelled, under its provider's rules. */
+  readonly changeDeadlines: ChangeDeadlines
+  /** The changes a booking made now could no longer make: booking it needs acknowledging them. */
+  readonly deadlinesPassed: readonly AppointmentChange[]
+}
+
+/** A seat as the database finds it, before its free seats and deadlines are worked out. */
+type FoundSeat = Omit<Seat, 'seatsLeft' | 'changeDeadlines' | 'deadlinesPassed'>
+
+/** A seat's deadlines under its provider's rules, and those already passed at `now`. */
+export function computeSeatDeadlines(
+  provider: Provider,
+  startsAt: Instant,
+  now: Instant,
+): Pick<Seat, 'changeDeadlines' | 'deadlinesPassed'> {
+  const changeDeadlines = computeChangeDeadlines(provider, startsAt)
+  return { changeDeadlines, deadlinesPassed: listPassedDeadlines(changeDeadlines, now) }
 }
 
 export interface SeatSearch {
@@ -119,19 +143,34 @@ export async function findSeats(
   const search = { exam, from, to, near, radiusKm }
   if (from >= to) return { ...search, items: [] }
   const where = { exam: exam.number, from, to, ...(providerId === undefined ? {} : { providerId }) }
-  if (near === null) {
-    const found = await searchOpenSlots(deps.db, { ...where, limit })
+  const found =
+    near === null
+      ? (await searchOpenSlots(deps.db, { ...where, limit })).map(({ slot, centre }) => ({
+          slot,
+          centre,
+          distanceKm: null,
+        }))
+      : await findNearest(deps.db, where, near, radiusKm, limit)
+  return { ...search, items: await withDeadlines(deps.db, found, now) }
+}
+
+/** Each seat with its free seats and its provider's deadlines (providers are a handful: read at once). */
+async function withDeadlines(
+  db: Kysely<DB>,
+  found: readonly FoundSeat[],
+  now: Instant,
+): Promise<Seat[]> {
+  if (found.length === 0) return []
+  const providers = new Map((await listProviders(db)).map((provider) => [provider.id, provider]))
+  return found.map((seat) => {
+    const provider = providers.get(seat.centre.providerId)
+    if (!provider) throw new Error(`Centre ${seat.centre.id} names a missing provider`)
     return {
-      ...search,
-      items: found.map(({ slot, centre }) => ({
-        slot,
-        centre,
-        seatsLeft: slot.capacity - slot.booked,
-        distanceKm: null,
-      })),
+      ...seat,
+      seatsLeft: seat.slot.capacity - seat.slot.booked,
+      ...computeSeatDeadlines(provider, seat.slot.startsAt, now),
     }
-  }
-  return { ...search, items: await findNearest(deps.db, where, near, radiusKm, limit) }
+  })
 }
 
 interface NearbyCentre {
@@ -151,7 +190,7 @@ async function findNearest(
   near: Position,
   radiusKm: number | null,
   limit: number,
-): Promise<Seat[]> {
+): Promise<FoundSeat[]> {
   const found: { readonly slot: Slot; readonly distanceKm: number }[] = []
   let inner = -1
   rings: for (const outer of radiusKm === null ? RINGS_KM : [radiusKm]) {
@@ -199,7 +238,6 @@ async function findNearest(
   return found.map(({ slot, distanceKm }) => ({
     slot,
     centre: centres.get(slot.centreId)!,
-    seatsLeft: slot.capacity - slot.booked,
     distanceKm,
   }))
 }

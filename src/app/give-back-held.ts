@@ -16,6 +16,8 @@ import { returnCodes } from './return-codes.js'
 export interface GivenBack {
   /** The codes whose use came back, as the candidate reads them. */
   readonly codesReturned: string[]
+  /** The codes whose use was not given back, and why. */
+  readonly codesKept: { readonly code: string; readonly why: string }[]
   /** Whether the beta programme got a seat back. */
   readonly betaSeatReturned: boolean
 }
@@ -38,7 +40,7 @@ export async function giveBackHeld(
   now: Instant,
 ): Promise<GivenBack> {
   await releaseSeat(trx, slotId)
-  const codesReturned = await returnCodes(
+  const codes = await returnCodes(
     trx,
     registration,
     actor,
@@ -62,5 +64,5 @@ export async function giveBackHeld(
   }
   if (registration.waiverId !== null)
     await releaseWaiver(trx, registration.waiverId, registration.id)
-  return { codesReturned, betaSeatReturned }
+  return { codesReturned: codes.returned, codesKept: codes.kept, betaSeatReturned }
 }

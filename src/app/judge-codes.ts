@@ -15,7 +15,12 @@ import type { Exam } from '../domain/exam.js'
 import { formatInZone, type Instant } from '../domain/instant.js'
 import { judgeVoucher, type VoucherVerdict } from '../domain/judge-voucher.js'
 import type { OfferVersion, PaymentMethod, PricedExam } from '../domain/offer.js'
-import { type AppliedCode, type PriceBreakdown, priceRegistration } from '../domain/price.js'
+import {
+  type AppliedCode,
+  addCodesToPrice,
+  type PriceBreakdown,
+  priceRegistration,
+} from '../domain/price.js'
 import { isCountedUse, openFreeRetakes, useSlot, type Voucher } from '../domain/voucher.js'
 import { formatVoucherCode, parseVoucherCode } from '../domain/voucher-code.js'
 import { requireCodeEntryOpen } from './code-throttle.js'
@@ -42,6 +47,24 @@ export interface CodeQuestion {
    * candidate holds no code: then no held free retake is looked up.
    */
   readonly holdsCodes?: boolean
+  /**
+   * For codes applied to a registration that exists: the codes it has
+   * (each must combine with the new ones) and its price, which the new
+   * codes apply to after them, in its currency.
+   */
+  readonly onRegistration?: {
+    readonly id: string
+    readonly codes: readonly CodeOnRegistration[]
+    readonly price: PriceBreakdown | null
+  }
+}
+
+/** A code a registration already uses, as the codes joining it see it. */
+export interface CodeOnRegistration {
+  /** Canonical. */
+  readonly code: string
+  readonly offerName: string
+  readonly combinable: boolean
 }
 
 /** One code, found and accepted, with what it will take. */
@@ -89,10 +112,17 @@ export async function judgeCodes(db: Kysely<DB>, question: CodeQuestion): Promis
     )
   }
 
+  const onRegistration = question.onRegistration
   const found: { record: VoucherRecord; voucher: Voucher; field: string }[] = []
   for (const [index, code] of canonical.entries()) {
     const field = canonical.length === 1 ? 'voucherCode' : `voucherCodes.${index}`
     const loaded = await loadVoucher(db, code)
+    if (loaded && onRegistration?.codes.some((used) => used.code === code)) {
+      throw new AppError('CODE_ALREADY_USED', {
+        field,
+        reason: `This code is on registration ${onRegistration.id} already.`,
+      })
+    }
     // Someone else's code is answered exactly like a code that does not exist.
     if (
       !loaded ||
@@ -129,12 +159,15 @@ export async function judgeCodes(db: Kysely<DB>, question: CodeQuestion): Promis
       startsAt,
       now,
       paymentMethod: question.paymentMethod,
-      otherCodes: found
-        .filter((other) => other.record.code !== record.code)
-        .map((other) => ({
-          offerName: other.voucher.offer.name,
-          combinable: other.voucher.offer.combinable,
-        })),
+      otherCodes: [
+        ...found
+          .filter((other) => other.record.code !== record.code)
+          .map((other) => ({
+            offerName: other.voucher.offer.name,
+            combinable: other.voucher.offer.combinable,
+          })),
+        ...(onRegistration?.codes ?? []),
+      ],
       retakeIfFailedAt,
       timeZone: zone,
     })
@@ -154,8 +187,15 @@ export async function judgeCodes(db: Kysely<DB>, question: CodeQuestion): Promis
     })
   }
 
-  const giveUp = await heldRetakesGivenUp(db, question, new Set(canonical))
-  const price = priceOf(question, accepted)
+  const giveUp = await heldRetakesGivenUp(
+    db,
+    question,
+    new Set([...canonical, ...(onRegistration?.codes.map((used) => used.code) ?? [])]),
+  )
+  const applied = accepted.map(toAppliedCode)
+  const price = onRegistration
+    ? onRegistration.price && addCodesToPrice(onRegistration.price, applied)
+    : priceOf(question, applied)
   return {
     accepted,
     giveUp,
@@ -248,7 +288,17 @@ async function heldRetakesGivenUp(
   return held
 }
 
-function priceOf(question: CodeQuestion, accepted: readonly AcceptedCode[]): PriceBreakdown | null {
+function toAppliedCode(code: AcceptedCode): AppliedCode {
+  return {
+    code: formatVoucherCode(code.record.code),
+    offerId: code.offer.offerId,
+    offerVersion: code.offer.version,
+    label: `${code.offer.name}: ${code.verdict.does}`,
+    effect: code.verdict.effect,
+  }
+}
+
+function priceOf(question: CodeQuestion, applied: readonly AppliedCode[]): PriceBreakdown | null {
   const prices = question.pricing?.prices ?? []
   if (prices.length === 0) {
     if (question.currency !== null) {
@@ -270,12 +320,5 @@ function priceOf(question: CodeQuestion, accepted: readonly AcceptedCode[]): Pri
       currency,
     })
   }
-  const applied: AppliedCode[] = accepted.map((code) => ({
-    code: formatVoucherCode(code.record.code),
-    offerId: code.offer.offerId,
-    offerVersion: code.offer.version,
-    label: `${code.offer.name}: ${code.verdict.does}`,
-    effect: code.verdict.effect,
-  }))
   return priceRegistration(list, applied)
 }

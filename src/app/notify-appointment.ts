@@ -9,10 +9,35 @@ import {
   type AppointmentMailKind,
   computeAppointmentDedupeKey,
 } from '../mail/compose-appointment-mail.js'
+import type { CancellationMailFacts } from '../mail/describe-cancellation.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import { type Actor, isOnBehalf } from './actor.js'
 import { followUpFreeRetake } from './follow-up-free-retake.js'
 import type { RegistrationView } from './registration-view.js'
+
+/** Who made the change a mail reports, by what channel, and when. */
+export interface ActedBy {
+  readonly role: string
+  readonly channel: string
+  readonly at: Instant
+}
+
+/** `actor` acting at `at`: the usual case, the change's maker at the change's time. */
+export function actedAt(actor: Pick<Actor, 'role' | 'channel'>, at: Instant): ActedBy {
+  return { role: actor.role, channel: actor.channel, at }
+}
+
+/**
+ * Who booked a registration, as its confirmation names them: the booking,
+ * not a later payment, is what was done for the candidate.
+ */
+export function bookedByOf(view: RegistrationView): ActedBy {
+  return {
+    role: view.bookedBy.role,
+    channel: view.bookedBy.channel ?? view.channel,
+    at: view.bookedBy.at ?? view.createdAt,
+  }
+}
 
 /**
  * Writes the mail about a registration change into the outbox, inside the
@@ -30,9 +55,11 @@ export async function notifyAppointment(
   kind: AppointmentMailKind,
   view: RegistrationView,
   candidate: Candidate,
-  actor: Actor,
+  acted: ActedBy,
   previousStartsAt: Instant | null,
   now: Instant,
+  /** For a cancellation: what happens to the money and the codes. */
+  cancellation: CancellationMailFacts | null = null,
 ): Promise<void> {
   const facts: AppointmentMailInput = {
     kind,
@@ -56,13 +83,16 @@ export async function notifyAppointment(
       timeZone: view.centre.timeZone,
     },
     startsAt: view.startsAt,
-    // Whoever acted for the candidate this time is named, so nothing happens to a booking unseen.
-    onBehalf: isOnBehalf(actor.role) ? { role: actor.role, channel: actor.channel } : null,
+    // Whoever acted for the candidate is named, so nothing happens to a booking unseen.
+    onBehalf: isOnBehalf(acted.role)
+      ? { role: acted.role, channel: acted.channel, at: acted.at }
+      : null,
     previousStartsAt,
     changeDeadlines: kind === 'registration-cancelled' ? null : view.changeDeadlines,
     help: mail.help,
     organizer: mail.from,
     composedAt: now,
+    ...(cancellation === null ? {} : { cancellation }),
   }
   await enqueueMail(trx, {
     id: uuidv7(),

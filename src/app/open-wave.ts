@@ -200,6 +200,8 @@ async function runSelfCheck(
               candidateId: invitee.candidateId,
               exam: wave.exam,
               slotId: trialSlot,
+              // The self-check tries the code, not the seat's deadlines.
+              acknowledgeDeadlines: true,
               ...(code === null ? {} : { voucherCodes: [formatVoucherCode(code)] }),
             },
             { ...trial, tokenId: `self-check:${wave.id}` },

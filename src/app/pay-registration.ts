@@ -1,7 +1,5 @@
-import { v7 as uuidv7 } from 'uuid'
 import { findExam } from '../db/exams.js'
 import { findOfferVersion } from '../db/offers.js'
-import { insertPayment } from '../db/payments.js'
 import { findRegistration, updateRegistration } from '../db/registrations.js'
 import { formatInstant } from '../domain/instant.js'
 import { formatMoney } from '../domain/money.js'
@@ -13,7 +11,8 @@ import { auditAction } from './audit-action.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
-import { notifyAppointment } from './notify-appointment.js'
+import { bookedByOf, notifyAppointment } from './notify-appointment.js'
+import { recordPayment } from './record-payment.js'
 import type { RegisterDeps } from './register.js'
 import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
 
@@ -94,15 +93,12 @@ export async function payRegistration(
     )
     // Released by the job or an admin meanwhile: of the two, the release came first.
     if (!updated) throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId })
-    await insertPayment(trx, {
-      id: uuidv7(),
+    const payment = await recordPayment(trx, actor, now, {
       registrationId: registration.id,
       method: input.method,
       currency: input.currency,
       cents: input.cents,
       reference: input.reference ?? null,
-      recordedAt: now,
-      recordedBy: actor.tokenId,
     })
     await auditAction(trx, actor, now, {
       candidateId: registration.candidateId,
@@ -122,15 +118,17 @@ export async function payRegistration(
       { ...registration, paymentStatus: 'paid', version: registration.version + 1, updatedAt: now },
       exam?.title ?? registration.exam,
       appointment,
+      { payment, refund: null },
     )
     const candidate = await getCandidate({ db: trx }, registration.candidateId)
+    // The confirmation names who booked and when, not who paid: the booking is what was done for the candidate.
     await notifyAppointment(
       trx,
       deps.mail,
       'registration-confirmed',
       view,
       candidate,
-      actor,
+      bookedByOf(view),
       null,
       now,
     )

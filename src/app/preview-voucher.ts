@@ -16,7 +16,7 @@ import { countingWrongCodes } from './code-throttle.js'
 import { AppError, type ErrorCode } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { getCatalogueExam } from './get-exam.js'
-import { judgeCodes } from './judge-codes.js'
+import { type CodeJudgement, judgeCodes } from './judge-codes.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { requireBookableSlot } from './register.js'
 
@@ -81,14 +81,8 @@ export async function previewVoucher(
         caller,
         now,
       }
-      let judged: Awaited<ReturnType<typeof judgeCodes>> | null = null
-      let refusal: VoucherPreview['refusal'] = null
-      try {
-        judged = await judgeCodes(trx, question)
-      } catch (error) {
-        if (!(error instanceof AppError) || !VERDICTS.has(error.code)) throw error
-        refusal = { code: error.code, reason: error.message }
-      }
+      const verdict = await judgeForPreview(() => judgeCodes(trx, question))
+      let refusal = verdict.refusal
       const decision = decideRetake(retake.policies, retake.facts, exam, appointment.slot.startsAt)
       const beta = await readBetaAccess(trx, candidate, exam)
       if (beta && !beta.access.allowed && refusal === null) {
@@ -97,24 +91,52 @@ export async function previewVoucher(
       if (!decision.eligible && refusal === null) {
         refusal = { code: decision.code, reason: decision.reason }
       }
-      const parsed = parseVoucherCode(input.code)
-      const record = parsed.ok ? await findVoucher(trx, parsed.code) : null
-      if (!record) throw new AppError('CODE_NOT_FOUND', { field: 'code' })
-      const offer = await findOfferVersion(trx, record.offerId, record.offerVersion)
-      if (!offer) throw new Error(`Voucher ${record.code} names a missing offer version`)
-      const mine = judged?.accepted.find((code) => code.record.code === record.code)
-      return {
-        code: formatVoucherCode(record.code),
-        offer,
-        covers: describeScope(offer.exams),
-        expiresAt: record.expiresAt,
-        accepted: refusal === null,
-        refusal,
-        does: mine?.verdict.does ?? null,
-        keeps: mine?.verdict.keeps ?? [],
-        loses: judged?.loses ?? [],
-        price: judged?.price ?? null,
-      }
+      return toVoucherPreview(trx, input.code, { judged: verdict.judged, refusal })
     }),
   )
+}
+
+/** A judgement of codes, or the refusal that belongs to a preview's answer. */
+export interface PreviewVerdict {
+  readonly judged: CodeJudgement | null
+  readonly refusal: VoucherPreview['refusal']
+}
+
+/** Runs a judgement, keeping a code's refusal (not an error of the request) as the answer. */
+export async function judgeForPreview(
+  judge: () => Promise<CodeJudgement>,
+): Promise<PreviewVerdict> {
+  try {
+    return { judged: await judge(), refusal: null }
+  } catch (error) {
+    if (!(error instanceof AppError) || !VERDICTS.has(error.code)) throw error
+    return { judged: null, refusal: { code: error.code, reason: error.message } }
+  }
+}
+
+/** What `code` would do, from the verdict on the registration it is for (made, or to be made). */
+export async function toVoucherPreview(
+  trx: Kysely<DB>,
+  code: string,
+  verdict: PreviewVerdict,
+): Promise<VoucherPreview> {
+  const { judged, refusal } = verdict
+  const parsed = parseVoucherCode(code)
+  const record = parsed.ok ? await findVoucher(trx, parsed.code) : null
+  if (!record) throw new AppError('CODE_NOT_FOUND', { field: 'code' })
+  const offer = await findOfferVersion(trx, record.offerId, record.offerVersion)
+  if (!offer) throw new Error(`Voucher ${record.code} names a missing offer version`)
+  const mine = judged?.accepted.find((accepted) => accepted.record.code === record.code)
+  return {
+    code: formatVoucherCode(record.code),
+    offer,
+    covers: describeScope(offer.exams),
+    expiresAt: record.expiresAt,
+    accepted: refusal === null,
+    refusal,
+    does: mine?.verdict.does ?? null,
+    keeps: mine?.verdict.keeps ?? [],
+    loses: judged?.loses ?? [],
+    price: judged?.price ?? null,
+  }
 }

@@ -1,3 +1,4 @@
+import type { CancellationRefundRule } from '../domain/cancellation-refund.js'
 import { AppError } from './errors.js'
 
 /** Provider input turned into values, or refused naming the field. */
@@ -28,4 +29,25 @@ export function requireCutoffHours(value: number, field: string): number {
     })
   }
   return value
+}
+
+/** A refund rule: whole hours as a change rule, and a fee from 0 to 100 %. */
+export function requireRefundRule(
+  rule: CancellationRefundRule,
+  field = 'cancellationRefund',
+): CancellationRefundRule {
+  if (
+    !Number.isInteger(rule.lateFeePercent) ||
+    rule.lateFeePercent < 0 ||
+    rule.lateFeePercent > 100
+  ) {
+    throw new AppError('VALIDATION_FAILED', {
+      field: `${field}.lateFeePercent`,
+      problem: 'must be a whole percentage from 0 to 100',
+    })
+  }
+  return {
+    fullRefundHours: requireCutoffHours(rule.fullRefundHours, `${field}.fullRefundHours`),
+    lateFeePercent: rule.lateFeePercent,
+  }
 }

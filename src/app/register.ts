@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import { insertBetaRegistration, takeBetaSeat } from '../db/beta-programmes.js'
 import { findBookingFacts } from '../db/booking-facts.js'
-import { insertPayment } from '../db/payments.js'
 import { insertRegistration, type PaymentStatus, type Registration } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { takeSeat } from '../db/seats.js'
@@ -35,10 +33,12 @@ import {
 } from './idempotent.js'
 import { judgeCodes } from './judge-codes.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
-import { notifyAppointment } from './notify-appointment.js'
+import { actedAt, notifyAppointment } from './notify-appointment.js'
+import { recordPayment } from './record-payment.js'
 import { redeemCodes, takeCountedUses } from './redeem-codes.js'
 import { refuseRetake } from './refuse-retake.js'
 import { type Appointment, type RegistrationView, toRegistrationView } from './registration-view.js'
+import { requireDeadlinesAcknowledged } from './require-deadlines-acknowledged.js'
 
 export interface RegisterInput {
   readonly candidateId: string
@@ -48,6 +48,8 @@ export interface RegisterInput {
   readonly voucherCodes?: readonly string[]
   /** The candidate has read what the registration gives up (a free retake) and goes ahead. */
   readonly acknowledgeForfeit?: boolean
+  /** The candidate knows the seat's reschedule or cancel deadline has passed, and books it anyway. */
+  readonly acknowledgeDeadlines?: boolean
   /** Pay what is due at once; without it, a registration with an amount due waits for payment. */
   readonly payment?: {
     readonly method: Exclude<PaymentMethod, 'free'>
@@ -95,6 +97,7 @@ export async function register(
     slotId: input.slotId,
     ...(input.voucherCodes?.length ? { voucherCodes: input.voucherCodes } : {}),
     ...(input.acknowledgeForfeit ? { acknowledgeForfeit: true } : {}),
+    ...(input.acknowledgeDeadlines ? { acknowledgeDeadlines: true } : {}),
     ...(input.payment
       ? { payment: { method: input.payment.method, reference: input.payment.reference ?? null } }
       : {}),
@@ -234,6 +237,11 @@ async function book(
   if (codes.loses.length > 0 && input.acknowledgeForfeit !== true) {
     throw new AppError('CODE_WOULD_FORFEIT', { field: 'acknowledgeForfeit', loses: codes.loses })
   }
+  const deadlinesPassed = requireDeadlinesAcknowledged(
+    appointment,
+    now,
+    input.acknowledgeDeadlines === true,
+  )
   const price = codes.price
   const paymentStatus: PaymentStatus = paymentStatusOf(price, input.payment !== undefined)
 
@@ -265,18 +273,16 @@ async function book(
   })
   if (beta) await insertBetaRegistration(trx, exam.number, candidate.id, registration.id, now)
   await redeemCodes(trx, codes, registration, exam.number, now)
-  if (price !== null && paymentStatus === 'paid') {
-    await insertPayment(trx, {
-      id: uuidv7(),
-      registrationId: registration.id,
-      method: price.dueCents === 0 ? 'free' : (input.payment?.method ?? 'free'),
-      currency: price.currency,
-      cents: price.dueCents,
-      reference: input.payment?.reference ?? null,
-      recordedAt: now,
-      recordedBy: actor.tokenId,
-    })
-  }
+  const payment =
+    price !== null && paymentStatus === 'paid'
+      ? await recordPayment(trx, actor, now, {
+          registrationId: registration.id,
+          method: price.dueCents === 0 ? 'free' : (input.payment?.method ?? 'free'),
+          currency: price.currency,
+          cents: price.dueCents,
+          reference: input.payment?.reference ?? null,
+        })
+      : null
   if (decision.waiverId !== null && !(await holdWaiver(trx, decision.waiverId, registration.id))) {
     // Another booking or attempt took the exception first: judged without it, this one is refused.
     const withoutIt = {
@@ -304,9 +310,13 @@ async function book(
         ? {}
         : { holdExpiresAt: formatInstant(registration.holdExpiresAt) }),
       ...(codes.loses.length > 0 ? { acknowledgedLosses: codes.loses } : {}),
+      ...(deadlinesPassed.length > 0 ? { acknowledgedDeadlinesPassed: deadlinesPassed } : {}),
     },
   })
-  const view = toRegistrationView(registration, exam.title, appointment)
+  const view = toRegistrationView(registration, exam.title, appointment, {
+    payment,
+    refund: null,
+  })
   // Not confirmed until paid: the confirmation goes out with the payment.
   if (paymentStatus !== 'due') {
     await notifyAppointment(
@@ -315,7 +325,7 @@ async function book(
       'registration-confirmed',
       view,
       candidate,
-      actor,
+      actedAt(actor, now),
       null,
       now,
     )

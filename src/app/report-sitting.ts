@@ -22,7 +22,12 @@ import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { requireInstant } from './input-fields.js'
-import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
+import {
+  loadAppointment,
+  loadRegistrationMoney,
+  type RegistrationView,
+  toRegistrationView,
+} from './registration-view.js'
 import { betaResultHold } from './withhold-beta-result.js'
 
 /**
@@ -149,6 +154,7 @@ export async function reportSitting(
       } as Registration,
       exam?.title ?? registration.exam,
       appointment,
+      await loadRegistrationMoney(trx, registration.id),
     )
   })
 }

@@ -11,10 +11,14 @@ import { AppError } from './errors.js'
 import { getCatalogueExam } from './get-exam.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
-import { notifyAppointment } from './notify-appointment.js'
+import { actedAt, notifyAppointment } from './notify-appointment.js'
 import { refuseRetake } from './refuse-retake.js'
 import { type RegisterDeps, requireBookableSlot } from './register.js'
-import { type RegistrationView, toRegistrationView } from './registration-view.js'
+import {
+  loadRegistrationMoney,
+  type RegistrationView,
+  toRegistrationView,
+} from './registration-view.js'
 
 /**
  * Moves a booked registration to another slot inside the provider's window:
@@ -120,6 +124,7 @@ export async function rescheduleRegistration(
         },
         exam.title,
         to,
+        await loadRegistrationMoney(trx, registration.id),
       )
       await notifyAppointment(
         trx,
@@ -127,7 +132,7 @@ export async function rescheduleRegistration(
         'registration-rescheduled',
         view,
         candidate,
-        actor,
+        actedAt(actor, now),
         from.slot.startsAt,
         now,
       )

@@ -17,11 +17,17 @@ import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
 
+/** The codes of an ended registration, grouped for reading: given back, or kept and why. */
+export interface CodesAfterEnd {
+  readonly returned: string[]
+  readonly kept: { readonly code: string; readonly why: string }[]
+}
+
 /**
  * Gives back what a cancelled registration took from its codes, where the
  * offer says a cancellation does (or, for a hold that ended unpaid, always)
  * and the code has not expired; each return is in the audit log. Returns
- * the codes given back, grouped for reading.
+ * the codes given back and those kept.
  */
 export async function returnCodes(
   trx: Kysely<DB>,
@@ -29,8 +35,9 @@ export async function returnCodes(
   actor: Actor,
   now: Instant,
   ended: 'cancelled' | 'hold-ended' = 'cancelled',
-): Promise<string[]> {
+): Promise<CodesAfterEnd> {
   const returned: string[] = []
+  const keptCodes: { code: string; why: string }[] = []
   for (const use of await listUsesOfRegistration(trx, registration.id)) {
     const voucher = await findVoucher(trx, use.code)
     const offer = voucher && (await findOfferVersion(trx, voucher.offerId, voucher.offerVersion))
@@ -47,6 +54,16 @@ export async function returnCodes(
       else await claimVoucher(trx, voucher.code, voucher.version)
       returned.push(formatVoucherCode(voucher.code))
     }
+    const why = kept
+      ? expired
+        ? 'The code has expired.'
+        : `${offer.name} does not give a use back on cancellation.`
+      : ended === 'hold-ended'
+        ? 'The seat was released before it was paid.'
+        : 'Cancelled within the provider’s window.'
+    // A forfeited free retake was given up on purpose; nothing to tell about it.
+    if (kept && use.kind !== 'forfeited')
+      keptCodes.push({ code: formatVoucherCode(voucher.code), why })
     await auditAction(trx, actor, now, {
       candidateId: registration.candidateId,
       subjectType: 'registration',
@@ -56,15 +73,9 @@ export async function returnCodes(
         code: formatVoucherCode(voucher.code),
         use: use.kind,
         offer: { id: offer.offerId, version: offer.version },
-        why: kept
-          ? expired
-            ? 'The code has expired.'
-            : `${offer.name} does not give a use back on cancellation.`
-          : ended === 'hold-ended'
-            ? 'The seat was released before it was paid.'
-            : 'Cancelled within the provider’s window.',
+        why,
       },
     })
   }
-  return returned
+  return { returned, kept: keptCodes }
 }

@@ -6,6 +6,7 @@ import { WAVE_AUDIENCES, WAVE_CODE_MODES } from '../domain/invitation-wave.js'
 import { PAYABLE_METHODS } from '../domain/offer.js'
 import { ROLES, type Role } from '../http/principal.js'
 import type { CliContext } from './cli-context.js'
+import { type ApplyCodeOptions, applyCodeCommand } from './commands/apply-code.js'
 import { releaseResultsCommand } from './commands/beta-results.js'
 import { printEligibility } from './commands/eligibility.js'
 import { generateSlotsCommand } from './commands/generate-slots-command.js'
@@ -217,6 +218,10 @@ export function buildProgram(cli: CliContext): Command {
       '--acknowledge-forfeit',
       'the caller heard that the codes would give up a free retake, and books anyway',
     )
+    .option(
+      '--acknowledge-deadlines',
+      'the caller heard that the seat can no longer be rescheduled or cancelled, and books anyway',
+    )
     .addOption(
       new Option('--payment <method>', 'pay what is due now, by this method').choices([
         ...PAYABLE_METHODS,
@@ -259,6 +264,17 @@ export function buildProgram(cli: CliContext): Command {
     .description("a candidate's registrations, newest first, with times on the centre's clock")
     .requiredOption('--candidate <id>', 'candidate id')
     .action((options: { candidate: string }) => listRegistrations(cli, options.candidate))
+  registrations
+    .command('apply-code')
+    .description(
+      'apply a voucher or discount code to a registration waiting for payment (recorded as support, by phone)',
+    )
+    .requiredOption('--registration <id>', 'registration id, as read out')
+    .requiredOption('--code <code...>', 'the code; several for codes given together')
+    .option('--preview', 'say what the code would do and cost; change nothing')
+    .option('--acknowledge-forfeit', 'go ahead although the code gives up a free retake')
+    .option(phone.key, phone.keyHelp)
+    .action((options: ApplyCodeOptions) => applyCodeCommand(cli, options))
 
   const vouchers = program.command('vouchers').description('voucher codes')
   vouchers

@@ -14,6 +14,7 @@ import * as housekeeping from './migrations/0010-housekeeping.js'
 import * as unpaidHolds from './migrations/0011-unpaid-holds.js'
 import * as waveWithdrawal from './migrations/0012-wave-withdrawal-and-code-uses.js'
 import * as mailHtml from './migrations/0013-mail-html.js'
+import * as cancellationMoney from './migrations/0014-cancellation-money.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -34,6 +35,7 @@ const MIGRATIONS = {
   '0011-unpaid-holds': unpaidHolds,
   '0012-wave-withdrawal-and-code-uses': waveWithdrawal,
   '0013-mail-html': mailHtml,
+  '0014-cancellation-money': cancellationMoney,
 } as const
 
 /**

@@ -1,40 +1,68 @@
 import type { Kysely } from 'kysely'
+import type { CancellationRefundRule } from '../domain/cancellation-refund.js'
 import type { ExamNumber } from '../domain/exam-number.js'
 import type { Provider } from '../domain/provider.js'
 import type { DB } from './schema.js'
 
 export type { Provider } from '../domain/provider.js'
 
-/** A provider to store; its change rules default to the schema's (24 hours each). */
+/** A provider to store; its rules default to the schema's (24 hours each, a full refund). */
 export interface NewProvider {
   readonly id: string
   readonly name: string
   readonly rescheduleCutoffHours?: number
   readonly cancelCutoffHours?: number
+  readonly cancellationRefund?: CancellationRefundRule
 }
 
-/** A provider's rules for changing an appointment, in hours before it starts. */
+/** A provider with every rule it keeps: changes, and the money of a cancellation. */
+export interface StoredProvider extends Provider {
+  readonly cancellationRefund: CancellationRefundRule
+}
+
+/** A provider's rules for changing an appointment, in hours before it starts, and for refunds. */
 export interface ProviderRules {
   readonly rescheduleCutoffHours: number
   readonly cancelCutoffHours: number
+  /** Left as it is when absent. */
+  readonly cancellationRefund?: CancellationRefundRule
 }
 
-const PROVIDER_COLUMNS = ['id', 'name', 'reschedule_cutoff_hours', 'cancel_cutoff_hours'] as const
+const PROVIDER_COLUMNS = [
+  'id',
+  'name',
+  'reschedule_cutoff_hours',
+  'cancel_cutoff_hours',
+  'full_refund_hours',
+  'late_fee_percent',
+] as const
 
 interface ProviderRow {
   readonly id: string
   readonly name: string
   readonly reschedule_cutoff_hours: number
   readonly cancel_cutoff_hours: number
+  readonly full_refund_hours: number
+  readonly late_fee_percent: number
 }
 
-function toProvider(row: ProviderRow): Provider {
+function toProvider(row: ProviderRow): StoredProvider {
   return {
     id: row.id,
     name: row.name,
     rescheduleCutoffHours: row.reschedule_cutoff_hours,
     cancelCutoffHours: row.cancel_cutoff_hours,
+    cancellationRefund: {
+      fullRefundHours: row.full_refund_hours,
+      lateFeePercent: row.late_fee_percent,
+    },
   }
+}
+
+function refundColumns(rule: CancellationRefundRule | undefined) {
+  return rule === undefined
+    ? {}
+    : { full_refund_hours: rule.fullRefundHours, late_fee_percent: rule.lateFeePercent }
 }
 
 /** Stores a provider. */
@@ -50,12 +78,13 @@ export async function insertProvider(db: Kysely<DB>, provider: NewProvider): Pro
       ...(provider.cancelCutoffHours === undefined
         ? {}
         : { cancel_cutoff_hours: provider.cancelCutoffHours }),
+      ...refundColumns(provider.cancellationRefund),
     })
     .execute()
 }
 
 /** The provider with this id, with its change rules, or null. */
-export async function findProvider(db: Kysely<DB>, id: string): Promise<Provider | null> {
+export async function findProvider(db: Kysely<DB>, id: string): Promise<StoredProvider | null> {
   const row = await db
     .selectFrom('providers')
     .select(PROVIDER_COLUMNS)
@@ -65,12 +94,12 @@ export async function findProvider(db: Kysely<DB>, id: string): Promise<Provider
 }
 
 /** Every provider, ordered by id. */
-export async function listProviders(db: Kysely<DB>): Promise<Provider[]> {
+export async function listProviders(db: Kysely<DB>): Promise<StoredProvider[]> {
   const rows = await db.selectFrom('providers').select(PROVIDER_COLUMNS).orderBy('id').execute()
   return rows.map(toProvider)
 }
 
-/** Sets a provider's change rules; false when there is no such provider. */
+/** Sets a provider's rules; false when there is no such provider. */
 export async function updateProviderRules(
   db: Kysely<DB>,
   id: string,
@@ -81,6 +110,7 @@ export async function updateProviderRules(
     .set({
       reschedule_cutoff_hours: rules.rescheduleCutoffHours,
       cancel_cutoff_hours: rules.cancelCutoffHours,
+      ...refundColumns(rules.cancellationRefund),
     })
     .where('id', '=', id)
     .executeTakeFirst()

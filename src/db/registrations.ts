@@ -171,6 +171,8 @@ export interface RegistrationChange {
   readonly waiverId?: string | null
   readonly paymentStatus?: PaymentStatus
   readonly holdEnded?: HoldEnding
+  /** A new price (codes applied to the registration); its list price and currency do not change. */
+  readonly price?: PriceBreakdown
 }
 
 /**
@@ -195,6 +197,12 @@ export async function updateRegistration(
       ...(change.waiverId === undefined ? {} : { waiver_id: change.waiverId }),
       ...(change.paymentStatus === undefined ? {} : { payment_status: change.paymentStatus }),
       ...(change.holdEnded === undefined ? {} : { hold_ended: change.holdEnded }),
+      ...(change.price === undefined
+        ? {}
+        : {
+            due_cents: change.price.dueCents,
+            price_lines: JSON.stringify(change.price.lines),
+          }),
       version: expectedVersion + 1,
       updated_at: writeInstant(updatedAt),
     })

@@ -96,7 +96,8 @@ export interface VoucherUseTable {
   returned_at: InstantColumn | null
 }
 
-export type PaymentStatus = 'not-required' | 'due' | 'paid'
+/** `refunded` and `fee-kept`: a paid registration was cancelled (see `RefundTable`). */
+export type PaymentStatus = 'not-required' | 'due' | 'paid' | 'refunded' | 'fee-kept'
 
 export interface PaymentTable {
   id: string
@@ -107,6 +108,24 @@ export interface PaymentTable {
   reference: string | null
   recorded_at: InstantColumn
   recorded_by: string
+  /** Null only where no audit entry said (payments from before migration 0013). */
+  recorded_by_role: string | null
+  channel: Channel | null
+}
+
+export interface RefundTable {
+  id: string
+  registration_id: string
+  currency: string
+  paid_cents: number
+  refund_cents: number
+  fee_cents: number
+  /** The payment method the refund goes back to. */
+  method: PaymentTable['method']
+  full_refund_until: InstantColumn
+  recorded_at: InstantColumn
+  recorded_by: string
+  recorded_by_role: string
 }
 
 export interface CodeThrottleTable {
@@ -121,6 +140,8 @@ export interface ProviderTable {
   name: string
   reschedule_cutoff_hours: Generated<number>
   cancel_cutoff_hours: Generated<number>
+  full_refund_hours: Generated<number>
+  late_fee_percent: Generated<number>
 }
 
 export interface ProviderExamTable {
@@ -398,6 +419,7 @@ export interface DB {
   test_centres: TestCentreTable
   slots: SlotTable
   registrations: RegistrationTable
+  refunds: RefundTable
   audit_log: AuditLogTable
   idempotency_keys: IdempotencyKeyTable
   outbox: OutboxTable

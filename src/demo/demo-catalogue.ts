@@ -1,3 +1,4 @@
+import type { CancellationRefundRule } from '../domain/cancellation-refund.js'
 import type { Certification } from '../domain/certification.js'
 import type { Exam } from '../domain/exam.js'
 import type { ExamFamily } from '../domain/exam-family.js'
@@ -30,7 +31,9 @@ export interface DemoCatalogue {
   readonly families: readonly ExamFamily[]
   readonly policyVersions: readonly PolicyVersion[]
   /** With their rules for changing an appointment. */
-  readonly providers: readonly Provider[]
+  readonly providers: readonly (Provider & {
+    readonly cancellationRefund: CancellationRefundRule
+  })[]
   /** Canonical numbers (`070-620`). */
   readonly exams: readonly Exam[]
   readonly certifications: readonly Certification[]

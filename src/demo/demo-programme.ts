@@ -1,3 +1,4 @@
+import type { CancellationRefundRule } from '../domain/cancellation-refund.js'
 import type { Certification } from '../domain/certification.js'
 import type { ExamFamily } from '../domain/exam-family.js'
 import type { PolicyVersion } from '../domain/policy-version.js'
@@ -102,16 +103,36 @@ export const DEMO_FAMILIES: readonly ExamFamily[] = [
   { id: 'mos', name: 'Microsoft Office Specialist (MOS)', prefixes: ['077'], policyId: 'mos' },
 ]
 
+/** A provider of the programme, with its refund rule. */
+export interface DemoProvider extends Provider {
+  readonly cancellationRefund: CancellationRefundRule
+}
+
 /**
  * The two delivery providers and their rules for changing an appointment.
  * The sources give no figures (a candidate there could not cancel at
  * Prometric four days ahead); the demo uses the common "24 hours before" for
  * both, except that Pearson VUE wants cancellations 48 hours ahead, so that
  * the two providers' rules differ and a refusal must say whose rule applies.
+ * Money likewise: Prometric refunds in full until 72 hours before and keeps
+ * a quarter after; Pearson VUE refunds in full until 96 hours before and
+ * nothing after, so that both outcomes of a late cancellation show.
  */
-export const DEMO_PROVIDERS: readonly Provider[] = [
-  { id: 'prometric', name: 'Prometric', rescheduleCutoffHours: 24, cancelCutoffHours: 24 },
-  { id: 'pearson-vue', name: 'Pearson VUE', rescheduleCutoffHours: 24, cancelCutoffHours: 48 },
+export const DEMO_PROVIDERS: readonly DemoProvider[] = [
+  {
+    id: 'prometric',
+    name: 'Prometric',
+    rescheduleCutoffHours: 24,
+    cancelCutoffHours: 24,
+    cancellationRefund: { fullRefundHours: 72, lateFeePercent: 25 },
+  },
+  {
+    id: 'pearson-vue',
+    name: 'Pearson VUE',
+    rescheduleCutoffHours: 24,
+    cancelCutoffHours: 48,
+    cancellationRefund: { fullRefundHours: 96, lateFeePercent: 100 },
+  },
 ]
 
 export const DEMO_CERTIFICATIONS: readonly Certification[] = [

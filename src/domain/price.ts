@@ -66,3 +66,15 @@ export function paymentStatusOf(
   if (price === null || price.listCents === 0) return 'not-required'
   return price.dueCents === 0 || payingNow ? 'paid' : 'due'
 }
+
+/**
+ * A registration's price with more codes applied after those it has: each
+ * to what is left, as if all had been given at booking in that order.
+ */
+export function addCodesToPrice(
+  price: PriceBreakdown,
+  codes: readonly AppliedCode[],
+): PriceBreakdown {
+  const added = priceRegistration({ currency: price.currency, cents: price.dueCents }, codes)
+  return { ...price, lines: [...price.lines, ...added.lines], dueCents: added.dueCents }
+}

@@ -13,6 +13,7 @@ import { exceptionRequestRoutes } from './routes/exception-requests.js'
 import { holdRoutes } from './routes/holds.js'
 import { offerRoutes } from './routes/offers.js'
 import { providerRoutes } from './routes/providers.js'
+import { registrationCodeRoutes } from './routes/registration-codes.js'
 import { registrationRoutes } from './routes/registrations.js'
 import { slotRoutes } from './routes/slots.js'
 import { voucherRoutes } from './routes/vouchers.js'
@@ -29,6 +30,7 @@ export function apiRoutes(deps: RegisterDeps): FastifyPluginAsync[] {
     eligibilityRoutes(deps),
     certificationRoutes(deps),
     registrationRoutes(deps),
+    registrationCodeRoutes(deps),
     holdRoutes(deps),
     providerRoutes(deps),
     centreRoutes(deps),

@@ -2,6 +2,7 @@ import type { MailAttachment } from '../db/outbox.js'
 import type { Instant } from '../domain/instant.js'
 import { composeCalendarFile } from './calendar-file.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
+import { type CancellationMailFacts, describeCancellation } from './describe-cancellation.js'
 import { describeDeadline } from './describe-deadline.js'
 import { formatMailTime } from './format-mail-time.js'
 import { formatPlace } from './format-place.js'
@@ -41,8 +42,15 @@ export interface AppointmentMailInput {
   readonly startsAt: Instant
   /** How long the calendar entry is; 120 minutes when the exam's length is not known. */
   readonly durationMinutes?: number
-  /** Who acted when it was not the candidate: the mail says so (support by phone, …). */
-  readonly onBehalf?: { readonly role: string; readonly channel: string } | null
+  /**
+   * Who acted when it was not the candidate: the mail says so (support by
+   * phone, …), and when (`at`; the change's own time when absent).
+   */
+  readonly onBehalf?: {
+    readonly role: string
+    readonly channel: string
+    readonly at?: Instant
+  } | null
   /** For a reschedule, where the appointment was before. */
   readonly previousStartsAt?: Instant | null
   /** The last instants to reschedule and to cancel; not shown in a cancellation. */
@@ -53,6 +61,8 @@ export interface AppointmentMailInput {
   readonly organizer: MailAddress
   /** When the change happened (the use case's `now`): DTSTAMP, and "on …" for an on-behalf change. */
   readonly composedAt: Instant
+  /** For a cancellation: what happens to the money and the codes. */
+  readonly cancellation?: CancellationMailFacts
 }
 
 const DEFAULT_DURATION_MINUTES = 120
@@ -130,11 +140,14 @@ export function composeAppointmentMail(input: AppointmentMailInput): ComposedMai
     const actor = ACTORS[input.onBehalf.role] ?? 'a member of the programme staff'
     const channel = CHANNELS[input.onBehalf.channel] ?? ''
     lines.push(
-      `This was ${VERBS[input.kind]} for you by ${actor}${channel ? ` ${channel}` : ''} on ${formatMailTime(input.composedAt, candidate.timeZone)}.`,
+      `This was ${VERBS[input.kind]} for you by ${actor}${channel ? ` ${channel}` : ''} on ${formatMailTime(input.onBehalf.at ?? input.composedAt, candidate.timeZone)}.`,
       'If you did not ask for it, contact us (see below).',
       '',
     )
   }
+
+  if (input.cancellation)
+    lines.push(...describeCancellation(input.cancellation, candidate.timeZone), '')
 
   if (!cancelled && input.changeDeadlines) {
     lines.push(

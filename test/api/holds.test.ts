@@ -149,7 +149,10 @@ describe.each(testDatabases())('unpaid holds on $name', ({ open }) => {
     const centre = await world(w)
     const soon = await createSlot(w.db, centre, NOW + 20 * MINUTE)
     const lea = await registerCandidate(w)
-    const held = expectOk<Registration>(await book(w, { candidateId: lea, slotId: soon }, 's'), 201)
+    const held = expectOk<Registration>(
+      await book(w, { candidateId: lea, slotId: soon, acknowledgeDeadlines: true }, 's'),
+      201,
+    )
     expect(held.holdExpiresAt).toBe('2026-06-15T12:20:00.000Z')
 
     const app = await buildExamdeskApp({ db: w.db, clock: w.clock, holdMinutes: 10 })
@@ -274,7 +277,11 @@ describe.each(testDatabases())('unpaid holds on $name', ({ open }) => {
     const slot = await createSlot(w.db, centre, NOW + 12 * 60 * MINUTE)
     const lea = await registerCandidate(w)
     const held = expectOk<Registration>(
-      await book(w, { candidateId: lea, exam: '71-620', slotId: slot }, 'h1'),
+      await book(
+        w,
+        { candidateId: lea, exam: '71-620', slotId: slot, acknowledgeDeadlines: true },
+        'h1',
+      ),
       201,
     )
     expectProblem(

@@ -7,6 +7,7 @@ interface ProviderOut {
   readonly name: string
   readonly rescheduleCutoffHours: number
   readonly cancelCutoffHours: number
+  readonly cancellationRefund: { readonly fullRefundHours: number; readonly lateFeePercent: number }
   readonly exams: readonly string[]
 }
 interface CentreOut {
@@ -33,6 +34,8 @@ interface SeatOut {
   readonly capacity: number
   readonly seatsLeft: number
   readonly distanceKm?: number
+  readonly changeDeadlines: Readonly<Record<string, string>>
+  readonly deadlinesPassed: readonly string[]
 }
 interface SearchOut {
   readonly exam: string
@@ -68,8 +71,15 @@ describe.each(testDatabases())('providers, centres and slots over HTTP ($name)',
           name: 'Pearson VUE',
           rescheduleCutoffHours: 24,
           cancelCutoffHours: 48,
+          cancellationRefund: { fullRefundHours: 96, lateFeePercent: 100 },
         },
-        { id: 'prometric', name: 'Prometric', rescheduleCutoffHours: 24, cancelCutoffHours: 24 },
+        {
+          id: 'prometric',
+          name: 'Prometric',
+          rescheduleCutoffHours: 24,
+          cancelCutoffHours: 24,
+          cancellationRefund: { fullRefundHours: 72, lateFeePercent: 25 },
+        },
       ])
       expect(items[1]!.exams).toContain('098-349')
       expect(items[0]!.exams).not.toContain('098-349')
@@ -90,16 +100,19 @@ describe.each(testDatabases())('providers, centres and slots over HTTP ($name)',
         name: 'Kryterion',
         rescheduleCutoffHours: 24,
         cancelCutoffHours: 24,
+        cancellationRefund: { fullRefundHours: 0, lateFeePercent: 100 },
         exams: [],
       })
       expect(created.headers.location).toBe('/v1/providers/kryterion')
       const rules = await call(world(), 'PUT', '/v1/providers/kryterion/rules', {
         rescheduleCutoffHours: 72,
         cancelCutoffHours: 48,
+        cancellationRefund: { fullRefundHours: 120, lateFeePercent: 30 },
       })
       expect(expectOk<ProviderOut>(rules)).toMatchObject({
         rescheduleCutoffHours: 72,
         cancelCutoffHours: 48,
+        cancellationRefund: { fullRefundHours: 120, lateFeePercent: 30 },
       })
       const exams = await call(world(), 'PUT', '/v1/providers/kryterion/exams', {
         exams: ['70-620', '098-349'],
@@ -302,6 +315,14 @@ describe.each(testDatabases())('providers, centres and slots over HTTP ($name)',
         capacity: 10,
         seatsLeft: 10,
         distanceKm: 0.3,
+        // Nine hours ahead: Pearson VUE's deadlines (24 and 48 hours before) are behind us.
+        changeDeadlines: {
+          reschedule: '2026-06-14T21:00:00.000Z',
+          rescheduleLocal: '2026-06-15T09:00 Pacific/Auckland',
+          cancel: '2026-06-13T21:00:00.000Z',
+          cancelLocal: '2026-06-14T09:00 Pacific/Auckland',
+        },
+        deadlinesPassed: ['reschedule', 'cancel'],
       })
       const one = expectOk<SeatOut>(
         await call(world(), 'GET', `/v1/slots/${search.items[0]!.id}`, undefined, 'provider'),

@@ -185,7 +185,11 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
     )
     expect(problem.earliestAt).toBe('2026-06-16T08:00:00.000Z')
     const inTime = await createSlot(w.db, centre, instant('2026-06-16T08:00:00Z'))
-    expectOk(await book(w, { candidateId: lea, slotId: inTime }, 'retake-2'), 201)
+    // A day ahead: past the change deadlines, which the booking acknowledges.
+    expectOk(
+      await book(w, { candidateId: lea, slotId: inTime, acknowledgeDeadlines: true }, 'retake-2'),
+      201,
+    )
   })
 
   it('holds an approved exception for the booking that needs it, and gives it back when a move no longer does', async () => {
@@ -403,11 +407,11 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
     const centre = await createCentre(w.db, { providerId: 'pearson-vue' })
     const slot = await createSlot(w.db, centre, instant('2026-06-16T21:00:00Z'))
     const leas = expectOk<RegistrationOut>(
-      await book(w, { candidateId: lea, slotId: slot }, 'lea'),
+      await book(w, { candidateId: lea, slotId: slot, acknowledgeDeadlines: true }, 'lea'),
       201,
     )
     const bens = expectOk<RegistrationOut>(
-      await book(w, { candidateId: ben, slotId: slot }, 'ben'),
+      await book(w, { candidateId: ben, slotId: slot, acknowledgeDeadlines: true }, 'ben'),
       201,
     )
     expectProblem(

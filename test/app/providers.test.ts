@@ -12,7 +12,7 @@ describe.each(testDatabases())('delivery providers on $name', ({ open }) => {
   describe('the demo programme', () => {
     const { deps } = useDemoForReading(open)
 
-    it('has Prometric and Pearson VUE with their change rules, and MTA exams at Prometric only', async () => {
+    it('has Prometric and Pearson VUE with their change and refund rules, and MTA exams at Prometric only', async () => {
       const providers = await listProviders(deps())
       expect(providers.map(({ exams: _exams, ...provider }) => provider)).toEqual([
         {
@@ -20,8 +20,15 @@ describe.each(testDatabases())('delivery providers on $name', ({ open }) => {
           name: 'Pearson VUE',
           rescheduleCutoffHours: 24,
           cancelCutoffHours: 48,
+          cancellationRefund: { fullRefundHours: 96, lateFeePercent: 100 },
         },
-        { id: 'prometric', name: 'Prometric', rescheduleCutoffHours: 24, cancelCutoffHours: 24 },
+        {
+          id: 'prometric',
+          name: 'Prometric',
+          rescheduleCutoffHours: 24,
+          cancelCutoffHours: 24,
+          cancellationRefund: { fullRefundHours: 72, lateFeePercent: 25 },
+        },
       ])
       const [pearson, prometric] = providers
       expect(prometric!.exams).toContain('098-349')
@@ -39,19 +46,26 @@ describe.each(testDatabases())('delivery providers on $name', ({ open }) => {
     // Each test makes its own provider: one database for the suite.
     const { deps } = useSuiteDatabase(open, (deps) => loadDemo(deps))
 
-    it('adds a provider with its rules (24 hours each by default)', async () => {
+    it('adds a provider with its rules (24 hours each, a full refund, by default)', async () => {
       expect(await createProvider(deps(), { id: 'kryterion', name: ' Kryterion ' })).toEqual({
         id: 'kryterion',
         name: 'Kryterion',
         rescheduleCutoffHours: 24,
         cancelCutoffHours: 24,
+        cancellationRefund: { fullRefundHours: 0, lateFeePercent: 100 },
       })
-      await createProvider(deps(), { id: 'psi', name: 'PSI', cancelCutoffHours: 72 })
+      await createProvider(deps(), {
+        id: 'psi',
+        name: 'PSI',
+        cancelCutoffHours: 72,
+        cancellationRefund: { fullRefundHours: 168, lateFeePercent: 40 },
+      })
       expect(await getProvider(deps(), 'psi')).toEqual({
         id: 'psi',
         name: 'PSI',
         rescheduleCutoffHours: 24,
         cancelCutoffHours: 72,
+        cancellationRefund: { fullRefundHours: 168, lateFeePercent: 40 },
         exams: [],
       })
     })
@@ -91,6 +105,34 @@ describe.each(testDatabases())('delivery providers on $name', ({ open }) => {
           cancelCutoffHours: 0,
         }),
       ).toMatchObject({ rescheduleCutoffHours: 48, cancelCutoffHours: 0 })
+      // The refund rule is kept when not given, and set when given.
+      expect(
+        await updateProviderRules(deps(), 'rules-test', {
+          rescheduleCutoffHours: 48,
+          cancelCutoffHours: 24,
+          cancellationRefund: { fullRefundHours: 72, lateFeePercent: 25 },
+        }),
+      ).toMatchObject({ cancellationRefund: { fullRefundHours: 72, lateFeePercent: 25 } })
+      expect(
+        await updateProviderRules(deps(), 'rules-test', {
+          rescheduleCutoffHours: 24,
+          cancelCutoffHours: 24,
+        }),
+      ).toMatchObject({ cancellationRefund: { fullRefundHours: 72, lateFeePercent: 25 } })
+      for (const [rule, field] of [
+        [{ fullRefundHours: 72, lateFeePercent: 101 }, 'cancellationRefund.lateFeePercent'],
+        [{ fullRefundHours: -1, lateFeePercent: 10 }, 'cancellationRefund.fullRefundHours'],
+      ] as const) {
+        expect(
+          await refusalOf(
+            updateProviderRules(deps(), 'rules-test', {
+              rescheduleCutoffHours: 24,
+              cancelCutoffHours: 24,
+              cancellationRefund: rule,
+            }),
+          ),
+        ).toMatchObject({ code: 'VALIDATION_FAILED', field })
+      }
       expect(
         await refusalOf(
           updateProviderRules(deps(), 'nobody', { rescheduleCutoffHours: 1, cancelCutoffHours: 1 }),

@@ -171,6 +171,23 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
     expect(list.stdout).not.toContain('070-680')
   })
 
+  it('says before booking that a seat can no longer be changed, and books it only when the caller agrees (--acknowledge-deadlines)', async () => {
+    const candidate = await createCandidate(database.db, { id: `cand-soon-${engine}` })
+    const [soon] = await slotsOf680(NOW)
+    const args = ['register', '--candidate', candidate.id, '--exam', '70-680', '--slot', soon!.id]
+    const refused = await examdesk(args)
+    expect(refused.code, describeRun(refused)).toBe(1)
+    expect(refused.stderr).toMatch(/could no longer be rescheduled \(the deadline was /)
+    expect(refused.stderr).toContain(
+      'Nothing was booked: tell the caller, and give --acknowledge-deadlines to book anyway.',
+    )
+    expect(refused.stderr).not.toContain('acknowledgeDeadlines')
+
+    const agreed = await examdesk([...args, '--acknowledge-deadlines'])
+    expect(agreed.code, describeRun(agreed)).toBe(0)
+    expect(agreed.stdout).toMatch(/^Booked: /)
+  })
+
   it('will not let a booking give up a free retake unless the caller agrees (--acknowledge-forfeit)', async () => {
     const later = fixedClock(NOW)
     const candidate = await createCandidate(database.db, { id: `cand-lea-${engine}` })
@@ -182,7 +199,7 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
       null,
     )
     const code = formatVoucherCode(result.voucher.code)
-    const [first] = await slotsOf680(NOW)
+    const [first] = await slotsOf680(NOW + 7 * 24 * HOUR_MS)
     const booked = await examdesk(
       [
         'register',

@@ -144,6 +144,7 @@ describe.each(testDatabases())('catalogue queries on $name', ({ open }) => {
     const rules = (reschedule: number, cancel: number) => ({
       rescheduleCutoffHours: reschedule,
       cancelCutoffHours: cancel,
+      cancellationRefund: { fullRefundHours: 0, lateFeePercent: 100 },
     })
     expect(await findProvider(db(), 'pearson')).toEqual({
       id: 'pearson',

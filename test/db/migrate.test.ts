@@ -34,6 +34,7 @@ const TABLES = [
   'policy_versions',
   'provider_exams',
   'providers',
+  'refunds',
   'registrations',
   'slots',
   'test_centres',
@@ -64,6 +65,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0011-unpaid-holds', 'Success'],
         ['0012-wave-withdrawal-and-code-uses', 'Success'],
         ['0013-mail-html', 'Success'],
+        ['0014-cancellation-money', 'Success'],
       ])
       const tables = await database.db.introspection.getTables()
       // PostgreSQL lists every schema's tables; ours are the ones in the current schema.

@@ -18,6 +18,8 @@ export interface RegisterByPhoneOptions extends PhoneOptions {
   readonly code?: readonly string[]
   /** The caller heard what the codes would give up (a free retake) and goes ahead. */
   readonly acknowledgeForfeit?: boolean
+  /** The caller heard that the seat's change deadlines have passed, and books anyway. */
+  readonly acknowledgeDeadlines?: boolean
   /** Pay what is due now, by this method; without it a booking with an amount due waits for payment. */
   readonly payment?: PayableMethod
   readonly paymentReference?: string
@@ -42,6 +44,7 @@ export async function registerByPhone(cli: CliContext, input: RegisterByPhoneOpt
         slotId: input.slot,
         ...(codes.length > 0 ? { voucherCodes: codes } : {}),
         ...(input.acknowledgeForfeit ? { acknowledgeForfeit: true } : {}),
+        ...(input.acknowledgeDeadlines ? { acknowledgeDeadlines: true } : {}),
         ...(input.payment === undefined
           ? {}
           : {
@@ -82,8 +85,15 @@ function describeAmountDue(view: RegistrationView, method: PayableMethod | undef
   return `${due}, not paid yet.`
 }
 
-/** The API asks for `acknowledgeForfeit: true`; at the console it is an option. */
+/** The API asks for `acknowledgeForfeit: true` or `acknowledgeDeadlines: true`; at the console each is an option. */
 function inConsoleTerms(error: unknown): never {
+  if (error instanceof AppError && error.code === 'CHANGE_DEADLINES_PASSED') {
+    const said = error.message.replace(/ Send acknowledgeDeadlines: true to book it anyway\.$/, '')
+    throw new Error(
+      `${said} Nothing was booked: tell the caller, and give --acknowledge-deadlines to book anyway.`,
+      { cause: error },
+    )
+  }
   if (error instanceof AppError && error.code === 'CODE_WOULD_FORFEIT') {
     const loses = Array.isArray(error.facts.loses) ? error.facts.loses.join(' ') : ''
     throw new Error(

@@ -81,7 +81,7 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
           operationId: 'register',
           summary: 'Book a seat for a candidate (needs an Idempotency-Key header)',
           description:
-            "Books one seat, judged by the retake policy for the slot's start on the candidate's history at every provider. The `Idempotency-Key` header is required: the same key and body answer the same registration again (`Idempotent-Replayed: true`) and never book twice. A code that would give up a free retake is refused (`CODE_WOULD_FORFEIT`) unless `acknowledgeForfeit` is true; `GET /v1/vouchers/{code}/preview` says beforehand what a code would do. With an amount due the registration holds its seat unpaid until `holdExpiresAt`.",
+            "Books one seat, judged by the retake policy for the slot's start on the candidate's history at every provider. The `Idempotency-Key` header is required: the same key and body answer the same registration again (`Idempotent-Replayed: true`) and never book twice. A code that would give up a free retake is refused (`CODE_WOULD_FORFEIT`) unless `acknowledgeForfeit` is true; `GET /v1/vouchers/{code}/preview` says beforehand what a code would do. A seat whose reschedule or cancel deadline has already passed (each slot in `GET /v1/slots` says until when) is refused (`CHANGE_DEADLINES_PASSED`) unless `acknowledgeDeadlines` is true. With an amount due the registration holds its seat unpaid until `holdExpiresAt`.",
           tags: ['registrations'],
           'x-problems': [
             'IDEMPOTENCY_KEY_REQUIRED',
@@ -91,6 +91,7 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
             'EXAM_NOT_FOUND',
             'ALREADY_REGISTERED',
             ...SEAT_REFUSALS,
+            'CHANGE_DEADLINES_PASSED',
             ...RETAKE_REFUSALS,
             ...CODE_REFUSALS,
             ...CODE_ENTRY_REFUSALS,
@@ -113,6 +114,12 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
               acknowledgeForfeit: Type.Optional(
                 Type.Boolean({
                   description: 'Go ahead although the registration gives up a free retake',
+                }),
+              ),
+              acknowledgeDeadlines: Type.Optional(
+                Type.Boolean({
+                  description:
+                    "Go ahead although the seat's reschedule or cancel deadline has passed (the search says so: `deadlinesPassed`)",
                 }),
               ),
               payment: Type.Optional(

@@ -155,7 +155,7 @@ export function slotRoutes(deps: {
           exam: search.exam.number,
           from: toInstantOut(search.from),
           to: toInstantOut(search.to),
-          items: search.items.map((seat) => toSeatOut(seat.slot, seat.centre, seat.distanceKm)),
+          items: search.items.map((seat) => toSeatOut(seat, seat.distanceKm)),
         }
       },
     )
@@ -173,8 +173,7 @@ export function slotRoutes(deps: {
         },
       },
       async (request) => {
-        const { slot, centre } = await getSlot(deps, request.params.id)
-        return toSeatOut(slot, centre)
+        return toSeatOut(await getSlot(deps, request.params.id))
       },
     )
   }

@@ -20,7 +20,7 @@ const EnrolmentOut = Type.Object({
   expiresAt: Nullable(Type.String()),
 })
 
-const PreviewOut = Type.Object({
+export const PreviewOut = Type.Object({
   code: Type.String({ examples: ['K7QM2X-9HDR4T-WPB3NZ'] }),
   offer: Type.Object({
     id: Type.String(),
@@ -50,7 +50,7 @@ const PreviewOut = Type.Object({
   price: Nullable(PriceOut),
 })
 
-function toPreviewOut(preview: VoucherPreview) {
+export function toPreviewOut(preview: VoucherPreview) {
   return {
     code: preview.code,
     offer: {

@@ -3,6 +3,29 @@ import type { ProviderView } from '../../app/provider-view.js'
 
 const CutoffHours = Type.Integer({ minimum: 0, maximum: 8760 })
 
+const CancellationRefund = Type.Object(
+  {
+    fullRefundHours: Type.Integer({
+      minimum: 0,
+      maximum: 8760,
+      description:
+        'A paid registration cancelled at least this many hours before the appointment is refunded in full',
+      examples: [72],
+    }),
+    lateFeePercent: Type.Integer({
+      minimum: 0,
+      maximum: 100,
+      description:
+        'Cancelled later (inside the cancel window): the share of what was paid kept as a fee',
+      examples: [25],
+    }),
+  },
+  {
+    additionalProperties: false,
+    description: 'What a cancellation does with the money paid',
+  },
+)
+
 export const ProviderOut = Type.Object({
   id: Type.String({ examples: ['pearson-vue'] }),
   name: Type.String(),
@@ -12,6 +35,7 @@ export const ProviderOut = Type.Object({
   cancelCutoffHours: Type.Integer({
     description: 'A cancellation must be made at least this many hours before the appointment',
   }),
+  cancellationRefund: CancellationRefund,
   exams: Type.Array(Type.String(), { description: 'The exams it delivers, canonical numbers' }),
 })
 
@@ -19,6 +43,7 @@ export const ProviderRulesBody = Type.Object(
   {
     rescheduleCutoffHours: { ...CutoffHours, examples: [24] },
     cancelCutoffHours: { ...CutoffHours, examples: [48] },
+    cancellationRefund: Type.Optional(CancellationRefund),
   },
   { additionalProperties: false },
 )
@@ -29,6 +54,7 @@ export const CreateProviderBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 100 }),
     rescheduleCutoffHours: Type.Optional(CutoffHours),
     cancelCutoffHours: Type.Optional(CutoffHours),
+    cancellationRefund: Type.Optional(CancellationRefund),
   },
   { additionalProperties: false },
 )
@@ -39,6 +65,7 @@ export function toProviderOut(provider: ProviderView) {
     name: provider.name,
     rescheduleCutoffHours: provider.rescheduleCutoffHours,
     cancelCutoffHours: provider.cancelCutoffHours,
+    cancellationRefund: { ...provider.cancellationRefund },
     exams: [...provider.exams],
   }
 }

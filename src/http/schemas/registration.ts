@@ -44,11 +44,16 @@ export const RegistrationOut = Type.Object({
   slotId: Type.String(),
   startsAt: Type.String(),
   localStart: LocalTimeText,
-  bookedBy: Type.Object({
-    tokenId: Type.String(),
-    role: Type.String(),
-    onBehalf: Type.Boolean({ description: 'Booked by support staff for the candidate' }),
-  }),
+  bookedBy: Type.Object(
+    {
+      tokenId: Type.String(),
+      role: Type.String(),
+      onBehalf: Type.Boolean({ description: 'Booked by support staff for the candidate' }),
+      channel: Type.Enum(['api', 'phone', 'web']),
+      at: Type.String({ description: 'When it was booked' }),
+    },
+    { description: 'Who booked, by what channel and when: apart from who paid (`payment.paidBy`)' },
+  ),
   changeDeadlines: Type.Object(
     {
       reschedule: Type.String(),
@@ -66,8 +71,9 @@ export const RegistrationOut = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   price: Nullable(PriceOut),
-  paymentStatus: Type.Enum(['not-required', 'due', 'paid'], {
-    description: '`due`: the seat is held, and the registration is confirmed once paid',
+  paymentStatus: Type.Enum(['not-required', 'due', 'paid', 'refunded', 'fee-kept'], {
+    description:
+      '`due`: the seat is held, and the registration is confirmed once paid; `refunded` or `fee-kept`: a paid registration was cancelled (see `refund`)',
   }),
   holdExpiresAt: Nullable(
     Type.String({
@@ -81,6 +87,40 @@ export const RegistrationOut = Type.Object({
     description:
       'How an unpaid hold ended: its time ran out, or an admin released it (the registration is cancelled)',
   }),
+  payment: Nullable(
+    Type.Object(
+      {
+        method: Type.Enum(['card', 'company-voucher', 'invoice', 'free']),
+        currency: Type.String(),
+        cents: Type.Integer(),
+        paidAt: Type.String(),
+        paidBy: Type.Object({
+          tokenId: Type.String(),
+          role: Nullable(Type.String()),
+          channel: Nullable(Type.String()),
+        }),
+      },
+      { description: 'The payment and who recorded it; null until paid' },
+    ),
+  ),
+  refund: Nullable(
+    Type.Object(
+      {
+        currency: Type.String(),
+        paidCents: Type.Integer(),
+        refundCents: Type.Integer({ description: 'Goes back to the payment method' }),
+        feeCents: Type.Integer({ description: 'Kept by the provider under its rule' }),
+        method: Type.String(),
+        fullRefundUntil: Type.String({ description: 'Cancelled until then, everything came back' }),
+        fullRefundUntilLocal: LocalTimeText,
+        recordedAt: Type.String(),
+      },
+      {
+        description:
+          "What the cancellation of a paid registration did with the money, under the provider's rule",
+      },
+    ),
+  ),
 })
 
 export function toRegistrationOut(view: RegistrationView) {
@@ -95,12 +135,35 @@ export function toRegistrationOut(view: RegistrationView) {
       cancel: toInstantOut(view.changeDeadlines.cancel),
       cancelLocal: toLocalOut(view.changeDeadlines.cancel, zone),
     },
+    // An answer stored before these were kept has neither: they were the registration's own.
+    bookedBy: {
+      ...view.bookedBy,
+      channel: view.bookedBy.channel ?? view.channel,
+      at: toInstantOut(view.bookedBy.at ?? view.createdAt),
+    },
     createdAt: toInstantOut(view.createdAt),
     updatedAt: toInstantOut(view.updatedAt),
     price: view.price === null ? null : { ...view.price, lines: [...view.price.lines] },
     // An answer stored before holds expired has neither field.
     holdExpiresAt: view.holdExpiresAt == null ? null : toInstantOut(view.holdExpiresAt),
     holdEnded: view.holdEnded ?? null,
+    payment:
+      view.payment == null
+        ? null
+        : {
+            ...view.payment,
+            paidAt: toInstantOut(view.payment.paidAt),
+            paidBy: { ...view.payment.paidBy },
+          },
+    refund:
+      view.refund == null
+        ? null
+        : {
+            ...view.refund,
+            fullRefundUntil: toInstantOut(view.refund.fullRefundUntil),
+            fullRefundUntilLocal: toLocalOut(view.refund.fullRefundUntil, zone),
+            recordedAt: toInstantOut(view.refund.recordedAt),
+          },
   }
 }
 

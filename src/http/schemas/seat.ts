@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import type { Slot, TestCentre } from '../../domain/test-centre.js'
+import type { Seat } from '../../app/find-seats.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from './instant.js'
 
 export const SeatOut = Type.Object({
@@ -19,10 +19,30 @@ export const SeatOut = Type.Object({
   distanceKm: Type.Optional(
     Type.Number({ description: 'From `near`, to 0.1 km; present when `near` was given' }),
   ),
+  changeDeadlines: Type.Object(
+    {
+      reschedule: Type.String(),
+      rescheduleLocal: LocalTimeText,
+      cancel: Type.String(),
+      cancelLocal: LocalTimeText,
+    },
+    {
+      description:
+        "Until when a booking of this seat could be rescheduled and cancelled, under the provider's rules",
+    },
+  ),
+  deadlinesPassed: Type.Array(Type.Enum(['reschedule', 'cancel']), {
+    description:
+      'The changes a booking made now could no longer make; when not empty, booking it needs `acknowledgeDeadlines: true`',
+  }),
 })
 
 /** A slot as a seat offer; `distanceKm` only when the question named a place. */
-export function toSeatOut(slot: Slot, centre: TestCentre, distanceKm: number | null = null) {
+export function toSeatOut(
+  seat: Omit<Seat, 'seatsLeft' | 'distanceKm'>,
+  distanceKm: number | null = null,
+) {
+  const { slot, centre, changeDeadlines } = seat
   return {
     id: slot.id,
     provider: centre.providerId,
@@ -33,5 +53,12 @@ export function toSeatOut(slot: Slot, centre: TestCentre, distanceKm: number | n
     capacity: slot.capacity,
     seatsLeft: slot.capacity - slot.booked,
     ...(distanceKm === null ? {} : { distanceKm: Math.round(distanceKm * 10) / 10 }),
+    changeDeadlines: {
+      reschedule: toInstantOut(changeDeadlines.reschedule),
+      rescheduleLocal: toLocalOut(changeDeadlines.reschedule, centre.timeZone),
+      cancel: toInstantOut(changeDeadlines.cancel),
+      cancelLocal: toLocalOut(changeDeadlines.cancel, centre.timeZone),
+    },
+    deadlinesPassed: [...seat.deadlinesPassed],
   }
 }

@@ -1,0 +1,96 @@
+import type { Actor } from '../../app/actor.js'
+import { applyCodes } from '../../app/apply-codes.js'
+import { codeCallerOf } from '../../app/code-throttle.js'
+import { previewRegistrationCode } from '../../app/preview-registration-code.js'
+import type { VoucherPreview } from '../../app/preview-voucher.js'
+import type { RegisterDeps } from '../../app/register.js'
+import { formatMoney } from '../../domain/money.js'
+import type { PriceBreakdown } from '../../domain/price.js'
+import type { CliContext } from '../cli-context.js'
+import { consoleAccount } from '../console-account.js'
+import { describeRegistration } from '../describe-registration.js'
+import { withSupport } from '../phone-support.js'
+
+export interface ApplyCodeOptions {
+  readonly registration: string
+  /** The code, then any others given with it. */
+  readonly code: readonly string[]
+  /** Say what the codes would do; change nothing. */
+  readonly preview?: boolean
+  readonly acknowledgeForfeit?: boolean
+  readonly key?: string
+}
+
+/**
+ * `examdesk registrations apply-code`: a support agent on the phone applies
+ * a caller's voucher or discount code to a registration that waits for
+ * payment (recorded as support, by phone), or with `--preview` reads out
+ * first what it would do and cost.
+ */
+export async function applyCodeCommand(cli: CliContext, options: ApplyCodeOptions): Promise<void> {
+  await withSupport(cli, options, (_store, _actor, deps) =>
+    runApplyCode(deps, options, (text) => cli.stdout.write(text)),
+  )
+}
+
+/** The command's work on an open store, writing what the agent reads out to `write`. */
+export async function runApplyCode(
+  deps: RegisterDeps,
+  options: ApplyCodeOptions,
+  write: (text: string) => void,
+): Promise<void> {
+  const actor: Actor = { tokenId: consoleAccount(), role: 'support', channel: 'phone' }
+  const [code, ...withCodes] = options.code
+  if (code === undefined) throw new Error('Give the code with --code.')
+  if (options.preview) {
+    const preview = await previewRegistrationCode(
+      deps,
+      { registrationId: options.registration, code, withCodes },
+      codeCallerOf(actor),
+    )
+    write(describePreview(preview))
+    return
+  }
+  const { result, replayed } = await applyCodes(
+    deps,
+    {
+      registrationId: options.registration,
+      voucherCodes: options.code,
+      ...(options.acknowledgeForfeit ? { acknowledgeForfeit: true } : {}),
+    },
+    actor,
+    options.key === undefined ? null : { principalId: actor.tokenId, key: options.key },
+  )
+  const confirmed =
+    result.paymentStatus === 'paid'
+      ? 'nothing left to pay: the registration is confirmed and the candidate is mailed'
+      : 'the rest is paid as before; the candidate is mailed once it is paid'
+  write(
+    `${replayed ? 'Already done (same key): ' : 'Code applied: '}${describeRegistration(result)}\n` +
+      (result.price === null ? '' : `${describePrice(result.price)}\n`) +
+      `  then:     ${confirmed}\n`,
+  )
+}
+
+function describePreview(preview: VoucherPreview): string {
+  const lines = [
+    preview.accepted
+      ? `${preview.code} would be accepted (${preview.offer.name})`
+      : `${preview.code} would be refused: ${preview.refusal?.reason ?? ''} (${preview.refusal?.code ?? ''})`,
+  ]
+  if (preview.does) lines.push(`  does:     ${preview.does}`)
+  for (const kept of preview.keeps) lines.push(`  keeps:    ${kept}`)
+  for (const lost of preview.loses) lines.push(`  loses:    ${lost} (needs --acknowledge-forfeit)`)
+  if (preview.price) lines.push(describePrice(preview.price))
+  lines.push('Nothing was changed.')
+  return `${lines.join('\n')}\n`
+}
+
+function describePrice(price: PriceBreakdown): string {
+  const money = (cents: number) => formatMoney({ currency: price.currency, cents })
+  return [
+    `  price:    ${money(price.listCents)}`,
+    ...price.lines.map((line) => `            ${line.code} ${line.label} ${money(line.cents)}`),
+    `  due:      ${money(price.dueCents)}`,
+  ].join('\n')
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest'
+import { writeInstant } from '../../src/db/columns.js'
+import * as foundation from '../../src/db/migrations/0001-foundation.js'
+import * as appointments from '../../src/db/migrations/0002-appointments.js'
+import * as slotSearch from '../../src/db/migrations/0003-slot-search.js'
+import * as vouchers from '../../src/db/migrations/0004-vouchers.js'
+import * as outboxFacts from '../../src/db/migrations/0005-outbox-facts.js'
+import * as betaProgrammes from '../../src/db/migrations/0006-beta-programmes.js'
+import * as exceptionRequests from '../../src/db/migrations/0007-exception-requests.js'
+import * as invitationWaves from '../../src/db/migrations/0008-invitation-waves.js'
+import * as withheldResults from '../../src/db/migrations/0009-withheld-results.js'
+import * as housekeeping from '../../src/db/migrations/0010-housekeeping.js'
+import * as unpaidHolds from '../../src/db/migrations/0011-unpaid-holds.js'
+import * as waveWithdrawal from '../../src/db/migrations/0012-wave-withdrawal-and-code-uses.js'
+import * as mailHtml from '../../src/db/migrations/0013-mail-html.js'
+import * as cancellationMoney from '../../src/db/migrations/0014-cancellation-money.js'
+import { findPaymentOf } from '../../src/db/payments.js'
+import { findProvider } from '../../src/db/providers.js'
+import {
+  createCandidate,
+  createExam,
+  createFamily,
+  createProvider,
+  FACTORY_EPOCH,
+} from '../factories/catalogue.js'
+import { createCentre, createSlot } from '../factories/centres.js'
+import { testDatabases } from '../support/databases.js'
+
+const BEFORE = [
+  foundation,
+  appointments,
+  slotSearch,
+  vouchers,
+  outboxFacts,
+  betaProgrammes,
+  exceptionRequests,
+  invitationWaves,
+  withheldResults,
+  housekeeping,
+  unpaidHolds,
+  waveWithdrawal,
+  mailHtml,
+]
+
+describe.each(testDatabases())('migration 0014-cancellation-money on $name', ({ open }) => {
+  it('gives stored providers a full refund, and payments the role and channel their audit entry names', async () => {
+    const database = await open({ migrate: false })
+    try {
+      const { db } = database
+      for (const migration of BEFORE) await migration.up(db)
+      await createFamily(db)
+      await createExam(db, { number: '070-620' })
+      await createProvider(db)
+      const candidate = await createCandidate(db, { id: 'candidate-1' })
+      const slot = await createSlot(db, await createCentre(db), FACTORY_EPOCH + 86_400_000)
+      const at = writeInstant(FACTORY_EPOCH)
+      const registration = (id: string, status: 'booked' | 'completed') => ({
+        id,
+        candidate_id: candidate.id,
+        exam_number: '070-620',
+        slot_id: slot.id,
+        provider_id: 'pearson',
+        status,
+        channel: 'phone' as const,
+        booked_by: 'token-s',
+        booked_by_role: 'support',
+        created_at: at,
+        updated_at: at,
+        payment_status: 'paid' as const,
+      })
+      await db
+        .insertInto('registrations')
+        .values([
+          registration('PAID-LATE-RRRR', 'booked'),
+          registration('PAID-ATBK-RRRR', 'completed'),
+        ])
+        .execute()
+      const audit = (
+        id: string,
+        subject: string,
+        action: string,
+        actor: string,
+        role: string,
+        channel: string,
+      ) => ({
+        id,
+        at,
+        actor_id: actor,
+        actor_role: role,
+        channel,
+        candidate_id: candidate.id,
+        subject_type: 'registration',
+        subject_id: subject,
+        action,
+        detail: '{}',
+      })
+      await db
+        .insertInto('audit_log')
+        .values([
+          audit('a1', 'PAID-LATE-RRRR', 'registered', 'token-s', 'support', 'phone'),
+          audit('a2', 'PAID-LATE-RRRR', 'paid', 'token-a', 'admin', 'api'),
+          audit('a3', 'PAID-ATBK-RRRR', 'registered', 'token-s', 'support', 'phone'),
+        ])
+        .execute()
+      const payment = (id: string, registrationId: string, recordedBy: string) => ({
+        id,
+        registration_id: registrationId,
+        method: 'card' as const,
+        currency: 'USD',
+        cents: 16_500,
+        recorded_at: at,
+        recorded_by: recordedBy,
+      })
+      await db
+        .insertInto('payments')
+        .values([
+          payment('p1', 'PAID-LATE-RRRR', 'token-a'),
+          payment('p2', 'PAID-ATBK-RRRR', 'token-s'),
+        ])
+        .execute()
+
+      await cancellationMoney.up(db)
+
+      expect(await findPaymentOf(db, 'PAID-LATE-RRRR')).toMatchObject({
+        recordedBy: 'token-a',
+        recordedByRole: 'admin',
+        channel: 'api',
+      })
+      expect(await findPaymentOf(db, 'PAID-ATBK-RRRR')).toMatchObject({
+        recordedBy: 'token-s',
+        recordedByRole: 'support',
+        channel: 'phone',
+      })
+      expect((await findProvider(db, 'pearson'))?.cancellationRefund).toEqual({
+        fullRefundHours: 0,
+        lateFeePercent: 100,
+      })
+    } finally {
+      await database.close()
+    }
+  })
+})
