@@ -18,6 +18,7 @@ import type { BetaProgramme } from '../domain/beta-programme.js'
 import type { Exam } from '../domain/exam.js'
 import { DAY_MS, formatInstant, type Instant } from '../domain/instant.js'
 import { decideWaveOpening } from '../domain/invitation-wave.js'
+import { formatMoney } from '../domain/money.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor } from './actor.js'
 import { auditWave } from './audit-wave.js'
@@ -211,7 +212,7 @@ async function runSelfCheck(
             throw failed({
               channel: trial.channel,
               problemCode: 'CODE_NOT_FREE',
-              problemDetail: `The invitation code left ${view.price.dueCents} cents (${view.price.currency}) to pay; an invitation's exam is free.`,
+              problemDetail: `The invitation code left ${formatMoney({ currency: view.price.currency, cents: view.price.dueCents })} to pay; an invitation's exam is free.`,
             })
           }
         } catch (error) {

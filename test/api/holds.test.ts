@@ -320,7 +320,13 @@ describe.each(testDatabases())('unpaid holds on $name', ({ open }) => {
     expectProblem(await releaseHold(w, held.id, { reason: 'again' }), 409, 'NOT_AN_UNPAID_HOLD')
     expectProblem(await pay(w, held.id, 8_000), 409, 'HOLD_EXPIRED')
     // The candidate's own paid booking of the beta is allowed.
-    const own = { candidateId: lea, exam: '71-620', slotId: slot, payment: { method: 'card' } }
+    const own = {
+      candidateId: lea,
+      exam: '71-620',
+      slotId: slot,
+      payment: { method: 'card' },
+      acknowledgeDeadlines: true,
+    }
     const paid = expectOk<Registration>(await book(w, own, 'own'), 201)
     expectProblem(await releaseHold(w, paid.id, { reason: 'x' }), 409, 'NOT_AN_UNPAID_HOLD')
   })
@@ -335,7 +341,13 @@ describe.each(testDatabases())('unpaid holds on $name', ({ open }) => {
       201,
     )
     expectOk(await call(w, 'POST', `/v1/registrations/${unpaid.id}/cancel`, {}, 'provider'))
-    const own = { candidateId: lea, exam: '71-620', slotId: slot, payment: { method: 'card' } }
+    const own = {
+      candidateId: lea,
+      exam: '71-620',
+      slotId: slot,
+      payment: { method: 'card' },
+      acknowledgeDeadlines: true,
+    }
     const paid = expectOk<Registration>(await book(w, own, 'p'), 201)
     expectOk(await call(w, 'POST', `/v1/registrations/${paid.id}/cancel`, {}, 'provider'))
     expectProblem(await book(w, own, 'p2'), 409, 'BETA_ALREADY_REGISTERED')
