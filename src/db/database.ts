@@ -86,7 +86,12 @@ function openSqlite(path: string): Database {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite, () => watch.noteWrite()) }),
   })
   registerChangeWatch(db, watch)
-  return { db, dialect: 'sqlite', close: () => db.destroy() }
+  const close = async () => {
+    await db.destroy()
+    // Kysely closes the file only if a query ever ran; a database opened and closed unused must let go of it too.
+    if (sqlite.open) sqlite.close()
+  }
+  return { db, dialect: 'sqlite', close }
 }
 
 function openPostgres(url: string, options: OpenDatabaseOptions): Database {

@@ -1,16 +1,15 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import type { Kysely } from 'kysely'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
-import { createToken } from '../../src/app/api-tokens.js'
 import { type Clock, fixedClock } from '../../src/app/clock.js'
 import { ERROR_CATALOGUE, type ErrorCode } from '../../src/app/errors.js'
-import { loadDemo } from '../../src/app/load-demo.js'
 import type { Database } from '../../src/db/database.js'
 import type { DB } from '../../src/db/schema.js'
 import { type Instant, parseInstant } from '../../src/domain/instant.js'
 import { buildExamdeskApp } from '../../src/http/examdesk-app.js'
-import { ROLES, type Role } from '../../src/http/principal.js'
-import type { TestDatabase } from '../support/databases.js'
+import type { Role } from '../../src/http/principal.js'
+import { preparedTokens, type TestDatabase } from '../support/databases.js'
+import { PREPARED_AT_TEXT } from '../support/prepared-databases.js'
 
 /**
  * API tests: the whole examdesk app (`buildExamdeskApp`) on a fresh migrated
@@ -19,7 +18,7 @@ import type { TestDatabase } from '../support/databases.js'
  */
 
 /** The "now" of every API test: Monday 15 June 2026, 12:00 UTC. */
-export const NOW_TEXT = '2026-06-15T12:00:00Z'
+export const NOW_TEXT = PREPARED_AT_TEXT
 export const NOW: Instant = instant(NOW_TEXT)
 
 export function instant(text: string): Instant {
@@ -48,16 +47,11 @@ export function useApi(open: TestDatabase['open'], options: UseApiOptions = {}):
   let world: ApiWorld | undefined
   let database: Database | undefined
   const setUp = async () => {
-    database = await open()
+    // A copy of a database prepared once per run: the programme (and the demo) at NOW, a token per role.
+    database = await open({ content: (options.demo ?? true) ? 'demo' : 'programme' })
     const clock = fixedClock(NOW)
-    const deps = { db: database.db, clock }
-    await loadDemo(deps, options.demo ?? true)
-    const tokens = {} as Record<Role, string>
-    for (const role of ROLES) {
-      tokens[role] = (await createToken(deps, { role, label: `api test ${role}` })).token
-    }
-    const app = await buildExamdeskApp(deps)
-    world = { app, db: database.db, clock, tokens }
+    const app = await buildExamdeskApp({ db: database.db, clock })
+    world = { app, db: database.db, clock, tokens: preparedTokens() }
   }
   const tearDown = async () => {
     try {

@@ -46,10 +46,9 @@ describe.each(testDatabases())('runInTransaction on $name', ({ name, open }) => 
       }),
       runInTransaction(db(), async (trx) => {
         await enqueueMail(trx, alsoKept)
-        // A failed statement inside a transaction that goes on.
-        await expect(
-          enqueueMail(trx, { ...kept, id: 'x', dedupeKey: kept.dedupeKey }),
-        ).resolves.toBe(false)
+        // A failed statement inside a transaction that goes on (its own mail's
+        // key: on PostgreSQL `kept` may not be written yet).
+        await expect(enqueueMail(trx, { ...alsoKept, id: 'x' })).resolves.toBe(false)
       }),
     ])
     expect(outcomes.map((outcome) => outcome.status)).toEqual([
@@ -65,20 +64,25 @@ describe.each(testDatabases())('runInTransaction on $name', ({ name, open }) => 
     ]).toEqual([true, false, true])
   })
 
-  it('answers a refusal only once what ran before it is committed', async () => {
-    const first = mailMessage()
-    const order: string[] = []
-    await Promise.allSettled([
-      runInTransaction(db(), (trx) => enqueueMail(trx, first)),
-      runInTransaction(db(), async () => {
-        throw new Error('refused')
-      }).catch(async (error: unknown) => {
-        order.push(`refused, first committed: ${await committed(first.id)}`)
-        throw error
-      }),
-    ])
-    expect(order).toEqual(['refused, first committed: true'])
-  })
+  // SQLite's group commit holds every answer until the group is committed; on
+  // PostgreSQL transactions run side by side, and a refusal may come first.
+  it.runIf(name === 'sqlite')(
+    'answers a refusal only once what ran before it is committed',
+    async () => {
+      const first = mailMessage()
+      const order: string[] = []
+      await Promise.allSettled([
+        runInTransaction(db(), (trx) => enqueueMail(trx, first)),
+        runInTransaction(db(), async () => {
+          throw new Error('refused')
+        }).catch(async (error: unknown) => {
+          order.push(`refused, first committed: ${await committed(first.id)}`)
+          throw error
+        }),
+      ])
+      expect(order).toEqual(['refused, first committed: true'])
+    },
+  )
 
   it.runIf(name === 'sqlite')(
     'fails every member of a group whose commit fails, and keeps none of them',

@@ -130,6 +130,17 @@ describe('openDatabase', () => {
     }
   })
 
+  it('lets go of an SQLite file when closed, even if no query ran on it', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'examdesk-open-'))
+    try {
+      const database = await openDatabase(`sqlite:${join(directory, 'examdesk.db')}`)
+      await database.close()
+      await expect(sql`select 1`.execute(database.db)).rejects.toThrow()
+    } finally {
+      await rm(directory, { recursive: true, force: true })
+    }
+  })
+
   it('opens SQLite in memory', async () => {
     const database = await openDatabase('sqlite::memory:')
     try {

@@ -1,18 +1,28 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Kysely, sql } from 'kysely'
 import { afterEach, beforeEach, inject } from 'vitest'
-import { type Database, openDatabase } from '../../src/db/database.js'
+import { type Database, openDatabase, quoteIdentifier } from '../../src/db/database.js'
 import type { DialectName } from '../../src/db/dialect.js'
-import { migrateOrThrow } from '../../src/db/migrate.js'
 import type { DB } from '../../src/db/schema.js'
+import { runAsAdmin } from './postgres-admin.js'
 import { TEST_POSTGRES_URL } from './postgres-url.js'
+import {
+  fillDatabase,
+  newPreparedTokens,
+  type PreparedContent,
+  type PreparedDatabases,
+  type PreparedTokens,
+} from './prepared-databases.js'
+import { copySchemaStatements } from './schema-copy.js'
 
 export interface OpenTestOptions {
   /** Apply the migrations (default true); false gives an empty database. */
   readonly migrate?: boolean
+  /** What the migrated database holds (default `migrated`: nothing); see PreparedContent. */
+  readonly content?: PreparedContent
   /** PostgreSQL: the pool's most connections (default 4; the server's own default is 10). */
   readonly poolMax?: number
 }
@@ -73,62 +83,78 @@ export function useFreshDatabase(
   }
 }
 
+/** The secret of each role's token in a database opened with content `programme` or `demo`. */
+export function preparedTokens(): PreparedTokens {
+  return prepared()?.tokens ?? ownTokens
+}
+
+/** Tokens for the databases a test file fills itself, when no global set-up prepared any. */
+const ownTokens = newPreparedTokens()
+
+function prepared(): PreparedDatabases | undefined {
+  return inject('preparedDatabases')
+}
+
+/** What to put in a new database: null for nothing at all (not even the migrations). */
+function contentOf(options: OpenTestOptions): PreparedContent | null {
+  if (options.migrate === false) return null
+  return options.content ?? 'migrated'
+}
+
 async function openSqlite(options: OpenTestOptions = {}): Promise<Database> {
   // A file rather than :memory:, so that tests run with WAL as production does.
   const directory = await mkdtemp(join(tmpdir(), 'examdesk-test-'))
-  const database = await openDatabase(`sqlite:${join(directory, 'test.db')}`)
-  return prepare(database, options, {
-    afterClose: () => rm(directory, { recursive: true, force: true }),
-  })
+  const file = join(directory, 'test.db')
+  const content = contentOf(options)
+  const template = content === null ? undefined : prepared()?.sqlite[content]
+  if (template !== undefined) await copyFile(template, file)
+  const database = await openDatabase(`sqlite:${file}`)
+  const close = async () => {
+    try {
+      await database.close()
+    } finally {
+      await rm(directory, { recursive: true, force: true })
+    }
+  }
+  if (content !== null && template === undefined) await fillOrClose(database, content, close)
+  return { db: database.db, dialect: database.dialect, close }
 }
 
 async function openPostgres(options: OpenTestOptions = {}): Promise<Database> {
   const schema = `test_${randomUUID().replaceAll('-', '')}`
+  const content = contentOf(options)
+  const postgres = prepared()?.postgres
+  const copy =
+    content !== null && postgres
+      ? copySchemaStatements(postgres.script, postgres.schemas[content], schema)
+      : null
+  await runAsAdmin(copy ?? `create schema ${quoteIdentifier(schema)}`)
   // Named after its schema, so a test can find its own connections among everyone's.
   const database = await openDatabase(TEST_POSTGRES_URL, {
     searchPath: schema,
     poolMax: options.poolMax ?? 4,
     applicationName: schema,
   })
-  try {
-    await sql`create schema ${sql.id(schema)}`.execute(database.db)
-  } catch (error) {
-    await database.db.destroy()
-    throw error
-  }
-  return prepare(database, options, {
-    beforeClose: async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db)
-    },
-  })
-}
-
-interface CleanUp {
-  /** Runs while the database is still open (drop the schema). */
-  readonly beforeClose?: () => Promise<void>
-  /** Runs once it is closed (delete the file). */
-  readonly afterClose?: () => Promise<void>
-}
-
-/** Migrates if asked, and makes `close()` also remove what the test made. */
-async function prepare(
-  database: Database,
-  options: OpenTestOptions,
-  cleanUp: CleanUp,
-): Promise<Database> {
   const close = async () => {
     try {
-      await cleanUp.beforeClose?.()
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(database.db)
     } finally {
       await database.close()
-      await cleanUp.afterClose?.()
     }
   }
+  if (content !== null && copy === null) await fillOrClose(database, content, close)
+  return { db: database.db, dialect: database.dialect, close }
+}
+
+async function fillOrClose(
+  database: Database,
+  content: PreparedContent,
+  close: () => Promise<void>,
+): Promise<void> {
   try {
-    if (options.migrate ?? true) await migrateOrThrow(database.db)
+    await fillDatabase(database, content, preparedTokens())
   } catch (error) {
     await close()
     throw error
   }
-  return { db: database.db, dialect: database.dialect, close }
 }
