@@ -246,9 +246,18 @@ export function buildProgram(cli: CliContext): Command {
       'registration id, as read out (any case, dashes optional)',
     )
     .requiredOption('--slot <id>', 'the new slot id')
+    .option(
+      '--acknowledge-deadlines',
+      'the caller heard that the new seat can no longer be rescheduled or cancelled, and moves anyway',
+    )
     .option(phone.key, phone.keyHelp)
-    .action((options: { registration: string; slot: string; key?: string }) =>
-      rescheduleByPhone(cli, options),
+    .action(
+      (options: {
+        registration: string
+        slot: string
+        acknowledgeDeadlines?: boolean
+        key?: string
+      }) => rescheduleByPhone(cli, options),
     )
 
   program

@@ -122,6 +122,39 @@ describe.each(testDatabases())('change deadlines before the choice, on $name', (
     expect(onlyCancel.detail).not.toContain('rescheduled')
   })
 
+  it('moves a booking onto a seat past its deadlines only when the caller acknowledges them', async () => {
+    const w = get()
+    const { prometric } = await world(w)
+    const later = await createSlot(w.db, prometric, NOW + 10 * 24 * HOUR_MS)
+    const soon = await createSlot(w.db, prometric, NOW + 3.5 * HOUR_MS)
+    const lea = await registerCandidate(w)
+    const booked = expectOk<{ id: string }>(
+      await book(w, { candidateId: lea, slotId: later }, 'k1'),
+      201,
+    )
+    const move = (body: Record<string, unknown>) =>
+      call(w, 'POST', `/v1/registrations/${booked.id}/reschedule`, { slotId: soon, ...body })
+    const refused = expectProblem(
+      await move({}),
+      409,
+      'CHANGE_DEADLINES_PASSED',
+      'acknowledgeDeadlines',
+    )
+    expect(refused.passed).toEqual(['reschedule', 'cancel'])
+    expect(await bookedSeats(w.db, soon)).toBe(0)
+    expect(await bookedSeats(w.db, later)).toBe(1)
+
+    expectOk(await move({ acknowledgeDeadlines: true }))
+    expect(await bookedSeats(w.db, soon)).toBe(1)
+    expect(await bookedSeats(w.db, later)).toBe(0)
+    const { history } = expectOk<{
+      history: { action: string; detail: Record<string, unknown> }[]
+    }>(await call(w, 'GET', `/v1/registrations/${booked.id}`))
+    expect(history.find((entry) => entry.action === 'rescheduled')).toMatchObject({
+      detail: { acknowledgedDeadlinesPassed: ['reschedule', 'cancel'] },
+    })
+  })
+
   it('needs no acknowledgement while the deadlines are ahead, up to and including their instant', async () => {
     const w = get()
     const { prometric } = await world(w)

@@ -188,6 +188,32 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
     expect(agreed.stdout).toMatch(/^Booked: /)
   })
 
+  it('moves a booking onto a seat past its deadlines only when the caller agrees (--acknowledge-deadlines)', async () => {
+    const candidate = await createCandidate(database.db, { id: `cand-move-${engine}` })
+    const slot = await laterSlot()
+    const booked = await examdesk([
+      'register',
+      '--candidate',
+      candidate.id,
+      '--exam',
+      '70-680',
+      '--slot',
+      slot.id,
+    ])
+    expect(booked.code, describeRun(booked)).toBe(0)
+    const id = /Booked: (\S+)/.exec(booked.stdout)![1]!
+    const [soon] = await slotsOf680(NOW)
+    const args = ['reschedule', '--registration', id, '--slot', soon!.id]
+    const refused = await examdesk(args)
+    expect(refused.code, describeRun(refused)).toBe(1)
+    expect(refused.stderr).toContain(
+      'Nothing was moved: tell the caller, and give --acknowledge-deadlines to move it anyway.',
+    )
+    const agreed = await examdesk([...args, '--acknowledge-deadlines'])
+    expect(agreed.code, describeRun(agreed)).toBe(0)
+    expect(agreed.stdout).toContain(`Moved: ${id}`)
+  })
+
   it('will not let a booking give up a free retake unless the caller agrees (--acknowledge-forfeit)', async () => {
     const later = fixedClock(NOW)
     const candidate = await createCandidate(database.db, { id: `cand-lea-${engine}` })

@@ -66,12 +66,18 @@ async function adminQuery(text: string, values: unknown[] = []): Promise<pg.Quer
 
 /** Ends every connection the server's pool holds; returns how many there were. */
 async function terminateServerBackends(applicationName: string): Promise<number> {
-  const { rows } = await adminQuery(
-    `select pg_terminate_backend(pid) as ended from pg_stat_activity
-      where datname = current_database() and application_name = $1 and pid <> pg_backend_pid()`,
-    [applicationName],
-  )
-  return rows.length
+  // Right after a fault, the server may not have opened new connections yet:
+  // a fault waits (a bounded while) until there are some to end.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const { rows } = await adminQuery(
+      `select pg_terminate_backend(pid) as ended from pg_stat_activity
+        where datname = current_database() and application_name = $1 and pid <> pg_backend_pid()`,
+      [applicationName],
+    )
+    if (rows.length > 0) return rows.length
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return 0
 }
 
 function expectProblemAnswer(answer: Answer, what: string): string {

@@ -59,7 +59,7 @@ export async function registerByPhone(cli: CliContext, input: RegisterByPhoneOpt
       },
       actor,
       keyOf(actor, input),
-    ).catch(inConsoleTerms)
+    ).catch((error) => inConsoleTerms(error, 'booked', 'book'))
     const { email } = await getCandidate(store, result.candidateId)
     cli.stdout.write(
       [
@@ -86,18 +86,18 @@ function describeAmountDue(view: RegistrationView, method: PayableMethod | undef
 }
 
 /** The API asks for `acknowledgeForfeit: true` or `acknowledgeDeadlines: true`; at the console each is an option. */
-function inConsoleTerms(error: unknown): never {
+export function inConsoleTerms(error: unknown, done = 'booked', act = 'book'): never {
   if (error instanceof AppError && error.code === 'CHANGE_DEADLINES_PASSED') {
     const said = error.message.replace(/ Send acknowledgeDeadlines: true to book it anyway\.$/, '')
     throw new Error(
-      `${said} Nothing was booked: tell the caller, and give --acknowledge-deadlines to book anyway.`,
+      `${said} Nothing was ${done}: tell the caller, and give --acknowledge-deadlines to ${act} anyway.`,
       { cause: error },
     )
   }
   if (error instanceof AppError && error.code === 'CODE_WOULD_FORFEIT') {
     const loses = Array.isArray(error.facts.loses) ? error.facts.loses.join(' ') : ''
     throw new Error(
-      `${loses} Nothing was booked: tell the caller, and give --acknowledge-forfeit to book anyway.`,
+      `${loses} Nothing was ${done}: tell the caller, and give --acknowledge-forfeit to ${act} anyway.`,
       { cause: error },
     )
   }

@@ -5,18 +5,23 @@ import { rescheduleRegistration } from '../../app/reschedule-registration.js'
 import type { CliContext } from '../cli-context.js'
 import { describeRegistration } from '../describe-registration.js'
 import { keyOf, type PhoneOptions, withSupport } from '../phone-support.js'
+import { inConsoleTerms } from './register-by-phone.js'
 
 export async function rescheduleByPhone(
   cli: CliContext,
-  input: { registration: string; slot: string } & PhoneOptions,
+  input: { registration: string; slot: string; acknowledgeDeadlines?: boolean } & PhoneOptions,
 ) {
   await withSupport(cli, input, async (_store, actor, deps) => {
     const { result } = await rescheduleRegistration(
       deps,
-      { registrationId: input.registration, slotId: input.slot },
+      {
+        registrationId: input.registration,
+        slotId: input.slot,
+        ...(input.acknowledgeDeadlines ? { acknowledgeDeadlines: true } : {}),
+      },
       actor,
       keyOf(actor, input),
-    )
+    ).catch((error) => inConsoleTerms(error, 'moved', 'move it'))
     cli.stdout.write(`Moved: ${describeRegistration(result)}\n`)
   })
 }

@@ -168,13 +168,23 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
             'REGISTRATION_CHANGED',
             'SLOT_UNCHANGED',
             ...SEAT_REFUSALS,
+            'CHANGE_DEADLINES_PASSED',
             ...RETAKE_REFUSALS,
             ...CODE_REFUSALS,
           ],
           headers: IdempotencyHeaders,
           params: RegistrationParams,
           body: Type.Object(
-            { slotId: Type.String({ minLength: 1, maxLength: 64 }), channel: Channel },
+            {
+              slotId: Type.String({ minLength: 1, maxLength: 64 }),
+              acknowledgeDeadlines: Type.Optional(
+                Type.Boolean({
+                  description:
+                    "Go ahead although the new seat's reschedule or cancel deadline has passed",
+                }),
+              ),
+              channel: Channel,
+            },
             { additionalProperties: false },
           ),
           response: { 200: RegistrationOut },
@@ -184,7 +194,13 @@ export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
       async (request, reply) => {
         const outcome = await rescheduleRegistration(
           deps,
-          { registrationId: request.params.id, slotId: request.body.slotId },
+          {
+            registrationId: request.params.id,
+            slotId: request.body.slotId,
+            ...(request.body.acknowledgeDeadlines === undefined
+              ? {}
+              : { acknowledgeDeadlines: request.body.acknowledgeDeadlines }),
+          },
           actorOf(request, request.body.channel),
           idempotencyOf(request),
         )
