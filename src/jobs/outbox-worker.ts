@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../app/clock.js'
+// biome-ignore lint/style/noRestrictedImports: the worker is the outbox's own delivery loop, with no use case between yet
 import { claimDueMail, markFailedAttempt, markSent, type StoredMail } from '../db/outbox.js'
 import type { DB } from '../db/schema.js'
 import { composeOutboxMail } from '../mail/compose-outbox-mail.js'

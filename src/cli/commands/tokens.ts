@@ -1,4 +1,5 @@
 import { createToken, listApiTokens, revokeApiToken } from '../../app/api-tokens.js'
+// biome-ignore lint/style/noRestrictedImports: a type only; the model still lives in the data layer
 import type { TokenRole } from '../../db/api-tokens.js'
 import { formatInstant } from '../../domain/instant.js'
 import { TOKEN_CACHE_MS } from '../../http/examdesk-app.js'

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
 import { getMail } from '../../app/get-mail.js'
 import { listMail } from '../../app/list-mail.js'
+// biome-ignore lint/style/noRestrictedImports: a type only; the model still lives in the data layer
 import type { MailSummary, StoredMail } from '../../db/outbox.js'
 import type { DB } from '../../db/schema.js'
 import { computeMessageId } from '../../mail/message-id.js'

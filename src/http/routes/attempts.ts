@@ -9,7 +9,6 @@ import { computePaging } from '../../app/page.js'
 import { recordAttempt } from '../../app/record-attempt.js'
 import { setAttemptOutcome } from '../../app/set-attempt-outcome.js'
 import type { DB } from '../../db/schema.js'
-import { listResultsDue } from '../../db/withheld-results.js'
 import type { Attempt } from '../../domain/attempt.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
@@ -144,11 +143,10 @@ export function attemptRoutes(deps: {
       async (request) => {
         const candidate = await getCandidate(deps, request.params.id, 'id')
         const page = await listAttempts(deps, candidate.id, computePaging(request.query))
-        const due = await listResultsDue(deps.db, candidate.id)
         return {
           total: page.total,
           items: page.items.map((attempt) => {
-            const dueAt = due.get(attempt.id) ?? null
+            const dueAt = page.resultsDue.get(attempt.id) ?? null
             return {
               ...toAttemptOut(attempt, candidate.id, candidate.timeZone),
               resultsDueAt: dueAt === null ? null : toInstantOut(dueAt),

@@ -5,6 +5,7 @@ import { Type } from 'typebox'
 import type { Clock } from '../../app/clock.js'
 import { createCandidate } from '../../app/create-candidate.js'
 import { getCandidate } from '../../app/get-candidate.js'
+// biome-ignore lint/style/noRestrictedImports: a type only; the model still lives in the data layer
 import type { Candidate } from '../../db/candidates.js'
 import type { DB } from '../../db/schema.js'
 import { toInstantOut } from '../schemas/instant.js'
