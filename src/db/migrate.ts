@@ -93,15 +93,19 @@ export function migrateToLatest(db: AnyKysely): Promise<MigrationResultSet> {
   return exclusively(db, 'migrate', () => migrateUnderLock(db))
 }
 
+/** How often the Migrator's listing of every schema's tables is tried before its error is returned. */
+const LISTING_TRIES = 10
+
 async function migrateUnderLock(db: AnyKysely): Promise<MigrationResultSet> {
   for (let tries = 1; ; tries++) {
     const resultSet = await (await migratorFor(db)).migrateToLatest()
     // Kysely's Migrator lists the tables of every schema to find its own; a
     // schema, table or column dropped by someone else during that listing
     // fails it before any migration ran, although nothing of ours went
-    // wrong, so it is asked again.
+    // wrong, so it is asked again. Where schemas come and go several times a
+    // second (the test suite's, a worker per core) three tries fell short.
     const listingRaced = resultSet.results === undefined && isChangedUnderListing(resultSet.error)
-    if (!listingRaced || tries === 3) return resultSet
+    if (!listingRaced || tries === LISTING_TRIES) return resultSet
   }
 }
 
