@@ -13,3 +13,10 @@ export interface Actor {
 export function isOnBehalf(role: string): boolean {
   return role === 'support' || role === 'admin'
 }
+
+/** Who acts on a wave, for the audit trail and the codes' `issuedBy`. */
+export interface WaveActor {
+  readonly id: string
+  readonly role: string
+  readonly channel: string
+}

@@ -4,7 +4,7 @@ import { appendAudit } from '../db/audit-log.js'
 import type { WaveRecord } from '../db/invitation-waves.js'
 import type { DB } from '../db/schema.js'
 import type { Instant } from '../domain/instant.js'
-import type { WaveActor } from './compose-wave.js'
+import type { WaveActor } from './actor.js'
 
 /** Appends to the audit trail what `actor` did to a wave; the detail always names its exam and position. */
 export async function auditWave(

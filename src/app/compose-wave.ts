@@ -24,6 +24,7 @@ import {
   type WaveCodeMode,
 } from '../domain/invitation-wave.js'
 import { findOfferInForce, INVITATION_OFFER_ID, type OfferVersion } from '../domain/offer.js'
+import type { WaveActor } from './actor.js'
 import { auditWave } from './audit-wave.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
@@ -32,13 +33,6 @@ import { getWaveView, type WaveView } from './get-wave.js'
 import { newVoucher } from './new-voucher.js'
 import { refuseUnknownCandidates } from './refuse-unknown-candidates.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
-
-/** Who acts on a wave, for the audit trail and the codes' `issuedBy`. */
-export interface WaveActor {
-  readonly id: string
-  readonly role: string
-  readonly channel: string
-}
 
 export interface ComposeWaveInput {
   readonly name: string

@@ -3,9 +3,10 @@ import { findWave, lockWave, markWaveWithdrawn } from '../db/invitation-waves.js
 import type { DB } from '../db/schema.js'
 import { voidVouchers } from '../db/vouchers.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
+import type { WaveActor } from './actor.js'
 import { auditWave } from './audit-wave.js'
 import type { Clock } from './clock.js'
-import { type WaveActor, waveCodeBatchId } from './compose-wave.js'
+import { waveCodeBatchId } from './compose-wave.js'
 import { AppError } from './errors.js'
 import { getWaveView, requireWave, type WaveView, waveStatusOf } from './get-wave.js'
 

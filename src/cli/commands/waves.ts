@@ -1,4 +1,5 @@
-import { composeWave, type WaveActor } from '../../app/compose-wave.js'
+import type { WaveActor } from '../../app/actor.js'
+import { composeWave } from '../../app/compose-wave.js'
 import { getWaveView, type WaveView } from '../../app/get-wave.js'
 import { openWave, pauseWave, resumeWave } from '../../app/open-wave.js'
 import { sendWave } from '../../app/send-wave.js'
