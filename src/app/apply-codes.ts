@@ -136,16 +136,13 @@ export async function applyCodes(
         )
         // Confirmed now, as a booking is once paid: the mail names who booked.
         if (paymentStatus === 'paid') {
-          await notifyAppointment(
-            trx,
-            deps.mail,
-            'registration-confirmed',
+          await notifyAppointment(trx, deps.mail, {
+            kind: 'registration-confirmed',
             view,
             candidate,
-            bookedByOf(view),
-            null,
+            acted: bookedByOf(view),
             now,
-          )
+          })
         }
         return { result: view, lastly: () => takeCountedUses(trx, judgement) }
       }),

@@ -106,16 +106,13 @@ export async function cancelRegistration(
         appointment,
         { payment, refund },
       )
-      await notifyAppointment(
-        trx,
-        deps.mail,
-        'registration-cancelled',
+      await notifyAppointment(trx, deps.mail, {
+        kind: 'registration-cancelled',
         view,
         candidate,
-        actedAt(actor, now),
-        null,
+        acted: actedAt(actor, now),
         now,
-        {
+        cancellation: {
           money:
             refund === null
               ? null
@@ -131,7 +128,7 @@ export async function cancelRegistration(
           codesReturned,
           codesKept,
         },
-      )
+      })
       return view
     },
   )

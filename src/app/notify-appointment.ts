@@ -39,6 +39,21 @@ export function bookedByOf(view: RegistrationView): ActedBy {
   }
 }
 
+/** A change to tell the candidate about, and who made it. */
+export interface AppointmentNotice {
+  readonly kind: AppointmentMailKind
+  readonly view: RegistrationView
+  readonly candidate: Candidate
+  /** Who made the change the mail is about (for a confirmation: who booked). */
+  readonly acted: ActedBy
+  /** For a reschedule: where the appointment was before. */
+  readonly previousStartsAt?: Instant | null
+  /** For a cancellation: what happens to the money and the codes. */
+  readonly cancellation?: CancellationMailFacts | null
+  /** The change's instant. */
+  readonly now: Instant
+}
+
 /**
  * Writes the mail about a registration change into the outbox, inside the
  * change's own transaction: the mail exists exactly when the change does.
@@ -52,15 +67,11 @@ export function bookedByOf(view: RegistrationView): ActedBy {
 export async function notifyAppointment(
   trx: Transaction<DB>,
   mail: MailSettings,
-  kind: AppointmentMailKind,
-  view: RegistrationView,
-  candidate: Candidate,
-  acted: ActedBy,
-  previousStartsAt: Instant | null,
-  now: Instant,
-  /** For a cancellation: what happens to the money and the codes. */
-  cancellation: CancellationMailFacts | null = null,
+  notice: AppointmentNotice,
 ): Promise<void> {
+  const { kind, view, candidate, acted, now } = notice
+  const previousStartsAt = notice.previousStartsAt ?? null
+  const cancellation = notice.cancellation ?? null
   const facts: AppointmentMailInput = {
     kind,
     registrationId: view.id,

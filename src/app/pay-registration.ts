@@ -122,16 +122,13 @@ export async function payRegistration(
     )
     const candidate = await getCandidate({ db: trx }, registration.candidateId)
     // The confirmation names who booked and when, not who paid: the booking is what was done for the candidate.
-    await notifyAppointment(
-      trx,
-      deps.mail,
-      'registration-confirmed',
+    await notifyAppointment(trx, deps.mail, {
+      kind: 'registration-confirmed',
       view,
       candidate,
-      bookedByOf(view),
-      null,
+      acted: bookedByOf(view),
       now,
-    )
+    })
     return view
   })
 }

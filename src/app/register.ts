@@ -319,16 +319,13 @@ async function book(
   })
   // Not confirmed until paid: the confirmation goes out with the payment.
   if (paymentStatus !== 'due') {
-    await notifyAppointment(
-      trx,
-      deps.mail,
-      'registration-confirmed',
+    await notifyAppointment(trx, deps.mail, {
+      kind: 'registration-confirmed',
       view,
       candidate,
-      actedAt(actor, now),
-      null,
+      acted: actedAt(actor, now),
       now,
-    )
+    })
   }
 
   // The shared counters, last (see above): after the answer is stored under its key.

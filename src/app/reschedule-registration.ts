@@ -133,16 +133,14 @@ export async function rescheduleRegistration(
       to,
       await loadRegistrationMoney(trx, registration.id),
     )
-    await notifyAppointment(
-      trx,
-      deps.mail,
-      'registration-rescheduled',
+    await notifyAppointment(trx, deps.mail, {
+      kind: 'registration-rescheduled',
       view,
       candidate,
-      actedAt(actor, now),
-      from.slot.startsAt,
+      acted: actedAt(actor, now),
+      previousStartsAt: from.slot.startsAt,
       now,
-    )
+    })
     return view
   })
 }
