@@ -3,18 +3,33 @@ import { listAttemptsOfCandidate } from '../db/attempts.js'
 import type { Candidate } from '../db/candidates.js'
 import { listCertifications } from '../db/certifications.js'
 import type { DB } from '../db/schema.js'
-import { computeEarnedCertifications, type EarnedCertification } from '../domain/certification.js'
+import {
+  computeEarnedCertifications,
+  type EarnedCertification,
+  isCertificationCurrent,
+} from '../domain/certification.js'
+import type { Clock } from './clock.js'
 import { getCandidate } from './get-candidate.js'
 
-/** The certifications a candidate's history has earned, current or expired. */
+/** An earned certification, and whether it holds now. */
+export interface HeldCertification extends EarnedCertification {
+  readonly current: boolean
+}
+
+/** The certifications a candidate's history has earned, current or expired at the clock's now. */
 export async function listEarnedCertifications(
-  deps: { readonly db: Kysely<DB> },
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   candidateId: string,
-): Promise<{ readonly candidate: Candidate; readonly earned: EarnedCertification[] }> {
+): Promise<{ readonly candidate: Candidate; readonly earned: HeldCertification[] }> {
+  const now = deps.clock.now()
   const candidate = await getCandidate(deps, candidateId, 'id')
   const [certifications, attempts] = await Promise.all([
     listCertifications(deps.db),
     listAttemptsOfCandidate(deps.db, candidate.id),
   ])
-  return { candidate, earned: computeEarnedCertifications(certifications, attempts) }
+  const earned = computeEarnedCertifications(certifications, attempts)
+  return {
+    candidate,
+    earned: earned.map((item) => ({ ...item, current: isCertificationCurrent(item, now) })),
+  }
 }

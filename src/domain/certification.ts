@@ -20,6 +20,11 @@ export interface EarnedCertification {
   readonly expiresAt: Instant | null
 }
 
+/** Whether an earned certification holds at `at`: it never expires, or expires after `at`. */
+export function isCertificationCurrent(earned: EarnedCertification, at: Instant): boolean {
+  return earned.expiresAt === null || earned.expiresAt > at
+}
+
 /**
  * The certifications a history has earned. A certification is earned at the
  * latest of the latest passes of its exams, so passing an exam again after

@@ -206,6 +206,7 @@ describe.each(testDatabases())('the demo candidates’ stories on $name', ({ ope
         exams: ['098-349'],
         earnedAt: pass!.takenAt,
         expiresAt: addCalendarMonths(pass!.takenAt, 36),
+        current: false,
       },
     ])
     expect(earned[0]!.expiresAt!).toBeLessThan(NOW)

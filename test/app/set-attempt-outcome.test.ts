@@ -102,6 +102,7 @@ describe.each(testDatabases())('set-attempt-outcome on $name', ({ open }) => {
         exams: ['070-990'],
         earnedAt: attempt.takenAt,
         expiresAt: null,
+        current: true,
       },
     ])
     // 070-990 is passed, and the certification never expires.

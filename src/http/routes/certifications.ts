@@ -38,7 +38,6 @@ export function certificationRoutes(deps: {
         },
       },
       async (request) => {
-        const now = deps.clock.now()
         const { candidate, earned } = await listEarnedCertifications(deps, request.params.id)
         return {
           items: earned.map((item) => ({
@@ -49,7 +48,7 @@ export function certificationRoutes(deps: {
             expiresAt: item.expiresAt === null ? null : toInstantOut(item.expiresAt),
             expiresAtLocal:
               item.expiresAt === null ? null : toLocalOut(item.expiresAt, candidate.timeZone),
-            current: item.expiresAt === null || item.expiresAt > now,
+            current: item.current,
           })),
         }
       },
