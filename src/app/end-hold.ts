@@ -5,11 +5,11 @@ import { type Registration, updateRegistration } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { formatInstant, type Instant } from '../domain/instant.js'
 import type { HoldEnding } from '../domain/unpaid-hold.js'
-import { enqueueHoldEndedMail } from '../mail/compose-hold-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
 import { giveBackHeld } from './give-back-held.js'
+import { enqueueHoldEndedMail } from './notify-hold-ended.js'
 import {
   loadAppointment,
   NO_MONEY,

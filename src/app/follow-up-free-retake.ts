@@ -4,8 +4,8 @@ import { findOfferVersion } from '../db/offers.js'
 import type { DB } from '../db/schema.js'
 import { findVoucher, listUsesOfRegistration } from '../db/vouchers.js'
 import type { Instant } from '../domain/instant.js'
-import { enqueueFreeRetakeFollowUpMail } from '../mail/compose-free-retake-follow-up-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
+import { enqueueFreeRetakeFollowUpMail } from './notify-free-retake-follow-up.js'
 import type { RegistrationView } from './registration-view.js'
 
 /**

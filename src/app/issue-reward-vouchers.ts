@@ -22,12 +22,12 @@ import {
   type OfferVersion,
   voucherExpiry,
 } from '../domain/offer.js'
-import { enqueueVoucherMail } from '../mail/compose-voucher-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { newVoucher } from './new-voucher.js'
+import { enqueueVoucherMail } from './notify-voucher.js'
 
 /** The offer a beta participant's reward is issued under. */
 

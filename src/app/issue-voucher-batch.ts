@@ -9,11 +9,11 @@ import { insertVouchers, listBatch, type VoucherRecord } from '../db/vouchers.js
 import { formatInstant, type Instant } from '../domain/instant.js'
 import { findOfferInForce, type OfferVersion, voucherExpiry } from '../domain/offer.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
-import { enqueueVoucherMail } from '../mail/compose-voucher-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { newVoucher } from './new-voucher.js'
+import { enqueueVoucherMail } from './notify-voucher.js'
 import { refuseUnknownCandidates } from './refuse-unknown-candidates.js'
 
 export interface IssueVoucherBatchDeps {

@@ -14,7 +14,6 @@ import type { AttemptOutcome } from '../domain/attempt.js'
 import { formatInstant, formatInZone, type Instant } from '../domain/instant.js'
 import { parseRegistrationCode } from '../domain/registration-code.js'
 import { decideSittingReport } from '../domain/sitting-report.js'
-import { enqueueBetaResultMail } from '../mail/compose-beta-result-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
@@ -22,6 +21,7 @@ import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { requireInstant } from './input-fields.js'
+import { enqueueBetaResultMail } from './notify-beta-result.js'
 import {
   loadAppointment,
   loadRegistrationMoney,

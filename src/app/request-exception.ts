@@ -20,7 +20,6 @@ import {
 } from '../domain/exception-request.js'
 import type { Instant } from '../domain/instant.js'
 import { formatRegistrationCode, parseRegistrationCode } from '../domain/registration-code.js'
-import { enqueueExceptionMail } from '../mail/compose-exception-mail.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import { type Actor, isOnBehalf } from './actor.js'
 import { auditAction } from './audit-action.js'
@@ -32,6 +31,7 @@ import {
   toExceptionRequestView,
 } from './get-exception-request.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
+import { enqueueExceptionMail } from './notify-exception.js'
 
 export interface ExceptionDeps {
   readonly db: Kysely<DB>

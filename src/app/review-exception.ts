@@ -2,7 +2,6 @@ import { v7 as uuidv7 } from 'uuid'
 import { findExam } from '../db/exams.js'
 import { type ExceptionReview, recordExceptionReview } from '../db/exception-requests.js'
 import { insertWaiver } from '../db/waivers.js'
-import { enqueueExceptionMail } from '../mail/compose-exception-mail.js'
 import type { Actor } from './actor.js'
 import { auditAction } from './audit-action.js'
 import { AppError } from './errors.js'
@@ -13,6 +12,7 @@ import {
   requireExceptionRequest,
   toExceptionRequestView,
 } from './get-exception-request.js'
+import { enqueueExceptionMail } from './notify-exception.js'
 import type { ExceptionDeps } from './request-exception.js'
 
 /** Support's decision: approve, lifting the wait, the limit or both for one attempt; or deny. */

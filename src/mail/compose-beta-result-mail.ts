@@ -1,12 +1,7 @@
-import type { Kysely } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Candidate } from '../db/candidates.js'
-import { enqueueMail } from '../db/outbox.js'
-import type { DB } from '../db/schema.js'
 import type { Instant } from '../domain/instant.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 import { formatMailTime } from './format-mail-time.js'
-import type { MailSettings } from './mail-settings.js'
 
 export interface BetaResultMailInput {
   /** `beta-result-due`: the sitting is recorded, the result comes on a date; `beta-result-released`: here it is. */
@@ -47,22 +42,4 @@ export function composeBetaResultMail(input: BetaResultMailInput, help: string):
   }
   lines.push('', '-- ', help)
   return finishMail(subject, `${lines.join('\n')}\n`)
-}
-
-/** Puts a beta result mail in the outbox, once per attempt and kind. */
-export async function enqueueBetaResultMail(
-  trx: Kysely<DB>,
-  settings: MailSettings,
-  input: BetaResultMailInput,
-): Promise<boolean> {
-  const composed = composeBetaResultMail(input, settings.help)
-  return enqueueMail(trx, {
-    id: uuidv7(),
-    dedupeKey: `${input.kind}:${input.attemptId}`,
-    kind: input.kind,
-    candidateId: input.candidate.id,
-    recipient: input.candidate.email,
-    ...composed,
-    createdAt: input.now,
-  })
 }

@@ -1,12 +1,7 @@
-import type { Kysely } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
-import { enqueueMail } from '../db/outbox.js'
-import type { DB } from '../db/schema.js'
 import type { ExceptionReason } from '../domain/exception-request.js'
 import type { Instant } from '../domain/instant.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 import { formatMailTime } from './format-mail-time.js'
-import type { MailSettings } from './mail-settings.js'
 
 export type ExceptionMailKind =
   | 'exception-request-received'
@@ -137,32 +132,4 @@ function describeWaived(review: { readonly waivesWait: boolean; readonly waivesL
     return 'both the waiting time and the limit on attempts in the 12-month period'
   if (review.waivesWait) return 'the waiting time after a failed attempt'
   return 'the limit on attempts in the 12-month period'
-}
-
-/**
- * Puts an exception mail in the outbox inside the caller's transaction, to
- * the candidate's address on file; says whether it was added.
- *
- * @example
- * await enqueueExceptionMail(trx, deps.mail, { ...input, candidateId, recipient })
- */
-export async function enqueueExceptionMail(
-  trx: Kysely<DB>,
-  mail: MailSettings,
-  input: Omit<ExceptionMailInput, 'help'> & {
-    readonly candidateId: string
-    readonly recipient: string
-  },
-): Promise<boolean> {
-  const { candidateId, recipient, ...content } = input
-  const composed = composeExceptionMail({ ...content, help: mail.help })
-  return enqueueMail(trx, {
-    id: uuidv7(),
-    dedupeKey: computeExceptionDedupeKey(input.kind, input.request.id),
-    kind: input.kind,
-    candidateId,
-    recipient,
-    ...composed,
-    createdAt: input.composedAt,
-  })
 }

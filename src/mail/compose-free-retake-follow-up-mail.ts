@@ -1,7 +1,3 @@
-import type { Kysely } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
-import { enqueueMail } from '../db/outbox.js'
-import type { DB } from '../db/schema.js'
 import type { Instant } from '../domain/instant.js'
 import { describeScope, type OfferVersion } from '../domain/offer.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
@@ -89,21 +85,4 @@ export function composeFreeRetakeFollowUpMail(
   }
   lines.push('-- ', settings.help, '')
   return finishMail(`${offer.name}: a free retake on more exams`, lines.join('\n'))
-}
-
-/** Puts the mail in the outbox inside the caller's transaction, once per candidate and offer. */
-export async function enqueueFreeRetakeFollowUpMail(
-  trx: Kysely<DB>,
-  settings: MailSettings,
-  input: FreeRetakeFollowUpInput,
-): Promise<boolean> {
-  return enqueueMail(trx, {
-    id: uuidv7(),
-    dedupeKey: computeFreeRetakeFollowUpDedupeKey(input.candidate.id, input.offer.offerId),
-    kind: 'free-retake-more-exams',
-    candidateId: input.candidate.id,
-    recipient: input.candidate.email,
-    ...composeFreeRetakeFollowUpMail(input, settings),
-    createdAt: input.now,
-  })
 }

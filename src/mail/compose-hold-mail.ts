@@ -1,13 +1,8 @@
-import type { Kysely } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Candidate } from '../db/candidates.js'
-import { enqueueMail } from '../db/outbox.js'
-import type { DB } from '../db/schema.js'
 import type { Instant } from '../domain/instant.js'
 import type { HoldEnding } from '../domain/unpaid-hold.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 import { formatMailTime } from './format-mail-time.js'
-import type { MailSettings } from './mail-settings.js'
 
 export interface HoldEndedMailInput {
   readonly ending: HoldEnding
@@ -60,24 +55,6 @@ export function composeHoldEndedMail(input: HoldEndedMailInput, help: string): C
     '',
   ]
   return finishMail(`Seat released, not paid: ${exam.number} on ${when}`, lines.join('\n'))
-}
-
-/** Puts the mail in the outbox, once per registration: a hold ends at most once. */
-export async function enqueueHoldEndedMail(
-  trx: Kysely<DB>,
-  settings: MailSettings,
-  input: HoldEndedMailInput,
-): Promise<boolean> {
-  const composed = composeHoldEndedMail(input, settings.help)
-  return enqueueMail(trx, {
-    id: uuidv7(),
-    dedupeKey: `hold-ended:${input.registrationId}`,
-    kind: `hold-${input.ending}`,
-    candidateId: input.candidate.id,
-    recipient: input.candidate.email,
-    ...composed,
-    createdAt: input.now,
-  })
 }
 
 function withFullStop(sentence: string): string {
