@@ -4,6 +4,7 @@ import { formatMoney } from '../domain/money.js'
 import { paymentStatusOf } from '../domain/price.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor } from './actor.js'
+import type { AppDeps } from './app-deps.js'
 import { auditAction } from './audit-action.js'
 import { codeCallerOf, countingWrongCodes } from './code-throttle.js'
 import { AppError } from './errors.js'
@@ -17,7 +18,6 @@ import { findRegistrationFor, judgeRegistrationCodes } from './judge-registratio
 import { bookedByOf, notifyAppointment } from './notify-appointment.js'
 import { recordPayment } from './record-payment.js'
 import { redeemCodes, takeCountedUses } from './redeem-codes.js'
-import type { RegisterDeps } from './register.js'
 import { type RegistrationView, toRegistrationView } from './registration-view.js'
 
 export interface ApplyCodesInput {
@@ -36,7 +36,7 @@ export interface ApplyCodesInput {
  * paid, confirmed and mailed, as a booking would be.
  */
 export async function applyCodes(
-  deps: RegisterDeps,
+  deps: AppDeps,
   input: ApplyCodesInput,
   actor: Actor,
   idempotency: IdempotencyKey | null,

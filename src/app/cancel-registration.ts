@@ -10,13 +10,13 @@ import { decideCancellationRefund, FULL_REFUND } from '../domain/cancellation-re
 import { formatInstant, type Instant } from '../domain/instant.js'
 import { formatMoney } from '../domain/money.js'
 import type { Actor } from './actor.js'
+import type { AppDeps } from './app-deps.js'
 import { auditAction } from './audit-action.js'
 import { requireChangeable } from './change-registration.js'
 import { AppError } from './errors.js'
 import { giveBackHeld } from './give-back-held.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
 import { actedAt, notifyAppointment } from './notify-appointment.js'
-import type { RegisterDeps } from './register.js'
 import { type Appointment, type RegistrationView, toRegistrationView } from './registration-view.js'
 
 /**
@@ -26,7 +26,7 @@ import { type Appointment, type RegistrationView, toRegistrationView } from './r
  * happens to the money and to the codes.
  */
 export async function cancelRegistration(
-  deps: RegisterDeps,
+  deps: AppDeps,
   registrationId: string,
   actor: Actor,
   idempotency: IdempotencyKey | null,

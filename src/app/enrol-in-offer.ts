@@ -4,13 +4,13 @@ import { formatInZone } from '../domain/instant.js'
 import { findOfferInForce, type OfferVersion } from '../domain/offer.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor } from './actor.js'
+import type { AppDeps } from './app-deps.js'
 import { auditAction } from './audit-action.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
 import { newVoucher } from './new-voucher.js'
 import { enqueueVoucherMail } from './notify-voucher.js'
-import type { RegisterDeps } from './register.js'
 
 /** A code handed to a candidate, with the terms it carries. */
 export interface Enrolment {
@@ -25,7 +25,7 @@ export interface Enrolment {
  * again gives another code (one per exam, as the offer allows).
  */
 export async function enrolInOffer(
-  deps: RegisterDeps,
+  deps: AppDeps,
   offerId: string,
   candidateId: string,
   actor: Actor,

@@ -2,8 +2,8 @@ import { runInTransaction } from '../db/group-commit.js'
 import { findRegistration, listExpiredHolds } from '../db/registrations.js'
 import { isExpiredHold } from '../domain/unpaid-hold.js'
 import type { Actor } from './actor.js'
+import type { AppDeps } from './app-deps.js'
 import { endHold } from './end-hold.js'
-import type { RegisterDeps } from './register.js'
 
 /** The job acts as the system, recorded as such in the audit trail. */
 const HOLD_EXPIRY_ACTOR: Actor = {
@@ -30,7 +30,7 @@ interface ExpiredHolds {
  * was paid. `limit` bounds one run (the next run takes the rest).
  */
 export async function expireHolds(
-  deps: RegisterDeps,
+  deps: AppDeps,
   actor: Actor = HOLD_EXPIRY_ACTOR,
   limit = 10_000,
 ): Promise<ExpiredHolds> {

@@ -21,14 +21,15 @@ import { decideWaveOpening } from '../domain/invitation-wave.js'
 import { formatMoney } from '../domain/money.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
 import type { Actor, WaveActor } from './actor.js'
+import type { AppDeps } from './app-deps.js'
 import { auditWave } from './audit-wave.js'
 import { AppError } from './errors.js'
 import { getExam } from './get-exam.js'
 import { getWaveView, requireWave, toTiming, type WaveView, waveStatusOf } from './get-wave.js'
-import { dryRunRegistration, type RegisterDeps } from './register.js'
+import { dryRunRegistration } from './register.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
 
-export type OpenWaveDeps = RegisterDeps
+export type OpenWaveDeps = AppDeps
 
 /** What the self-check tried, for the audit trail. */
 interface SelfCheck {

@@ -7,13 +7,13 @@ import { type PaymentMethod, refusePaymentMethod } from '../domain/offer.js'
 import { parseRegistrationCode } from '../domain/registration-code.js'
 import { isExpiredHold } from '../domain/unpaid-hold.js'
 import type { Actor } from './actor.js'
+import type { AppDeps } from './app-deps.js'
 import { auditAction } from './audit-action.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
 import { bookedByOf, notifyAppointment } from './notify-appointment.js'
 import { recordPayment } from './record-payment.js'
-import type { RegisterDeps } from './register.js'
 import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
 
 export interface PaymentInput {
@@ -30,7 +30,7 @@ export interface PaymentInput {
  * every code on it accepts; the confirmation mail goes out with it.
  */
 export async function payRegistration(
-  deps: RegisterDeps,
+  deps: AppDeps,
   registrationId: string,
   input: PaymentInput,
   actor: Actor,

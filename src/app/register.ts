@@ -15,11 +15,10 @@ import type { PaymentMethod } from '../domain/offer.js'
 import { paymentStatusOf } from '../domain/price.js'
 import { formatRegistrationCode } from '../domain/registration-code.js'
 import { computeHoldExpiresAt, DEFAULT_HOLD_MINUTES } from '../domain/unpaid-hold.js'
-import type { MailSettings } from '../mail/mail-settings.js'
 import type { Actor } from './actor.js'
+import type { AppDeps } from './app-deps.js'
 import { auditAction } from './audit-action.js'
 import { readBetaAccess } from './beta-access.js'
-import type { Clock } from './clock.js'
 import { codeCallerOf, countingWrongCodes } from './code-throttle.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
@@ -59,16 +58,6 @@ export interface RegisterInput {
   readonly currency?: string
 }
 
-export interface RegisterDeps {
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-  readonly mail: MailSettings
-  /** How long a booking with an amount due holds its seat; `DEFAULT_HOLD_MINUTES` unless configured. */
-  readonly holdMinutes?: number
-  /** Draws a new registration id; random unless a test says otherwise. */
-  readonly drawRegistrationId?: () => string
-}
-
 /** Draws a registration id: twelve characters, about 59 random bits. */
 function drawRandomRegistrationId(): string {
   return formatRegistrationCode(randomBytes(12))
@@ -84,7 +73,7 @@ const MAX_ID_DRAWS = 5
  * per candidate and exam, the audit entry and the confirmation mail.
  */
 export async function register(
-  deps: RegisterDeps,
+  deps: AppDeps,
   input: RegisterInput,
   actor: Actor,
   idempotency: IdempotencyKey | null,
@@ -138,7 +127,7 @@ const ROLL_BACK = Symbol('roll back')
  * wave's invitation code really books before anyone is invited.
  */
 export async function dryRunRegistration(
-  deps: RegisterDeps,
+  deps: AppDeps,
   input: RegisterInput,
   actor: Actor,
   rehearsing: { readonly waveId: string },
@@ -170,7 +159,7 @@ export async function dryRunRegistration(
  */
 async function book(
   trx: Transaction<DB>,
-  deps: RegisterDeps,
+  deps: AppDeps,
   input: RegisterInput,
   actor: Actor,
   now: Instant,
@@ -351,7 +340,7 @@ async function book(
  */
 async function insertWithNewId(
   trx: Kysely<DB>,
-  deps: RegisterDeps,
+  deps: AppDeps,
   fields: Omit<Registration, 'id'>,
 ): Promise<Registration> {
   const draw = deps.drawRegistrationId ?? drawRandomRegistrationId

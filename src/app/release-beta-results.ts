@@ -5,12 +5,12 @@ import { writeInstant } from '../db/columns.js'
 import { listWithheldResults, markResultReleased } from '../db/withheld-results.js'
 import { formatInstant } from '../domain/instant.js'
 import type { Actor } from './actor.js'
+import type { AppDeps } from './app-deps.js'
 import { auditAction } from './audit-action.js'
 import { AppError } from './errors.js'
 import { getCatalogueExam } from './get-exam.js'
 import { issueRewardVouchers } from './issue-reward-vouchers.js'
 import { enqueueBetaResultMail } from './notify-beta-result.js'
-import type { RegisterDeps } from './register.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
 
 export interface ReleasedResults {
@@ -29,7 +29,7 @@ export interface ReleasedResults {
  * Running it again releases only what was reported since.
  */
 export async function releaseBetaResults(
-  deps: RegisterDeps,
+  deps: AppDeps,
   examText: string,
   actor: Actor,
 ): Promise<ReleasedResults> {
@@ -103,7 +103,7 @@ export async function releaseBetaResults(
 }
 
 /** Every programme whose results are due and not yet released, for the scheduled job. */
-export async function listProgrammesDue(deps: RegisterDeps): Promise<string[]> {
+export async function listProgrammesDue(deps: AppDeps): Promise<string[]> {
   const rows = await deps.db
     .selectFrom('beta_programmes')
     .select('exam_number')

@@ -2,10 +2,10 @@ import { findRegistration } from '../db/registrations.js'
 import { parseRegistrationCode } from '../domain/registration-code.js'
 import { isUnpaidHold } from '../domain/unpaid-hold.js'
 import type { Actor } from './actor.js'
+import type { AppDeps } from './app-deps.js'
 import { endHold } from './end-hold.js'
 import { AppError } from './errors.js'
 import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from './idempotent.js'
-import type { RegisterDeps } from './register.js'
 import type { RegistrationView } from './registration-view.js'
 
 /**
@@ -15,7 +15,7 @@ import type { RegistrationView } from './registration-view.js'
  * back, as when it expires; the reason is audited and mailed.
  */
 export async function releaseHold(
-  deps: RegisterDeps,
+  deps: AppDeps,
   registrationId: string,
   reason: string,
   actor: Actor,

@@ -4,6 +4,7 @@ import { holdWaiver, listWaiversHeldBy, releaseWaiver } from '../db/waivers.js'
 import { decideRetake } from '../domain/decide-retake.js'
 import { formatInstant, formatInZone } from '../domain/instant.js'
 import type { Actor } from './actor.js'
+import type { AppDeps } from './app-deps.js'
 import { auditAction } from './audit-action.js'
 import { requireChangeable } from './change-registration.js'
 import { requireCodesStillApply } from './check-moved-codes.js'
@@ -13,7 +14,7 @@ import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { actedAt, notifyAppointment } from './notify-appointment.js'
 import { refuseRetake } from './refuse-retake.js'
-import { type RegisterDeps, requireBookableSlot } from './register.js'
+import { requireBookableSlot } from './register.js'
 import {
   loadRegistrationMoney,
   type RegistrationView,
@@ -28,7 +29,7 @@ import { requireDeadlinesAcknowledged } from './require-deadlines-acknowledged.j
  * deadlines have passed needs `acknowledgeDeadlines`, as at booking.
  */
 export async function rescheduleRegistration(
-  deps: RegisterDeps,
+  deps: AppDeps,
   input: {
     readonly registrationId: string
     readonly slotId: string

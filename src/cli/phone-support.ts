@@ -1,5 +1,5 @@
 import type { Actor } from '../app/actor.js'
-import type { RegisterDeps } from '../app/register.js'
+import type { AppDeps } from '../app/app-deps.js'
 import { readMailSettings } from '../mail/mail-settings.js'
 import type { CliContext } from './cli-context.js'
 import { consoleAccount } from './console-account.js'
@@ -20,7 +20,7 @@ export interface PhoneOptions {
 export async function withSupport<T>(
   cli: CliContext,
   options: PhoneOptions,
-  work: (store: Store, actor: Actor, deps: RegisterDeps) => Promise<T>,
+  work: (store: Store, actor: Actor, deps: AppDeps) => Promise<T>,
 ) {
   const store = await cli.openStore()
   try {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { RegisterDeps } from '../app/register.js'
+import type { AppDeps } from '../app/app-deps.js'
 import { adminMailRoutes } from './routes/admin-mail.js'
 import { attemptRoutes } from './routes/attempts.js'
 import { betaProgrammeRoutes } from './routes/beta-programmes.js'
@@ -21,7 +21,7 @@ import { voucherIssueRoutes } from './routes/vouchers-issue.js'
 import { waveRoutes } from './routes/waves.js'
 
 /** Every resource of the `/v1` API. */
-export function apiRoutes(deps: RegisterDeps): FastifyPluginAsync[] {
+export function apiRoutes(deps: AppDeps): FastifyPluginAsync[] {
   return [
     examRoutes(deps),
     examPricingRoutes(deps),

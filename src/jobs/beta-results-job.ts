@@ -1,5 +1,5 @@
 import type { Actor } from '../app/actor.js'
-import type { RegisterDeps } from '../app/register.js'
+import type { AppDeps } from '../app/app-deps.js'
 import { listProgrammesDue, releaseBetaResults } from '../app/release-beta-results.js'
 import type { WorkerLog } from './outbox-worker.js'
 import { type PeriodicJob, startPeriodicJob } from './periodic-job.js'
@@ -14,7 +14,7 @@ const SYSTEM: Actor = { tokenId: 'system:beta-results', role: 'admin', channel: 
  * one transaction, and a second run releases only what is left.
  */
 export function startBetaResultsJob(
-  deps: RegisterDeps,
+  deps: AppDeps,
   log: WorkerLog,
   everyMs = 60_000,
 ): PeriodicJob<number> {

@@ -1,5 +1,5 @@
+import type { AppDeps } from '../app/app-deps.js'
 import { expireHolds } from '../app/expire-holds.js'
-import type { RegisterDeps } from '../app/register.js'
 import type { WorkerLog } from './outbox-worker.js'
 import { type PeriodicJob, startPeriodicJob } from './periodic-job.js'
 
@@ -11,7 +11,7 @@ import { type PeriodicJob, startPeriodicJob } from './periodic-job.js'
  * `tick()` resolves with the number of holds released.
  */
 export function startHoldExpiryJob(
-  deps: RegisterDeps,
+  deps: AppDeps,
   log: WorkerLog,
   everyMs = 30_000,
 ): PeriodicJob<number> {

@@ -1,9 +1,9 @@
 import type { Actor } from '../../app/actor.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { applyCodes } from '../../app/apply-codes.js'
 import { codeCallerOf } from '../../app/code-throttle.js'
 import { previewRegistrationCode } from '../../app/preview-registration-code.js'
 import type { VoucherPreview } from '../../app/preview-voucher.js'
-import type { RegisterDeps } from '../../app/register.js'
 import { formatMoney } from '../../domain/money.js'
 import type { PriceBreakdown } from '../../domain/price.js'
 import type { CliContext } from '../cli-context.js'
@@ -35,7 +35,7 @@ export async function applyCodeCommand(cli: CliContext, options: ApplyCodeOption
 
 /** The command's work on an open store, writing what the agent reads out to `write`. */
 export async function runApplyCode(
-  deps: RegisterDeps,
+  deps: AppDeps,
   options: ApplyCodeOptions,
   write: (text: string) => void,
 ): Promise<void> {

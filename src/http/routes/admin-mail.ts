@@ -1,12 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
+import type { AppDeps } from '../../app/app-deps.js'
 import { getMail } from '../../app/get-mail.js'
 import { listMail } from '../../app/list-mail.js'
 // biome-ignore lint/style/noRestrictedImports: a type only; the model still lives in the data layer
 import type { MailSummary, StoredMail } from '../../db/outbox.js'
-import type { DB } from '../../db/schema.js'
 import { computeMessageId } from '../../mail/message-id.js'
 import { toInstantOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
@@ -73,7 +72,7 @@ function toMailFields(mail: MailSummary) {
 }
 
 /** `/v1/admin/mail`: the outbox, so that staff can see what was sent, what waits and what failed. */
-export function adminMailRoutes(deps: { readonly db: Kysely<DB> }): FastifyPluginAsync {
+export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

@@ -1,14 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
-import type { Clock } from '../../app/clock.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { getCandidate } from '../../app/get-candidate.js'
 import { listAttempts } from '../../app/list-attempts.js'
 import { computePaging } from '../../app/page.js'
 import { recordAttempt } from '../../app/record-attempt.js'
 import { setAttemptOutcome } from '../../app/set-attempt-outcome.js'
-import type { DB } from '../../db/schema.js'
 import type { Attempt } from '../../domain/attempt.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
@@ -54,10 +52,7 @@ function toAttemptOut(attempt: Attempt, candidateId: string, timeZone: string) {
 }
 
 /** `/v1/attempts` and a candidate's history: one history across every provider. */
-export function attemptRoutes(deps: {
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-}): FastifyPluginAsync {
+export function attemptRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

@@ -1,12 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
+import type { AppDeps } from '../../app/app-deps.js'
 import {
   addCandidatesToRoster,
   getBetaProgramme,
   setBetaProgramme,
 } from '../../app/beta-programme.js'
-import type { RegisterDeps } from '../../app/register.js'
 import { releaseBetaResults } from '../../app/release-beta-results.js'
 import { type BetaProgramme, seatsLeft } from '../../domain/beta-programme.js'
 import { MAX_HOLD_MINUTES, MIN_HOLD_MINUTES } from '../../domain/unpaid-hold.js'
@@ -44,7 +44,7 @@ function toProgrammeOut(programme: BetaProgramme) {
 }
 
 /** `/v1/exams/{number}/beta-programme`: a beta exam's seats, roster, restrictions and results date. */
-export function betaProgrammeRoutes(deps: RegisterDeps): FastifyPluginAsync {
+export function betaProgrammeRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

@@ -1,13 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
-import type { Clock } from '../../app/clock.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { createCandidate } from '../../app/create-candidate.js'
 import { getCandidate } from '../../app/get-candidate.js'
 // biome-ignore lint/style/noRestrictedImports: a type only; the model still lives in the data layer
 import type { Candidate } from '../../db/candidates.js'
-import type { DB } from '../../db/schema.js'
 import { toInstantOut } from '../schemas/instant.js'
 
 const CandidateOut = Type.Object({
@@ -36,10 +34,7 @@ function toCandidateOut(candidate: Candidate) {
 }
 
 /** `/v1/candidates`: the people who sit exams. */
-export function candidateRoutes(deps: {
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-}): FastifyPluginAsync {
+export function candidateRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

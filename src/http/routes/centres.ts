@@ -1,21 +1,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
-import type { Clock } from '../../app/clock.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { createCentre } from '../../app/create-centre.js'
 import { getCentre } from '../../app/get-centre.js'
 import { listCentres } from '../../app/list-centres.js'
 import { computePaging } from '../../app/page.js'
-import type { DB } from '../../db/schema.js'
 import { CentreOut, CreateCentreBody, toCentreOut } from '../schemas/centre.js'
 import { PageOut, PagingFields } from '../schemas/paging.js'
 
 /** `/v1/centres`: the providers' test centres. */
-export function centreRoutes(deps: {
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-}): FastifyPluginAsync {
+export function centreRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

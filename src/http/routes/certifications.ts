@@ -1,10 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
-import type { Clock } from '../../app/clock.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { listEarnedCertifications } from '../../app/list-earned-certifications.js'
-import type { DB } from '../../db/schema.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
 
@@ -19,10 +17,7 @@ const EarnedOut = Type.Object({
 })
 
 /** `GET /v1/candidates/{id}/certifications`: what the history has earned. */
-export function certificationRoutes(deps: {
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-}): FastifyPluginAsync {
+export function certificationRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
     app.get(

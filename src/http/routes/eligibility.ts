@@ -1,12 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
-import type { Clock } from '../../app/clock.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { decideEligibilityNow } from '../../app/decide-eligibility.js'
 import { toEligibilityView } from '../../app/eligibility-view.js'
 import { planRetakes } from '../../app/plan-retakes.js'
-import type { DB } from '../../db/schema.js'
 import { RETAKE_CODES } from '../../domain/retake-decision.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
@@ -60,10 +58,7 @@ const CandidateParams = Type.Object({ id: Type.String({ minLength: 1, maxLength:
 const ExamText = Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] })
 
 /** Retake eligibility with its reason, and the "what if I fail" timeline. */
-export function eligibilityRoutes(deps: {
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-}): FastifyPluginAsync {
+export function eligibilityRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

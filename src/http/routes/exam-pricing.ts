@@ -1,9 +1,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
+import type { AppDeps } from '../../app/app-deps.js'
 import { getExamPricing, setExamPricing } from '../../app/exam-pricing.js'
-import type { DB } from '../../db/schema.js'
 import { ExamPricingBody, ExamPricingOut, toExamPricingOut } from '../schemas/exam-pricing.js'
 
 const PricingParams = Type.Object({
@@ -11,7 +10,7 @@ const PricingParams = Type.Object({
 })
 
 /** `/v1/exams/{number}/pricing`: an exam's price class and list prices. */
-export function examPricingRoutes(deps: { readonly db: Kysely<DB> }): FastifyPluginAsync {
+export function examPricingRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

@@ -1,12 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
-import type { Clock } from '../../app/clock.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { createExam } from '../../app/create-exam.js'
 import { getExam } from '../../app/get-exam.js'
 import { listExams } from '../../app/list-exams.js'
-import type { DB } from '../../db/schema.js'
 import { ExamOut, ExamStatus, toExamOut } from '../schemas/exam.js'
 
 const ExamNumberText = Type.String({ minLength: 1, maxLength: 20, examples: ['70-620', '070-620'] })
@@ -33,10 +31,7 @@ const CreateExamBody = Type.Object(
 )
 
 /** `/v1/exams`: the catalogue. */
-export function examRoutes(deps: {
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-}): FastifyPluginAsync {
+export function examRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

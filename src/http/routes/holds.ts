@@ -1,14 +1,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
-import type { RegisterDeps } from '../../app/register.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { releaseHold } from '../../app/release-hold.js'
 import { RegistrationOut, toRegistrationOut } from '../schemas/registration.js'
 import { Channel } from '../schemas/request-fields.js'
 import { actorOf, IdempotencyHeaders, idempotencyOf } from './registrations.js'
 
 /** `/v1/registrations/{id}/release-hold`: an admin gives back a seat held for payment. */
-export function holdRoutes(deps: RegisterDeps): FastifyPluginAsync {
+export function holdRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

@@ -1,12 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
-import type { Clock } from '../../app/clock.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { createOfferVersion } from '../../app/create-offer-version.js'
 import { getOffer } from '../../app/get-offer.js'
 import { listOffers } from '../../app/list-offers.js'
-import type { DB } from '../../db/schema.js'
 import {
   CreateOfferBody,
   OfferOut,
@@ -20,10 +18,7 @@ const OfferParams = Type.Object({
 })
 
 /** `/v1/offers`: offers and their versions (Second Shot, discounts, beta codes). */
-export function offerRoutes(deps: {
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-}): FastifyPluginAsync {
+export function offerRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

@@ -1,13 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
+import type { AppDeps } from '../../app/app-deps.js'
 import { createProvider } from '../../app/create-provider.js'
 import { getProvider } from '../../app/get-provider.js'
 import { listProviders } from '../../app/list-providers.js'
 import { setProviderExams } from '../../app/set-provider-exams.js'
 import { updateProviderRules } from '../../app/update-provider-rules.js'
-import type { DB } from '../../db/schema.js'
 import {
   CreateProviderBody,
   ProviderOut,
@@ -18,7 +17,7 @@ import {
 const ProviderParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) })
 
 /** `/v1/providers`: delivery providers, their change rules and the exams they deliver. */
-export function providerRoutes(deps: { readonly db: Kysely<DB> }): FastifyPluginAsync {
+export function providerRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

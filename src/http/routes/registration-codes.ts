@@ -1,10 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
+import type { AppDeps } from '../../app/app-deps.js'
 import { applyCodes } from '../../app/apply-codes.js'
 import { codeCallerOf } from '../../app/code-throttle.js'
 import { previewRegistrationCode } from '../../app/preview-registration-code.js'
-import type { RegisterDeps } from '../../app/register.js'
 import { CODE_ENTRY_REFUSALS, CODE_REFUSALS } from '../booking-problems.js'
 import { RegistrationOut, toRegistrationOut } from '../schemas/registration.js'
 import { Channel } from '../schemas/request-fields.js'
@@ -15,7 +15,7 @@ const RegistrationParams = Type.Object({ id: Type.String({ minLength: 1, maxLeng
 const Code = Type.String({ minLength: 1, maxLength: 64, examples: ['K7QM2X-9HDR4T-WPB3NZ'] })
 
 /** `/v1/registrations/{id}/codes`: a code applied to a registration that waits for payment. */
-export function registrationCodeRoutes(deps: RegisterDeps): FastifyPluginAsync {
+export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

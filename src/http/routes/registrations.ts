@@ -2,13 +2,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { type TSchema, Type } from 'typebox'
 import type { Actor } from '../../app/actor.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { cancelRegistration } from '../../app/cancel-registration.js'
 import { AppError, type ErrorCode } from '../../app/errors.js'
 import { getRegistration, listCandidateRegistrations } from '../../app/get-registration.js'
 import type { Idempotent } from '../../app/idempotent.js'
 import { computePaging } from '../../app/page.js'
 import { payRegistration } from '../../app/pay-registration.js'
-import { type RegisterDeps, register } from '../../app/register.js'
+import { register } from '../../app/register.js'
 import type { RegistrationView } from '../../app/registration-view.js'
 import { reportSitting, type SittingReport } from '../../app/report-sitting.js'
 import { rescheduleRegistration } from '../../app/reschedule-registration.js'
@@ -70,7 +71,7 @@ function send(reply: FastifyReply, outcome: Idempotent<RegistrationView>, status
 }
 
 /** `/v1/registrations`: booking, rescheduling and cancelling seats. */
-export function registrationRoutes(deps: RegisterDeps): FastifyPluginAsync {
+export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

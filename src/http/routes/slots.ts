@@ -1,8 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
-import type { Clock } from '../../app/clock.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import {
   DEFAULT_SEARCH_LIMIT,
   findSeats,
@@ -11,7 +10,6 @@ import {
 } from '../../app/find-seats.js'
 import { DEFAULT_CAPACITY, generateSlots, MAX_CAPACITY } from '../../app/generate-slots.js'
 import { getSlot } from '../../app/get-slot.js'
-import type { DB } from '../../db/schema.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
 import { SeatOut, toSeatOut } from '../schemas/seat.js'
@@ -90,10 +88,7 @@ const SearchOut = Type.Object({
 })
 
 /** Slots: generating them at a centre, and finding a free seat. */
-export function slotRoutes(deps: {
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-}): FastifyPluginAsync {
+export function slotRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

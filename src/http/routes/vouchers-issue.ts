@@ -1,20 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
 import { Type } from 'typebox'
-import type { Clock } from '../../app/clock.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { getCandidate } from '../../app/get-candidate.js'
 import { issueRewardVouchers } from '../../app/issue-reward-vouchers.js'
-import type { DB } from '../../db/schema.js'
-import type { MailSettings } from '../../mail/mail-settings.js'
 import { RewardVouchersOut, toRewardVoucherOut } from '../schemas/issued-voucher.js'
 
 /** Issuing codes to candidates: a beta participant's rewards. */
-export function voucherIssueRoutes(deps: {
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-  readonly mail: MailSettings
-}): FastifyPluginAsync {
+export function voucherIssueRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

@@ -1,10 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
+import type { AppDeps } from '../../app/app-deps.js'
 import { codeCallerOf } from '../../app/code-throttle.js'
 import { enrolInOffer } from '../../app/enrol-in-offer.js'
 import { previewVoucher, type VoucherPreview } from '../../app/preview-voucher.js'
-import type { RegisterDeps } from '../../app/register.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
 import { CODE_ENTRY_REFUSALS } from '../booking-problems.js'
 import { Nullable } from '../schemas/nullable.js'
@@ -74,7 +74,7 @@ export function toPreviewOut(preview: VoucherPreview) {
 }
 
 /** `/v1/vouchers`: what a code would do, before it is used. */
-export function voucherRoutes(deps: RegisterDeps): FastifyPluginAsync {
+export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 

@@ -2,10 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { WaveActor } from '../../app/actor.js'
+import type { AppDeps } from '../../app/app-deps.js'
 import { composeWave } from '../../app/compose-wave.js'
 import { getWaveView, listWaves } from '../../app/get-wave.js'
 import { openWave, pauseWave, resumeWave } from '../../app/open-wave.js'
-import type { RegisterDeps } from '../../app/register.js'
 import { withdrawWave } from '../../app/withdraw-wave.js'
 import { BULK_BODY_LIMIT } from '../body-limits.js'
 import { ExamParams } from '../schemas/request-fields.js'
@@ -16,7 +16,7 @@ function waveActorOf(request: FastifyRequest): WaveActor {
 }
 
 /** Invitation waves of a beta exam: composed per exam, then opened, paused, resumed or withdrawn by id. */
-export function waveRoutes(deps: RegisterDeps): FastifyPluginAsync {
+export function waveRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 
