@@ -14,11 +14,12 @@ import {
   type Idempotent,
   runIdempotentThenLastly,
 } from './idempotent.js'
-import { findRegistrationFor, judgeRegistrationCodes } from './judge-registration-codes.js'
+import { judgeRegistrationCodes } from './judge-registration-codes.js'
 import { bookedByOf, notifyAppointment } from './notify-appointment.js'
 import { recordPayment } from './record-payment.js'
 import { redeemCodes, takeCountedUses } from './redeem-codes.js'
 import { type RegistrationView, toRegistrationView } from './registration-view.js'
+import { findRegistrationFor } from './require-live-booking.js'
 
 export interface ApplyCodesInput {
   readonly registrationId: string

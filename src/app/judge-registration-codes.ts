@@ -2,14 +2,12 @@ import type { Kysely } from 'kysely'
 import type { Candidate } from '../db/candidates.js'
 import { findExamPricing } from '../db/exam-prices.js'
 import { findOfferVersion } from '../db/offers.js'
-import { findRegistration, type Registration } from '../db/registrations.js'
+import type { Registration } from '../db/registrations.js'
 import type { DB } from '../db/schema.js'
 import { findVoucher, listUsesOfRegistration } from '../db/vouchers.js'
 import type { CodeCaller } from '../domain/code-throttle-scopes.js'
 import type { Exam } from '../domain/exam.js'
-import { formatInstant, type Instant } from '../domain/instant.js'
-import { parseRegistrationCode } from '../domain/registration-code.js'
-import { isExpiredHold } from '../domain/unpaid-hold.js'
+import type { Instant } from '../domain/instant.js'
 import type { Clock } from './clock.js'
 import { AppError } from './errors.js'
 import { getCandidate } from './get-candidate.js'
@@ -17,6 +15,7 @@ import { getCatalogueExam } from './get-exam.js'
 import { type CodeJudgement, type CodeOnRegistration, judgeCodes } from './judge-codes.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 import { type Appointment, loadAppointment } from './registration-view.js'
+import { findRegistrationFor, requireLiveBooking } from './require-live-booking.js'
 
 /** A registration that exists, with what codes joining it would do. */
 export interface RegistrationCodes {
@@ -25,19 +24,6 @@ export interface RegistrationCodes {
   readonly exam: Exam
   readonly appointment: Appointment
   readonly judgement: CodeJudgement
-}
-
-/** The registration with this id, in any spelling read aloud, or REGISTRATION_NOT_FOUND. */
-export async function findRegistrationFor(
-  db: Kysely<DB>,
-  registrationId: string,
-): Promise<Registration> {
-  const registration = await findRegistration(
-    db,
-    parseRegistrationCode(registrationId) ?? registrationId,
-  )
-  if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
-  return registration
 }
 
 /**
@@ -51,22 +37,7 @@ async function requireCodeReceiver(
   now: Instant,
 ): Promise<Registration> {
   const registration = await findRegistrationFor(trx, registrationId)
-  if (registration.holdEnded !== null || isExpiredHold(registration, now)) {
-    throw new AppError('HOLD_EXPIRED', {
-      field: 'id',
-      registrationId: registration.id,
-      ended: registration.holdEnded ?? 'expired',
-      holdExpiresAt:
-        registration.holdExpiresAt === null ? null : formatInstant(registration.holdExpiresAt),
-    })
-  }
-  if (registration.status !== 'booked') {
-    throw new AppError('REGISTRATION_NOT_ACTIVE', {
-      field: 'id',
-      registrationId: registration.id,
-      status: registration.status,
-    })
-  }
+  requireLiveBooking(registration, now)
   if (registration.paymentStatus === 'paid')
     throw new AppError('REGISTRATION_ALREADY_PAID', {
       field: 'id',

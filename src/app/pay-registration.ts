@@ -1,11 +1,8 @@
 import { findExam } from '../db/exams.js'
 import { findOfferVersion } from '../db/offers.js'
-import { findRegistration, updateRegistration } from '../db/registrations.js'
-import { formatInstant } from '../domain/instant.js'
+import { updateRegistration } from '../db/registrations.js'
 import { formatMoney } from '../domain/money.js'
 import { type PaymentMethod, refusePaymentMethod } from '../domain/offer.js'
-import { parseRegistrationCode } from '../domain/registration-code.js'
-import { isExpiredHold } from '../domain/unpaid-hold.js'
 import type { Actor } from './actor.js'
 import type { AppDeps } from './app-deps.js'
 import { auditAction } from './audit-action.js'
@@ -15,6 +12,7 @@ import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from
 import { bookedByOf, notifyAppointment } from './notify-appointment.js'
 import { recordPayment } from './record-payment.js'
 import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
+import { findRegistrationFor, requireLiveBooking } from './require-live-booking.js'
 
 export interface PaymentInput {
   readonly method: Exclude<PaymentMethod, 'free'>
@@ -45,28 +43,8 @@ export async function payRegistration(
     reference: input.reference ?? null,
   })
   return runIdempotent(deps.db, idempotency, requestHash, now, async (trx) => {
-    const registration = await findRegistration(
-      trx,
-      parseRegistrationCode(registrationId) ?? registrationId,
-    )
-    if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
-    // A hold that ended, or whose time ran out before the job came by, cannot be paid.
-    if (registration.holdEnded !== null || isExpiredHold(registration, now)) {
-      throw new AppError('HOLD_EXPIRED', {
-        field: 'id',
-        registrationId: registration.id,
-        ended: registration.holdEnded ?? 'expired',
-        holdExpiresAt:
-          registration.holdExpiresAt === null ? null : formatInstant(registration.holdExpiresAt),
-      })
-    }
-    if (registration.status !== 'booked') {
-      throw new AppError('REGISTRATION_NOT_ACTIVE', {
-        field: 'id',
-        registrationId,
-        status: registration.status,
-      })
-    }
+    const registration = await findRegistrationFor(trx, registrationId)
+    requireLiveBooking(registration, now)
     const price = registration.price
     if (price === null || registration.paymentStatus !== 'due') {
       throw new AppError('PAYMENT_NOT_DUE', { field: 'id', registrationId: registration.id })

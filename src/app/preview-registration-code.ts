@@ -3,8 +3,9 @@ import type { DB } from '../db/schema.js'
 import type { CodeCaller } from '../domain/code-throttle-scopes.js'
 import type { Clock } from './clock.js'
 import { countingWrongCodes } from './code-throttle.js'
-import { findRegistrationFor, judgeRegistrationCodes } from './judge-registration-codes.js'
+import { judgeRegistrationCodes } from './judge-registration-codes.js'
 import { judgeForPreview, toVoucherPreview, type VoucherPreview } from './preview-voucher.js'
+import { findRegistrationFor } from './require-live-booking.js'
 
 export interface RegistrationCodePreviewInput {
   readonly registrationId: string
