@@ -21,7 +21,7 @@ import * as cancellationMoney from './migrations/0014-cancellation-money.js'
  * folder, so that the same code runs from `src` under tsx and from `dist`.
  * Add a new migration here as well as in `migrations/`.
  */
-const MIGRATIONS = {
+export const MIGRATIONS = {
   '0001-foundation': foundation,
   '0002-appointments': appointments,
   '0003-slot-search': slotSearch,

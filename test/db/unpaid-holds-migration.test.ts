@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { writeInstant } from '../../src/db/columns.js'
-import * as foundation from '../../src/db/migrations/0001-foundation.js'
-import * as appointments from '../../src/db/migrations/0002-appointments.js'
-import * as slotSearch from '../../src/db/migrations/0003-slot-search.js'
-import * as vouchers from '../../src/db/migrations/0004-vouchers.js'
-import * as outboxFacts from '../../src/db/migrations/0005-outbox-facts.js'
-import * as betaProgrammes from '../../src/db/migrations/0006-beta-programmes.js'
-import * as exceptionRequests from '../../src/db/migrations/0007-exception-requests.js'
-import * as invitationWaves from '../../src/db/migrations/0008-invitation-waves.js'
-import * as withheldResults from '../../src/db/migrations/0009-withheld-results.js'
 import * as unpaidHolds from '../../src/db/migrations/0011-unpaid-holds.js'
 import { findRegistration } from '../../src/db/registrations.js'
 import {
@@ -20,18 +11,9 @@ import {
 } from '../factories/catalogue.js'
 import { createCentre, createSlot } from '../factories/centres.js'
 import { testDatabases } from '../support/databases.js'
+import { migrationsBefore } from '../support/migrations-before.js'
 
-const BEFORE = [
-  foundation,
-  appointments,
-  slotSearch,
-  vouchers,
-  outboxFacts,
-  betaProgrammes,
-  exceptionRequests,
-  invitationWaves,
-  withheldResults,
-]
+const BEFORE = migrationsBefore('0011-unpaid-holds')
 
 describe.each(testDatabases())('migration 0011-unpaid-holds on $name', ({ open }) => {
   it('gives holds booked before it 30 minutes from their booking, and nothing to the others', async () => {
