@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-import { REMINDER_KEY_PREFIX } from '../domain/appointment-reminder.js'
+import { REMINDED_PAYMENT_STATUSES, REMINDER_KEY_PREFIX } from '../domain/appointment-reminder.js'
 import type { Instant } from '../domain/instant.js'
 import type { Provider } from '../domain/provider.js'
 import { readInstant, writeInstant } from './columns.js'
@@ -83,12 +83,13 @@ export async function listAppointmentsToRemind(
     .where('slots.starts_at', '>', writeInstant(window.from))
     .where('slots.starts_at', '<=', writeInstant(window.to))
     .where('registrations.status', '=', 'booked')
-    .where('registrations.payment_status', 'in', ['paid', 'not-required'])
+    .where('registrations.payment_status', 'in', [...REMINDED_PAYMENT_STATUSES])
     .where(({ exists, not, selectFrom }) =>
       not(
         exists(
           selectFrom('outbox')
             .select('outbox.id')
+            // computeReminderDedupeKey's shape, written in SQL to ask the outbox's unique index.
             .where(
               'outbox.dedupe_key',
               '=',

@@ -1,5 +1,8 @@
 import { DAY_MS, type Instant } from './instant.js'
 
+/** The payment states of a confirmed booking, the only kind reminded: paid, or nothing to pay. */
+export const REMINDED_PAYMENT_STATUSES = ['paid', 'not-required'] as const
+
 /** What the dedupe keys of reminders start with; the rest names the registration and its slot. */
 export const REMINDER_KEY_PREFIX = 'appointment-reminder:'
 
