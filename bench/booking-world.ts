@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../src/db/schema.js'
-import { insertSlots } from '../src/db/slots.js'
-import { insertCentres } from '../src/db/test-centres.js'
+import { insertSlots } from '../src/db/catalogue/slots.js'
+import { insertCentres } from '../src/db/catalogue/test-centres.js'
+import type { DB } from '../src/db/engine/schema.js'
 import { DAY_MS, formatInstant, HOUR_MS, type Instant } from '../src/domain/instant.js'
 
 /**

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { promisify } from 'node:util'
-import { quoteIdentifier } from '../src/db/database.js'
+import { quoteIdentifier } from '../src/db/engine/database.js'
 import { onPostgres } from './postgres.js'
 
 const run = promisify(execFile)

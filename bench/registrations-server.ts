@@ -11,7 +11,7 @@
  */
 import { systemClock } from '../src/app/clock.js'
 import { readConfig } from '../src/config.js'
-import { openDatabase } from '../src/db/database.js'
+import { openDatabase } from '../src/db/engine/database.js'
 import { buildExamdeskApp } from '../src/http/examdesk-app.js'
 import { readMailSettings } from '../src/mail/mail-settings.js'
 import { benchAppOptions, closeBenchLog } from './server-child.js'

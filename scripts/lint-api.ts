@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { systemClock } from '../src/app/clock.js'
-import { openDatabase } from '../src/db/database.js'
+import { openDatabase } from '../src/db/engine/database.js'
 import { buildExamdeskApp } from '../src/http/examdesk-app.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../db/schema.js'
+import type { DB } from '../db/engine/schema.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Clock } from './clock.js'
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { type AuditEntry, appendAudit } from '../db/audit-log.js'
-import type { DB } from '../db/schema.js'
+import type { DB } from '../db/engine/schema.js'
 import type { Instant } from '../domain/instant.js'
 import type { Actor } from './actor.js'
 

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from '../db/database-unavailable.js'
+import { isDatabaseUnavailable } from '../db/engine/database-unavailable.js'
 import { AppError } from './errors.js'
 
 /**

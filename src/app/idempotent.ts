@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
-import { runInTransaction } from '../db/group-commit.js'
+import { runInTransaction } from '../db/engine/group-commit.js'
+import type { DB } from '../db/engine/schema.js'
+import { violatedTable } from '../db/engine/unique-violation.js'
 import {
   completeIdempotencyRecord,
   findIdempotencyRecord,
   insertIdempotencyRecord,
 } from '../db/idempotency-keys.js'
-import type { DB } from '../db/schema.js'
-import { violatedTable } from '../db/unique-violation.js'
 import type { Instant } from '../domain/instant.js'
 import { AppError } from './errors.js'
 

@@ -1,4 +1,4 @@
-import type { Paging } from '../db/paging.js'
+import type { Paging } from '../db/engine/paging.js'
 
 /** One page of a list that grows: its items and how many there are in all. */
 export interface Page<T> {

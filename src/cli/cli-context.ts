@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { WriteStream } from 'node:tty'
 import { type Clock, systemClock } from '../app/clock.js'
 import { type Config, readConfig } from '../config.js'
-import { sqliteFileOf } from '../db/database.js'
+import { sqliteFileOf } from '../db/engine/database.js'
 import { type DatabaseSource, describeMissingDatabase } from './missing-database.js'
 import { openStore, type Store } from './open-store.js'
 

@@ -1,6 +1,6 @@
 import { type FileHandle, open, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import type { BatchCode } from '../app/issue-voucher-batch.js'
+import type { BatchCode } from '../app/vouchers/issue-voucher-batch.js'
 import { formatInstant } from '../domain/instant.js'
 
 const CSV_HEADER = ['position', 'code', 'candidateId', 'expiresAt'] as const

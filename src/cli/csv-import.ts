@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'csv-parse/sync'
+import type { ImportProblem } from '../app/catalogue/import-exams.js'
 import { AppError } from '../app/errors.js'
-import type { ImportProblem } from '../app/import-exams.js'
 import type { CliContext } from './cli-context.js'
 import type { Store } from './open-store.js'
 

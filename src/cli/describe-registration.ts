@@ -1,4 +1,4 @@
-import type { RegistrationView } from '../app/registration-view.js'
+import type { RegistrationView } from '../app/registrations/registration-view.js'
 import { formatInZone } from '../domain/instant.js'
 import { formatMoney } from '../domain/money.js'
 import type { PriceBreakdown } from '../domain/price.js'

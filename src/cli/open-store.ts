@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 import { type Clock, systemClock } from '../app/clock.js'
 import type { Config } from '../config.js'
-import { type OpenDatabaseOptions, openDatabase, redactUrl } from '../db/database.js'
-import { migrateOrThrow } from '../db/migrate.js'
-import type { DB } from '../db/schema.js'
+import { type OpenDatabaseOptions, openDatabase, redactUrl } from '../db/engine/database.js'
+import { migrateOrThrow } from '../db/engine/migrate.js'
+import type { DB } from '../db/engine/schema.js'
 
 export interface Store {
   readonly db: Kysely<DB>

@@ -1,4 +1,4 @@
-import type { DemoLoad } from '../app/load-demo.js'
+import type { DemoLoad } from '../app/operations/load-demo.js'
 
 /** What `serve` knows once it listens, for the lines it prints. */
 export interface StartFacts {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Instant } from '../domain/instant.js'
-import { readInstant, writeInstant } from './columns.js'
-import { reusableInsert } from './reusable-query.js'
-import type { DB } from './schema.js'
+import { readInstant, writeInstant } from './engine/columns.js'
+import { reusableInsert } from './engine/reusable-query.js'
+import type { DB } from './engine/schema.js'
 
 /** One line of the append-only trail: who did what, how, to whose record, when. */
 export interface AuditEntry {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { Instant } from '../domain/instant.js'
-import { writeInstant } from './columns.js'
-import { dialectOf } from './dialect.js'
-import { reusableInsert, reusableStatement } from './reusable-query.js'
-import type { DB } from './schema.js'
+import { writeInstant } from './engine/columns.js'
+import { dialectOf } from './engine/dialect.js'
+import { reusableInsert, reusableStatement } from './engine/reusable-query.js'
+import type { DB } from './engine/schema.js'
 
 /** The first answer given to a request with this key. */
 export interface IdempotencyRecord {

@@ -6,7 +6,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify'
-import type { OperationsReader } from '../app/read-operations.js'
+import type { OperationsReader } from '../app/operations/read-operations.js'
 import type { TrustProxy } from '../trust-proxy.js'
 import { DEFAULT_BODY_LIMIT } from './body-limits.js'
 import { createClientErrorHandler } from './client-error.js'

@@ -1,5 +1,5 @@
 import { Counter, Gauge, type Metric, type Registry } from 'prom-client'
-import type { OperationsReader } from '../app/read-operations.js'
+import type { OperationsReader } from '../app/operations/read-operations.js'
 
 /**
  * The gauges an operator watches, read at each scrape (`collect`): the

@@ -1,6 +1,6 @@
 import type { Actor } from '../app/actor.js'
 import type { AppDeps } from '../app/app-deps.js'
-import { listProgrammesDue, releaseBetaResults } from '../app/release-beta-results.js'
+import { listProgrammesDue, releaseBetaResults } from '../app/beta/release-beta-results.js'
 import type { WorkerLog } from './outbox-worker.js'
 import { type PeriodicJob, startPeriodicJob } from './periodic-job.js'
 

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../app/app-deps.js'
-import { expireHolds } from '../app/expire-holds.js'
+import { expireHolds } from '../app/registrations/expire-holds.js'
 import type { WorkerLog } from './outbox-worker.js'
 import { type PeriodicJob, startPeriodicJob } from './periodic-job.js'
 

@@ -2,7 +2,7 @@ import {
   type PurgeIdempotencyKeysDeps,
   type PurgeOutcome,
   purgeIdempotencyKeys,
-} from '../app/purge-idempotency-keys.js'
+} from '../app/operations/purge-idempotency-keys.js'
 import type { WorkerLog } from './outbox-worker.js'
 import { type PeriodicJob, startPeriodicJob } from './periodic-job.js'
 

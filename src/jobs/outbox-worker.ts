@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../app/clock.js'
+import type { DB } from '../db/engine/schema.js'
 // biome-ignore lint/style/noRestrictedImports: the worker is the outbox's own delivery loop, with no use case between yet
-import { claimDueMail, markFailedAttempt, markSent, type StoredMail } from '../db/outbox.js'
-import type { DB } from '../db/schema.js'
+import { claimDueMail, markFailedAttempt, markSent, type StoredMail } from '../db/mail/outbox.js'
 import { composeOutboxMail } from '../mail/compose-outbox-mail.js'
 import { type MailTransport, PermanentDeliveryError } from '../mail/mail-transport.js'
 import { computeRetryDelay } from './retry-delay.js'

@@ -1,5 +1,5 @@
-import type { SendRemindersDeps } from '../app/send-appointment-reminders.js'
-import { sendAppointmentReminders } from '../app/send-appointment-reminders.js'
+import type { SendRemindersDeps } from '../app/registrations/send-appointment-reminders.js'
+import { sendAppointmentReminders } from '../app/registrations/send-appointment-reminders.js'
 import type { WorkerLog } from './outbox-worker.js'
 import { type PeriodicJob, startPeriodicJob } from './periodic-job.js'
 

@@ -1,4 +1,4 @@
-import type { MailAttachment } from '../db/outbox.js'
+import type { MailAttachment } from '../db/mail/outbox.js'
 import type { Instant } from '../domain/instant.js'
 import { composeCalendarFile } from './calendar-file.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'

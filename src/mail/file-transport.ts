@@ -1,7 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import MailComposer from 'nodemailer/lib/mail-composer'
-import type { OutboxMessage } from '../db/outbox.js'
+import type { OutboxMessage } from '../db/mail/outbox.js'
 import type { Instant } from '../domain/instant.js'
 import { composeMailOptions } from './mail-options.js'
 import type { MailSettings } from './mail-settings.js'

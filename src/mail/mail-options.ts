@@ -1,5 +1,5 @@
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer'
-import type { OutboxMessage } from '../db/outbox.js'
+import type { OutboxMessage } from '../db/mail/outbox.js'
 import type { Instant } from '../domain/instant.js'
 import type { MailSettings } from './mail-settings.js'
 import { computeMessageId } from './message-id.js'

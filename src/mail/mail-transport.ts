@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../db/outbox.js'
+import type { OutboxMessage } from '../db/mail/outbox.js'
 import type { Instant } from '../domain/instant.js'
 
 /** Where the outbox worker hands mail: an SMTP server, or files beside the database. */

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer'
-import type { OutboxMessage } from '../db/outbox.js'
+import type { OutboxMessage } from '../db/mail/outbox.js'
 import type { Instant } from '../domain/instant.js'
 import { composeMailOptions } from './mail-options.js'
 import type { MailSettings } from './mail-settings.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { claimDueMail, enqueueMail, markSent } from '../../src/db/outbox.js'
+import { claimDueMail, enqueueMail, markSent } from '../../src/db/mail/outbox.js'
 import { composeAppointmentMail } from '../../src/mail/compose-appointment-mail.js'
 import { computeMessageId } from '../../src/mail/message-id.js'
 import { createCandidate } from '../factories/catalogue.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createToken } from '../../src/app/api-tokens.js'
-import { revokeToken } from '../../src/db/api-tokens.js'
+import { createToken } from '../../src/app/access/api-tokens.js'
+import { revokeToken } from '../../src/db/access/api-tokens.js'
 import { ROLES, type Role } from '../../src/http/principal.js'
 import { testDatabases } from '../support/databases.js'
 import { call, expectProblem, NOW, useApi } from './api-harness.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { newVoucher } from '../../src/app/new-voucher.js'
-import { insertVoucher } from '../../src/db/vouchers.js'
+import { newVoucher } from '../../src/app/vouchers/new-voucher.js'
+import { insertVoucher } from '../../src/db/vouchers/vouchers.js'
 import { STUDY_BOOK_DISCOUNT } from '../../src/demo/demo-offers.js'
 import { HOUR_MS } from '../../src/domain/instant.js'
 import { formatVoucherCode } from '../../src/domain/voucher-code.js'

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Database } from '../../src/db/database.js'
+import type { Database } from '../../src/db/engine/database.js'
 import { buildExamdeskApp } from '../../src/http/examdesk-app.js'
 import { createSlot } from '../factories/appointments.js'
 import { createCandidate } from '../factories/catalogue.js'

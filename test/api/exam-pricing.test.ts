@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { type ExamPricingInput, prepareExamPricing } from '../../src/app/catalogue/exam-pricing.js'
 import { AppError, type ErrorCode } from '../../src/app/errors.js'
-import { type ExamPricingInput, prepareExamPricing } from '../../src/app/exam-pricing.js'
 import { testDatabases } from '../support/databases.js'
 import { call, expectOk, expectProblem, useApi } from './api-harness.js'
 

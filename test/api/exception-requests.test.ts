@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listOpenWaivers } from '../../src/db/waivers.js'
+import { listOpenWaivers } from '../../src/db/retakes/waivers.js'
 import { EXCEPTION_POLICY, EXCEPTION_REQUEST_FIELDS } from '../../src/domain/exception-request.js'
 import { createCentre, createSlot, deliver } from '../factories/appointments.js'
 import { testDatabases } from '../support/databases.js'

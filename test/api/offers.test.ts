@@ -1,7 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type OfferVersionInput, prepareOfferVersion } from '../../src/app/create-offer-version.js'
 import { AppError, type ErrorCode } from '../../src/app/errors.js'
+import {
+  type OfferVersionInput,
+  prepareOfferVersion,
+} from '../../src/app/vouchers/create-offer-version.js'
 import { formatInstant } from '../../src/domain/instant.js'
 import { testDatabases } from '../support/databases.js'
 import {

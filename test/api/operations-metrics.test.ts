@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createToken } from '../../src/app/api-tokens.js'
+import { createToken } from '../../src/app/access/api-tokens.js'
 import { fixedClock } from '../../src/app/clock.js'
 import { buildExamdeskApp } from '../../src/http/examdesk-app.js'
 import { testDatabases } from '../support/databases.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { insertWaiver, listOpenWaivers } from '../../src/db/waivers.js'
+import { insertWaiver, listOpenWaivers } from '../../src/db/retakes/waivers.js'
 import type { TestCentre } from '../../src/domain/test-centre.js'
 import {
   bookedSeats,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { setExamPricing } from '../../src/db/exam-prices.js'
+import { setExamPricing } from '../../src/db/catalogue/exam-prices.js'
 import { createCentre, createSlot, deliver } from '../factories/appointments.js'
 import { testDatabases } from '../support/databases.js'
 import {

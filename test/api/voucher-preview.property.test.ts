@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { newVoucher } from '../../src/app/new-voucher.js'
-import { setExamPricing } from '../../src/db/exam-prices.js'
-import { insertVoucher } from '../../src/db/vouchers.js'
+import { newVoucher } from '../../src/app/vouchers/new-voucher.js'
+import { setExamPricing } from '../../src/db/catalogue/exam-prices.js'
+import { insertVoucher } from '../../src/db/vouchers/vouchers.js'
 import {
   BETA_INVITATION,
   BETA_REWARD,

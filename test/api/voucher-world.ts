@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { setExamPricing } from '../../src/db/exam-prices.js'
+import { setExamPricing } from '../../src/db/catalogue/exam-prices.js'
 import { formatVoucherCode, voucherCodeFromBytes } from '../../src/domain/voucher-code.js'
 import type { Role } from '../../src/http/principal.js'
 import { createCentre, deliver } from '../factories/appointments.js'

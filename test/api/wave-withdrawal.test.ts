@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findBetaRegistration } from '../../src/db/beta-programmes.js'
+import { findBetaRegistration } from '../../src/db/beta/beta-programmes.js'
 import { HOUR_MS } from '../../src/domain/instant.js'
 import { createCentre, createSlot } from '../factories/appointments.js'
 import { testDatabases } from '../support/databases.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { authenticate, createToken, ensureAdminToken } from '../../src/app/api-tokens.js'
-import { countTokens, revokeToken } from '../../src/db/api-tokens.js'
+import { authenticate, createToken, ensureAdminToken } from '../../src/app/access/api-tokens.js'
+import { countTokens, revokeToken } from '../../src/db/access/api-tokens.js'
 import { testDatabases } from '../support/databases.js'
 import { useApp } from './scenario.js'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { readExam, readPolicyVersions } from '../../src/app/catalogue-cache.js'
+import { readExam, readPolicyVersions } from '../../src/app/catalogue/catalogue-cache.js'
 import { fixedClock } from '../../src/app/clock.js'
-import { loadDemo } from '../../src/app/load-demo.js'
+import { loadDemo } from '../../src/app/operations/load-demo.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'
 
 describe.each(testDatabases())('the remembered catalogue on $name', ({ open }) => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { type CreateCandidateInput, createCandidate } from '../../src/app/create-candidate.js'
-import { getCandidate } from '../../src/app/get-candidate.js'
+import {
+  type CreateCandidateInput,
+  createCandidate,
+} from '../../src/app/candidates/create-candidate.js'
+import { getCandidate } from '../../src/app/candidates/get-candidate.js'
 import { testDatabases } from '../support/databases.js'
 import { NOW, refusalOf, useSuiteDatabase } from './scenario.js'
 

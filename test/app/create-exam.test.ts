@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { type CreateExamInput, createExam } from '../../src/app/create-exam.js'
-import { getExam } from '../../src/app/get-exam.js'
-import { listExams } from '../../src/app/list-exams.js'
-import { loadDemo } from '../../src/app/load-demo.js'
+import { type CreateExamInput, createExam } from '../../src/app/catalogue/create-exam.js'
+import { getExam } from '../../src/app/catalogue/get-exam.js'
+import { listExams } from '../../src/app/catalogue/list-exams.js'
+import { loadDemo } from '../../src/app/operations/load-demo.js'
 import { testDatabases } from '../support/databases.js'
 import { refusalOf, useApp } from './scenario.js'
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { decideEligibility } from '../../src/app/decide-eligibility.js'
-import { listAttempts } from '../../src/app/list-attempts.js'
-import { loadDemo } from '../../src/app/load-demo.js'
-import { planRetakes } from '../../src/app/plan-retakes.js'
-import { recordAttempt } from '../../src/app/record-attempt.js'
-import { insertWaiver } from '../../src/db/waivers.js'
+import { loadDemo } from '../../src/app/operations/load-demo.js'
+import { decideEligibility } from '../../src/app/retakes/decide-eligibility.js'
+import { listAttempts } from '../../src/app/retakes/list-attempts.js'
+import { planRetakes } from '../../src/app/retakes/plan-retakes.js'
+import { recordAttempt } from '../../src/app/retakes/record-attempt.js'
+import { insertWaiver } from '../../src/db/retakes/waivers.js'
 import { testDatabases } from '../support/databases.js'
 import {
   type AppDeps,

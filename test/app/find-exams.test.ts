@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { getExam } from '../../src/app/get-exam.js'
-import { type ListExamsInput, listExams } from '../../src/app/list-exams.js'
+import { getExam } from '../../src/app/catalogue/get-exam.js'
+import { type ListExamsInput, listExams } from '../../src/app/catalogue/list-exams.js'
 import { testDatabases } from '../support/databases.js'
 import { refusalOf, useDemoForReading } from './scenario.js'
 

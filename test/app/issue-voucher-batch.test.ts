@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   type IssueVoucherBatchInput,
   issueVoucherBatch,
-} from '../../src/app/issue-voucher-batch.js'
+} from '../../src/app/vouchers/issue-voucher-batch.js'
 import { listAuditOf } from '../../src/db/audit-log.js'
-import { insertOfferVersion } from '../../src/db/offers.js'
-import { findMail, listMail } from '../../src/db/outbox.js'
-import { listBatch } from '../../src/db/vouchers.js'
+import { findMail, listMail } from '../../src/db/mail/outbox.js'
+import { insertOfferVersion } from '../../src/db/vouchers/offers.js'
+import { listBatch } from '../../src/db/vouchers/vouchers.js'
 import { DEMO_OFFERS } from '../../src/demo/demo-offers.js'
 import { parseVoucherCode } from '../../src/domain/voucher-code.js'
 import { createCandidate } from '../factories/catalogue.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { purgeIdempotencyKeys } from '../../src/app/purge-idempotency-keys.js'
-import { writeInstant } from '../../src/db/columns.js'
+import { purgeIdempotencyKeys } from '../../src/app/operations/purge-idempotency-keys.js'
+import { writeInstant } from '../../src/db/engine/columns.js'
 import {
   type ApiWorld,
   book,

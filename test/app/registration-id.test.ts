@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { register } from '../../src/app/register.js'
+import { register } from '../../src/app/registrations/register.js'
 import { call, expectOk, instant, registerCandidate, useApi } from '../api/api-harness.js'
 import { createCentre, createSlot, deliver } from '../factories/appointments.js'
 import { TEST_MAIL_SETTINGS } from '../factories/mail.js'

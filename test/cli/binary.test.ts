@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemClock } from '../../src/app/clock.js'
-import { loadDemo } from '../../src/app/load-demo.js'
-import { openDatabase } from '../../src/db/database.js'
-import { migrateOrThrow } from '../../src/db/migrate.js'
+import { loadDemo } from '../../src/app/operations/load-demo.js'
+import { openDatabase } from '../../src/db/engine/database.js'
+import { migrateOrThrow } from '../../src/db/engine/migrate.js'
 import { describeRun, REPO_ROOT, spawnCli } from './run-cli.js'
 
 /**

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { authenticate } from '../../src/app/api-tokens.js'
-import { openDatabase } from '../../src/db/database.js'
-import { countExams } from '../../src/db/exams.js'
+import { authenticate } from '../../src/app/access/api-tokens.js'
+import { countExams } from '../../src/db/catalogue/exams.js'
+import { openDatabase } from '../../src/db/engine/database.js'
 import { describeRun, runCli } from './run-cli.js'
 
 /**

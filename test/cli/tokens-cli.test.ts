@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { authenticate } from '../../src/app/api-tokens.js'
+import { authenticate } from '../../src/app/access/api-tokens.js'
 import { fixedClock } from '../../src/app/clock.js'
 import { parseInstant } from '../../src/domain/instant.js'
 import { type CliDatabase, cliEngines, openCliDatabase } from './cli-database.js'

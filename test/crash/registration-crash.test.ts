@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import type { DialectName } from '../../src/db/dialect.js'
+import type { DialectName } from '../../src/db/engine/dialect.js'
 import { computeMessageId } from '../../src/mail/message-id.js'
 import { createCentre, createSlot, deliver } from '../factories/appointments.js'
 import {

@@ -4,7 +4,7 @@ import {
   findActiveTokenByHash,
   insertToken,
   revokeToken,
-} from '../../src/db/api-tokens.js'
+} from '../../src/db/access/api-tokens.js'
 import { FACTORY_EPOCH } from '../factories/catalogue.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { findCandidate } from '../../src/db/candidates/candidates.js'
 import {
   findAttempt,
   insertAttempt,
   listAttemptsOfCandidate,
   updateAttemptOutcome,
-} from '../../src/db/attempts.js'
-import { findCandidate } from '../../src/db/candidates.js'
+} from '../../src/db/retakes/attempts.js'
 import { HOUR_MS, parseInstant } from '../../src/domain/instant.js'
 import {
   createAttempt,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { writeInstant } from '../../src/db/columns.js'
-import * as cancellationMoney from '../../src/db/migrations/0014-cancellation-money.js'
-import { findPaymentOf } from '../../src/db/payments.js'
-import { findProvider } from '../../src/db/providers.js'
+import { findProvider } from '../../src/db/catalogue/providers.js'
+import { writeInstant } from '../../src/db/engine/columns.js'
+import * as cancellationMoney from '../../src/db/engine/migrations/0014-cancellation-money.js'
+import { findPaymentOf } from '../../src/db/registrations/payments.js'
 import {
   createCandidate,
   createExam,

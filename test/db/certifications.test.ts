@@ -3,7 +3,7 @@ import {
   insertCertification,
   listCertifications,
   listCertificationsForExams,
-} from '../../src/db/certifications.js'
+} from '../../src/db/candidates/certifications.js'
 import type { Certification } from '../../src/domain/certification.js'
 import { createExam, createFamily } from '../factories/catalogue.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
-import { countFailure, findThrottle } from '../../src/db/code-throttles.js'
-import type { Database } from '../../src/db/database.js'
+import type { Database } from '../../src/db/engine/database.js'
+import { countFailure, findThrottle } from '../../src/db/vouchers/code-throttles.js'
 import {
   CANDIDATE_LIMITS,
   decideCountedFailure,

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { insertToken } from '../../src/db/api-tokens.js'
-import { writeInstant } from '../../src/db/columns.js'
-import type { DB } from '../../src/db/schema.js'
+import { insertToken } from '../../src/db/access/api-tokens.js'
+import { writeInstant } from '../../src/db/engine/columns.js'
+import type { DB } from '../../src/db/engine/schema.js'
 import { parseInstant } from '../../src/domain/instant.js'
 import {
   createAttempt,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import type { DB } from '../../src/db/engine/schema.js'
 import {
   type ExceptionRequest,
   findExceptionRequest,
@@ -7,10 +8,9 @@ import {
   insertExceptionRequest,
   listExceptionRequestsOfCandidate,
   recordExceptionReview,
-} from '../../src/db/exception-requests.js'
-import { insertRegistration } from '../../src/db/registrations.js'
-import type { DB } from '../../src/db/schema.js'
-import { holdWaiver, insertWaiver } from '../../src/db/waivers.js'
+} from '../../src/db/exceptions/exception-requests.js'
+import { insertRegistration } from '../../src/db/registrations/registrations.js'
+import { holdWaiver, insertWaiver } from '../../src/db/retakes/waivers.js'
 import {
   createCandidate,
   createExam,

@@ -1,13 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { findAttempt, listAttemptsOfCandidate } from '../../src/db/attempts.js'
 import {
   readFlag,
   readInstant,
   readOptionalInstant,
   writeFlag,
   writeInstant,
-} from '../../src/db/columns.js'
+} from '../../src/db/engine/columns.js'
+import { findAttempt, listAttemptsOfCandidate } from '../../src/db/retakes/attempts.js'
 import { parseInstant } from '../../src/domain/instant.js'
 import { createAttempt, createCandidate, createExam, createFamily } from '../factories/catalogue.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'

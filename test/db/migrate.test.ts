@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { openDatabase, redactUrl } from '../../src/db/database.js'
-import { dialectOf } from '../../src/db/dialect.js'
-import { migrateOrThrow, migrateToLatest } from '../../src/db/migrate.js'
+import { openDatabase, redactUrl } from '../../src/db/engine/database.js'
+import { dialectOf } from '../../src/db/engine/dialect.js'
+import { migrateOrThrow, migrateToLatest } from '../../src/db/engine/migrate.js'
 import { testDatabases } from '../support/databases.js'
 
 const TABLES = [

@@ -6,7 +6,7 @@ import {
   listMail,
   markFailedAttempt,
   markSent,
-} from '../../src/db/outbox.js'
+} from '../../src/db/mail/outbox.js'
 import { createCandidate, FACTORY_EPOCH } from '../factories/catalogue.js'
 import { confirmationMessage, mailMessage } from '../factories/mail.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { runInTransaction } from '../../src/db/group-commit.js'
-import { unchangedReads } from '../../src/db/remember-unchanged.js'
+import { runInTransaction } from '../../src/db/engine/group-commit.js'
+import { unchangedReads } from '../../src/db/engine/remember-unchanged.js'
 import { openAnotherConnection } from '../support/another-connection.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'
 

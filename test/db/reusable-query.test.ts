@@ -1,6 +1,10 @@
 import { CamelCasePlugin, sql } from 'kysely'
 import { describe, expect, it, vi } from 'vitest'
-import { reusableInsert, reusableQuery, reusableStatement } from '../../src/db/reusable-query.js'
+import {
+  reusableInsert,
+  reusableQuery,
+  reusableStatement,
+} from '../../src/db/engine/reusable-query.js'
 import { createCandidate } from '../factories/catalogue.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'
 

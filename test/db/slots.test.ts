@@ -7,21 +7,21 @@ import {
   providerDelivers,
   setProviderExams,
   updateProviderRules,
-} from '../../src/db/providers.js'
+} from '../../src/db/catalogue/providers.js'
 import {
   findSlot,
   findSlotWithCentre,
   insertSlots,
   listOpenSlotsAt,
   searchOpenSlots,
-} from '../../src/db/slots.js'
+} from '../../src/db/catalogue/slots.js'
 import {
   countCentres,
   findCentre,
   findCentres,
   findCentresDelivering,
   listCentres,
-} from '../../src/db/test-centres.js'
+} from '../../src/db/catalogue/test-centres.js'
 import { HOUR_MS, parseInstant } from '../../src/domain/instant.js'
 import { createExam, createFamily, createProvider, FACTORY_EPOCH } from '../factories/catalogue.js'
 import { createCentre, createSlot } from '../factories/centres.js'

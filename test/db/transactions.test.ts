@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { listFamilies } from '../../src/db/exam-families.js'
-import { findExam } from '../../src/db/exams.js'
-import { listPolicyVersions } from '../../src/db/policy-versions.js'
+import { listFamilies } from '../../src/db/catalogue/exam-families.js'
+import { findExam } from '../../src/db/catalogue/exams.js'
+import { listPolicyVersions } from '../../src/db/retakes/policy-versions.js'
 import { createExam, createFamily } from '../factories/catalogue.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { writeInstant } from '../../src/db/columns.js'
-import * as unpaidHolds from '../../src/db/migrations/0011-unpaid-holds.js'
-import { findRegistration } from '../../src/db/registrations.js'
+import { writeInstant } from '../../src/db/engine/columns.js'
+import * as unpaidHolds from '../../src/db/engine/migrations/0011-unpaid-holds.js'
+import { findRegistration } from '../../src/db/registrations/registrations.js'
 import {
   createCandidate,
   createExam,

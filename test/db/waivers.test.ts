@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { listAttemptsOfCandidate } from '../../src/db/attempts.js'
-import { findBookingFacts } from '../../src/db/booking-facts.js'
+import { findBookingFacts } from '../../src/db/registrations/booking-facts.js'
+import { listAttemptsOfCandidate } from '../../src/db/retakes/attempts.js'
 import {
   insertWaiver,
   listOpenWaivers,
   listRetakeHistory,
   markWaiverUsed,
-} from '../../src/db/waivers.js'
+} from '../../src/db/retakes/waivers.js'
 import { HOUR_MS } from '../../src/domain/instant.js'
 import {
   createAttempt,

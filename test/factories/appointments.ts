@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { addProviderExam } from '../../src/db/providers.js'
-import type { DB } from '../../src/db/schema.js'
+import { addProviderExam } from '../../src/db/catalogue/providers.js'
+import type { DB } from '../../src/db/engine/schema.js'
 import type { Instant } from '../../src/domain/instant.js'
 import type { TestCentre } from '../../src/domain/test-centre.js'
 import { createCentre as createCentreOf, createSlot as createSlotAt } from './centres.js'

@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely'
+import { type Candidate, insertCandidate } from '../../src/db/candidates/candidates.js'
+import { insertFamily } from '../../src/db/catalogue/exam-families.js'
+import { findExam, insertExam, type NewExam } from '../../src/db/catalogue/exams.js'
+import { insertProvider, type Provider } from '../../src/db/catalogue/providers.js'
+import type { DB } from '../../src/db/engine/schema.js'
 import {
   findAttempt,
   insertAttempt,
   type NewAttempt,
   type StoredAttempt,
-} from '../../src/db/attempts.js'
-import { type Candidate, insertCandidate } from '../../src/db/candidates.js'
-import { insertFamily } from '../../src/db/exam-families.js'
-import { findExam, insertExam, type NewExam } from '../../src/db/exams.js'
-import { insertPolicyVersion } from '../../src/db/policy-versions.js'
-import { insertProvider, type Provider } from '../../src/db/providers.js'
-import type { DB } from '../../src/db/schema.js'
+} from '../../src/db/retakes/attempts.js'
+import { insertPolicyVersion } from '../../src/db/retakes/policy-versions.js'
 import type { Exam } from '../../src/domain/exam.js'
 import type { ExamFamily } from '../../src/domain/exam-family.js'
 import { type Instant, parseInstant } from '../../src/domain/instant.js'

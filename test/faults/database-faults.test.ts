@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { openDatabase, quoteIdentifier } from '../../src/db/database.js'
+import { openDatabase, quoteIdentifier } from '../../src/db/engine/database.js'
 import { createCentre, createSlot, deliver } from '../factories/appointments.js'
 import { TEST_POSTGRES_URL } from '../support/postgres-url.js'
 import {

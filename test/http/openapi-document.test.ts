@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../src/app/clock.js'
 import { ERROR_CATALOGUE } from '../../src/app/errors.js'
-import { type Database, openDatabase } from '../../src/db/database.js'
+import { type Database, openDatabase } from '../../src/db/engine/database.js'
 import { buildExamdeskApp } from '../../src/http/examdesk-app.js'
 
 /**

@@ -1,10 +1,10 @@
 import type { AddressObject } from 'mailparser'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fixedClock } from '../../src/app/clock.js'
-import { getMail } from '../../src/app/get-mail.js'
-import { listMail as listMailForAdmin } from '../../src/app/list-mail.js'
-import type { Database } from '../../src/db/database.js'
-import { claimDueMail, enqueueMail, findMail, listMail } from '../../src/db/outbox.js'
+import { getMail } from '../../src/app/mail/get-mail.js'
+import { listMail as listMailForAdmin } from '../../src/app/mail/list-mail.js'
+import type { Database } from '../../src/db/engine/database.js'
+import { claimDueMail, enqueueMail, findMail, listMail } from '../../src/db/mail/outbox.js'
 import {
   type OutboxWorker,
   startOutboxWorker,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { sendAppointmentReminders } from '../../src/app/send-appointment-reminders.js'
-import { setExamPricing } from '../../src/db/exam-prices.js'
+import { sendAppointmentReminders } from '../../src/app/registrations/send-appointment-reminders.js'
+import { setExamPricing } from '../../src/db/catalogue/exam-prices.js'
 import { DAY_MS, HOUR_MS } from '../../src/domain/instant.js'
 import { startReminderJob } from '../../src/jobs/reminder-job.js'
 import {

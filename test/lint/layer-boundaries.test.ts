@@ -35,7 +35,7 @@ describe('layer boundaries, kept by the linter', () => {
   it.each([
     [
       'src/domain',
-      "import { findCandidate as imported } from '../db/candidates.js'",
+      "import { findCandidate as imported } from '../db/candidates/candidates.js'",
       'The domain is pure',
     ],
     [
@@ -55,15 +55,19 @@ describe('layer boundaries, kept by the linter', () => {
     ],
     [
       'src/http/routes',
-      "import { findCandidate as imported } from '../../db/candidates.js'",
+      "import { findCandidate as imported } from '../../db/candidates/candidates.js'",
       'Shells call use cases',
     ],
     [
       'src/cli/commands',
-      "import { enqueueMail as imported } from '../../db/outbox.js'",
+      "import { enqueueMail as imported } from '../../db/mail/outbox.js'",
       'Shells call use cases',
     ],
-    ['src/jobs', "import { takeSeat as imported } from '../db/seats.js'", 'Shells call use cases'],
+    [
+      'src/jobs',
+      "import { takeSeat as imported } from '../db/catalogue/seats.js'",
+      'Shells call use cases',
+    ],
   ])('refuses in %s: %s', async (folder, importLine, message) => {
     const output = await lintPlanted(folder, importLine)
     expect(output).toContain('noRestrictedImports')
@@ -72,9 +76,12 @@ describe('layer boundaries, kept by the linter', () => {
 
   it.each([
     ['src/domain', "import { Temporal as imported } from 'temporal-polyfill'"],
-    ['src/app', "import { findCandidate as imported } from '../db/candidates.js'"],
-    ['src/http/routes', "import { register as imported } from '../../app/register.js'"],
-    ['src/cli', "import { openDatabase as imported } from '../db/database.js'"],
+    ['src/app', "import { findCandidate as imported } from '../db/candidates/candidates.js'"],
+    [
+      'src/http/routes',
+      "import { register as imported } from '../../app/registrations/register.js'",
+    ],
+    ['src/cli', "import { openDatabase as imported } from '../db/engine/database.js'"],
   ])('allows in %s: %s', async (folder, importLine) => {
     expect(await lintPlanted(folder, importLine)).toBeNull()
   })

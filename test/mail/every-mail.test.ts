@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import { describe, expect, it } from 'vitest'
-import type { OutboxMessage } from '../../src/db/outbox.js'
+import type { OutboxMessage } from '../../src/db/mail/outbox.js'
 import {
   BETA_REWARD,
   SECOND_SHOT_PACK,

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
-import { type Database, openDatabase } from '../../src/db/database.js'
-import { dialectOf } from '../../src/db/dialect.js'
-import type { DB } from '../../src/db/schema.js'
+import { type Database, openDatabase } from '../../src/db/engine/database.js'
+import { dialectOf } from '../../src/db/engine/dialect.js'
+import type { DB } from '../../src/db/engine/schema.js'
 import { TEST_POSTGRES_URL } from './postgres-url.js'
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
-import { openDatabase, quoteIdentifier, redactUrl } from '../../src/db/database.js'
+import { openDatabase, quoteIdentifier, redactUrl } from '../../src/db/engine/database.js'
 import { runAsAdmin } from './postgres-admin.js'
 import { type PostgresProbe, TEST_POSTGRES_URL } from './postgres-url.js'
 import {

@@ -1,4 +1,4 @@
-import { MIGRATIONS } from '../../src/db/migrate.js'
+import { MIGRATIONS } from '../../src/db/engine/migrate.js'
 
 type MigrationName = keyof typeof MIGRATIONS
 

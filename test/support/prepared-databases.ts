@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { createToken } from '../../src/app/api-tokens.js'
+import { createToken } from '../../src/app/access/api-tokens.js'
 import { fixedClock } from '../../src/app/clock.js'
-import { loadDemo } from '../../src/app/load-demo.js'
-import type { Database } from '../../src/db/database.js'
-import { migrateOrThrow } from '../../src/db/migrate.js'
+import { loadDemo } from '../../src/app/operations/load-demo.js'
+import type { Database } from '../../src/db/engine/database.js'
+import { migrateOrThrow } from '../../src/db/engine/migrate.js'
 import { parseInstant } from '../../src/domain/instant.js'
 import { ROLES, type Role } from '../../src/http/principal.js'
 

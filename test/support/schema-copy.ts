@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { quoteIdentifier } from '../../src/db/database.js'
+import { quoteIdentifier } from '../../src/db/engine/database.js'
 
 /** Where the copied schema and the copy go in a script from `scriptToCopySchema`. */
 const SOURCE = '__examdesk_copy_source__'

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { type Database, openDatabase, quoteIdentifier } from '../../src/db/database.js'
+import { type Database, openDatabase, quoteIdentifier } from '../../src/db/engine/database.js'
 import { REPO_ROOT } from '../cli/run-cli.js'
 import { TEST_POSTGRES_URL } from './postgres-url.js'
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../../app/actor.js'
-import { listProgrammesDue, releaseBetaResults } from '../../app/release-beta-results.js'
+import { listProgrammesDue, releaseBetaResults } from '../../app/beta/release-beta-results.js'
 import { readMailSettings } from '../../mail/mail-settings.js'
 import type { CliContext } from '../cli-context.js'
 import { consoleAccount } from '../console-account.js'

@@ -1,5 +1,5 @@
-import { decideEligibility } from '../../app/decide-eligibility.js'
-import { toEligibilityView } from '../../app/eligibility-view.js'
+import { decideEligibility } from '../../app/retakes/decide-eligibility.js'
+import { toEligibilityView } from '../../app/retakes/eligibility-view.js'
 import { formatInstant, formatInZone } from '../../domain/instant.js'
 import type { CliContext } from '../cli-context.js'
 

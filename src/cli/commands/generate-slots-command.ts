@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress'
-import { generateSlots } from '../../app/generate-slots.js'
+import { generateSlots } from '../../app/catalogue/generate-slots.js'
 import { formatInstant, formatInZone } from '../../domain/instant.js'
 import type { CliContext } from '../cli-context.js'
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../../app/actor.js'
-import { expireHolds } from '../../app/expire-holds.js'
+import { expireHolds } from '../../app/registrations/expire-holds.js'
 import { readMailSettings } from '../../mail/mail-settings.js'
 import type { CliContext } from '../cli-context.js'
 import { consoleAccount } from '../console-account.js'

@@ -1,4 +1,4 @@
-import { importCentres } from '../../app/import-centres.js'
+import { importCentres } from '../../app/catalogue/import-centres.js'
 import type { CliContext } from '../cli-context.js'
 import { readCsvRows, runCsvImport } from '../csv-import.js'
 

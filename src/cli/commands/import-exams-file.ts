@@ -1,4 +1,4 @@
-import { importExams } from '../../app/import-exams.js'
+import { importExams } from '../../app/catalogue/import-exams.js'
 import type { CliContext } from '../cli-context.js'
 import { readCsvRows, runCsvImport } from '../csv-import.js'
 

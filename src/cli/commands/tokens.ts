@@ -1,6 +1,6 @@
-import { createToken, listApiTokens, revokeApiToken } from '../../app/api-tokens.js'
+import { createToken, listApiTokens, revokeApiToken } from '../../app/access/api-tokens.js'
 // biome-ignore lint/style/noRestrictedImports: a type only; the model still lives in the data layer
-import type { TokenRole } from '../../db/api-tokens.js'
+import type { TokenRole } from '../../db/access/api-tokens.js'
 import { formatInstant } from '../../domain/instant.js'
 import { TOKEN_CACHE_MS } from '../../http/examdesk-app.js'
 import type { CliContext } from '../cli-context.js'

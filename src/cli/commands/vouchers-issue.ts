@@ -1,5 +1,5 @@
 import { AppError } from '../../app/errors.js'
-import { issueVoucherBatch } from '../../app/issue-voucher-batch.js'
+import { issueVoucherBatch } from '../../app/vouchers/issue-voucher-batch.js'
 import { readMailSettings } from '../../mail/mail-settings.js'
 import type { CliContext } from '../cli-context.js'
 import { type CodesFile, openCodesFile } from '../codes-file.js'

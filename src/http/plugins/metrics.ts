@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, onResponseHookHandler } from 'fastify'
 import { Counter, collectDefaultMetrics, type Metric, Registry } from 'prom-client'
-import type { OperationsReader } from '../../app/read-operations.js'
+import type { OperationsReader } from '../../app/operations/read-operations.js'
 import { registerOperationsMetrics } from '../operations-metrics.js'
 import { problemCodeOf } from '../problem.js'
 import { RequestDurations } from '../request-durations.js'

@@ -6,8 +6,8 @@ import {
   addCandidatesToRoster,
   getBetaProgramme,
   setBetaProgramme,
-} from '../../app/beta-programme.js'
-import { releaseBetaResults } from '../../app/release-beta-results.js'
+} from '../../app/beta/beta-programme.js'
+import { releaseBetaResults } from '../../app/beta/release-beta-results.js'
 import { type BetaProgramme, seatsLeft } from '../../domain/beta-programme.js'
 import { MAX_HOLD_MINUTES, MIN_HOLD_MINUTES } from '../../domain/unpaid-hold.js'
 import { BULK_BODY_LIMIT } from '../body-limits.js'

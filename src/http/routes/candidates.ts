@@ -2,10 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
-import { createCandidate } from '../../app/create-candidate.js'
-import { getCandidate } from '../../app/get-candidate.js'
+import { createCandidate } from '../../app/candidates/create-candidate.js'
+import { getCandidate } from '../../app/candidates/get-candidate.js'
 // biome-ignore lint/style/noRestrictedImports: a type only; the model still lives in the data layer
-import type { Candidate } from '../../db/candidates.js'
+import type { Candidate } from '../../db/candidates/candidates.js'
 import { toInstantOut } from '../schemas/instant.js'
 
 const CandidateOut = Type.Object({

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
-import { listEarnedCertifications } from '../../app/list-earned-certifications.js'
+import { listEarnedCertifications } from '../../app/candidates/list-earned-certifications.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
 

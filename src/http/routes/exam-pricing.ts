@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
-import { getExamPricing, setExamPricing } from '../../app/exam-pricing.js'
+import { getExamPricing, setExamPricing } from '../../app/catalogue/exam-pricing.js'
 import { ExamPricingBody, ExamPricingOut, toExamPricingOut } from '../schemas/exam-pricing.js'
 
 const PricingParams = Type.Object({

@@ -2,9 +2,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
-import { createExam } from '../../app/create-exam.js'
-import { getExam } from '../../app/get-exam.js'
-import { listExams } from '../../app/list-exams.js'
+import { createExam } from '../../app/catalogue/create-exam.js'
+import { getExam } from '../../app/catalogue/get-exam.js'
+import { listExams } from '../../app/catalogue/list-exams.js'
 import { ExamOut, ExamStatus, toExamOut } from '../schemas/exam.js'
 
 const ExamNumberText = Type.String({ minLength: 1, maxLength: 20, examples: ['70-620', '070-620'] })

@@ -4,10 +4,10 @@ import { Type } from 'typebox'
 import {
   getExceptionRequest,
   listCandidateExceptionRequests,
-} from '../../app/get-exception-request.js'
+} from '../../app/exceptions/get-exception-request.js'
+import { type ExceptionDeps, requestException } from '../../app/exceptions/request-exception.js'
+import { reviewException } from '../../app/exceptions/review-exception.js'
 import { computePaging } from '../../app/page.js'
-import { type ExceptionDeps, requestException } from '../../app/request-exception.js'
-import { reviewException } from '../../app/review-exception.js'
 import {
   ApproveBody,
   DenyBody,

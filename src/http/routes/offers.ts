@@ -2,9 +2,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
-import { createOfferVersion } from '../../app/create-offer-version.js'
-import { getOffer } from '../../app/get-offer.js'
-import { listOffers } from '../../app/list-offers.js'
+import { createOfferVersion } from '../../app/vouchers/create-offer-version.js'
+import { getOffer } from '../../app/vouchers/get-offer.js'
+import { listOffers } from '../../app/vouchers/list-offers.js'
 import {
   CreateOfferBody,
   OfferOut,

@@ -2,11 +2,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
-import { createProvider } from '../../app/create-provider.js'
-import { getProvider } from '../../app/get-provider.js'
-import { listProviders } from '../../app/list-providers.js'
-import { setProviderExams } from '../../app/set-provider-exams.js'
-import { updateProviderRules } from '../../app/update-provider-rules.js'
+import { createProvider } from '../../app/catalogue/create-provider.js'
+import { getProvider } from '../../app/catalogue/get-provider.js'
+import { listProviders } from '../../app/catalogue/list-providers.js'
+import { setProviderExams } from '../../app/catalogue/set-provider-exams.js'
+import { updateProviderRules } from '../../app/catalogue/update-provider-rules.js'
 import {
   CreateProviderBody,
   ProviderOut,

@@ -3,16 +3,19 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { type TSchema, Type } from 'typebox'
 import type { Actor } from '../../app/actor.js'
 import type { AppDeps } from '../../app/app-deps.js'
-import { cancelRegistration } from '../../app/cancel-registration.js'
 import { AppError, type ErrorCode } from '../../app/errors.js'
-import { getRegistration, listCandidateRegistrations } from '../../app/get-registration.js'
 import type { Idempotent } from '../../app/idempotent.js'
 import { computePaging } from '../../app/page.js'
-import { payRegistration } from '../../app/pay-registration.js'
-import { register } from '../../app/register.js'
-import type { RegistrationView } from '../../app/registration-view.js'
-import { reportSitting, type SittingReport } from '../../app/report-sitting.js'
-import { rescheduleRegistration } from '../../app/reschedule-registration.js'
+import { cancelRegistration } from '../../app/registrations/cancel-registration.js'
+import {
+  getRegistration,
+  listCandidateRegistrations,
+} from '../../app/registrations/get-registration.js'
+import { payRegistration } from '../../app/registrations/pay-registration.js'
+import { register } from '../../app/registrations/register.js'
+import type { RegistrationView } from '../../app/registrations/registration-view.js'
+import { rescheduleRegistration } from '../../app/registrations/reschedule-registration.js'
+import { reportSitting, type SittingReport } from '../../app/retakes/report-sitting.js'
 import {
   CODE_ENTRY_REFUSALS,
   CODE_REFUSALS,

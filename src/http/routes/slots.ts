@@ -7,9 +7,13 @@ import {
   findSeats,
   MAX_RADIUS_KM,
   MAX_SEARCH_LIMIT,
-} from '../../app/find-seats.js'
-import { DEFAULT_CAPACITY, generateSlots, MAX_CAPACITY } from '../../app/generate-slots.js'
-import { getSlot } from '../../app/get-slot.js'
+} from '../../app/catalogue/find-seats.js'
+import {
+  DEFAULT_CAPACITY,
+  generateSlots,
+  MAX_CAPACITY,
+} from '../../app/catalogue/generate-slots.js'
+import { getSlot } from '../../app/catalogue/get-slot.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
 import { SeatOut, toSeatOut } from '../schemas/seat.js'

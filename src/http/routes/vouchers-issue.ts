@@ -2,8 +2,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
-import { getCandidate } from '../../app/get-candidate.js'
-import { issueRewardVouchers } from '../../app/issue-reward-vouchers.js'
+import { issueRewardVouchers } from '../../app/beta/issue-reward-vouchers.js'
+import { getCandidate } from '../../app/candidates/get-candidate.js'
 import { RewardVouchersOut, toRewardVoucherOut } from '../schemas/issued-voucher.js'
 
 /** Issuing codes to candidates: a beta participant's rewards. */

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { type ExamPricingView, MAX_PRICE_CENTS } from '../../app/exam-pricing.js'
+import { type ExamPricingView, MAX_PRICE_CENTS } from '../../app/catalogue/exam-pricing.js'
 import { PRICE_CLASSES } from '../../domain/offer.js'
 import { CurrencyCode } from './request-fields.js'
 

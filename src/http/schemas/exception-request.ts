@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import type { ExceptionRequestView } from '../../app/get-exception-request.js'
+import type { ExceptionRequestView } from '../../app/exceptions/get-exception-request.js'
 import {
   DESCRIPTION_MAX_LENGTH,
   DESCRIPTION_MIN_LENGTH,

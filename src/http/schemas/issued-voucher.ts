@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import type { RewardVoucher } from '../../app/issue-reward-vouchers.js'
+import type { RewardVoucher } from '../../app/beta/issue-reward-vouchers.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from './instant.js'
 import { Nullable } from './nullable.js'

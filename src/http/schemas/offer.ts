@@ -5,8 +5,8 @@ import {
   MAX_PACK_EXAMS,
   MAX_USES_PER_CODE,
   MAX_VALID_DAYS,
-} from '../../app/create-offer-version.js'
-import type { OfferVersionView, OfferView } from '../../app/list-offers.js'
+} from '../../app/vouchers/create-offer-version.js'
+import type { OfferVersionView, OfferView } from '../../app/vouchers/list-offers.js'
 import {
   describeScope,
   type ExamScope,

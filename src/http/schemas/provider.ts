@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import type { ProviderView } from '../../app/provider-view.js'
+import type { ProviderView } from '../../app/catalogue/provider-view.js'
 
 const CutoffHours = Type.Integer({ minimum: 0, maximum: 8760 })
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import type { Seat } from '../../app/find-seats.js'
+import type { Seat } from '../../app/catalogue/find-seats.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from './instant.js'
 
 export const SeatOut = Type.Object({

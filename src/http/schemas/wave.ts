@@ -1,6 +1,6 @@
 import { Type } from 'typebox'
-import { MAX_HOURS_AFTER_PREVIOUS } from '../../app/compose-wave.js'
-import type { WaveView } from '../../app/get-wave.js'
+import { MAX_HOURS_AFTER_PREVIOUS } from '../../app/beta/compose-wave.js'
+import type { WaveView } from '../../app/beta/get-wave.js'
 import { WAVE_AUDIENCES, WAVE_CODE_MODES } from '../../domain/invitation-wave.js'
 import { toInstantOut } from './instant.js'
 import { Nullable } from './nullable.js'

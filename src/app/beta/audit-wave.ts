@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import { appendAudit } from '../../db/audit-log.js'
+import type { WaveRecord } from '../../db/beta/invitation-waves.js'
+import type { DB } from '../../db/engine/schema.js'
+import type { Instant } from '../../domain/instant.js'
+import type { WaveActor } from '../actor.js'
+
+/** Appends to the audit trail what `actor` did to a wave; the detail always names its exam and position. */
+export async function auditWave(
+  db: Kysely<DB>,
+  wave: Pick<WaveRecord, 'id' | 'exam' | 'position'>,
+  actor: WaveActor,
+  now: Instant,
+  action: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await appendAudit(db, {
+    id: uuidv7(),
+    at: now,
+    actorId: actor.id,
+    actorRole: actor.role,
+    channel: actor.channel,
+    candidateId: null,
+    subjectType: 'invitation-wave',
+    subjectId: wave.id,
+    action,
+    detail: { exam: wave.exam, position: wave.position, ...detail },
+  })
+}

@@ -1,0 +1,164 @@
+import type { Kysely } from 'kysely'
+import { type AuditEntry, listAuditOf } from '../../db/audit-log.js'
+import { findExam } from '../../db/catalogue/exams.js'
+import type { Paging } from '../../db/engine/paging.js'
+import type { DB } from '../../db/engine/schema.js'
+import {
+  countExceptionRequestsOfCandidate,
+  type ExceptionRequestStatus,
+  findExceptionRequest,
+  listExceptionRequestsOfCandidate,
+  type StoredExceptionRequest,
+} from '../../db/exceptions/exception-requests.js'
+import type { ExceptionReason } from '../../domain/exception-request.js'
+import type { Instant } from '../../domain/instant.js'
+import { parseRegistrationCode } from '../../domain/registration-code.js'
+import { isOnBehalf } from '../actor.js'
+import { getCandidate } from '../candidates/get-candidate.js'
+import { AppError } from '../errors.js'
+import type { Page } from '../page.js'
+
+/** The audit trail's name for a request, as `registration` is a booking's. */
+export const EXCEPTION_REQUEST_SUBJECT = 'exception-request'
+
+/**
+ * A request as the candidate and support see it: what was asked, where it
+ * stands, how it was decided, and what became of the waiver it granted.
+ * Plain JSON, since it is also the stored answer to an idempotent request.
+ */
+export interface ExceptionRequestView {
+  readonly id: string
+  readonly candidateId: string
+  readonly registrationId: string
+  readonly exam: { readonly number: string; readonly title: string }
+  readonly firstName: string
+  readonly lastName: string
+  readonly email: string
+  readonly description: string
+  readonly providerCaseNumber: string
+  readonly reason: ExceptionReason
+  readonly status: ExceptionRequestStatus
+  readonly channel: string
+  readonly requestedAt: Instant
+  readonly requestedBy: {
+    readonly tokenId: string
+    readonly role: string
+    readonly onBehalf: boolean
+  }
+  readonly review: {
+    readonly decision: 'approved' | 'denied'
+    readonly at: Instant
+    readonly by: { readonly tokenId: string; readonly role: string }
+    readonly note: string
+    readonly waivesWait: boolean
+    readonly waivesLimit: boolean
+  } | null
+  /** The waiver an approval granted: `available` until a booking holds it, `used` once an attempt took it. */
+  readonly waiver: {
+    readonly id: string
+    readonly state: 'available' | 'held' | 'used'
+    readonly heldByRegistrationId: string | null
+    readonly usedByAttemptId: string | null
+  } | null
+}
+
+export function toExceptionRequestView(
+  request: StoredExceptionRequest,
+  examTitle: string,
+): ExceptionRequestView {
+  const { review, waiver } = request
+  return {
+    id: request.id,
+    candidateId: request.candidateId,
+    registrationId: request.registrationId,
+    exam: { number: request.exam, title: examTitle },
+    firstName: request.firstName,
+    lastName: request.lastName,
+    email: request.email,
+    description: request.description,
+    providerCaseNumber: request.providerCaseNumber,
+    reason: request.reason,
+    status: request.status,
+    channel: request.channel,
+    requestedAt: request.requestedAt,
+    requestedBy: {
+      tokenId: request.requestedBy,
+      role: request.requestedByRole,
+      onBehalf: isOnBehalf(request.requestedByRole),
+    },
+    review:
+      review === null
+        ? null
+        : {
+            decision: review.decision,
+            at: review.at,
+            by: { tokenId: review.by, role: review.byRole },
+            note: review.note,
+            waivesWait: review.waivesWait,
+            waivesLimit: review.waivesLimit,
+          },
+    waiver:
+      review?.waiverId == null || waiver === null
+        ? null
+        : {
+            id: review.waiverId,
+            state:
+              waiver.usedByAttemptId !== null
+                ? 'used'
+                : waiver.heldByRegistrationId !== null
+                  ? 'held'
+                  : 'available',
+            heldByRegistrationId: waiver.heldByRegistrationId,
+            usedByAttemptId: waiver.usedByAttemptId,
+          },
+  }
+}
+
+/** The request (its id in any case, with or without dashes), or EXCEPTION_REQUEST_NOT_FOUND. */
+export async function requireExceptionRequest(
+  db: Kysely<DB>,
+  requestId: string,
+): Promise<StoredExceptionRequest> {
+  const request = await findExceptionRequest(db, parseRegistrationCode(requestId) ?? requestId)
+  if (!request) throw new AppError('EXCEPTION_REQUEST_NOT_FOUND', { field: 'id', requestId })
+  return request
+}
+
+/** Reads what a view needs beside the stored request: the exam's title. */
+async function loadExceptionRequestView(
+  db: Kysely<DB>,
+  request: StoredExceptionRequest,
+): Promise<ExceptionRequestView> {
+  const exam = await findExam(db, request.exam)
+  return toExceptionRequestView(request, exam?.title ?? request.exam)
+}
+
+/** A request with every step taken on it (filed, approved or denied: who, how, when). */
+export async function getExceptionRequest(
+  deps: { readonly db: Kysely<DB> },
+  requestId: string,
+): Promise<{ readonly request: ExceptionRequestView; readonly history: AuditEntry[] }> {
+  const request = await requireExceptionRequest(deps.db, requestId)
+  const [view, history] = await Promise.all([
+    loadExceptionRequestView(deps.db, request),
+    listAuditOf(deps.db, EXCEPTION_REQUEST_SUBJECT, request.id),
+  ])
+  return { request: view, history }
+}
+
+/** One page of a candidate's exception requests, newest first, and how many there are. */
+export async function listCandidateExceptionRequests(
+  deps: { readonly db: Kysely<DB> },
+  candidateId: string,
+  paging: Paging,
+): Promise<Page<ExceptionRequestView>> {
+  await getCandidate(deps, candidateId, 'id')
+  const [requests, total] = await Promise.all([
+    listExceptionRequestsOfCandidate(deps.db, candidateId, paging),
+    countExceptionRequestsOfCandidate(deps.db, candidateId),
+  ])
+  const items = await Promise.all(
+    requests.map((request) => loadExceptionRequestView(deps.db, request)),
+  )
+  return { items, total }
+}

@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto'
+import type { Kysely, Transaction } from 'kysely'
+import { findCandidate } from '../../db/candidates/candidates.js'
+import { findExam } from '../../db/catalogue/exams.js'
+import { findSlotWithCentre } from '../../db/catalogue/slots.js'
+import type { DB } from '../../db/engine/schema.js'
+import { violatedTable } from '../../db/engine/unique-violation.js'
+import {
+  type ExceptionRequest,
+  findStandingExceptionRequest,
+  insertExceptionRequest,
+} from '../../db/exceptions/exception-requests.js'
+import { findRegistration } from '../../db/registrations/registrations.js'
+import { parseExamNumber } from '../../domain/exam-number.js'
+import {
+  decideExceptionRequest,
+  EXCEPTION_POLICY,
+  EXCEPTION_REQUEST_FIELDS,
+  type ExceptionRequestText,
+} from '../../domain/exception-request.js'
+import type { Instant } from '../../domain/instant.js'
+import { formatRegistrationCode, parseRegistrationCode } from '../../domain/registration-code.js'
+import type { MailSettings } from '../../mail/mail-settings.js'
+import { type Actor, isOnBehalf } from '../actor.js'
+import { auditAction } from '../audit-action.js'
+import type { Clock } from '../clock.js'
+import { AppError } from '../errors.js'
+import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from '../idempotent.js'
+import {
+  EXCEPTION_REQUEST_SUBJECT,
+  type ExceptionRequestView,
+  toExceptionRequestView,
+} from './get-exception-request.js'
+import { enqueueExceptionMail } from './notify-exception.js'
+
+export interface ExceptionDeps {
+  readonly db: Kysely<DB>
+  readonly clock: Clock
+  readonly mail: MailSettings
+}
+
+/**
+ * Files a retake-exception request for a sitting that went wrong, in one
+ * transaction: every problem with it found at once (missing fields, an email
+ * or name that is not the candidate's, a registration that is another's, for
+ * another exam or not yet sat, a reason the policy refuses), at most one
+ * standing request per registration, the audit entry and the mail saying it
+ * was received. Support reviews it (`reviewException`).
+ */
+export async function requestException(
+  deps: ExceptionDeps,
+  input: ExceptionRequestText,
+  actor: Actor,
+  idempotency: IdempotencyKey | null,
+): Promise<Idempotent<ExceptionRequestView>> {
+  const now = deps.clock.now()
+  // Field by field in a fixed order: the same request sent with its fields reordered is the same.
+  const requestHash = hashRequest(
+    'request-exception',
+    EXCEPTION_REQUEST_FIELDS.map((field) => input[field] ?? null),
+  )
+  try {
+    return await runIdempotent(deps.db, idempotency, requestHash, now, (trx) =>
+      file(trx, deps, input, actor, now),
+    )
+  } catch (error) {
+    // Two requests for one registration raced past the check below; the unique index kept one.
+    if (violatedTable(error) === 'exception_requests') {
+      throw await alreadyAsked(deps.db, input.registrationId ?? '')
+    }
+    throw error
+  }
+}
+
+async function file(
+  trx: Transaction<DB>,
+  deps: ExceptionDeps,
+  input: ExceptionRequestText,
+  actor: Actor,
+  now: Instant,
+): Promise<ExceptionRequestView> {
+  const candidateId = input.candidateId?.trim() ?? ''
+  const registrationText = input.registrationId?.trim() ?? ''
+  const examNumber = parseExamNumber(input.exam ?? '')
+  // Whatever the request names is read, so that the domain can judge all of it at once.
+  const candidate = candidateId === '' ? null : await findCandidate(trx, candidateId)
+  const registration =
+    registrationText === ''
+      ? null
+      : await findRegistration(trx, parseRegistrationCode(registrationText) ?? registrationText)
+  const exam = examNumber === null ? null : await findExam(trx, examNumber)
+  const sitting = registration ? await findSlotWithCentre(trx, registration.slotId) : null
+  if (registration && !sitting) {
+    throw new Error(`Registration ${registration.id} points at a missing slot`)
+  }
+  const decision = decideExceptionRequest(
+    input,
+    {
+      candidate,
+      registration:
+        registration && sitting
+          ? {
+              id: registration.id,
+              candidateId: registration.candidateId,
+              exam: registration.exam,
+              status: registration.status,
+              startsAt: sitting.slot.startsAt,
+            }
+          : null,
+      examKnown: exam !== null,
+    },
+    now,
+  )
+  if (!decision.accepted) {
+    const reasonRefused = decision.code === 'EXCEPTION_REASON_NOT_ACCEPTED'
+    throw new AppError(decision.code, {
+      // The field the answer's sentence is about: the reason, or the first problem listed.
+      field: reasonRefused ? 'reason' : decision.problems[0]?.field,
+      errors: decision.problems,
+      ...(reasonRefused ? { policy: EXCEPTION_POLICY } : {}),
+    })
+  }
+  // Accepted: the candidate, the registration and the exam all exist.
+  const fields = decision.request
+  const standing = await findStandingExceptionRequest(trx, fields.registrationId)
+  if (standing) {
+    throw new AppError('EXCEPTION_REQUEST_EXISTS', {
+      field: 'registrationId',
+      registrationId: fields.registrationId,
+      requestId: standing.id,
+      status: standing.status,
+    })
+  }
+
+  const request: ExceptionRequest = {
+    // Read aloud on the phone like a registration id, in the same alphabet.
+    id: formatRegistrationCode(randomBytes(12)),
+    candidateId: candidate!.id,
+    registrationId: fields.registrationId,
+    exam: fields.exam,
+    firstName: fields.firstName,
+    lastName: fields.lastName,
+    email: fields.email,
+    description: fields.description,
+    providerCaseNumber: fields.providerCaseNumber,
+    reason: fields.reason,
+    status: 'open',
+    channel: actor.channel,
+    requestedAt: now,
+    requestedBy: actor.tokenId,
+    requestedByRole: actor.role,
+    review: null,
+  }
+  await insertExceptionRequest(trx, request)
+  await auditAction(trx, actor, now, {
+    candidateId: request.candidateId,
+    subjectType: EXCEPTION_REQUEST_SUBJECT,
+    subjectId: request.id,
+    action: 'requested',
+    detail: {
+      registrationId: request.registrationId,
+      exam: request.exam,
+      reason: request.reason,
+      providerCaseNumber: request.providerCaseNumber,
+    },
+  })
+  const examOut = { number: exam!.number, title: exam!.title }
+  await enqueueExceptionMail(trx, deps.mail, {
+    kind: 'exception-request-received',
+    request,
+    candidate: candidate!,
+    exam: examOut,
+    onBehalf: isOnBehalf(actor.role) ? { role: actor.role, channel: actor.channel } : null,
+    composedAt: now,
+    candidateId: candidate!.id,
+    // The address on file, which the request's own was checked against.
+    recipient: candidate!.email,
+  })
+  return toExceptionRequestView({ ...request, waiver: null }, examOut.title)
+}
+
+/** The refusal for a registration that has a standing request, naming it when it can be read. */
+async function alreadyAsked(db: Kysely<DB>, registrationText: string): Promise<AppError> {
+  const text = registrationText.trim()
+  const registrationId = parseRegistrationCode(text) ?? text
+  const standing = await findStandingExceptionRequest(db, registrationId)
+  return new AppError('EXCEPTION_REQUEST_EXISTS', {
+    field: 'registrationId',
+    registrationId,
+    ...(standing ? { requestId: standing.id, status: standing.status } : {}),
+  })
+}

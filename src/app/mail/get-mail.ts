@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/engine/schema.js'
+import { findMail, type StoredMail } from '../../db/mail/outbox.js'
+import { composeOutboxMail } from '../../mail/compose-outbox-mail.js'
+import { AppError } from '../errors.js'
+
+/** One mail of the outbox with its text and attachments (composed if not yet), or MAIL_NOT_FOUND. */
+export async function getMail(
+  deps: { readonly db: Kysely<DB> },
+  mailId: string,
+): Promise<StoredMail> {
+  const mail = await findMail(deps.db, mailId)
+  if (!mail) throw new AppError('MAIL_NOT_FOUND', { field: 'id', mailId })
+  try {
+    return composeOutboxMail(mail)
+  } catch {
+    // Facts no composer reads: shown as stored (empty); the worker failed it and says why.
+    const { facts: _, ...stored } = mail
+    return stored
+  }
+}

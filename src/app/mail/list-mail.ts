@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/engine/schema.js'
+import { type MailStatus, type MailSummary, listMail as selectMail } from '../../db/mail/outbox.js'
+import { summarizeOutboxMail } from '../../mail/compose-outbox-mail.js'
+
+export interface ListMailInput {
+  readonly status?: MailStatus
+  readonly candidateId?: string
+  readonly limit?: number
+  readonly offset?: number
+}
+
+/** The outbox as an admin sees it, newest first, paged; `total` counts every match. */
+export async function listMail(
+  deps: { readonly db: Kysely<DB> },
+  input: ListMailInput,
+): Promise<{ readonly items: MailSummary[]; readonly total: number }> {
+  const { items, total } = await selectMail(deps.db, {
+    status: input.status,
+    candidateId: input.candidateId,
+    limit: input.limit ?? 50,
+    offset: input.offset ?? 0,
+  })
+  return { items: items.map(summarizeOutboxMail), total }
+}

@@ -1,0 +1,118 @@
+import type { Transaction } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import type { Candidate } from '../../db/candidates/candidates.js'
+import type { DB } from '../../db/engine/schema.js'
+import { enqueueMail } from '../../db/mail/outbox.js'
+import type { Instant } from '../../domain/instant.js'
+import {
+  type AppointmentMailInput,
+  type AppointmentMailKind,
+  computeAppointmentDedupeKey,
+} from '../../mail/compose-appointment-mail.js'
+import type { CancellationMailFacts } from '../../mail/describe-cancellation.js'
+import type { MailSettings } from '../../mail/mail-settings.js'
+import { type Actor, isOnBehalf } from '../actor.js'
+import { followUpFreeRetake } from '../vouchers/follow-up-free-retake.js'
+import type { RegistrationView } from './registration-view.js'
+
+/** Who made the change a mail reports, by what channel, and when. */
+export interface ActedBy {
+  readonly role: string
+  readonly channel: string
+  readonly at: Instant
+}
+
+/** `actor` acting at `at`: the usual case, the change's maker at the change's time. */
+export function actedAt(actor: Pick<Actor, 'role' | 'channel'>, at: Instant): ActedBy {
+  return { role: actor.role, channel: actor.channel, at }
+}
+
+/**
+ * Who booked a registration, as its confirmation names them: the booking,
+ * not a later payment, is what was done for the candidate.
+ */
+export function bookedByOf(view: RegistrationView): ActedBy {
+  return {
+    role: view.bookedBy.role,
+    channel: view.bookedBy.channel ?? view.channel,
+    at: view.bookedBy.at ?? view.createdAt,
+  }
+}
+
+/** A change to tell the candidate about, and who made it. */
+export interface AppointmentNotice {
+  readonly kind: AppointmentMailKind
+  readonly view: RegistrationView
+  readonly candidate: Candidate
+  /** Who made the change the mail is about (for a confirmation: who booked). */
+  readonly acted: ActedBy
+  /** For a reschedule: where the appointment was before. */
+  readonly previousStartsAt?: Instant | null
+  /** For a cancellation: what happens to the money and the codes. */
+  readonly cancellation?: CancellationMailFacts | null
+  /** The change's instant. */
+  readonly now: Instant
+}
+
+/**
+ * Writes the mail about a registration change into the outbox, inside the
+ * change's own transaction: the mail exists exactly when the change does.
+ * One mail per registration version, so a retried use case sends it once.
+ * The outbox keeps the mail's facts, not its text: composing the text and
+ * the calendar file is the outbox worker's work when it sends it (and the
+ * admin view's when it shows it), not the transaction's. A confirmation
+ * whose first attempt uses a free-retake code is followed by the mail on
+ * how to have the offer on more exams.
+ */
+export async function notifyAppointment(
+  trx: Transaction<DB>,
+  mail: MailSettings,
+  notice: AppointmentNotice,
+): Promise<void> {
+  const { kind, view, candidate, acted, now } = notice
+  const previousStartsAt = notice.previousStartsAt ?? null
+  const cancellation = notice.cancellation ?? null
+  const facts: AppointmentMailInput = {
+    kind,
+    registrationId: view.id,
+    version: view.version,
+    // Only what the mail says: the facts are stored with it.
+    candidate: {
+      id: candidate.id,
+      firstName: candidate.firstName,
+      lastName: candidate.lastName,
+      email: candidate.email,
+      timeZone: candidate.timeZone,
+    },
+    exam: { number: view.exam.number, title: view.exam.title },
+    provider: { id: view.provider.id, name: view.provider.name },
+    centre: {
+      name: view.centre.name,
+      address: view.centre.address,
+      city: view.centre.city,
+      country: view.centre.country,
+      timeZone: view.centre.timeZone,
+    },
+    startsAt: view.startsAt,
+    // Whoever acted for the candidate is named, so nothing happens to a booking unseen.
+    onBehalf: isOnBehalf(acted.role)
+      ? { role: acted.role, channel: acted.channel, at: acted.at }
+      : null,
+    previousStartsAt,
+    changeDeadlines: kind === 'registration-cancelled' ? null : view.changeDeadlines,
+    help: mail.help,
+    organizer: mail.from,
+    composedAt: now,
+    ...(cancellation === null ? {} : { cancellation }),
+  }
+  await enqueueMail(trx, {
+    id: uuidv7(),
+    dedupeKey: computeAppointmentDedupeKey(kind, view.id, view.version),
+    kind,
+    candidateId: candidate.id,
+    recipient: candidate.email,
+    facts,
+    createdAt: now,
+  })
+  if (kind === 'registration-confirmed') await followUpFreeRetake(trx, mail, view, candidate, now)
+}

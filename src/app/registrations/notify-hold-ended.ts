@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import type { DB } from '../../db/engine/schema.js'
+import { enqueueMail } from '../../db/mail/outbox.js'
+import { composeHoldEndedMail, type HoldEndedMailInput } from '../../mail/compose-hold-mail.js'
+import type { MailSettings } from '../../mail/mail-settings.js'
+
+/** Puts the mail in the outbox, once per registration: a hold ends at most once. */
+export async function enqueueHoldEndedMail(
+  trx: Kysely<DB>,
+  settings: MailSettings,
+  input: HoldEndedMailInput,
+): Promise<boolean> {
+  const composed = composeHoldEndedMail(input, settings.help)
+  return enqueueMail(trx, {
+    id: uuidv7(),
+    dedupeKey: `hold-ended:${input.registrationId}`,
+    kind: `hold-${input.ending}`,
+    candidateId: input.candidate.id,
+    recipient: input.candidate.email,
+    ...composed,
+    createdAt: input.now,
+  })
+}

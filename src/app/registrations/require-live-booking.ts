@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/engine/schema.js'
+import { findRegistration, type Registration } from '../../db/registrations/registrations.js'
+import { formatInstant, type Instant } from '../../domain/instant.js'
+import { parseRegistrationCode } from '../../domain/registration-code.js'
+import { isExpiredHold } from '../../domain/unpaid-hold.js'
+import { AppError } from '../errors.js'
+
+/** The registration with this id, in any spelling read aloud, or REGISTRATION_NOT_FOUND. */
+export async function findRegistrationFor(
+  db: Kysely<DB>,
+  registrationId: string,
+): Promise<Registration> {
+  const registration = await findRegistration(
+    db,
+    parseRegistrationCode(registrationId) ?? registrationId,
+  )
+  if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
+  return registration
+}
+
+/**
+ * Refuses a registration that can no longer be paid or take a code: its
+ * hold ended, or its time ran out before the job came by (HOLD_EXPIRED), or
+ * it is no longer booked (REGISTRATION_NOT_ACTIVE).
+ */
+export function requireLiveBooking(registration: Registration, now: Instant): void {
+  if (registration.holdEnded !== null || isExpiredHold(registration, now)) {
+    throw new AppError('HOLD_EXPIRED', {
+      field: 'id',
+      registrationId: registration.id,
+      ended: registration.holdEnded ?? 'expired',
+      holdExpiresAt:
+        registration.holdExpiresAt === null ? null : formatInstant(registration.holdExpiresAt),
+    })
+  }
+  if (registration.status !== 'booked') {
+    throw new AppError('REGISTRATION_NOT_ACTIVE', {
+      field: 'id',
+      registrationId: registration.id,
+      status: registration.status,
+    })
+  }
+}

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely'
+import { keyOf, unchangedReads } from '../../db/engine/remember-unchanged.js'
+import type { DB } from '../../db/engine/schema.js'
+import { refusedByProgramme } from '../../domain/beta-programme.js'
+import type { Exam } from '../../domain/exam.js'
+import type { Instant } from '../../domain/instant.js'
+import type { RetakeDecision } from '../../domain/retake-decision.js'
+import { RetakeDecisions } from '../../domain/retake-decisions.js'
+import { readBetaAccess } from '../beta/beta-access.js'
+import { getCandidate } from '../candidates/get-candidate.js'
+import { getCatalogueExam } from '../catalogue/get-exam.js'
+import type { Clock } from '../clock.js'
+import { deepFreeze } from '../deep-freeze.js'
+import { requireExamNumber, requireInstant } from '../input-fields.js'
+import { loadRetakeFacts } from './load-retake-facts.js'
+
+export interface EligibilityInput {
+  readonly candidateId: string
+  readonly exam: string
+  /** RFC 3339; now when absent. */
+  readonly at?: string
+}
+
+export interface Eligibility {
+  readonly candidateId: string
+  readonly exam: Exam
+  readonly at: Instant
+  readonly timeZone: string
+  readonly decision: RetakeDecision
+}
+
+type Deps = { readonly db: Kysely<DB>; readonly clock: Clock }
+
+/** May this candidate sit this exam at `at` (default now), and if not, from when and why? */
+export async function decideEligibility(deps: Deps, input: EligibilityInput): Promise<Eligibility> {
+  return decideEligibilityNow(deps, input)
+}
+
+/**
+ * `decideEligibility`, answered at once (no promise) when the question is
+ * remembered: the eligibility endpoint is the busiest of the API, and each
+ * promise would cost it turns of the microtask queue. Bad input throws.
+ */
+export function decideEligibilityNow(
+  deps: Deps,
+  input: EligibilityInput,
+): Eligibility | Promise<Eligibility> {
+  const at = input.at === undefined ? deps.clock.now() : requireInstant(input.at, 'at')
+  // Everything the decision reads, remembered while nothing at all was committed.
+  const question = unchangedReads(deps.db).remember(
+    'eligibility question',
+    keyOf(input.candidateId, requireExamNumber(input.exam, 'exam')),
+    async () => {
+      const read = deepFreeze(await readQuestion(deps, input))
+      const { retake, exam } = read
+      // Remembered with the question, so the engine runs once per stretch of time, not per ask.
+      return { ...read, decisions: new RetakeDecisions(retake.policies, retake.facts, exam) }
+    },
+  )
+  return question instanceof Promise
+    ? question.then((known) => decide(known, at))
+    : decide(question, at)
+}
+
+type Question = Awaited<ReturnType<typeof readQuestion>> & { readonly decisions: RetakeDecisions }
+
+function decide({ candidate, exam, beta, decisions }: Question, at: Instant): Eligibility {
+  const decision = decisions.at(at)
+  return {
+    candidateId: candidate.id,
+    exam,
+    at,
+    timeZone: candidate.timeZone,
+    // A beta programme's conditions come first: a restricted candidate learns it before choosing a slot.
+    decision: beta && !beta.access.allowed ? refusedByProgramme(decision, beta.access) : decision,
+  }
+}
+
+/** The candidate, the exam, the history and policy the engine judges, and any beta programme's terms. */
+async function readQuestion(deps: Deps, input: EligibilityInput) {
+  const [candidate, exam] = await Promise.all([
+    getCandidate(deps, input.candidateId, 'id'),
+    getCatalogueExam(deps, input.exam),
+  ])
+  const [retake, beta] = await Promise.all([
+    loadRetakeFacts(deps.db, candidate, exam, deps),
+    readBetaAccess(deps.db, candidate, exam),
+  ])
+  return { candidate, exam, retake, beta }
+}

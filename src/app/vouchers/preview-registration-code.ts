@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/engine/schema.js'
+import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
+import type { Clock } from '../clock.js'
+import { findRegistrationFor } from '../registrations/require-live-booking.js'
+import { countingWrongCodes } from './code-throttle.js'
+import { judgeRegistrationCodes } from './judge-registration-codes.js'
+import { judgeForPreview, toVoucherPreview, type VoucherPreview } from './preview-voucher.js'
+
+export interface RegistrationCodePreviewInput {
+  readonly registrationId: string
+  readonly code: string
+  /** Other codes the candidate means to apply with this one. */
+  readonly withCodes?: readonly string[]
+}
+
+/**
+ * Says, before anything is spent, what a code would do applied to a
+ * registration that waits for payment: the same judgement applying it runs
+ * (`judgeRegistrationCodes`), in a transaction that writes nothing, with
+ * the price the registration would then have.
+ */
+export async function previewRegistrationCode(
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  input: RegistrationCodePreviewInput,
+  caller: CodeCaller,
+): Promise<VoucherPreview> {
+  const now = deps.clock.now()
+  const registration = await findRegistrationFor(deps.db, input.registrationId)
+  // Wrong codes count against the candidate the registration is for.
+  const guesser = { candidateId: registration.candidateId, caller }
+  return countingWrongCodes(deps.db, guesser, now, () =>
+    deps.db.transaction().execute(async (trx) => {
+      const verdict = await judgeForPreview(async () => {
+        const judged = await judgeRegistrationCodes(trx, deps, {
+          registrationId: registration.id,
+          codes: [input.code, ...(input.withCodes ?? [])],
+          caller,
+          now,
+        })
+        return judged.judgement
+      })
+      return toVoucherPreview(trx, input.code, verdict)
+    }),
+  )
+}

@@ -1,0 +1,75 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { Instant } from '../../domain/instant.js'
+import { readInstant, writeInstant } from '../engine/columns.js'
+import { reusableQuery } from '../engine/reusable-query.js'
+import type { CandidateTable, DB } from '../engine/schema.js'
+
+/** A person who sits exams. */
+export interface Candidate {
+  readonly id: string
+  readonly firstName: string
+  readonly lastName: string
+  readonly email: string
+  /** ISO 3166-1 alpha-2, such as `NZ`. */
+  readonly country: string
+  /** IANA zone, such as `Pacific/Auckland`; appointments are shown in it. */
+  readonly timeZone: string
+  readonly createdAt: Instant
+}
+
+/** Stores a candidate. */
+export async function insertCandidate(db: Kysely<DB>, candidate: Candidate): Promise<void> {
+  await db
+    .insertInto('candidates')
+    .values({
+      id: candidate.id,
+      first_name: candidate.firstName,
+      last_name: candidate.lastName,
+      email: candidate.email,
+      country: candidate.country,
+      time_zone: candidate.timeZone,
+      created_at: writeInstant(candidate.createdAt),
+    })
+    .execute()
+}
+
+/** The candidate with this id, or null. */
+export async function findCandidate(db: Kysely<DB>, id: string): Promise<Candidate | null> {
+  const [row] = await candidateById(db, id)
+  return row ? toCandidate(row) : null
+}
+
+const candidateById = reusableQuery((db, id: string) =>
+  db.selectFrom('candidates').selectAll().where('id', '=', id),
+)
+
+/** A candidate's row as the candidate. */
+export function toCandidate(row: Selectable<CandidateTable>): Candidate {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    country: row.country,
+    timeZone: row.time_zone,
+    createdAt: readInstant(row.created_at),
+  }
+}
+
+/** Ids per query in `findUnknownCandidateIds`: stays under every engine's parameter limit. */
+const IDS_PER_QUERY = 1000
+
+/** The ids of `ids` no candidate has, in the order given (a repeated one as often as it is given). */
+export async function findUnknownCandidateIds(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<string[]> {
+  const unknown: string[] = []
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    const part = ids.slice(start, start + IDS_PER_QUERY)
+    const rows = await db.selectFrom('candidates').select('id').where('id', 'in', part).execute()
+    const found = new Set(rows.map((row) => row.id))
+    for (const id of part) if (!found.has(id)) unknown.push(id)
+  }
+  return unknown
+}

@@ -1,0 +1,440 @@
+import type { Generated } from 'kysely'
+import type { HoldEnding } from '../../domain/unpaid-hold.js'
+
+/**
+ * Column types as the drivers return them. Instants are ISO-8601 UTC text in
+ * SQLite and timestamptz in PostgreSQL (read back as a Date); booleans are
+ * integers 0/1 on both; lists are JSON text. `src/db/columns.ts` converts.
+ */
+export type InstantColumn = string | Date
+export type FlagColumn = number
+
+export interface ExamFamilyTable {
+  id: string
+  name: string
+  policy_id: string
+}
+
+export interface FamilyPrefixTable {
+  prefix: string
+  family_id: string
+}
+
+export interface PolicyVersionTable {
+  policy_id: string
+  version: number
+  name: string
+  effective_from: InstantColumn
+  kind: 'standard' | 'beta'
+  /** JSON array of hours, e.g. `[24,336]`. */
+  wait_hours: string
+  attempt_limit: number | null
+  period_months: number
+  retake_after_pass: FlagColumn
+}
+
+export interface ExamTable {
+  number: string
+  title: string
+  family_id: string
+  status: 'beta' | 'live' | 'retired'
+  beta_of: string | null
+  beta_start: InstantColumn | null
+  beta_end: InstantColumn | null
+  created_at: InstantColumn
+  price_class: 'regular' | 'discounted' | 'academic'
+}
+
+export interface ExamPriceTable {
+  exam_number: string
+  currency: string
+  cents: number
+}
+
+export interface OfferTable {
+  id: string
+  version: number
+  name: string
+  effective_from: InstantColumn
+  /** JSON: the offer's terms (`OfferVersion` without its id, version, name and date). */
+  terms: string
+  created_at: InstantColumn
+}
+
+export interface VoucherTable {
+  code: string
+  offer_id: string
+  offer_version: number
+  candidate_id: string | null
+  issued_at: InstantColumn
+  expires_at: InstantColumn | null
+  issued_by: string
+  batch_id: string | null
+  batch_position: number | null
+  reward_for_exam: string | null
+  version: Generated<number>
+  /** Counted uses not given back: kept for a code whose offer limits its percent-off or free exam uses. */
+  uses_taken: Generated<number>
+  /** When the code stopped working before its time (its wave was withdrawn). */
+  voided_at: InstantColumn | null
+}
+
+export interface VoucherUseTable {
+  id: string
+  voucher_code: string
+  registration_id: string
+  exam_number: string
+  kind:
+    | 'first-attempt'
+    | 'free-retake'
+    | 'forfeited'
+    | 'after-pass-discount'
+    | 'percent-off'
+    | 'free-exam'
+  slot: string
+  used_at: InstantColumn
+  returned_at: InstantColumn | null
+}
+
+/** `refunded` and `fee-kept`: a paid registration was cancelled (see `RefundTable`). */
+export type PaymentStatus = 'not-required' | 'due' | 'paid' | 'refunded' | 'fee-kept'
+
+export interface PaymentTable {
+  id: string
+  registration_id: string
+  method: 'card' | 'company-voucher' | 'invoice' | 'free'
+  currency: string
+  cents: number
+  reference: string | null
+  recorded_at: InstantColumn
+  recorded_by: string
+  /** Null only where no audit entry said (payments from before migration 0013). */
+  recorded_by_role: string | null
+  channel: Channel | null
+}
+
+export interface RefundTable {
+  id: string
+  registration_id: string
+  currency: string
+  paid_cents: number
+  refund_cents: number
+  fee_cents: number
+  /** The payment method the refund goes back to. */
+  method: PaymentTable['method']
+  full_refund_until: InstantColumn
+  recorded_at: InstantColumn
+  recorded_by: string
+  recorded_by_role: string
+}
+
+export interface CodeThrottleTable {
+  scope: string
+  failures: number
+  window_started_at: InstantColumn
+  locked_until: InstantColumn | null
+}
+
+export interface ProviderTable {
+  id: string
+  name: string
+  reschedule_cutoff_hours: Generated<number>
+  cancel_cutoff_hours: Generated<number>
+  full_refund_hours: Generated<number>
+  late_fee_percent: Generated<number>
+}
+
+export interface ProviderExamTable {
+  provider_id: string
+  exam_number: string
+}
+
+export interface TestCentreTable {
+  id: string
+  provider_id: string
+  name: string
+  address: string
+  city: string
+  country: string
+  latitude: number
+  longitude: number
+  time_zone: string
+  created_at: InstantColumn
+}
+
+export interface SlotTable {
+  id: string
+  centre_id: string
+  /** The centre's provider, copied for the seat search's index (migration 0003); never null once written. */
+  provider_id: string | null
+  starts_at: InstantColumn
+  capacity: number
+  booked: Generated<number>
+  created_at: InstantColumn
+}
+
+export type RegistrationStatus = 'booked' | 'checked-in' | 'completed' | 'no-show' | 'cancelled'
+export type Channel = 'api' | 'phone' | 'web'
+
+export interface RegistrationTable {
+  id: string
+  candidate_id: string
+  exam_number: string
+  slot_id: string
+  provider_id: string
+  status: RegistrationStatus
+  channel: Channel
+  booked_by: string
+  booked_by_role: string
+  waiver_id: string | null
+  attempt_id: string | null
+  version: Generated<number>
+  created_at: InstantColumn
+  updated_at: InstantColumn
+  price_currency: string | null
+  list_cents: number | null
+  due_cents: number | null
+  /** JSON array of `PriceLine`. */
+  price_lines: Generated<string>
+  payment_status: Generated<PaymentStatus>
+  /** Until when an unpaid registration holds its seat; null when nothing was due at booking. */
+  hold_expires_at: InstantColumn | null
+  /** How an unpaid hold ended without payment, if it did. */
+  hold_ended: HoldEnding | null
+}
+
+export interface AuditLogTable {
+  id: string
+  at: InstantColumn
+  actor_id: string
+  actor_role: string
+  channel: string
+  candidate_id: string | null
+  subject_type: string
+  subject_id: string
+  action: string
+  /** JSON object. */
+  detail: string
+}
+
+export interface IdempotencyKeyTable {
+  principal_id: string
+  key: string
+  request_hash: string
+  status_code: number
+  /** JSON of the first answer. */
+  response: string
+  created_at: InstantColumn
+}
+
+export interface OutboxTable {
+  id: string
+  dedupe_key: string
+  kind: string
+  candidate_id: string | null
+  recipient: string
+  subject: string
+  body_text: string
+  /** The HTML alternative of `body_text`; null before it is composed, and for mail older than 0013. */
+  body_html: string | null
+  /** JSON: [{ filename, contentType, content }] */
+  attachments: string
+  /** JSON: what the mail is composed from when it is read or sent; null once it is composed (see 0005). */
+  facts: string | null
+  status: 'pending' | 'sent' | 'failed'
+  tries: Generated<number>
+  last_error: string | null
+  available_at: InstantColumn
+  claimed_until: InstantColumn | null
+  created_at: InstantColumn
+  sent_at: InstantColumn | null
+}
+
+export interface CandidateTable {
+  id: string
+  first_name: string
+  last_name: string
+  email: string
+  country: string
+  time_zone: string
+  created_at: InstantColumn
+}
+
+export interface AttemptTable {
+  id: string
+  candidate_id: string
+  exam_number: string
+  provider_id: string
+  taken_at: InstantColumn
+  outcome: 'pass' | 'fail' | 'pending'
+  recorded_at: InstantColumn
+  updated_at: InstantColumn
+}
+
+export interface CertificationTable {
+  id: string
+  name: string
+  validity_months: number | null
+}
+
+export interface CertificationExamTable {
+  certification_id: string
+  exam_number: string
+}
+
+export interface WaiverTable {
+  id: string
+  candidate_id: string
+  exam_number: string
+  waives_wait: FlagColumn
+  waives_limit: FlagColumn
+  granted_at: InstantColumn
+  note: string
+  used_by_attempt_id: string | null
+  held_by_registration_id: string | null
+}
+
+export interface ApiTokenTable {
+  id: string
+  token_hash: string
+  role: 'admin' | 'support' | 'provider'
+  label: string
+  created_at: InstantColumn
+  revoked_at: InstantColumn | null
+}
+
+export interface BetaProgrammeTable {
+  exam_number: string
+  seat_limit: number
+  seats_taken: Generated<number>
+  accepts_new_candidates: FlagColumn
+  /** JSON array of country codes. */
+  restricted_countries: string
+  results_release_at: InstantColumn
+  results_released_at: InstantColumn | null
+  created_at: InstantColumn
+  /** Minutes an unpaid booking holds its seat; null: the programme-wide setting. */
+  hold_minutes: number | null
+}
+
+export interface BetaRosterTable {
+  exam_number: string
+  candidate_id: string
+  added_at: InstantColumn
+  source: string
+}
+
+export interface BetaRegistrationTable {
+  exam_number: string
+  candidate_id: string
+  registration_id: string
+  created_at: InstantColumn
+}
+
+export type ExceptionRequestStatus = 'open' | 'approved' | 'denied'
+
+export interface ExceptionRequestTable {
+  id: string
+  candidate_id: string
+  registration_id: string
+  exam_number: string
+  first_name: string
+  last_name: string
+  email: string
+  description: string
+  provider_case_number: string
+  reason: 'lab-crash' | 'connectivity' | 'equipment-failure'
+  status: ExceptionRequestStatus
+  channel: Channel
+  requested_at: InstantColumn
+  requested_by: string
+  requested_by_role: string
+  reviewed_at: InstantColumn | null
+  reviewed_by: string | null
+  reviewed_by_role: string | null
+  review_note: string | null
+  waives_wait: FlagColumn | null
+  waives_limit: FlagColumn | null
+  waiver_id: string | null
+}
+
+export interface WithheldResultTable {
+  attempt_id: string
+  exam_number: string
+  candidate_id: string
+  outcome: string
+  reported_at: InstantColumn
+  released_at: InstantColumn | null
+}
+
+export interface InvitationWaveTable {
+  id: string
+  exam_number: string
+  position: number
+  name: string
+  audience: 'retake' | 're-registration' | 'roster-rest' | 'list'
+  code_mode: 'single-use' | 'per-wave'
+  hours_after_previous: number
+  offer_id: string
+  offer_version: number
+  bearer_code: string | null
+  invited: number
+  created_at: InstantColumn
+  created_by: string
+  withdrawn_at: InstantColumn | null
+}
+
+export interface InvitationWaveIntervalTable {
+  wave_id: string
+  started_at: InstantColumn
+  ended_at: InstantColumn | null
+}
+
+export interface WaveInvitationTable {
+  wave_id: string
+  position: number
+  exam_number: string
+  candidate_id: string
+  voucher_code: string | null
+  created_at: InstantColumn
+  mailed_at: InstantColumn | null
+  withdrawn_at: InstantColumn | null
+  /** The cancelled registration this invitation re-admitted (a re-registration wave). */
+  readmitted_registration_id: string | null
+}
+
+export interface DB {
+  exam_families: ExamFamilyTable
+  family_prefixes: FamilyPrefixTable
+  policy_versions: PolicyVersionTable
+  exams: ExamTable
+  providers: ProviderTable
+  candidates: CandidateTable
+  attempts: AttemptTable
+  certifications: CertificationTable
+  certification_exams: CertificationExamTable
+  waivers: WaiverTable
+  api_tokens: ApiTokenTable
+  provider_exams: ProviderExamTable
+  test_centres: TestCentreTable
+  slots: SlotTable
+  registrations: RegistrationTable
+  refunds: RefundTable
+  audit_log: AuditLogTable
+  idempotency_keys: IdempotencyKeyTable
+  outbox: OutboxTable
+  exam_prices: ExamPriceTable
+  offers: OfferTable
+  vouchers: VoucherTable
+  voucher_uses: VoucherUseTable
+  payments: PaymentTable
+  code_throttles: CodeThrottleTable
+  beta_programmes: BetaProgrammeTable
+  beta_roster: BetaRosterTable
+  beta_registrations: BetaRegistrationTable
+  withheld_results: WithheldResultTable
+  exception_requests: ExceptionRequestTable
+  invitation_waves: InvitationWaveTable
+  invitation_wave_intervals: InvitationWaveIntervalTable
+  wave_invitations: WaveInvitationTable
+}

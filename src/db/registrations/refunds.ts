@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely'
+import type { CancellationMoney } from '../../domain/cancellation-refund.js'
+import type { Instant } from '../../domain/instant.js'
+import type { PaymentMethod } from '../../domain/offer.js'
+import { readInstant, writeInstant } from '../engine/columns.js'
+import type { DB } from '../engine/schema.js'
+
+/** What happened to the money of a cancelled paid registration, and who cancelled it. */
+export interface Refund extends CancellationMoney {
+  readonly id: string
+  readonly registrationId: string
+  /** The payment method the refund goes back to. */
+  readonly method: PaymentMethod
+  readonly recordedAt: Instant
+  readonly recordedBy: string
+  readonly recordedByRole: string
+}
+
+export async function insertRefund(db: Kysely<DB>, refund: Refund): Promise<void> {
+  await db
+    .insertInto('refunds')
+    .values({
+      id: refund.id,
+      registration_id: refund.registrationId,
+      currency: refund.currency,
+      paid_cents: refund.paidCents,
+      refund_cents: refund.refundCents,
+      fee_cents: refund.feeCents,
+      method: refund.method,
+      full_refund_until: writeInstant(refund.fullRefundUntil),
+      recorded_at: writeInstant(refund.recordedAt),
+      recorded_by: refund.recordedBy,
+      recorded_by_role: refund.recordedByRole,
+    })
+    .execute()
+}
+
+/** The refund of a cancelled registration (at most one), or null. */
+export async function findRefundOf(db: Kysely<DB>, registrationId: string): Promise<Refund | null> {
+  const row = await db
+    .selectFrom('refunds')
+    .selectAll()
+    .where('registration_id', '=', registrationId)
+    .executeTakeFirst()
+  if (!row) return null
+  return {
+    id: row.id,
+    registrationId: row.registration_id,
+    currency: row.currency,
+    paidCents: row.paid_cents,
+    refundCents: row.refund_cents,
+    feeCents: row.fee_cents,
+    fullRefundUntil: readInstant(row.full_refund_until),
+    outcome: row.fee_cents === 0 ? 'refunded' : 'fee-kept',
+    method: row.method,
+    recordedAt: readInstant(row.recorded_at),
+    recordedBy: row.recorded_by,
+    recordedByRole: row.recorded_by_role,
+  }
+}
