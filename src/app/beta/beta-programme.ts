@@ -13,10 +13,12 @@ import { mayHaveProgramme } from '../../domain/exam.js'
 import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
 import { refuseUnknownCandidates } from '../candidates/refuse-unknown-candidates.js'
+import { catalogueOf } from '../catalogue/catalogue-cache.js'
 import { getCatalogueExam } from '../catalogue/get-exam.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { requireCountry, requireInstant } from '../input-fields.js'
+import { runCommand } from '../run-command.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
 
 export interface BetaProgrammeInput {
@@ -46,7 +48,7 @@ export async function setBetaProgramme(
   actor: Actor,
 ): Promise<BetaProgramme> {
   const now = deps.clock.now()
-  const exam = await getCatalogueExam(deps, examText)
+  const exam = await getCatalogueExam(catalogueOf(deps), examText)
   if (!mayHaveProgramme(exam) || exam.betaPeriod === null) {
     throw new AppError('BETA_PROGRAMME_INVALID', {
       field: 'exam',
@@ -60,7 +62,7 @@ export async function setBetaProgramme(
       input.restrictedCountries.map((c, i) => requireCountry(c, `restrictedCountries.${i}`)),
     ),
   ].sort()
-  return deps.db.transaction().execute(async (trx) => {
+  return runCommand(deps, {}, async (trx) => {
     const existing = await findBetaProgramme(trx, exam.number)
     // Bookings made before the programme count: their seats, and their one registration each.
     const earlier = existing ? [] : await listLiveRegistrationsOfExam(trx, exam.number)
@@ -112,7 +114,7 @@ export async function setBetaProgramme(
 }
 
 export async function getBetaProgramme(deps: Deps, examText: string): Promise<BetaProgramme> {
-  const exam = await getCatalogueExam(deps, examText)
+  const exam = await getCatalogueExam(catalogueOf(deps), examText)
   return requireBetaProgramme(deps.db, exam.number)
 }
 
@@ -123,8 +125,8 @@ export async function addCandidatesToRoster(
   candidateIds: readonly string[],
   source: string,
 ): Promise<number> {
-  const exam = await getCatalogueExam(deps, examText)
-  return deps.db.transaction().execute(async (trx) => {
+  const exam = await getCatalogueExam(catalogueOf(deps), examText)
+  return runCommand(deps, {}, async (trx) => {
     await requireBetaProgramme(trx, exam.number)
     await refuseUnknownCandidates(trx, candidateIds)
     await addToRoster(trx, exam.number, candidateIds, source, deps.clock.now())

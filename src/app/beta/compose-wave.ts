@@ -11,7 +11,6 @@ import {
   readmitCancelled,
 } from '../../db/beta/invitation-waves.js'
 import type { DB } from '../../db/engine/schema.js'
-import { violatedTable } from '../../db/engine/unique-violation.js'
 import { insertOfferVersion, listOfferVersions } from '../../db/vouchers/offers.js'
 import { insertVouchers, type VoucherRecord } from '../../db/vouchers/vouchers.js'
 import type { Exam } from '../../domain/exam.js'
@@ -29,6 +28,7 @@ import { refuseUnknownCandidates } from '../candidates/refuse-unknown-candidates
 import { getExam } from '../catalogue/get-exam.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
+import { runCommand } from '../run-command.js'
 import { newVoucher } from '../vouchers/new-voucher.js'
 import { auditWave } from './audit-wave.js'
 import { getWaveView, type WaveView } from './get-wave.js'
@@ -78,21 +78,12 @@ export async function composeWave(
   const checked = checkInput(input)
   const exam = await getExam(deps, examText)
   const waveId = uuidv7()
-  try {
-    await writeWave(deps, exam, waveId, checked, input, actor, now)
-  } catch (error) {
-    // Another wave of the exam was composed at the same moment: it took the
-    // position (or the same invitees) first, and this one is not made.
-    if (WAVE_TABLES.includes(violatedTable(error) ?? '')) {
-      throw new AppError('WAVE_CONFLICT', { exam: exam.number })
-    }
-    throw error
-  }
+  await writeWave(deps, exam, waveId, checked, input, actor, now)
   return getWaveView(deps, waveId)
 }
 
 /** Tables whose unique indexes two waves composed at once can both reach. */
-const WAVE_TABLES = ['invitation_waves', 'wave_invitations', 'offers']
+const WAVE_TABLES = ['invitation_waves', 'wave_invitations', 'offers'] as const
 
 async function writeWave(
   deps: ComposeWaveDeps,
@@ -103,7 +94,11 @@ async function writeWave(
   actor: WaveActor,
   now: Instant,
 ): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  // Another wave of the exam composed at the same moment took the position
+  // (or the same invitees) first: this one is not made.
+  const conflict = () => new AppError('WAVE_CONFLICT', { exam: exam.number })
+  const onConflict = Object.fromEntries(WAVE_TABLES.map((table) => [table, conflict]))
+  await runCommand(deps, { onConflict }, async (trx) => {
     const programme = await requireBetaProgramme(trx, exam.number)
     const template = findOfferInForce(
       await listOfferVersions(trx, INVITATION_OFFER_ID),

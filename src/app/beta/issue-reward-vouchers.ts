@@ -4,7 +4,6 @@ import { appendAudit } from '../../db/audit-log.js'
 import type { Candidate } from '../../db/candidates/candidates.js'
 import { findExam } from '../../db/catalogue/exams.js'
 import type { DB } from '../../db/engine/schema.js'
-import { isUniqueViolation } from '../../db/engine/unique-violation.js'
 import { listAttemptsOfCandidate } from '../../db/retakes/attempts.js'
 import { listOfferVersions } from '../../db/vouchers/offers.js'
 import {
@@ -26,6 +25,7 @@ import type { MailSettings } from '../../mail/mail-settings.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
+import { runCommand } from '../run-command.js'
 import { newVoucher } from '../vouchers/new-voucher.js'
 import { enqueueVoucherMail } from '../vouchers/notify-voucher.js'
 
@@ -143,33 +143,29 @@ async function issueReward(
   exam: ExamNumber,
   now: Instant,
 ): Promise<string | null> {
-  const voucher = newVoucher(
-    offer,
-    { candidateId: candidate.id, issuedBy: input.issuedBy, rewardForExam: exam },
-    now,
-  )
-  try {
-    await deps.db.transaction().execute(async (trx) => {
-      await insertVoucher(trx, voucher)
-      await enqueueVoucherMail(trx, deps.mail, { voucher, offer, candidate, now })
-      await appendAudit(trx, {
-        id: uuidv7(),
-        at: now,
-        actorId: input.issuedBy,
-        actorRole: input.issuedAs?.role ?? 'admin',
-        channel: input.issuedAs?.channel ?? 'api',
-        candidateId: candidate.id,
-        subjectType: 'voucher',
-        subjectId: voucher.code,
-        action: 'reward-voucher-issued',
-        detail: { offerId: offer.offerId, offerVersion: offer.version, exam },
-      })
+  // Another run may issue this reward between the look and the insert: the
+  // index keeps one, and the look, run again, finds its code.
+  return runCommand(deps, { onConflict: { vouchers: 'retry' } }, async (trx) => {
+    if (await findReward(trx, BETA_REWARD_OFFER_ID, candidate.id, exam)) return null
+    const voucher = newVoucher(
+      offer,
+      { candidateId: candidate.id, issuedBy: input.issuedBy, rewardForExam: exam },
+      now,
+    )
+    await insertVoucher(trx, voucher)
+    await enqueueVoucherMail(trx, deps.mail, { voucher, offer, candidate, now })
+    await appendAudit(trx, {
+      id: uuidv7(),
+      at: now,
+      actorId: input.issuedBy,
+      actorRole: input.issuedAs?.role ?? 'admin',
+      channel: input.issuedAs?.channel ?? 'api',
+      candidateId: candidate.id,
+      subjectType: 'voucher',
+      subjectId: voucher.code,
+      action: 'reward-voucher-issued',
+      detail: { offerId: offer.offerId, offerVersion: offer.version, exam },
     })
     return voucher.code
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error
-    // Another run issued this reward between our look and our insert: keep its code.
-    if (await findReward(deps.db, BETA_REWARD_OFFER_ID, candidate.id, exam)) return null
-    throw error
-  }
+  })
 }

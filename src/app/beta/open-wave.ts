@@ -25,6 +25,7 @@ import type { AppDeps } from '../app-deps.js'
 import { getExam } from '../catalogue/get-exam.js'
 import { AppError } from '../errors.js'
 import { dryRunRegistration } from '../registrations/register.js'
+import { runCommand } from '../run-command.js'
 import { auditWave } from './audit-wave.js'
 import { getWaveView, requireWave, toTiming, type WaveView, waveStatusOf } from './get-wave.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
@@ -79,7 +80,7 @@ export async function openWave(
     })
   }
   const check = await runSelfCheck(deps, wave, now)
-  await deps.db.transaction().execute(async (trx) => {
+  await runCommand(deps, {}, async (trx) => {
     await lockWave(trx, waveId)
     const current = await findWave(trx, waveId)
     if (current) refuseWithdrawn(current)
@@ -109,7 +110,7 @@ export async function pauseWave(
       problem: 'a draft has no clock to pause; open it first',
     })
   }
-  await deps.db.transaction().execute(async (trx) => {
+  await runCommand(deps, {}, async (trx) => {
     await lockWave(trx, waveId)
     if (await endOpenInterval(trx, waveId, now)) {
       await auditWave(trx, wave, actor, now, 'wave-paused', {})
@@ -141,7 +142,7 @@ export async function resumeWave(
   }
   if (status === 'open') return getWaveView(deps, waveId)
   const check = await runSelfCheck(deps, wave, now)
-  await deps.db.transaction().execute(async (trx) => {
+  await runCommand(deps, {}, async (trx) => {
     await lockWave(trx, waveId)
     const current = await findWave(trx, waveId)
     if (!current || waveStatusOf(current) !== 'paused') return

@@ -7,8 +7,10 @@ import { formatInstant } from '../../domain/instant.js'
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { auditAction } from '../audit-action.js'
+import { catalogueOf } from '../catalogue/catalogue-cache.js'
 import { getCatalogueExam } from '../catalogue/get-exam.js'
 import { AppError } from '../errors.js'
+import { runCommand } from '../run-command.js'
 import { issueRewardVouchers } from './issue-reward-vouchers.js'
 import { enqueueBetaResultMail } from './notify-beta-result.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
@@ -34,7 +36,7 @@ export async function releaseBetaResults(
   actor: Actor,
 ): Promise<ReleasedResults> {
   const now = deps.clock.now()
-  const exam = await getCatalogueExam(deps, examText)
+  const exam = await getCatalogueExam(catalogueOf(deps), examText)
   // Rewards first: if one cannot be issued, nothing is released, and the next run tries again.
   let rewardsIssued = 0
   const due = await findBetaProgramme(deps.db, exam.number)
@@ -49,7 +51,7 @@ export async function releaseBetaResults(
       rewardsIssued += rewards.issuedNow
     }
   }
-  const outcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome = await runCommand(deps, {}, async (trx) => {
     const programme = await requireBetaProgramme(trx, exam.number)
     if (now < programme.resultsReleaseAt) {
       throw new AppError('BETA_RESULTS_NOT_DUE', {

@@ -19,6 +19,7 @@ import type { WaveActor } from '../actor.js'
 import { getExam } from '../catalogue/get-exam.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
+import { runCommand } from '../run-command.js'
 import { auditWave } from './audit-wave.js'
 import { requireWave, waveStatusOf } from './get-wave.js'
 import { requireBetaProgramme } from './require-beta-programme.js'
@@ -115,7 +116,7 @@ export async function sendWave(
   let after = 0
   for (;;) {
     input.signal?.throwIfAborted()
-    const chunk = await deps.db.transaction().execute(async (trx) => {
+    const chunk = await runCommand(deps, {}, async (trx) => {
       // A wave paused while sending (registration broke) stops mailing "registration works".
       const current = await requireWave(trx, wave.id)
       if (waveStatusOf(current) !== 'open') {

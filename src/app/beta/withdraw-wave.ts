@@ -6,6 +6,7 @@ import { formatVoucherCode } from '../../domain/voucher-code.js'
 import type { WaveActor } from '../actor.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
+import { runCommand } from '../run-command.js'
 import { auditWave } from './audit-wave.js'
 import { waveCodeBatchId } from './compose-wave.js'
 import { getWaveView, requireWave, type WaveView, waveStatusOf } from './get-wave.js'
@@ -30,7 +31,7 @@ export async function withdrawWave(
 ): Promise<WaveView> {
   const now = deps.clock.now()
   await requireWave(deps.db, waveId)
-  await deps.db.transaction().execute(async (trx) => {
+  await runCommand(deps, {}, async (trx) => {
     // The same lock as opening: a wave is either opened or withdrawn, never both.
     await lockWave(trx, waveId)
     const wave = await findWave(trx, waveId)

@@ -68,47 +68,58 @@ function remember<K, T>(
   return value
 }
 
-export interface CatalogueDeps {
-  /** The database whose catalogue is remembered. */
-  readonly db: Kysely<DB>
-  readonly clock: Clock
-  /**
-   * Where a miss reads from: inside a command's transaction, that
-   * transaction (on SQLite a read beside it would wait for it forever).
-   */
-  readonly reader?: Kysely<DB>
+/** The catalogue as a use case reads it: what this process remembers, else the database. */
+export interface Catalogue {
+  exam(number: ExamNumber): Promise<Exam | null>
+  policyVersions(policyId: string): Promise<PolicyVersion[]>
+  certificationsFor(number: ExamNumber): Promise<Certification[]>
 }
 
-export function readExam(deps: CatalogueDeps, number: ExamNumber): Promise<Exam | null> {
-  return remember(cacheOf(deps.db).exams, number, deps.clock.now(), deps.reader !== undefined, () =>
-    findExam(deps.reader ?? deps.db, number),
-  )
+type CatalogueDeps = { readonly db: Kysely<DB>; readonly clock: Clock }
+
+/** The remembered catalogue for a question that only reads; a miss reads the database. */
+export function catalogueOf(deps: CatalogueDeps): Catalogue {
+  return rememberedCatalogue(deps, deps.db, false)
 }
 
-export function readPolicyVersions(
+/**
+ * The remembered catalogue inside a command's transaction: a miss reads
+ * through the transaction, since on SQLite a read beside it would wait for
+ * it forever. `runCommand` hands it to every command.
+ */
+export function catalogueIn(deps: CatalogueDeps, trx: Kysely<DB>): Catalogue {
+  return rememberedCatalogue(deps, trx, true)
+}
+
+/** The catalogue as stored right now, nothing remembered: for a command that must not act on a stale policy. */
+export function storedCatalogue(reader: Kysely<DB>): Catalogue {
+  return {
+    exam: (number) => findExam(reader, number),
+    policyVersions: (policyId) => listPolicyVersions(reader, policyId),
+    certificationsFor: (number) => listCertificationsForExams(reader, [number]),
+  }
+}
+
+function rememberedCatalogue(
   deps: CatalogueDeps,
-  policyId: string,
-): Promise<PolicyVersion[]> {
-  return remember(
-    cacheOf(deps.db).policies,
-    policyId,
-    deps.clock.now(),
-    deps.reader !== undefined,
-    () => listPolicyVersions(deps.reader ?? deps.db, policyId),
-  )
-}
-
-export function readCertificationsFor(
-  deps: CatalogueDeps,
-  number: ExamNumber,
-): Promise<Certification[]> {
-  return remember(
-    cacheOf(deps.db).certifications,
-    number,
-    deps.clock.now(),
-    deps.reader !== undefined,
-    () => listCertificationsForExams(deps.reader ?? deps.db, [number]),
-  )
+  reader: Kysely<DB>,
+  inTransaction: boolean,
+): Catalogue {
+  const cache = cacheOf(deps.db)
+  return {
+    exam: (number) =>
+      remember(cache.exams, number, deps.clock.now(), inTransaction, () =>
+        findExam(reader, number),
+      ),
+    policyVersions: (policyId) =>
+      remember(cache.policies, policyId, deps.clock.now(), inTransaction, () =>
+        listPolicyVersions(reader, policyId),
+      ),
+    certificationsFor: (number) =>
+      remember(cache.certifications, number, deps.clock.now(), inTransaction, () =>
+        listCertificationsForExams(reader, [number]),
+      ),
+  }
 }
 
 /** Drops what this process remembers of the catalogue; called after a catalogue change commits. */

@@ -3,11 +3,11 @@ import { v7 as uuidv7 } from 'uuid'
 import { findProvider } from '../../db/catalogue/providers.js'
 import { findCentre, insertCentres } from '../../db/catalogue/test-centres.js'
 import type { DB } from '../../db/engine/schema.js'
-import { isUniqueViolation } from '../../db/engine/unique-violation.js'
 import type { TestCentre } from '../../domain/test-centre.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { requireCountry, requireName, requireTimeZone } from '../input-fields.js'
+import { runCommand } from '../run-command.js'
 
 export interface CreateCentreInput {
   /** Default: a new UUIDv7. */
@@ -32,16 +32,13 @@ export async function createCentre(
   input: CreateCentreInput,
 ): Promise<TestCentre> {
   const now = deps.clock.now()
-  return deps.db.transaction().execute(async (trx) => {
+  const exists = () =>
+    new AppError('CENTRE_ALREADY_EXISTS', { field: 'id', centreId: input.id?.trim() ?? '' })
+  // A concurrent request may store the same id between the check and the insert.
+  return runCommand(deps, { onConflict: { test_centres: exists } }, async (trx) => {
     const centre = await prepareCentre(trx, input)
-    const exists = () => new AppError('CENTRE_ALREADY_EXISTS', { field: 'id', centreId: centre.id })
     if (await findCentre(trx, centre.id)) throw exists()
-    try {
-      await insertCentres(trx, [{ ...centre, createdAt: now }])
-    } catch (error) {
-      if (isUniqueViolation(error)) throw exists()
-      throw error
-    }
+    await insertCentres(trx, [{ ...centre, createdAt: now }])
     return centre
   })
 }

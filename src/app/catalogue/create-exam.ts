@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import { listFamilies } from '../../db/catalogue/exam-families.js'
 import { findExam, insertExam } from '../../db/catalogue/exams.js'
 import type { DB } from '../../db/engine/schema.js'
-import { isUniqueViolation } from '../../db/engine/unique-violation.js'
 import { listPolicyVersions } from '../../db/retakes/policy-versions.js'
 import type { BetaPeriod, Exam, ExamStatus } from '../../domain/exam.js'
 import { findFamilyOfNumber } from '../../domain/exam-family.js'
@@ -10,6 +9,7 @@ import { examSerial } from '../../domain/exam-number.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { requireExamNumber, requireInstant, requireName } from '../input-fields.js'
+import { runCommand } from '../run-command.js'
 import { forgetCatalogue } from './catalogue-cache.js'
 
 export interface CreateExamDeps {
@@ -34,17 +34,16 @@ export interface CreateExamInput {
  */
 export async function createExam(deps: CreateExamDeps, input: CreateExamInput): Promise<Exam> {
   const now = deps.clock.now()
-  const created = await deps.db.transaction().execute(async (trx) => {
+  const exists = () =>
+    new AppError('EXAM_ALREADY_EXISTS', {
+      field: 'number',
+      exam: requireExamNumber(input.number, 'number'),
+    })
+  // A concurrent request may store the same number between the check and the insert.
+  const created = await runCommand(deps, { onConflict: { exams: exists } }, async (trx) => {
     const exam = await prepareExam(trx, input)
-    const exists = () => new AppError('EXAM_ALREADY_EXISTS', { field: 'number', exam: exam.number })
     if (await findExam(trx, exam.number)) throw exists()
-    try {
-      await insertExam(trx, { ...exam, createdAt: now })
-    } catch (error) {
-      // A concurrent request stored the same number between the check and the insert.
-      if (isUniqueViolation(error)) throw exists()
-      throw error
-    }
+    await insertExam(trx, { ...exam, createdAt: now })
     return exam
   })
   forgetCatalogue(deps.db)

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
 import { findProvider, insertProvider, type StoredProvider } from '../../db/catalogue/providers.js'
 import type { DB } from '../../db/engine/schema.js'
-import { isUniqueViolation } from '../../db/engine/unique-violation.js'
 import { type CancellationRefundRule, FULL_REFUND } from '../../domain/cancellation-refund.js'
+import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { requireName } from '../input-fields.js'
+import { runCommand } from '../run-command.js'
 import { requireCutoffHours, requireProviderId, requireRefundRule } from './provider-fields.js'
 
 export interface CreateProviderInput {
@@ -20,7 +21,7 @@ export interface CreateProviderInput {
 
 /** Adds a delivery provider with its rules for changing appointments and refunds (it delivers no exam yet). */
 export async function createProvider(
-  deps: { readonly db: Kysely<DB> },
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   input: CreateProviderInput,
 ): Promise<StoredProvider> {
   const provider: StoredProvider = {
@@ -35,15 +36,10 @@ export async function createProvider(
   }
   const exists = () =>
     new AppError('PROVIDER_ALREADY_EXISTS', { field: 'id', providerId: provider.id })
-  return deps.db.transaction().execute(async (trx) => {
+  // A concurrent request may store the same id between the check and the insert.
+  return runCommand(deps, { onConflict: { providers: exists } }, async (trx) => {
     if (await findProvider(trx, provider.id)) throw exists()
-    try {
-      await insertProvider(trx, provider)
-    } catch (error) {
-      // A concurrent request stored the same id between the check and the insert.
-      if (isUniqueViolation(error)) throw exists()
-      throw error
-    }
+    await insertProvider(trx, provider)
     return provider
   })
 }

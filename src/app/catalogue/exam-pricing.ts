@@ -8,8 +8,10 @@ import type { DB } from '../../db/engine/schema.js'
 import type { ExamNumber } from '../../domain/exam-number.js'
 import { isCurrency, type Money } from '../../domain/money.js'
 import { PRICE_CLASSES, type PriceClass } from '../../domain/offer.js'
+import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { requireExamNumber } from '../input-fields.js'
+import { runCommand } from '../run-command.js'
 
 /**
  * The most a list price may be, in the smallest unit of its currency: what
@@ -30,7 +32,7 @@ export interface ExamPricingInput {
 
 /** The price class and list prices of the exam either spelling names, or EXAM_NOT_FOUND. */
 export async function getExamPricing(
-  deps: { readonly db: Kysely<DB> },
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   number: string,
   field = 'number',
 ): Promise<ExamPricingView> {
@@ -47,14 +49,14 @@ export async function getExamPricing(
  * A registration keeps the price it was booked at.
  */
 export async function setExamPricing(
-  deps: { readonly db: Kysely<DB> },
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   number: string,
   input: ExamPricingInput,
   field = 'number',
 ): Promise<ExamPricingView> {
   const exam = requireExamNumber(number, field)
   const pricing = prepareExamPricing(input)
-  return deps.db.transaction().execute(async (trx) => {
+  return runCommand(deps, {}, async (trx) => {
     if (!(await findExamPricing(trx, exam))) throw new AppError('EXAM_NOT_FOUND', { field, exam })
     await storeExamPricing(trx, exam, pricing)
     return { exam, ...(await findExamPricing(trx, exam))! }

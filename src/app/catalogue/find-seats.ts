@@ -22,6 +22,7 @@ import type { Position, Slot, TestCentre } from '../../domain/test-centre.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { requireInstant } from '../input-fields.js'
+import { catalogueOf } from './catalogue-cache.js'
 import { getCatalogueExam } from './get-exam.js'
 
 export interface FindSeatsInput {
@@ -102,7 +103,7 @@ export async function findSeats(
   input: FindSeatsInput,
 ): Promise<SeatSearch> {
   const now = deps.clock.now()
-  const exam = await getCatalogueExam(deps, input.exam)
+  const exam = await getCatalogueExam(catalogueOf(deps), input.exam)
   const requestedFrom = input.from === undefined ? now : requireInstant(input.from, 'from')
   const to =
     input.to === undefined

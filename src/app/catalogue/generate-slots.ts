@@ -17,6 +17,7 @@ import type { TestCentre } from '../../domain/test-centre.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { requireInstant } from '../input-fields.js'
+import { runCommand } from '../run-command.js'
 import { getCentre } from './get-centre.js'
 
 export interface GenerateSlotsInput {
@@ -106,7 +107,7 @@ export async function generateSlots(
       `gives ${starts.length} slots, more than ${MAX_SLOTS_PER_CALL}; generate a shorter range`,
     )
 
-  const created = await deps.db.transaction().execute(async (trx) => {
+  const created = await runCommand(deps, {}, async (trx) => {
     let inserted = 0
     for (let i = 0; i < starts.length; i += PROGRESS_BATCH) {
       const batch = starts.slice(i, i + PROGRESS_BATCH)

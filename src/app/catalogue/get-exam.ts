@@ -4,7 +4,7 @@ import type { DB } from '../../db/engine/schema.js'
 import type { Exam } from '../../domain/exam.js'
 import { AppError } from '../errors.js'
 import { requireExamNumber } from '../input-fields.js'
-import { type CatalogueDeps, readExam } from './catalogue-cache.js'
+import type { Catalogue } from './catalogue-cache.js'
 
 /** The exam either spelling names (`70-620`, `070-620`), or EXAM_NOT_FOUND. */
 export async function getExam(
@@ -15,13 +15,13 @@ export async function getExam(
   return foundOrRefused(await findExam(deps.db, requireExamNumber(number, field)), number, field)
 }
 
-/** `getExam` for questions that only read: answered from the remembered catalogue. */
+/** `getExam` answered from the catalogue a use case reads (`catalogueOf`, a command's own). */
 export async function getCatalogueExam(
-  deps: CatalogueDeps,
+  catalogue: Catalogue,
   number: string,
   field = 'exam',
 ): Promise<Exam> {
-  return foundOrRefused(await readExam(deps, requireExamNumber(number, field)), number, field)
+  return foundOrRefused(await catalogue.exam(requireExamNumber(number, field)), number, field)
 }
 
 function foundOrRefused(exam: Exam | null, number: string, field: string): Exam {

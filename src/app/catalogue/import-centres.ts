@@ -3,6 +3,7 @@ import { findCentre, insertCentres } from '../../db/catalogue/test-centres.js'
 import type { DB } from '../../db/engine/schema.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
+import { runCommand } from '../run-command.js'
 import { prepareCentre } from './create-centre.js'
 import type { ImportProblem } from './import-exams.js'
 
@@ -24,7 +25,7 @@ export async function importCentres(
 ): Promise<{ readonly imported: number }> {
   const now = deps.clock.now()
   const problems: ImportProblem[] = []
-  await deps.db.transaction().execute(async (trx) => {
+  await runCommand(deps, {}, async (trx) => {
     const seen = new Map<string, number>()
     for (const { line, fields } of rows) {
       try {

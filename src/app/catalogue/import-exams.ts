@@ -3,6 +3,7 @@ import { findExam, insertExam } from '../../db/catalogue/exams.js'
 import type { DB } from '../../db/engine/schema.js'
 import type { Clock } from '../clock.js'
 import { AppError, type ErrorCode } from '../errors.js'
+import { runCommand } from '../run-command.js'
 import { forgetCatalogue } from './catalogue-cache.js'
 import { prepareExam } from './create-exam.js'
 
@@ -30,7 +31,7 @@ export async function importExams(
 ): Promise<{ readonly imported: number }> {
   const now = deps.clock.now()
   const problems: ImportProblem[] = []
-  await deps.db.transaction().execute(async (trx) => {
+  await runCommand(deps, {}, async (trx) => {
     for (const { line, fields } of rows) {
       try {
         if (fields.status && !['beta', 'live', 'retired'].includes(fields.status)) {

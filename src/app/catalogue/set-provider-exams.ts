@@ -7,8 +7,10 @@ import {
 } from '../../db/catalogue/providers.js'
 import type { DB } from '../../db/engine/schema.js'
 import type { ExamNumber } from '../../domain/exam-number.js'
+import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { requireExamNumber } from '../input-fields.js'
+import { runCommand } from '../run-command.js'
 import type { ProviderView } from './provider-view.js'
 
 /**
@@ -17,12 +19,12 @@ import type { ProviderView } from './provider-view.js'
  * read this list, so an exam taken off it stops being offered at once.
  */
 export async function setProviderExams(
-  deps: { readonly db: Kysely<DB> },
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   providerId: string,
   exams: readonly string[],
 ): Promise<ProviderView> {
   const numbers: ExamNumber[] = exams.map((text, i) => requireExamNumber(text, `exams.${i}`))
-  return deps.db.transaction().execute(async (trx) => {
+  return runCommand(deps, {}, async (trx) => {
     const provider = await findProvider(trx, providerId)
     if (!provider) throw new AppError('PROVIDER_NOT_FOUND', { field: 'id', providerId })
     for (const [i, number] of numbers.entries()) {

@@ -6,7 +6,9 @@ import {
 } from '../../db/catalogue/providers.js'
 import type { DB } from '../../db/engine/schema.js'
 import type { CancellationRefundRule } from '../../domain/cancellation-refund.js'
+import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
+import { runCommand } from '../run-command.js'
 import { requireCutoffHours, requireRefundRule } from './provider-fields.js'
 
 export interface ProviderRulesInput {
@@ -22,7 +24,7 @@ export interface ProviderRulesInput {
  * asked for, so they apply to existing bookings too.
  */
 export async function updateProviderRules(
-  deps: { readonly db: Kysely<DB> },
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   providerId: string,
   input: ProviderRulesInput,
 ): Promise<StoredProvider> {
@@ -33,7 +35,7 @@ export async function updateProviderRules(
       ? {}
       : { cancellationRefund: requireRefundRule(input.cancellationRefund) }),
   }
-  return deps.db.transaction().execute(async (trx) => {
+  return runCommand(deps, {}, async (trx) => {
     if (!(await storeRules(trx, providerId, rules)))
       throw new AppError('PROVIDER_NOT_FOUND', { field: 'id', providerId })
     const provider = await findProvider(trx, providerId)

@@ -4,7 +4,6 @@ import { findCandidate } from '../../db/candidates/candidates.js'
 import { findExam } from '../../db/catalogue/exams.js'
 import { findSlotWithCentre } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
-import { violatedTable } from '../../db/engine/unique-violation.js'
 import {
   type ExceptionRequest,
   findStandingExceptionRequest,
@@ -25,7 +24,8 @@ import { type Actor, isOnBehalf } from '../actor.js'
 import { auditAction } from '../audit-action.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
-import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from '../idempotent.js'
+import { hashRequest, type IdempotencyKey, type Idempotent } from '../idempotent.js'
+import { runCommand } from '../run-command.js'
 import {
   EXCEPTION_REQUEST_SUBJECT,
   type ExceptionRequestView,
@@ -59,17 +59,17 @@ export async function requestException(
     'request-exception',
     EXCEPTION_REQUEST_FIELDS.map((field) => input[field] ?? null),
   )
-  try {
-    return await runIdempotent(deps.db, idempotency, requestHash, now, (trx) =>
-      file(trx, deps, input, actor, now),
-    )
-  } catch (error) {
-    // Two requests for one registration raced past the check below; the unique index kept one.
-    if (violatedTable(error) === 'exception_requests') {
-      throw await alreadyAsked(deps.db, input.registrationId ?? '')
-    }
-    throw error
-  }
+  return runCommand(
+    deps,
+    {
+      idempotency: { key: idempotency, requestHash },
+      onConflict: {
+        // Two requests for one registration raced past the check below; the unique index kept one.
+        exception_requests: () => alreadyAsked(deps.db, input.registrationId ?? ''),
+      },
+    },
+    (trx) => file(trx, deps, input, actor, now),
+  )
 }
 
 async function file(

@@ -9,6 +9,7 @@ import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { AppError } from '../errors.js'
+import { runCommand } from '../run-command.js'
 import {
   EXCEPTION_REQUEST_SUBJECT,
   type ExceptionRequestView,
@@ -58,7 +59,7 @@ export async function reviewException(
     throw new AppError('EXCEPTION_WAIVES_NOTHING', { field: 'waivesWait' })
   }
 
-  return deps.db.transaction().execute(async (trx) => {
+  return runCommand(deps, {}, async (trx) => {
     const request = await requireExceptionRequest(trx, requestId)
     const alreadyReviewed = (status: string) =>
       new AppError('EXCEPTION_REQUEST_ALREADY_REVIEWED', {

@@ -19,6 +19,7 @@ import { buildDemoPrices } from '../../demo/demo-prices.js'
 import { DAY_MS } from '../../domain/instant.js'
 import { forgetCatalogue } from '../catalogue/catalogue-cache.js'
 import type { Clock } from '../clock.js'
+import { runCommand } from '../run-command.js'
 
 export interface DemoLoad {
   readonly programme: boolean
@@ -43,7 +44,7 @@ export async function loadDemo(
 ): Promise<DemoLoad> {
   const now = deps.clock.now()
   const demo = buildDemoCatalogue(now)
-  const loaded = await deps.db.transaction().execute(async (trx) => {
+  const loaded = await runCommand(deps, {}, async (trx) => {
     const programme = (await listFamilies(trx)).length === 0
     if (programme) {
       for (const version of demo.policyVersions) await insertPolicyVersion(trx, version)

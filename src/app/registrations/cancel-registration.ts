@@ -13,7 +13,8 @@ import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { auditAction } from '../audit-action.js'
 import { AppError } from '../errors.js'
-import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from '../idempotent.js'
+import { hashRequest, type IdempotencyKey, type Idempotent } from '../idempotent.js'
+import { runCommand } from '../run-command.js'
 import { giveBackHeld } from '../vouchers/give-back-held.js'
 import { requireChangeable } from './change-registration.js'
 import { actedAt, notifyAppointment } from './notify-appointment.js'
@@ -32,11 +33,9 @@ export async function cancelRegistration(
   idempotency: IdempotencyKey | null,
 ): Promise<Idempotent<RegistrationView>> {
   const now = deps.clock.now()
-  return runIdempotent(
-    deps.db,
-    idempotency,
-    hashRequest('cancel', { registrationId }),
-    now,
+  return runCommand(
+    deps,
+    { idempotency: { key: idempotency, requestHash: hashRequest('cancel', { registrationId }) } },
     async (trx) => {
       const { registration, appointment, candidate } = await requireChangeable(
         trx,

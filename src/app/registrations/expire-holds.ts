@@ -1,8 +1,8 @@
-import { runInTransaction } from '../../db/engine/group-commit.js'
 import { findRegistration, listExpiredHolds } from '../../db/registrations/registrations.js'
 import { isExpiredHold } from '../../domain/unpaid-hold.js'
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
+import { runCommand } from '../run-command.js'
 import { endHold } from './end-hold.js'
 
 /** The job acts as the system, recorded as such in the audit trail. */
@@ -41,7 +41,7 @@ export async function expireHolds(
     const ids = await listExpiredHolds(deps.db, now, Math.min(BATCH, limit - released - skipped))
     if (ids.length === 0) break
     for (const id of ids) {
-      const done = await runInTransaction(deps.db, async (trx) => {
+      const done = await runCommand(deps, {}, async (trx) => {
         // Read again inside the transaction: it may have been paid or released since the list.
         const registration = await findRegistration(trx, id)
         if (!registration || !isExpiredHold(registration, now)) return false

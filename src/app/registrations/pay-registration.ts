@@ -8,7 +8,8 @@ import type { AppDeps } from '../app-deps.js'
 import { auditAction } from '../audit-action.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { AppError } from '../errors.js'
-import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from '../idempotent.js'
+import { hashRequest, type IdempotencyKey, type Idempotent } from '../idempotent.js'
+import { runCommand } from '../run-command.js'
 import { bookedByOf, notifyAppointment } from './notify-appointment.js'
 import { recordPayment } from './record-payment.js'
 import { loadAppointment, type RegistrationView, toRegistrationView } from './registration-view.js'
@@ -42,7 +43,7 @@ export async function payRegistration(
     cents: input.cents,
     reference: input.reference ?? null,
   })
-  return runIdempotent(deps.db, idempotency, requestHash, now, async (trx) => {
+  return runCommand(deps, { idempotency: { key: idempotency, requestHash } }, async (trx) => {
     const registration = await findRegistrationFor(trx, registrationId)
     requireLiveBooking(registration, now)
     const price = registration.price
@@ -93,7 +94,12 @@ export async function payRegistration(
     if (!appointment) throw new Error(`Registration ${registration.id} points at a missing slot`)
     const exam = await findExam(trx, registration.exam)
     const view = toRegistrationView(
-      { ...registration, paymentStatus: 'paid', version: registration.version + 1, updatedAt: now },
+      {
+        ...registration,
+        paymentStatus: 'paid',
+        version: registration.version + 1,
+        updatedAt: now,
+      },
       exam?.title ?? registration.exam,
       appointment,
       { payment, refund: null },

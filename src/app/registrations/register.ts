@@ -4,7 +4,6 @@ import { insertBetaRegistration, takeBetaSeat } from '../../db/beta/beta-program
 import { takeSeat } from '../../db/catalogue/seats.js'
 import { findSlotToBook, type SlotToBook } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
-import { violatedTable } from '../../db/engine/unique-violation.js'
 import { findBookingFacts } from '../../db/registrations/booking-facts.js'
 import {
   insertRegistration,
@@ -24,20 +23,16 @@ import type { AppDeps } from '../app-deps.js'
 import { auditAction } from '../audit-action.js'
 import { readBetaAccess } from '../beta/beta-access.js'
 import { getCandidate } from '../candidates/get-candidate.js'
+import { catalogueIn } from '../catalogue/catalogue-cache.js'
 import { getCatalogueExam } from '../catalogue/get-exam.js'
 import { AppError } from '../errors.js'
-import {
-  type Answered,
-  hashRequest,
-  type IdempotencyKey,
-  type Idempotent,
-  runIdempotentThenLastly,
-} from '../idempotent.js'
+import { hashRequest, type IdempotencyKey, type Idempotent } from '../idempotent.js'
 import { loadRetakeFacts } from '../retakes/load-retake-facts.js'
 import { refuseRetake } from '../retakes/refuse-retake.js'
+import { type CommandContext, runCommand } from '../run-command.js'
 import { codeCallerOf, countingWrongCodes } from '../vouchers/code-throttle.js'
 import { judgeCodes } from '../vouchers/judge-codes.js'
-import { redeemCodes, takeCountedUses } from '../vouchers/redeem-codes.js'
+import { codeUsedMeanwhile, redeemCodes, takeCountedUses } from '../vouchers/redeem-codes.js'
 import { actedAt, notifyAppointment } from './notify-appointment.js'
 import { recordPayment } from './record-payment.js'
 import { type Appointment, type RegistrationView, toRegistrationView } from './registration-view.js'
@@ -97,30 +92,24 @@ export async function register(
     ...(input.currency ? { currency: input.currency } : {}),
   })
   const guesser = { candidateId: input.candidateId, caller: codeCallerOf(actor) }
-  try {
-    return await countingWrongCodes(deps.db, guesser, now, () =>
-      runIdempotentThenLastly(deps.db, idempotency, requestHash, now, (trx) =>
-        book(trx, deps, input, actor, now),
-      ),
-    )
-  } catch (error) {
-    // Two bookings raced past the check below; the unique index kept one.
-    if (violatedTable(error) === 'registrations') {
-      throw new AppError('ALREADY_REGISTERED', { field: 'exam', exam: input.exam })
-    }
-    // Two registrations for one beta exam raced (at two providers, say); the primary key kept one.
-    if (violatedTable(error) === 'beta_registrations') {
-      throw new AppError('BETA_ALREADY_REGISTERED', { field: 'exam', exam: input.exam })
-    }
-    // Two registrations took the same use of one code at once; the unique index kept one.
-    if (violatedTable(error) === 'voucher_uses') {
-      throw new AppError('CODE_ALREADY_USED', {
-        field: 'voucherCode',
-        reason: 'This code was used by another registration at the same moment.',
-      })
-    }
-    throw error
-  }
+  return countingWrongCodes(deps.db, guesser, now, () =>
+    runCommand(
+      deps,
+      {
+        idempotency: { key: idempotency, requestHash },
+        onConflict: {
+          // Two bookings raced past the check below; the unique index kept one.
+          registrations: () =>
+            new AppError('ALREADY_REGISTERED', { field: 'exam', exam: input.exam }),
+          // Two registrations for one beta exam raced (at two providers, say); the primary key kept one.
+          beta_registrations: () =>
+            new AppError('BETA_ALREADY_REGISTERED', { field: 'exam', exam: input.exam }),
+          voucher_uses: codeUsedMeanwhile,
+        },
+      },
+      (trx, command) => book(trx, command, deps, input, actor, now),
+    ),
+  )
 }
 
 const ROLL_BACK = Symbol('roll back')
@@ -140,9 +129,15 @@ export async function dryRunRegistration(
   let view: RegistrationView | undefined
   try {
     await deps.db.transaction().execute(async (trx) => {
-      const answered = await book(trx, deps, input, actor, now, rehearsing.waveId)
-      await answered.lastly?.()
-      view = answered.result
+      let last: (() => Promise<void>) | undefined
+      const command = {
+        catalogue: catalogueIn(deps, trx),
+        afterAnswer: (writes: () => Promise<void>) => {
+          last = writes
+        },
+      }
+      view = await book(trx, command, deps, input, actor, now, rehearsing.waveId)
+      await last?.()
       throw ROLL_BACK
     })
   } catch (error) {
@@ -155,23 +150,24 @@ export async function dryRunRegistration(
 /**
  * The booking itself. Checks and reads first, then the rows of this
  * registration alone; the shared counters (the slot's seats, a code's
- * counted uses, the programme's seats) are left to `lastly`, which the
- * caller runs as the transaction's last writes, after storing the answer:
+ * counted uses, the programme's seats) are left to the command's
+ * `afterAnswer`, its last writes, after the answer is stored:
  * each is a row every booking of the slot, code or beta updates, locked
  * from its update to the commit, so they are held for as short a time as
  * the transaction allows, always in the same order.
  */
 async function book(
   trx: Transaction<DB>,
+  command: CommandContext,
   deps: AppDeps,
   input: RegisterInput,
   actor: Actor,
   now: Instant,
   /** The draft wave whose self-check this is: its invitees are treated as invited by an open wave. */
   rehearsedWaveId: string | null = null,
-): Promise<Answered<RegistrationView>> {
+): Promise<RegistrationView> {
   // The catalogue (exam, policy, certifications) is read as remembered; the rest fresh.
-  const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
+  const { catalogue } = command
   const exam = await getCatalogueExam(catalogue, input.exam).catch(async (error: unknown) => {
     // An unknown candidate is the first thing a booking refuses.
     await getCandidate({ db: trx }, input.candidateId)
@@ -197,9 +193,9 @@ async function book(
   // No attempt and no open exception anywhere (the facts say so): nothing to read.
   const retake = await loadRetakeFacts(
     trx,
+    catalogue,
     candidate,
     exam,
-    catalogue,
     found.hasHistory ? undefined : { attempts: [], waivers: [] },
   )
   const { policies, facts } = retake
@@ -322,7 +318,7 @@ async function book(
   }
 
   // The shared counters, last (see above): after the answer is stored under its key.
-  const lastly = async () => {
+  command.afterAnswer(async () => {
     if (!(await takeSeat(trx, appointment.slot.id))) {
       throw new AppError('SEAT_UNAVAILABLE', {
         field: 'slotId',
@@ -334,8 +330,8 @@ async function book(
     if (beta && !(await takeBetaSeat(trx, exam.number))) {
       throw new AppError('BETA_SEATS_FULL', { field: 'exam', exam: exam.number })
     }
-  }
-  return { result: view, lastly }
+  })
+  return view
 }
 
 /**

@@ -4,7 +4,8 @@ import { isUnpaidHold } from '../../domain/unpaid-hold.js'
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { AppError } from '../errors.js'
-import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from '../idempotent.js'
+import { hashRequest, type IdempotencyKey, type Idempotent } from '../idempotent.js'
+import { runCommand } from '../run-command.js'
 import { endHold } from './end-hold.js'
 import type { RegistrationView } from './registration-view.js'
 
@@ -22,11 +23,14 @@ export async function releaseHold(
   idempotency: IdempotencyKey | null,
 ): Promise<Idempotent<RegistrationView>> {
   const now = deps.clock.now()
-  return runIdempotent(
-    deps.db,
-    idempotency,
-    hashRequest('release-hold', { registrationId, reason }),
-    now,
+  return runCommand(
+    deps,
+    {
+      idempotency: {
+        key: idempotency,
+        requestHash: hashRequest('release-hold', { registrationId, reason }),
+      },
+    },
     async (trx) => {
       const registration = await findRegistration(
         trx,

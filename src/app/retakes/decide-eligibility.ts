@@ -8,6 +8,7 @@ import type { RetakeDecision } from '../../domain/retake-decision.js'
 import { RetakeDecisions } from '../../domain/retake-decisions.js'
 import { readBetaAccess } from '../beta/beta-access.js'
 import { getCandidate } from '../candidates/get-candidate.js'
+import { catalogueOf } from '../catalogue/catalogue-cache.js'
 import { getCatalogueExam } from '../catalogue/get-exam.js'
 import type { Clock } from '../clock.js'
 import { deepFreeze } from '../deep-freeze.js'
@@ -80,10 +81,10 @@ function decide({ candidate, exam, beta, decisions }: Question, at: Instant): El
 async function readQuestion(deps: Deps, input: EligibilityInput) {
   const [candidate, exam] = await Promise.all([
     getCandidate(deps, input.candidateId, 'id'),
-    getCatalogueExam(deps, input.exam),
+    getCatalogueExam(catalogueOf(deps), input.exam),
   ])
   const [retake, beta] = await Promise.all([
-    loadRetakeFacts(deps.db, candidate, exam, deps),
+    loadRetakeFacts(deps.db, catalogueOf(deps), candidate, exam),
     readBetaAccess(deps.db, candidate, exam),
   ])
   return { candidate, exam, retake, beta }

@@ -4,6 +4,7 @@ import type { Exam } from '../../domain/exam.js'
 import type { Instant } from '../../domain/instant.js'
 import { computeRetakeTimeline, type TimelineStep } from '../../domain/retake-timeline.js'
 import { getCandidate } from '../candidates/get-candidate.js'
+import { catalogueOf } from '../catalogue/catalogue-cache.js'
 import { getCatalogueExam } from '../catalogue/get-exam.js'
 import type { Clock } from '../clock.js'
 import { requireInstant } from '../input-fields.js'
@@ -25,9 +26,9 @@ export async function planRetakes(
   const from = input.from === undefined ? deps.clock.now() : requireInstant(input.from, 'from')
   const [candidate, exam] = await Promise.all([
     getCandidate(deps, input.candidateId, 'id'),
-    getCatalogueExam(deps, input.exam),
+    getCatalogueExam(catalogueOf(deps), input.exam),
   ])
-  const { policies, facts } = await loadRetakeFacts(deps.db, candidate, exam, deps)
+  const { policies, facts } = await loadRetakeFacts(deps.db, catalogueOf(deps), candidate, exam)
   return {
     candidateId: candidate.id,
     exam,

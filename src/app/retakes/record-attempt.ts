@@ -8,10 +8,12 @@ import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../domain/attempt.js'
 import { decideRetake } from '../../domain/decide-retake.js'
 import { betaResultHold } from '../beta/withhold-beta-result.js'
 import { getCandidate } from '../candidates/get-candidate.js'
+import { storedCatalogue } from '../catalogue/catalogue-cache.js'
 import { getExam } from '../catalogue/get-exam.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { requireInstant } from '../input-fields.js'
+import { runCommand } from '../run-command.js'
 import { loadRetakeFacts } from './load-retake-facts.js'
 
 export interface RecordAttemptInput {
@@ -41,7 +43,7 @@ export async function recordAttempt(
   }
   if (takenAt > now)
     throw new AppError('ATTEMPT_IN_FUTURE', { field: 'takenAt', takenAt: input.takenAt })
-  return deps.db.transaction().execute(async (trx) => {
+  return runCommand(deps, {}, async (trx) => {
     const candidate = await getCandidate({ db: trx }, input.candidateId)
     const exam = await getExam({ db: trx }, input.exam)
     if (exam.status === 'retired')
@@ -49,7 +51,7 @@ export async function recordAttempt(
     if (!(await findProvider(trx, input.provider))) {
       throw new AppError('PROVIDER_UNKNOWN', { field: 'provider', provider: input.provider })
     }
-    const { policies, facts } = await loadRetakeFacts(trx, candidate, exam)
+    const { policies, facts } = await loadRetakeFacts(trx, storedCatalogue(trx), candidate, exam)
     const decision = decideRetake(policies, facts, exam, takenAt)
     const hold = await betaResultHold(trx, exam.number, input.outcome)
     const attempt: StoredAttempt = {

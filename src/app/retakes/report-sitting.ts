@@ -29,6 +29,7 @@ import {
   type RegistrationView,
   toRegistrationView,
 } from '../registrations/registration-view.js'
+import { runCommand } from '../run-command.js'
 
 /**
  * What a provider reports about a sitting: the candidate checked in, did not
@@ -51,7 +52,7 @@ export async function reportSitting(
   actor: Actor,
 ): Promise<RegistrationView> {
   const now = deps.clock.now()
-  return deps.db.transaction().execute(async (trx) => {
+  return runCommand(deps, {}, async (trx) => {
     const registration = await findRegistration(
       trx,
       parseRegistrationCode(registrationId) ?? registrationId,

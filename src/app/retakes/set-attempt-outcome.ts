@@ -12,6 +12,7 @@ import { computeEarnedCertifications } from '../../domain/certification.js'
 import { betaResultHold } from '../beta/withhold-beta-result.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
+import { runCommand } from '../run-command.js'
 
 /**
  * Sets the outcome of a recorded attempt, such as a beta result released
@@ -28,7 +29,7 @@ export async function setAttemptOutcome(
     })
   }
   const now = deps.clock.now()
-  return deps.db.transaction().execute(async (trx) => {
+  return runCommand(deps, {}, async (trx) => {
     const attempt = await findAttempt(trx, input.attemptId)
     if (!attempt)
       throw new AppError('ATTEMPT_NOT_FOUND', { field: 'id', attemptId: input.attemptId })

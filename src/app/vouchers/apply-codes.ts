@@ -1,4 +1,3 @@
-import { violatedTable } from '../../db/engine/unique-violation.js'
 import { updateRegistration } from '../../db/registrations/registrations.js'
 import { formatMoney } from '../../domain/money.js'
 import { paymentStatusOf } from '../../domain/price.js'
@@ -7,19 +6,15 @@ import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { auditAction } from '../audit-action.js'
 import { AppError } from '../errors.js'
-import {
-  hashRequest,
-  type IdempotencyKey,
-  type Idempotent,
-  runIdempotentThenLastly,
-} from '../idempotent.js'
+import { hashRequest, type IdempotencyKey, type Idempotent } from '../idempotent.js'
 import { bookedByOf, notifyAppointment } from '../registrations/notify-appointment.js'
 import { recordPayment } from '../registrations/record-payment.js'
 import { type RegistrationView, toRegistrationView } from '../registrations/registration-view.js'
 import { findRegistrationFor } from '../registrations/require-live-booking.js'
+import { runCommand } from '../run-command.js'
 import { codeCallerOf, countingWrongCodes } from './code-throttle.js'
 import { judgeRegistrationCodes } from './judge-registration-codes.js'
-import { redeemCodes, takeCountedUses } from './redeem-codes.js'
+import { codeUsedMeanwhile, redeemCodes, takeCountedUses } from './redeem-codes.js'
 
 export interface ApplyCodesInput {
   readonly registrationId: string
@@ -56,11 +51,16 @@ export async function applyCodes(
   const known = await findRegistrationFor(deps.db, input.registrationId)
   // Wrong codes count against the candidate the registration is for.
   const guesser = { candidateId: known.candidateId, caller: codeCallerOf(actor) }
-  try {
-    return await countingWrongCodes(deps.db, guesser, now, () =>
-      runIdempotentThenLastly(deps.db, idempotency, requestHash, now, async (trx) => {
+  return countingWrongCodes(deps.db, guesser, now, () =>
+    runCommand(
+      deps,
+      {
+        idempotency: { key: idempotency, requestHash },
+        onConflict: { voucher_uses: codeUsedMeanwhile },
+      },
+      async (trx, command) => {
         const { registration, candidate, exam, appointment, judgement } =
-          await judgeRegistrationCodes(trx, deps, {
+          await judgeRegistrationCodes(trx, command.catalogue, {
             registrationId: known.id,
             codes: input.voucherCodes,
             caller: codeCallerOf(actor),
@@ -145,17 +145,9 @@ export async function applyCodes(
             now,
           })
         }
-        return { result: view, lastly: () => takeCountedUses(trx, judgement) }
-      }),
-    )
-  } catch (error) {
-    // Two registrations took the same use of one code at once; the unique index kept one.
-    if (violatedTable(error) === 'voucher_uses') {
-      throw new AppError('CODE_ALREADY_USED', {
-        field: 'voucherCode',
-        reason: 'This code was used by another registration at the same moment.',
-      })
-    }
-    throw error
-  }
+        command.afterAnswer(() => takeCountedUses(trx, judgement))
+        return view
+      },
+    ),
+  )
 }

@@ -3,7 +3,6 @@ import { listFamilies } from '../../db/catalogue/exam-families.js'
 import { findExam } from '../../db/catalogue/exams.js'
 import { listProviders } from '../../db/catalogue/providers.js'
 import type { DB } from '../../db/engine/schema.js'
-import { isUniqueViolation } from '../../db/engine/unique-violation.js'
 import { insertOfferVersion, listOfferVersions } from '../../db/vouchers/offers.js'
 import { formatInstant, type Instant } from '../../domain/instant.js'
 import {
@@ -17,6 +16,7 @@ import {
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { requireExamNumber, requireInstant, requireName } from '../input-fields.js'
+import { runCommand } from '../run-command.js'
 import { computeOfferViews, type OfferView } from './list-offers.js'
 
 /** The highest version number an offer may reach. */
@@ -83,17 +83,13 @@ export async function createOfferVersion(
 ): Promise<OfferView> {
   const now = deps.clock.now()
   const offer = prepareOfferVersion(input, now)
-  return deps.db.transaction().execute(async (trx) => {
+  // A concurrent request may store the same version between the check and the insert.
+  const onConflict = { offers: () => versionExists(offer) }
+  return runCommand(deps, { onConflict }, async (trx) => {
     const earlier = await listOfferVersions(trx, offer.offerId)
     requireNextVersion(offer, earlier)
     await requireKnownScope(trx, offer)
-    try {
-      await insertOfferVersion(trx, offer, now)
-    } catch (error) {
-      // A concurrent request stored the same version between the check and the insert.
-      if (isUniqueViolation(error)) throw versionExists(offer)
-      throw error
-    }
+    await insertOfferVersion(trx, offer, now)
     return computeOfferViews([...earlier, offer], now)[0]!
   })
 }

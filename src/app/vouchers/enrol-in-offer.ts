@@ -8,7 +8,8 @@ import type { AppDeps } from '../app-deps.js'
 import { auditAction } from '../audit-action.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { AppError } from '../errors.js'
-import { hashRequest, type IdempotencyKey, type Idempotent, runIdempotent } from '../idempotent.js'
+import { hashRequest, type IdempotencyKey, type Idempotent } from '../idempotent.js'
+import { runCommand } from '../run-command.js'
 import { newVoucher } from './new-voucher.js'
 import { enqueueVoucherMail } from './notify-voucher.js'
 
@@ -32,11 +33,14 @@ export async function enrolInOffer(
   idempotency: IdempotencyKey | null,
 ): Promise<Idempotent<Enrolment>> {
   const now = deps.clock.now()
-  return runIdempotent(
-    deps.db,
-    idempotency,
-    hashRequest('enrol', { offerId, candidateId }),
-    now,
+  return runCommand(
+    deps,
+    {
+      idempotency: {
+        key: idempotency,
+        requestHash: hashRequest('enrol', { offerId, candidateId }),
+      },
+    },
     async (trx) => {
       const candidate = await getCandidate({ db: trx }, candidateId)
       const versions = await listOfferVersions(trx, offerId)

@@ -13,6 +13,7 @@ import type { MailSettings } from '../../mail/mail-settings.js'
 import { refuseUnknownCandidates } from '../candidates/refuse-unknown-candidates.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
+import { runCommand } from '../run-command.js'
 import { newVoucher } from './new-voucher.js'
 import { enqueueVoucherMail } from './notify-voucher.js'
 
@@ -228,7 +229,7 @@ async function issueChunk(
   let wanted = positions
   for (let attempt = 1; ; attempt++) {
     try {
-      const made = await deps.db.transaction().execute(async (trx) => {
+      const made = await runCommand(deps, {}, async (trx) => {
         const vouchers = wanted.map((position) =>
           newVoucher(
             offer,

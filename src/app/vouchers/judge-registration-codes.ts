@@ -9,8 +9,8 @@ import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
 import type { Exam } from '../../domain/exam.js'
 import type { Instant } from '../../domain/instant.js'
 import { getCandidate } from '../candidates/get-candidate.js'
+import type { Catalogue } from '../catalogue/catalogue-cache.js'
 import { getCatalogueExam } from '../catalogue/get-exam.js'
-import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { type Appointment, loadAppointment } from '../registrations/registration-view.js'
 import { findRegistrationFor, requireLiveBooking } from '../registrations/require-live-booking.js'
@@ -56,7 +56,7 @@ async function requireCodeReceiver(
  */
 export async function judgeRegistrationCodes(
   trx: Kysely<DB>,
-  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  catalogue: Catalogue,
   question: {
     readonly registrationId: string
     /** As typed. */
@@ -67,7 +67,6 @@ export async function judgeRegistrationCodes(
 ): Promise<RegistrationCodes> {
   const { now } = question
   const registration = await requireCodeReceiver(trx, question.registrationId, now)
-  const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
   const candidate = await getCandidate({ db: trx }, registration.candidateId)
   const exam = await getCatalogueExam(catalogue, registration.exam)
   const appointment = await loadAppointment(trx, registration.slotId)
@@ -80,7 +79,7 @@ export async function judgeRegistrationCodes(
     codes: question.codes,
     paymentMethod: null,
     currency: registration.price?.currency ?? null,
-    retake: await loadRetakeFacts(trx, candidate, exam, catalogue),
+    retake: await loadRetakeFacts(trx, catalogue, candidate, exam),
     caller: question.caller,
     now,
     onRegistration: {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
 import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
+import { catalogueIn } from '../catalogue/catalogue-cache.js'
 import type { Clock } from '../clock.js'
 import { findRegistrationFor } from '../registrations/require-live-booking.js'
 import { countingWrongCodes } from './code-throttle.js'
@@ -32,7 +33,7 @@ export async function previewRegistrationCode(
   return countingWrongCodes(deps.db, guesser, now, () =>
     deps.db.transaction().execute(async (trx) => {
       const verdict = await judgeForPreview(async () => {
-        const judged = await judgeRegistrationCodes(trx, deps, {
+        const judged = await judgeRegistrationCodes(trx, catalogueIn(deps, trx), {
           registrationId: registration.id,
           codes: [input.code, ...(input.withCodes ?? [])],
           caller,

@@ -12,6 +12,7 @@ import type { PriceBreakdown } from '../../domain/price.js'
 import { formatVoucherCode, parseVoucherCode } from '../../domain/voucher-code.js'
 import { readBetaAccess } from '../beta/beta-access.js'
 import { getCandidate } from '../candidates/get-candidate.js'
+import { catalogueIn } from '../catalogue/catalogue-cache.js'
 import { getCatalogueExam } from '../catalogue/get-exam.js'
 import type { Clock } from '../clock.js'
 import { AppError, type ErrorCode } from '../errors.js'
@@ -65,10 +66,10 @@ export async function previewVoucher(
   return countingWrongCodes(deps.db, guesser, now, () =>
     deps.db.transaction().execute(async (trx) => {
       const candidate = await getCandidate({ db: trx }, input.candidateId)
-      const catalogue = { db: deps.db, clock: deps.clock, reader: trx }
+      const catalogue = catalogueIn(deps, trx)
       const exam = await getCatalogueExam(catalogue, input.exam)
       const appointment = await requireBookableSlot(trx, input.slotId, exam, now)
-      const retake = await loadRetakeFacts(trx, candidate, exam, catalogue)
+      const retake = await loadRetakeFacts(trx, catalogue, candidate, exam)
       const question = {
         candidate,
         exam,

@@ -41,10 +41,7 @@ export async function redeemCodes(
   for (const use of uses) {
     // A named benefit is claimed at the judged version; a counted or unlimited use has no state to go stale.
     if (use.slot !== null && !(await claimVoucher(trx, use.record.code, use.record.version))) {
-      throw new AppError('CODE_ALREADY_USED', {
-        field: 'voucherCode',
-        reason: 'This code was used by another registration at the same moment.',
-      })
+      throw codeUsedMeanwhile()
     }
     await insertVoucherUse(trx, {
       id: uuidv7(),
@@ -56,6 +53,14 @@ export async function redeemCodes(
       usedAt: now,
     })
   }
+}
+
+/** Another registration took the same use of a code at the same moment (a claim or a unique index kept one). */
+export function codeUsedMeanwhile(): AppError {
+  return new AppError('CODE_ALREADY_USED', {
+    field: 'voucherCode',
+    reason: 'This code was used by another registration at the same moment.',
+  })
 }
 
 /**
