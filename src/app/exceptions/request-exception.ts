@@ -6,12 +6,12 @@ import { findSlotWithCentre } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
 import { violatedTable } from '../../db/engine/unique-violation.js'
 import {
-  type ExceptionRequest,
   findStandingExceptionRequest,
   insertExceptionRequest,
 } from '../../db/exceptions/exception-requests.js'
 import { findRegistration } from '../../db/registrations/registrations.js'
 import { parseExamNumber } from '../../domain/exam-number.js'
+import type { ExceptionRequest } from '../../domain/exception-request.js'
 import {
   decideExceptionRequest,
   EXCEPTION_POLICY,
