@@ -1,4 +1,4 @@
-import type { Channel } from '../db/registrations/registrations.js'
+import type { Channel } from '../domain/channel.js'
 
 /** Who acts and how: the token behind a request, its role, and the channel (the API, a phone call taken by support, the web). */
 export interface Actor {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import { type AuditEntry, appendAudit } from '../db/audit-log.js'
+import { appendAudit } from '../db/audit-log.js'
 import type { DB } from '../db/engine/schema.js'
+import type { AuditEntry } from '../domain/audit-entry.js'
 import type { Instant } from '../domain/instant.js'
 import type { Actor } from './actor.js'
 

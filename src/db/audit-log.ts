@@ -1,22 +1,8 @@
 import type { Kysely } from 'kysely'
-import type { Instant } from '../domain/instant.js'
+import type { AuditEntry } from '../domain/audit-entry.js'
 import { readInstant, writeInstant } from './engine/columns.js'
 import { reusableInsert } from './engine/reusable-query.js'
 import type { DB } from './engine/schema.js'
-
-/** One line of the append-only trail: who did what, how, to whose record, when. */
-export interface AuditEntry {
-  readonly id: string
-  readonly at: Instant
-  readonly actorId: string
-  readonly actorRole: string
-  readonly channel: string
-  readonly candidateId: string | null
-  readonly subjectType: string
-  readonly subjectId: string
-  readonly action: string
-  readonly detail: Readonly<Record<string, unknown>>
-}
 
 /** Appends an entry. There is no update or delete: the trail only grows. */
 const insertAuditRow = reusableInsert('audit_log')

@@ -1,3 +1,4 @@
+import type { Channel } from './channel.js'
 import { parseEmail } from './email.js'
 import { type ExamNumber, parseExamNumber } from './exam-number.js'
 import type { Instant } from './instant.js'
@@ -14,6 +15,52 @@ import { parsePersonName } from './person-name.js'
 /** The technical problems the policy accepts as grounds for an exception. */
 export const EXCEPTION_REASONS = ['lab-crash', 'connectivity', 'equipment-failure'] as const
 export type ExceptionReason = (typeof EXCEPTION_REASONS)[number]
+
+export type ExceptionRequestStatus = 'open' | 'approved' | 'denied'
+
+/** A retake-exception request as filed, and its review once there is one. */
+export interface ExceptionRequest {
+  readonly id: string
+  readonly candidateId: string
+  readonly registrationId: string
+  readonly exam: ExamNumber
+  readonly firstName: string
+  readonly lastName: string
+  readonly email: string
+  readonly description: string
+  readonly providerCaseNumber: string
+  readonly reason: ExceptionReason
+  readonly status: ExceptionRequestStatus
+  readonly channel: Channel
+  readonly requestedAt: Instant
+  /** The token that filed it, and its role. */
+  readonly requestedBy: string
+  readonly requestedByRole: string
+  readonly review: ExceptionReview | null
+}
+
+/** How support decided; an approval names what it waives and the waiver it granted. */
+export interface ExceptionReview {
+  readonly decision: 'approved' | 'denied'
+  readonly at: Instant
+  readonly by: string
+  readonly byRole: string
+  readonly note: string
+  readonly waivesWait: boolean
+  readonly waivesLimit: boolean
+  readonly waiverId: string | null
+}
+
+/** Where a granted waiver is now: free for a booking, held by one, or used by an attempt. */
+export interface WaiverState {
+  readonly heldByRegistrationId: string | null
+  readonly usedByAttemptId: string | null
+}
+
+/** A stored request with the state of the waiver its approval granted (null before one). */
+export interface StoredExceptionRequest extends ExceptionRequest {
+  readonly waiver: WaiverState | null
+}
 
 /** The policy in one sentence: what an exception is for, and what it is never for. */
 export const EXCEPTION_POLICY =

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../app/clock.js'
+import { claimDueMail } from '../app/mail/claim-due-mail.js'
+import { recordMailFailure } from '../app/mail/record-mail-failure.js'
+import { recordMailSent } from '../app/mail/record-mail-sent.js'
 import type { DB } from '../db/engine/schema.js'
-// biome-ignore lint/style/noRestrictedImports: the worker is the outbox's own delivery loop, with no use case between yet
-import { claimDueMail, markFailedAttempt, markSent, type StoredMail } from '../db/mail/outbox.js'
+import type { StoredMail } from '../domain/outbox-mail.js'
 import { composeOutboxMail } from '../mail/compose-outbox-mail.js'
 import { type MailTransport, PermanentDeliveryError } from '../mail/mail-transport.js'
 import { computeRetryDelay } from './retry-delay.js'
@@ -57,7 +59,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const batch = options.batch ?? 10
   const leaseMs = options.leaseMs ?? 300_000
   const maxTries = options.maxTries ?? 10
-  const { db, clock, transport, log } = options
+  const { transport, log } = options
+  const deps = { db: options.db, clock: options.clock }
 
   let stopped = false
   let timer: NodeJS.Timeout | undefined
@@ -72,7 +75,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function deliverDue(): Promise<number> {
     let sent = 0
     for (;;) {
-      const claimed = await claimDueMail(db, clock.now(), leaseMs, batch)
+      const claimed = await claimDueMail(deps, { leaseMs, batch })
       for (const mail of claimed) if (await deliverOne(mail)) sent++
       // A short batch means nothing more is due; failures wait for their back-off.
       if (claimed.length < batch || stopped) return sent
@@ -82,13 +85,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function deliverOne(mail: StoredMail): Promise<boolean> {
     if (mail.tries > maxTries) {
       // Claimed again after its last try never reported back (the process died mid-send, each time).
-      await markFailedAttempt(
-        db,
-        mail.id,
-        mail.lastError ?? 'delivery interrupted',
-        clock.now(),
-        true,
-      )
+      await recordMailFailure(deps, mail.id, {
+        reason: mail.lastError ?? 'delivery interrupted',
+        giveUp: true,
+      })
       log.error(
         { mailId: mail.id, tries: mail.tries },
         'mail failed: delivery kept being interrupted',
@@ -101,18 +101,21 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       composed = composeOutboxMail(mail)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      await markFailedAttempt(db, mail.id, reason, clock.now(), true)
+      await recordMailFailure(deps, mail.id, { reason, giveUp: true })
       log.error({ mailId: mail.id, kind: mail.kind, error: reason }, 'mail cannot be composed')
       return false
     }
     try {
-      await transport.deliver(composed, clock.now())
+      await transport.deliver(composed, deps.clock.now())
     } catch (error) {
-      const now = clock.now()
       const permanent = error instanceof PermanentDeliveryError
       const giveUp = permanent || mail.tries >= maxTries
       const reason = error instanceof Error ? error.message : String(error)
-      await markFailedAttempt(db, mail.id, reason, now + computeRetryDelay(mail.tries), giveUp)
+      await recordMailFailure(deps, mail.id, {
+        reason,
+        giveUp,
+        retryInMs: computeRetryDelay(mail.tries),
+      })
       const facts = { mailId: mail.id, kind: mail.kind, tries: mail.tries, error: reason }
       if (giveUp)
         log.error(facts, permanent ? 'mail refused for good' : 'mail failed: out of tries')
@@ -120,7 +123,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return false
     }
     // What was sent replaces the facts, so the outbox keeps the text that went out.
-    await markSent(db, mail.id, clock.now(), mail.facts === undefined ? undefined : composed)
+    await recordMailSent(deps, mail.id, mail.facts === undefined ? undefined : composed)
     return true
   }
 

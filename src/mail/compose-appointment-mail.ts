@@ -1,5 +1,5 @@
-import type { MailAttachment } from '../db/mail/outbox.js'
 import type { Instant } from '../domain/instant.js'
+import type { MailAttachment } from '../domain/outbox-mail.js'
 import { composeCalendarFile } from './calendar-file.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 import { type CancellationMailFacts, describeCancellation } from './describe-cancellation.js'

@@ -1,4 +1,4 @@
-import type { Candidate } from '../db/candidates/candidates.js'
+import type { Candidate } from '../domain/candidate.js'
 import type { Instant } from '../domain/instant.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 import { formatMailTime } from './format-mail-time.js'

@@ -1,4 +1,4 @@
-import type { MailSummary, StoredMail } from '../db/mail/outbox.js'
+import type { MailSummary, StoredMail } from '../domain/outbox-mail.js'
 import {
   type AppointmentMailInput,
   composeAppointmentMail,

@@ -1,4 +1,4 @@
-import type { Candidate } from '../db/candidates/candidates.js'
+import type { Candidate } from '../domain/candidate.js'
 import type { Instant } from '../domain/instant.js'
 import { describeScope, type OfferVersion, type PaymentMethod } from '../domain/offer.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'

@@ -1,4 +1,4 @@
-import type { MailAttachment, MailContent } from '../db/mail/outbox.js'
+import type { MailAttachment, MailContent } from '../domain/outbox-mail.js'
 import { renderMailHtml } from './render-mail-html.js'
 
 /** A mail's content; the caller adds id, dedupe key, recipient and time to make an `OutboxMessage`. */

@@ -1,6 +1,6 @@
 import type { MailComposerOptions } from 'nodemailer/lib/mail-composer'
-import type { OutboxMessage } from '../db/mail/outbox.js'
 import type { Instant } from '../domain/instant.js'
+import type { OutboxMessage } from '../domain/outbox-mail.js'
 import type { MailSettings } from './mail-settings.js'
 import { computeMessageId } from './message-id.js'
 import { renderMailHtml } from './render-mail-html.js'

@@ -1,5 +1,5 @@
-import type { OutboxMessage } from '../db/mail/outbox.js'
 import type { Instant } from '../domain/instant.js'
+import type { OutboxMessage } from '../domain/outbox-mail.js'
 
 /** Where the outbox worker hands mail: an SMTP server, or files beside the database. */
 export interface MailTransport {

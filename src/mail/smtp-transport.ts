@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer'
-import type { OutboxMessage } from '../db/mail/outbox.js'
 import type { Instant } from '../domain/instant.js'
+import type { OutboxMessage } from '../domain/outbox-mail.js'
 import { composeMailOptions } from './mail-options.js'
 import type { MailSettings } from './mail-settings.js'
 import { type MailTransport, PermanentDeliveryError } from './mail-transport.js'

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import type { DB } from '../../src/db/engine/schema.js'
 import {
-  type ExceptionRequest,
   findExceptionRequest,
   findStandingExceptionRequest,
   insertExceptionRequest,
@@ -11,6 +10,7 @@ import {
 } from '../../src/db/exceptions/exception-requests.js'
 import { insertRegistration } from '../../src/db/registrations/registrations.js'
 import { holdWaiver, insertWaiver } from '../../src/db/retakes/waivers.js'
+import type { ExceptionRequest } from '../../src/domain/exception-request.js'
 import {
   createCandidate,
   createExam,

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import { type Candidate, insertCandidate } from '../../src/db/candidates/candidates.js'
+import { insertCandidate } from '../../src/db/candidates/candidates.js'
 import { insertFamily } from '../../src/db/catalogue/exam-families.js'
 import { findExam, insertExam, type NewExam } from '../../src/db/catalogue/exams.js'
-import { insertProvider, type Provider } from '../../src/db/catalogue/providers.js'
+import { insertProvider } from '../../src/db/catalogue/providers.js'
 import type { DB } from '../../src/db/engine/schema.js'
 import {
   findAttempt,
@@ -11,10 +11,12 @@ import {
   type StoredAttempt,
 } from '../../src/db/retakes/attempts.js'
 import { insertPolicyVersion } from '../../src/db/retakes/policy-versions.js'
+import type { Candidate } from '../../src/domain/candidate.js'
 import type { Exam } from '../../src/domain/exam.js'
 import type { ExamFamily } from '../../src/domain/exam-family.js'
 import { type Instant, parseInstant } from '../../src/domain/instant.js'
 import type { PolicyVersion } from '../../src/domain/policy-version.js'
+import type { Provider } from '../../src/domain/provider.js'
 
 /**
  * One-line builders for database tests: each inserts a row with sensible

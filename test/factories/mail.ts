@@ -1,4 +1,4 @@
-import type { OutboxFacts, OutboxMessage } from '../../src/db/mail/outbox.js'
+import type { OutboxFacts, OutboxMessage } from '../../src/domain/outbox-mail.js'
 import {
   type AppointmentMailInput,
   composeAppointmentMail,

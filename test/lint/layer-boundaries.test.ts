@@ -68,6 +68,16 @@ describe('layer boundaries, kept by the linter', () => {
       "import { takeSeat as imported } from '../db/catalogue/seats.js'",
       'Shells call use cases',
     ],
+    [
+      'src/mail',
+      "import { enqueueMail as imported } from '../db/mail/outbox.js'",
+      'Mail composes and sends',
+    ],
+    [
+      'src/mail',
+      "import type { DB as imported } from '../db/engine/schema.js'",
+      'Mail composes and sends',
+    ],
   ])('refuses in %s: %s', async (folder, importLine, message) => {
     const output = await lintPlanted(folder, importLine)
     expect(output).toContain('noRestrictedImports')
@@ -82,6 +92,7 @@ describe('layer boundaries, kept by the linter', () => {
       "import { register as imported } from '../../app/registrations/register.js'",
     ],
     ['src/cli', "import { openDatabase as imported } from '../db/engine/database.js'"],
+    ['src/mail', "import type { Candidate as imported } from '../domain/candidate.js'"],
   ])('allows in %s: %s', async (folder, importLine) => {
     expect(await lintPlanted(folder, importLine)).toBeNull()
   })

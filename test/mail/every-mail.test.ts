@@ -1,13 +1,13 @@
 import { simpleParser } from 'mailparser'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import { describe, expect, it } from 'vitest'
-import type { OutboxMessage } from '../../src/db/mail/outbox.js'
 import {
   BETA_REWARD,
   SECOND_SHOT_PACK,
   SECOND_SHOT_VERSIONS,
   STUDY_BOOK_DISCOUNT,
 } from '../../src/demo/demo-offers.js'
+import type { OutboxMessage } from '../../src/domain/outbox-mail.js'
 import {
   type AppointmentMailKind,
   composeAppointmentMail,

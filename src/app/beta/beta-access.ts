@@ -5,13 +5,13 @@ import {
   isOnRoster,
 } from '../../db/beta/beta-programmes.js'
 import { findUnopenedInvitation } from '../../db/beta/invitation-waves.js'
-import type { Candidate } from '../../db/candidates/candidates.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
   type BetaAccess,
   type BetaProgramme,
   judgeBetaAccess,
 } from '../../domain/beta-programme.js'
+import type { Candidate } from '../../domain/candidate.js'
 import { type Exam, mayHaveProgramme } from '../../domain/exam.js'
 
 /**

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../../db/audit-log.js'
-import type { Candidate } from '../../db/candidates/candidates.js'
 import { findExam } from '../../db/catalogue/exams.js'
 import type { DB } from '../../db/engine/schema.js'
 import { listAttemptsOfCandidate } from '../../db/retakes/attempts.js'
@@ -12,6 +11,7 @@ import {
   listVouchersOfCandidate,
   type VoucherRecord,
 } from '../../db/vouchers/vouchers.js'
+import type { Candidate } from '../../domain/candidate.js'
 import { isBetaExam } from '../../domain/exam.js'
 import type { ExamNumber } from '../../domain/exam-number.js'
 import { formatInstant, type Instant } from '../../domain/instant.js'

@@ -8,10 +8,11 @@ import {
   markMailed,
 } from '../../db/beta/invitation-waves.js'
 import type { DB } from '../../db/engine/schema.js'
-import { enqueueMails, type OutboxMessage } from '../../db/mail/outbox.js'
+import { enqueueMails } from '../../db/mail/outbox.js'
 import { findVoucher } from '../../db/vouchers/vouchers.js'
 import type { Instant } from '../../domain/instant.js'
 import { computeMayOpenAt } from '../../domain/invitation-wave.js'
+import type { OutboxMessage } from '../../domain/outbox-mail.js'
 import { composeInvitationMail } from '../../mail/compose-invitation-mail.js'
 import { formatMailTime } from '../../mail/format-mail-time.js'
 import type { MailSettings } from '../../mail/mail-settings.js'

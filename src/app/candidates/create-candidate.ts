@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import { type Candidate, insertCandidate } from '../../db/candidates/candidates.js'
+import { insertCandidate } from '../../db/candidates/candidates.js'
 import type { DB } from '../../db/engine/schema.js'
+import type { Candidate } from '../../domain/candidate.js'
 import type { Clock } from '../clock.js'
 import { requireCountry, requireEmail, requireName, requireTimeZone } from '../input-fields.js'
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
-import { type Candidate, findCandidate } from '../../db/candidates/candidates.js'
+import { findCandidate } from '../../db/candidates/candidates.js'
 import type { DB } from '../../db/engine/schema.js'
+import type { Candidate } from '../../domain/candidate.js'
 import { AppError } from '../errors.js'
 
 /** The candidate with this id, or CANDIDATE_NOT_FOUND. */

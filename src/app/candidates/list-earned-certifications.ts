@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import type { Candidate } from '../../db/candidates/candidates.js'
 import { listCertifications } from '../../db/candidates/certifications.js'
 import type { DB } from '../../db/engine/schema.js'
 import { listAttemptsOfCandidate } from '../../db/retakes/attempts.js'
+import type { Candidate } from '../../domain/candidate.js'
 import {
   computeEarnedCertifications,
   type EarnedCertification,

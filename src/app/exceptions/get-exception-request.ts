@@ -1,16 +1,19 @@
 import type { Kysely } from 'kysely'
-import { type AuditEntry, listAuditOf } from '../../db/audit-log.js'
+import { listAuditOf } from '../../db/audit-log.js'
 import { findExam } from '../../db/catalogue/exams.js'
 import type { Paging } from '../../db/engine/paging.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
   countExceptionRequestsOfCandidate,
-  type ExceptionRequestStatus,
   findExceptionRequest,
   listExceptionRequestsOfCandidate,
-  type StoredExceptionRequest,
 } from '../../db/exceptions/exception-requests.js'
-import type { ExceptionReason } from '../../domain/exception-request.js'
+import type { AuditEntry } from '../../domain/audit-entry.js'
+import type {
+  ExceptionReason,
+  ExceptionRequestStatus,
+  StoredExceptionRequest,
+} from '../../domain/exception-request.js'
 import type { Instant } from '../../domain/instant.js'
 import { parseRegistrationCode } from '../../domain/registration-code.js'
 import { isOnBehalf } from '../actor.js'

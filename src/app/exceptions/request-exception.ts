@@ -5,12 +5,12 @@ import { findExam } from '../../db/catalogue/exams.js'
 import { findSlotWithCentre } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
-  type ExceptionRequest,
   findStandingExceptionRequest,
   insertExceptionRequest,
 } from '../../db/exceptions/exception-requests.js'
 import { findRegistration } from '../../db/registrations/registrations.js'
 import { parseExamNumber } from '../../domain/exam-number.js'
+import type { ExceptionRequest } from '../../domain/exception-request.js'
 import {
   decideExceptionRequest,
   EXCEPTION_POLICY,

@@ -1,10 +1,8 @@
 import { v7 as uuidv7 } from 'uuid'
 import { findExam } from '../../db/catalogue/exams.js'
-import {
-  type ExceptionReview,
-  recordExceptionReview,
-} from '../../db/exceptions/exception-requests.js'
+import { recordExceptionReview } from '../../db/exceptions/exception-requests.js'
 import { insertWaiver } from '../../db/retakes/waivers.js'
+import type { ExceptionReview } from '../../domain/exception-request.js'
 import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
 import { getCandidate } from '../candidates/get-candidate.js'

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
-import { findMail, type StoredMail } from '../../db/mail/outbox.js'
+import { findMail } from '../../db/mail/outbox.js'
+import type { StoredMail } from '../../domain/outbox-mail.js'
 import { composeOutboxMail } from '../../mail/compose-outbox-mail.js'
 import { AppError } from '../errors.js'
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
-import { type MailStatus, type MailSummary, listMail as selectMail } from '../../db/mail/outbox.js'
+import { listMail as selectMail } from '../../db/mail/outbox.js'
+import type { MailStatus, MailSummary } from '../../domain/outbox-mail.js'
 import { summarizeOutboxMail } from '../../mail/compose-outbox-mail.js'
 
 export interface ListMailInput {

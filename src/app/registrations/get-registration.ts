@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { type AuditEntry, listAuditOf } from '../../db/audit-log.js'
+import { listAuditOf } from '../../db/audit-log.js'
 import type { Paging } from '../../db/engine/paging.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
@@ -7,6 +7,7 @@ import {
   findRegistration,
   listRegistrationsOfCandidate,
 } from '../../db/registrations/registrations.js'
+import type { AuditEntry } from '../../domain/audit-entry.js'
 import { parseRegistrationCode } from '../../domain/registration-code.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { AppError } from '../errors.js'

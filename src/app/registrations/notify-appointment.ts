@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import type { Candidate } from '../../db/candidates/candidates.js'
 import type { DB } from '../../db/engine/schema.js'
 import { enqueueMail } from '../../db/mail/outbox.js'
+import type { Candidate } from '../../domain/candidate.js'
 import type { Instant } from '../../domain/instant.js'
 import {
   type AppointmentMailInput,

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { DB } from '../../db/engine/schema.js'
-import { insertPayment, type Payment } from '../../db/registrations/payments.js'
+import { insertPayment } from '../../db/registrations/payments.js'
 import type { Instant } from '../../domain/instant.js'
 import type { PaymentMethod } from '../../domain/offer.js'
+import type { Payment } from '../../domain/payment.js'
 import type { Actor } from '../actor.js'
 
 export interface PaymentFields {

@@ -5,17 +5,14 @@ import { takeSeat } from '../../db/catalogue/seats.js'
 import { findSlotToBook, type SlotToBook } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
 import { findBookingFacts } from '../../db/registrations/booking-facts.js'
-import {
-  insertRegistration,
-  type PaymentStatus,
-  type Registration,
-} from '../../db/registrations/registrations.js'
+import { insertRegistration } from '../../db/registrations/registrations.js'
 import { holdWaiver } from '../../db/retakes/waivers.js'
 import { decideRetake } from '../../domain/decide-retake.js'
 import type { Exam } from '../../domain/exam.js'
 import { formatInstant, formatInZone, type Instant } from '../../domain/instant.js'
 import type { PaymentMethod } from '../../domain/offer.js'
 import { paymentStatusOf } from '../../domain/price.js'
+import type { PaymentStatus, Registration } from '../../domain/registration.js'
 import { formatRegistrationCode } from '../../domain/registration-code.js'
 import { computeHoldExpiresAt, DEFAULT_HOLD_MINUTES } from '../../domain/unpaid-hold.js'
 import type { Actor } from '../actor.js'

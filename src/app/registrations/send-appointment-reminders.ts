@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { DB } from '../../db/engine/schema.js'
-import { enqueueMails, type OutboxMessage } from '../../db/mail/outbox.js'
+import { enqueueMails } from '../../db/mail/outbox.js'
 import {
   type AppointmentToRemind,
   listAppointmentsToRemind,
@@ -9,6 +9,7 @@ import {
 import { computeReminderDedupeKey, decideReminderDue } from '../../domain/appointment-reminder.js'
 import { decideChange } from '../../domain/change-window.js'
 import { DAY_MS, type Instant } from '../../domain/instant.js'
+import type { OutboxMessage } from '../../domain/outbox-mail.js'
 import { composeReminderMail } from '../../mail/compose-reminder-mail.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
 import type { Clock } from '../clock.js'

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { Candidate } from '../../db/candidates/candidates.js'
 import type { DB } from '../../db/engine/schema.js'
 import { listRetakeHistory, type RetakeHistory } from '../../db/retakes/waivers.js'
+import type { Candidate } from '../../domain/candidate.js'
 import { computeEarnedCertifications } from '../../domain/certification.js'
 import type { RetakeFacts } from '../../domain/decide-retake.js'
 import type { Exam } from '../../domain/exam.js'

@@ -4,7 +4,6 @@ import { findExam } from '../../db/catalogue/exams.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
   findRegistration,
-  type Registration,
   type RegistrationChange,
   updateRegistration,
 } from '../../db/registrations/registrations.js'
@@ -12,6 +11,7 @@ import { insertAttempt } from '../../db/retakes/attempts.js'
 import { listWaiversHeldBy, markWaiverUsed } from '../../db/retakes/waivers.js'
 import type { AttemptOutcome } from '../../domain/attempt.js'
 import { formatInstant, formatInZone, type Instant } from '../../domain/instant.js'
+import type { Registration } from '../../domain/registration.js'
 import { parseRegistrationCode } from '../../domain/registration-code.js'
 import { decideSittingReport } from '../../domain/sitting-report.js'
 import type { MailSettings } from '../../mail/mail-settings.js'

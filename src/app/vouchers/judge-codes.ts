@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely'
-import type { Candidate } from '../../db/candidates/candidates.js'
 import type { ExamPricing } from '../../db/catalogue/exam-prices.js'
 import type { DB } from '../../db/engine/schema.js'
 import { findOfferVersion } from '../../db/vouchers/offers.js'
@@ -9,6 +8,7 @@ import {
   listVoucherUses,
   type VoucherRecord,
 } from '../../db/vouchers/vouchers.js'
+import type { Candidate } from '../../domain/candidate.js'
 import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
 import { earliestRetakeIfFailed } from '../../domain/decide-retake.js'
 import type { Exam } from '../../domain/exam.js'

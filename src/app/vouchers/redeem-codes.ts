@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { DB } from '../../db/engine/schema.js'
-import type { Registration } from '../../db/registrations/registrations.js'
 import { claimVoucher, insertVoucherUse, takeCountedUse } from '../../db/vouchers/vouchers.js'
 import type { ExamNumber } from '../../domain/exam-number.js'
 import type { Instant } from '../../domain/instant.js'
+import type { Registration } from '../../domain/registration.js'
 import { AppError } from '../errors.js'
 import type { CodeJudgement } from './judge-codes.js'
 

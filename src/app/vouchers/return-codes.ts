@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
-import type { Registration } from '../../db/registrations/registrations.js'
 import { findOfferVersion } from '../../db/vouchers/offers.js'
 import {
   claimVoucher,
@@ -11,6 +10,7 @@ import {
 } from '../../db/vouchers/vouchers.js'
 import type { Instant } from '../../domain/instant.js'
 import { returnsOnCancel } from '../../domain/offer.js'
+import type { Registration } from '../../domain/registration.js'
 import { returnsOnHoldEnd } from '../../domain/unpaid-hold.js'
 import { isCountedUse } from '../../domain/voucher.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'

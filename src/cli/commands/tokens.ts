@@ -1,14 +1,13 @@
 import { createToken, listApiTokens, revokeApiToken } from '../../app/access/api-tokens.js'
-// biome-ignore lint/style/noRestrictedImports: a type only; the model still lives in the data layer
-import type { TokenRole } from '../../db/access/api-tokens.js'
 import { formatInstant } from '../../domain/instant.js'
 import { TOKEN_CACHE_MS } from '../../http/examdesk-app.js'
+import type { Role } from '../../http/principal.js'
 import type { CliContext } from '../cli-context.js'
 
 /** `examdesk token create`: the secret on stdout, once; what was made on stderr. */
 export async function createTokenCommand(
   cli: CliContext,
-  options: { readonly role: TokenRole; readonly label: string },
+  options: { readonly role: Role; readonly label: string },
 ): Promise<void> {
   const store = await cli.openStore()
   try {

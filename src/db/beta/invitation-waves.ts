@@ -2,10 +2,10 @@ import { type Kysely, sql } from 'kysely'
 import type { ExamNumber } from '../../domain/exam-number.js'
 import type { Instant } from '../../domain/instant.js'
 import type { OpenInterval, WaveAudience, WaveCodeMode } from '../../domain/invitation-wave.js'
+import { LIVE_STATUSES } from '../../domain/registration.js'
 import { readInstant, readOptionalInstant, writeInstant } from '../engine/columns.js'
 import { reusableQuery } from '../engine/reusable-query.js'
 import type { DB } from '../engine/schema.js'
-import { LIVE_STATUSES } from '../registrations/registrations.js'
 
 /** A wave as stored, with the intervals it was open. */
 export interface WaveRecord {

@@ -1,21 +1,8 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { Instant } from '../../domain/instant.js'
+import type { Candidate } from '../../domain/candidate.js'
 import { readInstant, writeInstant } from '../engine/columns.js'
 import { reusableQuery } from '../engine/reusable-query.js'
 import type { CandidateTable, DB } from '../engine/schema.js'
-
-/** A person who sits exams. */
-export interface Candidate {
-  readonly id: string
-  readonly firstName: string
-  readonly lastName: string
-  readonly email: string
-  /** ISO 3166-1 alpha-2, such as `NZ`. */
-  readonly country: string
-  /** IANA zone, such as `Pacific/Auckland`; appointments are shown in it. */
-  readonly timeZone: string
-  readonly createdAt: Instant
-}
 
 /** Stores a candidate. */
 export async function insertCandidate(db: Kysely<DB>, candidate: Candidate): Promise<void> {

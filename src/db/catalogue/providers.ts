@@ -4,8 +4,6 @@ import type { ExamNumber } from '../../domain/exam-number.js'
 import type { Provider } from '../../domain/provider.js'
 import type { DB } from '../engine/schema.js'
 
-export type { Provider } from '../../domain/provider.js'
-
 /** A provider to store; its rules default to the schema's (24 hours each, a full refund). */
 export interface NewProvider {
   readonly id: string

@@ -1,4 +1,7 @@
 import type { Generated } from 'kysely'
+import type { Channel } from '../../domain/channel.js'
+import type { ExceptionRequestStatus } from '../../domain/exception-request.js'
+import type { PaymentStatus, RegistrationStatus } from '../../domain/registration.js'
 import type { HoldEnding } from '../../domain/unpaid-hold.js'
 
 /**
@@ -96,9 +99,6 @@ export interface VoucherUseTable {
   returned_at: InstantColumn | null
 }
 
-/** `refunded` and `fee-kept`: a paid registration was cancelled (see `RefundTable`). */
-export type PaymentStatus = 'not-required' | 'due' | 'paid' | 'refunded' | 'fee-kept'
-
 export interface PaymentTable {
   id: string
   registration_id: string
@@ -172,9 +172,6 @@ export interface SlotTable {
   booked: Generated<number>
   created_at: InstantColumn
 }
-
-export type RegistrationStatus = 'booked' | 'checked-in' | 'completed' | 'no-show' | 'cancelled'
-export type Channel = 'api' | 'phone' | 'web'
 
 export interface RegistrationTable {
   id: string
@@ -330,8 +327,6 @@ export interface BetaRegistrationTable {
   registration_id: string
   created_at: InstantColumn
 }
-
-export type ExceptionRequestStatus = 'open' | 'approved' | 'denied'
 
 export interface ExceptionRequestTable {
   id: string

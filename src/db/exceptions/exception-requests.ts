@@ -1,7 +1,9 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { ExamNumber } from '../../domain/exam-number.js'
-import type { ExceptionReason } from '../../domain/exception-request.js'
-import type { Instant } from '../../domain/instant.js'
+import type {
+  ExceptionRequest,
+  ExceptionReview,
+  StoredExceptionRequest,
+} from '../../domain/exception-request.js'
 import {
   countRows,
   readFlag,
@@ -11,58 +13,7 @@ import {
   writeInstant,
 } from '../engine/columns.js'
 import type { Paging } from '../engine/paging.js'
-import type {
-  Channel,
-  DB,
-  ExceptionRequestStatus,
-  ExceptionRequestTable,
-} from '../engine/schema.js'
-
-export type { ExceptionRequestStatus }
-
-/** A retake-exception request as filed, and its review once there is one. */
-export interface ExceptionRequest {
-  readonly id: string
-  readonly candidateId: string
-  readonly registrationId: string
-  readonly exam: ExamNumber
-  readonly firstName: string
-  readonly lastName: string
-  readonly email: string
-  readonly description: string
-  readonly providerCaseNumber: string
-  readonly reason: ExceptionReason
-  readonly status: ExceptionRequestStatus
-  readonly channel: Channel
-  readonly requestedAt: Instant
-  /** The token that filed it, and its role. */
-  readonly requestedBy: string
-  readonly requestedByRole: string
-  readonly review: ExceptionReview | null
-}
-
-/** How support decided; an approval names what it waives and the waiver it granted. */
-export interface ExceptionReview {
-  readonly decision: 'approved' | 'denied'
-  readonly at: Instant
-  readonly by: string
-  readonly byRole: string
-  readonly note: string
-  readonly waivesWait: boolean
-  readonly waivesLimit: boolean
-  readonly waiverId: string | null
-}
-
-/** Where a granted waiver is now: free for a booking, held by one, or used by an attempt. */
-export interface WaiverState {
-  readonly heldByRegistrationId: string | null
-  readonly usedByAttemptId: string | null
-}
-
-/** A stored request with the state of the waiver its approval granted (null before one). */
-export interface StoredExceptionRequest extends ExceptionRequest {
-  readonly waiver: WaiverState | null
-}
+import type { DB, ExceptionRequestTable } from '../engine/schema.js'
 
 /** Stores a new, open request. */
 export async function insertExceptionRequest(

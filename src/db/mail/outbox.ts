@@ -1,5 +1,14 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Instant } from '../../domain/instant.js'
+import type {
+  MailAttachment,
+  MailContent,
+  MailStatus,
+  MailSummary,
+  OutboxFacts,
+  OutboxMessage,
+  StoredMail,
+} from '../../domain/outbox-mail.js'
 import { readInstant, readOptionalInstant, writeInstant } from '../engine/columns.js'
 import { dialectOf } from '../engine/dialect.js'
 import { reusableInsert } from '../engine/reusable-query.js'
@@ -10,72 +19,6 @@ import type { DB, OutboxTable } from '../engine/schema.js'
  * transaction, so that mail exists exactly when the change it reports does;
  * the outbox worker delivers it afterwards, at least once.
  */
-
-/** A file sent with a mail; `content` is text (an .ics), kept as it is. */
-export interface MailAttachment {
-  readonly filename: string
-  readonly contentType: string
-  readonly content: string
-}
-
-/** Who a mail is for and what it is about, whether it is stored as text or as facts. */
-export interface OutboxAddress {
-  readonly id: string
-  /** The same key twice is one mail: a retried use case does not send twice. Also the Message-ID. */
-  readonly dedupeKey: string
-  /** What the mail is about, such as `registration-confirmed`. */
-  readonly kind: string
-  readonly candidateId: string | null
-  readonly recipient: string
-  readonly createdAt: Instant
-}
-
-/** What a mail says: plain text, the same laid out as HTML, and files. */
-export interface MailContent {
-  readonly subject: string
-  readonly bodyText: string
-  /** The HTML alternative; null for mail stored before it had one (laid out from the text when sent). */
-  readonly bodyHtml: string | null
-  readonly attachments: readonly MailAttachment[]
-}
-
-/** A mail to send, as a use case hands it to the outbox. */
-export interface OutboxMessage extends OutboxAddress, MailContent {}
-
-/**
- * A mail handed to the outbox as the facts it is composed from (plain JSON),
- * for a composer that the kind names (see `src/mail/compose-outbox-mail.ts`):
- * the use case's transaction writes the facts, and the text is composed
- * when the mail is read or sent, always the same for the same facts.
- */
-export interface OutboxFacts extends OutboxAddress {
-  readonly facts: object
-}
-
-export type MailStatus = 'pending' | 'sent' | 'failed'
-
-/**
- * A mail in the outbox with its delivery state. One stored as facts and not
- * sent yet has `facts`, and nothing in its content fields until it is
- * composed (`composeOutboxMail`).
- */
-export interface StoredMail extends OutboxMessage {
-  readonly facts?: unknown
-  readonly status: MailStatus
-  /** Delivery attempts begun (a claim counts as one, so a crash mid-send is counted too). */
-  readonly tries: number
-  readonly lastError: string | null
-  /** Not delivered before this instant (the back-off after a failure). */
-  readonly availableAt: Instant
-  /** A worker holds the mail until then; past it, another worker may take it over. */
-  readonly claimedUntil: Instant | null
-  readonly sentAt: Instant | null
-}
-
-/** A mail as a list shows it: no body, attachments by name. */
-export interface MailSummary extends Omit<StoredMail, 'bodyText' | 'bodyHtml' | 'attachments'> {
-  readonly attachments: readonly Omit<MailAttachment, 'content'>[]
-}
 
 /** Longest `last_error` kept: an SMTP transcript can be long and says nothing more past this. */
 const MAX_ERROR_LENGTH = 1000

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { Instant } from '../../domain/instant.js'
+import { LIVE_STATUSES } from '../../domain/registration.js'
 import { readInstant } from '../engine/columns.js'
 import type { DB } from '../engine/schema.js'
-import { expiredHoldAt, LIVE_STATUSES } from '../registrations/registrations.js'
+import { expiredHoldAt } from '../registrations/registrations.js'
 
 /**
  * The figures an operator watches that only the database knows, each one

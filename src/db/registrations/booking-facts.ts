@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
+import type { Candidate } from '../../domain/candidate.js'
 import type { ExamNumber } from '../../domain/exam-number.js'
-import { type Candidate, toCandidate } from '../candidates/candidates.js'
+import { LIVE_STATUSES } from '../../domain/registration.js'
+import { toCandidate } from '../candidates/candidates.js'
 import type { ExamPricing } from '../catalogue/exam-prices.js'
 import {
   deliversExam,
@@ -11,7 +13,6 @@ import {
 import { CENTRE_DETAIL_COLUMNS } from '../catalogue/test-centres.js'
 import { reusableQuery } from '../engine/reusable-query.js'
 import type { DB } from '../engine/schema.js'
-import { LIVE_STATUSES } from './registrations.js'
 
 /** What a booking reads before it writes, but for the history itself. */
 export interface BookingFacts {

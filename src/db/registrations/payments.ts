@@ -1,26 +1,8 @@
 import type { Kysely } from 'kysely'
-import type { Instant } from '../../domain/instant.js'
-import type { PaymentMethod } from '../../domain/offer.js'
+import type { Payment } from '../../domain/payment.js'
 import { readInstant, writeInstant } from '../engine/columns.js'
 import { reusableInsert } from '../engine/reusable-query.js'
-import type { Channel, DB } from '../engine/schema.js'
-
-/** What was paid for a registration, how, and who recorded it: the line an accountant reads. */
-export interface Payment {
-  readonly id: string
-  readonly registrationId: string
-  readonly method: PaymentMethod
-  readonly currency: string
-  readonly cents: number
-  /** The card authorisation, company voucher number or invoice number. */
-  readonly reference: string | null
-  readonly recordedAt: Instant
-  /** Who paid: the token, its role and the channel, apart from who booked. */
-  readonly recordedBy: string
-  /** Null only for a payment recorded before roles and channels were kept with it. */
-  readonly recordedByRole: string | null
-  readonly channel: Channel | null
-}
+import type { DB } from '../engine/schema.js'
 
 const insertPaymentRow = reusableInsert('payments')
 

@@ -1,20 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { CancellationMoney } from '../../domain/cancellation-refund.js'
-import type { Instant } from '../../domain/instant.js'
-import type { PaymentMethod } from '../../domain/offer.js'
+import type { Refund } from '../../domain/refund.js'
 import { readInstant, writeInstant } from '../engine/columns.js'
 import type { DB } from '../engine/schema.js'
-
-/** What happened to the money of a cancelled paid registration, and who cancelled it. */
-export interface Refund extends CancellationMoney {
-  readonly id: string
-  readonly registrationId: string
-  /** The payment method the refund goes back to. */
-  readonly method: PaymentMethod
-  readonly recordedAt: Instant
-  readonly recordedBy: string
-  readonly recordedByRole: string
-}
 
 export async function insertRefund(db: Kysely<DB>, refund: Refund): Promise<void> {
   await db

@@ -2,6 +2,12 @@ import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysel
 import type { ExamNumber } from '../../domain/exam-number.js'
 import type { Instant } from '../../domain/instant.js'
 import type { PriceBreakdown, PriceLine } from '../../domain/price.js'
+import {
+  LIVE_STATUSES,
+  type PaymentStatus,
+  type Registration,
+  type RegistrationStatus,
+} from '../../domain/registration.js'
 import type { HoldEnding } from '../../domain/unpaid-hold.js'
 import {
   countRows,
@@ -12,45 +18,7 @@ import {
 } from '../engine/columns.js'
 import type { Paging } from '../engine/paging.js'
 import { reusableInsert } from '../engine/reusable-query.js'
-import type {
-  Channel,
-  DB,
-  PaymentStatus,
-  RegistrationStatus,
-  RegistrationTable,
-} from '../engine/schema.js'
-
-export type { Channel, PaymentStatus, RegistrationStatus }
-
-/** One seat booked for one candidate, one exam, at one provider; `version` counts its changes. */
-export interface Registration {
-  readonly id: string
-  readonly candidateId: string
-  readonly exam: ExamNumber
-  readonly slotId: string
-  readonly providerId: string
-  readonly status: RegistrationStatus
-  readonly channel: Channel
-  /** The token that booked it, and its role. */
-  readonly bookedBy: string
-  readonly bookedByRole: string
-  readonly waiverId: string | null
-  readonly attemptId: string | null
-  readonly version: number
-  readonly createdAt: Instant
-  readonly updatedAt: Instant
-  /** What it costs, with every code applied; null for an exam without a list price. */
-  readonly price: PriceBreakdown | null
-  /** `due`: the seat is held but the registration is not confirmed until paid. */
-  readonly paymentStatus: PaymentStatus
-  /** Until when the seat is held for payment; null when nothing was due at booking. */
-  readonly holdExpiresAt: Instant | null
-  /** How the hold ended unpaid (the registration is then cancelled); null otherwise. */
-  readonly holdEnded: HoldEnding | null
-}
-
-/** The statuses that hold a seat and block a second booking of the exam. */
-export const LIVE_STATUSES: readonly RegistrationStatus[] = ['booked', 'checked-in']
+import type { DB, RegistrationTable } from '../engine/schema.js'
 
 const insertRegistrationRow = reusableInsert('registrations', { ignoreConflictOn: 'id' })
 

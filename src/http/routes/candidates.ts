@@ -4,8 +4,7 @@ import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
 import { createCandidate } from '../../app/candidates/create-candidate.js'
 import { getCandidate } from '../../app/candidates/get-candidate.js'
-// biome-ignore lint/style/noRestrictedImports: a type only; the model still lives in the data layer
-import type { Candidate } from '../../db/candidates/candidates.js'
+import type { Candidate } from '../../domain/candidate.js'
 import { toInstantOut } from '../schemas/instant.js'
 
 const CandidateOut = Type.Object({

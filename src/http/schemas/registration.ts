@@ -1,7 +1,6 @@
 import { Type } from 'typebox'
 import type { RegistrationView } from '../../app/registrations/registration-view.js'
-// biome-ignore lint/style/noRestrictedImports: a type only; the model still lives in the data layer
-import type { AuditEntry } from '../../db/audit-log.js'
+import type { AuditEntry } from '../../domain/audit-entry.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from './instant.js'
 import { Nullable } from './nullable.js'
 
