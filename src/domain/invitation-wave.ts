@@ -15,6 +15,14 @@ export type WaveCodeMode = (typeof WAVE_CODE_MODES)[number]
  */
 export type WaveStatus = 'draft' | 'open' | 'paused' | 'withdrawn'
 
+/** What the dedupe keys of invitation mails start with; the rest names the wave and the invitee. */
+export const INVITATION_KEY_PREFIX = 'wave-invitation:'
+
+/** The outbox dedupe key of one invitation mail: one mail per wave and invitee, however often sent. */
+export function computeInvitationDedupeKey(waveId: string, candidateId: string): string {
+  return `${INVITATION_KEY_PREFIX}${waveId}:${candidateId}`
+}
+
 /** The priority a wave gives the one before it, unless said otherwise. */
 export const DEFAULT_HOURS_AFTER_PREVIOUS = 72
 

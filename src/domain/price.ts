@@ -54,6 +54,9 @@ export function priceRegistration(list: Money, codes: readonly AppliedCode[]): P
   return { currency: list.currency, listCents: list.cents, lines, dueCents: due }
 }
 
+/** Where a registration stands with its payment when it is booked. */
+export type PaymentStatusAtBooking = 'not-required' | 'paid' | 'due'
+
 /**
  * Whether a registration at `price` must be paid: not when nothing is
  * priced or the list price is nothing; paid when the codes took it all or
@@ -62,7 +65,7 @@ export function priceRegistration(list: Money, codes: readonly AppliedCode[]): P
 export function paymentStatusOf(
   price: Pick<PriceBreakdown, 'listCents' | 'dueCents'> | null,
   payingNow: boolean,
-): 'not-required' | 'paid' | 'due' {
+): PaymentStatusAtBooking {
   if (price === null || price.listCents === 0) return 'not-required'
   return price.dueCents === 0 || payingNow ? 'paid' : 'due'
 }

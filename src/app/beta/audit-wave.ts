@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { appendAudit } from '../../db/audit-log.js'
-import type { WaveRecord } from '../../db/beta/invitation-waves.js'
+import type { WaveRecord } from '../../db/beta/waves.js'
 import type { DB } from '../../db/engine/schema.js'
 import type { Instant } from '../../domain/instant.js'
 import type { WaveActor } from '../actor.js'

@@ -4,7 +4,7 @@ import {
   findBetaRegistration,
   isOnRoster,
 } from '../../db/beta/beta-programmes.js'
-import { findUnopenedInvitation } from '../../db/beta/invitation-waves.js'
+import { findUnopenedInvitation } from '../../db/beta/wave-invitations.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
   type BetaAccess,

@@ -1,15 +1,8 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import {
-  audienceQuery,
-  completeWave,
-  countAudience,
-  insertInvitations,
-  insertWave,
-  listInvitableChunk,
-  nextWavePosition,
-  readmitCancelled,
-} from '../../db/beta/invitation-waves.js'
+import { audienceQuery, countAudience, listInvitableChunk } from '../../db/beta/wave-audiences.js'
+import { insertInvitations, readmitCancelled } from '../../db/beta/wave-invitations.js'
+import { completeWave, insertWave, nextWavePosition } from '../../db/beta/waves.js'
 import type { DB } from '../../db/engine/schema.js'
 import { insertOfferVersion, listOfferVersions } from '../../db/vouchers/offers.js'
 import { insertVouchers, type VoucherRecord } from '../../db/vouchers/vouchers.js'
@@ -23,6 +16,7 @@ import {
   type WaveCodeMode,
 } from '../../domain/invitation-wave.js'
 import { findOfferInForce, INVITATION_OFFER_ID, type OfferVersion } from '../../domain/offer.js'
+import { AUDIENCE_RULES } from '../../domain/wave-audience.js'
 import type { WaveActor } from '../actor.js'
 import { refuseUnknownCandidates } from '../candidates/refuse-unknown-candidates.js'
 import { getExam } from '../catalogue/get-exam.js'
@@ -126,10 +120,10 @@ async function writeWave(
       createdBy: actor.id,
     })
 
-    const base =
-      input.audience === 'list'
-        ? null
-        : audienceQuery(trx, exam.number, exam.betaOf, input.audience)
+    const rule = input.audience === 'list' ? null : AUDIENCE_RULES[input.audience]
+    const base = rule
+      ? audienceQuery(trx, { exam: exam.number, liveExam: exam.betaOf }, rule)
+      : null
     let invited = 0
     let after: string | null = null
     const listed = checked.candidateIds ? [...checked.candidateIds].sort() : null
@@ -153,7 +147,7 @@ async function writeWave(
           base: base!,
           after,
           limit: CHUNK_SIZE,
-          readmitCancelled: input.audience === 're-registration',
+          readmitCancelled: rule?.readmitsCancelled ?? false,
         })
         if (ids.length === 0) break
         after = ids.at(-1)!

@@ -1,13 +1,7 @@
 import type { Kysely } from 'kysely'
 import { findBetaProgramme } from '../../db/beta/beta-programmes.js'
-import {
-  countDelivered,
-  countMailed,
-  countRegistered,
-  findWave,
-  listWavesOfExam,
-  type WaveRecord,
-} from '../../db/beta/invitation-waves.js'
+import { countDelivered, countMailed, countRegistered } from '../../db/beta/wave-invitations.js'
+import { findWave, listWavesOfExam, type WaveRecord } from '../../db/beta/waves.js'
 import type { DB } from '../../db/engine/schema.js'
 import { seatsLeft } from '../../domain/beta-programme.js'
 import type { ExamNumber } from '../../domain/exam-number.js'

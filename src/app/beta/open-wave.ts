@@ -1,17 +1,13 @@
 import type { Kysely } from 'kysely'
 import { addToRoster, isOnRoster } from '../../db/beta/beta-programmes.js'
+import { endOpenInterval, startInterval } from '../../db/beta/wave-intervals.js'
+import { findFirstUnregistered } from '../../db/beta/wave-invitations.js'
 import {
   addInviteesToRoster,
-  endOpenInterval,
-  findFirstUnregistered,
-  findWave,
-  listWavesOfExam,
-  lockWave,
   removeFromRoster,
-  startInterval,
-  type WaveRecord,
   waveRosterSource,
-} from '../../db/beta/invitation-waves.js'
+} from '../../db/beta/wave-roster.js'
+import { findWave, listWavesOfExam, lockWave, type WaveRecord } from '../../db/beta/waves.js'
 import { searchOpenSlots } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
 import type { BetaProgramme } from '../../domain/beta-programme.js'

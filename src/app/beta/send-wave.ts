@@ -1,17 +1,12 @@
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import {
-  computeInvitationDedupeKey,
-  countMailed,
-  listUnmailedChunk,
-  listWavesOfExam,
-  markMailed,
-} from '../../db/beta/invitation-waves.js'
+import { countMailed, listUnmailedChunk, markMailed } from '../../db/beta/wave-invitations.js'
+import { listWavesOfExam } from '../../db/beta/waves.js'
 import type { DB } from '../../db/engine/schema.js'
 import { enqueueMails } from '../../db/mail/outbox.js'
 import { findVoucher } from '../../db/vouchers/vouchers.js'
 import type { Instant } from '../../domain/instant.js'
-import { computeMayOpenAt } from '../../domain/invitation-wave.js'
+import { computeInvitationDedupeKey, computeMayOpenAt } from '../../domain/invitation-wave.js'
 import type { OutboxMessage } from '../../domain/outbox-mail.js'
 import { composeInvitationMail } from '../../mail/compose-invitation-mail.js'
 import { formatMailTime } from '../../mail/format-mail-time.js'

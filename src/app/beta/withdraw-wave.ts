@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import { findWave, lockWave, markWaveWithdrawn } from '../../db/beta/invitation-waves.js'
+import { markWaveWithdrawn } from '../../db/beta/wave-withdrawal.js'
+import { findWave, lockWave } from '../../db/beta/waves.js'
 import type { DB } from '../../db/engine/schema.js'
 import { voidVouchers } from '../../db/vouchers/vouchers.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'

@@ -1,39 +1,24 @@
-import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
-import { insertBetaRegistration, takeBetaSeat } from '../../db/beta/beta-programmes.js'
-import { takeSeat } from '../../db/catalogue/seats.js'
-import { findSlotToBook, type SlotToBook } from '../../db/catalogue/slots.js'
+import { findSlotToBook } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
-import { findBookingFacts } from '../../db/registrations/booking-facts.js'
-import { insertRegistration } from '../../db/registrations/registrations.js'
-import { holdWaiver } from '../../db/retakes/waivers.js'
-import { decideRetake } from '../../domain/decide-retake.js'
+import { decideBooking, refuseSlot } from '../../domain/decide-booking.js'
 import type { Exam } from '../../domain/exam.js'
-import { formatInstant, formatInZone, type Instant } from '../../domain/instant.js'
+import type { Instant } from '../../domain/instant.js'
 import type { PaymentMethod } from '../../domain/offer.js'
-import { paymentStatusOf } from '../../domain/price.js'
-import type { PaymentStatus, Registration } from '../../domain/registration.js'
-import { formatRegistrationCode } from '../../domain/registration-code.js'
-import { computeHoldExpiresAt, DEFAULT_HOLD_MINUTES } from '../../domain/unpaid-hold.js'
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
-import { auditAction } from '../audit-action.js'
-import { readBetaAccess } from '../beta/beta-access.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { catalogueIn } from '../catalogue/catalogue-cache.js'
 import { getCatalogueExam } from '../catalogue/get-exam.js'
 import { AppError } from '../errors.js'
 import { hashRequest, type IdempotencyKey, type Idempotent } from '../idempotent.js'
-import { loadRetakeFacts } from '../retakes/load-retake-facts.js'
-import { refuseRetake } from '../retakes/refuse-retake.js'
 import { type CommandContext, runCommand } from '../run-command.js'
 import { codeCallerOf, countingWrongCodes } from '../vouchers/code-throttle.js'
-import { judgeCodes } from '../vouchers/judge-codes.js'
-import { codeUsedMeanwhile, redeemCodes, takeCountedUses } from '../vouchers/redeem-codes.js'
-import { actedAt, notifyAppointment } from './notify-appointment.js'
-import { recordPayment } from './record-payment.js'
-import { type Appointment, type RegistrationView, toRegistrationView } from './registration-view.js'
-import { requireDeadlinesAcknowledged } from './require-deadlines-acknowledged.js'
+import { codeUsedMeanwhile } from '../vouchers/redeem-codes.js'
+import { type BookingRead, readBookingFacts } from './read-booking-facts.js'
+import { refuseBooking, refuseStated } from './refuse-booking.js'
+import type { Appointment, RegistrationView } from './registration-view.js'
+import { writeBooking } from './write-booking.js'
 
 export interface RegisterInput {
   readonly candidateId: string
@@ -53,14 +38,6 @@ export interface RegisterInput {
   /** ISO 4217; the exam's USD price (or its only one) unless said. */
   readonly currency?: string
 }
-
-/** Draws a registration id: twelve characters, about 59 random bits. */
-function drawRandomRegistrationId(): string {
-  return formatRegistrationCode(randomBytes(12))
-}
-
-/** Ids drawn for one registration before giving up: a second collision in 59 bits means the source is broken. */
-const MAX_ID_DRAWS = 5
 
 /**
  * Books one seat for one candidate and one exam, in one transaction: the
@@ -145,13 +122,8 @@ export async function dryRunRegistration(
 }
 
 /**
- * The booking itself. Checks and reads first, then the rows of this
- * registration alone; the shared counters (the slot's seats, a code's
- * counted uses, the programme's seats) are left to the command's
- * `afterAnswer`, its last writes, after the answer is stored:
- * each is a row every booking of the slot, code or beta updates, locked
- * from its update to the commit, so they are held for as short a time as
- * the transaction allows, always in the same order.
+ * The booking itself: its facts read, decided by the domain, then written
+ * (see `writeBooking` for the order of the writes).
  */
 async function book(
   trx: Transaction<DB>,
@@ -170,182 +142,31 @@ async function book(
     await getCandidate({ db: trx }, input.candidateId)
     throw error
   })
-  // The candidate, the slot and its checks, the price, whether there are codes or history: one query.
-  const found = await findBookingFacts(trx, input.candidateId, input.slotId, exam.number)
-  if (!found)
+  const facts = await readBookingFacts(trx, {
+    input,
+    exam,
+    catalogue,
+    caller: codeCallerOf(actor),
+    now,
+    rehearsedWaveId,
+    holdMinutes: deps.holdMinutes,
+  })
+  if (!facts)
     throw new AppError('CANDIDATE_NOT_FOUND', {
       field: 'candidateId',
       candidateId: input.candidateId,
     })
-  const { candidate } = found
-  const { appointment } = checkSlotToBook(found.slot, input.slotId, exam, now)
-  const { liveRegistrationId } = found
-  if (liveRegistrationId !== null)
-    throw new AppError('ALREADY_REGISTERED', {
-      field: 'exam',
-      exam: exam.number,
-      registrationId: liveRegistrationId,
-    })
-
-  // No attempt and no open exception anywhere (the facts say so): nothing to read.
-  const retake = await loadRetakeFacts(
-    trx,
-    catalogue,
-    candidate,
-    exam,
-    found.hasHistory ? undefined : { attempts: [], waivers: [] },
-  )
-  const { policies, facts } = retake
-  const decision = decideRetake(policies, facts, exam, appointment.slot.startsAt)
-  const beta = await readBetaAccess(trx, candidate, exam, rehearsedWaveId)
-  if (beta && !beta.access.allowed) {
-    throw new AppError(beta.access.code, {
-      field: 'exam',
-      exam: exam.number,
-      reason: beta.access.reason,
-    })
-  }
-  if (!decision.eligible) throw refuseRetake(decision)
-
-  const codes = await judgeCodes(trx, {
-    candidate,
-    exam,
-    pricing: found.pricing,
-    appointment,
-    codes: input.voucherCodes ?? [],
-    paymentMethod: input.payment?.method ?? null,
-    currency: input.currency ?? null,
-    retake,
-    caller: codeCallerOf(actor),
-    now,
-    holdsCodes: found.holdsCodes,
-  })
-  if (codes.loses.length > 0 && input.acknowledgeForfeit !== true) {
-    throw new AppError('CODE_WOULD_FORFEIT', { field: 'acknowledgeForfeit', loses: codes.loses })
-  }
-  const deadlinesPassed = requireDeadlinesAcknowledged(
-    appointment,
-    now,
-    input.acknowledgeDeadlines === true,
-  )
-  const price = codes.price
-  const paymentStatus: PaymentStatus = paymentStatusOf(price, input.payment !== undefined)
-
-  const registration = await insertWithNewId(trx, deps, {
-    candidateId: candidate.id,
-    exam: exam.number,
-    slotId: appointment.slot.id,
-    providerId: appointment.provider.id,
-    status: 'booked',
-    channel: actor.channel,
-    bookedBy: actor.tokenId,
-    bookedByRole: actor.role,
-    waiverId: decision.waiverId,
-    attemptId: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    price,
-    paymentStatus,
-    holdExpiresAt:
-      paymentStatus === 'due'
-        ? computeHoldExpiresAt(
-            now,
-            beta?.programme.holdMinutes ?? deps.holdMinutes ?? DEFAULT_HOLD_MINUTES,
-            appointment.slot.startsAt,
-          )
-        : null,
-    holdEnded: null,
-  })
-  if (beta) await insertBetaRegistration(trx, exam.number, candidate.id, registration.id, now)
-  await redeemCodes(trx, codes, registration, exam.number, now)
-  const payment =
-    price !== null && paymentStatus === 'paid'
-      ? await recordPayment(trx, actor, now, {
-          registrationId: registration.id,
-          method: price.dueCents === 0 ? 'free' : (input.payment?.method ?? 'free'),
-          currency: price.currency,
-          cents: price.dueCents,
-          reference: input.payment?.reference ?? null,
-        })
-      : null
-  if (decision.waiverId !== null && !(await holdWaiver(trx, decision.waiverId, registration.id))) {
-    // Another booking or attempt took the exception first: judged without it, this one is refused.
-    const withoutIt = {
-      ...facts,
-      waivers: facts.waivers.filter((waiver) => waiver.id !== decision.waiverId),
-    }
-    throw refuseRetake(decideRetake(policies, withoutIt, exam, appointment.slot.startsAt))
-  }
-  await auditAction(trx, actor, now, {
-    candidateId: candidate.id,
-    subjectType: 'registration',
-    subjectId: registration.id,
-    action: 'registered',
-    detail: {
-      exam: exam.number,
-      slotId: appointment.slot.id,
-      startsAt: formatInstant(appointment.slot.startsAt),
-      provider: appointment.provider.id,
-      centre: appointment.centre.id,
-      waiverId: decision.waiverId,
-      policy: decision.policy,
-      price,
-      paymentStatus,
-      ...(registration.holdExpiresAt === null
-        ? {}
-        : { holdExpiresAt: formatInstant(registration.holdExpiresAt) }),
-      ...(codes.loses.length > 0 ? { acknowledgedLosses: codes.loses } : {}),
-      ...(deadlinesPassed.length > 0 ? { acknowledgedDeadlinesPassed: deadlinesPassed } : {}),
+  const decision = decideBooking<AppError, BookingRead>(
+    facts,
+    {
+      acknowledgeForfeit: input.acknowledgeForfeit === true,
+      acknowledgeDeadlines: input.acknowledgeDeadlines === true,
+      payingNow: input.payment !== undefined,
     },
-  })
-  const view = toRegistrationView(registration, exam.title, appointment, {
-    payment,
-    refund: null,
-  })
-  // Not confirmed until paid: the confirmation goes out with the payment.
-  if (paymentStatus !== 'due') {
-    await notifyAppointment(trx, deps.mail, {
-      kind: 'registration-confirmed',
-      view,
-      candidate,
-      acted: actedAt(actor, now),
-      now,
-    })
-  }
-
-  // The shared counters, last (see above): after the answer is stored under its key.
-  command.afterAnswer(async () => {
-    if (!(await takeSeat(trx, appointment.slot.id))) {
-      throw new AppError('SEAT_UNAVAILABLE', {
-        field: 'slotId',
-        slotId: appointment.slot.id,
-        startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
-      })
-    }
-    await takeCountedUses(trx, codes)
-    if (beta && !(await takeBetaSeat(trx, exam.number))) {
-      throw new AppError('BETA_SEATS_FULL', { field: 'exam', exam: exam.number })
-    }
-  })
-  return view
-}
-
-/**
- * Stores the registration under a newly drawn id, drawing again when the id
- * is taken: a collision of random ids is not the candidate's second booking.
- */
-async function insertWithNewId(
-  trx: Kysely<DB>,
-  deps: AppDeps,
-  fields: Omit<Registration, 'id'>,
-): Promise<Registration> {
-  const draw = deps.drawRegistrationId ?? drawRandomRegistrationId
-  for (let tries = 0; tries < MAX_ID_DRAWS; tries++) {
-    const registration: Registration = { id: draw(), ...fields }
-    if (await insertRegistration(trx, registration)) return registration
-  }
-  throw new Error(`${MAX_ID_DRAWS} registration ids drawn in a row were taken already`)
+    now,
+  )
+  if (!decision.goAhead) throw refuseBooking(decision.refusal)
+  return writeBooking(trx, command, { deps, input, actor, now, decision })
 }
 
 /** The slot, its centre and provider, if the slot exists, is ahead, and its provider delivers the exam. */
@@ -357,30 +178,8 @@ export async function requireBookableSlot(
 ): Promise<Appointment> {
   // The slot, its centre, its provider and whether it delivers the exam: one query.
   const found = await findSlotToBook(db, slotId, exam.number)
-  return checkSlotToBook(found, slotId, exam, now).appointment
-}
-
-/** The slot as `findSlotToBook` found it, if it exists, is ahead, and its provider delivers the exam. */
-function checkSlotToBook(
-  found: SlotToBook | null,
-  slotId: string,
-  exam: Exam,
-  now: Instant,
-): SlotToBook {
-  if (!found) throw new AppError('SLOT_NOT_FOUND', { field: 'slotId', slotId })
-  const { appointment } = found
-  if (appointment.slot.startsAt <= now) {
-    throw new AppError('SLOT_IN_PAST', {
-      field: 'slotId',
-      startsAtLocal: formatInZone(appointment.slot.startsAt, appointment.centre.timeZone),
-    })
-  }
-  if (!found.delivers) {
-    throw new AppError('EXAM_NOT_DELIVERED', {
-      field: 'slotId',
-      provider: appointment.provider.name,
-      exam: exam.number,
-    })
-  }
-  return found
+  const refusal = refuseSlot(found, slotId, exam.number, now)
+  if (refusal) throw refuseStated(refusal)
+  // refuseSlot refuses a slot that does not exist.
+  return found!.appointment
 }
