@@ -19,6 +19,7 @@ import { DAY_MS, HOUR_MS, type Instant } from './instant.js'
 import type { PolicyVersion } from './policy-version.js'
 import type { RetakeDecision } from './retake-decision.js'
 import { RetakeDecisions } from './retake-decisions.js'
+import { retakeReason } from './retake-reasons.js'
 
 const FROM = at('2026-01-01T00:00:00Z')
 const instantArb = fc.integer({ min: FROM, max: FROM + 730 * DAY_MS })
@@ -124,10 +125,18 @@ function turningInstants(policies: readonly PolicyVersion[], facts: RetakeFacts,
   return near
 }
 
-/** Everything a decision says, its reason included (a refusal writes it when read). */
+/** Everything a decision says, its sentence included. */
 function said(decision: RetakeDecision) {
-  const { eligible, earliestAt, code, reason, policy, attemptNumber, waiverId } = decision
-  return { eligible, earliestAt, code, reason, policy, attemptNumber, waiverId }
+  const { eligible, earliestAt, code, policy, attemptNumber, waiverId } = decision
+  return {
+    eligible,
+    earliestAt,
+    code,
+    reason: retakeReason(decision),
+    policy,
+    attemptNumber,
+    waiverId,
+  }
 }
 
 describe('retake decisions remembered by stretch of time', () => {

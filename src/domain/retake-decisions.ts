@@ -47,7 +47,7 @@ export class RetakeDecisions {
       decision = decideRetake(this.policies, this.facts, this.exam, at)
       this.#decided.set(stretch, decision)
     }
-    // An eligible decision is a plain object (a refusal is not: its reason is written when read).
+    // Only an eligible decision's earliestAt is the instant asked about.
     return decision.eligible && decision.earliestAt !== at
       ? { ...decision, earliestAt: at }
       : decision

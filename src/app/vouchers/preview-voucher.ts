@@ -9,6 +9,7 @@ import type { Instant } from '../../domain/instant.js'
 import { VOUCHER_REFUSALS } from '../../domain/judge-voucher.js'
 import { describeScope, type OfferVersion, type PaymentMethod } from '../../domain/offer.js'
 import type { PriceBreakdown } from '../../domain/price.js'
+import { retakeReason } from '../../domain/retake-reasons.js'
 import { formatVoucherCode, parseVoucherCode } from '../../domain/voucher-code.js'
 import { readBetaAccess } from '../beta/beta-access.js'
 import { getCandidate } from '../candidates/get-candidate.js'
@@ -89,7 +90,7 @@ export async function previewVoucher(
         refusal = { code: beta.access.code, reason: beta.access.reason }
       }
       if (!decision.eligible && refusal === null) {
-        refusal = { code: decision.code, reason: decision.reason }
+        refusal = { code: decision.code, reason: retakeReason(decision) }
       }
       return toVoucherPreview(trx, input.code, { judged: verdict.judged, refusal })
     }),
