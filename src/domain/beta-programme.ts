@@ -59,7 +59,7 @@ export function seatsLeft(programme: BetaProgramme): number {
  * May this candidate register for the beta at all? Asked by eligibility
  * before any slot is chosen, and again by the registration itself.
  */
-export function judgeBetaAccess(programme: BetaProgramme, candidate: BetaCandidate): BetaAccess {
+export function decideBetaAccess(programme: BetaProgramme, candidate: BetaCandidate): BetaAccess {
   if (programme.restrictedCountries.includes(candidate.country)) {
     return {
       allowed: false,

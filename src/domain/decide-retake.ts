@@ -72,7 +72,7 @@ export function decideRetake(
     const version = versions[i]!
     // The first version also judges instants before its date (see versionsFrom).
     const from = i === 0 ? at : Math.max(at, version.effectiveFrom)
-    const verdict = judge(version, history, facts, exam, from)
+    const verdict = decideUnder(version, history, facts, exam, from)
     first ??= verdict
     const until = versions[i + 1]?.effectiveFrom ?? Number.POSITIVE_INFINITY
     if (verdict.earliestAt !== null && verdict.earliestAt < until) {
@@ -101,7 +101,7 @@ interface Verdict {
 }
 
 /** Judges an attempt at `at` under one policy version. */
-function judge(
+function decideUnder(
   version: PolicyVersion,
   history: readonly Attempt[],
   facts: RetakeFacts,

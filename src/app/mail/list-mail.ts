@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
-import { type MailStatus, type MailSummary, listMail as selectMail } from '../../db/mail/outbox.js'
+import { type MailStatus, type MailSummary, selectMailPage } from '../../db/mail/outbox.js'
 import { summarizeOutboxMail } from '../../mail/compose-outbox-mail.js'
 
 export interface ListMailInput {
@@ -15,7 +15,7 @@ export async function listMail(
   deps: { readonly db: Kysely<DB> },
   input: ListMailInput,
 ): Promise<{ readonly items: MailSummary[]; readonly total: number }> {
-  const { items, total } = await selectMail(deps.db, {
+  const { items, total } = await selectMailPage(deps.db, {
     status: input.status,
     candidateId: input.candidateId,
     limit: input.limit ?? 50,

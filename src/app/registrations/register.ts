@@ -36,7 +36,7 @@ import {
 import { loadRetakeFacts } from '../retakes/load-retake-facts.js'
 import { refuseRetake } from '../retakes/refuse-retake.js'
 import { codeCallerOf, countingWrongCodes } from '../vouchers/code-throttle.js'
-import { judgeCodes } from '../vouchers/judge-codes.js'
+import { decideCodes } from '../vouchers/decide-codes.js'
 import { redeemCodes, takeCountedUses } from '../vouchers/redeem-codes.js'
 import { actedAt, notifyAppointment } from './notify-appointment.js'
 import { recordPayment } from './record-payment.js'
@@ -214,7 +214,7 @@ async function book(
   }
   if (!decision.eligible) throw refuseRetake(decision)
 
-  const codes = await judgeCodes(trx, {
+  const codes = await decideCodes(trx, {
     candidate,
     exam,
     pricing: found.pricing,

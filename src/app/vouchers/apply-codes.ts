@@ -18,7 +18,7 @@ import { recordPayment } from '../registrations/record-payment.js'
 import { type RegistrationView, toRegistrationView } from '../registrations/registration-view.js'
 import { findRegistrationFor } from '../registrations/require-live-booking.js'
 import { codeCallerOf, countingWrongCodes } from './code-throttle.js'
-import { judgeRegistrationCodes } from './judge-registration-codes.js'
+import { decideRegistrationCodes } from './decide-registration-codes.js'
 import { redeemCodes, takeCountedUses } from './redeem-codes.js'
 
 export interface ApplyCodesInput {
@@ -31,7 +31,7 @@ export interface ApplyCodesInput {
 
 /**
  * Applies codes to a registration that waits for payment, as if they had
- * been given at booking: judged by the same rules (`judgeCodes`), taken the
+ * been given at booking: judged by the same rules (`decideCodes`), taken the
  * same way (`redeemCodes`, given back if the hold ends unpaid), applied to
  * what is left to pay. A registration the codes leave nothing to pay is
  * paid, confirmed and mailed, as a booking would be.
@@ -60,7 +60,7 @@ export async function applyCodes(
     return await countingWrongCodes(deps.db, guesser, now, () =>
       runIdempotentThenLastly(deps.db, idempotency, requestHash, now, async (trx) => {
         const { registration, candidate, exam, appointment, judgement } =
-          await judgeRegistrationCodes(trx, deps, {
+          await decideRegistrationCodes(trx, deps, {
             registrationId: known.id,
             codes: input.voucherCodes,
             caller: codeCallerOf(actor),

@@ -19,7 +19,7 @@ import type { RetakeDecision } from './retake-decision.js'
  * stretches shorter. A property test holds the answers to `decideRetake`
  * at random instants, at the boundaries and next to them.
  */
-export class RetakeDecisions {
+export class RetakeDecisionCache {
   /** Found at the second question: one asked only once (a read not remembered) costs nothing more. */
   #boundaries: readonly Instant[] | undefined
   #asked = false
