@@ -1,21 +1,31 @@
+import type { ErrorCode, ErrorFactsByCode, ErrorFactsOf, FieldFact } from './error-facts.js'
+
+export type { ErrorCode, ErrorFactsByCode, ErrorFactsOf } from './error-facts.js'
+
 /**
  * The catalogue of every error examdesk answers with: a stable code, the
  * HTTP status the API maps it to, a short title, and the sentence a person
  * reads. Shells map an `AppError` to their world (problem+json, exit code);
  * `docs/errors.md` lists the same codes and a test keeps the two in step.
+ * Each code's facts are declared in `error-facts.ts`.
  */
-export interface ErrorFacts {
-  /** The input field at fault, as a JSON pointer-ish path (`email`, `betaPeriod.end`). */
-  readonly field?: string
+
+/** The facts of an error as read back, whatever its code: what shells send beside its sentence. */
+export interface ErrorFacts extends FieldFact {
   readonly [fact: string]: unknown
 }
 
-interface CatalogueEntry {
+interface CatalogueEntry<F> {
   readonly status: number
   readonly title: string
-  readonly sentence: (facts: ErrorFacts) => string
+  /** Never throws for a fact missing: a sentence is written for every code, even without facts. */
+  sentence(facts: Partial<F>): string
   /** For a refusal that passes: how long to wait before trying again (`Retry-After`). */
   readonly retryAfterSeconds?: number
+}
+
+type Catalogue = {
+  readonly [C in ErrorCode]: CatalogueEntry<ErrorFactsByCode[C] & FieldFact>
 }
 
 const text = (value: unknown) => (value === undefined ? '' : String(value))
@@ -27,7 +37,7 @@ const LOCKED_FOR: Readonly<Record<string, string>> = {
   address: ' from this network address',
 }
 
-export const ERROR_CATALOGUE = {
+export const ERROR_CATALOGUE: Catalogue = {
   // Requests the server cannot read.
   ROUTE_NOT_FOUND: {
     status: 404,
@@ -656,17 +666,24 @@ export const ERROR_CATALOGUE = {
     sentence: (f) =>
       `Something went wrong on our side; quote request ${text(f.requestId)} when asking for help.`,
   },
-} as const satisfies Record<string, CatalogueEntry>
+}
 
-export type ErrorCode = keyof typeof ERROR_CATALOGUE
+/** The facts argument of `new AppError(code, …)`: optional when the code needs none. */
+type FactsArgument<C extends ErrorCode> =
+  Record<never, never> extends ErrorFactsOf<C>
+    ? [facts?: ErrorFactsOf<C>]
+    : [facts: ErrorFactsOf<C>]
 
 /** A command refused for a reason the caller can act on. */
-export class AppError extends Error {
-  readonly code: ErrorCode
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C
   readonly facts: ErrorFacts
 
-  constructor(code: ErrorCode, facts: ErrorFacts = {}) {
-    super(ERROR_CATALOGUE[code].sentence(facts))
+  constructor(code: C, ...facts: FactsArgument<C>)
+  constructor(code: C, facts: ErrorFacts = {}) {
+    // The signature above has checked the facts against the code; any code's entry reads them so.
+    const entry: CatalogueEntry<ErrorFacts> = ERROR_CATALOGUE[code]
+    super(entry.sentence(facts))
     this.name = 'AppError'
     this.code = code
     this.facts = facts
@@ -682,6 +699,6 @@ export class AppError extends Error {
 
   /** Seconds to wait before trying again, for a refusal that passes; else undefined. */
   get retryAfterSeconds(): number | undefined {
-    return (ERROR_CATALOGUE[this.code] as CatalogueEntry).retryAfterSeconds
+    return ERROR_CATALOGUE[this.code].retryAfterSeconds
   }
 }

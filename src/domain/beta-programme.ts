@@ -1,7 +1,7 @@
 import type { BetaPeriod } from './exam.js'
 import type { ExamNumber } from './exam-number.js'
 import type { Instant } from './instant.js'
-import type { RetakeDecision } from './retake-decision.js'
+import type { ProgrammeRefusal, RetakeDecision } from './retake-decision.js'
 
 /**
  * What a beta exam's programme adds to the retake policy: a seat limit
@@ -59,7 +59,7 @@ export function seatsLeft(programme: BetaProgramme): number {
  * May this candidate register for the beta at all? Asked by eligibility
  * before any slot is chosen, and again by the registration itself.
  */
-export function judgeBetaAccess(programme: BetaProgramme, candidate: BetaCandidate): BetaAccess {
+export function decideBetaAccess(programme: BetaProgramme, candidate: BetaCandidate): BetaAccess {
   if (programme.restrictedCountries.includes(candidate.country)) {
     return {
       allowed: false,
@@ -103,12 +103,14 @@ export function judgeBetaAccess(programme: BetaProgramme, candidate: BetaCandida
 export function refusedByProgramme(
   decision: RetakeDecision,
   access: Extract<BetaAccess, { allowed: false }>,
-): RetakeDecision {
+): ProgrammeRefusal {
   return {
-    ...decision,
     eligible: false,
     earliestAt: null,
     code: access.code,
+    policy: decision.policy,
+    attemptNumber: decision.attemptNumber,
+    waiverId: decision.waiverId,
     reason: access.reason,
   }
 }

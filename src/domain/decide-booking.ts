@@ -76,17 +76,39 @@ export interface BookingRequest {
 }
 
 /** A refusal stated by its error code and the facts its sentence is written from. */
-export interface StatedRefusal {
-  readonly code:
-    | 'SLOT_NOT_FOUND'
-    | 'SLOT_IN_PAST'
-    | 'EXAM_NOT_DELIVERED'
-    | 'ALREADY_REGISTERED'
-    | Extract<BetaAccess, { allowed: false }>['code']
-    | 'CODE_WOULD_FORFEIT'
-    | 'CHANGE_DEADLINES_PASSED'
-  readonly facts: { readonly field: string; readonly [fact: string]: unknown }
-}
+export type StatedRefusal =
+  | { readonly code: 'SLOT_NOT_FOUND'; readonly facts: Fielded<{ slotId: string }> }
+  | { readonly code: 'SLOT_IN_PAST'; readonly facts: Fielded<{ startsAtLocal: string }> }
+  | {
+      readonly code: 'EXAM_NOT_DELIVERED'
+      readonly facts: Fielded<{ provider: string; exam: string }>
+    }
+  | {
+      readonly code: 'ALREADY_REGISTERED'
+      readonly facts: Fielded<{ exam: string; registrationId: string }>
+    }
+  | {
+      readonly code: Extract<BetaAccess, { allowed: false }>['code']
+      readonly facts: Fielded<{ exam: string; reason: string }>
+    }
+  | { readonly code: 'CODE_WOULD_FORFEIT'; readonly facts: Fielded<{ loses: readonly string[] }> }
+  | {
+      readonly code: 'CHANGE_DEADLINES_PASSED'
+      readonly facts: Fielded<{
+        provider: string
+        startsAtLocal: string
+        passed: readonly AppointmentChange[]
+        deadlines: {
+          reschedule: string
+          rescheduleLocal: string
+          cancel: string
+          cancelLocal: string
+        }
+      }>
+    }
+
+/** Facts with the input field at fault. */
+type Fielded<Facts> = { readonly field: string } & Readonly<Facts>
 
 export type BookingRefusal<CodeRefusal> =
   | { readonly by: 'rule'; readonly refusal: StatedRefusal }

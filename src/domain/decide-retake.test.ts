@@ -14,6 +14,7 @@ import {
 } from '../../test/factories/retake.js'
 import { decideRetake } from './decide-retake.js'
 import { DAY_MS, formatInstant, HOUR_MS } from './instant.js'
+import { retakeReason } from './retake-reasons.js'
 
 const iso = (instant: number | null) => (instant === null ? null : formatInstant(instant))
 
@@ -31,11 +32,24 @@ describe('general policy', () => {
     const early = decide(exam, history, '2026-12-02T08:59:59.999Z')
     expect(early).toMatchObject({ eligible: false, code: 'RETAKE_TOO_SOON' })
     expect(iso(early.earliestAt)).toBe('2026-12-02T09:00:00.000Z')
-    expect(early.reason).toContain('24 hours')
+    expect(retakeReason(early)).toContain('24 hours')
     expect(decide(exam, history, '2026-12-02T09:00:00Z')).toMatchObject({
       eligible: true,
       attemptNumber: 2,
     })
+  })
+
+  it('decides plain values: a copy says the same, its sentence included', () => {
+    const history = [fail(exam, '2026-12-01T09:00:00Z')]
+    const refused = decide(exam, history, '2026-12-01T10:00:00Z')
+    const allowed = decide(exam, history, '2026-12-03T10:00:00Z')
+    for (const decision of [refused, allowed]) {
+      const copy = { ...decision }
+      expect(copy).toEqual(decision)
+      expect(retakeReason(copy)).toBe(retakeReason(decision))
+    }
+    expect(retakeReason({ ...refused })).toContain('24 hours')
+    expect(retakeReason({ ...allowed })).toContain('2nd attempt')
   })
 
   it('asks for 14 days after a second failure', () => {
@@ -43,7 +57,7 @@ describe('general policy', () => {
     const decision = decide(exam, history, '2026-12-10T00:00:00Z')
     expect(decision.code).toBe('RETAKE_TOO_SOON')
     expect(iso(decision.earliestAt)).toBe('2026-12-16T09:00:00.000Z')
-    expect(decision.reason).toContain('14 days')
+    expect(retakeReason(decision)).toContain('14 days')
     expect(decide(exam, history, '2026-12-16T09:00:00Z').eligible).toBe(true)
   })
 
@@ -77,7 +91,7 @@ describe('general policy', () => {
       attemptNumber: 6,
     })
     expect(iso(decision.earliestAt)).toBe('2027-01-10T09:00:00.000Z')
-    expect(decision.reason).toContain('allows 5')
+    expect(retakeReason(decision)).toContain('allows 5')
     expect(decide(exam, history, '2027-01-10T08:59:59.999Z').eligible).toBe(false)
     expect(decide(exam, history, '2027-01-10T09:00:00Z').eligible).toBe(true)
   })
@@ -169,7 +183,7 @@ describe('MTA and MCE policy', () => {
     history.push(fail(mta, '2026-03-09T09:00:00Z'))
     const third = decide(mta, history, '2026-03-09T10:00:00Z')
     expect(iso(third.earliestAt)).toBe('2026-03-16T09:00:00.000Z')
-    expect(third.reason).toContain('7 days')
+    expect(retakeReason(third)).toContain('7 days')
   })
 
   it('allows 5 attempts in 12 months and refuses a passed exam', () => {
@@ -191,7 +205,7 @@ describe('MOS policy', () => {
     const history = [fail(mos, '2026-03-01T09:00:00Z'), fail(mos, '2026-03-02T09:00:00Z')]
     const decision = decide(mos, history, '2026-03-03T09:00:00Z')
     expect(iso(decision.earliestAt)).toBe('2026-03-04T09:00:00.000Z')
-    expect(decision.reason).toContain('2 days (48 hours)')
+    expect(retakeReason(decision)).toContain('2 days (48 hours)')
   })
 
   it('has no limit on attempts in a year', () => {
@@ -223,7 +237,7 @@ describe('beta policy', () => {
     expect(taken).toMatchObject({ eligible: false, code: 'BETA_ALREADY_TAKEN', earliestAt: null })
     const failed = decide(beta, [fail(beta, '2026-11-05T09:00:00Z')], '2026-12-10T09:00:00Z')
     expect(failed.code).toBe('BETA_ALREADY_TAKEN')
-    expect(failed.reason).toContain('070-621 once it is live')
+    expect(retakeReason(failed)).toContain('070-621 once it is live')
   })
 
   it('is not available before or after its beta period', () => {
@@ -255,7 +269,7 @@ describe('beta policy', () => {
   it('counts a beta pass as a pass of the live exam', () => {
     const decision = decide(liveNow, [pass(beta, '2026-11-05T09:00:00Z')], '2027-01-10T09:00:00Z')
     expect(decision.code).toBe('ALREADY_PASSED')
-    expect(decision.reason).toContain('beta 071-621')
+    expect(retakeReason(decision)).toContain('beta 071-621')
   })
 
   it('does not hold the live exam for a pending beta result', () => {
@@ -276,7 +290,7 @@ describe('approved exceptions', () => {
     const grant = waiver(exam, { wait: true })
     const decision = decide(exam, twoFailures, '2026-12-03T09:00:00Z', { waivers: [grant] })
     expect(decision).toMatchObject({ eligible: true, waiverId: grant.id })
-    expect(decision.reason).toContain('exception')
+    expect(retakeReason(decision)).toContain('exception')
   })
 
   it('waives the attempt limit for one attempt', () => {
@@ -341,7 +355,7 @@ describe('time zones in the sentences', () => {
       at('2026-09-26T10:00:00Z'),
     )
     // 09:00Z is 21:00 NZST on the 26th; 24 hours later it is 22:00 NZDT on the 27th.
-    expect(inAuckland.reason).toContain('2026-09-27 22:00 Pacific/Auckland')
+    expect(retakeReason(inAuckland)).toContain('2026-09-27 22:00 Pacific/Auckland')
   })
 })
 

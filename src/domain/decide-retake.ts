@@ -4,17 +4,7 @@ import type { EarnedCertification } from './certification.js'
 import type { Exam } from './exam.js'
 import { HOUR_MS, type Instant } from './instant.js'
 import type { PolicyVersion } from './policy-version.js'
-import type { PolicyRef, RetakeCode, RetakeDecision } from './retake-decision.js'
-import {
-  explainAlreadyPassed,
-  explainAttemptLimit,
-  explainBetaTaken,
-  explainEligible,
-  explainNoPolicy,
-  explainPending,
-  explainUnavailable,
-  explainWait,
-} from './retake-reasons.js'
+import type { PolicyRef, RetakeDecision, RetakeGrounds, RetakeRefusal } from './retake-decision.js'
 import type { Waiver } from './waiver.js'
 
 /** What the engine knows about one candidate. */
@@ -30,11 +20,7 @@ export interface RetakeFacts {
 }
 
 /** One rule's verdict: blocked until `notBefore` (null: for good under the current data). */
-interface Block {
-  readonly code: RetakeCode
-  readonly notBefore: Instant | null
-  readonly explain: () => string
-}
+type Block = RetakeGrounds
 
 /**
  * May the candidate sit `exam` at `at`? Judged by the policy version in
@@ -52,14 +38,16 @@ export function decideRetake(
   const history = attemptsOfExam(facts.attempts, exam, at)
   const attemptNumber = history.length + 1
 
-  const unavailable = blockOfAvailability(exam, at, zone)
-  if (unavailable) return refuse(unavailable, null, attemptNumber)
+  const unavailable = blockOfAvailability(exam, at)
+  if (unavailable) return refuse(unavailable, exam, zone, null, attemptNumber)
 
   const versions = versionsFrom(policies, exam.policyId, at)
   const inForce = versions[0]
   if (!inForce) {
     return refuse(
-      { code: 'EXAM_NOT_AVAILABLE', notBefore: null, explain: () => explainNoPolicy(exam) },
+      { code: 'EXAM_NOT_AVAILABLE', notBefore: null, why: 'no-policy' },
+      exam,
+      zone,
       null,
       attemptNumber,
     )
@@ -69,11 +57,9 @@ export function decideRetake(
   const latest = history[history.length - 1]
   if (latest?.outcome === 'pending' && inForce.kind === 'standard') {
     return refuse(
-      {
-        code: 'RESULT_PENDING',
-        notBefore: null,
-        explain: () => explainPending(exam, latest, zone),
-      },
+      { code: 'RESULT_PENDING', notBefore: null, latest },
+      exam,
+      zone,
       policy,
       attemptNumber,
     )
@@ -86,7 +72,7 @@ export function decideRetake(
     const version = versions[i]!
     // The first version also judges instants before its date (see versionsFrom).
     const from = i === 0 ? at : Math.max(at, version.effectiveFrom)
-    const verdict = judge(version, history, facts, exam, from, zone)
+    const verdict = decideUnder(version, history, facts, exam, from)
     first ??= verdict
     const until = versions[i + 1]?.effectiveFrom ?? Number.POSITIVE_INFINITY
     if (verdict.earliestAt !== null && verdict.earliestAt < until) {
@@ -95,16 +81,16 @@ export function decideRetake(
           eligible: true,
           earliestAt: at,
           code: 'ELIGIBLE',
-          reason: explainEligible(exam, attemptNumber, verdict.waiver),
           policy,
           attemptNumber,
           waiverId: verdict.waiver?.id ?? null,
+          exam,
         }
       }
-      return refuse(first.block!, policy, attemptNumber, verdict.earliestAt)
+      return refuse(first.block!, exam, zone, policy, attemptNumber, verdict.earliestAt)
     }
   }
-  return refuse(first!.block!, policy, attemptNumber, null)
+  return refuse(first!.block!, exam, zone, policy, attemptNumber, null)
 }
 
 interface Verdict {
@@ -115,28 +101,23 @@ interface Verdict {
 }
 
 /** Judges an attempt at `at` under one policy version. */
-function judge(
+function decideUnder(
   version: PolicyVersion,
   history: readonly Attempt[],
   facts: RetakeFacts,
   exam: Exam,
   at: Instant,
-  zone: string,
 ): Verdict {
   if (version.kind === 'beta') {
     const taken = history[0]
     if (!taken) return { earliestAt: at, block: null, waiver: null }
-    const block: Block = {
-      code: 'BETA_ALREADY_TAKEN',
-      notBefore: null,
-      explain: () => explainBetaTaken(exam, taken, zone),
-    }
+    const block: Block = { code: 'BETA_ALREADY_TAKEN', notBefore: null, taken }
     return { earliestAt: null, block, waiver: null }
   }
 
-  const passed = blockOfPass(version, facts, exam, at, zone)
-  const wait = blockOfWait(version, history, exam, at, zone)
-  const limit = blockOfLimit(version, history, exam, at, zone)
+  const passed = blockOfPass(version, facts, exam, at)
+  const wait = blockOfWait(version, history, at)
+  const limit = blockOfLimit(version, history, at)
 
   // An approved exception lifts the wait and/or the limit; choose the one
   // that allows the earliest attempt.
@@ -177,43 +158,23 @@ function isEarlier(a: Block | null, b: Block | null): boolean {
   return b.notBefore === null || a.notBefore < b.notBefore
 }
 
-function blockOfAvailability(exam: Exam, at: Instant, zone: string): Block | null {
+function blockOfAvailability(exam: Exam, at: Instant): Block | null {
   if (exam.status === 'retired') {
-    return {
-      code: 'EXAM_NOT_AVAILABLE',
-      notBefore: null,
-      explain: () => explainUnavailable(exam, 'retired', zone),
-    }
+    return { code: 'EXAM_NOT_AVAILABLE', notBefore: null, why: 'retired' }
   }
   if (exam.betaOf === null) {
     if (exam.status === 'live') return null
-    return {
-      code: 'EXAM_NOT_AVAILABLE',
-      notBefore: null,
-      explain: () => explainUnavailable(exam, 'not-live', zone),
-    }
+    return { code: 'EXAM_NOT_AVAILABLE', notBefore: null, why: 'not-live' }
   }
   const period = exam.betaPeriod
   if (exam.status !== 'beta') {
-    return {
-      code: 'EXAM_NOT_AVAILABLE',
-      notBefore: null,
-      explain: () => explainUnavailable(exam, 'beta-over', zone),
-    }
+    return { code: 'EXAM_NOT_AVAILABLE', notBefore: null, why: 'beta-over' }
   }
   if (period && at < period.start) {
-    return {
-      code: 'EXAM_NOT_AVAILABLE',
-      notBefore: period.start,
-      explain: () => explainUnavailable(exam, 'beta-not-started', zone),
-    }
+    return { code: 'EXAM_NOT_AVAILABLE', notBefore: period.start, why: 'beta-not-started' }
   }
   if (period && at >= period.end) {
-    return {
-      code: 'EXAM_NOT_AVAILABLE',
-      notBefore: null,
-      explain: () => explainUnavailable(exam, 'beta-over', zone),
-    }
+    return { code: 'EXAM_NOT_AVAILABLE', notBefore: null, why: 'beta-over' }
   }
   return null
 }
@@ -224,7 +185,6 @@ function blockOfPass(
   facts: RetakeFacts,
   exam: Exam,
   at: Instant,
-  zone: string,
 ): Block | null {
   if (version.retakeAfterPass) return null
   let lastPass: Attempt | null = null
@@ -241,21 +201,14 @@ function blockOfPass(
     if (expiry === null || certification.expiresAt < expiry) expiry = certification.expiresAt
   }
   if (expiry !== null && expiry <= at) return null
-  const pass = lastPass
-  return {
-    code: 'ALREADY_PASSED',
-    notBefore: expiry,
-    explain: () => explainAlreadyPassed(exam, pass, expiry, zone),
-  }
+  return { code: 'ALREADY_PASSED', notBefore: expiry, pass: lastPass }
 }
 
 /** After consecutive failures, the policy's wait runs from the last failed attempt. */
 function blockOfWait(
   version: PolicyVersion,
   history: readonly Attempt[],
-  exam: Exam,
   at: Instant,
-  zone: string,
 ): Block | null {
   let failures = 0
   for (let i = history.length - 1; i >= 0 && history[i]!.outcome !== 'pass'; i--) failures++
@@ -264,11 +217,7 @@ function blockOfWait(
   const last = history[history.length - 1]!
   const notBefore = last.takenAt + hours * HOUR_MS
   if (notBefore <= at) return null
-  return {
-    code: 'RETAKE_TOO_SOON',
-    notBefore,
-    explain: () => explainWait(exam, version, last, failures, hours, notBefore, zone),
-  }
+  return { code: 'RETAKE_TOO_SOON', notBefore, version, last, failures, hours }
 }
 
 /**
@@ -279,9 +228,7 @@ function blockOfWait(
 function blockOfLimit(
   version: PolicyVersion,
   history: readonly Attempt[],
-  exam: Exam,
   at: Instant,
-  zone: string,
 ): Block | null {
   const limit = version.attemptLimit
   if (limit === null || history.length < limit) return null
@@ -296,54 +243,29 @@ function blockOfLimit(
   }
   if (count < limit || hasCalendarMonthsPassed(periodStart, version.periodMonths, at)) return null
   const notBefore = addCalendarMonths(periodStart, version.periodMonths)
-  const start = periodStart
-  return {
-    code: 'ANNUAL_LIMIT_REACHED',
-    notBefore,
-    explain: () => explainAttemptLimit(exam, version, start, count, notBefore, zone),
-  }
+  return { code: 'ANNUAL_LIMIT_REACHED', notBefore, version, periodStart, count }
 }
 
-/**
- * A refusal. Its sentence costs more than the decision (times are shown in
- * the candidate's zone), so it is written only when someone reads it, and
- * once: a remembered refusal is read again and again.
- */
-class Refusal implements RetakeDecision {
-  readonly eligible = false
-  readonly waiverId = null
-  readonly code: RetakeCode
-  readonly #block: Block
-  #reason: string | undefined
-
-  constructor(
-    block: Block,
-    readonly policy: PolicyRef | null,
-    readonly attemptNumber: number,
-    readonly earliestAt: Instant | null,
-  ) {
-    this.code = block.code
-    this.#block = block
-  }
-
-  get reason(): string {
-    this.#reason ??= this.#block.explain()
-    return this.#reason
-  }
-
-  toJSON(): RetakeDecision {
-    const { eligible, earliestAt, code, reason, policy, attemptNumber, waiverId } = this
-    return { eligible, earliestAt, code, reason, policy, attemptNumber, waiverId }
-  }
-}
-
+/** A refusal on `grounds`; its sentence is written only where it is shown (`retakeReason`). */
 function refuse(
-  block: Block,
+  grounds: RetakeGrounds,
+  exam: Exam,
+  timeZone: string,
   policy: PolicyRef | null,
   attemptNumber: number,
-  earliestAt: Instant | null = block.notBefore,
-): RetakeDecision {
-  return new Refusal(block, policy, attemptNumber, earliestAt)
+  earliestAt: Instant | null = grounds.notBefore,
+): RetakeRefusal {
+  return {
+    eligible: false,
+    earliestAt,
+    code: grounds.code,
+    policy,
+    attemptNumber,
+    waiverId: null,
+    exam,
+    timeZone,
+    grounds,
+  }
 }
 
 /** The attempts at exactly this exam taken up to `at`, in order. */

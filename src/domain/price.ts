@@ -1,4 +1,4 @@
-import type { PriceEffect } from './judge-voucher.js'
+import type { PriceEffect } from './decide-voucher.js'
 import { type Money, percentOf } from './money.js'
 
 /** One line of a registration's price: what a code took off (never more than what was left). */

@@ -2,9 +2,47 @@ import type { Attempt } from './attempt.js'
 import type { Exam } from './exam.js'
 import { formatInZone, type Instant } from './instant.js'
 import type { PolicyVersion } from './policy-version.js'
-import type { Waiver } from './waiver.js'
+import type { RetakeDecision, RetakeRefusal, Unavailability } from './retake-decision.js'
 
 /** The sentences a candidate reads for each retake decision. */
+
+// A remembered refusal is shown again and again; its sentence formats times in a zone, once.
+const written = new WeakMap<RetakeRefusal, string>()
+
+/** The sentence a candidate reads for `decision`, from the facts it carries. */
+export function retakeReason(decision: RetakeDecision): string {
+  if (decision.eligible) {
+    return explainEligible(decision.exam, decision.attemptNumber, decision.waiverId !== null)
+  }
+  if ('reason' in decision) return decision.reason
+  let reason = written.get(decision)
+  if (reason === undefined) {
+    reason = explainRefusal(decision)
+    written.set(decision, reason)
+  }
+  return reason
+}
+
+function explainRefusal({ grounds, exam, timeZone: zone }: RetakeRefusal): string {
+  switch (grounds.code) {
+    case 'EXAM_NOT_AVAILABLE':
+      return explainUnavailable(exam, grounds.why, zone)
+    case 'RESULT_PENDING':
+      return explainPending(exam, grounds.latest, zone)
+    case 'BETA_ALREADY_TAKEN':
+      return explainBetaTaken(exam, grounds.taken, zone)
+    case 'ALREADY_PASSED':
+      return explainAlreadyPassed(exam, grounds.pass, grounds.notBefore, zone)
+    case 'RETAKE_TOO_SOON': {
+      const { version, last, failures, hours, notBefore } = grounds
+      return explainWait(exam, version, last, failures, hours, notBefore, zone)
+    }
+    case 'ANNUAL_LIMIT_REACHED': {
+      const { version, periodStart, count, notBefore } = grounds
+      return explainAttemptLimit(exam, version, periodStart, count, notBefore, zone)
+    }
+  }
+}
 
 function when(instant: Instant, zone: string): string {
   return formatInZone(instant, zone).replace('T', ' ')
@@ -23,12 +61,12 @@ export function describeWait(hours: number): string {
   return days === 2 ? '2 days (48 hours)' : `${days} days`
 }
 
-export function explainEligible(exam: Exam, attemptNumber: number, waiver: Waiver | null): string {
+function explainEligible(exam: Exam, attemptNumber: number, usesWaiver: boolean): string {
   const base = `You may take ${exam.number} now; it would be your ${ordinal(attemptNumber)} attempt at this exam.`
-  return waiver ? `${base} It uses your approved retake exception.` : base
+  return usesWaiver ? `${base} It uses your approved retake exception.` : base
 }
 
-export function explainWait(
+function explainWait(
   exam: Exam,
   policy: PolicyVersion,
   last: Attempt,
@@ -45,7 +83,7 @@ export function explainWait(
   )
 }
 
-export function explainAttemptLimit(
+function explainAttemptLimit(
   exam: Exam,
   policy: PolicyVersion,
   periodStart: Instant,
@@ -61,7 +99,7 @@ export function explainAttemptLimit(
   )
 }
 
-export function explainAlreadyPassed(
+function explainAlreadyPassed(
   exam: Exam,
   pass: Attempt,
   expiry: Instant | null,
@@ -77,21 +115,21 @@ export function explainAlreadyPassed(
   return `${passed} on ${when(pass.takenAt, zone)}. A passed exam can be taken again once the certification it earned expires, on ${when(expiry, zone)}.`
 }
 
-export function explainBetaTaken(exam: Exam, taken: Attempt, zone: string): string {
+function explainBetaTaken(exam: Exam, taken: Attempt, zone: string): string {
   const live = exam.betaOf
     ? ` If you do not pass it, you can take ${exam.betaOf} once it is live.`
     : ''
   return `You took the beta exam ${exam.number} on ${when(taken.takenAt, zone)}; a beta exam can be taken only once.${live}`
 }
 
-export function explainPending(exam: Exam, latest: Attempt, zone: string): string {
+function explainPending(exam: Exam, latest: Attempt, zone: string): string {
   return `Your result for ${exam.number} from ${when(latest.takenAt, zone)} is not in yet; you can book again once it is known.`
 }
 
-export type Unavailability = 'retired' | 'not-live' | 'beta-not-started' | 'beta-over'
-
-export function explainUnavailable(exam: Exam, why: Unavailability, zone: string): string {
+function explainUnavailable(exam: Exam, why: Unavailability, zone: string): string {
   switch (why) {
+    case 'no-policy':
+      return `No retake policy governs ${exam.number} yet; please contact the programme team.`
     case 'retired':
       return `${exam.number} has been retired and can no longer be taken.`
     case 'not-live':
@@ -104,8 +142,4 @@ export function explainUnavailable(exam: Exam, why: Unavailability, zone: string
       return `The beta period of ${exam.number}${ended}${live}.`
     }
   }
-}
-
-export function explainNoPolicy(exam: Exam): string {
-  return `No retake policy governs ${exam.number} yet; please contact the programme team.`
 }

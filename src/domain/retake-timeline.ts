@@ -4,6 +4,7 @@ import type { Exam } from './exam.js'
 import type { Instant } from './instant.js'
 import type { PolicyVersion } from './policy-version.js'
 import type { RetakeCode } from './retake-decision.js'
+import { retakeReason } from './retake-reasons.js'
 
 export interface TimelineStep {
   /** Which attempt at this exam this would be. */
@@ -46,7 +47,7 @@ export function computeRetakeTimeline(
       attemptNumber: decision.attemptNumber,
       earliestAt: decision.earliestAt,
       code: decision.code,
-      reason: decision.reason,
+      reason: retakeReason(decision),
       usesWaiver: next.waiverId !== null,
     })
     if (decision.earliestAt === null) break

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEMO_OFFERS } from '../demo/demo-offers.js'
+import { decideVoucher } from './decide-voucher.js'
 import { DAY_MS } from './instant.js'
-import { judgeVoucher } from './judge-voucher.js'
 import type { PricedExam } from './offer.js'
 import { voucherExpiry } from './offer.js'
 import { priceRegistration } from './price.js'
@@ -77,7 +77,7 @@ describe('a free-retake code', () => {
               expiresAt: voucherExpiry(offer, issuedAt),
               uses,
             }
-            const verdict = judgeVoucher(voucher, {
+            const verdict = decideVoucher(voucher, {
               candidateId: 'c',
               exam: s.exam,
               provider: s.provider,

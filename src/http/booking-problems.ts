@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../app/errors.js'
-import { VOUCHER_REFUSALS } from '../domain/judge-voucher.js'
+import { VOUCHER_REFUSALS } from '../domain/decide-voucher.js'
 import { RETAKE_CODES, type RetakeCode } from '../domain/retake-decision.js'
 
 /**

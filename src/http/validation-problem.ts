@@ -1,5 +1,5 @@
 import type { FastifySchemaValidationError } from 'fastify'
-import type { ErrorFacts } from '../app/errors.js'
+import type { ErrorFactsOf } from '../app/errors.js'
 
 /** The request part Fastify names on a validation error (its `validationContext`). */
 export type ValidatedPart = 'body' | 'headers' | 'params' | 'querystring'
@@ -52,7 +52,7 @@ const FORMAT_NOUNS: Readonly<Record<string, string>> = {
 export function computeValidationFacts(
   errors: readonly FastifySchemaValidationError[],
   dataVar: ValidatedPart | undefined,
-): ErrorFacts {
+): ErrorFactsOf<'VALIDATION_FAILED'> {
   const [location, label] = LOCATIONS[dataVar ?? 'body']
   const problems = computeInputProblems(errors)
   const first = problems[0] ?? { problem: 'is invalid' }

@@ -4,7 +4,7 @@ import {
   issueVoucherBatch,
 } from '../../src/app/vouchers/issue-voucher-batch.js'
 import { listAuditOf } from '../../src/db/audit-log.js'
-import { findMail, listMail } from '../../src/db/mail/outbox.js'
+import { findMail, selectMailPage } from '../../src/db/mail/outbox.js'
 import { insertOfferVersion } from '../../src/db/vouchers/offers.js'
 import { listBatch } from '../../src/db/vouchers/vouchers.js'
 import { DEMO_OFFERS } from '../../src/demo/demo-offers.js'
@@ -80,7 +80,7 @@ describe.each(testDatabases())('issueVoucherBatch on $name', ({ open }) => {
     const audit = await listAuditOf(app.db(), 'voucher-batch', 'batch-1')
     expect(audit.map((entry) => entry.detail.positions)).toEqual(['1-500', '501-1000', '1001-1200'])
     expect(audit[0]).toMatchObject({ actorId: 'cli:amelia', actorRole: 'admin', channel: 'cli' })
-    expect((await listMail(app.db(), { limit: 10, offset: 0 })).total).toBe(0)
+    expect((await selectMailPage(app.db(), { limit: 10, offset: 0 })).total).toBe(0)
   })
 
   it('gives each named candidate a code, in list order, and mails it through the outbox', async () => {
@@ -97,7 +97,7 @@ describe.each(testDatabases())('issueVoucherBatch on $name', ({ open }) => {
       [ben, batch.codes[0]!],
       [ana, batch.codes[1]!],
     ] as const) {
-      const { items } = await listMail(app.db(), {
+      const { items } = await selectMailPage(app.db(), {
         candidateId: candidate.id,
         limit: 10,
         offset: 0,
@@ -121,7 +121,7 @@ describe.each(testDatabases())('issueVoucherBatch on $name', ({ open }) => {
       ])
     }
     // 15 June 2027 12:00 UTC on Ana's clock in Lisbon (WEST).
-    const anaMail = (await listMail(app.db(), { candidateId: ana.id, limit: 1, offset: 0 }))
+    const anaMail = (await selectMailPage(app.db(), { candidateId: ana.id, limit: 1, offset: 0 }))
       .items[0]!
     expect((await findMail(app.db(), anaMail.id))!.bodyText).toContain(
       'Tuesday 15 June 2027, 13:00 (Europe/Lisbon, UTC+01:00)',
@@ -142,7 +142,7 @@ describe.each(testDatabases())('issueVoucherBatch on $name', ({ open }) => {
     expect(bearerAgain.codes).toEqual(bearer.codes)
     expect(bearerAgain).toMatchObject({ issuedNow: 0, alreadyThere: 3 })
 
-    expect((await listMail(app.db(), { limit: 10, offset: 0 })).total).toBe(1)
+    expect((await selectMailPage(app.db(), { limit: 10, offset: 0 })).total).toBe(1)
     expect(await listAuditOf(app.db(), 'voucher-batch', 'batch-1')).toHaveLength(1)
     expect(await listBatch(app.db(), 'batch-2')).toHaveLength(3)
   })
@@ -172,7 +172,7 @@ describe.each(testDatabases())('issueVoucherBatch on $name', ({ open }) => {
     const all = await issue({ batchId: 'named', candidateIds: [ana!.id, ben!.id, cai!.id] })
     expect(all.codes.slice(0, 2)).toEqual(named.codes)
     expect(all).toMatchObject({ issuedNow: 1, alreadyThere: 2 })
-    expect((await listMail(app.db(), { limit: 10, offset: 0 })).total).toBe(3)
+    expect((await selectMailPage(app.db(), { limit: 10, offset: 0 })).total).toBe(3)
   })
 
   it('hands two runs of one batch at once the same codes, made once', async () => {
@@ -219,7 +219,7 @@ describe.each(testDatabases())('issueVoucherBatch on $name', ({ open }) => {
     })
     expect(refusal.message).toBe('Nothing was issued: there is no candidate ghost-1, ghost-2.')
     expect(await listBatch(app.db(), 'batch-1')).toEqual([])
-    expect((await listMail(app.db(), { limit: 10, offset: 0 })).total).toBe(0)
+    expect((await selectMailPage(app.db(), { limit: 10, offset: 0 })).total).toBe(0)
   })
 
   it('issues under the version in force now, and refuses codes that would be born expired', async () => {

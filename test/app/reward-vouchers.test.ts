@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { issueRewardVouchers } from '../../src/app/beta/issue-reward-vouchers.js'
 import { listAuditOf } from '../../src/db/audit-log.js'
 import type { DB } from '../../src/db/engine/schema.js'
-import { findMail, listMail } from '../../src/db/mail/outbox.js'
+import { findMail, selectMailPage } from '../../src/db/mail/outbox.js'
 import { insertOfferVersion, listOfferVersions } from '../../src/db/vouchers/offers.js'
 import { listVouchersOfCandidate } from '../../src/db/vouchers/vouchers.js'
 import { BETA_REWARD } from '../../src/demo/demo-offers.js'
@@ -95,7 +95,11 @@ describe.each(testDatabases())('issueRewardVouchers on $name', ({ open }) => {
         issuedBy: 'beta-release',
         batchId: null,
       })
-      const { items } = await listMail(app.db(), { candidateId: ana.id, limit: 10, offset: 0 })
+      const { items } = await selectMailPage(app.db(), {
+        candidateId: ana.id,
+        limit: 10,
+        offset: 0,
+      })
       const mail = items.find((m) => m.dedupeKey === `voucher-issued:${voucher.code}`)!
       const body = (await findMail(app.db(), mail.id))!.bodyText
       expect(body).toContain(`Thank you for taking the beta exam ${exam}.`)
@@ -114,7 +118,9 @@ describe.each(testDatabases())('issueRewardVouchers on $name', ({ open }) => {
     expect(again.issuedNow).toBe(0)
     expect(again.rewards.map((r) => r.voucher)).toEqual(first.rewards.map((r) => r.voucher))
     expect(again.rewards.every((r) => !r.issuedNow)).toBe(true)
-    expect((await listMail(app.db(), { candidateId: ana.id, limit: 10, offset: 0 })).total).toBe(2)
+    expect(
+      (await selectMailPage(app.db(), { candidateId: ana.id, limit: 10, offset: 0 })).total,
+    ).toBe(2)
   })
 
   it('keeps one reward per exam when runs race, each code made by exactly one of them', async () => {
@@ -129,7 +135,9 @@ describe.each(testDatabases())('issueRewardVouchers on $name', ({ open }) => {
     }
     const madeBy = runs.flatMap((run) => run.rewards.filter((r) => r.issuedNow))
     expect(madeBy.map((r) => r.voucher.code).sort()).toEqual(stored.map((v) => v.code).sort())
-    expect((await listMail(app.db(), { candidateId: ana.id, limit: 10, offset: 0 })).total).toBe(2)
+    expect(
+      (await selectMailPage(app.db(), { candidateId: ana.id, limit: 10, offset: 0 })).total,
+    ).toBe(2)
   })
 
   it('gives nothing for attempts at exams that are not beta exams', async () => {

@@ -7,7 +7,7 @@ import { enrolInOffer } from '../../src/app/vouchers/enrol-in-offer.js'
 import { issueVoucherBatch } from '../../src/app/vouchers/issue-voucher-batch.js'
 import { readConfig } from '../../src/config.js'
 import { readInstant } from '../../src/db/engine/columns.js'
-import { listMail } from '../../src/db/mail/outbox.js'
+import { selectMailPage } from '../../src/db/mail/outbox.js'
 import { HOUR_MS, type Instant, parseInstant } from '../../src/domain/instant.js'
 import { formatVoucherCode } from '../../src/domain/voucher-code.js'
 import { buildExamdeskApp } from '../../src/http/examdesk-app.js'
@@ -55,7 +55,7 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
   const laterSlot = async () => (await slotsOf680(NOW + 72 * HOUR_MS))[0]!
 
   async function mailTo(recipient: string) {
-    const { items } = await listMail(database.db, { limit: 200, offset: 0 })
+    const { items } = await selectMailPage(database.db, { limit: 200, offset: 0 })
     return items.filter((mail) => mail.recipient === recipient).map((mail) => mail.kind)
   }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listMail } from '../../src/db/mail/outbox.js'
+import { selectMailPage } from '../../src/db/mail/outbox.js'
 import { insertOfferVersion } from '../../src/db/vouchers/offers.js'
 import { listBatch } from '../../src/db/vouchers/vouchers.js'
 import { DEMO_OFFERS } from '../../src/demo/demo-offers.js'
@@ -84,7 +84,7 @@ describe.each(cliEngines())('examdesk vouchers issue end to end on %s', (engine)
     expect(await readFile(path('again.csv'), 'utf8')).toBe(written)
 
     expect(await listBatch(database.db, 'book-buyers-2026')).toHaveLength(3)
-    const mail = await listMail(database.db, { limit: 10, offset: 0 })
+    const mail = await selectMailPage(database.db, { limit: 10, offset: 0 })
     expect(mail.items.map((m) => m.recipient).sort()).toEqual([
       'candana@example.test',
       'candben@example.test',

@@ -3,9 +3,9 @@ import {
   claimDueMail,
   enqueueMail,
   findMail,
-  listMail,
   markFailedAttempt,
   markSent,
+  selectMailPage,
 } from '../../src/db/mail/outbox.js'
 import { createCandidate, FACTORY_EPOCH } from '../factories/catalogue.js'
 import { confirmationMessage, mailMessage } from '../factories/mail.js'
@@ -22,7 +22,7 @@ describe.each(testDatabases())('the outbox on $name', ({ open }) => {
     expect(await enqueueMail(db(), first)).toBe(true)
     // A retried use case builds the mail again with a new id: still one mail.
     expect(await enqueueMail(db(), mailMessage({ dedupeKey: first.dedupeKey }))).toBe(false)
-    const { items, total } = await listMail(db(), { limit: 10, offset: 0 })
+    const { items, total } = await selectMailPage(db(), { limit: 10, offset: 0 })
     expect(total).toBe(1)
     expect(items[0]?.id).toBe(first.id)
   })
@@ -139,7 +139,7 @@ describe.each(testDatabases())('the outbox on $name', ({ open }) => {
     await claimDueMail(db(), FACTORY_EPOCH + 3 * MINUTE, LEASE, 10)
     await markSent(db(), a1.id, FACTORY_EPOCH + 3 * MINUTE)
 
-    const all = await listMail(db(), { limit: 10, offset: 0 })
+    const all = await selectMailPage(db(), { limit: 10, offset: 0 })
     expect(all.total).toBe(3)
     expect(all.items.map((mail) => mail.id)).toEqual([b1.id, a2.id, a1.id])
     expect(all.items[2]).not.toHaveProperty('bodyText')
@@ -147,11 +147,11 @@ describe.each(testDatabases())('the outbox on $name', ({ open }) => {
       { filename: a1.attachments[0]?.filename, contentType: a1.attachments[0]?.contentType },
     ])
 
-    const anas = await listMail(db(), { candidateId: ana.id, limit: 1, offset: 1 })
+    const anas = await selectMailPage(db(), { candidateId: ana.id, limit: 1, offset: 1 })
     expect([anas.total, anas.items.map((mail) => mail.id)]).toEqual([2, [a1.id]])
-    const sent = await listMail(db(), { status: 'sent', limit: 10, offset: 0 })
+    const sent = await selectMailPage(db(), { status: 'sent', limit: 10, offset: 0 })
     expect([sent.total, sent.items.map((mail) => mail.id)]).toEqual([1, [a1.id]])
-    const pendingOfAna = await listMail(db(), {
+    const pendingOfAna = await selectMailPage(db(), {
       status: 'pending',
       candidateId: ana.id,
       limit: 10,

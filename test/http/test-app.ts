@@ -69,11 +69,13 @@ export const testRoutes: FastifyPluginAsync = async (fastify) => {
     async (request) => ({ examId: request.params.examId, role: request.principal.role }),
   )
   app.post('/refusals', async () => {
-    throw new AppError('RETAKE_TOO_SOON', {
+    const facts = {
       reason: 'You can retake 70-620 from 1 December 2026.',
       earliestAt: '2026-12-01T00:00:00Z',
+      policy: null,
       status: 999, // a fact may not overwrite a problem member
-    })
+    }
+    throw new AppError('RETAKE_TOO_SOON', facts)
   })
   app.get('/bugs', async () => {
     throw new Error('secret connection string postgres://u:p@db')

@@ -2,9 +2,9 @@ import type { AddressObject } from 'mailparser'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fixedClock } from '../../src/app/clock.js'
 import { getMail } from '../../src/app/mail/get-mail.js'
-import { listMail as listMailForAdmin } from '../../src/app/mail/list-mail.js'
+import { listMail } from '../../src/app/mail/list-mail.js'
 import type { Database } from '../../src/db/engine/database.js'
-import { claimDueMail, enqueueMail, findMail, listMail } from '../../src/db/mail/outbox.js'
+import { claimDueMail, enqueueMail, findMail, selectMailPage } from '../../src/db/mail/outbox.js'
 import {
   type OutboxWorker,
   startOutboxWorker,
@@ -156,7 +156,7 @@ describe.each(testDatabases())('the outbox worker on $name', ({ open }) => {
     expect(w.log.lines).toContain('mail cannot be composed')
     expect(sink.received).toHaveLength(0)
     // The admin list and view still answer, showing it as stored.
-    const listed = await listMailForAdmin({ db: db() }, { status: 'failed' })
+    const listed = await listMail({ db: db() }, { status: 'failed' })
     expect(listed.items.map((mail) => [mail.id, mail.subject])).toEqual([[odd.id, '']])
     expect(await getMail({ db: db() }, odd.id)).toMatchObject({ id: odd.id, bodyText: '' })
   })
@@ -226,7 +226,7 @@ describe.each(testDatabases())('the outbox worker on $name', ({ open }) => {
       clock.advance(3_600_000)
     }
     expect(await findMail(db(), message.id)).toMatchObject({ status: 'failed', tries: 3 })
-    const failed = await listMail(db(), { status: 'failed', limit: 10, offset: 0 })
+    const failed = await selectMailPage(db(), { status: 'failed', limit: 10, offset: 0 })
     expect(failed.items.map((mail) => mail.id)).toEqual([message.id])
     expect(w.log.lines).toContain('mail failed: out of tries')
   })
@@ -285,7 +285,7 @@ describe.each(testDatabases())('the outbox worker on $name', ({ open }) => {
     expect(sentByA + sentByB).toBe(count)
     expect(sink.received).toHaveLength(count)
     expect(sink.unique()).toHaveLength(count)
-    const pending = await listMail(db(), { status: 'pending', limit: 10, offset: 0 })
+    const pending = await selectMailPage(db(), { status: 'pending', limit: 10, offset: 0 })
     expect(pending.total).toBe(0)
   })
 

@@ -9,7 +9,7 @@ import type { DB } from '../../db/engine/schema.js'
 import {
   type BetaAccess,
   type BetaProgramme,
-  judgeBetaAccess,
+  decideBetaAccess,
 } from '../../domain/beta-programme.js'
 import type { Candidate } from '../../domain/candidate.js'
 import { type Exam, mayHaveProgramme } from '../../domain/exam.js'
@@ -36,7 +36,7 @@ export async function readBetaAccess(
   const waitingForWave = invitedBy && invitedBy.id !== rehearsedWaveId ? invitedBy : null
   return {
     programme,
-    access: judgeBetaAccess(programme, {
+    access: decideBetaAccess(programme, {
       country: candidate.country,
       onRoster,
       registrationId,

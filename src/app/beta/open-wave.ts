@@ -172,7 +172,12 @@ async function runSelfCheck(
   // invitation that works at one provider and not the other is not working.
   const slots = await findEarliestFreeSlots(deps.db, exam, now)
   const slotId = slots[0] ?? null
-  const failed = (facts: Record<string, unknown>) =>
+  const failed = (facts: {
+    readonly channel?: string
+    readonly slotId?: string
+    readonly problemCode: string
+    readonly problemDetail: string
+  }) =>
     new AppError('WAVE_SELF_CHECK_FAILED', {
       waveId: wave.id,
       candidateId: invitee.candidateId,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
-import { listMail as selectMail } from '../../db/mail/outbox.js'
+import { selectMailPage } from '../../db/mail/outbox.js'
 import type { MailStatus, MailSummary } from '../../domain/outbox-mail.js'
 import { summarizeOutboxMail } from '../../mail/compose-outbox-mail.js'
 
@@ -16,7 +16,7 @@ export async function listMail(
   deps: { readonly db: Kysely<DB> },
   input: ListMailInput,
 ): Promise<{ readonly items: MailSummary[]; readonly total: number }> {
-  const { items, total } = await selectMail(deps.db, {
+  const { items, total } = await selectMailPage(deps.db, {
     status: input.status,
     candidateId: input.candidateId,
     limit: input.limit ?? 50,

@@ -12,7 +12,7 @@ import { readBetaAccess } from '../beta/beta-access.js'
 import type { Catalogue } from '../catalogue/catalogue-cache.js'
 import { AppError } from '../errors.js'
 import { loadRetakeFacts, type RetakeQuestion } from '../retakes/load-retake-facts.js'
-import { type CodeJudgement, judgeCodes } from '../vouchers/judge-codes.js'
+import { type CodeJudgement, decideCodes } from '../vouchers/decide-codes.js'
 import type { RegisterInput } from './register.js'
 
 /** What a booking asks of the data before it is decided. */
@@ -67,7 +67,7 @@ export async function readBookingFacts(
     found.hasHistory ? undefined : { attempts: [], waivers: [] },
   )
   const beta = await readBetaAccess(db, candidate, exam, question.rehearsedWaveId)
-  const codes = await judgeCodes(db, {
+  const codes = await decideCodes(db, {
     candidate,
     exam,
     pricing: found.pricing,

@@ -5,7 +5,7 @@ import { refusedByProgramme } from '../../domain/beta-programme.js'
 import type { Exam } from '../../domain/exam.js'
 import type { Instant } from '../../domain/instant.js'
 import type { RetakeDecision } from '../../domain/retake-decision.js'
-import { RetakeDecisions } from '../../domain/retake-decisions.js'
+import { RetakeDecisionCache } from '../../domain/retake-decision-cache.js'
 import { readBetaAccess } from '../beta/beta-access.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { catalogueOf } from '../catalogue/catalogue-cache.js'
@@ -55,7 +55,7 @@ export function decideEligibilityNow(
       const read = deepFreeze(await readQuestion(deps, input))
       const { retake, exam } = read
       // Remembered with the question, so the engine runs once per stretch of time, not per ask.
-      return { ...read, decisions: new RetakeDecisions(retake.policies, retake.facts, exam) }
+      return { ...read, decisions: new RetakeDecisionCache(retake.policies, retake.facts, exam) }
     },
   )
   return question instanceof Promise
@@ -63,7 +63,9 @@ export function decideEligibilityNow(
     : decide(question, at)
 }
 
-type Question = Awaited<ReturnType<typeof readQuestion>> & { readonly decisions: RetakeDecisions }
+type Question = Awaited<ReturnType<typeof readQuestion>> & {
+  readonly decisions: RetakeDecisionCache
+}
 
 function decide({ candidate, exam, beta, decisions }: Question, at: Instant): Eligibility {
   const decision = decisions.at(at)

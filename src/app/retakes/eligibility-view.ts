@@ -1,5 +1,6 @@
 import { formatInstant, formatInZone } from '../../domain/instant.js'
 import type { RetakeDecision } from '../../domain/retake-decision.js'
+import { retakeReason } from '../../domain/retake-reasons.js'
 import type { Eligibility } from './decide-eligibility.js'
 
 /**
@@ -39,7 +40,7 @@ export function toEligibilityView({
       decision.earliestAt === null ? null : formatInZone(decision.earliestAt, timeZone),
     timeZone,
     code: decision.code,
-    reason: decision.reason,
+    reason: retakeReason(decision),
     policy: decision.policy,
     attemptNumber: decision.attemptNumber,
     waiverId: decision.waiverId,

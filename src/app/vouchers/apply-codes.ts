@@ -13,7 +13,7 @@ import { type RegistrationView, toRegistrationView } from '../registrations/regi
 import { findRegistrationFor } from '../registrations/require-live-booking.js'
 import { runCommand } from '../run-command.js'
 import { codeCallerOf, countingWrongCodes } from './code-throttle.js'
-import { judgeRegistrationCodes } from './judge-registration-codes.js'
+import { decideRegistrationCodes } from './decide-registration-codes.js'
 import { codeUsedMeanwhile, redeemCodes, takeCountedUses } from './redeem-codes.js'
 
 export interface ApplyCodesInput {
@@ -26,7 +26,7 @@ export interface ApplyCodesInput {
 
 /**
  * Applies codes to a registration that waits for payment, as if they had
- * been given at booking: judged by the same rules (`judgeCodes`), taken the
+ * been given at booking: judged by the same rules (`decideCodes`), taken the
  * same way (`redeemCodes`, given back if the hold ends unpaid), applied to
  * what is left to pay. A registration the codes leave nothing to pay is
  * paid, confirmed and mailed, as a booking would be.
@@ -60,7 +60,7 @@ export async function applyCodes(
       },
       async (trx, command) => {
         const { registration, candidate, exam, appointment, judgement } =
-          await judgeRegistrationCodes(trx, command.catalogue, {
+          await decideRegistrationCodes(trx, command.catalogue, {
             registrationId: known.id,
             codes: input.voucherCodes,
             caller: codeCallerOf(actor),

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
 import { findOfferVersion } from '../../db/vouchers/offers.js'
 import { findVoucher, listUsesOfRegistration } from '../../db/vouchers/vouchers.js'
+import { decideMovedUse } from '../../domain/decide-voucher.js'
 import type { Instant } from '../../domain/instant.js'
-import { judgeMovedUse } from '../../domain/judge-voucher.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
 import { AppError } from '../errors.js'
 
@@ -21,7 +21,7 @@ export async function requireCodesStillApply(
     const voucher = await findVoucher(trx, use.code)
     const offer = voucher && (await findOfferVersion(trx, voucher.offerId, voucher.offerVersion))
     if (!voucher || !offer) continue
-    const refusal = judgeMovedUse(
+    const refusal = decideMovedUse(
       { offer, expiresAt: voucher.expiresAt },
       provider,
       startsAt,

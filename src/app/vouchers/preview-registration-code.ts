@@ -5,8 +5,8 @@ import { catalogueIn } from '../catalogue/catalogue-cache.js'
 import type { Clock } from '../clock.js'
 import { findRegistrationFor } from '../registrations/require-live-booking.js'
 import { countingWrongCodes } from './code-throttle.js'
-import { judgeRegistrationCodes } from './judge-registration-codes.js'
-import { judgeForPreview, toVoucherPreview, type VoucherPreview } from './preview-voucher.js'
+import { decideRegistrationCodes } from './decide-registration-codes.js'
+import { decideForPreview, toVoucherPreview, type VoucherPreview } from './preview-voucher.js'
 
 export interface RegistrationCodePreviewInput {
   readonly registrationId: string
@@ -18,7 +18,7 @@ export interface RegistrationCodePreviewInput {
 /**
  * Says, before anything is spent, what a code would do applied to a
  * registration that waits for payment: the same judgement applying it runs
- * (`judgeRegistrationCodes`), in a transaction that writes nothing, with
+ * (`decideRegistrationCodes`), in a transaction that writes nothing, with
  * the price the registration would then have.
  */
 export async function previewRegistrationCode(
@@ -32,8 +32,8 @@ export async function previewRegistrationCode(
   const guesser = { candidateId: registration.candidateId, caller }
   return countingWrongCodes(deps.db, guesser, now, () =>
     deps.db.transaction().execute(async (trx) => {
-      const verdict = await judgeForPreview(async () => {
-        const judged = await judgeRegistrationCodes(trx, catalogueIn(deps, trx), {
+      const verdict = await decideForPreview(async () => {
+        const judged = await decideRegistrationCodes(trx, catalogueIn(deps, trx), {
           registrationId: registration.id,
           codes: [input.code, ...(input.withCodes ?? [])],
           caller,

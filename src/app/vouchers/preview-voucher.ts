@@ -5,10 +5,11 @@ import { findOfferVersion } from '../../db/vouchers/offers.js'
 import { findVoucher } from '../../db/vouchers/vouchers.js'
 import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
 import { decideRetake } from '../../domain/decide-retake.js'
+import { VOUCHER_REFUSALS } from '../../domain/decide-voucher.js'
 import type { Instant } from '../../domain/instant.js'
-import { VOUCHER_REFUSALS } from '../../domain/judge-voucher.js'
 import { describeScope, type OfferVersion, type PaymentMethod } from '../../domain/offer.js'
 import type { PriceBreakdown } from '../../domain/price.js'
+import { retakeReason } from '../../domain/retake-reasons.js'
 import { formatVoucherCode, parseVoucherCode } from '../../domain/voucher-code.js'
 import { readBetaAccess } from '../beta/beta-access.js'
 import { getCandidate } from '../candidates/get-candidate.js'
@@ -19,7 +20,7 @@ import { AppError, type ErrorCode } from '../errors.js'
 import { requireBookableSlot } from '../registrations/register.js'
 import { loadRetakeFacts } from '../retakes/load-retake-facts.js'
 import { countingWrongCodes } from './code-throttle.js'
-import { type CodeJudgement, judgeCodes } from './judge-codes.js'
+import { type CodeJudgement, decideCodes } from './decide-codes.js'
 
 export interface PreviewInput {
   readonly code: string
@@ -82,7 +83,7 @@ export async function previewVoucher(
         caller,
         now,
       }
-      const verdict = await judgeForPreview(() => judgeCodes(trx, question))
+      const verdict = await decideForPreview(() => decideCodes(trx, question))
       let refusal = verdict.refusal
       const decision = decideRetake(retake.policies, retake.facts, exam, appointment.slot.startsAt)
       const beta = await readBetaAccess(trx, candidate, exam)
@@ -90,7 +91,7 @@ export async function previewVoucher(
         refusal = { code: beta.access.code, reason: beta.access.reason }
       }
       if (!decision.eligible && refusal === null) {
-        refusal = { code: decision.code, reason: decision.reason }
+        refusal = { code: decision.code, reason: retakeReason(decision) }
       }
       return toVoucherPreview(trx, input.code, { judged: verdict.judged, refusal })
     }),
@@ -104,11 +105,11 @@ export interface PreviewVerdict {
 }
 
 /** Runs a judgement, keeping a code's refusal (not an error of the request) as the answer. */
-export async function judgeForPreview(
-  judge: () => Promise<CodeJudgement>,
+export async function decideForPreview(
+  decide: () => Promise<CodeJudgement>,
 ): Promise<PreviewVerdict> {
   try {
-    return { judged: await judge(), refusal: null }
+    return { judged: await decide(), refusal: null }
   } catch (error) {
     if (!(error instanceof AppError) || !VERDICTS.has(error.code)) throw error
     return { judged: null, refusal: { code: error.code, reason: error.message } }

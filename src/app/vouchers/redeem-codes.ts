@@ -6,7 +6,7 @@ import type { ExamNumber } from '../../domain/exam-number.js'
 import type { Instant } from '../../domain/instant.js'
 import type { Registration } from '../../domain/registration.js'
 import { AppError } from '../errors.js'
-import type { CodeJudgement } from './judge-codes.js'
+import type { CodeJudgement } from './decide-codes.js'
 
 /**
  * Writes what a registration takes from its codes: one use per accepted

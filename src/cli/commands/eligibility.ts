@@ -1,6 +1,7 @@
 import { decideEligibility } from '../../app/retakes/decide-eligibility.js'
 import { toEligibilityView } from '../../app/retakes/eligibility-view.js'
 import { formatInstant, formatInZone } from '../../domain/instant.js'
+import { retakeReason } from '../../domain/retake-reasons.js'
 import type { CliContext } from '../cli-context.js'
 
 export interface EligibilityOptions {
@@ -39,7 +40,7 @@ export async function printEligibility(
         `at:        ${formatInstant(at)} (${formatInZone(at, timeZone)})`,
         `earliest:  ${earliest}`,
         `policy:    ${decision.policy ? `${decision.policy.name} (${decision.policy.id} v${decision.policy.version})` : 'none'}`,
-        `reason:    ${decision.reason}`,
+        `reason:    ${retakeReason(decision)}`,
         '',
       ].join('\n'),
     )

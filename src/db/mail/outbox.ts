@@ -230,7 +230,7 @@ export interface MailFilter {
 }
 
 /** Mail for an admin, newest first, without bodies; `total` counts every match. */
-export async function listMail(
+export async function selectMailPage(
   db: Kysely<DB>,
   filter: MailFilter,
 ): Promise<{ readonly items: MailSummary[]; readonly total: number }> {

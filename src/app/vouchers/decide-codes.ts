@@ -11,9 +11,9 @@ import {
 import type { Candidate } from '../../domain/candidate.js'
 import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
 import { earliestRetakeIfFailed } from '../../domain/decide-retake.js'
+import { decideVoucher, type VoucherVerdict } from '../../domain/decide-voucher.js'
 import type { Exam } from '../../domain/exam.js'
 import { formatInZone, type Instant } from '../../domain/instant.js'
-import { judgeVoucher, type VoucherVerdict } from '../../domain/judge-voucher.js'
 import type { OfferVersion, PaymentMethod, PricedExam } from '../../domain/offer.js'
 import {
   type AppliedCode,
@@ -99,7 +99,7 @@ export interface CodeJudgement {
  * code refused; a code not found is CODE_NOT_FOUND, which the caller counts
  * as a wrong guess once its transaction is over.
  */
-export async function judgeCodes(db: Kysely<DB>, question: CodeQuestion): Promise<CodeJudgement> {
+export async function decideCodes(db: Kysely<DB>, question: CodeQuestion): Promise<CodeJudgement> {
   const { candidate, exam, appointment, now } = question
   const zone = candidate.timeZone
   const canonical = readCodes(question.codes)
@@ -152,7 +152,7 @@ export async function judgeCodes(db: Kysely<DB>, question: CodeQuestion): Promis
 
   const accepted: AcceptedCode[] = []
   for (const { record, voucher, field } of found) {
-    const verdict = judgeVoucher(voucher, {
+    const verdict = decideVoucher(voucher, {
       candidateId: candidate.id,
       exam: pricedExam,
       provider: appointment.provider.id,

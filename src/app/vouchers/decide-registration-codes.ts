@@ -15,7 +15,7 @@ import { AppError } from '../errors.js'
 import { type Appointment, loadAppointment } from '../registrations/registration-view.js'
 import { findRegistrationFor, requireLiveBooking } from '../registrations/require-live-booking.js'
 import { loadRetakeFacts } from '../retakes/load-retake-facts.js'
-import { type CodeJudgement, type CodeOnRegistration, judgeCodes } from './judge-codes.js'
+import { type CodeJudgement, type CodeOnRegistration, decideCodes } from './decide-codes.js'
 
 /** A registration that exists, with what codes joining it would do. */
 export interface RegistrationCodes {
@@ -50,11 +50,11 @@ async function requireCodeReceiver(
 
 /**
  * Judges codes joining a registration that waits for payment, by the rules
- * a booking judges them (`judgeCodes`): each must combine with the codes it
+ * a booking judges them (`decideCodes`): each must combine with the codes it
  * has, and applies to the price after them. The one path behind applying a
  * code and its preview.
  */
-export async function judgeRegistrationCodes(
+export async function decideRegistrationCodes(
   trx: Kysely<DB>,
   catalogue: Catalogue,
   question: {
@@ -71,7 +71,7 @@ export async function judgeRegistrationCodes(
   const exam = await getCatalogueExam(catalogue, registration.exam)
   const appointment = await loadAppointment(trx, registration.slotId)
   if (!appointment) throw new Error(`Registration ${registration.id} points at a missing slot`)
-  const judgement = await judgeCodes(trx, {
+  const judgement = await decideCodes(trx, {
     candidate,
     exam,
     pricing: await findExamPricing(trx, exam.number),

@@ -74,7 +74,7 @@ export type VoucherVerdict =
  * it would cost. The same verdict serves the preview and the registration,
  * so that what a candidate is shown is what then happens.
  */
-export function judgeVoucher(voucher: Voucher, booking: ProposedBooking): VoucherVerdict {
+export function decideVoucher(voucher: Voucher, booking: ProposedBooking): VoucherVerdict {
   const { offer } = voucher
   const at = (instant: Instant) => formatInZone(instant, booking.timeZone)
 
@@ -313,7 +313,7 @@ function accept(
  * Whether a use of a code survives moving its registration to another
  * seat: the offer's providers and the code's expiry still hold there.
  */
-export function judgeMovedUse(
+export function decideMovedUse(
   voucher: Pick<Voucher, 'offer' | 'expiresAt'>,
   provider: string,
   startsAt: Instant,

@@ -19,7 +19,7 @@ import type { RetakeDecision } from './retake-decision.js'
  * stretches shorter. A property test holds the answers to `decideRetake`
  * at random instants, at the boundaries and next to them.
  */
-export class RetakeDecisions {
+export class RetakeDecisionCache {
   /** Found at the second question: one asked only once (a read not remembered) costs nothing more. */
   #boundaries: readonly Instant[] | undefined
   #asked = false
@@ -47,7 +47,7 @@ export class RetakeDecisions {
       decision = decideRetake(this.policies, this.facts, this.exam, at)
       this.#decided.set(stretch, decision)
     }
-    // An eligible decision is a plain object (a refusal is not: its reason is written when read).
+    // Only an eligible decision's earliestAt is the instant asked about.
     return decision.eligible && decision.earliestAt !== at
       ? { ...decision, earliestAt: at }
       : decision

@@ -5,8 +5,8 @@ import {
   SECOND_SHOT_VERSIONS,
   STUDY_BOOK_DISCOUNT,
 } from '../demo/demo-offers.js'
+import { decideVoucher, type ProposedBooking } from './decide-voucher.js'
 import { DAY_MS } from './instant.js'
-import { judgeVoucher, type ProposedBooking } from './judge-voucher.js'
 import { type OfferVersion, type PricedExam, voucherExpiry } from './offer.js'
 import type { UseState, Voucher, VoucherUse, VoucherUseKind } from './voucher.js'
 
@@ -62,7 +62,7 @@ describe('Second Shot 2008', () => {
   const first = at('2008-11-03T09:00:00Z')
 
   it('books the first attempt of a 70-xxx exam at full price and keeps the retake and the after-pass discount', () => {
-    const verdict = judgeVoucher(
+    const verdict = decideVoucher(
       voucher(V2008, issued),
       booking({ startsAt: first, paymentMethod: 'card' }),
     )
@@ -81,7 +81,7 @@ describe('Second Shot 2008', () => {
 
   it('refuses an academic 72-xxx exam', () => {
     expect(
-      judgeVoucher(
+      decideVoucher(
         voucher(V2008, issued),
         booking({ startsAt: first, exam: exam('072-100', 'academic') }),
       ),
@@ -89,7 +89,7 @@ describe('Second Shot 2008', () => {
   })
 
   it('refuses Pearson VUE, naming the one provider', () => {
-    const verdict = judgeVoucher(
+    const verdict = decideVoucher(
       voucher(V2008, issued),
       booking({ startsAt: first, provider: 'pearson-vue' }),
     )
@@ -99,7 +99,7 @@ describe('Second Shot 2008', () => {
 
   it('refuses a company voucher as payment: card only', () => {
     expect(
-      judgeVoucher(
+      decideVoucher(
         voucher(V2008, issued),
         booking({ startsAt: first, paymentMethod: 'company-voucher' }),
       ),
@@ -109,13 +109,13 @@ describe('Second Shot 2008', () => {
   it('does not combine with the 15 % study-book code', () => {
     const otherCodes = [{ offerName: STUDY_BOOK_DISCOUNT.name, combinable: true }]
     expect(
-      judgeVoucher(voucher(V2008, issued), booking({ startsAt: first, otherCodes })),
+      decideVoucher(voucher(V2008, issued), booking({ startsAt: first, otherCodes })),
     ).toMatchObject({ accepted: false, code: 'CODE_NOT_COMBINABLE' })
   })
 
   it('after a failed first attempt books one free retake of the same exam', () => {
     const failed = voucher(V2008, issued, [use('first-attempt', '070-620', first, 'failed')])
-    expect(judgeVoucher(failed, booking({ startsAt: at('2008-11-20T09:00:00Z') }))).toMatchObject({
+    expect(decideVoucher(failed, booking({ startsAt: at('2008-11-20T09:00:00Z') }))).toMatchObject({
       accepted: true,
       use: 'free-retake',
       effect: { kind: 'free' },
@@ -124,7 +124,7 @@ describe('Second Shot 2008', () => {
 
   it('refuses the free retake for a different exam', () => {
     const failed = voucher(V2008, issued, [use('first-attempt', '070-620', first, 'failed')])
-    const verdict = judgeVoucher(
+    const verdict = decideVoucher(
       failed,
       booking({ startsAt: at('2008-11-20T09:00:00Z'), exam: exam('070-621') }),
     )
@@ -136,7 +136,7 @@ describe('Second Shot 2008', () => {
       use('first-attempt', '070-620', first, 'failed'),
       use('free-retake', '070-620', at('2008-11-20T09:00:00Z'), 'failed'),
     ])
-    expect(judgeVoucher(spent, booking({ startsAt: at('2008-12-20T09:00:00Z') }))).toMatchObject({
+    expect(decideVoucher(spent, booking({ startsAt: at('2008-12-20T09:00:00Z') }))).toMatchObject({
       accepted: false,
       code: 'CODE_ALREADY_USED',
     })
@@ -145,13 +145,13 @@ describe('Second Shot 2008', () => {
   it('refuses a retake on or after the voucher expiry', () => {
     const failed = voucher(V2008, issued, [use('first-attempt', '070-620', first, 'failed')])
     expect(
-      judgeVoucher(
+      decideVoucher(
         failed,
         booking({ startsAt: at('2009-07-01T00:00:00Z'), now: at('2009-06-20T00:00:00Z') }),
       ),
     ).toMatchObject({ accepted: false, code: 'CODE_EXPIRED' })
     expect(
-      judgeVoucher(
+      decideVoucher(
         failed,
         booking({ startsAt: at('2009-07-02T00:00:00Z'), now: at('2009-07-01T00:00:00Z') }),
       ),
@@ -160,7 +160,7 @@ describe('Second Shot 2008', () => {
 
   it('warns that the retake would be lost when the policy wait ends after expiry', () => {
     const late = at('2009-06-25T09:00:00Z')
-    const verdict = judgeVoucher(
+    const verdict = decideVoucher(
       voucher(V2008, issued),
       booking({ startsAt: late, retakeIfFailedAt: late + DAY_MS * 14 }),
     )
@@ -170,7 +170,7 @@ describe('Second Shot 2008', () => {
 
   it('after a pass in the window gives 25 % off one more exam booked before 1 March 2009, with no free retake', () => {
     const passed = voucher(V2008, issued, [use('first-attempt', '070-620', first, 'passed')])
-    const verdict = judgeVoucher(
+    const verdict = decideVoucher(
       passed,
       booking({
         startsAt: at('2009-03-10T09:00:00Z'),
@@ -189,7 +189,7 @@ describe('Second Shot 2008', () => {
   it('gives the after-pass discount only for a seat before the code expires', () => {
     const passed = voucher(V2008, issued, [use('first-attempt', '070-620', first, 'passed')])
     expect(
-      judgeVoucher(
+      decideVoucher(
         passed,
         booking({
           startsAt: at('2009-08-15T09:00:00Z'),
@@ -203,7 +203,7 @@ describe('Second Shot 2008', () => {
   it('gives no discount when booked from 1 March 2009', () => {
     const passed = voucher(V2008, issued, [use('first-attempt', '070-620', first, 'passed')])
     expect(
-      judgeVoucher(
+      decideVoucher(
         passed,
         booking({
           startsAt: at('2009-03-10T09:00:00Z'),
@@ -218,7 +218,7 @@ describe('Second Shot 2008', () => {
     const early = voucher(V2008, issued, [
       use('first-attempt', '070-620', at('2008-10-10T09:00:00Z'), 'passed'),
     ])
-    const verdict = judgeVoucher(
+    const verdict = decideVoucher(
       early,
       booking({ startsAt: at('2008-12-10T09:00:00Z'), exam: exam('070-621') }),
     )
@@ -229,7 +229,7 @@ describe('Second Shot 2008', () => {
     const pending = voucher(V2008, issued, [
       use('first-attempt', '070-620', first, 'awaiting-result'),
     ])
-    const verdict = judgeVoucher(pending, booking({ startsAt: at('2008-11-20T09:00:00Z') }))
+    const verdict = decideVoucher(pending, booking({ startsAt: at('2008-11-20T09:00:00Z') }))
     expect(verdict).toMatchObject({ accepted: false, code: 'CODE_ALREADY_USED' })
     if (!verdict.accepted) expect(verdict.reason).toContain('awaits its result')
   })
@@ -242,7 +242,7 @@ describe('Second Shot academic year', () => {
   it.each(['072-100', '073-200', '098-361'])(
     'covers %s at any provider and any payment',
     (number) => {
-      const verdict = judgeVoucher(
+      const verdict = decideVoucher(
         voucher(VACADEMIC, issued),
         booking({
           startsAt: first,
@@ -256,7 +256,7 @@ describe('Second Shot academic year', () => {
   )
 
   it('does not cover 70-xxx exams', () => {
-    expect(judgeVoucher(voucher(VACADEMIC, issued), booking({ startsAt: first }))).toMatchObject({
+    expect(decideVoucher(voucher(VACADEMIC, issued), booking({ startsAt: first }))).toMatchObject({
       accepted: false,
       code: 'EXAM_NOT_COVERED',
     })
@@ -265,7 +265,7 @@ describe('Second Shot academic year', () => {
   it('has no after-pass discount', () => {
     const passed = voucher(VACADEMIC, issued, [use('first-attempt', '072-100', first, 'passed')])
     expect(
-      judgeVoucher(
+      decideVoucher(
         passed,
         booking({ startsAt: at('2012-11-03T09:00:00Z'), exam: exam('073-200', 'academic') }),
       ),
@@ -281,7 +281,7 @@ describe('Second Shot exam pack', () => {
   it('gives one free retake for each of three exams, and nothing for a fourth', () => {
     let uses: VoucherUse[] = []
     for (const [i, number] of ['072-100', '072-200', '073-300'].entries()) {
-      const verdict = judgeVoucher(
+      const verdict = decideVoucher(
         voucher(SECOND_SHOT_PACK, issued, uses),
         booking({ startsAt: day(i), exam: academic(number) }),
       )
@@ -289,13 +289,13 @@ describe('Second Shot exam pack', () => {
       uses = [...uses, use('first-attempt', number, day(i), 'failed')]
     }
     expect(
-      judgeVoucher(
+      decideVoucher(
         voucher(SECOND_SHOT_PACK, issued, uses),
         booking({ startsAt: day(10), exam: academic('073-400') }),
       ),
     ).toMatchObject({ accepted: false, code: 'RETAKE_OF_OTHER_EXAM' })
     for (const number of ['072-100', '072-200', '073-300']) {
-      const verdict = judgeVoucher(
+      const verdict = decideVoucher(
         voucher(SECOND_SHOT_PACK, issued, uses),
         booking({ startsAt: day(20), exam: academic(number) }),
       )
@@ -311,13 +311,13 @@ describe('Second Shot 2014', () => {
 
   it.each(['070-620', '071-620', '098-361'])('covers regular-priced %s', (number) => {
     expect(
-      judgeVoucher(voucher(V2014, issued), booking({ startsAt: first, exam: exam(number) })),
+      decideVoucher(voucher(V2014, issued), booking({ startsAt: first, exam: exam(number) })),
     ).toMatchObject({ accepted: true, use: 'first-attempt' })
   })
 
   it('does not cover a discounted-price exam', () => {
     expect(
-      judgeVoucher(
+      decideVoucher(
         voucher(V2014, issued),
         booking({ startsAt: first, exam: exam('071-620', 'discounted') }),
       ),
@@ -326,19 +326,19 @@ describe('Second Shot 2014', () => {
 
   it('accepts a company voucher as payment, but not Pearson VUE', () => {
     expect(
-      judgeVoucher(
+      decideVoucher(
         voucher(V2014, issued),
         booking({ startsAt: first, paymentMethod: 'company-voucher' }),
       ),
     ).toMatchObject({ accepted: true })
     expect(
-      judgeVoucher(voucher(V2014, issued), booking({ startsAt: first, provider: 'pearson-vue' })),
+      decideVoucher(voucher(V2014, issued), booking({ startsAt: first, provider: 'pearson-vue' })),
     ).toMatchObject({ accepted: false, code: 'PROVIDER_NOT_COVERED' })
   })
 
   it('needs the first attempt before 1 June 2014', () => {
     expect(
-      judgeVoucher(voucher(V2014, issued), booking({ startsAt: at('2014-06-01T08:00:00Z') })),
+      decideVoucher(voucher(V2014, issued), booking({ startsAt: at('2014-06-01T08:00:00Z') })),
     ).toMatchObject({ accepted: false, code: 'CODE_EXPIRED' })
   })
 })
@@ -350,7 +350,7 @@ describe('single-use codes', () => {
   it('the study-book code takes 15 % once and combines with another combinable code', () => {
     const code = voucher(STUDY_BOOK_DISCOUNT, issued)
     expect(
-      judgeVoucher(
+      decideVoucher(
         code,
         booking({ startsAt: seat, otherCodes: [{ offerName: 'Partner', combinable: true }] }),
       ),
@@ -358,7 +358,7 @@ describe('single-use codes', () => {
     const spent = voucher(STUDY_BOOK_DISCOUNT, issued, [
       use('percent-off', '070-620', seat, 'booked'),
     ])
-    expect(judgeVoucher(spent, booking({ startsAt: seat }))).toMatchObject({
+    expect(decideVoucher(spent, booking({ startsAt: seat }))).toMatchObject({
       accepted: false,
       code: 'CODE_ALREADY_USED',
     })
@@ -366,7 +366,7 @@ describe('single-use codes', () => {
 
   it('the study-book code expires a year after issue', () => {
     const code = voucher(STUDY_BOOK_DISCOUNT, issued)
-    expect(judgeVoucher(code, booking({ startsAt: issued + 366 * DAY_MS }))).toMatchObject({
+    expect(decideVoucher(code, booking({ startsAt: issued + 366 * DAY_MS }))).toMatchObject({
       accepted: false,
       code: 'CODE_EXPIRED',
     })
@@ -375,9 +375,9 @@ describe('single-use codes', () => {
   it('a beta invitation code makes a beta exam free, and only a beta exam', () => {
     const code = voucher(BETA_INVITATION, issued)
     expect(
-      judgeVoucher(code, booking({ startsAt: seat, exam: exam('071-620', 'discounted') })),
+      decideVoucher(code, booking({ startsAt: seat, exam: exam('071-620', 'discounted') })),
     ).toMatchObject({ accepted: true, use: 'free-exam', effect: { kind: 'free' } })
-    expect(judgeVoucher(code, booking({ startsAt: seat }))).toMatchObject({
+    expect(decideVoucher(code, booking({ startsAt: seat }))).toMatchObject({
       accepted: false,
       code: 'EXAM_NOT_COVERED',
     })

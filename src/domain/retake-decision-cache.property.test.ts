@@ -18,7 +18,8 @@ import type { Exam } from './exam.js'
 import { DAY_MS, HOUR_MS, type Instant } from './instant.js'
 import type { PolicyVersion } from './policy-version.js'
 import type { RetakeDecision } from './retake-decision.js'
-import { RetakeDecisions } from './retake-decisions.js'
+import { RetakeDecisionCache } from './retake-decision-cache.js'
+import { retakeReason } from './retake-reasons.js'
 
 const FROM = at('2026-01-01T00:00:00Z')
 const instantArb = fc.integer({ min: FROM, max: FROM + 730 * DAY_MS })
@@ -124,10 +125,18 @@ function turningInstants(policies: readonly PolicyVersion[], facts: RetakeFacts,
   return near
 }
 
-/** Everything a decision says, its reason included (a refusal writes it when read). */
+/** Everything a decision says, its sentence included. */
 function said(decision: RetakeDecision) {
-  const { eligible, earliestAt, code, reason, policy, attemptNumber, waiverId } = decision
-  return { eligible, earliestAt, code, reason, policy, attemptNumber, waiverId }
+  const { eligible, earliestAt, code, policy, attemptNumber, waiverId } = decision
+  return {
+    eligible,
+    earliestAt,
+    code,
+    reason: retakeReason(decision),
+    policy,
+    attemptNumber,
+    waiverId,
+  }
 }
 
 describe('retake decisions remembered by stretch of time', () => {
@@ -136,7 +145,7 @@ describe('retake decisions remembered by stretch of time', () => {
       fc.property(scenarioArb, (scenario) => {
         const { exam, policies } = scenario
         const history = factsOf(exam, scenario)
-        const decisions = new RetakeDecisions(policies, history, exam)
+        const decisions = new RetakeDecisionCache(policies, history, exam)
         const queries = [...scenario.randomQueries, ...turningInstants(policies, history, exam)]
         // Shuffled, so a stretch is first asked about at any of its instants.
         const shuffled = queries
@@ -154,7 +163,7 @@ describe('retake decisions remembered by stretch of time', () => {
 
   it('gives the decision already made for an instant in the same stretch', () => {
     const history = facts([fail(LIVE, '2026-06-01T09:00:00Z'), fail(LIVE, '2026-06-10T09:00:00Z')])
-    const decisions = new RetakeDecisions([GENERAL], history, LIVE)
+    const decisions = new RetakeDecisionCache([GENERAL], history, LIVE)
     // The first question is answered without memory: most are asked only once.
     expect(decisions.at(at('2026-06-16T09:00:00Z')).code).toBe('RETAKE_TOO_SOON')
     const second = decisions.at(at('2026-06-18T09:00:00Z'))
