@@ -32,23 +32,15 @@ export interface Eligibility {
 
 type Deps = { readonly db: Kysely<DB>; readonly clock: Clock }
 
-/** May this candidate sit this exam at `at` (default now), and if not, from when and why? */
-export async function decideEligibility(deps: Deps, input: EligibilityInput): Promise<Eligibility> {
-  return decideEligibilityNow(deps, input)
-}
-
 /**
- * `decideEligibility`, answered at once (no promise) when the question is
- * remembered: the eligibility endpoint is the busiest of the API, and each
- * promise would cost it turns of the microtask queue. Bad input throws.
+ * May this candidate sit this exam at `at` (default now), and if not, from
+ * when and why? Everything the decision reads is remembered while nothing
+ * at all was committed (`unchangedReads`), and the engine's answers with it,
+ * so a question asked again costs no query and no engine run.
  */
-export function decideEligibilityNow(
-  deps: Deps,
-  input: EligibilityInput,
-): Eligibility | Promise<Eligibility> {
+export async function decideEligibility(deps: Deps, input: EligibilityInput): Promise<Eligibility> {
   const at = input.at === undefined ? deps.clock.now() : requireInstant(input.at, 'at')
-  // Everything the decision reads, remembered while nothing at all was committed.
-  const question = unchangedReads(deps.db).remember(
+  const question = await unchangedReads(deps.db).remember(
     'eligibility question',
     keyOf(input.candidateId, requireExamNumber(input.exam, 'exam')),
     async () => {
@@ -58,9 +50,7 @@ export function decideEligibilityNow(
       return { ...read, decisions: new RetakeDecisionCache(retake.policies, retake.facts, exam) }
     },
   )
-  return question instanceof Promise
-    ? question.then((known) => decide(known, at))
-    : decide(question, at)
+  return decide(question, at)
 }
 
 type Question = Awaited<ReturnType<typeof readQuestion>> & {

@@ -26,8 +26,8 @@ export interface UnchangedReads {
    * earlier read began: the answer a new read would give. A remembered
    * value is shared by every caller and must not be changed; a read that
    * fails is not remembered. A remembered value that has arrived is
-   * returned at once, not in a promise, so a caller may answer in the same
-   * turn; `await` takes either.
+   * returned as it is, not wrapped in a new promise (no allocation per
+   * hit on the busiest read); `await` takes either.
    */
   remember<T>(kind: string, key: string, load: () => Promise<T>): T | Promise<T>
 }

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
-import { decideEligibilityNow } from '../../app/retakes/decide-eligibility.js'
+import { decideEligibility } from '../../app/retakes/decide-eligibility.js'
 import { toEligibilityView } from '../../app/retakes/eligibility-view.js'
 import { planRetakes } from '../../app/retakes/plan-retakes.js'
 import { RETAKE_CODES } from '../../domain/retake-decision.js'
@@ -80,14 +80,10 @@ export function eligibilityRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: EligibilityOut },
         },
       },
-      // Not async: a remembered question is answered in the same turn (see decideEligibilityNow).
-      (request) => {
-        const found = decideEligibilityNow(deps, {
-          candidateId: request.params.id,
-          ...request.query,
-        })
-        return found instanceof Promise ? found.then(toEligibilityView) : toEligibilityView(found)
-      },
+      async (request) =>
+        toEligibilityView(
+          await decideEligibility(deps, { candidateId: request.params.id, ...request.query }),
+        ),
     )
 
     app.get(
