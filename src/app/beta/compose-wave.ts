@@ -72,7 +72,7 @@ export async function composeWave(
   const checked = checkInput(input)
   const exam = await getExam(deps, examText)
   const waveId = uuidv7()
-  await writeWave(deps, exam, waveId, checked, input, actor, now)
+  await writeWave(deps, { exam, waveId, checked, input, actor, now })
   return getWaveView(deps, waveId)
 }
 
@@ -81,13 +81,16 @@ const WAVE_TABLES = ['invitation_waves', 'wave_invitations', 'offers'] as const
 
 async function writeWave(
   deps: ComposeWaveDeps,
-  exam: Exam,
-  waveId: string,
-  checked: ReturnType<typeof checkInput>,
-  input: ComposeWaveInput,
-  actor: WaveActor,
-  now: Instant,
+  wave: {
+    readonly exam: Exam
+    readonly waveId: string
+    readonly checked: ReturnType<typeof checkInput>
+    readonly input: ComposeWaveInput
+    readonly actor: WaveActor
+    readonly now: Instant
+  },
 ): Promise<void> {
+  const { exam, waveId, checked, input, actor, now } = wave
   // Another wave of the exam composed at the same moment took the position
   // (or the same invitees) first: this one is not made.
   const conflict = () => new AppError('WAVE_CONFLICT', { exam: exam.number })
@@ -197,21 +200,35 @@ async function writeWave(
     }
     const bearer =
       input.codeMode === 'per-wave'
-        ? await issueBearerCode(trx, template, exam, position, checked.name, invited, actor, now)
+        ? await issueBearerCode(trx, {
+            template,
+            exam,
+            position,
+            name: checked.name,
+            invited,
+            actor,
+            now,
+          })
         : null
     await completeWave(trx, waveId, invited, bearer)
     const readmitted =
       input.audience === 're-registration' ? await readmitCancelled(trx, waveId, exam.number) : []
-    await auditWave(trx, { id: waveId, exam: exam.number, position }, actor, now, 'wave-composed', {
-      name: checked.name,
-      audience: input.audience,
-      codeMode: input.codeMode,
-      hoursAfterPrevious: checked.hoursAfterPrevious,
-      invited,
-      offerId: bearer?.offerId ?? template.offerId,
-      offerVersion: bearer?.offerVersion ?? template.version,
-      // Their cancelled registration no longer counts as their one registration for the beta.
-      readmitted,
+    await auditWave(trx, {
+      wave: { id: waveId, exam: exam.number, position },
+      actor,
+      now,
+      action: 'wave-composed',
+      detail: {
+        name: checked.name,
+        audience: input.audience,
+        codeMode: input.codeMode,
+        hoursAfterPrevious: checked.hoursAfterPrevious,
+        invited,
+        offerId: bearer?.offerId ?? template.offerId,
+        offerVersion: bearer?.offerVersion ?? template.version,
+        // Their cancelled registration no longer counts as their one registration for the beta.
+        readmitted,
+      },
     })
   })
 }
@@ -223,14 +240,17 @@ async function writeWave(
  */
 async function issueBearerCode(
   trx: Kysely<DB>,
-  template: OfferVersion,
-  exam: Exam,
-  position: number,
-  name: string,
-  invited: number,
-  actor: WaveActor,
-  now: Instant,
+  wave: {
+    readonly template: OfferVersion
+    readonly exam: Exam
+    readonly position: number
+    readonly name: string
+    readonly invited: number
+    readonly actor: WaveActor
+    readonly now: Instant
+  },
 ): Promise<{ code: string; offerId: string; offerVersion: number }> {
+  const { template, exam, position, name, invited, actor, now } = wave
   const offer: OfferVersion = {
     ...template,
     offerId: `wave-${exam.number}-${position}`,
