@@ -39,17 +39,14 @@ export function decideRetake(
   const attemptNumber = history.length + 1
 
   const unavailable = blockOfAvailability(exam, at)
-  if (unavailable) return refuse(unavailable, exam, zone, null, attemptNumber)
+  if (unavailable) return refuse(unavailable, { exam, timeZone: zone, policy: null, attemptNumber })
 
   const versions = versionsFrom(policies, exam.policyId, at)
   const inForce = versions[0]
   if (!inForce) {
     return refuse(
       { code: 'EXAM_NOT_AVAILABLE', notBefore: null, why: 'no-policy' },
-      exam,
-      zone,
-      null,
-      attemptNumber,
+      { exam, timeZone: zone, policy: null, attemptNumber },
     )
   }
   const policy: PolicyRef = { id: inForce.policyId, version: inForce.version, name: inForce.name }
@@ -58,10 +55,7 @@ export function decideRetake(
   if (latest?.outcome === 'pending' && inForce.kind === 'standard') {
     return refuse(
       { code: 'RESULT_PENDING', notBefore: null, latest },
-      exam,
-      zone,
-      policy,
-      attemptNumber,
+      { exam, timeZone: zone, policy, attemptNumber },
     )
   }
 
@@ -87,10 +81,14 @@ export function decideRetake(
           exam,
         }
       }
-      return refuse(first.block!, exam, zone, policy, attemptNumber, verdict.earliestAt)
+      return refuse(
+        first.block!,
+        { exam, timeZone: zone, policy, attemptNumber },
+        verdict.earliestAt,
+      )
     }
   }
-  return refuse(first!.block!, exam, zone, policy, attemptNumber, null)
+  return refuse(first!.block!, { exam, timeZone: zone, policy, attemptNumber }, null)
 }
 
 interface Verdict {
@@ -249,21 +247,18 @@ function blockOfLimit(
 /** A refusal on `grounds`; its sentence is written only where it is shown (`retakeReason`). */
 function refuse(
   grounds: RetakeGrounds,
-  exam: Exam,
-  timeZone: string,
-  policy: PolicyRef | null,
-  attemptNumber: number,
+  refused: Pick<RetakeRefusal, 'exam' | 'timeZone' | 'policy' | 'attemptNumber'>,
   earliestAt: Instant | null = grounds.notBefore,
 ): RetakeRefusal {
   return {
     eligible: false,
     earliestAt,
     code: grounds.code,
-    policy,
-    attemptNumber,
+    policy: refused.policy,
+    attemptNumber: refused.attemptNumber,
     waiverId: null,
-    exam,
-    timeZone,
+    exam: refused.exam,
+    timeZone: refused.timeZone,
     grounds,
   }
 }

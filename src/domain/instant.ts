@@ -21,6 +21,19 @@ export function parseInstant(text: string): Instant | null {
   }
 }
 
+// RFC 3339 years have four digits: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z (year 0
+// does not exist for PostgreSQL). Temporal also reads ±YYYYYY years, whose arithmetic runs off
+// its range and whose text does not sort or store like a 4-digit year's.
+const EARLIEST_INSTANT: Instant = Date.parse('0001-01-01T00:00:00.000Z')
+const LATEST_INSTANT: Instant = Date.parse('9999-12-31T23:59:59.999Z')
+
+/** An instant as the outside sends it: RFC 3339 text of a four-digit year; null when it is not one. */
+export function parseInstantInput(text: string): Instant | null {
+  const instant = parseInstant(text)
+  if (instant === null || instant < EARLIEST_INSTANT || instant > LATEST_INSTANT) return null
+  return instant
+}
+
 /** Fixed-width UTC text, so that stored instants sort as text: `2026-12-01T09:00:00.000Z`. */
 export function formatInstant(instant: Instant): string {
   // Days since the epoch to a proleptic Gregorian date (H. Hinnant's

@@ -1,8 +1,12 @@
 import type { Attempt } from './attempt.js'
 import type { Exam } from './exam.js'
 import { formatInZone, type Instant } from './instant.js'
-import type { PolicyVersion } from './policy-version.js'
-import type { RetakeDecision, RetakeRefusal, Unavailability } from './retake-decision.js'
+import type {
+  RetakeDecision,
+  RetakeGrounds,
+  RetakeRefusal,
+  Unavailability,
+} from './retake-decision.js'
 
 /** The sentences a candidate reads for each retake decision. */
 
@@ -33,14 +37,10 @@ function explainRefusal({ grounds, exam, timeZone: zone }: RetakeRefusal): strin
       return explainBetaTaken(exam, grounds.taken, zone)
     case 'ALREADY_PASSED':
       return explainAlreadyPassed(exam, grounds.pass, grounds.notBefore, zone)
-    case 'RETAKE_TOO_SOON': {
-      const { version, last, failures, hours, notBefore } = grounds
-      return explainWait(exam, version, last, failures, hours, notBefore, zone)
-    }
-    case 'ANNUAL_LIMIT_REACHED': {
-      const { version, periodStart, count, notBefore } = grounds
-      return explainAttemptLimit(exam, version, periodStart, count, notBefore, zone)
-    }
+    case 'RETAKE_TOO_SOON':
+      return explainWait(exam, grounds, zone)
+    case 'ANNUAL_LIMIT_REACHED':
+      return explainAttemptLimit(exam, grounds, zone)
   }
 }
 
@@ -68,13 +68,10 @@ function explainEligible(exam: Exam, attemptNumber: number, usesWaiver: boolean)
 
 function explainWait(
   exam: Exam,
-  policy: PolicyVersion,
-  last: Attempt,
-  failures: number,
-  hours: number,
-  notBefore: Instant,
+  grounds: Extract<RetakeGrounds, { code: 'RETAKE_TOO_SOON' }>,
   zone: string,
 ): string {
+  const { version: policy, last, failures, hours, notBefore } = grounds
   const run = failures === 1 ? 'a first failure' : `a ${ordinal(failures)} failure in a row`
   return (
     `You did not pass ${exam.number} on ${when(last.takenAt, zone)}. ` +
@@ -85,12 +82,10 @@ function explainWait(
 
 function explainAttemptLimit(
   exam: Exam,
-  policy: PolicyVersion,
-  periodStart: Instant,
-  count: number,
-  notBefore: Instant,
+  grounds: Extract<RetakeGrounds, { code: 'ANNUAL_LIMIT_REACHED' }>,
   zone: string,
 ): string {
+  const { version: policy, periodStart, count, notBefore } = grounds
   return (
     `You have taken ${exam.number} ${count} times in the ${policy.periodMonths}-month period ` +
     `that began with your attempt on ${when(periodStart, zone)}; the ${policy.name} allows ` +

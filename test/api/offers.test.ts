@@ -1,11 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AppError, type ErrorCode } from '../../src/app/errors.js'
-import {
-  type OfferVersionInput,
-  prepareOfferVersion,
-} from '../../src/app/vouchers/create-offer-version.js'
+import { prepareOfferVersion } from '../../src/app/vouchers/create-offer-version.js'
 import { formatInstant } from '../../src/domain/instant.js'
+import type { OfferVersionInput } from '../../src/domain/offer-terms.js'
 import { testDatabases } from '../support/databases.js'
 import {
   type ApiWorld,

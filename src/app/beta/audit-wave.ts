@@ -6,15 +6,17 @@ import type { DB } from '../../db/engine/schema.js'
 import type { Instant } from '../../domain/instant.js'
 import type { WaveActor } from '../actor.js'
 
+export interface WaveAuditEntry {
+  readonly wave: Pick<WaveRecord, 'id' | 'exam' | 'position'>
+  readonly actor: WaveActor
+  readonly now: Instant
+  readonly action: string
+  readonly detail: Record<string, unknown>
+}
+
 /** Appends to the audit trail what `actor` did to a wave; the detail always names its exam and position. */
-export async function auditWave(
-  db: Kysely<DB>,
-  wave: Pick<WaveRecord, 'id' | 'exam' | 'position'>,
-  actor: WaveActor,
-  now: Instant,
-  action: string,
-  detail: Record<string, unknown>,
-): Promise<void> {
+export async function auditWave(db: Kysely<DB>, entry: WaveAuditEntry): Promise<void> {
+  const { wave, actor, now, action, detail } = entry
   await appendAudit(db, {
     id: uuidv7(),
     at: now,

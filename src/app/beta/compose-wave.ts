@@ -72,7 +72,7 @@ export async function composeWave(
   const checked = checkInput(input)
   const exam = await getExam(deps, examText)
   const waveId = uuidv7()
-  await writeWave(deps, exam, waveId, checked, input, actor, now)
+  await writeWave(deps, { exam, waveId, checked, input, actor, now })
   return getWaveView(deps, waveId)
 }
 
@@ -81,13 +81,16 @@ const WAVE_TABLES = ['invitation_waves', 'wave_invitations', 'offers'] as const
 
 async function writeWave(
   deps: ComposeWaveDeps,
-  exam: Exam,
-  waveId: string,
-  checked: ReturnType<typeof checkInput>,
-  input: ComposeWaveInput,
-  actor: WaveActor,
-  now: Instant,
+  wave: {
+    readonly exam: Exam
+    readonly waveId: string
+    readonly checked: ReturnType<typeof checkInput>
+    readonly input: ComposeWaveInput
+    readonly actor: WaveActor
+    readonly now: Instant
+  },
 ): Promise<void> {
+  const { exam, waveId, checked, input, actor, now } = wave
   // Another wave of the exam composed at the same moment took the position
   // (or the same invitees) first: this one is not made.
   const conflict = () => new AppError('WAVE_CONFLICT', { exam: exam.number })
@@ -120,100 +123,157 @@ async function writeWave(
       createdBy: actor.id,
     })
 
-    const rule = input.audience === 'list' ? null : AUDIENCE_RULES[input.audience]
-    const base = rule
-      ? audienceQuery(trx, { exam: exam.number, liveExam: exam.betaOf }, rule)
-      : null
-    let invited = 0
-    let after: string | null = null
-    const listed = checked.candidateIds ? [...checked.candidateIds].sort() : null
-    for (let start = 0; ; start += CHUNK_SIZE) {
-      let ids: string[]
-      if (listed) {
-        const part = listed.slice(start, start + CHUNK_SIZE)
-        if (part.length === 0) break
-        ids = await listInvitableChunk(trx, {
-          exam: exam.number,
-          restrictedCountries: programme.restrictedCountries,
-          base: part,
-          after: null,
-          limit: CHUNK_SIZE,
-          readmitCancelled: false,
-        })
-      } else {
-        ids = await listInvitableChunk(trx, {
-          exam: exam.number,
-          restrictedCountries: programme.restrictedCountries,
-          base: base!,
-          after,
-          limit: CHUNK_SIZE,
-          readmitCancelled: rule?.readmitsCancelled ?? false,
-        })
-        if (ids.length === 0) break
-        after = ids.at(-1)!
-      }
-      if (invited + ids.length > MAX_WAVE_SIZE) {
-        throw new AppError('VALIDATION_FAILED', {
-          field: 'audience',
-          problem: `a wave invites at most ${MAX_WAVE_SIZE} candidates`,
-        })
-      }
-      const vouchers: VoucherRecord[] =
-        input.codeMode === 'single-use'
-          ? ids.map((candidateId, i) =>
-              newVoucher(
-                template,
-                {
-                  candidateId,
-                  issuedBy: actor.id,
-                  batchId: waveCodeBatchId(waveId),
-                  batchPosition: invited + i + 1,
-                },
-                now,
-              ),
-            )
-          : []
-      await insertVouchers(trx, vouchers)
-      await insertInvitations(
-        trx,
-        ids.map((candidateId, i) => ({
-          waveId,
-          position: invited + i + 1,
-          exam: exam.number,
-          candidateId,
-          voucherCode: vouchers[i]?.code ?? null,
-          createdAt: now,
-        })),
-      )
-      invited += ids.length
-    }
-
-    if (invited === 0) {
-      throw new AppError('WAVE_EMPTY', {
-        field: 'audience',
-        audience: input.audience,
-        candidates: listed ? listed.length : await countAudience(trx, base!),
-      })
-    }
+    const invited = await inviteAudience(trx, {
+      exam,
+      waveId,
+      audience: input.audience,
+      codeMode: input.codeMode,
+      candidateIds: checked.candidateIds,
+      restrictedCountries: programme.restrictedCountries,
+      template,
+      actor,
+      now,
+    })
     const bearer =
       input.codeMode === 'per-wave'
-        ? await issueBearerCode(trx, template, exam, position, checked.name, invited, actor, now)
+        ? await issueBearerCode(trx, {
+            template,
+            exam,
+            position,
+            name: checked.name,
+            invited,
+            actor,
+            now,
+          })
         : null
     await completeWave(trx, waveId, invited, bearer)
     const readmitted =
       input.audience === 're-registration' ? await readmitCancelled(trx, waveId, exam.number) : []
-    await auditWave(trx, { id: waveId, exam: exam.number, position }, actor, now, 'wave-composed', {
-      name: checked.name,
-      audience: input.audience,
-      codeMode: input.codeMode,
-      hoursAfterPrevious: checked.hoursAfterPrevious,
-      invited,
-      offerId: bearer?.offerId ?? template.offerId,
-      offerVersion: bearer?.offerVersion ?? template.version,
-      // Their cancelled registration no longer counts as their one registration for the beta.
-      readmitted,
+    await auditWave(trx, {
+      wave: { id: waveId, exam: exam.number, position },
+      actor,
+      now,
+      action: 'wave-composed',
+      detail: {
+        name: checked.name,
+        audience: input.audience,
+        codeMode: input.codeMode,
+        hoursAfterPrevious: checked.hoursAfterPrevious,
+        invited,
+        offerId: bearer?.offerId ?? template.offerId,
+        offerVersion: bearer?.offerVersion ?? template.version,
+        // Their cancelled registration no longer counts as their one registration for the beta.
+        readmitted,
+      },
     })
   })
+}
+
+/**
+ * Invites the wave's audience chunk by chunk, each chunk's codes (for a
+ * `single-use` wave) and invitations written together; how many it invited.
+ * A wave that would invite nobody, or more than anyone could, is refused.
+ */
+async function inviteAudience(
+  trx: Kysely<DB>,
+  wave: {
+    readonly exam: Exam
+    readonly waveId: string
+    readonly audience: WaveAudience
+    readonly codeMode: WaveCodeMode
+    /** The invitees of a `list` wave; null for the others. */
+    readonly candidateIds: readonly string[] | null
+    readonly restrictedCountries: readonly string[]
+    readonly template: OfferVersion
+    readonly actor: WaveActor
+    readonly now: Instant
+  },
+): Promise<number> {
+  const { exam, audience, restrictedCountries } = wave
+  const rule = audience === 'list' ? null : AUDIENCE_RULES[audience]
+  const base = rule ? audienceQuery(trx, { exam: exam.number, liveExam: exam.betaOf }, rule) : null
+  let invited = 0
+  let after: string | null = null
+  const listed = wave.candidateIds ? [...wave.candidateIds].sort() : null
+  for (let start = 0; ; start += CHUNK_SIZE) {
+    let ids: string[]
+    if (listed) {
+      const part = listed.slice(start, start + CHUNK_SIZE)
+      if (part.length === 0) break
+      ids = await listInvitableChunk(trx, {
+        exam: exam.number,
+        restrictedCountries,
+        base: part,
+        after: null,
+        limit: CHUNK_SIZE,
+        readmitCancelled: false,
+      })
+    } else {
+      ids = await listInvitableChunk(trx, {
+        exam: exam.number,
+        restrictedCountries,
+        base: base!,
+        after,
+        limit: CHUNK_SIZE,
+        readmitCancelled: rule?.readmitsCancelled ?? false,
+      })
+      if (ids.length === 0) break
+      after = ids.at(-1)!
+    }
+    if (invited + ids.length > MAX_WAVE_SIZE) {
+      throw new AppError('VALIDATION_FAILED', {
+        field: 'audience',
+        problem: `a wave invites at most ${MAX_WAVE_SIZE} candidates`,
+      })
+    }
+    await writeInvitations(trx, wave, ids, invited)
+    invited += ids.length
+  }
+  if (invited === 0) {
+    throw new AppError('WAVE_EMPTY', {
+      field: 'audience',
+      audience,
+      candidates: listed ? listed.length : await countAudience(trx, base!),
+    })
+  }
+  return invited
+}
+
+/** One chunk's invitations, numbered after the `invitedBefore` already written, and their codes. */
+async function writeInvitations(
+  trx: Kysely<DB>,
+  wave: Parameters<typeof inviteAudience>[1],
+  candidateIds: readonly string[],
+  invitedBefore: number,
+): Promise<void> {
+  const { exam, waveId, template, actor, now } = wave
+  const vouchers: VoucherRecord[] =
+    wave.codeMode === 'single-use'
+      ? candidateIds.map((candidateId, i) =>
+          newVoucher(
+            template,
+            {
+              candidateId,
+              issuedBy: actor.id,
+              batchId: waveCodeBatchId(waveId),
+              batchPosition: invitedBefore + i + 1,
+            },
+            now,
+          ),
+        )
+      : []
+  await insertVouchers(trx, vouchers)
+  await insertInvitations(
+    trx,
+    candidateIds.map((candidateId, i) => ({
+      waveId,
+      position: invitedBefore + i + 1,
+      exam: exam.number,
+      candidateId,
+      voucherCode: vouchers[i]?.code ?? null,
+      createdAt: now,
+    })),
+  )
 }
 
 /**
@@ -223,14 +283,17 @@ async function writeWave(
  */
 async function issueBearerCode(
   trx: Kysely<DB>,
-  template: OfferVersion,
-  exam: Exam,
-  position: number,
-  name: string,
-  invited: number,
-  actor: WaveActor,
-  now: Instant,
+  wave: {
+    readonly template: OfferVersion
+    readonly exam: Exam
+    readonly position: number
+    readonly name: string
+    readonly invited: number
+    readonly actor: WaveActor
+    readonly now: Instant
+  },
 ): Promise<{ code: string; offerId: string; offerVersion: number }> {
+  const { template, exam, position, name, invited, actor, now } = wave
   const offer: OfferVersion = {
     ...template,
     offerId: `wave-${exam.number}-${position}`,

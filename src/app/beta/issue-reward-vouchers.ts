@@ -83,7 +83,7 @@ export async function issueRewardVouchers(
   if (toIssue.length > 0) {
     const offer = await requireRewardOffer(deps.db, now)
     for (const exam of toIssue) {
-      const code = await issueReward(deps, input, candidate, offer, exam, now)
+      const code = await issueReward(deps, { input, candidate, offer, exam, now })
       if (code !== null) made.add(code)
     }
   }
@@ -137,12 +137,15 @@ async function requireRewardOffer(db: Kysely<DB>, now: Instant): Promise<OfferVe
  */
 async function issueReward(
   deps: IssueRewardVouchersDeps,
-  input: IssueRewardVouchersInput,
-  candidate: Candidate,
-  offer: OfferVersion,
-  exam: ExamNumber,
-  now: Instant,
+  reward: {
+    readonly input: IssueRewardVouchersInput
+    readonly candidate: Candidate
+    readonly offer: OfferVersion
+    readonly exam: ExamNumber
+    readonly now: Instant
+  },
 ): Promise<string | null> {
+  const { input, candidate, offer, exam, now } = reward
   // Another run may issue this reward between the look and the insert: the
   // index keeps one, and the look, run again, finds its code.
   return runCommand(deps, { onConflict: { vouchers: 'retry' } }, async (trx) => {

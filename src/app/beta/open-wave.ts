@@ -84,7 +84,7 @@ export async function openWave(
     if (!current || waveStatusOf(current) !== 'draft') return
     await addInviteesToRoster(trx, waveId, now)
     await startInterval(trx, waveId, now)
-    await auditWave(trx, wave, actor, now, 'wave-opened', { selfCheck: check })
+    await auditWave(trx, { wave, actor, now, action: 'wave-opened', detail: { selfCheck: check } })
   })
   return getWaveView(deps, waveId)
 }
@@ -109,7 +109,7 @@ export async function pauseWave(
   await runCommand(deps, {}, async (trx) => {
     await lockWave(trx, waveId)
     if (await endOpenInterval(trx, waveId, now)) {
-      await auditWave(trx, wave, actor, now, 'wave-paused', {})
+      await auditWave(trx, { wave, actor, now, action: 'wave-paused', detail: {} })
     }
   })
   return getWaveView(deps, waveId)
@@ -143,7 +143,7 @@ export async function resumeWave(
     const current = await findWave(trx, waveId)
     if (!current || waveStatusOf(current) !== 'paused') return
     await startInterval(trx, waveId, now)
-    await auditWave(trx, wave, actor, now, 'wave-resumed', { selfCheck: check })
+    await auditWave(trx, { wave, actor, now, action: 'wave-resumed', detail: { selfCheck: check } })
   })
   return getWaveView(deps, waveId)
 }

@@ -168,7 +168,13 @@ export async function sendWave(
     processed += chunk.count
     onProgress?.(alreadyEnqueued + processed, wave.invited)
   }
-  await auditWave(deps.db, wave, actor, now, 'wave-sent', { enqueuedNow, alreadyEnqueued })
+  await auditWave(deps.db, {
+    wave,
+    actor,
+    now,
+    action: 'wave-sent',
+    detail: { enqueuedNow, alreadyEnqueued },
+  })
   return {
     waveId: wave.id,
     invited: wave.invited,

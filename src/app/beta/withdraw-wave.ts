@@ -44,13 +44,19 @@ export async function withdrawWave(
       (await voidVouchers(trx, { batchId: waveCodeBatchId(wave.id) }, now)) +
       (wave.bearerCode === null ? 0 : await voidVouchers(trx, { code: wave.bearerCode }, now))
     const readmissionsUndone = await markWaveWithdrawn(trx, wave.id, wave.exam, now)
-    await auditWave(trx, wave, actor, now, 'wave-withdrawn', {
-      name: wave.name,
-      invited: wave.invited,
-      codesVoided: voided,
-      ...(wave.bearerCode === null ? {} : { bearerCode: formatVoucherCode(wave.bearerCode) }),
-      // Their cancelled registration counts again as their one registration for the beta.
-      readmissionsUndone,
+    await auditWave(trx, {
+      wave,
+      actor,
+      now,
+      action: 'wave-withdrawn',
+      detail: {
+        name: wave.name,
+        invited: wave.invited,
+        codesVoided: voided,
+        ...(wave.bearerCode === null ? {} : { bearerCode: formatVoucherCode(wave.bearerCode) }),
+        // Their cancelled registration counts again as their one registration for the beta.
+        readmissionsUndone,
+      },
     })
   })
   return getWaveView(deps, waveId)

@@ -51,7 +51,7 @@ export async function cancelRegistration(
       const refund =
         payment === null
           ? null
-          : await decideRefund(trx, registration, payment, appointment, actor, now)
+          : await decideRefund(trx, { registration, payment, appointment, actor, now })
       // The registration row first: of two changes racing, the second stops here.
       if (
         !(await updateRegistration(
@@ -139,12 +139,15 @@ export async function cancelRegistration(
 /** What cancelling at `now` does with the payment, under the provider's refund rule. */
 async function decideRefund(
   trx: Kysely<DB>,
-  registration: Registration,
-  payment: Payment,
-  appointment: Appointment,
-  actor: Actor,
-  now: Instant,
+  cancelling: {
+    readonly registration: Registration
+    readonly payment: Payment
+    readonly appointment: Appointment
+    readonly actor: Actor
+    readonly now: Instant
+  },
 ): Promise<Refund> {
+  const { registration, payment, appointment, actor, now } = cancelling
   const rule = (await findProvider(trx, appointment.provider.id))?.cancellationRefund ?? FULL_REFUND
   const money = decideCancellationRefund(
     rule,

@@ -30,12 +30,15 @@ import {
 export async function endHold(
   trx: Kysely<DB>,
   mail: MailSettings,
-  registration: Registration,
-  ending: HoldEnding,
-  reason: string | null,
-  actor: Actor,
-  now: Instant,
+  hold: {
+    readonly registration: Registration
+    readonly ending: HoldEnding
+    readonly reason: string | null
+    readonly actor: Actor
+    readonly now: Instant
+  },
 ): Promise<RegistrationView | null> {
+  const { registration, ending, reason, actor, now } = hold
   // The row first, on its version: of a payment and a release racing, exactly one changes it.
   const changed = await updateRegistration(
     trx,

@@ -45,7 +45,13 @@ export async function expireHolds(
         // Read again inside the transaction: it may have been paid or released since the list.
         const registration = await findRegistration(trx, id)
         if (!registration || !isExpiredHold(registration, now)) return false
-        const view = await endHold(trx, deps.mail, registration, 'expired', null, actor, now)
+        const view = await endHold(trx, deps.mail, {
+          registration,
+          ending: 'expired',
+          reason: null,
+          actor,
+          now,
+        })
         return view !== null
       })
       if (done) released++

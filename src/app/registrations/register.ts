@@ -81,7 +81,7 @@ export async function register(
           voucher_uses: codeUsedMeanwhile,
         },
       },
-      (trx, command) => book(trx, command, deps, input, actor, now),
+      (trx, command) => book(trx, command, deps, { input, actor, now }),
     ),
   )
 }
@@ -110,7 +110,12 @@ export async function dryRunRegistration(
           last = writes
         },
       }
-      view = await book(trx, command, deps, input, actor, now, rehearsing.waveId)
+      view = await book(trx, command, deps, {
+        input,
+        actor,
+        now,
+        rehearsedWaveId: rehearsing.waveId,
+      })
       await last?.()
       throw ROLL_BACK
     })
@@ -129,12 +134,15 @@ async function book(
   trx: Transaction<DB>,
   command: CommandContext,
   deps: AppDeps,
-  input: RegisterInput,
-  actor: Actor,
-  now: Instant,
-  /** The draft wave whose self-check this is: its invitees are treated as invited by an open wave. */
-  rehearsedWaveId: string | null = null,
+  booking: {
+    readonly input: RegisterInput
+    readonly actor: Actor
+    readonly now: Instant
+    /** The draft wave whose self-check this is: its invitees are treated as invited by an open wave. */
+    readonly rehearsedWaveId?: string | null
+  },
 ): Promise<RegistrationView> {
+  const { input, actor, now, rehearsedWaveId = null } = booking
   // The catalogue (exam, policy, certifications) is read as remembered; the rest fresh.
   const { catalogue } = command
   const exam = await getCatalogueExam(catalogue, input.exam).catch(async (error: unknown) => {

@@ -46,7 +46,13 @@ export async function releaseHold(
           paymentStatus: registration.paymentStatus,
         })
       }
-      const view = await endHold(trx, deps.mail, registration, 'released', reason, actor, now)
+      const view = await endHold(trx, deps.mail, {
+        registration,
+        ending: 'released',
+        reason,
+        actor,
+        now,
+      })
       if (!view) throw new AppError('REGISTRATION_CHANGED', { field: 'id', registrationId })
       return view
     },

@@ -119,15 +119,14 @@ export async function issueVoucherBatch(
   onProgress?.(alreadyThere, plan.total)
   let issuedNow = 0
   for (let start = 0; start < missing.length; start += CHUNK_SIZE) {
-    const made = await issueChunk(
-      deps,
+    const made = await issueChunk(deps, {
       input,
       plan,
       offer,
-      missing.slice(start, start + CHUNK_SIZE),
+      positions: missing.slice(start, start + CHUNK_SIZE),
       codes,
       now,
-    )
+    })
     issuedNow += made
     onProgress?.(alreadyThere + Math.min(start + CHUNK_SIZE, missing.length), plan.total)
   }
@@ -219,13 +218,17 @@ function refuseMismatch(
  */
 async function issueChunk(
   deps: IssueVoucherBatchDeps,
-  input: IssueVoucherBatchInput,
-  plan: BatchPlan,
-  offer: OfferVersion,
-  positions: readonly number[],
-  codes: (BatchCode | undefined)[],
-  now: Instant,
+  chunk: {
+    readonly input: IssueVoucherBatchInput
+    readonly plan: BatchPlan
+    readonly offer: OfferVersion
+    readonly positions: readonly number[]
+    /** Filled in, by position. */
+    readonly codes: (BatchCode | undefined)[]
+    readonly now: Instant
+  },
 ): Promise<number> {
+  const { input, plan, offer, positions, codes, now } = chunk
   let wanted = positions
   for (let attempt = 1; ; attempt++) {
     try {
@@ -243,7 +246,7 @@ async function issueChunk(
           ),
         )
         await insertVouchers(trx, vouchers)
-        await recordChunk(trx, deps.mail, input, offer, vouchers, now)
+        await recordChunk(trx, deps.mail, { input, offer, vouchers, now })
         return vouchers
       })
       for (const voucher of made) codes[voucher.batchPosition! - 1] = toBatchCode(voucher)
@@ -269,11 +272,14 @@ async function issueChunk(
 async function recordChunk(
   trx: Kysely<DB>,
   mail: MailSettings,
-  input: IssueVoucherBatchInput,
-  offer: OfferVersion,
-  vouchers: readonly VoucherRecord[],
-  now: Instant,
+  chunk: {
+    readonly input: IssueVoucherBatchInput
+    readonly offer: OfferVersion
+    readonly vouchers: readonly VoucherRecord[]
+    readonly now: Instant
+  },
 ): Promise<void> {
+  const { input, offer, vouchers, now } = chunk
   const actor = {
     actorId: input.issuedBy,
     actorRole: input.issuedAs?.role ?? 'admin',

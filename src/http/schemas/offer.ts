@@ -1,11 +1,4 @@
 import { Type } from 'typebox'
-import {
-  BENEFIT_KINDS,
-  MAX_OFFER_VERSION,
-  MAX_PACK_EXAMS,
-  MAX_USES_PER_CODE,
-  MAX_VALID_DAYS,
-} from '../../app/vouchers/create-offer-version.js'
 import type { OfferVersionView, OfferView } from '../../app/vouchers/list-offers.js'
 import {
   describeScope,
@@ -13,6 +6,13 @@ import {
   PAYMENT_METHODS,
   PRICE_CLASSES,
 } from '../../domain/offer.js'
+import {
+  BENEFIT_KINDS,
+  MAX_OFFER_VERSION,
+  MAX_PACK_EXAMS,
+  MAX_USES_PER_CODE,
+  MAX_VALID_DAYS,
+} from '../../domain/offer-terms.js'
 import { InstantText, toInstantOut } from './instant.js'
 import { Nullable } from './nullable.js'
 
