@@ -1,7 +1,8 @@
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { catalogueIn } from '../catalogue/catalogue-cache.js'
-import { book, type RegisterInput } from './register.js'
+import { book } from './register.js'
+import type { RegisterInput } from './register-input.js'
 import type { RegistrationView } from './registration-view.js'
 
 const ROLL_BACK = Symbol('roll back')

@@ -2,7 +2,6 @@ import type { Transaction } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
 import { decideBooking } from '../../domain/decide-booking.js'
 import type { Instant } from '../../domain/instant.js'
-import type { PaymentMethod } from '../../domain/offer.js'
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { getCandidate } from '../candidates/get-candidate.js'
@@ -14,27 +13,9 @@ import { codeCallerOf, countingWrongCodes } from '../vouchers/code-throttle.js'
 import { codeUsedMeanwhile } from '../vouchers/redeem-codes.js'
 import { type BookingRead, readBookingFacts } from './read-booking-facts.js'
 import { refuseBooking } from './refuse-booking.js'
+import type { RegisterInput } from './register-input.js'
 import type { RegistrationView } from './registration-view.js'
 import { writeBooking } from './write-booking.js'
-
-export interface RegisterInput {
-  readonly candidateId: string
-  readonly exam: string
-  readonly slotId: string
-  /** Voucher, discount or promotion codes, as typed. */
-  readonly voucherCodes?: readonly string[]
-  /** The candidate has read what the registration gives up (a free retake) and goes ahead. */
-  readonly acknowledgeForfeit?: boolean
-  /** The candidate knows the seat's reschedule or cancel deadline has passed, and books it anyway. */
-  readonly acknowledgeDeadlines?: boolean
-  /** Pay what is due at once; without it, a registration with an amount due waits for payment. */
-  readonly payment?: {
-    readonly method: Exclude<PaymentMethod, 'free'>
-    readonly reference?: string
-  }
-  /** ISO 4217; the exam's USD price (or its only one) unless said. */
-  readonly currency?: string
-}
 
 /**
  * Books one seat for one candidate and one exam, in one transaction: the
