@@ -121,6 +121,8 @@ async function writeWave(
     })
 
     const rule = input.audience === 'list' ? null : AUDIENCE_RULES[input.audience]
+    // The rule says whether a cancelled registration for the beta stops counting as the one allowed.
+    const readmitsCancelled = rule?.readmitsCancelled ?? false
     const base = rule
       ? audienceQuery(trx, { exam: exam.number, liveExam: exam.betaOf }, rule)
       : null
@@ -147,7 +149,7 @@ async function writeWave(
           base: base!,
           after,
           limit: CHUNK_SIZE,
-          readmitCancelled: rule?.readmitsCancelled ?? false,
+          readmitCancelled: readmitsCancelled,
         })
         if (ids.length === 0) break
         after = ids.at(-1)!
@@ -200,8 +202,7 @@ async function writeWave(
         ? await issueBearerCode(trx, template, exam, position, checked.name, invited, actor, now)
         : null
     await completeWave(trx, waveId, invited, bearer)
-    const readmitted =
-      input.audience === 're-registration' ? await readmitCancelled(trx, waveId, exam.number) : []
+    const readmitted = readmitsCancelled ? await readmitCancelled(trx, waveId, exam.number) : []
     await auditWave(trx, { id: waveId, exam: exam.number, position }, actor, now, 'wave-composed', {
       name: checked.name,
       audience: input.audience,
