@@ -9,7 +9,10 @@ import { dirname, join, relative, resolve } from 'node:path'
  */
 export type ImportGraph = ReadonlyMap<string, readonly string[]>
 
-const SPECIFIER = /(?:^|\n)\s*(?:import|export)\s[^;'"]*?from\s*['"](\.[^'"]+)['"]|(?:^|\n)\s*import\s*['"](\.[^'"]+)['"]/g
+// An import clause holds names, braces, `*`, `as` and `type`: never `(`, `=` or a quote, so a
+// declaration that starts with `export` is not read on into the text after it.
+const SPECIFIER =
+  /(?:^|\n)\s*(?:import|export)\s[^;'"()=]*?from\s*['"](\.[^'"]+)['"]|(?:^|\n)\s*import\s*['"](\.[^'"]+)['"]/g
 
 export function readImportGraph(root: string, folder: string): ImportGraph {
   const graph = new Map<string, string[]>()
