@@ -107,6 +107,12 @@ export type StatedRefusal =
       }>
     }
 
+/** Why a slot cannot be booked: the refusals `refuseSlot` states. */
+export type SlotRefusal = Extract<
+  StatedRefusal,
+  { readonly code: 'SLOT_NOT_FOUND' | 'SLOT_IN_PAST' | 'EXAM_NOT_DELIVERED' }
+>
+
 /** Facts with the input field at fault. */
 type Fielded<Facts> = { readonly field: string } & Readonly<Facts>
 
@@ -215,7 +221,7 @@ export function refuseSlot(
   slotId: string,
   exam: ExamNumber,
   now: Instant,
-): StatedRefusal | null {
+): SlotRefusal | null {
   if (!slot) return { code: 'SLOT_NOT_FOUND', facts: { field: 'slotId', slotId } }
   const { appointment } = slot
   if (appointment.slot.startsAt <= now) {

@@ -147,8 +147,11 @@ async function writeWave(
           })
         : null
     await completeWave(trx, waveId, invited, bearer)
-    const readmitted =
-      input.audience === 're-registration' ? await readmitCancelled(trx, waveId, exam.number) : []
+    // The audience rule says whether a cancelled registration for the beta stops counting as the one allowed.
+    const rule = input.audience === 'list' ? null : AUDIENCE_RULES[input.audience]
+    const readmitted = rule?.readmitsCancelled
+      ? await readmitCancelled(trx, waveId, exam.number)
+      : []
     await auditWave(trx, {
       wave: { id: waveId, exam: exam.number, position },
       actor,

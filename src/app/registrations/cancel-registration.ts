@@ -6,6 +6,7 @@ import type { DB } from '../../db/engine/schema.js'
 import { findPaymentOf } from '../../db/registrations/payments.js'
 import { insertRefund } from '../../db/registrations/refunds.js'
 import { updateRegistration } from '../../db/registrations/registrations.js'
+import type { Appointment } from '../../domain/appointment.js'
 import { decideCancellationRefund, FULL_REFUND } from '../../domain/cancellation-refund.js'
 import { formatInstant, type Instant } from '../../domain/instant.js'
 import { formatMoney } from '../../domain/money.js'
@@ -21,7 +22,7 @@ import { runCommand } from '../run-command.js'
 import { giveBackHeld } from '../vouchers/give-back-held.js'
 import { requireChangeable } from './change-registration.js'
 import { actedAt, notifyAppointment } from './notify-appointment.js'
-import { type Appointment, type RegistrationView, toRegistrationView } from './registration-view.js'
+import { type RegistrationView, toRegistrationView } from './registration-view.js'
 
 /**
  * Cancels a booked registration inside the provider's window: the seat goes

@@ -1,14 +1,15 @@
 import type { Transaction } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
 import { findRegistration } from '../../db/registrations/registrations.js'
+import type { Appointment } from '../../domain/appointment.js'
 import type { Candidate } from '../../domain/candidate.js'
 import { type AppointmentChange, decideChange } from '../../domain/change-window.js'
 import { formatInstant, formatInZone, type Instant } from '../../domain/instant.js'
 import type { Registration } from '../../domain/registration.js'
 import { parseRegistrationCode } from '../../domain/registration-code.js'
 import { getCandidate } from '../candidates/get-candidate.js'
+import { loadAppointment } from '../catalogue/load-appointment.js'
 import { AppError } from '../errors.js'
-import { type Appointment, loadAppointment } from './registration-view.js'
 
 export interface ChangeContext {
   readonly registration: Registration

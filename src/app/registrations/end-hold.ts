@@ -9,14 +9,10 @@ import type { HoldEnding } from '../../domain/unpaid-hold.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
 import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
+import { loadAppointment } from '../catalogue/load-appointment.js'
 import { giveBackHeld } from '../vouchers/give-back-held.js'
 import { enqueueHoldEndedMail } from './notify-hold-ended.js'
-import {
-  loadAppointment,
-  NO_MONEY,
-  type RegistrationView,
-  toRegistrationView,
-} from './registration-view.js'
+import { NO_MONEY, type RegistrationView, toRegistrationView } from './registration-view.js'
 
 /**
  * Ends an unpaid hold inside the caller's transaction: the registration is

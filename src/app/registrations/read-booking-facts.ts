@@ -13,7 +13,7 @@ import type { Catalogue } from '../catalogue/catalogue-cache.js'
 import { AppError } from '../errors.js'
 import { loadRetakeFacts, type RetakeQuestion } from '../retakes/load-retake-facts.js'
 import { type CodeJudgement, decideCodes } from '../vouchers/decide-codes.js'
-import type { RegisterInput } from './register.js'
+import type { RegisterInput } from './register-input.js'
 
 /** What a booking asks of the data before it is decided. */
 export interface BookingQuestion {

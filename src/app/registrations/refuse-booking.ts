@@ -1,4 +1,5 @@
 import type { BookingRefusal, StatedRefusal } from '../../domain/decide-booking.js'
+import { refuseUnbookableSlot } from '../catalogue/require-bookable-slot.js'
 import { AppError } from '../errors.js'
 import { refuseRetake } from '../retakes/refuse-retake.js'
 
@@ -21,11 +22,9 @@ export function refuseBooking(refusal: BookingRefusal<AppError>): AppError {
 export function refuseStated(refusal: StatedRefusal): AppError {
   switch (refusal.code) {
     case 'SLOT_NOT_FOUND':
-      return new AppError(refusal.code, refusal.facts)
     case 'SLOT_IN_PAST':
-      return new AppError(refusal.code, refusal.facts)
     case 'EXAM_NOT_DELIVERED':
-      return new AppError(refusal.code, refusal.facts)
+      return refuseUnbookableSlot(refusal)
     case 'ALREADY_REGISTERED':
       return new AppError(refusal.code, refusal.facts)
     case 'CODE_WOULD_FORFEIT':

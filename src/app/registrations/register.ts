@@ -1,14 +1,10 @@
-import type { Kysely, Transaction } from 'kysely'
-import { findSlotToBook } from '../../db/catalogue/slots.js'
+import type { Transaction } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
-import { decideBooking, refuseSlot } from '../../domain/decide-booking.js'
-import type { Exam } from '../../domain/exam.js'
+import { decideBooking } from '../../domain/decide-booking.js'
 import type { Instant } from '../../domain/instant.js'
-import type { PaymentMethod } from '../../domain/offer.js'
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { getCandidate } from '../candidates/get-candidate.js'
-import { catalogueIn } from '../catalogue/catalogue-cache.js'
 import { getCatalogueExam } from '../catalogue/get-exam.js'
 import { AppError } from '../errors.js'
 import { hashRequest, type IdempotencyKey, type Idempotent } from '../idempotent.js'
@@ -16,28 +12,10 @@ import { type CommandContext, runCommand } from '../run-command.js'
 import { codeCallerOf, countingWrongCodes } from '../vouchers/code-throttle.js'
 import { codeUsedMeanwhile } from '../vouchers/redeem-codes.js'
 import { type BookingRead, readBookingFacts } from './read-booking-facts.js'
-import { refuseBooking, refuseStated } from './refuse-booking.js'
-import type { Appointment, RegistrationView } from './registration-view.js'
+import { refuseBooking } from './refuse-booking.js'
+import type { RegisterInput } from './register-input.js'
+import type { RegistrationView } from './registration-view.js'
 import { writeBooking } from './write-booking.js'
-
-export interface RegisterInput {
-  readonly candidateId: string
-  readonly exam: string
-  readonly slotId: string
-  /** Voucher, discount or promotion codes, as typed. */
-  readonly voucherCodes?: readonly string[]
-  /** The candidate has read what the registration gives up (a free retake) and goes ahead. */
-  readonly acknowledgeForfeit?: boolean
-  /** The candidate knows the seat's reschedule or cancel deadline has passed, and books it anyway. */
-  readonly acknowledgeDeadlines?: boolean
-  /** Pay what is due at once; without it, a registration with an amount due waits for payment. */
-  readonly payment?: {
-    readonly method: Exclude<PaymentMethod, 'free'>
-    readonly reference?: string
-  }
-  /** ISO 4217; the exam's USD price (or its only one) unless said. */
-  readonly currency?: string
-}
 
 /**
  * Books one seat for one candidate and one exam, in one transaction: the
@@ -86,51 +64,12 @@ export async function register(
   )
 }
 
-const ROLL_BACK = Symbol('roll back')
-
-/**
- * Makes a registration through the real path (policy, programme, codes,
- * seats, every write) and rolls it all back: the self-check that shows a
- * wave's invitation code really books before anyone is invited.
- */
-export async function dryRunRegistration(
-  deps: AppDeps,
-  input: RegisterInput,
-  actor: Actor,
-  rehearsing: { readonly waveId: string },
-): Promise<RegistrationView> {
-  const now = deps.clock.now()
-  let view: RegistrationView | undefined
-  try {
-    await deps.db.transaction().execute(async (trx) => {
-      let last: (() => Promise<void>) | undefined
-      const command = {
-        catalogue: catalogueIn(deps, trx),
-        afterAnswer: (writes: () => Promise<void>) => {
-          last = writes
-        },
-      }
-      view = await book(trx, command, deps, {
-        input,
-        actor,
-        now,
-        rehearsedWaveId: rehearsing.waveId,
-      })
-      await last?.()
-      throw ROLL_BACK
-    })
-  } catch (error) {
-    if (error !== ROLL_BACK) throw error
-  }
-  if (!view) throw new Error('A dry-run registration ended without an answer')
-  return view
-}
-
 /**
  * The booking itself: its facts read, decided by the domain, then written
- * (see `writeBooking` for the order of the writes).
+ * (see `writeBooking` for the order of the writes). Also rehearsed by
+ * `dryRunRegistration`, which rolls it back.
  */
-async function book(
+export async function book(
   trx: Transaction<DB>,
   command: CommandContext,
   deps: AppDeps,
@@ -175,19 +114,4 @@ async function book(
   )
   if (!decision.goAhead) throw refuseBooking(decision.refusal)
   return writeBooking(trx, command, { deps, input, actor, now, decision })
-}
-
-/** The slot, its centre and provider, if the slot exists, is ahead, and its provider delivers the exam. */
-export async function requireBookableSlot(
-  db: Kysely<DB>,
-  slotId: string,
-  exam: Exam,
-  now: Instant,
-): Promise<Appointment> {
-  // The slot, its centre, its provider and whether it delivers the exam: one query.
-  const found = await findSlotToBook(db, slotId, exam.number)
-  const refusal = refuseSlot(found, slotId, exam.number, now)
-  if (refusal) throw refuseStated(refusal)
-  // refuseSlot refuses a slot that does not exist.
-  return found!.appointment
 }

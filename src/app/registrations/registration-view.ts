@@ -1,19 +1,18 @@
 import type { Kysely } from 'kysely'
 import { findExam } from '../../db/catalogue/exams.js'
-import { findSlotAppointment } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
 import { findPaymentOf } from '../../db/registrations/payments.js'
 import { findRefundOf } from '../../db/registrations/refunds.js'
+import type { Appointment } from '../../domain/appointment.js'
 import { computeChangeDeadlines } from '../../domain/change-window.js'
 import type { Instant } from '../../domain/instant.js'
 import type { PaymentMethod } from '../../domain/offer.js'
 import type { Payment } from '../../domain/payment.js'
 import type { PriceBreakdown } from '../../domain/price.js'
-import type { Provider } from '../../domain/provider.js'
 import type { Refund } from '../../domain/refund.js'
 import type { Registration } from '../../domain/registration.js'
-import type { Slot, TestCentre } from '../../domain/test-centre.js'
 import { isOnBehalf } from '../actor.js'
+import { loadAppointment } from '../catalogue/load-appointment.js'
 
 /**
  * A registration with what a candidate needs to act on it: the exam, where
@@ -108,17 +107,6 @@ export async function loadRegistrationMoney(
     findRefundOf(db, registrationId),
   ])
   return { payment, refund }
-}
-
-/** The places a registration points at, read together. */
-export interface Appointment {
-  readonly slot: Slot
-  readonly centre: TestCentre
-  readonly provider: Provider
-}
-
-export function loadAppointment(db: Kysely<DB>, slotId: string): Promise<Appointment | null> {
-  return findSlotAppointment(db, slotId)
 }
 
 export function toRegistrationView(

@@ -1,8 +1,8 @@
+import type { Appointment } from '../../domain/appointment.js'
 import type { AppointmentChange } from '../../domain/change-window.js'
 import { decideDeadlines } from '../../domain/decide-booking.js'
 import type { Instant } from '../../domain/instant.js'
 import { refuseStated } from './refuse-booking.js'
-import type { Appointment } from './registration-view.js'
 
 /**
  * Refuses to book a seat whose reschedule or cancel deadline has already

@@ -7,6 +7,7 @@ import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { auditAction } from '../audit-action.js'
 import { getCatalogueExam } from '../catalogue/get-exam.js'
+import { requireBookableSlot } from '../catalogue/require-bookable-slot.js'
 import { AppError } from '../errors.js'
 import { hashRequest, type IdempotencyKey, type Idempotent } from '../idempotent.js'
 import { loadRetakeFacts } from '../retakes/load-retake-facts.js'
@@ -15,7 +16,6 @@ import { runCommand } from '../run-command.js'
 import { requireCodesStillApply } from '../vouchers/check-moved-codes.js'
 import { requireChangeable } from './change-registration.js'
 import { actedAt, notifyAppointment } from './notify-appointment.js'
-import { requireBookableSlot } from './register.js'
 import {
   loadRegistrationMoney,
   type RegistrationView,

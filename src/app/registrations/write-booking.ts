@@ -20,7 +20,7 @@ import { redeemCodes, takeCountedUses } from '../vouchers/redeem-codes.js'
 import { actedAt, notifyAppointment } from './notify-appointment.js'
 import type { SlotBookingRead } from './read-booking-facts.js'
 import { recordPayment } from './record-payment.js'
-import type { RegisterInput } from './register.js'
+import type { RegisterInput } from './register-input.js'
 import { type RegistrationView, toRegistrationView } from './registration-view.js'
 
 /** A booking the domain let go ahead, and who asked for it when. */

@@ -20,11 +20,11 @@ import { auditAction } from '../audit-action.js'
 import { enqueueBetaResultMail } from '../beta/notify-beta-result.js'
 import { betaResultHold } from '../beta/withhold-beta-result.js'
 import { getCandidate } from '../candidates/get-candidate.js'
+import { loadAppointment } from '../catalogue/load-appointment.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { requireInstant } from '../input-fields.js'
 import {
-  loadAppointment,
   loadRegistrationMoney,
   type RegistrationView,
   toRegistrationView,

@@ -8,6 +8,7 @@ import {
   listVoucherUses,
   type VoucherRecord,
 } from '../../db/vouchers/vouchers.js'
+import type { Appointment } from '../../domain/appointment.js'
 import type { Candidate } from '../../domain/candidate.js'
 import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
 import { earliestRetakeIfFailed } from '../../domain/decide-retake.js'
@@ -24,7 +25,6 @@ import {
 import { isCountedUse, openFreeRetakes, useSlot, type Voucher } from '../../domain/voucher.js'
 import { formatVoucherCode, parseVoucherCode } from '../../domain/voucher-code.js'
 import { AppError } from '../errors.js'
-import type { Appointment } from '../registrations/registration-view.js'
 import type { RetakeQuestion } from '../retakes/load-retake-facts.js'
 import { requireCodeEntryOpen } from './code-throttle.js'
 

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { Appointment } from '../../domain/appointment.js'
 import type { ExamNumber } from '../../domain/exam-number.js'
 import type { Instant } from '../../domain/instant.js'
-import type { Provider } from '../../domain/provider.js'
 import type { Slot, TestCentre } from '../../domain/test-centre.js'
 import { readInstant, writeInstant } from '../engine/columns.js'
 import { reusableQuery } from '../engine/reusable-query.js'
@@ -128,11 +128,6 @@ export async function findSlotWithCentre(
   return row ? toSlotAtCentre(row) : null
 }
 
-/** A slot with its centre and the centre's provider: where and when a registration is, and its rules. */
-export interface SlotAppointment extends SlotAtCentre {
-  readonly provider: Provider
-}
-
 /**
  * The slot with this id, its centre and its provider, or null: one query
  * (a booking, a move and every registration view read them together).
@@ -140,14 +135,14 @@ export interface SlotAppointment extends SlotAtCentre {
 export async function findSlotAppointment(
   db: Kysely<DB>,
   slotId: string,
-): Promise<SlotAppointment | null> {
+): Promise<Appointment | null> {
   const [row] = await slotAppointment(db, slotId)
   return row ? toSlotAppointment(row) : null
 }
 
 /** What a booking checks first about a slot, read in one query. */
 export interface SlotToBook {
-  readonly appointment: SlotAppointment
+  readonly appointment: Appointment
   /** Whether the slot's provider delivers the exam. */
   readonly delivers: boolean
 }
@@ -217,7 +212,7 @@ export type SlotAppointmentRow = SlotRow &
     readonly cancel_cutoff_hours: number
   }
 
-export function toSlotAppointment(row: SlotAppointmentRow): SlotAppointment {
+export function toSlotAppointment(row: SlotAppointmentRow): Appointment {
   return {
     ...toSlotAtCentre(row),
     provider: {
