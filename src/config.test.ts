@@ -34,3 +34,19 @@ describe('readConfig: EXAMDESK_REMINDER_DAYS', () => {
       expect(() => readConfig({ EXAMDESK_REMINDER_DAYS: bad })).toThrow(/EXAMDESK_REMINDER_DAYS/)
   })
 })
+
+describe('readConfig: EXAMDESK_ADMIN_TOKEN', () => {
+  it('takes a token of 32 characters or more, and none when unset or empty', () => {
+    const token = 'x'.repeat(32)
+    expect(readConfig({ EXAMDESK_ADMIN_TOKEN: token }).adminToken).toBe(token)
+    expect(readConfig({}).adminToken).toBeUndefined()
+    expect(readConfig({ EXAMDESK_ADMIN_TOKEN: '' }).adminToken).toBeUndefined()
+  })
+
+  it('refuses a shorter one, saying how long it must be', () => {
+    expect(() => readConfig({ EXAMDESK_ADMIN_TOKEN: 'abc' })).toThrow(
+      'EXAMDESK_ADMIN_TOKEN must be at least 32 characters, not 3',
+    )
+    expect(() => readConfig({ EXAMDESK_ADMIN_TOKEN: 'x'.repeat(31) })).toThrow(/at least 32/)
+  })
+})

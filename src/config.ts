@@ -55,7 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL ?? 'sqlite:./data/examdesk.db',
-    adminToken: env.EXAMDESK_ADMIN_TOKEN || undefined,
+    adminToken: readAdminToken(env.EXAMDESK_ADMIN_TOKEN),
     demo: !['0', 'false', 'no', 'off'].includes((env.EXAMDESK_DEMO ?? '1').toLowerCase()),
     logLevel: env.LOG_LEVEL ?? 'info',
     smtpUrl: env.SMTP_URL || undefined,
@@ -74,6 +74,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencyRetentionHours: readRetentionHours(env.IDEMPOTENCY_RETENTION_HOURS),
     holdMinutes: readHoldMinutes(env.EXAMDESK_HOLD_MINUTES),
   }
+}
+
+/** The shortest admin token accepted: a guessable admin token is every record of the programme. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32
+
+function readAdminToken(text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined
+  if (text.length < MIN_ADMIN_TOKEN_LENGTH)
+    throw new Error(
+      `EXAMDESK_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters, not ${text.length}; make one with: openssl rand -base64 32`,
+    )
+  return text
 }
 
 const DEFAULT_IDEMPOTENCY_RETENTION_HOURS = 24

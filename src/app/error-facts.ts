@@ -244,6 +244,11 @@ export interface ErrorFactsByCode {
   }
   EXCEPTION_REQUEST_ALREADY_REVIEWED: { readonly requestId: string; readonly status: string }
   EXCEPTION_WAIVES_NOTHING: NoFacts
+  // Tokens.
+  TOKEN_NOT_FOUND: { readonly tokenId: string }
+  TOKEN_PROVIDER_REQUIRED: { readonly role: string }
+  TOKEN_PROVIDER_NOT_ALLOWED: { readonly role: string }
+  TOKEN_EXPIRY_INVALID: ProblemFacts
   // Mail.
   MAIL_NOT_FOUND: { readonly mailId: string }
   IMPORT_INVALID: { readonly problems: readonly ImportProblemFact[] }

@@ -648,6 +648,28 @@ export const ERROR_CATALOGUE: Catalogue = {
     sentence: () =>
       'An approval must waive the waiting time, the attempt limit, or both (waivesWait, waivesLimit).',
   },
+  // Tokens.
+  TOKEN_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown token',
+    sentence: (f) => `There is no API token ${text(f.tokenId)}.`,
+  },
+  TOKEN_PROVIDER_REQUIRED: {
+    status: 422,
+    title: 'Provider required',
+    sentence: () => 'A provider token acts for one provider: name it (provider).',
+  },
+  TOKEN_PROVIDER_NOT_ALLOWED: {
+    status: 422,
+    title: 'Provider not allowed',
+    sentence: (f) =>
+      `Only a provider token is bound to a provider, not ${text(f.role) || 'this'} token.`,
+  },
+  TOKEN_EXPIRY_INVALID: {
+    status: 422,
+    title: 'Invalid expiry',
+    sentence: (f) => `The token's expiry will not do: ${text(f.problem)}.`,
+  },
   // Mail.
   MAIL_NOT_FOUND: {
     status: 404,

@@ -2,6 +2,7 @@ import { Command, Help, InvalidArgumentError, Option } from 'commander'
 import { loadDemo } from '../app/operations/load-demo.js'
 import { openDatabase } from '../db/engine/database.js'
 import { migrateToLatest } from '../db/engine/migrate.js'
+import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from '../domain/api-token.js'
 import { WAVE_AUDIENCES, WAVE_CODE_MODES } from '../domain/invitation-wave.js'
 import { PAYABLE_METHODS } from '../domain/offer.js'
 import { ROLES, type Role } from '../http/principal.js'
@@ -16,7 +17,12 @@ import { importExamsFile } from './commands/import-exams-file.js'
 import { type RegisterByPhoneOptions, registerByPhone } from './commands/register-by-phone.js'
 import { cancelByPhone, listRegistrations, rescheduleByPhone } from './commands/registrations.js'
 import { serve } from './commands/serve.js'
-import { createTokenCommand, listTokensCommand, revokeTokenCommand } from './commands/tokens.js'
+import {
+  type CreateTokenOptions,
+  createTokenCommand,
+  listTokensCommand,
+  revokeTokenCommand,
+} from './commands/tokens.js'
 import { issueVouchersCommand } from './commands/vouchers-issue.js'
 import { composeWaveCommand, sendWaveCommand, waveActionCommand } from './commands/waves.js'
 import { EXIT_NOT_ELIGIBLE } from './exit-codes.js'
@@ -125,11 +131,24 @@ export function buildProgram(cli: CliContext): Command {
       return value as Role
     })
     .option('--label <label>', 'what the token is for', 'cli')
-    .action((options: { role: Role; label: string }) => createTokenCommand(cli, options))
+    .option(
+      '--provider <id>',
+      'the provider a provider token acts for (required for that role, refused for the others)',
+    )
+    .option(
+      '--expires-in-days <days>',
+      `how many days it works (1 to ${MAX_TOKEN_DAYS}; default ${DEFAULT_TOKEN_DAYS})`,
+      whole('days'),
+    )
+    .option(
+      '--expires-at <instant>',
+      'when it stops working (RFC 3339), instead of a number of days',
+    )
+    .action((options: CreateTokenOptions) => createTokenCommand(cli, options))
   token
     .command('list')
     .description(
-      'every token: id, role, created, active or revoked when, label (secrets are not kept, so never shown; last use is not recorded)',
+      'every token: id, role, its provider (provider tokens), created, expiry, last used (to the minute), active, expired or revoked when, label (secrets are not kept, so never shown)',
     )
     .action(() => listTokensCommand(cli))
   token

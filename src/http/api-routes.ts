@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { AppDeps } from '../app/app-deps.js'
 import { adminMailRoutes } from './routes/admin-mail.js'
+import { apiTokenRoutes } from './routes/api-tokens.js'
 import { attemptRoutes } from './routes/attempts.js'
 import { betaProgrammeRoutes } from './routes/beta-programmes.js'
 import { candidateRoutes } from './routes/candidates.js'
@@ -42,5 +43,6 @@ export function apiRoutes(deps: AppDeps): FastifyPluginAsync[] {
     voucherIssueRoutes(deps),
     exceptionRequestRoutes(deps),
     adminMailRoutes(deps),
+    apiTokenRoutes(deps),
   ]
 }

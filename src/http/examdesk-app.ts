@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { type Kysely, sql } from 'kysely'
-import { authenticate } from '../app/access/api-tokens.js'
+import { findTokenHolder } from '../app/access/api-tokens.js'
 import { cacheAuthentication } from '../app/access/token-cache.js'
+import { recordLastUse } from '../app/access/token-last-use.js'
 import type { Clock } from '../app/clock.js'
 import { readOperations } from '../app/operations/read-operations.js'
 import { readConfig } from '../config.js'
@@ -17,7 +18,7 @@ export const TOKEN_CACHE_MS = 10_000
  * The whole examdesk API on one database: what `serve` listens with and API
  * tests inject into. Mail settings default to those of an empty environment.
  */
-export function buildExamdeskApp(
+export async function buildExamdeskApp(
   base: {
     readonly db: Kysely<DB>
     readonly clock: Clock
@@ -27,12 +28,18 @@ export function buildExamdeskApp(
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
   const deps = { ...base, mail: base.mail ?? readMailSettings(readConfig({})) }
-  return buildApp(
+  // The app's logger exists once the app does; a last use is recorded only after a request came in.
+  let app: FastifyInstance | null = null
+  const lastUse = recordLastUse(deps, (error, tokenId) =>
+    app?.log.warn({ err: error, tokenId }, 'could not record when a token was last used'),
+  )
+  app = await buildApp(
     {
       authenticate: cacheAuthentication(
-        (token) => authenticate(deps, token),
+        (token) => findTokenHolder(deps, token),
         deps.clock,
         TOKEN_CACHE_MS,
+        lastUse,
       ),
       checkHealth: async () => {
         await sql`select 1`.execute(deps.db)
@@ -42,4 +49,5 @@ export function buildExamdeskApp(
     },
     options,
   )
+  return app
 }

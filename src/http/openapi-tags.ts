@@ -48,6 +48,10 @@ export const OPENAPI_TAGS = [
   },
   { name: 'mail', description: 'The outbox: every mail the programme sends, and its delivery.' },
   {
+    name: 'tokens',
+    description: "Machine clients' bearer tokens: made, listed and revoked by an admin.",
+  },
+  {
     name: 'operations',
     description: 'For operators: the start page, health and metrics. No token needed.',
   },

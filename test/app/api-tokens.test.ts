@@ -15,10 +15,15 @@ describe.each(testDatabases())('api-tokens on $name', ({ open }) => {
     expect(help.token).toMatch(/^exd_[A-Za-z0-9_-]{43}$/)
     expect(prometric.token).not.toBe(help.token)
     expect(prometric.id).not.toBe(help.id)
-    expect(await authenticate(deps(), help.token)).toEqual({ tokenId: help.id, role: 'support' })
+    expect(await authenticate(deps(), help.token)).toEqual({
+      tokenId: help.id,
+      role: 'support',
+      providerId: null,
+    })
     expect(await authenticate(deps(), prometric.token)).toEqual({
       tokenId: prometric.id,
       role: 'provider',
+      providerId: null,
     })
     const rows = await deps().db.selectFrom('api_tokens').selectAll().execute()
     expect(JSON.stringify(rows)).not.toContain(help.token)

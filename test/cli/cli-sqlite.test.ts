@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { authenticate } from '../../src/app/access/api-tokens.js'
+import { systemClock } from '../../src/app/clock.js'
 import { countExams } from '../../src/db/catalogue/exams.js'
 import { openDatabase } from '../../src/db/engine/database.js'
 import { describeRun, runCli } from './run-cli.js'
@@ -70,7 +71,9 @@ describe('examdesk CLI end to end (SQLite only)', () => {
     expect(token).toMatch(/^exd_[A-Za-z0-9_-]{40,}$/)
     expect(created.stderr).toMatch(/Created support token .+ not shown again/)
     // The printed secret is a working token of that role.
-    expect(await withDatabase((db) => authenticate({ db }, token))).toMatchObject({
+    expect(
+      await withDatabase((db) => authenticate({ db, clock: systemClock }, token)),
+    ).toMatchObject({
       role: 'support',
     })
   })

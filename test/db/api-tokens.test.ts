@@ -32,6 +32,8 @@ describe.each(testDatabases())('API tokens on $name', ({ open }) => {
       id: 't-2',
       role: 'provider',
       label: 'Pearson VUE',
+      providerId: null,
+      expiresAt: null,
     })
     expect(await findActiveTokenByHash(db(), 'hash-3')).toBeNull()
 
@@ -42,6 +44,8 @@ describe.each(testDatabases())('API tokens on $name', ({ open }) => {
       id: 't-1',
       role: 'admin',
       label: 'Ops',
+      providerId: null,
+      expiresAt: null,
     })
     expect(await countTokens(db())).toBe(2)
   })

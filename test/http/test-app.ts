@@ -7,9 +7,9 @@ import type { Principal } from '../../src/http/principal.js'
 
 /** Tokens the stub `authenticate` knows; the real token store is not part of these tests. */
 export const TOKENS: Readonly<Record<string, Principal>> = {
-  'admin-token': { tokenId: 'tok-admin', role: 'admin' },
-  'support-token': { tokenId: 'tok-support', role: 'support' },
-  'provider-token': { tokenId: 'tok-provider', role: 'provider' },
+  'admin-token': { tokenId: 'tok-admin', role: 'admin', providerId: null },
+  'support-token': { tokenId: 'tok-support', role: 'support', providerId: null },
+  'provider-token': { tokenId: 'tok-provider', role: 'provider', providerId: null },
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })

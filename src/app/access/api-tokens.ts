@@ -4,15 +4,13 @@ import { v7 as uuidv7 } from 'uuid'
 import {
   countTokens,
   findActiveTokenByHash,
-  findToken,
   findTokenByHash,
   insertToken,
-  listTokens,
-  revokeToken,
-  type StoredToken,
   type TokenRole,
 } from '../../db/access/api-tokens.js'
 import type { DB } from '../../db/engine/schema.js'
+import { isExpired } from '../../domain/api-token.js'
+import type { Instant } from '../../domain/instant.js'
 import type { Clock } from '../clock.js'
 
 /** API tokens: handed out once, stored only as a SHA-256 hash. */
@@ -20,42 +18,83 @@ import type { Clock } from '../clock.js'
 export interface Principal {
   readonly tokenId: string
   readonly role: TokenRole
+  /** The provider a provider's token acts for; null when it is bound to none. */
+  readonly providerId: string | null
+}
+
+/** Who a token speaks for, and until when: what the token cache keeps. */
+export interface TokenHolder {
+  readonly principal: Principal
+  readonly expiresAt: Instant | null
 }
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
-/** Makes a new token with a role; the secret is returned here and never again. */
+/** A new secret: 32 random bytes, prefixed so that a leaked one is recognised as ours. */
+export function newTokenSecret(): string {
+  return `exd_${randomBytes(32).toString('base64url')}`
+}
+
+/**
+ * Stores a token as given, no rule asked: no provider and no expiry unless
+ * told. What a new token must be (its provider, a year's life) is
+ * `issueApiToken`'s; this is for the start's admin token and for test set-ups.
+ * The secret is returned here and never again.
+ */
 export async function createToken(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
-  input: { readonly role: TokenRole; readonly label: string; readonly secret?: string },
+  input: {
+    readonly role: TokenRole
+    readonly label: string
+    readonly secret?: string
+    readonly providerId?: string | null
+    readonly expiresAt?: Instant | null
+  },
 ): Promise<{ readonly id: string; readonly role: TokenRole; readonly token: string }> {
-  const token = input.secret ?? `exd_${randomBytes(32).toString('base64url')}`
+  const token = input.secret ?? newTokenSecret()
   const id = uuidv7()
   await insertToken(deps.db, {
     id,
     tokenHash: hashToken(token),
     role: input.role,
     label: input.label,
+    providerId: input.providerId ?? null,
+    expiresAt: input.expiresAt ?? null,
     createdAt: deps.clock.now(),
   })
   return { id, role: input.role, token }
 }
 
-/** Who a presented token speaks for, or null when it is unknown or revoked. */
-export async function authenticate(
+/** Who an unrevoked token speaks for and until when, or null when it is unknown or revoked. */
+export async function findTokenHolder(
   deps: { readonly db: Kysely<DB> },
   token: string,
-): Promise<Principal | null> {
+): Promise<TokenHolder | null> {
   const found = await findActiveTokenByHash(deps.db, hashToken(token))
-  return found ? { tokenId: found.id, role: found.role } : null
+  if (found === null) return null
+  return {
+    principal: { tokenId: found.id, role: found.role, providerId: found.providerId },
+    expiresAt: found.expiresAt,
+  }
+}
+
+/** Who a presented token speaks for, or null when it is unknown, revoked or expired. */
+export async function authenticate(
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  token: string,
+): Promise<Principal | null> {
+  const holder = await findTokenHolder(deps, token)
+  if (holder === null || isExpired(holder.expiresAt, deps.clock.now())) return null
+  return holder.principal
 }
 
 /**
  * On first start the database has no token: create an admin token, from
  * `presetSecret` when the operator gave one. Returns the new secret when one
- * was generated (to be shown once), else null.
+ * was generated (to be shown once), else null. Neither expires: they are how
+ * an operator gets in at all, and are revoked by hand.
  */
 export async function ensureAdminToken(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
@@ -79,24 +118,4 @@ export async function ensureAdminToken(
     ...(presetSecret ? { secret: presetSecret } : {}),
   })
   return { token: created.token, generated: !presetSecret }
-}
-
-/** Every token with its role, label, creation and revocation; never a secret, which is not kept. */
-export function listApiTokens(deps: { readonly db: Kysely<DB> }): Promise<StoredToken[]> {
-  return listTokens(deps.db)
-}
-
-/**
- * Revokes a token from now on. Answers the token as it now stands and
- * whether this call revoked it (false: it was revoked before), or null
- * when no token has this id.
- */
-export async function revokeApiToken(
-  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
-  id: string,
-): Promise<{ readonly token: StoredToken; readonly revokedNow: boolean } | null> {
-  const now = deps.clock.now()
-  const revokedNow = await revokeToken(deps.db, id, now)
-  const token = await findToken(deps.db, id)
-  return token === null ? null : { token, revokedNow }
 }

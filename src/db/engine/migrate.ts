@@ -15,6 +15,7 @@ import * as unpaidHolds from './migrations/0011-unpaid-holds.js'
 import * as waveWithdrawal from './migrations/0012-wave-withdrawal-and-code-uses.js'
 import * as mailHtml from './migrations/0013-mail-html.js'
 import * as cancellationMoney from './migrations/0014-cancellation-money.js'
+import * as tokenScope from './migrations/0015-token-scope.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -36,6 +37,7 @@ export const MIGRATIONS = {
   '0012-wave-withdrawal-and-code-uses': waveWithdrawal,
   '0013-mail-html': mailHtml,
   '0014-cancellation-money': cancellationMoney,
+  '0015-token-scope': tokenScope,
 } as const
 
 /**

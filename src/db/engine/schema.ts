@@ -298,6 +298,12 @@ export interface ApiTokenTable {
   label: string
   created_at: InstantColumn
   revoked_at: InstantColumn | null
+  /** The provider a provider's token acts for; null for other roles, and for provider tokens made before 0015. */
+  provider_id: string | null
+  /** Refused from this instant on; null: never (the configured and first-start admin tokens). */
+  expires_at: InstantColumn | null
+  /** Written at most once a minute per process, so up to a minute behind. */
+  last_used_at: InstantColumn | null
 }
 
 export interface BetaProgrammeTable {
