@@ -1,9 +1,10 @@
 import type { Channel } from '../domain/channel.js'
+import type { Role } from '../domain/principal.js'
 
-/** Who acts and how: the token behind a request, its role, and the channel (the API, a phone call taken by support, the web). */
+/** Who acts and how: the principal behind a request (`tokenId` holds its id: a token's or an account's), its role, and the channel (the API, a phone call taken by support, the web). */
 export interface Actor {
   readonly tokenId: string
-  readonly role: 'admin' | 'support' | 'provider'
+  readonly role: Role
   readonly channel: Channel
   /** The client's network address (through the proxies `TRUST_PROXY` names), where there is one. */
   readonly address?: string

@@ -5,7 +5,7 @@ import { migrateToLatest } from '../db/engine/migrate.js'
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from '../domain/api-token.js'
 import { WAVE_AUDIENCES, WAVE_CODE_MODES } from '../domain/invitation-wave.js'
 import { PAYABLE_METHODS } from '../domain/offer.js'
-import { ROLES, type Role } from '../http/principal.js'
+import { TOKEN_ROLES, type TokenRole } from '../domain/principal.js'
 import type { CliContext } from './cli-context.js'
 import { type ApplyCodeOptions, applyCodeCommand } from './commands/apply-code.js'
 import { releaseResultsCommand } from './commands/beta-results.js'
@@ -125,11 +125,15 @@ export function buildProgram(cli: CliContext): Command {
   token
     .command('create')
     .description('create an API token; its secret is printed once')
-    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, (value: string): Role => {
-      if (!(ROLES as readonly string[]).includes(value))
-        throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`)
-      return value as Role
-    })
+    .requiredOption(
+      '--role <role>',
+      `one of ${TOKEN_ROLES.join(', ')}`,
+      (value: string): TokenRole => {
+        if (!(TOKEN_ROLES as readonly string[]).includes(value))
+          throw new InvalidArgumentError(`must be one of ${TOKEN_ROLES.join(', ')}`)
+        return value as TokenRole
+      },
+    )
     .option('--label <label>', 'what the token is for', 'cli')
     .option(
       '--provider <id>',

@@ -1,7 +1,5 @@
 import { DAY_MS, type Instant } from './instant.js'
-
-/** The roles an API token can carry. */
-export type TokenRole = 'admin' | 'support' | 'provider'
+import type { TokenRole } from './principal.js'
 
 /** A machine client's bearer token as stored, its secret aside (only a hash of it is kept, never shown). */
 export interface ApiToken {

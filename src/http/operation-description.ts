@@ -1,5 +1,5 @@
 import { ERROR_CATALOGUE, type ErrorCode } from '../app/errors.js'
-import { ROLES, type Role } from './principal.js'
+import { ROLES, type Role } from '../domain/principal.js'
 
 export interface OperationFacts {
   /** The route's own words, if it has more to say than its summary. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createToken } from '../../src/app/access/api-tokens.js'
 import { revokeToken } from '../../src/db/access/api-tokens.js'
-import { ROLES, type Role } from '../../src/http/principal.js'
+import { TOKEN_ROLES as ROLES, type Role } from '../../src/domain/principal.js'
 import { testDatabases } from '../support/databases.js'
 import { call, expectProblem, NOW, useApi } from './api-harness.js'
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { setExamPricing } from '../../src/db/catalogue/exam-prices.js'
+import type { TokenRole as Role } from '../../src/domain/principal.js'
 import { formatVoucherCode, voucherCodeFromBytes } from '../../src/domain/voucher-code.js'
-import type { Role } from '../../src/http/principal.js'
 import { createCentre, deliver } from '../factories/appointments.js'
 import { type ApiWorld, call, expectOk, instant } from './api-harness.js'
 

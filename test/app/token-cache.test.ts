@@ -1,10 +1,15 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { Principal, TokenHolder } from '../../src/app/access/api-tokens.js'
+import type { TokenHolder } from '../../src/app/access/api-tokens.js'
 import { cacheAuthentication } from '../../src/app/access/token-cache.js'
 import { fixedClock } from '../../src/app/clock.js'
+import { type Principal, tokenPrincipal } from '../../src/domain/principal.js'
 import { NOW } from './scenario.js'
 
-const PRINCIPAL: Principal = { tokenId: 'token-1', role: 'provider', providerId: 'prometric' }
+const PRINCIPAL: Principal = tokenPrincipal({
+  id: 'token-1',
+  role: 'provider',
+  providerId: 'prometric',
+})
 
 describe('cacheAuthentication', () => {
   it('refuses a remembered token at once when its expiry comes, without asking the database', async () => {

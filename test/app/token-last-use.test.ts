@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createToken } from '../../src/app/access/api-tokens.js'
 import { recordLastUse } from '../../src/app/access/token-last-use.js'
 import { findToken } from '../../src/db/access/api-tokens.js'
+import { tokenPrincipal } from '../../src/domain/principal.js'
 import { testDatabases } from '../support/databases.js'
 import { NOW, useApp } from './scenario.js'
 
@@ -10,7 +11,7 @@ describe.each(testDatabases())('recording when a token was last used on $name', 
 
   it('writes the first use, then at most once a minute, and logs a failure instead of throwing', async () => {
     const { id } = await createToken(deps(), { role: 'support', label: 'desk' })
-    const principal = { tokenId: id, role: 'support', providerId: null } as const
+    const principal = tokenPrincipal({ id, role: 'support', providerId: null })
     const failures = vi.fn()
     const used = recordLastUse(deps(), failures)
     const lastUsed = async () => (await findToken(deps().db, id))?.lastUsedAt

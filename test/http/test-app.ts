@@ -2,14 +2,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyPluginAsync, LightMyRequestResponse } from 'fastify'
 import { Type } from 'typebox'
 import { AppError } from '../../src/app/errors.js'
+import { type Principal, tokenPrincipal } from '../../src/domain/principal.js'
 import { type BuildAppOptions, buildApp, type HttpDeps } from '../../src/http/build-app.js'
-import type { Principal } from '../../src/http/principal.js'
 
 /** Tokens the stub `authenticate` knows; the real token store is not part of these tests. */
 export const TOKENS: Readonly<Record<string, Principal>> = {
-  'admin-token': { tokenId: 'tok-admin', role: 'admin', providerId: null },
-  'support-token': { tokenId: 'tok-support', role: 'support', providerId: null },
-  'provider-token': { tokenId: 'tok-provider', role: 'provider', providerId: null },
+  'admin-token': tokenPrincipal({ id: 'tok-admin', role: 'admin', providerId: null }),
+  'support-token': tokenPrincipal({ id: 'tok-support', role: 'support', providerId: null }),
+  'provider-token': tokenPrincipal({ id: 'tok-provider', role: 'provider', providerId: null }),
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
@@ -55,7 +55,7 @@ export const testRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (request, reply) => {
       reply.code(201)
-      return { name: request.body.name, createdBy: request.principal.tokenId }
+      return { name: request.body.name, createdBy: request.principal.id }
     },
   )
   app.get(

@@ -5,7 +5,7 @@ import { loadDemo } from '../../src/app/operations/load-demo.js'
 import type { Database } from '../../src/db/engine/database.js'
 import { migrateOrThrow } from '../../src/db/engine/migrate.js'
 import { parseInstant } from '../../src/domain/instant.js'
-import { ROLES, type Role } from '../../src/http/principal.js'
+import { TOKEN_ROLES as ROLES, type TokenRole as Role } from '../../src/domain/principal.js'
 
 /**
  * What a test database starts with: `migrated` (the tables, empty),

@@ -11,16 +11,10 @@ import {
 import type { DB } from '../../db/engine/schema.js'
 import { isExpired } from '../../domain/api-token.js'
 import type { Instant } from '../../domain/instant.js'
+import { type Principal, tokenPrincipal } from '../../domain/principal.js'
 import type { Clock } from '../clock.js'
 
 /** API tokens: handed out once, stored only as a SHA-256 hash. */
-
-export interface Principal {
-  readonly tokenId: string
-  readonly role: TokenRole
-  /** The provider a provider's token acts for; null when it is bound to none. */
-  readonly providerId: string | null
-}
 
 /** Who a token speaks for, and until when: what the token cache keeps. */
 export interface TokenHolder {
@@ -75,7 +69,7 @@ export async function findTokenHolder(
   const found = await findActiveTokenByHash(deps.db, hashToken(token))
   if (found === null) return null
   return {
-    principal: { tokenId: found.id, role: found.role, providerId: found.providerId },
+    principal: tokenPrincipal(found),
     expiresAt: found.expiresAt,
   }
 }

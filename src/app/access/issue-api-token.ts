@@ -7,10 +7,10 @@ import {
   type ApiToken,
   decideTokenProvider,
   MAX_TOKEN_DAYS,
-  type TokenRole,
   tokenExpiry,
 } from '../../domain/api-token.js'
 import { formatInstant, type Instant } from '../../domain/instant.js'
+import type { TokenRole } from '../../domain/principal.js'
 import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
 import type { Clock } from '../clock.js'

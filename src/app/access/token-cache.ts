@@ -1,7 +1,8 @@
 import { isExpired } from '../../domain/api-token.js'
 import type { Instant } from '../../domain/instant.js'
+import type { Principal } from '../../domain/principal.js'
 import type { Clock } from '../clock.js'
-import type { Principal, TokenHolder } from './api-tokens.js'
+import type { TokenHolder } from './api-tokens.js'
 
 const CACHE_LIMIT = 10_000
 

@@ -4,7 +4,7 @@ import { runInTransaction } from '../../db/engine/group-commit.js'
 import type { DB } from '../../db/engine/schema.js'
 import { isLastUseDue } from '../../domain/api-token.js'
 import type { Instant } from '../../domain/instant.js'
-import type { Principal } from './api-tokens.js'
+import type { Principal } from '../../domain/principal.js'
 
 const TRACKED_LIMIT = 10_000
 
@@ -22,6 +22,7 @@ export function recordLastUse(
   const written = new Map<string, Instant>()
   return (principal, at) => {
     const tokenId = principal.tokenId
+    if (tokenId === null) return
     if (!isLastUseDue(written.get(tokenId) ?? null, at)) return
     if (written.size >= TRACKED_LIMIT) written.clear()
     written.set(tokenId, at)

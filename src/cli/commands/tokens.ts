@@ -5,13 +5,13 @@ import type { Actor } from '../../app/actor.js'
 import { AppError } from '../../app/errors.js'
 import { type ApiToken, tokenState } from '../../domain/api-token.js'
 import { formatInstant, type Instant } from '../../domain/instant.js'
+import type { TokenRole } from '../../domain/principal.js'
 import { TOKEN_CACHE_MS } from '../../http/examdesk-app.js'
-import type { Role } from '../../http/principal.js'
 import type { CliContext } from '../cli-context.js'
 import { consoleAccount } from '../console-account.js'
 
 export interface CreateTokenOptions {
-  readonly role: Role
+  readonly role: TokenRole
   readonly label: string
   readonly provider?: string
   readonly expiresAt?: string

@@ -5,7 +5,7 @@ import type {
   onRequestHookHandler,
 } from 'fastify'
 import { AppError } from '../../app/errors.js'
-import type { Principal, Role } from '../principal.js'
+import type { Principal, Role } from '../../domain/principal.js'
 import { sharedPlugin } from '../shared-plugin.js'
 
 const kPrincipal: unique symbol = Symbol('examdesk.principal')

@@ -120,7 +120,7 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
         const preview = await previewRegistrationCode(
           deps,
           { registrationId: request.params.id, code: request.params.code, withCodes },
-          codeCallerOf(request.principal),
+          codeCallerOf({ tokenId: request.principal.id }),
         )
         return toPreviewOut(preview)
       },

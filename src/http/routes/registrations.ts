@@ -46,7 +46,7 @@ const ROLES = ['admin', 'support', 'provider'] as const
 
 export function actorOf(request: FastifyRequest, channel: Actor['channel'] | undefined): Actor {
   return {
-    tokenId: request.principal.tokenId,
+    tokenId: request.principal.id,
     role: request.principal.role,
     channel: channel ?? 'api',
     address: request.ip,
@@ -56,9 +56,7 @@ export function actorOf(request: FastifyRequest, channel: Actor['channel'] | und
 /** The request's `Idempotency-Key`, or null when it sent none. */
 export function idempotencyOf(request: FastifyRequest) {
   const key = request.headers['idempotency-key']
-  return typeof key === 'string' && key !== ''
-    ? { principalId: request.principal.tokenId, key }
-    : null
+  return typeof key === 'string' && key !== '' ? { principalId: request.principal.id, key } : null
 }
 
 function requireIdempotencyKey(request: FastifyRequest) {

@@ -32,7 +32,7 @@ export function voucherIssueRoutes(deps: AppDeps): FastifyPluginAsync {
         const { principal } = request
         const issued = await issueRewardVouchers(deps, {
           candidateId: candidate.id,
-          issuedBy: principal.tokenId,
+          issuedBy: principal.id,
           issuedAs: { role: principal.role, channel: 'api' },
         })
         return {

@@ -170,7 +170,7 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
         const preview = await previewVoucher(
           deps,
           { code: request.params.code, ...query, withCodes },
-          codeCallerOf(request.principal),
+          codeCallerOf({ tokenId: request.principal.id }),
         )
         return toPreviewOut(preview)
       },

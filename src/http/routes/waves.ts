@@ -12,7 +12,7 @@ import { ExamParams } from '../schemas/request-fields.js'
 import { toWaveOut, WaveBody, WaveOut, WaveParams } from '../schemas/wave.js'
 
 function waveActorOf(request: FastifyRequest): WaveActor {
-  return { id: request.principal.tokenId, role: request.principal.role, channel: 'api' }
+  return { id: request.principal.id, role: request.principal.role, channel: 'api' }
 }
 
 /** Invitation waves of a beta exam: composed per exam, then opened, paused, resumed or withdrawn by id. */

@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
 import { type ApiToken, MAX_TOKEN_DAYS, tokenState } from '../../domain/api-token.js'
 import type { Instant } from '../../domain/instant.js'
-import { ROLES } from '../principal.js'
+import { TOKEN_ROLES } from '../../domain/principal.js'
 import { InstantText, toInstantOut } from './instant.js'
 import { Nullable } from './nullable.js'
 
@@ -12,7 +12,7 @@ function instantText(description: string) {
 
 export const CreateTokenBody = Type.Object(
   {
-    role: Type.Enum([...ROLES]),
+    role: Type.Enum([...TOKEN_ROLES]),
     label: Type.String({
       minLength: 1,
       maxLength: 200,
@@ -46,7 +46,7 @@ export const CreateTokenBody = Type.Object(
 
 const tokenFields = {
   id: Type.String(),
-  role: Type.Enum([...ROLES]),
+  role: Type.Enum([...TOKEN_ROLES]),
   label: Type.String(),
   provider: Nullable(
     Type.String({
