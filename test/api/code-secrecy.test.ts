@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { simpleParser } from 'mailparser'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { getRegistration } from '../../src/app/registrations/get-registration.js'
 import { maskCode } from '../../src/domain/code-mask.js'
+import type { Principal } from '../../src/domain/principal.js'
 import { buildExamdeskApp } from '../../src/http/examdesk-app.js'
+import { toRegistrationOut } from '../../src/http/schemas/registration.js'
 import { openServerLog } from '../../src/http/server-log.js'
 import { startOutboxWorker } from '../../src/jobs/outbox-worker.js'
 import { createFileTransport } from '../../src/mail/file-transport.js'
@@ -16,8 +19,10 @@ import {
   book,
   call,
   expectOk,
+  expectProblem,
   instant,
   registerCandidate,
+  reportResult,
   useApi,
 } from './api-harness.js'
 import { enrol, preview, world } from './voucher-world.js'
@@ -55,7 +60,7 @@ describe.each(testDatabases())('where a voucher code is shown, on $name', ({ ope
     const lea = await registerCandidate(w)
     const code = await enrol(w, lea)
     const slot = await createSlot(w.db, centre, instant('2026-10-01T09:00:00Z'))
-    return { w, lea, code, slot }
+    return { w, centre, lea, code, slot }
   }
 
   async function bookWithCode(w: ApiWorld, lea: string, slot: string, code: string) {
@@ -180,7 +185,7 @@ describe.each(testDatabases())('where a voucher code is shown, on $name', ({ ope
     expectNoCode(text, mistyped)
   })
 
-  it("masks the code in a provider's view of a registration, and shows it whole to support", async () => {
+  it("masks the code in a provider's view of a registration, and shows it whole to support and the holder", async () => {
     const { w, lea, code, slot } = await enrolled()
     // The candidate gave the code to the provider's booking site.
     const booked = await book(w, { candidateId: lea, slotId: slot, voucherCode: code }, 'with-code')
@@ -203,5 +208,51 @@ describe.each(testDatabases())('where a voucher code is shown, on $name', ({ ope
     )
     expect(bySupport.registration.price?.lines[0]?.code).toBe(code)
     expect(JSON.stringify(bySupport.history)).toContain(code)
+
+    // Candidates sign in as people, not with tokens: their view is the same mapping, read for them.
+    const { registration: view } = await getRegistration(w, registration.id)
+    const candidate = (candidateId: string): Principal => ({
+      id: `account-${candidateId}`,
+      role: 'candidate',
+      tokenId: null,
+      accountId: `account-${candidateId}`,
+      sessionId: 'session-1',
+      displayName: null,
+      providerId: null,
+      candidateId,
+    })
+    expect(toRegistrationOut(view, candidate(lea)).price?.lines[0]?.code).toBe(code)
+    expect(toRegistrationOut(view, candidate('someone-else')).price?.lines[0]?.code).toBe(
+      maskCode(code),
+    )
+  })
+
+  it("masks a code a provider never typed, in a refusal's sentence, and tells support it whole", async () => {
+    const { w, centre, lea, code, slot } = await enrolled()
+    const first = expectOk<Registration>(
+      await book(
+        w,
+        { candidateId: lea, slotId: slot, voucherCode: code, payment: { method: 'card' } },
+        'first',
+        'support',
+      ),
+      201,
+    )
+    w.clock.set(instant('2026-10-01T12:00:00Z'))
+    expectOk(await reportResult(w, first.id, 'fail'))
+    const retakeSlot = await createSlot(w.db, centre, instant('2026-10-20T09:00:00Z'))
+
+    // The provider books the retake without the code: the refusal names the code the candidate holds.
+    const byProvider = await book(w, { candidateId: lea, slotId: retakeSlot }, 'retake')
+    const refused = expectProblem(byProvider, 409, 'CODE_WOULD_FORFEIT')
+    expectNoCode(byProvider.body, code)
+    expect(refused.detail).toContain(`Your code ${maskCode(code)} holds a free retake of 070-620`)
+
+    const bySupport = expectProblem(
+      await book(w, { candidateId: lea, slotId: retakeSlot }, 'retake', 'support'),
+      409,
+      'CODE_WOULD_FORFEIT',
+    )
+    expect(bySupport.detail).toContain(`Your code ${code} holds a free retake of 070-620`)
   })
 })
