@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { holdsCode, maskCode, maskCodesInText } from './code-mask.js'
-import { formatVoucherCode, voucherCodeFromBytes } from './voucher-code.js'
+import { formatVoucherCode, VOUCHER_CODE_ALPHABET, voucherCodeFromBytes } from './voucher-code.js'
 
 const codeArb = fc.uint8Array({ minLength: 16, maxLength: 16 }).map(voucherCodeFromBytes)
 
@@ -54,6 +54,28 @@ describe('maskCodesInText', () => {
     ].join(' ')
     expect(maskCodesInText(text)).toBe(text)
     expect(holdsCode(text)).toBe(false)
+  })
+
+  it('masks exactly what the expression for a code in a text finds', () => {
+    const symbol = `[${VOUCHER_CODE_ALPHABET}${VOUCHER_CODE_ALPHABET.toLowerCase()}]`
+    const expression = new RegExp(
+      `(?<![A-Za-z0-9])${symbol}{6}[- ]?${symbol}{6}[- ]?${symbol}{6}(?![A-Za-z0-9])`,
+      'g',
+    )
+    // Groups of six and a few stray characters, so that codes, near misses and separators come up often.
+    const text = fc
+      .array(
+        fc.constantFrom('ABCDEF', 'gh7kmn', 'PQ2RST', 'A', 'b', '7', '0', 'i', 'é', '-', ' ', ':'),
+        { maxLength: 16 },
+      )
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, (text) => {
+        expect(maskCodesInText(text)).toBe(text.replace(expression, maskCode))
+        expect(holdsCode(text)).toBe(new RegExp(expression.source).test(text))
+      }),
+      { numRuns: 5000 },
+    )
   })
 
   it('finds every code it is given, wherever it stands', () => {
