@@ -13,6 +13,7 @@ import { DEFAULT_BODY_LIMIT } from './body-limits.js'
 import { createClientErrorHandler } from './client-error.js'
 import { useJsonBodyParser } from './json-body-parser.js'
 import { authPlugin } from './plugins/auth.js'
+import { codeMaskingPlugin } from './plugins/code-masking.js'
 import { docsPlugin } from './plugins/docs.js'
 import { httpMetrics } from './plugins/metrics.js'
 import { handleFrameworkError, problemDetailsPlugin } from './plugins/problem-details.js'
@@ -98,6 +99,7 @@ export async function buildApp(
   })
   logEachRequest(app)
   await app.register(problemDetailsPlugin)
+  await app.register(codeMaskingPlugin)
   const metrics = httpMetrics(deps.operations)
   // Before any route, as is the documentation: each sees only the routes added after it.
   await app.register(metrics.recording)

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino'
+import { maskCodesInText } from '../domain/code-mask.js'
 
 export interface ServerLog {
   readonly logger: Logger
@@ -13,6 +14,11 @@ export interface ServerLog {
  * every second. What is buffered when the process is
  * killed outright is lost: a log line is not an acknowledged write.
  * `destination` is a file path, or standard output when absent.
+ *
+ * No voucher code reaches the log: each line is masked as it is written
+ * (`maskCodesInText`), whatever put the code there (an error's message, a
+ * database error's detail, a value a job logs). The request line names the
+ * route's pattern, not the URL, so it holds none to begin with.
  */
 export function openServerLog(level: string, destination?: string): ServerLog {
   const stream = pino.destination({
@@ -24,7 +30,7 @@ export function openServerLog(level: string, destination?: string): ServerLog {
     periodicFlush: 1000,
     mkdir: destination !== undefined,
   })
-  const logger = pino({ level }, stream)
+  const logger = pino({ level, hooks: { streamWrite: maskCodesInText } }, stream)
   return {
     logger,
     close: () =>

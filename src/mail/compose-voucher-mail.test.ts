@@ -131,7 +131,11 @@ describe('composeVoucherMail', () => {
     expect(mail.bodyText).toContain('Gives:       an exam at no charge, for one registration')
   })
 
-  it('keys one mail per code', () => {
-    expect(computeVoucherDedupeKey(CODE)).toBe(`voucher-issued:${CODE}`)
+  it('keys one mail per code, by a fingerprint that does not give the code away', () => {
+    const key = computeVoucherDedupeKey(CODE)
+    expect(key).toMatch(/^voucher-issued:[0-9a-f]{32}$/)
+    expect(computeVoucherDedupeKey(CODE)).toBe(key)
+    expect(key).not.toContain(CODE)
+    expect(computeVoucherDedupeKey('22222222222222222A')).not.toBe(key)
   })
 })

@@ -2,6 +2,7 @@ import type { Candidate } from '../domain/candidate.js'
 import type { Instant } from '../domain/instant.js'
 import { describeScope, type OfferVersion, type PaymentMethod } from '../domain/offer.js'
 import { formatVoucherCode } from '../domain/voucher-code.js'
+import { computeCodeFingerprint } from './code-fingerprint.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 import { describeAfterPassDiscount } from './describe-after-pass.js'
 import { formatMailTime } from './format-mail-time.js'
@@ -42,9 +43,13 @@ const PAYMENT_NAMES: Readonly<Record<PaymentMethod, string>> = {
   free: 'no payment (a fully covered exam)',
 }
 
-/** One mail per code: a retried issue does not send it twice. */
+/**
+ * One mail per code, so a retried issue does not send it twice, keyed by the
+ * code's fingerprint and never the code: the key is shown to staff and goes
+ * out as the Message-ID, which mail relays log.
+ */
 export function computeVoucherDedupeKey(code: string): string {
-  return `voucher-issued:${code}`
+  return `voucher-issued:${computeCodeFingerprint(code)}`
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { newVoucher } from '../../src/app/vouchers/new-voucher.js'
 import { insertVoucher } from '../../src/db/vouchers/vouchers.js'
 import { BETA_REWARD, STUDY_BOOK_DISCOUNT } from '../../src/demo/demo-offers.js'
+import { maskCode } from '../../src/domain/code-mask.js'
 import type { OfferVersion } from '../../src/domain/offer.js'
 import { formatVoucherCode } from '../../src/domain/voucher-code.js'
 import { formatMailTime } from '../../src/mail/format-mail-time.js'
@@ -103,7 +104,11 @@ describe.each(testDatabases())(
       const seen = expectOk<Preview>(await previewCode(w, booked.id, code.toLowerCase()))
       expect(seen).toMatchObject({ accepted: true, refusal: null, requiresAcknowledgement: false })
       expect(seen.keeps.join(' ')).toContain('free retake of 070-620')
-      expect(seen.price).toMatchObject({ dueCents: 16_500, lines: [{ code, cents: 0 }] })
+      // The provider's booking site sees the code it was given masked.
+      expect(seen.price).toMatchObject({
+        dueCents: 16_500,
+        lines: [{ code: maskCode(code), cents: 0 }],
+      })
       // A preview changes nothing.
       expect((await readRegistration(w, booked.id)).registration.price?.lines).toEqual([])
 
@@ -111,7 +116,7 @@ describe.each(testDatabases())(
       const withCode = expectOk<Registration>(applied)
       expect(withCode).toMatchObject({
         paymentStatus: 'due',
-        price: { listCents: 16_500, dueCents: 16_500, lines: [{ code, cents: 0 }] },
+        price: { listCents: 16_500, dueCents: 16_500, lines: [{ code: maskCode(code), cents: 0 }] },
       })
       // A retry of the same request answers the same and takes nothing more.
       const again = await applyCode(w, booked.id, { voucherCode: code }, 'apply-1')

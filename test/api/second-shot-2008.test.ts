@@ -43,7 +43,7 @@ describe.each(testDatabases())('Second Shot 2008 on $name', ({ open }) => {
     const vue = await createCentre(w.db, { providerId: 'pearson-vue' })
     const lea = await registerCandidate(w)
     const code = expectOk<{ code: string; offer: { version: number } }>(
-      await call(w, 'POST', '/v1/offers/second-shot/enrolments', { candidateId: lea }, 'provider'),
+      await call(w, 'POST', '/v1/offers/second-shot/enrolments', { candidateId: lea }, 'support'),
       201,
     )
     expect(code.offer.version).toBe(1)

@@ -23,14 +23,15 @@ export async function world(get: () => ApiWorld) {
   return { w, centre }
 }
 
-/** Enrols the candidate in an offer (Second Shot by default) and returns the new code. */
+/** Enrols the candidate in an offer (Second Shot by default) as support (or `role`); returns the new code as `role` is shown it. */
 export async function enrol(
   w: ApiWorld,
   candidateId: string,
   offer = 'second-shot',
+  role: Role = 'support',
 ): Promise<string> {
   const out = expectOk<{ code: string }>(
-    await call(w, 'POST', `/v1/offers/${offer}/enrolments`, { candidateId }, 'provider'),
+    await call(w, 'POST', `/v1/offers/${offer}/enrolments`, { candidateId }, role),
     201,
   )
   return out.code

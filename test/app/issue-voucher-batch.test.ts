@@ -9,6 +9,7 @@ import { insertOfferVersion } from '../../src/db/vouchers/offers.js'
 import { listBatch } from '../../src/db/vouchers/vouchers.js'
 import { DEMO_OFFERS } from '../../src/demo/demo-offers.js'
 import { parseVoucherCode } from '../../src/domain/voucher-code.js'
+import { computeVoucherDedupeKey } from '../../src/mail/compose-voucher-mail.js'
 import { createCandidate } from '../factories/catalogue.js'
 import { TEST_MAIL_SETTINGS } from '../factories/mail.js'
 import { testDatabases } from '../support/databases.js'
@@ -107,7 +108,7 @@ describe.each(testDatabases())('issueVoucherBatch on $name', ({ open }) => {
       const canonical = code.code.replaceAll('-', '')
       expect(mail).toMatchObject({
         kind: 'voucher-issued',
-        dedupeKey: `voucher-issued:${canonical}`,
+        dedupeKey: computeVoucherDedupeKey(canonical),
         recipient: candidate.email,
         status: 'pending',
         createdAt: NOW,

@@ -9,6 +9,7 @@ import { listVouchersOfCandidate } from '../../src/db/vouchers/vouchers.js'
 import { BETA_REWARD } from '../../src/demo/demo-offers.js'
 import { isBetaExam } from '../../src/domain/exam.js'
 import { formatVoucherCode } from '../../src/domain/voucher-code.js'
+import { computeVoucherDedupeKey } from '../../src/mail/compose-voucher-mail.js'
 import { call, expectOk, expectProblem, useApi } from '../api/api-harness.js'
 import { createAttempt, createCandidate, createExam, createFamily } from '../factories/catalogue.js'
 import { TEST_MAIL_SETTINGS } from '../factories/mail.js'
@@ -100,7 +101,7 @@ describe.each(testDatabases())('issueRewardVouchers on $name', ({ open }) => {
         limit: 10,
         offset: 0,
       })
-      const mail = items.find((m) => m.dedupeKey === `voucher-issued:${voucher.code}`)!
+      const mail = items.find((m) => m.dedupeKey === computeVoucherDedupeKey(voucher.code))!
       const body = (await findMail(app.db(), mail.id))!.bodyText
       expect(body).toContain(`Thank you for taking the beta exam ${exam}.`)
       expect(body).toContain(formatVoucherCode(voucher.code))

@@ -15,7 +15,8 @@ import type { MailSettings } from '../../mail/mail-settings.js'
 
 /**
  * Puts the voucher mail in the outbox inside the caller's transaction, one
- * per code (`voucher-issued:<code>`); says whether it was added.
+ * per code (`voucher-issued:<fingerprint>`, see `computeVoucherDedupeKey`); says
+ * whether it was added.
  *
  * @example
  * await enqueueVoucherMail(trx, deps.mail, { voucher, offer, candidate, now })

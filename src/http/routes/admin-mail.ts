@@ -4,6 +4,7 @@ import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
 import { getMail } from '../../app/mail/get-mail.js'
 import { listMail } from '../../app/mail/list-mail.js'
+import { maskCodesInText } from '../../domain/code-mask.js'
 import type { MailSummary, StoredMail } from '../../domain/outbox-mail.js'
 import { computeMessageId } from '../../mail/message-id.js'
 import { toInstantOut } from '../schemas/instant.js'
@@ -40,7 +41,9 @@ const MailSummaryOut = Type.Object({
 
 const MailOut = Type.Object({
   ...mailFields,
-  bodyText: Type.String(),
+  bodyText: Type.String({
+    description: 'As sent, but every voucher code masked to its last four characters',
+  }),
   bodyHtml: Nullable(
     Type.String({
       description:
@@ -52,25 +55,32 @@ const MailOut = Type.Object({
   ),
 })
 
+/**
+ * Staff read the outbox to see what went where, not to copy a candidate's
+ * code: every code in what is shown is masked, for admin and support alike
+ * (`maskCodesInText`). Dedupe keys hold no code since migration 0017; one
+ * that did would show masked, with the Message-ID made from the masked key.
+ */
 function toMailFields(mail: MailSummary) {
+  const dedupeKey = maskCodesInText(mail.dedupeKey)
   return {
     id: mail.id,
     kind: mail.kind,
-    dedupeKey: mail.dedupeKey,
-    messageId: computeMessageId(mail.dedupeKey),
+    dedupeKey,
+    messageId: computeMessageId(dedupeKey),
     candidateId: mail.candidateId,
     recipient: mail.recipient,
-    subject: mail.subject,
+    subject: maskCodesInText(mail.subject),
     status: mail.status,
     tries: mail.tries,
-    lastError: mail.lastError,
+    lastError: mail.lastError === null ? null : maskCodesInText(mail.lastError),
     availableAt: toInstantOut(mail.availableAt),
     createdAt: toInstantOut(mail.createdAt),
     sentAt: mail.sentAt === null ? null : toInstantOut(mail.sentAt),
   }
 }
 
-/** `/v1/admin/mail`: the outbox, so that staff can see what was sent, what waits and what failed. */
+/** `/v1/admin/mail`: the outbox, so that staff can see what was sent, what waits and what failed; codes masked. */
 export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -125,9 +135,12 @@ export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
         const mail: StoredMail = await getMail(deps, request.params.id)
         return {
           ...toMailFields({ ...mail, attachments: mail.attachments }),
-          bodyText: mail.bodyText,
-          bodyHtml: mail.bodyHtml,
-          attachments: [...mail.attachments],
+          bodyText: maskCodesInText(mail.bodyText),
+          bodyHtml: mail.bodyHtml === null ? null : maskCodesInText(mail.bodyHtml),
+          attachments: mail.attachments.map((attachment) => ({
+            ...attachment,
+            content: maskCodesInText(attachment.content),
+          })),
         }
       },
     )

@@ -53,7 +53,7 @@ export function holdRoutes(deps: AppDeps): FastifyPluginAsync {
           idempotencyOf(request),
         )
         if (outcome.replayed) reply.header('idempotent-replayed', 'true')
-        return toRegistrationOut(outcome.result)
+        return toRegistrationOut(outcome.result, request.principal)
       },
     )
   }

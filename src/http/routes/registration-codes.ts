@@ -74,7 +74,7 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
           idempotencyOf(request),
         )
         if (outcome.replayed) reply.header('idempotent-replayed', 'true')
-        return reply.code(200).send(toRegistrationOut(outcome.result))
+        return reply.code(200).send(toRegistrationOut(outcome.result, request.principal))
       },
     )
 

@@ -68,7 +68,7 @@ function requireIdempotencyKey(request: FastifyRequest) {
 
 function send(reply: FastifyReply, outcome: Idempotent<RegistrationView>, status: number) {
   if (outcome.replayed) reply.header('idempotent-replayed', 'true')
-  return reply.code(status).send(toRegistrationOut(outcome.result))
+  return reply.code(status).send(toRegistrationOut(outcome.result, reply.request.principal))
 }
 
 /** `/v1/registrations`: booking, rescheduling and cancelling seats. */
@@ -330,6 +330,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
               toReport(request.body as never),
               actorOf(request, 'api'),
             ),
+            request.principal,
           ),
       )
     reportRoute(
@@ -391,7 +392,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
       async (request) => {
         const { registration, history } = await getRegistration(deps, request.params.id)
         return {
-          registration: toRegistrationOut(registration),
+          registration: toRegistrationOut(registration, request.principal),
           history: history.map(toAuditEntryOut),
         }
       },
@@ -416,7 +417,10 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
           request.params.id,
           computePaging(request.query),
         )
-        return { items: page.items.map(toRegistrationOut), total: page.total }
+        return {
+          items: page.items.map((view) => toRegistrationOut(view, request.principal)),
+          total: page.total,
+        }
       },
     )
   }

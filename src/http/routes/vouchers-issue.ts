@@ -38,7 +38,9 @@ export function voucherIssueRoutes(deps: AppDeps): FastifyPluginAsync {
         return {
           candidateId: issued.candidateId,
           issued: issued.issuedNow,
-          items: issued.rewards.map((reward) => toRewardVoucherOut(reward, candidate.timeZone)),
+          items: issued.rewards.map((reward) =>
+            toRewardVoucherOut(reward, candidate.timeZone, principal),
+          ),
         }
       },
     )

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app/app-deps.js'
 import { codeCallerOf } from '../../app/vouchers/code-throttle.js'
 import { enrolInOffer } from '../../app/vouchers/enrol-in-offer.js'
 import { previewVoucher, type VoucherPreview } from '../../app/vouchers/preview-voucher.js'
+import { codeAsShownTo } from '../../domain/code-visibility.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
 import { CODE_ENTRY_REFUSALS } from '../booking-problems.js'
 import { Nullable } from '../schemas/nullable.js'
@@ -13,7 +14,11 @@ import { Channel, CurrencyCode, PayableMethod } from '../schemas/request-fields.
 import { actorOf, IdempotencyHeaders, idempotencyOf } from './registrations.js'
 
 const EnrolmentOut = Type.Object({
-  code: Type.String({ examples: ['K7QM2X-9HDR4T-WPB3NZ'] }),
+  code: Type.String({
+    description:
+      'Whole for support and admin, who issue it for the candidate; masked to its last four characters for anyone else',
+    examples: ['K7QM2X-9HDR4T-WPB3NZ'],
+  }),
   candidateId: Nullable(Type.String()),
   offer: Type.Object({ id: Type.String(), version: Type.Integer(), name: Type.String() }),
   issuedAt: Type.String(),
@@ -112,7 +117,11 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
         if (outcome.replayed) reply.header('idempotent-replayed', 'true')
         const { voucher, offer } = outcome.result
         return reply.code(201).send({
-          code: formatVoucherCode(voucher.code),
+          code: codeAsShownTo(
+            request.principal,
+            voucher.candidateId,
+            formatVoucherCode(voucher.code),
+          ),
           candidateId: voucher.candidateId,
           offer: { id: offer.offerId, version: offer.version, name: offer.name },
           issuedAt: new Date(voucher.issuedAt).toISOString(),

@@ -1,5 +1,7 @@
 import { Type } from 'typebox'
 import type { RewardVoucher } from '../../app/beta/issue-reward-vouchers.js'
+import { codeAsShownTo } from '../../domain/code-visibility.js'
+import type { Principal } from '../../domain/principal.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from './instant.js'
 import { Nullable } from './nullable.js'
@@ -7,7 +9,8 @@ import { Nullable } from './nullable.js'
 /** A beta participant's reward code as staff see it when issuing or re-sending it. */
 export const RewardVoucherOut = Type.Object({
   code: Type.String({
-    description: 'Grouped for reading; the candidate gives it as voucherCode when registering',
+    description:
+      'Grouped for reading; the candidate gives it as voucherCode when registering. Whole for the candidate, support and admin; masked to its last four characters for anyone else',
     examples: ['N95RXK-VNF7BN-8VUGYP'],
   }),
   exam: Type.String({ description: 'The beta exam the code rewards', examples: ['071-621'] }),
@@ -27,10 +30,10 @@ export const RewardVouchersOut = Type.Object({
   }),
 })
 
-export function toRewardVoucherOut(reward: RewardVoucher, timeZone: string) {
+export function toRewardVoucherOut(reward: RewardVoucher, timeZone: string, reader: Principal) {
   const { voucher } = reward
   return {
-    code: formatVoucherCode(voucher.code),
+    code: codeAsShownTo(reader, voucher.candidateId, formatVoucherCode(voucher.code)),
     exam: reward.exam,
     offerId: voucher.offerId,
     offerVersion: voucher.offerVersion,

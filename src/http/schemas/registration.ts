@@ -1,6 +1,8 @@
 import { Type } from 'typebox'
 import type { RegistrationView } from '../../app/registrations/registration-view.js'
 import type { AuditEntry } from '../../domain/audit-entry.js'
+import { codeAsShownTo } from '../../domain/code-visibility.js'
+import type { Principal } from '../../domain/principal.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from './instant.js'
 import { Nullable } from './nullable.js'
 
@@ -10,7 +12,10 @@ export const PriceOut = Type.Object(
     listCents: Type.Integer(),
     lines: Type.Array(
       Type.Object({
-        code: Type.String(),
+        code: Type.String({
+          description:
+            'Whole for the candidate, support and admin; masked to its last four characters for a provider (`••••••-••••••-••UGYP`)',
+        }),
         offerId: Type.String(),
         offerVersion: Type.Integer(),
         label: Type.String(),
@@ -123,7 +128,8 @@ export const RegistrationOut = Type.Object({
   ),
 })
 
-export function toRegistrationOut(view: RegistrationView) {
+/** The registration as `reader` is shown it: the codes on its price whole only for those who may read them. */
+export function toRegistrationOut(view: RegistrationView, reader: Principal) {
   const zone = view.centre.timeZone
   return {
     ...view,
@@ -143,7 +149,17 @@ export function toRegistrationOut(view: RegistrationView) {
     },
     createdAt: toInstantOut(view.createdAt),
     updatedAt: toInstantOut(view.updatedAt),
-    price: view.price === null ? null : { ...view.price, lines: [...view.price.lines] },
+    // Whoever typed a code on the registration, it is the candidate's to read.
+    price:
+      view.price === null
+        ? null
+        : {
+            ...view.price,
+            lines: view.price.lines.map((line) => ({
+              ...line,
+              code: codeAsShownTo(reader, view.candidateId, line.code),
+            })),
+          },
     // An answer stored before holds expired has neither field.
     holdExpiresAt: view.holdExpiresAt == null ? null : toInstantOut(view.holdExpiresAt),
     holdEnded: view.holdEnded ?? null,
