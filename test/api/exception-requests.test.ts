@@ -165,12 +165,33 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
     const { lea, registrationId } = await sittingThatWentWrong(w)
     const filed = await fileRequest(
       w,
+      {
+        ...requestBody(lea, registrationId),
+        channel: 'phone',
+        onBehalfReason: 'The candidate called: the lab crashed mid-exam',
+      },
+      'support',
+    )
+    expect(filed.requestedBy).toMatchObject({
+      role: 'support',
+      onBehalf: true,
+      displayName: null,
+      tokenLabel: 'api test support',
+      reason: 'The candidate called: the lab crashed mid-exam',
+    })
+    const [mail] = await mailOf(w, lea)
+    expect(mail!.body_text).toMatch(
+      /filed for you by “api test support” \(support\) by phone on .+: The candidate called: the lab crashed mid-exam\./,
+    )
+
+    const refused = await call(
+      w,
+      'POST',
+      '/v1/exception-requests',
       { ...requestBody(lea, registrationId), channel: 'phone' },
       'support',
     )
-    expect(filed.requestedBy).toMatchObject({ role: 'support', onBehalf: true })
-    const [mail] = await mailOf(w, lea)
-    expect(mail!.body_text).toContain('filed for you by a support agent by phone')
+    expectProblem(refused, 400, 'ON_BEHALF_REASON_REQUIRED', 'onBehalfReason')
   })
 
   it('names each missing field, and every one of them at once', async () => {

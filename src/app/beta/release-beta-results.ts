@@ -45,7 +45,7 @@ export async function releaseBetaResults(
     for (const candidateId of new Set(waiting.map((result) => result.candidateId))) {
       const rewards = await issueRewardVouchers(deps, {
         candidateId,
-        issuedBy: actor.tokenId,
+        issuedBy: actor.principalId,
         issuedAs: { role: actor.role, channel: actor.channel },
       })
       rewardsIssued += rewards.issuedNow

@@ -8,6 +8,7 @@ import {
   findExceptionRequest,
   listExceptionRequestsOfCandidate,
 } from '../../db/exceptions/exception-requests.js'
+import { isOnBehalf } from '../../domain/acted-by.js'
 import type { AuditEntry } from '../../domain/audit-entry.js'
 import type {
   ExceptionReason,
@@ -16,7 +17,6 @@ import type {
 } from '../../domain/exception-request.js'
 import type { Instant } from '../../domain/instant.js'
 import { parseRegistrationCode } from '../../domain/registration-code.js'
-import { isOnBehalf } from '../actor.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { AppError } from '../errors.js'
 import type { Page } from '../page.js'
@@ -47,6 +47,10 @@ export interface ExceptionRequestView {
     readonly tokenId: string
     readonly role: string
     readonly onBehalf: boolean
+    /** Who, by name, and why staff filed it for the candidate (absent from answers stored before names were kept). */
+    readonly displayName?: string | null
+    readonly tokenLabel?: string | null
+    readonly reason?: string | null
   }
   readonly review: {
     readonly decision: 'approved' | 'denied'
@@ -88,6 +92,9 @@ export function toExceptionRequestView(
       tokenId: request.requestedBy,
       role: request.requestedByRole,
       onBehalf: isOnBehalf(request.requestedByRole),
+      displayName: request.requestedByName ?? null,
+      tokenLabel: request.requestedByLabel ?? null,
+      reason: request.requestedReason ?? null,
     },
     review:
       review === null

@@ -20,7 +20,7 @@ import {
 import type { Instant } from '../../domain/instant.js'
 import { formatRegistrationCode, parseRegistrationCode } from '../../domain/registration-code.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
-import { type Actor, isOnBehalf } from '../actor.js'
+import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
@@ -147,8 +147,11 @@ async function file(
     status: 'open',
     channel: actor.channel,
     requestedAt: now,
-    requestedBy: actor.tokenId,
+    requestedBy: actor.principalId,
     requestedByRole: actor.role,
+    requestedByName: actor.displayName,
+    requestedByLabel: actor.tokenLabel,
+    requestedReason: actor.reason,
     review: null,
   }
   await insertExceptionRequest(trx, request)
@@ -170,7 +173,15 @@ async function file(
     request,
     candidate: candidate!,
     exam: examOut,
-    onBehalf: isOnBehalf(actor.role) ? { role: actor.role, channel: actor.channel } : null,
+    onBehalf: {
+      role: actor.role,
+      channel: actor.channel,
+      at: now,
+      displayName: actor.displayName,
+      tokenLabel: actor.tokenLabel,
+      reason: actor.reason,
+      providerName: actor.providerId,
+    },
     composedAt: now,
     candidateId: candidate!.id,
     // The address on file, which the request's own was checked against.

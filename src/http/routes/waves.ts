@@ -12,7 +12,15 @@ import { ExamParams } from '../schemas/request-fields.js'
 import { toWaveOut, WaveBody, WaveOut, WaveParams } from '../schemas/wave.js'
 
 function waveActorOf(request: FastifyRequest): WaveActor {
-  return { id: request.principal.id, role: request.principal.role, channel: 'api' }
+  const { principal } = request
+  return {
+    id: principal.id,
+    role: principal.role,
+    channel: 'api',
+    accountId: principal.accountId,
+    displayName: principal.displayName,
+    tokenLabel: principal.tokenLabel,
+  }
 }
 
 /** Invitation waves of a beta exam: composed per exam, then opened, paused, resumed or withdrawn by id. */
