@@ -73,12 +73,34 @@ export function systemActor(id: string, role: Role, channel: Channel = 'api'): A
   return { principalId: id, role, channel, ...UNNAMED, tokenLabel: id }
 }
 
-/** Who acts on a wave, for the audit trail and the codes' `issuedBy`; the person or token named where known. */
-export interface WaveActor {
-  readonly id: string
-  readonly role: string
-  readonly channel: string
+/** Who acted, by name, where a use case is handed them apart from an `Actor`. */
+export interface ActorNames {
   readonly accountId?: string | null
   readonly displayName?: string | null
   readonly tokenLabel?: string | null
+}
+
+/** The names of a principal, as the audit trail keeps them. */
+export function namesOf(principal: Principal): Required<ActorNames> {
+  return {
+    accountId: principal.accountId,
+    displayName: principal.displayName,
+    tokenLabel: principal.tokenLabel,
+  }
+}
+
+/** The audit trail's columns for `names`. */
+export function auditNamesOf(names: ActorNames | undefined) {
+  return {
+    actorAccountId: names?.accountId ?? null,
+    actorName: names?.displayName ?? null,
+    actorLabel: names?.tokenLabel ?? null,
+  }
+}
+
+/** Who acts on a wave, for the audit trail and the codes' `issuedBy`; the person or token named where known. */
+export interface WaveActor extends ActorNames {
+  readonly id: string
+  readonly role: string
+  readonly channel: string
 }

@@ -184,6 +184,14 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
       /filed for you by “api test support” \(support\) by phone on .+: The candidate called: the lab crashed mid-exam\./,
     )
 
+    const { history } = expectOk<{
+      history: { action: string; actor: { displayName: string | null }; summary: string | null }[]
+    }>(await call(w, 'GET', `/v1/exception-requests/${filed.id}`, undefined, 'support'))
+    expect(history).toHaveLength(1)
+    expect(history[0]!.summary).toMatch(
+      /^Filed for you by “api test support” \(support\) by phone on .+ \(Europe\/Paris, UTC\+02:00\): The candidate called: the lab crashed mid-exam\.$/,
+    )
+
     const refused = await call(
       w,
       'POST',

@@ -46,7 +46,13 @@ export async function releaseBetaResults(
       const rewards = await issueRewardVouchers(deps, {
         candidateId,
         issuedBy: actor.principalId,
-        issuedAs: { role: actor.role, channel: actor.channel },
+        issuedAs: {
+          role: actor.role,
+          channel: actor.channel,
+          accountId: actor.accountId,
+          displayName: actor.displayName,
+          tokenLabel: actor.tokenLabel,
+        },
       })
       rewardsIssued += rewards.issuedNow
     }

@@ -12,7 +12,7 @@ import { parseRegistrationCode } from '../../domain/registration-code.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { AppError } from '../errors.js'
 import type { Page } from '../page.js'
-import { describeHistory, type HistoryEntry } from './registration-history.js'
+import { describeHistory, type HistoryEntry, REGISTRATION_VERBS } from './registration-history.js'
 import { loadRegistrationView, type RegistrationView } from './registration-view.js'
 
 /**
@@ -34,7 +34,14 @@ export async function getRegistration(
     findCandidate(deps.db, registration.candidateId),
   ])
   const timeZone = candidate?.timeZone ?? view.centre.timeZone
-  return { registration: view, history: describeHistory(history, view, timeZone) }
+  return {
+    registration: view,
+    history: describeHistory(history, {
+      verbs: REGISTRATION_VERBS,
+      timeZone,
+      provider: view.provider,
+    }),
+  }
 }
 
 /** One page of a candidate's registrations at every provider, newest first, and how many there are. */

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../domain/audit-entry.js'
 import { type ActedForFacts, asSentence, describeActedFor } from '../../mail/describe-acted-for.js'
 import type { RegistrationView } from './registration-view.js'
 
-/** A change in a registration's history, with what the candidate is told of it. */
+/** A change in a record's history, with what the candidate is told of it. */
 export interface HistoryEntry extends AuditEntry {
   /**
    * When someone else made the change for the candidate: the sentence the
@@ -13,8 +13,11 @@ export interface HistoryEntry extends AuditEntry {
   readonly summary: string | null
 }
 
+/** What the candidate is told of each action, by its name in the trail (`registered for you by …`). */
+export type HistoryVerbs = Readonly<Record<string, string>>
+
 // Only changes a person or a provider makes; a hold that ran out is examdesk's own doing.
-const VERBS: Readonly<Record<string, string>> = {
+export const REGISTRATION_VERBS: HistoryVerbs = {
   registered: 'registered',
   rescheduled: 'rescheduled',
   cancelled: 'cancelled',
@@ -26,20 +29,32 @@ const VERBS: Readonly<Record<string, string>> = {
   'result-recorded': 'result recorded',
 }
 
-/** Each entry of a registration's history with its sentence, on the candidate's clock (`timeZone`). */
+/**
+ * Each entry of a record's history with its sentence, for the actions
+ * `verbs` names, on the candidate's clock (`timeZone`). A provider's token
+ * is named by `provider`'s name: the record's provider, the one a bound
+ * token acts for.
+ */
 export function describeHistory(
   entries: readonly AuditEntry[],
-  view: RegistrationView,
-  timeZone: string,
+  told: {
+    readonly verbs: HistoryVerbs
+    readonly timeZone: string
+    readonly provider: RegistrationView['provider'] | null
+  },
 ): HistoryEntry[] {
   return entries.map((entry) => {
-    const verb = VERBS[entry.action]
-    const clause = verb && describeActedFor(verb, actedForOf(entry, view), entry.at, timeZone)
+    const verb = told.verbs[entry.action]
+    const clause =
+      verb && describeActedFor(verb, actedForOf(entry, told.provider), entry.at, told.timeZone)
     return { ...entry, summary: clause ? asSentence(clause) : null }
   })
 }
 
-function actedForOf(entry: AuditEntry, view: RegistrationView): ActedForFacts {
+function actedForOf(
+  entry: AuditEntry,
+  provider: RegistrationView['provider'] | null,
+): ActedForFacts {
   const providerId = entry.actorProviderId ?? null
   return {
     role: entry.actorRole,
@@ -48,8 +63,10 @@ function actedForOf(entry: AuditEntry, view: RegistrationView): ActedForFacts {
     displayName: entry.actorName ?? null,
     tokenLabel: entry.actorLabel ?? null,
     reason: entry.reason ?? null,
-    // A bound provider token acts on its own provider's registrations.
+    // A bound provider token acts on its own provider's records.
     providerName:
-      providerId === null || providerId === view.provider.id ? view.provider.name : providerId,
+      provider !== null && (providerId === null || providerId === provider.id)
+        ? provider.name
+        : providerId,
   }
 }

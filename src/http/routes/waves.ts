@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import type { WaveActor } from '../../app/actor.js'
+import { namesOf, type WaveActor } from '../../app/actor.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { composeWave } from '../../app/beta/compose-wave.js'
 import { getWaveView, listWaves } from '../../app/beta/get-wave.js'
@@ -17,9 +17,7 @@ function waveActorOf(request: FastifyRequest): WaveActor {
     id: principal.id,
     role: principal.role,
     channel: 'api',
-    accountId: principal.accountId,
-    displayName: principal.displayName,
-    tokenLabel: principal.tokenLabel,
+    ...namesOf(principal),
   }
 }
 
