@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { listAuditOf } from '../../db/audit-log.js'
 import { findCandidate } from '../../db/candidates/candidates.js'
 import { findExam } from '../../db/catalogue/exams.js'
+import { findProvider } from '../../db/catalogue/providers.js'
 import type { Paging } from '../../db/engine/paging.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
@@ -163,10 +164,12 @@ export async function getExceptionRequest(
     listAuditOf(deps.db, EXCEPTION_REQUEST_SUBJECT, request.id),
     findCandidate(deps.db, request.candidateId),
   ])
+  const providerId = history.find((entry) => entry.actorProviderId)?.actorProviderId
+  const provider = providerId ? await findProvider(deps.db, providerId) : null
   const told = {
     verbs: EXCEPTION_VERBS,
     timeZone: candidate?.timeZone ?? 'UTC',
-    provider: null,
+    provider: provider === null ? null : { id: provider.id, name: provider.name },
   }
   return { request: view, history: describeHistory(history, told) }
 }

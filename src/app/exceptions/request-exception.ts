@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { findCandidate } from '../../db/candidates/candidates.js'
 import { findExam } from '../../db/catalogue/exams.js'
+import { findProvider } from '../../db/catalogue/providers.js'
 import { findSlotWithCentre } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
@@ -180,7 +181,11 @@ async function file(
       displayName: actor.displayName,
       tokenLabel: actor.tokenLabel,
       reason: actor.reason,
-      providerName: actor.providerId,
+      // A provider's system is named by its provider: the one the token acts for, else the sitting's.
+      providerName:
+        actor.role === 'provider'
+          ? ((await findProvider(trx, actor.providerId ?? registration!.providerId))?.name ?? null)
+          : null,
     },
     composedAt: now,
     candidateId: candidate!.id,

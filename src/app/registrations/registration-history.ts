@@ -63,10 +63,12 @@ function actedForOf(
     displayName: entry.actorName ?? null,
     tokenLabel: entry.actorLabel ?? null,
     reason: entry.reason ?? null,
-    // A bound provider token acts on its own provider's records.
+    // A bound provider token acts on its own provider's records; without the record's provider the token's label names it.
     providerName:
-      provider !== null && (providerId === null || providerId === provider.id)
-        ? provider.name
-        : providerId,
+      provider === null
+        ? null
+        : providerId === null || providerId === provider.id
+          ? provider.name
+          : providerId,
   }
 }
