@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createToken, findTokenHolder } from '../../src/app/access/api-tokens.js'
 import { fixedClock } from '../../src/app/clock.js'
 import { readConfig } from '../../src/config.js'
+import { setExamPricing } from '../../src/db/catalogue/exam-prices.js'
 import type { Database } from '../../src/db/engine/database.js'
 import type { Principal } from '../../src/domain/principal.js'
 import { apiRoutes } from '../../src/http/api-routes.js'
@@ -237,6 +238,52 @@ describe.each(testDatabases())('on behalf, by name, on $name', ({ open }) => {
     const [cancelled] = await mailBodies(lea, 'registration-cancelled')
     expect(cancelled).toContain(
       'This was cancelled for you by Maria Lopez (support) by phone on Monday 15 June 2026, 16:00 (Europe/Paris, UTC+02:00): Cannot travel after all.',
+    )
+  })
+
+  it('keeps who paid by name and why, apart from who booked', async () => {
+    await setExamPricing(w().db, EXAM, {
+      priceClass: 'regular',
+      prices: [{ currency: 'USD', cents: 16_500 }],
+    })
+    const lea = await registerCandidate(w())
+    const slot = await createSlot(
+      w().db,
+      await createCentre(w().db),
+      instant('2026-07-01T09:00:00Z'),
+    )
+    const booked = expectOk<Registration>(
+      await book(w(), { candidateId: lea, slotId: slot }, 'b'),
+      201,
+    )
+    const paid = expectOk<Registration & { payment: { paidBy: Record<string, unknown> } }>(
+      await call(
+        w(),
+        'POST',
+        `/v1/registrations/${booked.id}/payment`,
+        {
+          method: 'card',
+          currency: 'USD',
+          cents: 16_500,
+          channel: 'phone',
+          onBehalfReason: 'Paid by card over the phone',
+        },
+        null,
+        AS_MARIA,
+      ),
+    )
+    expect(paid.payment.paidBy).toEqual({
+      tokenId: 'acct-maria',
+      role: 'support',
+      channel: 'phone',
+      displayName: 'Maria Lopez',
+      tokenLabel: null,
+      reason: 'Paid by card over the phone',
+    })
+    expect(paid.bookedBy).toMatchObject({ role: 'provider', displayName: null, reason: null })
+    const paying = (await historyOf(booked.id)).find((entry) => entry.action === 'paid')
+    expect(paying?.summary).toBe(
+      'Paid for you by Maria Lopez (support) by phone on Monday 15 June 2026, 14:00 (Europe/Paris, UTC+02:00): Paid by card over the phone.',
     )
   })
 
