@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto'
 import autocannon from 'autocannon'
 import { createToken } from '../src/app/access/api-tokens.js'
+import { systemActor } from '../src/app/actor.js'
 import { setBetaProgramme } from '../src/app/beta/beta-programme.js'
 import { composeWave } from '../src/app/beta/compose-wave.js'
 import { openWave } from '../src/app/beta/open-wave.js'
@@ -171,7 +172,7 @@ async function prepare(url: string) {
         restrictedCountries: [],
         resultsReleaseAt: new Date(now + 120 * DAY_MS).toISOString(),
       },
-      { tokenId: 'bench', role: 'admin', channel: 'api' },
+      systemActor('bench', 'admin'),
     )
     const slots = Array.from({ length: SLOTS }, (_, k) => `bench-slot-${k}`)
     await db.transaction().execute(async (trx) => {

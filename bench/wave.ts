@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { v7 as uuidv7 } from 'uuid'
+import { systemActor } from '../src/app/actor.js'
 import { setBetaProgramme } from '../src/app/beta/beta-programme.js'
 import { composeWave } from '../src/app/beta/compose-wave.js'
 import { openWave } from '../src/app/beta/open-wave.js'
@@ -149,7 +150,7 @@ async function prepare(file: string): Promise<Database> {
       restrictedCountries: ['CN'],
       resultsReleaseAt: '2026-09-15T00:00:00Z',
     },
-    { tokenId: 'bench', role: 'admin', channel: 'api' },
+    systemActor('bench', 'admin'),
   )
   const centre = await createCentre(deps, {
     provider: 'prometric',

@@ -1,22 +1,105 @@
+import type { ActedBy } from '../domain/acted-by.js'
+import { UNNAMED } from '../domain/acted-by.js'
 import type { Channel } from '../domain/channel.js'
-import type { Role } from '../domain/principal.js'
+import { needsOnBehalfReason, parseOnBehalfReason } from '../domain/on-behalf-reason.js'
+import type { Principal, Role } from '../domain/principal.js'
+import { AppError } from './errors.js'
 
-/** Who acts and how: the principal behind a request (`tokenId` holds its id: a token's or an account's), its role, and the channel (the API, a phone call taken by support, the web). */
-export interface Actor {
-  readonly tokenId: string
+/**
+ * Who acts and how: the principal behind a request (its id, account, the
+ * person's display name or the token's label, the provider it acts for), its
+ * role, the channel (the API, a phone call taken by support, the web) and,
+ * when staff act for a candidate, why.
+ */
+export interface Actor extends ActedBy {
   readonly role: Role
-  readonly channel: Channel
   /** The client's network address (through the proxies `TRUST_PROXY` names), where there is one. */
   readonly address?: string
 }
 
-/** Support staff and admins act on a candidate's behalf, and the candidate is told; a provider's booking site acts for the candidate. */
-export function isOnBehalf(role: string): boolean {
-  return role === 'support' || role === 'admin'
+/** How a caller reached us, as they said it: the channel, and the reason staff give for acting for a candidate. */
+export interface ActingHow {
+  readonly channel: Channel
+  /** As typed; checked here. */
+  readonly reason?: string | undefined
+  /** The name of the input that carried the reason, for a refusal (`onBehalfReason`, `--reason`). */
+  readonly reasonField?: string
+  readonly address?: string
 }
 
-/** Who acts on a wave, for the audit trail and the codes' `issuedBy`. */
-export interface WaveActor {
+/**
+ * The actor `principal` is when acting as `how` says: the reason is stored
+ * as a person's name is (see parseOnBehalfReason) and required where staff
+ * act for a candidate as a person (needsOnBehalfReason), refused naming the
+ * field that should have carried it.
+ */
+export function actorFor(principal: Principal, how: ActingHow): Actor {
+  const field = how.reasonField ?? 'onBehalfReason'
+  let reason: string | null = null
+  if (how.reason !== undefined) {
+    const parsed = parseOnBehalfReason(how.reason)
+    if (!parsed.ok) {
+      throw new AppError('VALIDATION_FAILED', {
+        field,
+        location: 'body',
+        problem: parsed.problem,
+        errors: [{ field, problem: parsed.problem }],
+      })
+    }
+    reason = parsed.reason
+  }
+  if (reason === null && needsOnBehalfReason(principal.role, how.channel)) {
+    throw new AppError('ON_BEHALF_REASON_REQUIRED', {
+      field,
+      role: principal.role,
+      channel: how.channel,
+    })
+  }
+  return {
+    principalId: principal.id,
+    role: principal.role,
+    accountId: principal.accountId,
+    displayName: principal.displayName,
+    tokenLabel: principal.tokenLabel,
+    providerId: principal.providerId,
+    channel: how.channel,
+    reason,
+    ...(how.address === undefined ? {} : { address: how.address }),
+  }
+}
+
+/** examdesk's own work (a job, a self-check), named by `id` in the audit trail. */
+export function systemActor(id: string, role: Role, channel: Channel = 'api'): Actor {
+  return { principalId: id, role, channel, ...UNNAMED, tokenLabel: id }
+}
+
+/** Who acted, by name, where a use case is handed them apart from an `Actor`. */
+export interface ActorNames {
+  readonly accountId?: string | null
+  readonly displayName?: string | null
+  readonly tokenLabel?: string | null
+}
+
+/** The names of a principal, as the audit trail keeps them. */
+export function namesOf(principal: Principal): Required<ActorNames> {
+  return {
+    accountId: principal.accountId,
+    displayName: principal.displayName,
+    tokenLabel: principal.tokenLabel,
+  }
+}
+
+/** The audit trail's columns for `names`. */
+export function auditNamesOf(names: ActorNames | undefined) {
+  return {
+    actorAccountId: names?.accountId ?? null,
+    actorName: names?.displayName ?? null,
+    actorLabel: names?.tokenLabel ?? null,
+  }
+}
+
+/** Who acts on a wave, for the audit trail and the codes' `issuedBy`; the person or token named where known. */
+export interface WaveActor extends ActorNames {
   readonly id: string
   readonly role: string
   readonly channel: string

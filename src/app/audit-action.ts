@@ -6,19 +6,36 @@ import type { AuditEntry } from '../domain/audit-entry.js'
 import type { Instant } from '../domain/instant.js'
 import type { Actor } from './actor.js'
 
-/** Appends to the audit trail what `actor` did at `at`, as the actor's token, role and channel. */
+type ActorFields =
+  | 'id'
+  | 'at'
+  | 'actorId'
+  | 'actorRole'
+  | 'channel'
+  | 'actorAccountId'
+  | 'actorName'
+  | 'actorLabel'
+  | 'actorProviderId'
+  | 'reason'
+
+/** Appends to the audit trail what `actor` did at `at`, naming the actor: principal, person or token, role, provider, channel and reason. */
 export function auditAction(
   db: Kysely<DB>,
   actor: Actor,
   at: Instant,
-  entry: Omit<AuditEntry, 'id' | 'at' | 'actorId' | 'actorRole' | 'channel'>,
+  entry: Omit<AuditEntry, ActorFields>,
 ): Promise<void> {
   return appendAudit(db, {
     id: uuidv7(),
     at,
-    actorId: actor.tokenId,
+    actorId: actor.principalId,
     actorRole: actor.role,
     channel: actor.channel,
+    actorAccountId: actor.accountId,
+    actorName: actor.displayName,
+    actorLabel: actor.tokenLabel,
+    actorProviderId: actor.providerId,
+    reason: actor.reason,
     ...entry,
   })
 }

@@ -113,6 +113,12 @@ export const ERROR_CATALOGUE: Catalogue = {
     sentence: (f) =>
       `This needs the role ${text(f.requiredRoles)}; your token has the role ${text(f.role)}.`,
   },
+  ON_BEHALF_REASON_REQUIRED: {
+    status: 400,
+    title: 'Reason required',
+    sentence: (f) =>
+      `${text(f.field) || 'onBehalfReason'}: say why you act for the candidate; staff acting ${f.channel === 'web' ? 'on the web' : 'by phone'} give a reason, which the candidate is shown.`,
+  },
   // Catalogue.
   EXAM_NUMBER_MALFORMED: {
     status: 400,

@@ -220,6 +220,11 @@ export function buildProgram(cli: CliContext): Command {
   const phone = {
     key: '--key <key>',
     keyHelp: 'idempotency key: repeating the command with it never acts twice',
+    agent: '--agent-name <name>',
+    agentHelp:
+      "the agent taking the call, as the candidate is told it (default: the console's account)",
+    reason: '--reason <text>',
+    reasonHelp: 'why you act for the caller; required, and shown to the candidate with your name',
   }
 
   program
@@ -259,6 +264,8 @@ export function buildProgram(cli: CliContext): Command {
       "ISO 4217 code of the price (default: the exam's USD price, or its only one)",
     )
     .option(phone.key, phone.keyHelp)
+    .option(phone.agent, phone.agentHelp)
+    .option(phone.reason, phone.reasonHelp)
     .action((options: RegisterByPhoneOptions) => registerByPhone(cli, options))
 
   program
@@ -274,12 +281,16 @@ export function buildProgram(cli: CliContext): Command {
       'the caller heard that the new seat can no longer be rescheduled or cancelled, and moves anyway',
     )
     .option(phone.key, phone.keyHelp)
+    .option(phone.agent, phone.agentHelp)
+    .option(phone.reason, phone.reasonHelp)
     .action(
       (options: {
         registration: string
         slot: string
         acknowledgeDeadlines?: boolean
         key?: string
+        agentName?: string
+        reason?: string
       }) => rescheduleByPhone(cli, options),
     )
 
@@ -288,7 +299,12 @@ export function buildProgram(cli: CliContext): Command {
     .description("cancel a registration, within the provider's window")
     .requiredOption('--registration <id>', 'registration id')
     .option(phone.key, phone.keyHelp)
-    .action((options: { registration: string; key?: string }) => cancelByPhone(cli, options))
+    .option(phone.agent, phone.agentHelp)
+    .option(phone.reason, phone.reasonHelp)
+    .action(
+      (options: { registration: string; key?: string; agentName?: string; reason?: string }) =>
+        cancelByPhone(cli, options),
+    )
 
   const registrations = program.command('registrations').description('registrations')
   registrations
@@ -306,6 +322,8 @@ export function buildProgram(cli: CliContext): Command {
     .option('--preview', 'say what the code would do and cost; change nothing')
     .option('--acknowledge-forfeit', 'go ahead although the code gives up a free retake')
     .option(phone.key, phone.keyHelp)
+    .option(phone.agent, phone.agentHelp)
+    .option(phone.reason, phone.reasonHelp)
     .action((options: ApplyCodeOptions) => applyCodeCommand(cli, options))
 
   const vouchers = program.command('vouchers').description('voucher codes')

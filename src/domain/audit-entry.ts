@@ -4,9 +4,17 @@ import type { Instant } from './instant.js'
 export interface AuditEntry {
   readonly id: string
   readonly at: Instant
+  /** The principal that acted: a token's or an account's id, or examdesk's own job. */
   readonly actorId: string
   readonly actorRole: string
   readonly channel: string
+  /** The person's account, display name, the token's label and the provider a token acts for; null where not known (entries kept before people were named). */
+  readonly actorAccountId?: string | null
+  readonly actorName?: string | null
+  readonly actorLabel?: string | null
+  readonly actorProviderId?: string | null
+  /** Why staff acted for the candidate, as they said it. */
+  readonly reason?: string | null
   readonly candidateId: string | null
   readonly subjectType: string
   readonly subjectId: string

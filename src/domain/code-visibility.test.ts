@@ -7,6 +7,7 @@ function principal(role: Role, candidateId: string | null = null): Principal {
     id: `${role}-1`,
     role,
     tokenId: null,
+    tokenLabel: null,
     accountId: `${role}-account`,
     sessionId: null,
     displayName: null,

@@ -33,9 +33,13 @@ export interface ExceptionRequest {
   readonly status: ExceptionRequestStatus
   readonly channel: Channel
   readonly requestedAt: Instant
-  /** The token that filed it, and its role. */
+  /** The principal that filed it, and its role. */
   readonly requestedBy: string
   readonly requestedByRole: string
+  /** Who filed it, by name (the person, else the token's label), and why staff filed it for the candidate; null or absent when not known. */
+  readonly requestedByName?: string | null
+  readonly requestedByLabel?: string | null
+  readonly requestedReason?: string | null
   readonly review: ExceptionReview | null
 }
 

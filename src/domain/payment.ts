@@ -17,4 +17,8 @@ export interface Payment {
   /** Null only for a payment recorded before roles and channels were kept with it. */
   readonly recordedByRole: string | null
   readonly channel: Channel | null
+  /** Who paid, by name (the person, else the token's label), and why staff paid for the candidate; null or absent when not known. */
+  readonly recordedByName?: string | null
+  readonly recordedByLabel?: string | null
+  readonly recordedReason?: string | null
 }

@@ -28,6 +28,8 @@ export interface Principal {
   readonly sessionId: string | null
   /** The person's name as others are told it ("registered for you by …"); null for a machine client. */
   readonly displayName: string | null
+  /** The label of the token behind the request: who acted when no person is named. Null for a person's session. */
+  readonly tokenLabel: string | null
   /** The provider a provider's token acts for; null for every other caller and for provider tokens made before tokens were bound. */
   readonly providerId: string | null
   /** The candidate record a candidate's account is linked to; null for every other caller. */
@@ -39,6 +41,7 @@ export function tokenPrincipal(token: {
   readonly id: string
   readonly role: TokenRole
   readonly providerId: string | null
+  readonly label?: string
 }): Principal {
   return {
     id: token.id,
@@ -47,6 +50,7 @@ export function tokenPrincipal(token: {
     accountId: null,
     sessionId: null,
     displayName: null,
+    tokenLabel: token.label ?? null,
     providerId: token.providerId,
     candidateId: null,
   }

@@ -18,9 +18,14 @@ export interface Registration {
   readonly providerId: string
   readonly status: RegistrationStatus
   readonly channel: Channel
-  /** The token that booked it, and its role. */
+  /** The principal that booked it (a token's or an account's id), and its role. */
   readonly bookedBy: string
   readonly bookedByRole: string
+  /** Who booked, by name: the person, else the token's label; the provider a provider's token acts for; why staff booked for the candidate. Null or absent when not known (booked before these were kept). */
+  readonly bookedByName?: string | null
+  readonly bookedByLabel?: string | null
+  readonly bookedByProviderId?: string | null
+  readonly bookedReason?: string | null
   readonly waiverId: string | null
   readonly attemptId: string | null
   readonly version: number

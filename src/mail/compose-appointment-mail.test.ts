@@ -76,10 +76,36 @@ describe('composeAppointmentMail', () => {
     expect(mail.bodyText).not.toContain('your time')
   })
 
-  it('says who acted, how and when, for a booking made on the candidate’s behalf', () => {
+  it('says the role, how and when, for a booking recorded before people were named', () => {
     const mail = composeAppointmentMail(input({ onBehalf: { role: 'support', channel: 'phone' } }))
     expect(mail.bodyText).toContain(
       'This was registered for you by a support agent by phone on Sunday 15 March 2026, 05:00 (America/Los_Angeles, UTC-07:00).',
+    )
+  })
+
+  it('names the agent, their role, the channel, the time on the candidate’s clock and the reason', () => {
+    const mail = composeAppointmentMail(
+      input({
+        onBehalf: {
+          role: 'support',
+          channel: 'phone',
+          displayName: 'Maria Lopez',
+          reason: 'The booking page timed out',
+        },
+      }),
+    )
+    expect(mail.bodyText).toContain(
+      'This was registered for you by Maria Lopez (support) by phone on Sunday 15 March 2026, 05:00 (America/Los_Angeles, UTC-07:00): The booking page timed out.',
+    )
+    expect(mail.bodyText).not.toContain('a support agent')
+  })
+
+  it('says the provider when its booking system booked', () => {
+    const mail = composeAppointmentMail(
+      input({ onBehalf: { role: 'provider', channel: 'web', providerName: 'Pearson VUE' } }),
+    )
+    expect(mail.bodyText).toContain(
+      'This was registered through Pearson VUE on Sunday 15 March 2026, 05:00 (America/Los_Angeles, UTC-07:00).',
     )
   })
 

@@ -2,6 +2,7 @@ import type { Instant } from '../domain/instant.js'
 import type { MailAttachment } from '../domain/outbox-mail.js'
 import { composeCalendarFile } from './calendar-file.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
+import { type ActedForFacts, asSentence, describeActedFor } from './describe-acted-for.js'
 import { type CancellationMailFacts, describeCancellation } from './describe-cancellation.js'
 import { describeDeadline } from './describe-deadline.js'
 import { formatMailTime } from './format-mail-time.js'
@@ -43,14 +44,11 @@ export interface AppointmentMailInput {
   /** How long the calendar entry is; 120 minutes when the exam's length is not known. */
   readonly durationMinutes?: number
   /**
-   * Who acted when it was not the candidate: the mail says so (support by
-   * phone, …), and when (`at`; the change's own time when absent).
+   * Who acted when it was not the candidate: the mail names them (the agent
+   * and their role, the channel, the reason; a provider's booking system by
+   * the provider), and when (`at`; the change's own time when absent).
    */
-  readonly onBehalf?: {
-    readonly role: string
-    readonly channel: string
-    readonly at?: Instant
-  } | null
+  readonly onBehalf?: ActedForFacts | null
   /** For a reschedule, where the appointment was before. */
   readonly previousStartsAt?: Instant | null
   /** The last instants to reschedule and to cancel; not shown in a cancellation. */
@@ -67,16 +65,6 @@ export interface AppointmentMailInput {
 
 const DEFAULT_DURATION_MINUTES = 120
 
-const ACTORS: Readonly<Record<string, string>> = {
-  support: 'a support agent',
-  admin: 'a programme administrator',
-  provider: 'your test-centre provider',
-}
-const CHANNELS: Readonly<Record<string, string>> = {
-  phone: 'by phone',
-  web: 'on the web',
-  api: 'through the provider system',
-}
 const VERBS: Readonly<Record<AppointmentMailKind, string>> = {
   'registration-confirmed': 'registered',
   'registration-rescheduled': 'rescheduled',
@@ -136,11 +124,12 @@ export function composeAppointmentMail(input: AppointmentMailInput): ComposedMai
   lines.push(`  Registration:  ${input.registrationId}`)
   lines.push('')
 
-  if (input.onBehalf) {
-    const actor = ACTORS[input.onBehalf.role] ?? 'a member of the programme staff'
-    const channel = CHANNELS[input.onBehalf.channel] ?? ''
+  const acted =
+    input.onBehalf &&
+    describeActedFor(VERBS[input.kind], input.onBehalf, input.composedAt, candidate.timeZone)
+  if (acted) {
     lines.push(
-      `This was ${VERBS[input.kind]} for you by ${actor}${channel ? ` ${channel}` : ''} on ${formatMailTime(input.onBehalf.at ?? input.composedAt, candidate.timeZone)}.`,
+      asSentence(acted, 'This was '),
       'If you did not ask for it, contact us (see below).',
       '',
     )

@@ -40,9 +40,27 @@ describe('composeExceptionMail', () => {
     expect(mail.attachments).toEqual([])
   })
 
-  it('says who filed it when support did', () => {
+  it('says who filed it when support did: by name, how, when on the candidate’s clock, and why', () => {
+    const mail = composeExceptionMail(
+      input({
+        onBehalf: {
+          role: 'support',
+          channel: 'phone',
+          displayName: 'Maria Lopez',
+          reason: 'The candidate called from the test centre',
+        },
+      }),
+    )
+    expect(mail.bodyText).toContain(
+      'This request was filed for you by Maria Lopez (support) by phone on Wednesday 17 June 2026, 03:00 (Europe/Paris, UTC+02:00): The candidate called from the test centre.',
+    )
+  })
+
+  it('says the role alone for a request filed before people were named', () => {
     const mail = composeExceptionMail(input({ onBehalf: { role: 'support', channel: 'phone' } }))
-    expect(mail.bodyText).toContain('This request was filed for you by a support agent by phone.')
+    expect(mail.bodyText).toContain(
+      'This request was filed for you by a support agent by phone on Wednesday 17 June 2026, 03:00 (Europe/Paris, UTC+02:00).',
+    )
   })
 
   it('says what an approval waives, that it is for one attempt, and the note', () => {

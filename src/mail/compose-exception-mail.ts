@@ -1,6 +1,7 @@
 import type { ExceptionReason } from '../domain/exception-request.js'
 import type { Instant } from '../domain/instant.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
+import { type ActedForFacts, asSentence, describeActedFor } from './describe-acted-for.js'
 import { formatMailTime } from './format-mail-time.js'
 
 export type ExceptionMailKind =
@@ -24,8 +25,8 @@ export interface ExceptionMailInput {
     readonly timeZone: string
   }
   readonly exam: { readonly number: string; readonly title: string }
-  /** Who filed it when it was not the candidate's own system: the mail says so. */
-  readonly onBehalf?: { readonly role: string; readonly channel: string } | null
+  /** Who filed it when it was not the candidate: the mail names them, with the channel and the reason. */
+  readonly onBehalf?: ActedForFacts | null
   /** The review, for an approval or a denial. */
   readonly review?: {
     readonly note: string
@@ -43,11 +44,6 @@ const REASONS: Readonly<Record<ExceptionReason, string>> = {
   connectivity: 'the internet connection failed',
   'equipment-failure': 'equipment failed',
 }
-const ACTORS: Readonly<Record<string, string>> = {
-  support: 'a support agent',
-  admin: 'a programme administrator',
-}
-const CHANNELS: Readonly<Record<string, string>> = { phone: 'by phone', web: 'on the web' }
 
 /** One mail per request and step: a retried use case sends it once. */
 export function computeExceptionDedupeKey(kind: ExceptionMailKind, requestId: string): string {
@@ -92,11 +88,13 @@ export function composeExceptionMail(input: ExceptionMailInput): ComposedMail {
     '',
   )
 
-  if (input.kind === 'exception-request-received' && input.onBehalf) {
-    const actor = ACTORS[input.onBehalf.role] ?? 'a member of the programme staff'
-    const channel = CHANNELS[input.onBehalf.channel] ?? ''
+  const acted =
+    input.kind === 'exception-request-received' &&
+    input.onBehalf &&
+    describeActedFor('filed', input.onBehalf, request.requestedAt, candidate.timeZone)
+  if (acted) {
     lines.push(
-      `This request was filed for you by ${actor}${channel ? ` ${channel}` : ''}.`,
+      asSentence(acted, 'This request was '),
       'If you did not ask for it, contact us (see below).',
       '',
     )

@@ -31,7 +31,12 @@ describe.each(testDatabases())('who booked and who paid, on $name', ({ open }) =
     const lea = await registerCandidate(w)
     // A support agent books on the phone; nothing is due until paid.
     const booked = expectOk<Registration>(
-      await book(w, { candidateId: lea, slotId: slot, channel: 'phone' }, 'call-1', 'support'),
+      await book(
+        w,
+        { candidateId: lea, slotId: slot, channel: 'phone', onBehalfReason: 'Booked on a call' },
+        'call-1',
+        'support',
+      ),
       201,
     )
     expect(booked.payment).toBeNull()
@@ -73,7 +78,7 @@ describe.each(testDatabases())('who booked and who paid, on $name', ({ open }) =
       await call(w, 'GET', `/v1/admin/mail/${mail!.id}`),
     )
     expect(bodyText).toContain(
-      `This was registered for you by a support agent by phone on ${formatMailTime(NOW, 'Europe/Paris')}.`,
+      `This was registered for you by “api test support” (support) by phone on ${formatMailTime(NOW, 'Europe/Paris')}: Booked on a call.`,
     )
     expect(bodyText).not.toContain('programme administrator')
     expect(bodyText).not.toContain(formatMailTime(paidAt, 'Europe/Paris'))

@@ -58,7 +58,12 @@ describe.each(testDatabases())('candidates over HTTP ($name)', ({ open }) => {
     const patch = (body: unknown, role: 'admin' | 'support' | 'provider' = 'support') =>
       call(world(), 'PATCH', `/v1/candidates/${created.id}`, body, role)
     const changed = expectOk<CandidateOut>(
-      await patch({ lastName: 'Martin-Dubois', timeZone: 'america/vancouver', channel: 'phone' }),
+      await patch({
+        lastName: 'Martin-Dubois',
+        timeZone: 'america/vancouver',
+        channel: 'phone',
+        onBehalfReason: 'Married in May; moved to Vancouver',
+      }),
     )
     expect(changed).toEqual({
       ...created,
@@ -72,7 +77,7 @@ describe.each(testDatabases())('candidates over HTTP ($name)', ({ open }) => {
     expectOk(await patch({ lastName: 'Martin-Dubois' }))
     const trail = await world()
       .db.selectFrom('audit_log')
-      .select(['action', 'actor_role', 'channel', 'detail'])
+      .select(['action', 'actor_role', 'channel', 'reason', 'detail'])
       .where('subject_id', '=', created.id)
       .execute()
     expect(trail).toHaveLength(1)

@@ -215,6 +215,7 @@ describe.each(testDatabases())('where a voucher code is shown, on $name', ({ ope
       id: `account-${candidateId}`,
       role: 'candidate',
       tokenId: null,
+      tokenLabel: null,
       accountId: `account-${candidateId}`,
       sessionId: 'session-1',
       displayName: null,

@@ -153,6 +153,10 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
     })
     expect(mail[0]!.body_text).toContain(filed.id)
     expect(mail[0]!.body_text).toContain('PRM-2026-004417')
+    // Filed by the provider's system: the candidate is told which, by its name.
+    expect(mail[0]!.body_text).toMatch(
+      /This request was filed through Prometric on .+\(Europe\/Paris, UTC\+02:00\)\./,
+    )
     expectProblem(
       await call(w, 'GET', '/v1/exception-requests/ZZZZ-ZZZZ-ZZZZ'),
       404,
@@ -165,12 +169,41 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
     const { lea, registrationId } = await sittingThatWentWrong(w)
     const filed = await fileRequest(
       w,
+      {
+        ...requestBody(lea, registrationId),
+        channel: 'phone',
+        onBehalfReason: 'The candidate called: the lab crashed mid-exam',
+      },
+      'support',
+    )
+    expect(filed.requestedBy).toMatchObject({
+      role: 'support',
+      onBehalf: true,
+      displayName: null,
+      tokenLabel: 'api test support',
+      reason: 'The candidate called: the lab crashed mid-exam',
+    })
+    const [mail] = await mailOf(w, lea)
+    expect(mail!.body_text).toMatch(
+      /filed for you by “api test support” \(support\) by phone on .+: The candidate called: the lab crashed mid-exam\./,
+    )
+
+    const { history } = expectOk<{
+      history: { action: string; actor: { displayName: string | null }; summary: string | null }[]
+    }>(await call(w, 'GET', `/v1/exception-requests/${filed.id}`, undefined, 'support'))
+    expect(history).toHaveLength(1)
+    expect(history[0]!.summary).toMatch(
+      /^Filed for you by “api test support” \(support\) by phone on .+ \(Europe\/Paris, UTC\+02:00\): The candidate called: the lab crashed mid-exam\.$/,
+    )
+
+    const refused = await call(
+      w,
+      'POST',
+      '/v1/exception-requests',
       { ...requestBody(lea, registrationId), channel: 'phone' },
       'support',
     )
-    expect(filed.requestedBy).toMatchObject({ role: 'support', onBehalf: true })
-    const [mail] = await mailOf(w, lea)
-    expect(mail!.body_text).toContain('filed for you by a support agent by phone')
+    expectProblem(refused, 400, 'ON_BEHALF_REASON_REQUIRED', 'onBehalfReason')
   })
 
   it('names each missing field, and every one of them at once', async () => {

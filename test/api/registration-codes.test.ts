@@ -95,7 +95,12 @@ describe.each(testDatabases())(
       const slot = await createSlot(w.db, centre, instant('2026-10-01T09:00:00Z'))
       // Booked first, by phone, without a code: the seed's candidate was told to cancel and book again.
       const booked = expectOk<Registration>(
-        await book(w, { candidateId: lea, slotId: slot, channel: 'phone' }, 'b1', 'support'),
+        await book(
+          w,
+          { candidateId: lea, slotId: slot, channel: 'phone', onBehalfReason: 'On a call' },
+          'b1',
+          'support',
+        ),
         201,
       )
       expect(booked).toMatchObject({ paymentStatus: 'due', price: { dueCents: 16_500, lines: [] } })
@@ -181,7 +186,12 @@ describe.each(testDatabases())(
       // Booked by support on the phone; the code that makes it free is applied ten minutes later by the provider.
       const ben = await registerCandidate(w, { email: 'ben@example.com', timeZone: 'Europe/Paris' })
       const byPhone = expectOk<Registration>(
-        await book(w, { candidateId: ben, slotId: slot, channel: 'phone' }, 'b2', 'support'),
+        await book(
+          w,
+          { candidateId: ben, slotId: slot, channel: 'phone', onBehalfReason: 'On a call' },
+          'b2',
+          'support',
+        ),
         201,
       )
       w.clock.set(ENROLMENT_DAY + 10 * MINUTE)
@@ -205,7 +215,7 @@ describe.each(testDatabases())(
         await call(w, 'GET', `/v1/admin/mail/${mail!.id}`),
       )
       expect(bodyText).toContain(
-        `registered for you by a support agent by phone on ${formatMailTime(ENROLMENT_DAY, 'Europe/Paris')}`,
+        `registered for you by “api test support” (support) by phone on ${formatMailTime(ENROLMENT_DAY, 'Europe/Paris')}: On a call.`,
       )
     })
 

@@ -373,7 +373,12 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
     const centre = await createCentre(w.db)
     const slot = await createSlot(w.db, centre, instant('2026-07-01T21:00:00Z'))
     const booked = expectOk<RegistrationOut>(
-      await book(w, { candidateId: lea, slotId: slot, channel: 'phone' }, 'phone-call', 'support'),
+      await book(
+        w,
+        { candidateId: lea, slotId: slot, channel: 'phone', onBehalfReason: 'Called in' },
+        'phone-call',
+        'support',
+      ),
       201,
     )
     expect(booked.bookedBy).toMatchObject({ role: 'support', onBehalf: true })

@@ -35,7 +35,7 @@ describe.each(testDatabases())('registrations apply-code on $name', ({ open }) =
     const code = formatVoucherCode(voucher.code)
     const deps = { db: w.db, clock: w.clock, mail: readMailSettings(readConfig({})) }
     let printed = ''
-    const run = async (options: { preview?: boolean; key?: string }) => {
+    const run = async (options: { preview?: boolean; key?: string; reason?: string }) => {
       printed = ''
       await runApplyCode(
         deps,
@@ -52,18 +52,27 @@ describe.each(testDatabases())('registrations apply-code on $name', ({ open }) =
     expect(preview).toContain('due:      USD 140.25')
     expect(preview).toContain('Nothing was changed.')
 
-    const applied = await run({ key: 'call-7' })
+    const applied = await run({ key: 'call-7', reason: 'Caller read out a study-book code' })
     expect(applied).toMatch(new RegExp(`^Code applied: ${id} {2}booked {2}070-620`))
     expect(applied).toContain('due:      USD 140.25')
     expect(applied).toContain('the candidate is mailed once it is paid')
-    expect(await run({ key: 'call-7' })).toContain(`Already done (same key): ${id}`)
+    expect(await run({ key: 'call-7', reason: 'Caller read out a study-book code' })).toContain(
+      `Already done (same key): ${id}`,
+    )
 
     const history = await w.db
       .selectFrom('audit_log')
-      .select(['action', 'actor_role', 'channel'])
+      .select(['action', 'actor_role', 'channel', 'reason'])
       .where('subject_id', '=', id)
       .where('action', '=', 'codes-applied')
       .execute()
-    expect(history).toEqual([{ action: 'codes-applied', actor_role: 'support', channel: 'phone' }])
+    expect(history).toEqual([
+      {
+        action: 'codes-applied',
+        actor_role: 'support',
+        channel: 'phone',
+        reason: 'Caller read out a study-book code',
+      },
+    ])
   })
 })

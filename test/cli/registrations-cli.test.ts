@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createToken } from '../../src/app/access/api-tokens.js'
+import { systemActor } from '../../src/app/actor.js'
 import { fixedClock } from '../../src/app/clock.js'
 import { loadDemo } from '../../src/app/operations/load-demo.js'
 import { reportSitting } from '../../src/app/retakes/report-sitting.js'
@@ -19,7 +20,9 @@ import { describeRun, runCli } from './run-cli.js'
 /** A Monday on which Second Shot 2026 takes enrolments; the demo's slots are the three weeks after it. */
 const NOW = parseInstant('2026-10-05T12:00:00Z')!
 const MAIL = readMailSettings(readConfig({}))
-const ADMIN = { tokenId: 'test-admin', role: 'admin', channel: 'api' } as const
+const ADMIN = systemActor('test-admin', 'admin')
+const PHONE_COMMANDS = new Set(['register', 'reschedule', 'cancel'])
+const AGENT = ['--agent-name', 'Maria Lopez', '--reason', 'The candidate called the helpdesk']
 
 describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
   let database: CliDatabase
@@ -33,8 +36,11 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
     await database?.close()
   })
 
-  const examdesk = (args: readonly string[], at = clock) =>
+  const run = (args: readonly string[], at = clock) =>
     runCli(args, { DATABASE_URL: database.url }, { clock: at })
+  /** A command as the agent on the phone runs it: a phone-queue command names the agent and says why. */
+  const examdesk = (args: readonly string[], at = clock) =>
+    run(PHONE_COMMANDS.has(args[0] ?? '') ? [...args, ...AGENT] : args, at)
 
   /** The demo's slots for 070-680 that start after `after`, earliest first. */
   async function slotsOf680(after: Instant) {
@@ -255,7 +261,7 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
       { db: database.db, clock: later, mail: MAIL },
       registrationId,
       { kind: 'result', outcome: 'fail' },
-      { tokenId: 'test-provider', role: 'provider', channel: 'api' },
+      systemActor('test-provider', 'provider'),
     )
     const [retake] = await slotsOf680(first!.startsAt + 48 * HOUR_MS)
     const args = ['register', '--candidate', candidate.id, '--exam', '70-680', '--slot', retake!.id]
@@ -269,5 +275,58 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
     const agreed = await examdesk([...args, '--acknowledge-forfeit'], later)
     expect(agreed.code, describeRun(agreed)).toBe(0)
     expect(agreed.stdout).toContain('Amount due: USD 165.00, not paid yet.\n')
+  })
+  it('names the agent and the reason in the trail, the registration and the mail; refuses a call without a reason', async () => {
+    const slot = await laterSlot()
+    const args = ['register', '--candidate', 'cand-lucas', '--exam', '70-680', '--slot', slot.id]
+    const refused = await run(args)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('--reason: say why you act for the candidate')
+    const booked = await run([
+      ...args,
+      '--payment',
+      'card',
+      '--agent-name',
+      'Maria Lopez',
+      '--reason',
+      'Could not book online: the page timed out',
+    ])
+    expect(booked.code, describeRun(booked)).toBe(0)
+    const id = /Booked: (\S+)/.exec(booked.stdout)![1]!
+    const registration = await database.db
+      .selectFrom('registrations')
+      .select(['booked_by_role', 'channel', 'booked_by_name', 'booked_reason'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(registration).toEqual({
+      booked_by_role: 'support',
+      channel: 'phone',
+      booked_by_name: 'Maria Lopez',
+      booked_reason: 'Could not book online: the page timed out',
+    })
+    const trail = await database.db
+      .selectFrom('audit_log')
+      .select(['actor_role', 'channel', 'actor_name', 'actor_label', 'reason'])
+      .where('subject_id', '=', id)
+      .where('action', '=', 'registered')
+      .executeTakeFirstOrThrow()
+    expect(trail).toMatchObject({
+      actor_role: 'support',
+      channel: 'phone',
+      actor_name: 'Maria Lopez',
+      reason: 'Could not book online: the page timed out',
+    })
+    expect(trail.actor_label).toMatch(/^cli:/)
+    const mail = await database.db
+      .selectFrom('outbox')
+      .select('facts')
+      .where('dedupe_key', '=', `registration-confirmed:${id}:1`)
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(mail.facts ?? '{}').onBehalf).toMatchObject({
+      role: 'support',
+      channel: 'phone',
+      displayName: 'Maria Lopez',
+      reason: 'Could not book online: the page timed out',
+    })
   })
 })

@@ -68,6 +68,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0014-cancellation-money', 'Success'],
         ['0015-token-scope', 'Success'],
         ['0017-code-secrecy', 'Success'],
+        ['0018-on-behalf', 'Success'],
       ])
       // PostgreSQL has every test's schema; ours are the tables in the current one.
       const own =

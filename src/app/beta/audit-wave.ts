@@ -4,7 +4,7 @@ import { appendAudit } from '../../db/audit-log.js'
 import type { WaveRecord } from '../../db/beta/waves.js'
 import type { DB } from '../../db/engine/schema.js'
 import type { Instant } from '../../domain/instant.js'
-import type { WaveActor } from '../actor.js'
+import { auditNamesOf, type WaveActor } from '../actor.js'
 
 export interface WaveAuditEntry {
   readonly wave: Pick<WaveRecord, 'id' | 'exam' | 'position'>
@@ -23,6 +23,7 @@ export async function auditWave(db: Kysely<DB>, entry: WaveAuditEntry): Promise<
     actorId: actor.id,
     actorRole: actor.role,
     channel: actor.channel,
+    ...auditNamesOf(actor),
     candidateId: null,
     subjectType: 'invitation-wave',
     subjectId: wave.id,

@@ -22,6 +22,7 @@ import {
   voucherExpiry,
 } from '../../domain/offer.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
+import { type ActorNames, auditNamesOf } from '../actor.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
@@ -41,8 +42,8 @@ export interface IssueRewardVouchersInput {
   readonly candidateId: string
   /** Who issues (a token id, `cli:alice`, `beta-release`): on every code and in the audit trail. */
   readonly issuedBy: string
-  /** The issuer's role and channel, for the audit trail; by default an admin through the API. */
-  readonly issuedAs?: { readonly role: string; readonly channel: string }
+  /** The issuer's role, channel and names, for the audit trail; by default an admin through the API. */
+  readonly issuedAs?: ActorNames & { readonly role: string; readonly channel: string }
 }
 
 /** A reward code of the candidate, and whether this run made it. */
@@ -163,6 +164,7 @@ async function issueReward(
       actorId: input.issuedBy,
       actorRole: input.issuedAs?.role ?? 'admin',
       channel: input.issuedAs?.channel ?? 'api',
+      ...auditNamesOf(input.issuedAs),
       candidateId: candidate.id,
       subjectType: 'voucher',
       subjectId: voucher.code,

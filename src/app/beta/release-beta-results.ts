@@ -45,8 +45,14 @@ export async function releaseBetaResults(
     for (const candidateId of new Set(waiting.map((result) => result.candidateId))) {
       const rewards = await issueRewardVouchers(deps, {
         candidateId,
-        issuedBy: actor.tokenId,
-        issuedAs: { role: actor.role, channel: actor.channel },
+        issuedBy: actor.principalId,
+        issuedAs: {
+          role: actor.role,
+          channel: actor.channel,
+          accountId: actor.accountId,
+          displayName: actor.displayName,
+          tokenLabel: actor.tokenLabel,
+        },
       })
       rewardsIssued += rewards.issuedNow
     }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import { listAuditOf } from '../../db/audit-log.js'
+import { findCandidate } from '../../db/candidates/candidates.js'
 import { findExam } from '../../db/catalogue/exams.js'
+import { findProvider } from '../../db/catalogue/providers.js'
 import type { Paging } from '../../db/engine/paging.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
@@ -8,7 +10,7 @@ import {
   findExceptionRequest,
   listExceptionRequestsOfCandidate,
 } from '../../db/exceptions/exception-requests.js'
-import type { AuditEntry } from '../../domain/audit-entry.js'
+import { isOnBehalf } from '../../domain/acted-by.js'
 import type {
   ExceptionReason,
   ExceptionRequestStatus,
@@ -16,10 +18,14 @@ import type {
 } from '../../domain/exception-request.js'
 import type { Instant } from '../../domain/instant.js'
 import { parseRegistrationCode } from '../../domain/registration-code.js'
-import { isOnBehalf } from '../actor.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { AppError } from '../errors.js'
 import type { Page } from '../page.js'
+import {
+  describeHistory,
+  type HistoryEntry,
+  type HistoryVerbs,
+} from '../registrations/registration-history.js'
 
 /** The audit trail's name for a request, as `registration` is a booking's. */
 export const EXCEPTION_REQUEST_SUBJECT = 'exception-request'
@@ -47,6 +53,10 @@ export interface ExceptionRequestView {
     readonly tokenId: string
     readonly role: string
     readonly onBehalf: boolean
+    /** Who, by name, and why staff filed it for the candidate (absent from answers stored before names were kept). */
+    readonly displayName?: string | null
+    readonly tokenLabel?: string | null
+    readonly reason?: string | null
   }
   readonly review: {
     readonly decision: 'approved' | 'denied'
@@ -88,6 +98,9 @@ export function toExceptionRequestView(
       tokenId: request.requestedBy,
       role: request.requestedByRole,
       onBehalf: isOnBehalf(request.requestedByRole),
+      displayName: request.requestedByName ?? null,
+      tokenLabel: request.requestedByLabel ?? null,
+      reason: request.requestedReason ?? null,
     },
     review:
       review === null
@@ -136,18 +149,33 @@ async function loadExceptionRequestView(
   return toExceptionRequestView(request, exam?.title ?? request.exam)
 }
 
-/** A request with every step taken on it (filed, approved or denied: who, how, when). */
+/**
+ * A request with every step taken on it (filed, approved or denied: who, by
+ * name, how, when and why), and what the candidate is told of a request
+ * someone filed for them, on the candidate's clock.
+ */
 export async function getExceptionRequest(
   deps: { readonly db: Kysely<DB> },
   requestId: string,
-): Promise<{ readonly request: ExceptionRequestView; readonly history: AuditEntry[] }> {
+): Promise<{ readonly request: ExceptionRequestView; readonly history: HistoryEntry[] }> {
   const request = await requireExceptionRequest(deps.db, requestId)
-  const [view, history] = await Promise.all([
+  const [view, history, candidate] = await Promise.all([
     loadExceptionRequestView(deps.db, request),
     listAuditOf(deps.db, EXCEPTION_REQUEST_SUBJECT, request.id),
+    findCandidate(deps.db, request.candidateId),
   ])
-  return { request: view, history }
+  const providerId = history.find((entry) => entry.actorProviderId)?.actorProviderId
+  const provider = providerId ? await findProvider(deps.db, providerId) : null
+  const told = {
+    verbs: EXCEPTION_VERBS,
+    timeZone: candidate?.timeZone ?? 'UTC',
+    provider: provider === null ? null : { id: provider.id, name: provider.name },
+  }
+  return { request: view, history: describeHistory(history, told) }
 }
+
+// Filing is what is done for a candidate; a review is support's own decision, mailed as such.
+const EXCEPTION_VERBS: HistoryVerbs = { requested: 'filed' }
 
 /** One page of a candidate's exception requests, newest first, and how many there are. */
 export async function listCandidateExceptionRequests(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { findCandidate } from '../../db/candidates/candidates.js'
 import { findExam } from '../../db/catalogue/exams.js'
+import { findProvider } from '../../db/catalogue/providers.js'
 import { findSlotWithCentre } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
@@ -20,7 +21,7 @@ import {
 import type { Instant } from '../../domain/instant.js'
 import { formatRegistrationCode, parseRegistrationCode } from '../../domain/registration-code.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
-import { type Actor, isOnBehalf } from '../actor.js'
+import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
@@ -147,8 +148,11 @@ async function file(
     status: 'open',
     channel: actor.channel,
     requestedAt: now,
-    requestedBy: actor.tokenId,
+    requestedBy: actor.principalId,
     requestedByRole: actor.role,
+    requestedByName: actor.displayName,
+    requestedByLabel: actor.tokenLabel,
+    requestedReason: actor.reason,
     review: null,
   }
   await insertExceptionRequest(trx, request)
@@ -170,7 +174,19 @@ async function file(
     request,
     candidate: candidate!,
     exam: examOut,
-    onBehalf: isOnBehalf(actor.role) ? { role: actor.role, channel: actor.channel } : null,
+    onBehalf: {
+      role: actor.role,
+      channel: actor.channel,
+      at: now,
+      displayName: actor.displayName,
+      tokenLabel: actor.tokenLabel,
+      reason: actor.reason,
+      // A provider's system is named by its provider: the one the token acts for, else the sitting's.
+      providerName:
+        actor.role === 'provider'
+          ? ((await findProvider(trx, actor.providerId ?? registration!.providerId))?.name ?? null)
+          : null,
+    },
     composedAt: now,
     candidateId: candidate!.id,
     // The address on file, which the request's own was checked against.

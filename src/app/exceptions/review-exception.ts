@@ -83,7 +83,7 @@ export async function reviewException(
     const review: ExceptionReview = {
       decision: approve ? 'approved' : 'denied',
       at: now,
-      by: actor.tokenId,
+      by: actor.principalId,
       byRole: actor.role,
       note,
       waivesWait,

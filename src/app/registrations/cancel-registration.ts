@@ -162,7 +162,7 @@ async function decideRefund(
     registrationId: registration.id,
     method: payment.method,
     recordedAt: now,
-    recordedBy: actor.tokenId,
+    recordedBy: actor.principalId,
     recordedByRole: actor.role,
   }
 }

@@ -1,16 +1,12 @@
 import { findRegistration, listExpiredHolds } from '../../db/registrations/registrations.js'
 import { isExpiredHold } from '../../domain/unpaid-hold.js'
-import type { Actor } from '../actor.js'
+import { type Actor, systemActor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { runCommand } from '../run-command.js'
 import { endHold } from './end-hold.js'
 
 /** The job acts as the system, recorded as such in the audit trail. */
-const HOLD_EXPIRY_ACTOR: Actor = {
-  tokenId: 'system:hold-expiry',
-  role: 'admin',
-  channel: 'api',
-}
+const HOLD_EXPIRY_ACTOR: Actor = systemActor('system:hold-expiry', 'admin')
 
 /** How many holds one batch reads; each is still released in a transaction of its own. */
 const BATCH = 100

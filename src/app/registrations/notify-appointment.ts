@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { DB } from '../../db/engine/schema.js'
 import { enqueueMail } from '../../db/mail/outbox.js'
+import { type ActedBy, isOnBehalf } from '../../domain/acted-by.js'
 import type { Candidate } from '../../domain/candidate.js'
 import type { Instant } from '../../domain/instant.js'
 import {
@@ -9,33 +10,74 @@ import {
   type AppointmentMailKind,
   computeAppointmentDedupeKey,
 } from '../../mail/compose-appointment-mail.js'
+import type { ActedForFacts } from '../../mail/describe-acted-for.js'
 import type { CancellationMailFacts } from '../../mail/describe-cancellation.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
-import { type Actor, isOnBehalf } from '../actor.js'
 import { followUpFreeRetake } from '../vouchers/follow-up-free-retake.js'
 import type { RegistrationView } from './registration-view.js'
 
-/** Who made the change a mail reports, by what channel, and when. */
-export interface ActedBy {
+/** Who made the change a mail reports (by name, with the reason staff gave), by what channel, and when. */
+export interface ActedAt {
   readonly role: string
   readonly channel: string
   readonly at: Instant
+  readonly displayName: string | null
+  readonly tokenLabel: string | null
+  readonly providerId: string | null
+  readonly reason: string | null
 }
 
 /** `actor` acting at `at`: the usual case, the change's maker at the change's time. */
-export function actedAt(actor: Pick<Actor, 'role' | 'channel'>, at: Instant): ActedBy {
-  return { role: actor.role, channel: actor.channel, at }
+export function actedAt(actor: ActedBy, at: Instant): ActedAt {
+  return {
+    role: actor.role,
+    channel: actor.channel,
+    at,
+    displayName: actor.displayName,
+    tokenLabel: actor.tokenLabel,
+    providerId: actor.providerId,
+    reason: actor.reason,
+  }
 }
 
 /**
  * Who booked a registration, as its confirmation names them: the booking,
  * not a later payment, is what was done for the candidate.
  */
-export function bookedByOf(view: RegistrationView): ActedBy {
+export function bookedByOf(view: RegistrationView): ActedAt {
+  const { bookedBy } = view
   return {
-    role: view.bookedBy.role,
-    channel: view.bookedBy.channel ?? view.channel,
-    at: view.bookedBy.at ?? view.createdAt,
+    role: bookedBy.role,
+    channel: bookedBy.channel ?? view.channel,
+    at: bookedBy.at ?? view.createdAt,
+    displayName: bookedBy.displayName ?? null,
+    tokenLabel: bookedBy.tokenLabel ?? null,
+    providerId: bookedBy.providerId ?? null,
+    reason: bookedBy.reason ?? null,
+  }
+}
+
+/**
+ * What the mail says of who acted: the person or token by name and the
+ * reason for staff, the provider by its name for a provider's token (the
+ * registration's provider, which is the one a bound token acts for).
+ */
+function actedForFacts(acted: ActedAt, view: RegistrationView): ActedForFacts | null {
+  if (acted.role === 'provider') {
+    const providerName =
+      acted.providerId === null || acted.providerId === view.provider.id
+        ? view.provider.name
+        : acted.providerId
+    return { role: acted.role, channel: acted.channel, at: acted.at, providerName }
+  }
+  if (!isOnBehalf(acted.role)) return null
+  return {
+    role: acted.role,
+    channel: acted.channel,
+    at: acted.at,
+    displayName: acted.displayName,
+    tokenLabel: acted.tokenLabel,
+    reason: acted.reason,
   }
 }
 
@@ -45,7 +87,7 @@ export interface AppointmentNotice {
   readonly view: RegistrationView
   readonly candidate: Candidate
   /** Who made the change the mail is about (for a confirmation: who booked). */
-  readonly acted: ActedBy
+  readonly acted: ActedAt
   /** For a reschedule: where the appointment was before. */
   readonly previousStartsAt?: Instant | null
   /** For a cancellation: what happens to the money and the codes. */
@@ -95,9 +137,7 @@ export async function notifyAppointment(
     },
     startsAt: view.startsAt,
     // Whoever acted for the candidate is named, so nothing happens to a booking unseen.
-    onBehalf: isOnBehalf(acted.role)
-      ? { role: acted.role, channel: acted.channel, at: acted.at }
-      : null,
+    onBehalf: actedForFacts(acted, view),
     previousStartsAt,
     changeDeadlines: kind === 'registration-cancelled' ? null : view.changeDeadlines,
     help: mail.help,

@@ -30,9 +30,12 @@ export async function recordPayment(
     id: uuidv7(),
     ...fields,
     recordedAt: now,
-    recordedBy: actor.tokenId,
+    recordedBy: actor.principalId,
     recordedByRole: actor.role,
     channel: actor.channel,
+    recordedByName: actor.displayName,
+    recordedByLabel: actor.tokenLabel,
+    recordedReason: actor.reason,
   }
   await insertPayment(trx, payment)
   return payment

@@ -3,6 +3,7 @@ import { findExam } from '../../db/catalogue/exams.js'
 import type { DB } from '../../db/engine/schema.js'
 import { findPaymentOf } from '../../db/registrations/payments.js'
 import { findRefundOf } from '../../db/registrations/refunds.js'
+import { isOnBehalf } from '../../domain/acted-by.js'
 import type { Appointment } from '../../domain/appointment.js'
 import { computeChangeDeadlines } from '../../domain/change-window.js'
 import type { Instant } from '../../domain/instant.js'
@@ -11,7 +12,6 @@ import type { Payment } from '../../domain/payment.js'
 import type { PriceBreakdown } from '../../domain/price.js'
 import type { Refund } from '../../domain/refund.js'
 import type { Registration } from '../../domain/registration.js'
-import { isOnBehalf } from '../actor.js'
 import { loadAppointment } from '../catalogue/load-appointment.js'
 
 /**
@@ -39,9 +39,15 @@ export interface RegistrationView {
   readonly startsAt: Instant
   /** Who booked, by what channel and when: kept apart from who paid. */
   readonly bookedBy: {
+    /** The principal's id (a token's or an account's), under its first name. */
     readonly tokenId: string
     readonly role: string
     readonly onBehalf: boolean
+    /** Who, by name (absent from answers stored before names were kept). */
+    readonly displayName?: string | null
+    readonly tokenLabel?: string | null
+    readonly providerId?: string | null
+    readonly reason?: string | null
     /** Absent from an answer stored before it was kept here: then `channel` and `createdAt`. */
     readonly channel?: Registration['channel']
     readonly at?: Instant
@@ -73,6 +79,10 @@ export interface PaymentView {
     readonly tokenId: string
     readonly role: string | null
     readonly channel: Registration['channel'] | null
+    /** Absent from answers stored before names were kept. */
+    readonly displayName?: string | null
+    readonly tokenLabel?: string | null
+    readonly reason?: string | null
   }
 }
 
@@ -141,6 +151,10 @@ export function toRegistrationView(
       onBehalf: isOnBehalf(registration.bookedByRole),
       channel: registration.channel,
       at: registration.createdAt,
+      displayName: registration.bookedByName ?? null,
+      tokenLabel: registration.bookedByLabel ?? null,
+      providerId: registration.bookedByProviderId ?? null,
+      reason: registration.bookedReason ?? null,
     },
     changeDeadlines: computeChangeDeadlines(provider, slot.startsAt),
     waiverId: registration.waiverId,
@@ -163,6 +177,9 @@ export function toRegistrationView(
               tokenId: payment.recordedBy,
               role: payment.recordedByRole,
               channel: payment.channel,
+              displayName: payment.recordedByName ?? null,
+              tokenLabel: payment.recordedByLabel ?? null,
+              reason: payment.recordedReason ?? null,
             },
           },
     refund:

@@ -23,8 +23,8 @@ export interface CodeGuesser {
  * so their wrong codes are counted per token, never per address. (Candidates
  * signed in for themselves will be `{ kind: 'candidate', … }` with their address.)
  */
-export function codeCallerOf(actor: Pick<Actor, 'tokenId'>): CodeCaller {
-  return { kind: 'token', tokenId: actor.tokenId }
+export function codeCallerOf(actor: Pick<Actor, 'principalId'>): CodeCaller {
+  return { kind: 'token', tokenId: actor.principalId }
 }
 
 /** Refuses with TOO_MANY_ATTEMPTS while any record of the guesser's is locked. */

@@ -61,7 +61,7 @@ export async function enrolInOffer(
                 : `Enrolment in ${offer.name} closed at ${at(window.closesAt)}.`,
         })
       }
-      const voucher = newVoucher(offer, { candidateId, issuedBy: actor.tokenId }, now)
+      const voucher = newVoucher(offer, { candidateId, issuedBy: actor.principalId }, now)
       await insertVoucher(trx, voucher)
       await auditAction(trx, actor, now, {
         candidateId,

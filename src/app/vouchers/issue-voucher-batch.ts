@@ -10,6 +10,7 @@ import { formatInstant, type Instant } from '../../domain/instant.js'
 import { findOfferInForce, type OfferVersion, voucherExpiry } from '../../domain/offer.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
+import { type ActorNames, auditNamesOf } from '../actor.js'
 import { refuseUnknownCandidates } from '../candidates/refuse-unknown-candidates.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
@@ -32,8 +33,8 @@ export interface IssueVoucherBatchInput {
   readonly candidateIds?: readonly string[]
   /** Who issues (`cli:alice`, a token id): on every code and in the audit trail. */
   readonly issuedBy: string
-  /** The issuer's role and channel, for the audit trail; by default an admin at the command line. */
-  readonly issuedAs?: { readonly role: string; readonly channel: string }
+  /** The issuer's role, channel and names, for the audit trail; by default an admin at the command line. */
+  readonly issuedAs?: ActorNames & { readonly role: string; readonly channel: string }
 }
 
 /** One code of a batch, as handed out. */
@@ -284,6 +285,7 @@ async function recordChunk(
     actorId: input.issuedBy,
     actorRole: input.issuedAs?.role ?? 'admin',
     channel: input.issuedAs?.channel ?? 'cli',
+    ...auditNamesOf(input.issuedAs),
   }
   for (const voucher of vouchers) {
     if (voucher.candidateId === null) continue

@@ -1,4 +1,3 @@
-import type { Actor } from '../../app/actor.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { applyCodes } from '../../app/vouchers/apply-codes.js'
 import { codeCallerOf } from '../../app/vouchers/code-throttle.js'
@@ -7,11 +6,10 @@ import type { VoucherPreview } from '../../app/vouchers/preview-voucher.js'
 import { formatMoney } from '../../domain/money.js'
 import type { PriceBreakdown } from '../../domain/price.js'
 import type { CliContext } from '../cli-context.js'
-import { consoleAccount } from '../console-account.js'
 import { describeRegistration } from '../describe-registration.js'
-import { withSupport } from '../phone-support.js'
+import { type PhoneOptions, phoneActor, withSupport } from '../phone-support.js'
 
-export interface ApplyCodeOptions {
+export interface ApplyCodeOptions extends Pick<PhoneOptions, 'agentName' | 'reason'> {
   readonly registration: string
   /** The code, then any others given with it. */
   readonly code: readonly string[]
@@ -24,11 +22,14 @@ export interface ApplyCodeOptions {
 /**
  * `examdesk registrations apply-code`: a support agent on the phone applies
  * a caller's voucher or discount code to a registration that waits for
- * payment (recorded as support, by phone), or with `--preview` reads out
- * first what it would do and cost.
+ * payment (recorded as support, by phone, by the agent, with the reason
+ * given), or with `--preview` reads out first what it would do and cost,
+ * which changes nothing and needs no reason.
  */
 export async function applyCodeCommand(cli: CliContext, options: ApplyCodeOptions): Promise<void> {
-  await withSupport(cli, options, (_store, _actor, deps) =>
+  // A preview acts for no one: it is read out, and the console's account asks it.
+  const asked = options.preview ? { ...options, channel: 'api' as const } : options
+  await withSupport(cli, asked, (_store, _actor, deps) =>
     runApplyCode(deps, options, (text) => cli.stdout.write(text)),
   )
 }
@@ -39,8 +40,8 @@ export async function runApplyCode(
   options: ApplyCodeOptions,
   write: (text: string) => void,
 ): Promise<void> {
-  const actor: Actor = { tokenId: consoleAccount(), role: 'support', channel: 'phone' }
   const [code, ...withCodes] = options.code
+  const actor = phoneActor(options.preview ? { ...options, channel: 'api' } : options)
   if (code === undefined) throw new Error('Give the code with --code.')
   if (options.preview) {
     const preview = await previewRegistrationCode(
@@ -59,7 +60,7 @@ export async function runApplyCode(
       ...(options.acknowledgeForfeit ? { acknowledgeForfeit: true } : {}),
     },
     actor,
-    options.key === undefined ? null : { principalId: actor.tokenId, key: options.key },
+    options.key === undefined ? null : { principalId: actor.principalId, key: options.key },
   )
   const confirmed =
     result.paymentStatus === 'paid'

@@ -1,13 +1,12 @@
 import { issueApiToken } from '../../app/access/issue-api-token.js'
 import { listAllApiTokens } from '../../app/access/list-api-tokens.js'
 import { revokeApiToken } from '../../app/access/revoke-api-token.js'
-import type { Actor } from '../../app/actor.js'
 import { AppError } from '../../app/errors.js'
 import { type ApiToken, tokenState } from '../../domain/api-token.js'
 import { formatInstant, type Instant } from '../../domain/instant.js'
 import type { TokenRole } from '../../domain/principal.js'
 import type { CliContext } from '../cli-context.js'
-import { consoleAccount } from '../console-account.js'
+import { consoleActor } from '../console-account.js'
 
 export interface CreateTokenOptions {
   readonly role: TokenRole
@@ -17,11 +16,6 @@ export interface CreateTokenOptions {
   readonly expiresInDays?: number
 }
 
-/** The trail names the account at the console, as a token would name an API caller. */
-function consoleActor(): Actor {
-  return { tokenId: consoleAccount(), role: 'admin', channel: 'api' }
-}
-
 /** `examdesk token create`: the secret on stdout, once; what was made on stderr. */
 export async function createTokenCommand(
   cli: CliContext,
@@ -29,7 +23,7 @@ export async function createTokenCommand(
 ): Promise<void> {
   const store = await cli.openStore()
   try {
-    const { token, secret } = await issueApiToken(store, consoleActor(), {
+    const { token, secret } = await issueApiToken(store, consoleActor('admin'), {
       role: options.role,
       label: options.label,
       ...(options.provider === undefined ? {} : { provider: options.provider }),
@@ -88,7 +82,7 @@ function describeToken(token: ApiToken, now: Instant): string {
 export async function revokeTokenCommand(cli: CliContext, id: string): Promise<void> {
   const store = await cli.openStore()
   try {
-    const { token, revokedNow } = await revokeApiToken(store, consoleActor(), id).catch(
+    const { token, revokedNow } = await revokeApiToken(store, consoleActor('admin'), id).catch(
       (error: unknown) => {
         if (error instanceof AppError && error.code === 'TOKEN_NOT_FOUND')
           throw new Error(`There is no token ${id}; \`examdesk token list\` shows them.`)

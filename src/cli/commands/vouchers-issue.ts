@@ -44,7 +44,7 @@ export async function issueVouchersCommand(
           : { candidateIds: listed.map((row) => row.candidateId) }),
         // The trail names the account at the console, as a token would name an API caller.
         issuedBy: consoleAccount(),
-        issuedAs: { role: 'admin', channel: 'cli' },
+        issuedAs: { role: 'admin', channel: 'cli', tokenLabel: consoleAccount() },
       },
       progress.update,
     )

@@ -24,7 +24,7 @@ export interface WaveComposeOptions {
 
 function cliActor(): WaveActor {
   // The trail names the account at the console, as a token would name an API caller.
-  return { id: consoleAccount(), role: 'admin', channel: 'cli' }
+  return { id: consoleAccount(), role: 'admin', channel: 'cli', tokenLabel: consoleAccount() }
 }
 
 async function withStore<T>(

@@ -17,6 +17,7 @@ import * as mailHtml from './migrations/0013-mail-html.js'
 import * as cancellationMoney from './migrations/0014-cancellation-money.js'
 import * as tokenScope from './migrations/0015-token-scope.js'
 import * as codeSecrecy from './migrations/0017-code-secrecy.js'
+import * as onBehalf from './migrations/0018-on-behalf.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -40,6 +41,7 @@ export const MIGRATIONS = {
   '0014-cancellation-money': cancellationMoney,
   '0015-token-scope': tokenScope,
   '0017-code-secrecy': codeSecrecy,
+  '0018-on-behalf': onBehalf,
 } as const
 
 /**

@@ -111,6 +111,10 @@ export interface PaymentTable {
   /** Null only where no audit entry said (payments from before migration 0013). */
   recorded_by_role: string | null
   channel: Channel | null
+  /** Migration 0018: who paid, by name, and why staff paid for the candidate. */
+  recorded_by_name: string | null
+  recorded_by_label: string | null
+  recorded_reason: string | null
 }
 
 export interface RefundTable {
@@ -183,6 +187,11 @@ export interface RegistrationTable {
   channel: Channel
   booked_by: string
   booked_by_role: string
+  /** Migration 0018: who booked, by name (the person, else the token's label), the provider a token acts for, and why staff booked for the candidate. */
+  booked_by_name: string | null
+  booked_by_label: string | null
+  booked_by_provider_id: string | null
+  booked_reason: string | null
   waiver_id: string | null
   attempt_id: string | null
   version: Generated<number>
@@ -206,6 +215,12 @@ export interface AuditLogTable {
   actor_id: string
   actor_role: string
   channel: string
+  /** Migration 0018: the person or token that acted, by name; null in entries kept before. */
+  actor_account_id: string | null
+  actor_name: string | null
+  actor_label: string | null
+  actor_provider_id: string | null
+  reason: string | null
   candidate_id: string | null
   subject_type: string
   subject_id: string
@@ -350,6 +365,10 @@ export interface ExceptionRequestTable {
   requested_at: InstantColumn
   requested_by: string
   requested_by_role: string
+  /** Migration 0018: who filed it, by name, and why staff filed it for the candidate. */
+  requested_by_name: string | null
+  requested_by_label: string | null
+  requested_reason: string | null
   reviewed_at: InstantColumn | null
   reviewed_by: string | null
   reviewed_by_role: string | null

@@ -38,6 +38,9 @@ export async function insertExceptionRequest(
       requested_at: writeInstant(request.requestedAt),
       requested_by: request.requestedBy,
       requested_by_role: request.requestedByRole,
+      requested_by_name: request.requestedByName ?? null,
+      requested_by_label: request.requestedByLabel ?? null,
+      requested_reason: request.requestedReason ?? null,
       reviewed_at: null,
       reviewed_by: null,
       reviewed_by_role: null,
@@ -153,6 +156,9 @@ function toStoredRequest(row: RequestRow): StoredExceptionRequest {
     requestedAt: readInstant(row.requested_at),
     requestedBy: row.requested_by,
     requestedByRole: row.requested_by_role,
+    requestedByName: row.requested_by_name,
+    requestedByLabel: row.requested_by_label,
+    requestedReason: row.requested_reason,
     review:
       row.status === 'open' || reviewedAt === null
         ? null

@@ -18,6 +18,9 @@ export async function insertPayment(db: Kysely<DB>, payment: Payment): Promise<v
     recorded_by: payment.recordedBy,
     recorded_by_role: payment.recordedByRole,
     channel: payment.channel,
+    recorded_by_name: payment.recordedByName ?? null,
+    recorded_by_label: payment.recordedByLabel ?? null,
+    recorded_reason: payment.recordedReason ?? null,
   })
 }
 
@@ -43,5 +46,8 @@ export async function findPaymentOf(
     recordedBy: row.recorded_by,
     recordedByRole: row.recorded_by_role,
     channel: row.channel,
+    recordedByName: row.recorded_by_name,
+    recordedByLabel: row.recorded_by_label,
+    recordedReason: row.recorded_reason,
   }
 }

@@ -7,7 +7,7 @@ import { getCandidate } from '../../app/candidates/get-candidate.js'
 import { updateCandidate } from '../../app/candidates/update-candidate.js'
 import type { Candidate } from '../../domain/candidate.js'
 import { toInstantOut } from '../schemas/instant.js'
-import { Channel } from '../schemas/request-fields.js'
+import { Channel, OnBehalfReason } from '../schemas/request-fields.js'
 import { actorOf } from './registrations.js'
 
 const CandidateOut = Type.Object({
@@ -37,6 +37,7 @@ const ProfileChangeBody = Type.Object(
     lastName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     timeZone: Type.Optional(Type.String({ maxLength: 64, examples: ['Europe/Berlin'] })),
     channel: Channel,
+    onBehalfReason: OnBehalfReason,
   },
   { additionalProperties: false },
 )
@@ -96,7 +97,7 @@ export function candidateRoutes(deps: AppDeps): FastifyPluginAsync {
           description:
             'Only the fields given change; the change is audited with what was before. The email and the country are not changed here.',
           tags: ['candidates'],
-          'x-problems': ['CANDIDATE_NOT_FOUND', 'TIME_ZONE_INVALID'],
+          'x-problems': ['CANDIDATE_NOT_FOUND', 'TIME_ZONE_INVALID', 'ON_BEHALF_REASON_REQUIRED'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           body: ProfileChangeBody,
           response: { 200: CandidateOut },
@@ -104,9 +105,14 @@ export function candidateRoutes(deps: AppDeps): FastifyPluginAsync {
         config: { roles: ['admin', 'support'] },
       },
       async (request) => {
-        const { channel, ...change } = request.body
+        const { channel, onBehalfReason, ...change } = request.body
         return toCandidateOut(
-          await updateCandidate(deps, actorOf(request, channel), request.params.id, change),
+          await updateCandidate(
+            deps,
+            actorOf(request, channel, onBehalfReason),
+            request.params.id,
+            change,
+          ),
         )
       },
     )

@@ -39,6 +39,7 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
             'EXCEPTION_REQUEST_INVALID',
             'EXCEPTION_REASON_NOT_ACCEPTED',
             'IDEMPOTENCY_KEY_REUSED',
+            'ON_BEHALF_REASON_REQUIRED',
           ],
           headers: IdempotencyHeaders,
           body: ExceptionRequestBody,
@@ -47,11 +48,11 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
         config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request, reply) => {
-        const { channel, ...fields } = request.body
+        const { channel, onBehalfReason, ...fields } = request.body
         const outcome = await requestException(
           deps,
           fields,
-          actorOf(request, channel),
+          actorOf(request, channel, onBehalfReason),
           idempotencyOf(request),
         )
         if (outcome.replayed) reply.header('idempotent-replayed', 'true')

@@ -25,6 +25,7 @@ export function holdRoutes(deps: AppDeps): FastifyPluginAsync {
             'NOT_AN_UNPAID_HOLD',
             'REGISTRATION_CHANGED',
             'IDEMPOTENCY_KEY_REUSED',
+            'ON_BEHALF_REASON_REQUIRED',
           ],
           headers: IdempotencyHeaders,
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) }),
@@ -49,7 +50,8 @@ export function holdRoutes(deps: AppDeps): FastifyPluginAsync {
           deps,
           request.params.id,
           request.body.reason.trim(),
-          actorOf(request, request.body.channel),
+          // The release's reason is the one the candidate is told.
+          actorOf(request, request.body.channel, request.body.reason, 'reason'),
           idempotencyOf(request),
         )
         if (outcome.replayed) reply.header('idempotent-replayed', 'true')

@@ -7,7 +7,7 @@ import { codeCallerOf } from '../../app/vouchers/code-throttle.js'
 import { previewRegistrationCode } from '../../app/vouchers/preview-registration-code.js'
 import { CODE_ENTRY_REFUSALS, CODE_REFUSALS } from '../booking-problems.js'
 import { RegistrationOut, toRegistrationOut } from '../schemas/registration.js'
-import { Channel } from '../schemas/request-fields.js'
+import { Channel, OnBehalfReason } from '../schemas/request-fields.js'
 import { actorOf, IdempotencyHeaders, idempotencyOf } from './registrations.js'
 import { PreviewOut, toPreviewOut } from './vouchers.js'
 
@@ -33,6 +33,7 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
             'REGISTRATION_NOT_FOUND',
             'REGISTRATION_NOT_ACTIVE',
             'REGISTRATION_ALREADY_PAID',
+            'ON_BEHALF_REASON_REQUIRED',
             'PAYMENT_NOT_DUE',
             'HOLD_EXPIRED',
             'REGISTRATION_CHANGED',
@@ -51,6 +52,7 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
                 Type.Boolean({ description: 'Go ahead although the code gives up a free retake' }),
               ),
               channel: Channel,
+              onBehalfReason: OnBehalfReason,
             },
             { additionalProperties: false },
           ),
@@ -59,7 +61,8 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
         config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request, reply) => {
-        const { voucherCode, voucherCodes, acknowledgeForfeit, channel } = request.body
+        const { voucherCode, voucherCodes, acknowledgeForfeit, channel, onBehalfReason } =
+          request.body
         const outcome = await applyCodes(
           deps,
           {
@@ -70,7 +73,7 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
             ],
             ...(acknowledgeForfeit === undefined ? {} : { acknowledgeForfeit }),
           },
-          actorOf(request, channel),
+          actorOf(request, channel, onBehalfReason),
           idempotencyOf(request),
         )
         if (outcome.replayed) reply.header('idempotent-replayed', 'true')
@@ -120,7 +123,7 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
         const preview = await previewRegistrationCode(
           deps,
           { registrationId: request.params.id, code: request.params.code, withCodes },
-          codeCallerOf({ tokenId: request.principal.id }),
+          codeCallerOf({ principalId: request.principal.id }),
         )
         return toPreviewOut(preview)
       },

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { type TSchema, Type } from 'typebox'
-import type { Actor } from '../../app/actor.js'
+import { type Actor, actorFor } from '../../app/actor.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { AppError, type ErrorCode } from '../../app/errors.js'
 import type { Idempotent } from '../../app/idempotent.js'
@@ -29,7 +29,7 @@ import {
   toAuditEntryOut,
   toRegistrationOut,
 } from '../schemas/registration.js'
-import { Channel, CurrencyCode, PayableMethod } from '../schemas/request-fields.js'
+import { Channel, CurrencyCode, OnBehalfReason, PayableMethod } from '../schemas/request-fields.js'
 
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(
@@ -44,13 +44,19 @@ export const IdempotencyHeaders = Type.Object({
 const RegistrationParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) })
 const ROLES = ['admin', 'support', 'provider'] as const
 
-export function actorOf(request: FastifyRequest, channel: Actor['channel'] | undefined): Actor {
-  return {
-    tokenId: request.principal.id,
-    role: request.principal.role,
+/** The caller as the use case's actor: by the channel the body names (the API unless told) and, for staff acting for a candidate, the reason given. */
+export function actorOf(
+  request: FastifyRequest,
+  channel: Actor['channel'] | undefined,
+  reason?: string,
+  reasonField?: string,
+): Actor {
+  return actorFor(request.principal, {
     channel: channel ?? 'api',
+    reason,
+    ...(reasonField === undefined ? {} : { reasonField }),
     address: request.ip,
-  }
+  })
 }
 
 /** The request's `Idempotency-Key`, or null when it sent none. */
@@ -89,6 +95,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
             'IDEMPOTENCY_KEY_REQUIRED',
             'IDEMPOTENCY_KEY_REUSED',
             'EXAM_NUMBER_MALFORMED',
+            'ON_BEHALF_REASON_REQUIRED',
             'CANDIDATE_NOT_FOUND',
             'EXAM_NOT_FOUND',
             'ALREADY_REGISTERED',
@@ -134,6 +141,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
                 ),
               ),
               currency: Type.Optional(CurrencyCode({ examples: ['USD'] })),
+              onBehalfReason: OnBehalfReason,
             },
             { additionalProperties: false },
           ),
@@ -142,12 +150,12 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
         config: { roles: [...ROLES], countsBookings: true },
       },
       async (request, reply) => {
-        const { channel, voucherCode, voucherCodes, ...rest } = request.body
+        const { channel, onBehalfReason, voucherCode, voucherCodes, ...rest } = request.body
         const codes = [...(voucherCode === undefined ? [] : [voucherCode]), ...(voucherCodes ?? [])]
         const outcome = await register(
           deps,
           { ...rest, ...(codes.length > 0 ? { voucherCodes: codes } : {}) },
-          actorOf(request, channel),
+          actorOf(request, channel, onBehalfReason),
           requireIdempotencyKey(request),
         )
         reply.header('location', `/v1/registrations/${outcome.result.id}`)
@@ -169,6 +177,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
             'CHANGE_WINDOW_CLOSED',
             'REGISTRATION_CHANGED',
             'SLOT_UNCHANGED',
+            'ON_BEHALF_REASON_REQUIRED',
             ...SEAT_REFUSALS,
             'CHANGE_DEADLINES_PASSED',
             ...RETAKE_REFUSALS,
@@ -186,6 +195,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
                 }),
               ),
               channel: Channel,
+              onBehalfReason: OnBehalfReason,
             },
             { additionalProperties: false },
           ),
@@ -203,7 +213,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
               ? {}
               : { acknowledgeDeadlines: request.body.acknowledgeDeadlines }),
           },
-          actorOf(request, request.body.channel),
+          actorOf(request, request.body.channel, request.body.onBehalfReason),
           idempotencyOf(request),
         )
         return send(reply, outcome, 200)
@@ -223,10 +233,16 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
             'CHANGE_WINDOW_CLOSED',
             'REGISTRATION_CHANGED',
             'IDEMPOTENCY_KEY_REUSED',
+            'ON_BEHALF_REASON_REQUIRED',
           ],
           headers: IdempotencyHeaders,
           params: RegistrationParams,
-          body: Type.Optional(Type.Object({ channel: Channel }, { additionalProperties: false })),
+          body: Type.Optional(
+            Type.Object(
+              { channel: Channel, onBehalfReason: OnBehalfReason },
+              { additionalProperties: false },
+            ),
+          ),
           response: { 200: RegistrationOut },
         },
         config: { roles: [...ROLES] },
@@ -235,7 +251,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
         const outcome = await cancelRegistration(
           deps,
           request.params.id,
-          actorOf(request, request.body?.channel),
+          actorOf(request, request.body?.channel, request.body?.onBehalfReason),
           idempotencyOf(request),
         )
         return send(reply, outcome, 200)
@@ -258,6 +274,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
             'REGISTRATION_CHANGED',
             'PAYMENT_AMOUNT_MISMATCH',
             'IDEMPOTENCY_KEY_REUSED',
+            'ON_BEHALF_REASON_REQUIRED',
           ],
           headers: IdempotencyHeaders,
           params: RegistrationParams,
@@ -274,6 +291,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
                 }),
               ),
               channel: Channel,
+              onBehalfReason: OnBehalfReason,
             },
             { additionalProperties: false },
           ),
@@ -282,12 +300,12 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
         config: { roles: [...ROLES] },
       },
       async (request, reply) => {
-        const { channel, ...payment } = request.body
+        const { channel, onBehalfReason, ...payment } = request.body
         const outcome = await payRegistration(
           deps,
           request.params.id,
           payment,
-          actorOf(request, channel),
+          actorOf(request, channel, onBehalfReason),
           idempotencyOf(request),
         )
         return send(reply, outcome, 200)

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
+import { namesOf } from '../../app/actor.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { issueRewardVouchers } from '../../app/beta/issue-reward-vouchers.js'
 import { getCandidate } from '../../app/candidates/get-candidate.js'
@@ -33,7 +34,7 @@ export function voucherIssueRoutes(deps: AppDeps): FastifyPluginAsync {
         const issued = await issueRewardVouchers(deps, {
           candidateId: candidate.id,
           issuedBy: principal.id,
-          issuedAs: { role: principal.role, channel: 'api' },
+          issuedAs: { role: principal.role, channel: 'api', ...namesOf(principal) },
         })
         return {
           candidateId: issued.candidateId,

@@ -10,7 +10,7 @@ import { formatVoucherCode } from '../../domain/voucher-code.js'
 import { CODE_ENTRY_REFUSALS } from '../booking-problems.js'
 import { Nullable } from '../schemas/nullable.js'
 import { PriceOut } from '../schemas/registration.js'
-import { Channel, CurrencyCode, PayableMethod } from '../schemas/request-fields.js'
+import { Channel, CurrencyCode, OnBehalfReason, PayableMethod } from '../schemas/request-fields.js'
 import { actorOf, IdempotencyHeaders, idempotencyOf } from './registrations.js'
 
 const EnrolmentOut = Type.Object({
@@ -95,11 +95,16 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
             'OFFER_NOT_FOUND',
             'OFFER_CLOSED',
             'IDEMPOTENCY_KEY_REUSED',
+            'ON_BEHALF_REASON_REQUIRED',
           ],
           headers: IdempotencyHeaders,
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           body: Type.Object(
-            { candidateId: Type.String({ minLength: 1, maxLength: 64 }), channel: Channel },
+            {
+              candidateId: Type.String({ minLength: 1, maxLength: 64 }),
+              channel: Channel,
+              onBehalfReason: OnBehalfReason,
+            },
             { additionalProperties: false },
           ),
           response: { 201: EnrolmentOut },
@@ -111,7 +116,7 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
           deps,
           request.params.id,
           request.body.candidateId,
-          actorOf(request, request.body.channel),
+          actorOf(request, request.body.channel, request.body.onBehalfReason),
           idempotencyOf(request),
         )
         if (outcome.replayed) reply.header('idempotent-replayed', 'true')
@@ -179,7 +184,7 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
         const preview = await previewVoucher(
           deps,
           { code: request.params.code, ...query, withCodes },
-          codeCallerOf({ tokenId: request.principal.id }),
+          codeCallerOf({ principalId: request.principal.id }),
         )
         return toPreviewOut(preview)
       },

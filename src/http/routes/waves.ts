@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import type { WaveActor } from '../../app/actor.js'
+import { namesOf, type WaveActor } from '../../app/actor.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { composeWave } from '../../app/beta/compose-wave.js'
 import { getWaveView, listWaves } from '../../app/beta/get-wave.js'
@@ -12,7 +12,13 @@ import { ExamParams } from '../schemas/request-fields.js'
 import { toWaveOut, WaveBody, WaveOut, WaveParams } from '../schemas/wave.js'
 
 function waveActorOf(request: FastifyRequest): WaveActor {
-  return { id: request.principal.id, role: request.principal.role, channel: 'api' }
+  const { principal } = request
+  return {
+    id: principal.id,
+    role: principal.role,
+    channel: 'api',
+    ...namesOf(principal),
+  }
 }
 
 /** Invitation waves of a beta exam: composed per exam, then opened, paused, resumed or withdrawn by id. */

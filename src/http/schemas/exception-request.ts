@@ -7,7 +7,8 @@ import {
 } from '../../domain/exception-request.js'
 import { toInstantOut } from './instant.js'
 import { Nullable } from './nullable.js'
-import { Channel } from './request-fields.js'
+import { ActorNames, actorNamesOut } from './registration.js'
+import { Channel, OnBehalfReason } from './request-fields.js'
 
 // Every field is optional here and only loosely bounded: the use case checks
 // them all together and lists every problem at once (EXCEPTION_REQUEST_INVALID),
@@ -41,6 +42,7 @@ export const ExceptionRequestBody = Type.Object(
       examples: [...EXCEPTION_REASONS],
     }),
     channel: Channel,
+    onBehalfReason: OnBehalfReason,
   },
   { additionalProperties: false },
 )
@@ -76,6 +78,7 @@ export const ExceptionRequestOut = Type.Object({
     tokenId: Type.String(),
     role: Type.String(),
     onBehalf: Type.Boolean({ description: 'Filed by support staff for the candidate' }),
+    ...ActorNames,
   }),
   review: Nullable(
     Type.Object({
@@ -107,6 +110,7 @@ export function toExceptionRequestOut(view: ExceptionRequestView) {
   return {
     ...view,
     requestedAt: toInstantOut(view.requestedAt),
+    requestedBy: { ...view.requestedBy, ...actorNamesOut(view.requestedBy) },
     review: view.review === null ? null : { ...view.review, at: toInstantOut(view.review.at) },
   }
 }

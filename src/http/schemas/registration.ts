@@ -1,5 +1,6 @@
 import { Type } from 'typebox'
 import type { RegistrationView } from '../../app/registrations/registration-view.js'
+import { isOnBehalf } from '../../domain/acted-by.js'
 import type { AuditEntry } from '../../domain/audit-entry.js'
 import { codeAsShownTo } from '../../domain/code-visibility.js'
 import type { Principal } from '../../domain/principal.js'
@@ -27,6 +28,38 @@ export const PriceOut = Type.Object(
   { description: 'The list price, each code applied in turn, and what is left to pay (in cents)' },
 )
 
+/**
+ * Who acted, by name, beside the principal's id: the person (`displayName`),
+ * else the token's label (`tokenLabel`), and the reason staff gave for
+ * acting for the candidate. Null where not known: changes recorded before
+ * names were kept, or no reason asked for.
+ */
+export const ActorNames = {
+  displayName: Nullable(
+    Type.String({ description: 'The person who acted, by the name the candidate is told' }),
+  ),
+  tokenLabel: Nullable(
+    Type.String({
+      description:
+        'The label of the token (or the console account) that acted, which names it when no person is named',
+    }),
+  ),
+  reason: Nullable(Type.String({ description: 'Why staff acted for the candidate' })),
+}
+
+/** The names of an actor as a view keeps them, null where an older answer has none. */
+export function actorNamesOut(names: {
+  readonly displayName?: string | null
+  readonly tokenLabel?: string | null
+  readonly reason?: string | null
+}) {
+  return {
+    displayName: names.displayName ?? null,
+    tokenLabel: names.tokenLabel ?? null,
+    reason: names.reason ?? null,
+  }
+}
+
 export const RegistrationOut = Type.Object({
   id: Type.String({
     description: 'Short and unguessable; readable on the phone',
@@ -51,13 +84,22 @@ export const RegistrationOut = Type.Object({
   localStart: LocalTimeText,
   bookedBy: Type.Object(
     {
-      tokenId: Type.String(),
+      tokenId: Type.String({
+        description: "The principal that booked: a token's id, or a person's account id",
+      }),
       role: Type.String(),
       onBehalf: Type.Boolean({ description: 'Booked by support staff for the candidate' }),
       channel: Type.Enum(['api', 'phone', 'web']),
       at: Type.String({ description: 'When it was booked' }),
+      ...ActorNames,
+      providerId: Nullable(
+        Type.String({ description: "For a provider's token: the provider it acts for" }),
+      ),
     },
-    { description: 'Who booked, by what channel and when: apart from who paid (`payment.paidBy`)' },
+    {
+      description:
+        'Who booked (by name), by what channel, when and why: apart from who paid (`payment.paidBy`)',
+    },
   ),
   changeDeadlines: Type.Object(
     {
@@ -103,6 +145,7 @@ export const RegistrationOut = Type.Object({
           tokenId: Type.String(),
           role: Nullable(Type.String()),
           channel: Nullable(Type.String()),
+          ...ActorNames,
         }),
       },
       { description: 'The payment and who recorded it; null until paid' },
@@ -146,6 +189,8 @@ export function toRegistrationOut(view: RegistrationView, reader: Principal) {
       ...view.bookedBy,
       channel: view.bookedBy.channel ?? view.channel,
       at: toInstantOut(view.bookedBy.at ?? view.createdAt),
+      ...actorNamesOut(view.bookedBy),
+      providerId: view.bookedBy.providerId ?? null,
     },
     createdAt: toInstantOut(view.createdAt),
     updatedAt: toInstantOut(view.updatedAt),
@@ -169,7 +214,7 @@ export function toRegistrationOut(view: RegistrationView, reader: Principal) {
         : {
             ...view.payment,
             paidAt: toInstantOut(view.payment.paidAt),
-            paidBy: { ...view.payment.paidBy },
+            paidBy: { ...view.payment.paidBy, ...actorNamesOut(view.payment.paidBy) },
           },
     refund:
       view.refund == null
@@ -186,17 +231,46 @@ export function toRegistrationOut(view: RegistrationView, reader: Principal) {
 export const AuditEntryOut = Type.Object({
   at: Type.String(),
   action: Type.String(),
-  actor: Type.Object({ tokenId: Type.String(), role: Type.String() }),
+  actor: Type.Object({
+    tokenId: Type.String({
+      description: "The principal that acted: a token's id, a person's account id, or a job's",
+    }),
+    role: Type.String(),
+    accountId: Nullable(Type.String({ description: "The person's account" })),
+    displayName: ActorNames.displayName,
+    tokenLabel: ActorNames.tokenLabel,
+    providerId: Nullable(
+      Type.String({ description: "For a provider's token: the provider it acts for" }),
+    ),
+  }),
   channel: Type.String(),
+  reason: ActorNames.reason,
+  onBehalf: Type.Boolean({ description: 'Done by support staff or an admin for the candidate' }),
+  summary: Nullable(
+    Type.String({
+      description:
+        "What the candidate is told of a change someone else made for them, on the candidate's clock: 'Registered for you by Maria Lopez (support) by phone on …: …', 'Checked in through Pearson VUE on …'",
+    }),
+  ),
   detail: Type.Record(Type.String(), Type.Unknown()),
 })
 
-export function toAuditEntryOut(entry: AuditEntry) {
+export function toAuditEntryOut(entry: AuditEntry & { readonly summary?: string | null }) {
   return {
     at: toInstantOut(entry.at),
     action: entry.action,
-    actor: { tokenId: entry.actorId, role: entry.actorRole },
+    actor: {
+      tokenId: entry.actorId,
+      role: entry.actorRole,
+      accountId: entry.actorAccountId ?? null,
+      displayName: entry.actorName ?? null,
+      tokenLabel: entry.actorLabel ?? null,
+      providerId: entry.actorProviderId ?? null,
+    },
     channel: entry.channel,
+    reason: entry.reason ?? null,
+    onBehalf: isOnBehalf(entry.actorRole),
+    summary: entry.summary ?? null,
     detail: entry.detail,
   }
 }

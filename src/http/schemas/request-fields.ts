@@ -1,10 +1,22 @@
 import { type TStringOptions, Type } from 'typebox'
 import { PAYABLE_METHODS } from '../../domain/offer.js'
+import { ON_BEHALF_REASON_MAX_LENGTH } from '../../domain/on-behalf-reason.js'
 
 /** How a request reached us, on every body that changes a candidate's records. */
 export const Channel = Type.Optional(
   Type.Enum(['api', 'phone', 'web'], {
     description: 'How the request reached us; support staff taking a call say `phone`',
+  }),
+)
+
+/** Why staff act for the candidate: shown to the candidate beside the agent's name. */
+export const OnBehalfReason = Type.Optional(
+  Type.String({
+    minLength: 1,
+    maxLength: ON_BEHALF_REASON_MAX_LENGTH,
+    description:
+      "Why support or an admin acts for the candidate, shown to the candidate with the agent's name in the mail and the history; required by phone and on the web (`ON_BEHALF_REASON_REQUIRED`), optional through the API",
+    examples: ['The candidate called: no seat could be booked online'],
   }),
 )
 
