@@ -67,6 +67,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0013-mail-html', 'Success'],
         ['0014-cancellation-money', 'Success'],
         ['0015-token-scope', 'Success'],
+        ['0016-accounts', 'Success'],
       ])
       // PostgreSQL has every test's schema; ours are the tables in the current one.
       const own =

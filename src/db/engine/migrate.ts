@@ -16,6 +16,7 @@ import * as waveWithdrawal from './migrations/0012-wave-withdrawal-and-code-uses
 import * as mailHtml from './migrations/0013-mail-html.js'
 import * as cancellationMoney from './migrations/0014-cancellation-money.js'
 import * as tokenScope from './migrations/0015-token-scope.js'
+import * as accounts from './migrations/0016-accounts.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -38,6 +39,7 @@ export const MIGRATIONS = {
   '0013-mail-html': mailHtml,
   '0014-cancellation-money': cancellationMoney,
   '0015-token-scope': tokenScope,
+  '0016-accounts': accounts,
 } as const
 
 /**
