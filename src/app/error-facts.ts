@@ -253,7 +253,6 @@ export interface ErrorFactsByCode {
   CSRF_TOKEN_INVALID: NoFacts
   ACCOUNT_REQUIRED: NoFacts
   ACCOUNT_EMAIL_TAKEN: { readonly email: string }
-  ACCOUNT_NOT_FOUND: { readonly accountId: string }
   SIGN_IN_THROTTLED: {
     /** Which record reached its limit: the email asked for, or the address asking. */
     readonly lockedFor: 'email' | 'address'

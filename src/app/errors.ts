@@ -688,11 +688,6 @@ export const ERROR_CATALOGUE: Catalogue = {
     title: 'Email already has an account',
     sentence: (f) => `An account with the email ${text(f.email)} exists already.`,
   },
-  ACCOUNT_NOT_FOUND: {
-    status: 404,
-    title: 'Unknown account',
-    sentence: (f) => `There is no account ${text(f.accountId)}.`,
-  },
   SIGN_IN_THROTTLED: {
     status: 429,
     title: 'Too many sign-in requests',

@@ -13,7 +13,7 @@ import type { AppDeps } from '../app-deps.js'
 import { auditAction } from '../audit-action.js'
 import { AppError } from '../errors.js'
 import { requireEmail, requireName } from '../input-fields.js'
-import { computePaging, type Page } from '../page.js'
+import { computePaging, MAX_PAGE_LIMIT, type Page } from '../page.js'
 import { runCommand } from '../run-command.js'
 
 export interface StaffAccountInput {
@@ -77,14 +77,24 @@ export async function listAllAccounts(
   return { items: items.map(withoutSignUp), total }
 }
 
-/** The account with this id; ACCOUNT_NOT_FOUND otherwise. */
+/** The account of a signed-in person (a session holds its account: it cannot be missing). */
 export async function getAccount(deps: Pick<AppDeps, 'db'>, id: string): Promise<Account> {
   const found = await findAccount(deps.db, id)
-  if (found === null) throw new AppError('ACCOUNT_NOT_FOUND', { accountId: id })
+  if (found === null) throw new Error(`account ${id} of a live session is missing`)
   return withoutSignUp(found)
 }
 
 function withoutSignUp(stored: Account & { readonly signUp?: unknown }): Account {
   const { signUp: _signUp, ...account } = stored
   return account
+}
+
+/** Every account, oldest first, for the console. */
+export async function listEveryAccount(deps: Pick<AppDeps, 'db'>): Promise<Account[]> {
+  const accounts: Account[] = []
+  for (let offset = 0; ; offset += MAX_PAGE_LIMIT) {
+    const page = await listAccounts(deps.db, { limit: MAX_PAGE_LIMIT, offset })
+    accounts.push(...page.map(withoutSignUp))
+    if (page.length < MAX_PAGE_LIMIT) return accounts
+  }
 }

@@ -3,6 +3,7 @@ import { loadDemo } from '../../app/operations/load-demo.js'
 import type { Config } from '../../config.js'
 import { redactUrl } from '../../db/engine/database.js'
 import { exclusively } from '../../db/engine/exclusively.js'
+import { DEMO_SIGN_IN } from '../../demo/demo-accounts.js'
 import { buildExamdeskApp } from '../../http/examdesk-app.js'
 import { openServerLog } from '../../http/server-log.js'
 import { sessionCookieFor } from '../../http/session-cookie.js'
@@ -73,6 +74,7 @@ export async function serve(config: Config): Promise<void> {
     admin,
     presetToken: config.adminToken !== undefined,
     demo: config.demo,
+    signIn: config.demo ? DEMO_SIGN_IN : null,
   })
   process.stdout.write(`${lines.join('\n')}\n`)
 
