@@ -10,6 +10,7 @@ import { migrateOrThrow, migrateToLatest } from '../../src/db/engine/migrate.js'
 import { testDatabases } from '../support/databases.js'
 
 const TABLES = [
+  'accounts',
   'api_tokens',
   'attempts',
   'audit_log',
@@ -36,6 +37,8 @@ const TABLES = [
   'providers',
   'refunds',
   'registrations',
+  'sessions',
+  'sign_in_requests',
   'slots',
   'test_centres',
   'voucher_uses',
