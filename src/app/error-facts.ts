@@ -262,6 +262,7 @@ export interface ErrorFactsByCode {
   }
   SIGN_IN_CODE_INVALID: NoFacts
   SIGN_IN_LINK_INVALID: NoFacts
+  SIGN_IN_CROSS_SITE: NoFacts
   SESSION_NOT_FOUND: { readonly sessionId: string }
   // Mail.
   MAIL_NOT_FOUND: { readonly mailId: string }

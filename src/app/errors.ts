@@ -706,6 +706,12 @@ export const ERROR_CATALOGUE: Catalogue = {
     sentence: () =>
       'This sign-in link does not work any more: it has expired (a link lasts 15 minutes), was used already, or its code was mistyped five times. Ask for a new mail.',
   },
+  SIGN_IN_CROSS_SITE: {
+    status: 403,
+    title: 'Sign-in from another site',
+    sentence: () =>
+      "This sign-in was sent by another site's page, not by the sign-in page: open the link from your mail and press its button. Nothing was spent.",
+  },
   SESSION_NOT_FOUND: {
     status: 404,
     title: 'Unknown session',

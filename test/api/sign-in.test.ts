@@ -190,6 +190,37 @@ describe.each(testDatabases())('signing in by email ($name)', ({ open }) => {
     )
   })
 
+  it("refuses a link's button pressed on another site's page, spending nothing", async () => {
+    await anonymous(world(), 'POST', '/v1/accounts', NEWCOMER)
+    const mail = await latestSignInMail(world().db, NEWCOMER.email)
+    const press = (site: string) =>
+      anonymous(world(), 'POST', `/sign-in/${mail.secret}`, '', {
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': site,
+      })
+    expectProblem(await press('cross-site'), 403, 'SIGN_IN_CROSS_SITE')
+    expectProblem(await press('same-site'), 403, 'SIGN_IN_CROSS_SITE')
+    expect((await press('same-origin')).statusCode).toBe(303)
+  })
+
+  it('signs in once when the same code is sent twice at the same moment', async () => {
+    await anonymous(world(), 'POST', '/v1/accounts', NEWCOMER)
+    const mail = await latestSignInMail(world().db, NEWCOMER.email)
+    const body = { email: NEWCOMER.email, code: mail.code }
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => anonymous(world(), 'POST', '/v1/sign-in/code', body)),
+    )
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 400, 400, 400])
+    const sessions = await world().db.selectFrom('sessions').select('id').execute()
+    expect(sessions).toHaveLength(1)
+    const candidates = await world()
+      .db.selectFrom('candidates')
+      .select('id')
+      .where('email', '=', NEWCOMER.email)
+      .execute()
+    expect(candidates).toHaveLength(1)
+  })
+
   it('takes a code once, and neither a code nor a link past its 15 minutes', async () => {
     await anonymous(world(), 'POST', '/v1/accounts', NEWCOMER)
     const first = await latestSignInMail(world().db, NEWCOMER.email)

@@ -4,6 +4,7 @@ import { Type } from 'typebox'
 import { endReplacedSession } from '../../app/accounts/end-sessions.js'
 import { signInWithLink } from '../../app/accounts/sign-in-with-link.js'
 import type { AppDeps } from '../../app/app-deps.js'
+import { AppError } from '../../app/errors.js'
 import { readSessionSecret, type SessionCookie, setSessionCookie } from '../session-cookie.js'
 import { signInClientOf } from '../sign-in-client.js'
 import { cookieLifetime } from './sign-in.js'
@@ -42,7 +43,8 @@ button { font: inherit; padding: 0.6rem 1.4rem; }
  * `/sign-in/{secret}`, the sign-in mail's link. Opening it (GET) shows a
  * page with a button and spends nothing: mail scanners and link previews
  * open links. Pressing the button (a form POST to the same address) spends
- * the link, starts a session and goes to the start page with the cookie.
+ * the link, starts a session and goes to the start page with the cookie;
+ * a press that a browser says came from another site is refused.
  */
 export function signInPageRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPluginAsync {
   return async (fastify) => {
@@ -81,7 +83,7 @@ export function signInPageRoutes(deps: AppDeps, cookie: SessionCookie): FastifyP
           summary:
             "The sign-in page's button: spends the link, starts a session (the cookie) and goes to /",
           tags: ['accounts'],
-          'x-problems': ['SIGN_IN_LINK_INVALID', 'DATABASE_UNAVAILABLE'],
+          'x-problems': ['SIGN_IN_LINK_INVALID', 'SIGN_IN_CROSS_SITE', 'DATABASE_UNAVAILABLE'],
           params: LinkParams,
           response: {
             303: { description: 'Signed in: the session cookie is set; go to /' },
@@ -89,6 +91,10 @@ export function signInPageRoutes(deps: AppDeps, cookie: SessionCookie): FastifyP
         },
       },
       async (request, reply) => {
+        // Another site's page posting someone else's link would sign the visitor into that
+        // account (login CSRF). Browsers say where a request came from; other clients say nothing.
+        const site = request.headers['sec-fetch-site']
+        if (site === 'cross-site' || site === 'same-site') throw new AppError('SIGN_IN_CROSS_SITE')
         const signedIn = await signInWithLink(deps, request.params.secret, signInClientOf(request))
         const previous = readSessionSecret(request, cookie)
         if (previous !== undefined) await endReplacedSession(deps, previous)
