@@ -52,6 +52,16 @@ describe.each(testDatabases())('signing in by email ($name)', ({ open }) => {
     expect(mail.subject).toMatch(/Confirm your email/)
     expect(mail.link).toBe(`http://127.0.0.1:3000/sign-in/${mail.secret}`)
     expect(mail.code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/)
+    // The dedupe key is also the Message-ID, which mail relays log: it names the request, no secret.
+    const outbox = await world()
+      .db.selectFrom('outbox')
+      .select('dedupe_key')
+      .where('recipient', '=', NEWCOMER.email)
+      .executeTakeFirstOrThrow()
+    expect(outbox.dedupe_key).toMatch(/^sign-in:[0-9a-f-]{36}$/)
+    const stored = await world().db.selectFrom('sign_in_requests').selectAll().execute()
+    expect(JSON.stringify(stored)).not.toContain(mail.secret)
+    expect(JSON.stringify(stored)).not.toContain(mail.code.replace('-', ''))
 
     // Typed in lower case and without its dash, as a person might.
     const code = mail.code.toLowerCase().replace('-', '')
