@@ -53,7 +53,7 @@ export function composeStartBanner(facts: StartFacts): string[] {
     const { candidate, support, admin } = facts.signIn
     lines.push(
       `  sign in:      as the demo candidate (${candidate}), support agent (${support})`,
-      `                or admin (${admin}): ask for a mail, then type its code (the mail is ${facts.mail.startsWith('kept') ? 'kept as above' : 'sent as above'}):`,
+      `                or admin (${admin}): ask for a mail, then type its code (${facts.mail.startsWith('kept') ? 'in the .eml file kept as above; the admin mail view hides it' : 'from the mailbox'}):`,
       `                  curl -X POST -H 'Content-Type: application/json' -d '{"email": "${candidate}"}' ${local}/v1/sign-in/email`,
       `                  curl -c cookies.txt -X POST -H 'Content-Type: application/json' -d '{"email": "${candidate}", "code": "XXXX-XXXX"}' ${local}/v1/sign-in/code`,
     )

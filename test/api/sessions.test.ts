@@ -310,3 +310,23 @@ describe.each(testDatabases())('secrets and the log ($name)', ({ open }) => {
     }
   })
 })
+
+describe.each(testDatabases())('sign-in mail in the outbox ($name)', ({ open }) => {
+  const world = useApi(open, { per: 'test' })
+
+  it("hides a sign-in mail's link and code from staff reading the outbox: support cannot sign in as an admin", async () => {
+    await anonymous(world(), 'POST', '/v1/sign-in/email', { email: 'henrik.lund@examdesk.example' })
+    const sent = await latestSignInMail(world().db, 'henrik.lund@examdesk.example')
+    const listed = expectOk<{ items: { id: string; kind: string }[] }>(
+      await call(world(), 'GET', '/v1/admin/mail?limit=200', undefined, 'support'),
+    )
+    const id = listed.items.find((mail) => mail.kind === 'sign-in')!.id
+    const shown = await call(world(), 'GET', `/v1/admin/mail/${id}`, undefined, 'support')
+    const mail = expectOk<{ bodyText: string; bodyHtml: string }>(shown)
+    expect(mail.bodyText).toContain('Sign-in link:  (shown to the recipient only)')
+    expect(mail.bodyText).toContain('Or type code:  (shown to the recipient only)')
+    for (const secret of [sent.secret, sent.code, sent.code.replace('-', '')])
+      expect(shown.body).not.toContain(secret)
+    expect(JSON.stringify(listed)).not.toContain(sent.secret)
+  })
+})

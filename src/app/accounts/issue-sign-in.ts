@@ -7,7 +7,11 @@ import type { Account } from '../../domain/account.js'
 import type { Instant } from '../../domain/instant.js'
 import { formatSignInCode } from '../../domain/sign-in-code.js'
 import { SIGN_IN_LIFETIME_MS } from '../../domain/sign-in-request.js'
-import { composeSignInMail, type SignInMailReason } from '../../mail/compose-sign-in-mail.js'
+import {
+  composeSignInMail,
+  SIGN_IN_MAIL_KIND,
+  type SignInMailReason,
+} from '../../mail/compose-sign-in-mail.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
 import { hashSecret, hashSignInCode, newSecret, newSignInCode } from './secrets.js'
 import { DEFAULT_PUBLIC_URL } from './sign-in-client.js'
@@ -50,7 +54,7 @@ export async function issueSignIn(
   await enqueueMail(trx, {
     id: uuidv7(),
     dedupeKey: `sign-in:${id}`,
-    kind: 'sign-in',
+    kind: SIGN_IN_MAIL_KIND,
     candidateId: account.candidateId,
     recipient: account.email,
     ...composed,
