@@ -4,6 +4,8 @@ import { adminMailRoutes } from './routes/admin-mail.js'
 import { apiTokenRoutes } from './routes/api-tokens.js'
 import { attemptRoutes } from './routes/attempts.js'
 import { betaProgrammeRoutes } from './routes/beta-programmes.js'
+import { candidateCodeRoutes } from './routes/candidate-codes.js'
+import { candidateInvitationRoutes } from './routes/candidate-invitations.js'
 import { candidateRoutes } from './routes/candidates.js'
 import { centreRoutes } from './routes/centres.js'
 import { certificationRoutes } from './routes/certifications.js'
@@ -48,6 +50,8 @@ export function apiRoutes(
     offerRoutes(deps),
     voucherRoutes(deps),
     voucherIssueRoutes(deps),
+    candidateCodeRoutes(deps),
+    candidateInvitationRoutes(deps),
     exceptionRequestRoutes(deps),
     adminMailRoutes(deps),
     apiTokenRoutes(deps),

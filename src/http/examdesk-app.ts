@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { type Kysely, sql } from 'kysely'
-import { findTokenHolder } from '../app/access/api-tokens.js'
-import { cacheAuthentication } from '../app/access/token-cache.js'
+import { authenticateTokens } from '../app/access/token-authentication.js'
 import { recordLastUse } from '../app/access/token-last-use.js'
 import { authenticateSession } from '../app/accounts/authenticate-session.js'
 import type { Clock } from '../app/clock.js'
@@ -14,9 +13,6 @@ import { apiRoutes } from './api-routes.js'
 import { type BuildAppOptions, buildApp } from './build-app.js'
 import { signInPageRoutes } from './routes/sign-in-page.js'
 import { SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
-
-/** A revoked token stops working within this long on every process. */
-export const TOKEN_CACHE_MS = 10_000
 
 /**
  * The whole examdesk API on one database: what `serve` listens with and API
@@ -43,14 +39,17 @@ export async function buildExamdeskApp(
   const lastUse = recordLastUse(deps, (error, tokenId) =>
     app?.log.warn({ err: error, tokenId }, 'could not record when a token was last used'),
   )
+  const tokens = authenticateTokens(deps, {
+    onUse: lastUse,
+    onListenerLost: (error) =>
+      app?.log.warn(
+        { err: error },
+        'lost the connection that hears of revoked tokens; reopening it',
+      ),
+  })
   app = await buildApp(
     {
-      authenticate: cacheAuthentication(
-        (token) => findTokenHolder(deps, token),
-        deps.clock,
-        TOKEN_CACHE_MS,
-        lastUse,
-      ),
+      authenticate: tokens.authenticate,
       authenticateSession: (secret) => authenticateSession(deps, secret),
       sessionCookie,
       checkHealth: async () => {
@@ -62,5 +61,6 @@ export async function buildExamdeskApp(
     },
     options,
   )
+  app.addHook('onClose', () => tokens.close())
   return app
 }

@@ -53,6 +53,50 @@ describe.each(testDatabases())('candidates over HTTP ($name)', ({ open }) => {
     expect(ana).toMatchObject({ firstName: 'Ana', country: 'NZ', timeZone: 'Pacific/Auckland' })
   })
 
+  it('changes a name and zone as support on the phone, audited with what was before; the email stays', async () => {
+    const created = expectOk<CandidateOut>(await call(world(), 'POST', '/v1/candidates', LEA), 201)
+    const patch = (body: unknown, role: 'admin' | 'support' | 'provider' = 'support') =>
+      call(world(), 'PATCH', `/v1/candidates/${created.id}`, body, role)
+    const changed = expectOk<CandidateOut>(
+      await patch({ lastName: 'Martin-Dubois', timeZone: 'america/vancouver', channel: 'phone' }),
+    )
+    expect(changed).toEqual({
+      ...created,
+      lastName: 'Martin-Dubois',
+      timeZone: 'America/Vancouver',
+    })
+    expect(
+      expectOk<CandidateOut>(await call(world(), 'GET', `/v1/candidates/${created.id}`)),
+    ).toEqual(changed)
+    // The same again changes nothing and writes nothing.
+    expectOk(await patch({ lastName: 'Martin-Dubois' }))
+    const trail = await world()
+      .db.selectFrom('audit_log')
+      .select(['action', 'actor_role', 'channel', 'detail'])
+      .where('subject_id', '=', created.id)
+      .execute()
+    expect(trail).toHaveLength(1)
+    expect(trail[0]).toMatchObject({
+      action: 'profile-changed',
+      actor_role: 'support',
+      channel: 'phone',
+    })
+    expect(JSON.parse(String(trail[0]?.detail))).toEqual({
+      lastName: { from: LEA.lastName, to: 'Martin-Dubois' },
+      timeZone: { from: LEA.timeZone, to: 'America/Vancouver' },
+    })
+
+    expectProblem(await patch({ email: 'new@example.com' }), 400, 'VALIDATION_FAILED')
+    expectProblem(await patch({ timeZone: 'Mars/Olympus' }), 400, 'TIME_ZONE_INVALID')
+    expectProblem(await patch({ firstName: 'Le\u202Ea' }), 400, 'VALIDATION_FAILED')
+    expectProblem(await patch({ firstName: 'Léa' }, 'provider'), 403, 'FORBIDDEN')
+    expectProblem(
+      await call(world(), 'PATCH', '/v1/candidates/nobody', { firstName: 'X' }, 'admin'),
+      404,
+      'CANDIDATE_NOT_FOUND',
+    )
+  })
+
   it('answers 404 CANDIDATE_NOT_FOUND for an unknown id', async () => {
     const problem = expectProblem(
       await call(world(), 'GET', '/v1/candidates/cand-nobody'),

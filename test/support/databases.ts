@@ -117,6 +117,7 @@ async function openSqlite(options: OpenTestOptions = {}): Promise<Database> {
     }
   }
   if (content !== null && template === undefined) await fillOrClose(database, content, close)
+  reopeners.set(database.db, () => openDatabase(`sqlite:${file}`))
   return { db: database.db, dialect: database.dialect, close }
 }
 
@@ -143,7 +144,23 @@ async function openPostgres(options: OpenTestOptions = {}): Promise<Database> {
     }
   }
   if (content !== null && copy === null) await fillOrClose(database, content, close)
+  reopeners.set(database.db, () =>
+    openDatabase(TEST_POSTGRES_URL, { searchPath: schema, poolMax: 2, applicationName: schema }),
+  )
   return { db: database.db, dialect: database.dialect, close }
+}
+
+const reopeners = new WeakMap<Kysely<DB>, () => Promise<Database>>()
+
+/**
+ * The same test database opened once more, as another process would: a
+ * connection (SQLite) or pool (PostgreSQL) of its own. Close it before the
+ * test's database is thrown away.
+ */
+export function openAnotherHandle(db: Kysely<DB>): Promise<Database> {
+  const reopen = reopeners.get(db)
+  if (!reopen) throw new Error('Only a database opened by testDatabases() can be opened again')
+  return reopen()
 }
 
 async function fillOrClose(

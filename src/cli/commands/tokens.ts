@@ -6,7 +6,6 @@ import { AppError } from '../../app/errors.js'
 import { type ApiToken, tokenState } from '../../domain/api-token.js'
 import { formatInstant, type Instant } from '../../domain/instant.js'
 import type { TokenRole } from '../../domain/principal.js'
-import { TOKEN_CACHE_MS } from '../../http/examdesk-app.js'
 import type { CliContext } from '../cli-context.js'
 import { consoleAccount } from '../console-account.js'
 
@@ -99,7 +98,7 @@ export async function revokeTokenCommand(cli: CliContext, id: string): Promise<v
     const at = token.revokedAt === null ? '' : formatInstant(token.revokedAt)
     cli.stdout.write(
       revokedNow
-        ? `Revoked ${token.role} token ${token.id} (${token.label}) at ${at}; a running server that has seen it accepts it for ${TOKEN_CACHE_MS / 1000} s more at most.\n`
+        ? `Revoked ${token.role} token ${token.id} (${token.label}) at ${at}; running servers refuse it within a second.\n`
         : `Token ${token.id} (${token.label}) was already revoked at ${at}.\n`,
     )
   } finally {

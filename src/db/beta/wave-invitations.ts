@@ -3,7 +3,7 @@ import type { ExamNumber } from '../../domain/exam-number.js'
 import type { Instant } from '../../domain/instant.js'
 import { INVITATION_KEY_PREFIX } from '../../domain/invitation-wave.js'
 import { LIVE_STATUSES } from '../../domain/registration.js'
-import { readOptionalInstant, writeInstant } from '../engine/columns.js'
+import { readInstant, readOptionalInstant, writeInstant } from '../engine/columns.js'
 import { reusableQuery } from '../engine/reusable-query.js'
 import type { DB } from '../engine/schema.js'
 
@@ -83,6 +83,51 @@ const unopenedInvitation = reusableQuery((db, exam: string, candidateId: string)
       ),
     ),
 )
+
+/** An invitation as its invitee was told it: mailed, from a wave not withdrawn. */
+export interface MailedInvitation {
+  readonly waveId: string
+  readonly waveName: string
+  readonly position: number
+  readonly exam: ExamNumber
+  /** The invitee's own code, or the wave's shared code. */
+  readonly voucherCode: string | null
+  readonly mailedAt: Instant
+}
+
+/** The candidate's mailed invitations, newest first: a draft wave's are not theirs to see yet. */
+export async function listMailedInvitationsOfCandidate(
+  db: Kysely<DB>,
+  candidateId: string,
+): Promise<MailedInvitation[]> {
+  const rows = await db
+    .selectFrom('wave_invitations')
+    .innerJoin('invitation_waves', 'invitation_waves.id', 'wave_invitations.wave_id')
+    .select([
+      'invitation_waves.id',
+      'invitation_waves.name',
+      'invitation_waves.position',
+      'invitation_waves.bearer_code',
+      'wave_invitations.exam_number',
+      'wave_invitations.voucher_code',
+      'wave_invitations.mailed_at',
+    ])
+    .where('wave_invitations.candidate_id', '=', candidateId)
+    .where('wave_invitations.withdrawn_at', 'is', null)
+    .where('invitation_waves.withdrawn_at', 'is', null)
+    .where('wave_invitations.mailed_at', 'is not', null)
+    .orderBy('wave_invitations.mailed_at', 'desc')
+    .orderBy('invitation_waves.id')
+    .execute()
+  return rows.map((row) => ({
+    waveId: row.id,
+    waveName: row.name,
+    position: Number(row.position),
+    exam: row.exam_number,
+    voucherCode: row.voucher_code ?? row.bearer_code,
+    mailedAt: readInstant(row.mailed_at as NonNullable<typeof row.mailed_at>),
+  }))
+}
 
 /**
  * Lets invitees whose only registration for this beta exam was cancelled

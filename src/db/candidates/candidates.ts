@@ -60,3 +60,19 @@ export async function findUnknownCandidateIds(
   }
   return unknown
 }
+
+/** Writes a candidate's name and zone as given. */
+export async function updateCandidateProfile(
+  db: Kysely<DB>,
+  candidate: Pick<Candidate, 'id' | 'firstName' | 'lastName' | 'timeZone'>,
+): Promise<void> {
+  await db
+    .updateTable('candidates')
+    .set({
+      first_name: candidate.firstName,
+      last_name: candidate.lastName,
+      time_zone: candidate.timeZone,
+    })
+    .where('id', '=', candidate.id)
+    .execute()
+}

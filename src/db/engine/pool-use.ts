@@ -42,3 +42,8 @@ export function readPoolUse(db: Kysely<DB>): PoolUse | null {
     lost: watch.lost,
   }
 }
+
+/** The PostgreSQL pool behind `db`; null on SQLite and for any other Kysely. */
+export function poolOf(db: Kysely<DB>): pg.Pool | null {
+  return watches.get(db)?.pool ?? null
+}

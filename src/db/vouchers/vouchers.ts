@@ -8,6 +8,7 @@ import {
   writeInstant,
   writeOptionalInstant,
 } from '../engine/columns.js'
+import type { Paging } from '../engine/paging.js'
 import { reusableInsert, reusableQuery, reusableStatement } from '../engine/reusable-query.js'
 import type { DB } from '../engine/schema.js'
 
@@ -85,6 +86,31 @@ const vouchersOfCandidate = reusableQuery((db, candidateId: string) =>
     .orderBy('issued_at', 'desc')
     .orderBy('code'),
 )
+
+/** A page of the candidate's codes, newest first, and how many they hold in all. */
+export async function pageVouchersOfCandidate(
+  db: Kysely<DB>,
+  candidateId: string,
+  paging: Paging,
+): Promise<{ readonly records: VoucherRecord[]; readonly total: number }> {
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom('vouchers')
+      .selectAll()
+      .where('candidate_id', '=', candidateId)
+      .orderBy('issued_at', 'desc')
+      .orderBy('code')
+      .limit(paging.limit)
+      .offset(paging.offset)
+      .execute(),
+    db
+      .selectFrom('vouchers')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .where('candidate_id', '=', candidateId)
+      .executeTakeFirstOrThrow(),
+  ])
+  return { records: rows.map(toRecord), total: Number(count.n) }
+}
 
 /** The codes a batch made so far, by position. */
 export async function listBatch(db: Kysely<DB>, batchId: string): Promise<VoucherRecord[]> {

@@ -4,8 +4,11 @@ import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
 import { createCandidate } from '../../app/candidates/create-candidate.js'
 import { getCandidate } from '../../app/candidates/get-candidate.js'
+import { updateCandidate } from '../../app/candidates/update-candidate.js'
 import type { Candidate } from '../../domain/candidate.js'
 import { toInstantOut } from '../schemas/instant.js'
+import { Channel } from '../schemas/request-fields.js'
+import { actorOf } from './registrations.js'
 
 const CandidateOut = Type.Object({
   id: Type.String(),
@@ -24,6 +27,16 @@ const CreateCandidateBody = Type.Object(
     email: Type.String({ minLength: 3, maxLength: 254 }),
     country: Type.String({ maxLength: 8, examples: ['NZ'] }),
     timeZone: Type.String({ maxLength: 64, examples: ['Pacific/Auckland'] }),
+  },
+  { additionalProperties: false },
+)
+
+const ProfileChangeBody = Type.Object(
+  {
+    firstName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    lastName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    timeZone: Type.Optional(Type.String({ maxLength: 64, examples: ['Europe/Berlin'] })),
+    channel: Channel,
   },
   { additionalProperties: false },
 )
@@ -72,6 +85,30 @@ export function candidateRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (request) => toCandidateOut(await getCandidate(deps, request.params.id, 'id')),
+    )
+
+    app.patch(
+      '/candidates/:id',
+      {
+        schema: {
+          operationId: 'updateCandidate',
+          summary: "Change a candidate's name or time zone",
+          description:
+            'Only the fields given change; the change is audited with what was before. The email and the country are not changed here.',
+          tags: ['candidates'],
+          'x-problems': ['CANDIDATE_NOT_FOUND', 'TIME_ZONE_INVALID'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          body: ProfileChangeBody,
+          response: { 200: CandidateOut },
+        },
+        config: { roles: ['admin', 'support'] },
+      },
+      async (request) => {
+        const { channel, ...change } = request.body
+        return toCandidateOut(
+          await updateCandidate(deps, actorOf(request, channel), request.params.id, change),
+        )
+      },
     )
   }
 }
