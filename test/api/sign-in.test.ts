@@ -117,6 +117,8 @@ describe.each(testDatabases())('signing in by email ($name)', ({ open }) => {
     const cookie = sessionCookieOf(signedIn)!
     const me = expectOk<Me>(await asBrowser(world(), { cookie, csrfToken: '' }, 'GET', '/v1/me'))
     expect(me.account.candidateId).toBe('cand-ana')
+    // The account goes by the claimed record's name, not by what the sign-up typed.
+    expect(me.account.displayName).toBe('Ana Tupou')
     // The record was claimed, not copied: there is still one candidate with the email.
     const records = await world()
       .db.selectFrom('candidates')
@@ -124,6 +126,34 @@ describe.each(testDatabases())('signing in by email ($name)', ({ open }) => {
       .where('email', '=', ANA)
       .execute()
     expect(records).toEqual([{ id: 'cand-ana' }])
+  })
+
+  it("makes a new candidate's record from the sign-up that verified the email, not from whoever typed it first", async () => {
+    const impostor = {
+      ...NEWCOMER,
+      firstName: 'Mallory',
+      lastName: 'Impostor',
+      country: 'US',
+      timeZone: 'America/New_York',
+    }
+    expect((await anonymous(world(), 'POST', '/v1/accounts', impostor)).statusCode).toBe(202)
+    expect((await anonymous(world(), 'POST', '/v1/accounts', NEWCOMER)).statusCode).toBe(202)
+    const mail = await latestSignInMail(world().db, NEWCOMER.email)
+    const signedIn = expectOk<{ account: Me['account'] }>(
+      await anonymous(world(), 'POST', '/v1/sign-in/code', {
+        email: NEWCOMER.email,
+        code: mail.code,
+      }),
+    )
+    expect(signedIn.account.displayName).toBe('Nadia Haddad')
+    const candidate = expectOk<{ firstName: string; lastName: string; timeZone: string }>(
+      await call(world(), 'GET', `/v1/candidates/${signedIn.account.candidateId}`),
+    )
+    expect(candidate).toMatchObject({
+      firstName: 'Nadia',
+      lastName: 'Haddad',
+      timeZone: 'Asia/Beirut',
+    })
   })
 
   it('answers the same for an email with and without an account, and mails only the one that has one', async () => {

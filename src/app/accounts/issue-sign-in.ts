@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { insertSignInRequest } from '../../db/accounts/sign-in-requests.js'
 import type { DB } from '../../db/engine/schema.js'
 import { enqueueMail } from '../../db/mail/outbox.js'
-import type { Account } from '../../domain/account.js'
+import type { Account, CandidateSignUp } from '../../domain/account.js'
 import type { Instant } from '../../domain/instant.js'
 import { formatSignInCode } from '../../domain/sign-in-code.js'
 import { SIGN_IN_LIFETIME_MS } from '../../domain/sign-in-request.js'
@@ -20,7 +20,8 @@ import { DEFAULT_PUBLIC_URL } from './sign-in-client.js'
  * Makes a sign-in request for an account and puts its mail in the outbox,
  * inside the caller's transaction: a link and a code that work once, for 15
  * minutes. Only their hashes are stored; the mail's dedupe key (its
- * Message-ID) is the request's id, never a secret.
+ * Message-ID) is the request's id, never a secret. A sign-up's facts are
+ * kept with its request, for the record made when that request verifies.
  */
 export async function issueSignIn(
   trx: Kysely<DB>,
@@ -28,6 +29,7 @@ export async function issueSignIn(
   account: Pick<Account, 'id' | 'email' | 'displayName' | 'candidateId'>,
   now: Instant,
   reason: SignInMailReason,
+  signUp: CandidateSignUp | null = null,
 ): Promise<void> {
   const id = uuidv7()
   const linkSecret = newSecret()
@@ -41,6 +43,7 @@ export async function issueSignIn(
     expiresAt: now + SIGN_IN_LIFETIME_MS,
     spentAt: null,
     wrongCodes: 0,
+    signUp,
   })
   const base = (deps.publicUrl?.() ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '')
   const composed = composeSignInMail({

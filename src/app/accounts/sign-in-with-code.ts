@@ -54,7 +54,7 @@ export async function signInWithCode(
         throw new AppError('SIGN_IN_CODE_INVALID', { field: 'code' })
       const current = await findAccount(trx, account.id)
       if (current === null) throw new AppError('SIGN_IN_CODE_INVALID', { field: 'code' })
-      return completeSignIn(trx, current, now, client, 'code')
+      return completeSignIn(trx, current, match, now, client, 'code')
     }),
   )
 }

@@ -31,7 +31,7 @@ export async function signInWithLink(
       // The one statement that decides: of two presses at once, one signs in.
       if (!(await spendSignInRequest(trx, request.id, now)))
         throw new AppError('SIGN_IN_LINK_INVALID')
-      return completeSignIn(trx, account, now, client, 'link')
+      return completeSignIn(trx, account, request, now, client, 'link')
     })
   return retryOnClaimRace(attempt)
 }

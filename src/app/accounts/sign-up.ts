@@ -44,8 +44,9 @@ export async function signUp(
     runCommand(deps, {}, async (trx) => {
       const existing = await findAccountByEmail(trx, email)
       if (existing !== null) {
+        // Facts travel with the request: only the one that verifies the email makes the record.
         if (existing.disabledAt === null)
-          await issueSignIn(trx, deps, existing, now, 'sign-up-existing')
+          await issueSignIn(trx, deps, existing, now, 'sign-up-existing', signUp)
         return
       }
       const account = {
@@ -67,7 +68,7 @@ export async function signUp(
         action: 'account-created',
         detail: { role: 'candidate', displayName: account.displayName },
       })
-      await issueSignIn(trx, deps, account, now, 'sign-up')
+      await issueSignIn(trx, deps, account, now, 'sign-up', signUp)
     })
   try {
     await attempt()

@@ -65,23 +65,24 @@ export async function findAccountOfCandidate(
 
 /**
  * Marks the email verified (once: a later sign-in keeps the first instant)
- * and links the candidate record when given and none is linked yet; the
- * sign-up facts are no longer needed once a record is linked.
+ * and, when given, links the candidate record with the name the account now
+ * goes by; the sign-up facts are no longer needed once a record is linked.
  */
 export async function verifyAccountEmail(
   db: Kysely<DB>,
   id: string,
   at: Instant,
-  candidateId: string | null,
+  link: { readonly candidateId: string; readonly displayName: string } | null,
 ): Promise<void> {
   await db
     .updateTable('accounts')
     .set({
       email_verified_at: sql<string>`coalesce(email_verified_at, ${writeInstant(at)})`,
-      ...(candidateId === null
+      ...(link === null
         ? {}
         : {
-            candidate_id: candidateId,
+            candidate_id: link.candidateId,
+            display_name: link.displayName,
             first_name: null,
             last_name: null,
             country: null,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { CandidateSignUp } from '../../domain/account.js'
 import type { Instant } from '../../domain/instant.js'
 import { MAX_WRONG_SIGN_IN_CODES, type SignInRequestState } from '../../domain/sign-in-request.js'
 import { readInstant, readOptionalInstant, writeInstant } from '../engine/columns.js'
@@ -10,6 +11,8 @@ export interface StoredSignInRequest extends SignInRequestState {
   readonly accountId: string
   readonly codeHash: string
   readonly createdAt: Instant
+  /** What the sign-up that asked for it gave; null for a plain sign-in. */
+  readonly signUp: CandidateSignUp | null
 }
 
 export async function insertSignInRequest(
@@ -27,6 +30,10 @@ export async function insertSignInRequest(
       expires_at: writeInstant(request.expiresAt),
       spent_at: null,
       wrong_codes: 0,
+      first_name: request.signUp?.firstName ?? null,
+      last_name: request.signUp?.lastName ?? null,
+      country: request.signUp?.country ?? null,
+      time_zone: request.signUp?.timeZone ?? null,
     })
     .execute()
 }
@@ -39,6 +46,10 @@ const COLUMNS = [
   'expires_at',
   'spent_at',
   'wrong_codes',
+  'first_name',
+  'last_name',
+  'country',
+  'time_zone',
 ] as const
 
 /** The request whose link has this hash, spent or not; null when there is none. */
@@ -117,6 +128,10 @@ function toRequest(row: {
   expires_at: string | Date
   spent_at: string | Date | null
   wrong_codes: number
+  first_name: string | null
+  last_name: string | null
+  country: string | null
+  time_zone: string | null
 }): StoredSignInRequest {
   return {
     id: row.id,
@@ -126,5 +141,17 @@ function toRequest(row: {
     expiresAt: readInstant(row.expires_at),
     spentAt: readOptionalInstant(row.spent_at),
     wrongCodes: Number(row.wrong_codes),
+    signUp:
+      row.first_name !== null &&
+      row.last_name !== null &&
+      row.country !== null &&
+      row.time_zone !== null
+        ? {
+            firstName: row.first_name,
+            lastName: row.last_name,
+            country: row.country,
+            timeZone: row.time_zone,
+          }
+        : null,
   }
 }

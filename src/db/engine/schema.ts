@@ -175,6 +175,11 @@ export interface SignInRequestTable {
   expires_at: InstantColumn
   spent_at: InstantColumn | null
   wrong_codes: Generated<number>
+  /** What the sign-up that asked for this request gave; null for a plain sign-in. */
+  first_name: string | null
+  last_name: string | null
+  country: string | null
+  time_zone: string | null
 }
 
 export interface SessionTable {

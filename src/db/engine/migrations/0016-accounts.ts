@@ -14,7 +14,9 @@ import type { AnyKysely } from '../dialect.js'
  *   claim that record with.
  * - `sign_in_requests`: only hashes of the link's secret and of the code are
  *   kept; a request is spent once, dies at `expires_at` or after five wrong
- *   codes.
+ *   codes. One made by a sign-up keeps what that sign-up gave: the record
+ *   made at verification takes the facts of the request that verified,
+ *   not those of whoever first typed the email.
  * - `sessions`: only the hash of the cookie's secret is kept; a session ends
  *   once (`ended_at` with its reason) and is never revived.
  */
@@ -55,6 +57,11 @@ export async function up(db: AnyKysely): Promise<void> {
     .addColumn('expires_at', instant, (c) => c.notNull())
     .addColumn('spent_at', instant)
     .addColumn('wrong_codes', 'integer', (c) => c.notNull().defaultTo(0))
+    // What a sign-up asked with this request gave: the facts the request that verifies the email brings.
+    .addColumn('first_name', 'text')
+    .addColumn('last_name', 'text')
+    .addColumn('country', 'text')
+    .addColumn('time_zone', 'text')
     .execute()
   await db.schema
     .createIndex('sign_in_requests_account_idx')
