@@ -50,3 +50,32 @@ describe('readConfig: EXAMDESK_ADMIN_TOKEN', () => {
     expect(() => readConfig({ EXAMDESK_ADMIN_TOKEN: 'x'.repeat(31) })).toThrow(/at least 32/)
   })
 })
+
+describe('readConfig: sign-in settings', () => {
+  it('reads the public address as an origin, and refuses one with a path or another scheme', () => {
+    expect(readConfig({}).publicUrl).toBeUndefined()
+    expect(readConfig({ EXAMDESK_PUBLIC_URL: 'https://exams.example.org/' }).publicUrl).toBe(
+      'https://exams.example.org',
+    )
+    for (const bad of ['exams.example.org', 'ftp://x.example', 'https://x.example/portal'])
+      expect(() => readConfig({ EXAMDESK_PUBLIC_URL: bad })).toThrow(/EXAMDESK_PUBLIC_URL/)
+  })
+
+  it('ends sessions after 30 idle minutes and 12 hours unless told, in whole minutes and hours', () => {
+    expect(readConfig({}).sessionTimeouts).toEqual({
+      idleMs: 30 * 60_000,
+      absoluteMs: 12 * 3_600_000,
+    })
+    expect(
+      readConfig({ EXAMDESK_SESSION_IDLE_MINUTES: '15', EXAMDESK_SESSION_MAX_HOURS: '8' })
+        .sessionTimeouts,
+    ).toEqual({ idleMs: 15 * 60_000, absoluteMs: 8 * 3_600_000 })
+    for (const bad of ['0', '1.5', 'x', '1441'])
+      expect(() => readConfig({ EXAMDESK_SESSION_IDLE_MINUTES: bad })).toThrow(
+        /EXAMDESK_SESSION_IDLE_MINUTES/,
+      )
+    expect(() =>
+      readConfig({ EXAMDESK_SESSION_IDLE_MINUTES: '120', EXAMDESK_SESSION_MAX_HOURS: '1' }),
+    ).toThrow(/must not be longer/)
+  })
+})

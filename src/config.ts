@@ -1,3 +1,4 @@
+import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from './domain/session.js'
 import { DEFAULT_HOLD_MINUTES, MAX_HOLD_MINUTES, MIN_HOLD_MINUTES } from './domain/unpaid-hold.js'
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js'
 
@@ -36,6 +37,10 @@ export interface Config {
   readonly idempotencyRetentionHours: number
   /** How long a registration with an amount due holds its seat before the job releases it. */
   readonly holdMinutes: number
+  /** The address people open examdesk at (`EXAMDESK_PUBLIC_URL`), for sign-in links; unset: where it listens. */
+  readonly publicUrl: string | undefined
+  /** When a person's session ends: idle (`EXAMDESK_SESSION_IDLE_MINUTES`) and absolute (`EXAMDESK_SESSION_MAX_HOURS`). */
+  readonly sessionTimeouts: SessionTimeouts
 }
 
 const DEFAULT_MAIL_FROM = '"examdesk" <no-reply@examdesk.invalid>'
@@ -73,7 +78,75 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     idempotencyRetentionHours: readRetentionHours(env.IDEMPOTENCY_RETENTION_HOURS),
     holdMinutes: readHoldMinutes(env.EXAMDESK_HOLD_MINUTES),
+    publicUrl: readPublicUrl(env.EXAMDESK_PUBLIC_URL),
+    sessionTimeouts: readSessionTimeouts(
+      env.EXAMDESK_SESSION_IDLE_MINUTES,
+      env.EXAMDESK_SESSION_MAX_HOURS,
+    ),
   }
+}
+
+/** An http(s) origin, no path: sign-in links are `<it>/sign-in/…`. */
+function readPublicUrl(text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new Error(`EXAMDESK_PUBLIC_URL must be an http or https address, not "${text}"`)
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname.length > 1)
+    throw new Error(
+      `EXAMDESK_PUBLIC_URL must be an http or https address without a path (https://exams.example.org), not "${text}"`,
+    )
+  return url.origin
+}
+
+const MINUTE_MS = 60_000
+const MAX_IDLE_MINUTES = 24 * 60
+const MAX_SESSION_HOURS = 24 * 30
+
+/** Whole minutes idle (1 to a day) and whole hours in all (1 to 30 days); the idle limit no longer than the absolute one. */
+function readSessionTimeouts(
+  idleText: string | undefined,
+  maxText: string | undefined,
+): SessionTimeouts {
+  const idleMinutes = readWhole(
+    idleText,
+    DEFAULT_SESSION_TIMEOUTS.idleMs / MINUTE_MS,
+    1,
+    MAX_IDLE_MINUTES,
+    'EXAMDESK_SESSION_IDLE_MINUTES',
+    'minutes',
+  )
+  const maxHours = readWhole(
+    maxText,
+    DEFAULT_SESSION_TIMEOUTS.absoluteMs / (60 * MINUTE_MS),
+    1,
+    MAX_SESSION_HOURS,
+    'EXAMDESK_SESSION_MAX_HOURS',
+    'hours',
+  )
+  if (idleMinutes > maxHours * 60)
+    throw new Error(
+      `EXAMDESK_SESSION_IDLE_MINUTES (${idleMinutes}) must not be longer than EXAMDESK_SESSION_MAX_HOURS (${maxHours} h)`,
+    )
+  return { idleMs: idleMinutes * MINUTE_MS, absoluteMs: maxHours * 60 * MINUTE_MS }
+}
+
+function readWhole(
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  variable: string,
+  unit: string,
+): number {
+  if (text === undefined || text === '') return fallback
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || value < min || value > max)
+    throw new Error(`${variable} must be whole ${unit} from ${min} to ${max}, not "${text}"`)
+  return value
 }
 
 /** The shortest admin token accepted: a guessable admin token is every record of the programme. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/engine/schema.js'
+import type { SessionTimeouts } from '../domain/session.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { Clock } from './clock.js'
 
@@ -14,6 +15,14 @@ export interface AppDeps {
   readonly mail: MailSettings
   /** How long a booking with an amount due holds its seat; `DEFAULT_HOLD_MINUTES` unless configured. */
   readonly holdMinutes?: number
+  /**
+   * The address people open examdesk at, for the links in sign-in mail;
+   * `DEFAULT_PUBLIC_URL` unless configured. Asked when a mail is written: a
+   * server told to take any free port knows its address only once it listens.
+   */
+  readonly publicUrl?: () => string
+  /** When a person's session ends; `DEFAULT_SESSION_TIMEOUTS` unless configured. */
+  readonly sessionTimeouts?: SessionTimeouts
   /** Draws a new registration id; random unless a test says otherwise. */
   readonly drawRegistrationId?: () => string
 }

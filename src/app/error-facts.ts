@@ -250,6 +250,21 @@ export interface ErrorFactsByCode {
   TOKEN_PROVIDER_REQUIRED: { readonly role: string }
   TOKEN_PROVIDER_NOT_ALLOWED: { readonly role: string }
   TOKEN_EXPIRY_INVALID: ProblemFacts
+  // Accounts, sign-in and sessions.
+  CSRF_TOKEN_INVALID: NoFacts
+  ACCOUNT_REQUIRED: NoFacts
+  ACCOUNT_EMAIL_TAKEN: { readonly email: string }
+  SIGN_IN_THROTTLED: {
+    /** Which record reached its limit: the email asked for, or the address asking. */
+    readonly lockedFor: 'email' | 'address'
+    readonly retryAt: string
+    /** Seconds; sent as `Retry-After` too. */
+    readonly retryAfter: number
+  }
+  SIGN_IN_CODE_INVALID: NoFacts
+  SIGN_IN_LINK_INVALID: NoFacts
+  SIGN_IN_CROSS_SITE: NoFacts
+  SESSION_NOT_FOUND: { readonly sessionId: string }
   // Mail.
   MAIL_NOT_FOUND: { readonly mailId: string }
   IMPORT_INVALID: { readonly problems: readonly ImportProblemFact[] }

@@ -105,7 +105,8 @@ export const ERROR_CATALOGUE: Catalogue = {
   UNAUTHENTICATED: {
     status: 401,
     title: 'Authentication required',
-    sentence: () => 'Send a valid token as "Authorization: Bearer <token>".',
+    sentence: () =>
+      'Send a valid token as "Authorization: Bearer <token>", or sign in (POST /v1/sign-in/email).',
   },
   FORBIDDEN: {
     status: 403,
@@ -675,6 +676,52 @@ export const ERROR_CATALOGUE: Catalogue = {
     status: 422,
     title: 'Invalid expiry',
     sentence: (f) => `The token's expiry will not do: ${text(f.problem)}.`,
+  },
+  // Accounts, sign-in and sessions.
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    title: 'CSRF token missing or wrong',
+    sentence: () =>
+      "A change made with a session cookie needs the session's CSRF token in the X-CSRF-Token header (GET /v1/me answers it); nothing was changed.",
+  },
+  ACCOUNT_REQUIRED: {
+    status: 403,
+    title: 'Signed-in person required',
+    sentence: () => "This is about a person's own account: sign in; a machine token has none.",
+  },
+  ACCOUNT_EMAIL_TAKEN: {
+    status: 409,
+    title: 'Email already has an account',
+    sentence: (f) => `An account with the email ${text(f.email)} exists already.`,
+  },
+  SIGN_IN_THROTTLED: {
+    status: 429,
+    title: 'Too many sign-in requests',
+    sentence: (f) =>
+      `Too many sign-in mails were asked ${f.lockedFor === 'address' ? 'from this network address' : 'for this email'}; ask again after ${text(f.retryAt)}.`,
+  },
+  SIGN_IN_CODE_INVALID: {
+    status: 400,
+    title: 'Sign-in code not accepted',
+    sentence: () =>
+      'This code does not sign in: it is wrong, has expired (a code lasts 15 minutes), was used already, or its request saw five wrong codes. Ask for a new mail.',
+  },
+  SIGN_IN_LINK_INVALID: {
+    status: 400,
+    title: 'Sign-in link not accepted',
+    sentence: () =>
+      'This sign-in link does not work any more: it has expired (a link lasts 15 minutes), was used already, or its code was mistyped five times. Ask for a new mail.',
+  },
+  SIGN_IN_CROSS_SITE: {
+    status: 403,
+    title: 'Sign-in from another site',
+    sentence: () =>
+      "This sign-in was sent by another site's page, not by the sign-in page: open the link from your mail and press its button. Nothing was spent.",
+  },
+  SESSION_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown session',
+    sentence: (f) => `You have no session ${text(f.sessionId)}.`,
   },
   // Mail.
   MAIL_NOT_FOUND: {

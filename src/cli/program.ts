@@ -2,11 +2,17 @@ import { Command, Help, InvalidArgumentError, Option } from 'commander'
 import { loadDemo } from '../app/operations/load-demo.js'
 import { openDatabase } from '../db/engine/database.js'
 import { migrateToLatest } from '../db/engine/migrate.js'
+import { STAFF_ROLES, type StaffRole } from '../domain/account.js'
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from '../domain/api-token.js'
 import { WAVE_AUDIENCES, WAVE_CODE_MODES } from '../domain/invitation-wave.js'
 import { PAYABLE_METHODS } from '../domain/offer.js'
 import { TOKEN_ROLES, type TokenRole } from '../domain/principal.js'
 import type { CliContext } from './cli-context.js'
+import {
+  type CreateAccountOptions,
+  createAccountCommand,
+  listAccountsCommand,
+} from './commands/accounts.js'
 import { type ApplyCodeOptions, applyCodeCommand } from './commands/apply-code.js'
 import { releaseResultsCommand } from './commands/beta-results.js'
 import { printEligibility } from './commands/eligibility.js'
@@ -161,6 +167,36 @@ export function buildProgram(cli: CliContext): Command {
       'revoke a token by its id (see token list); requests with it are refused from then on',
     )
     .action((id: string) => revokeTokenCommand(cli, id))
+
+  const account = program
+    .command('account')
+    .description("people's accounts: candidates make their own; staff accounts are made here")
+  account
+    .command('create')
+    .description(
+      "create a support agent's or an admin's account; they sign in by mail (POST /v1/sign-in/email), which verifies the email",
+    )
+    .requiredOption(
+      '--role <role>',
+      `one of ${STAFF_ROLES.join(', ')}`,
+      (value: string): StaffRole => {
+        if (!(STAFF_ROLES as readonly string[]).includes(value))
+          throw new InvalidArgumentError(`must be one of ${STAFF_ROLES.join(', ')}`)
+        return value as StaffRole
+      },
+    )
+    .requiredOption(
+      '--name <name>',
+      'how candidates are told of this person ("registered for you by …")',
+    )
+    .requiredOption('--email <email>', 'where sign-in mail goes')
+    .action((options: CreateAccountOptions) => createAccountCommand(cli, options))
+  account
+    .command('list')
+    .description(
+      'every account, oldest first: id, role, email, candidate record, when the email was verified, name',
+    )
+    .action(() => listAccountsCommand(cli))
 
   program
     .command('eligibility')

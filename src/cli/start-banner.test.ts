@@ -42,6 +42,23 @@ describe('composeStartBanner', () => {
     )
   })
 
+  it('says how to sign in as each demo person, before the lines to copy', () => {
+    const signIn = { candidate: 'c@example.com', support: 's@example.com', admin: 'a@example.com' }
+    const lines = composeStartBanner({ ...facts, signIn })
+    const before = lines.slice(
+      0,
+      lines.findIndex((line) => line.startsWith('Copy these lines')),
+    )
+    const text = before.join('\n')
+    for (const email of Object.values(signIn)) expect(text).toContain(email)
+    expect(text).toContain(
+      `curl -X POST -H 'Content-Type: application/json' -d '{"email": "c@example.com"}' http://127.0.0.1:8080/v1/sign-in/email`,
+    )
+    expect(text).toContain('/v1/sign-in/code')
+    expect(toCopy(lines)).not.toContain('sign-in')
+    expect(composeStartBanner(facts).join('\n')).not.toContain('sign in')
+  })
+
   it('tries a request the database can answer: a demo candidate only with the demo', () => {
     expect(toCopy(composeStartBanner(facts))).toContain('cand-ana/eligibility')
     const withoutDemo = toCopy(composeStartBanner({ ...facts, demo: false }))

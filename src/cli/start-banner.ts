@@ -15,6 +15,12 @@ export interface StartFacts {
   readonly presetToken: boolean
   /** Whether the demo catalogue is loaded into an empty database (EXAMDESK_DEMO). */
   readonly demo: boolean
+  /** The demo people's emails, to sign in as each; absent without the demo. */
+  readonly signIn?: {
+    readonly candidate: string
+    readonly support: string
+    readonly admin: string
+  } | null
 }
 
 /**
@@ -42,6 +48,16 @@ export function composeStartBanner(facts: StartFacts): string[] {
     lines.push(
       `  demo loaded:  ${loaded.exams} exams, ${loaded.candidates} candidates, ${loaded.attempts} attempts, ${loaded.centres} centres, ${loaded.slots} slots`,
     )
+  const local = computeLocalBase(base)
+  if (facts.signIn) {
+    const { candidate, support, admin } = facts.signIn
+    lines.push(
+      `  sign in:      as the demo candidate (${candidate}), support agent (${support})`,
+      `                or admin (${admin}): ask for a mail, then type its code (${facts.mail.startsWith('kept') ? 'in the .eml file kept as above; the admin mail view hides it' : 'from the mailbox'}):`,
+      `                  curl -X POST -H 'Content-Type: application/json' -d '{"email": "${candidate}"}' ${local}/v1/sign-in/email`,
+      `                  curl -c cookies.txt -X POST -H 'Content-Type: application/json' -d '{"email": "${candidate}", "code": "XXXX-XXXX"}' ${local}/v1/sign-in/code`,
+    )
+  }
   let exportToken: string
   if (admin?.generated) {
     lines.push(`  admin token:  ${admin.token} (shown once; store it now)`)
@@ -64,7 +80,7 @@ export function composeStartBanner(facts: StartFacts): string[] {
     '',
     'Copy these lines into a shell, then try a request (more in the README and at /docs):',
     '',
-    `  export EXAMDESK=${computeLocalBase(base)}`,
+    `  export EXAMDESK=${local}`,
     `  ${exportToken}`,
     `  curl -H "Authorization: Bearer $TOKEN" ${example}`,
   )

@@ -18,13 +18,20 @@ import { offerRoutes } from './routes/offers.js'
 import { providerRoutes } from './routes/providers.js'
 import { registrationCodeRoutes } from './routes/registration-codes.js'
 import { registrationRoutes } from './routes/registrations.js'
+import { sessionRoutes } from './routes/sessions.js'
+import { signInRoutes } from './routes/sign-in.js'
 import { slotRoutes } from './routes/slots.js'
+import { staffAccountRoutes } from './routes/staff-accounts.js'
 import { voucherRoutes } from './routes/vouchers.js'
 import { voucherIssueRoutes } from './routes/vouchers-issue.js'
 import { waveRoutes } from './routes/waves.js'
+import { SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
 
-/** Every resource of the `/v1` API. */
-export function apiRoutes(deps: AppDeps): FastifyPluginAsync[] {
+/** Every resource of the `/v1` API; the sign-in routes set and clear `cookie`. */
+export function apiRoutes(
+  deps: AppDeps,
+  cookie: SessionCookie = SECURE_SESSION_COOKIE,
+): FastifyPluginAsync[] {
   return [
     examRoutes(deps),
     examPricingRoutes(deps),
@@ -48,5 +55,8 @@ export function apiRoutes(deps: AppDeps): FastifyPluginAsync[] {
     exceptionRequestRoutes(deps),
     adminMailRoutes(deps),
     apiTokenRoutes(deps),
+    signInRoutes(deps, cookie),
+    sessionRoutes(deps, cookie),
+    staffAccountRoutes(deps),
   ]
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import fastifyCookie from '@fastify/cookie'
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -6,6 +7,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify'
+import type { SessionHolder } from '../app/accounts/authenticate-session.js'
 import type { OperationsReader } from '../app/operations/read-operations.js'
 import type { Principal } from '../domain/principal.js'
 import type { TrustProxy } from '../trust-proxy.js'
@@ -21,6 +23,7 @@ import { computeRequestId } from './request-id.js'
 import { logEachRequest } from './request-log.js'
 import { healthRoutes } from './routes/health.js'
 import { homeRoutes } from './routes/home.js'
+import { SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
 import { refuseUnstorableText } from './unstorable-text.js'
 import { validatorCompiler } from './validator-compiler.js'
 
@@ -28,10 +31,16 @@ import { validatorCompiler } from './validator-compiler.js'
 export interface HttpDeps {
   /** The principal a bearer token stands for, or null when no live token matches; at once when known. */
   authenticate(token: string): Principal | null | Promise<Principal | null>
+  /** The session a cookie's secret opens, or null; without it, only bearer tokens are admitted. */
+  authenticateSession?(secret: string): Promise<SessionHolder | null>
+  /** The session cookie's name and whether it is Secure; default `__Host-examdesk-session`, Secure. */
+  readonly sessionCookie?: SessionCookie
   /** Resolves when the service can work (database reachable); rejects otherwise. */
   checkHealth(): Promise<void>
-  /** Resource route plugins, mounted under `/v1` behind authentication. */
+  /** Resource route plugins, mounted under `/v1` behind authentication (but for routes marked `anonymous`). */
   readonly routes?: readonly FastifyPluginAsync[]
+  /** Pages outside `/v1`, open to anyone (the sign-in link's page). */
+  readonly pages?: readonly FastifyPluginAsync[]
   /** What `/metrics` reports of the outbox, payments and the database, read at each scrape. */
   readonly operations?: OperationsReader
 }
@@ -98,6 +107,8 @@ export async function buildApp(
     }
   })
   logEachRequest(app)
+  // Cookies are read for the session only; none is signed (the session secret is its own proof).
+  await app.register(fastifyCookie)
   await app.register(problemDetailsPlugin)
   await app.register(codeMaskingPlugin)
   const metrics = httpMetrics(deps.operations)
@@ -107,9 +118,17 @@ export async function buildApp(
   await app.register(metrics.exposition)
   await app.register(healthRoutes(deps))
   await app.register(homeRoutes)
+  for (const plugin of deps.pages ?? []) await app.register(plugin)
+  const sessionCookie = deps.sessionCookie ?? SECURE_SESSION_COOKIE
   await app.register(
     async (api) => {
-      await api.register(authPlugin, { authenticate: (token) => deps.authenticate(token) })
+      await api.register(authPlugin, {
+        authenticate: (token) => deps.authenticate(token),
+        ...(deps.authenticateSession === undefined
+          ? {}
+          : { authenticateSession: (secret: string) => deps.authenticateSession!(secret) }),
+        sessionCookie,
+      })
       api.addHook('preHandler', refuseUnstorableText)
       for (const plugin of deps.routes ?? []) await api.register(plugin)
     },

@@ -2,13 +2,17 @@ import type { FastifyInstance } from 'fastify'
 import { type Kysely, sql } from 'kysely'
 import { authenticateTokens } from '../app/access/token-authentication.js'
 import { recordLastUse } from '../app/access/token-last-use.js'
+import { authenticateSession } from '../app/accounts/authenticate-session.js'
 import type { Clock } from '../app/clock.js'
 import { readOperations } from '../app/operations/read-operations.js'
 import { readConfig } from '../config.js'
 import type { DB } from '../db/engine/schema.js'
+import type { SessionTimeouts } from '../domain/session.js'
 import { type MailSettings, readMailSettings } from '../mail/mail-settings.js'
 import { apiRoutes } from './api-routes.js'
 import { type BuildAppOptions, buildApp } from './build-app.js'
+import { signInPageRoutes } from './routes/sign-in-page.js'
+import { SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
 
 /**
  * The whole examdesk API on one database: what `serve` listens with and API
@@ -20,10 +24,16 @@ export async function buildExamdeskApp(
     readonly clock: Clock
     readonly mail?: MailSettings
     readonly holdMinutes?: number
+    /** The address people open examdesk at, for sign-in links. */
+    readonly publicUrl?: () => string
+    readonly sessionTimeouts?: SessionTimeouts
+    /** The session cookie; Secure `__Host-examdesk-session` unless served over plain HTTP on loopback. */
+    readonly sessionCookie?: SessionCookie
   },
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
-  const deps = { ...base, mail: base.mail ?? readMailSettings(readConfig({})) }
+  const { sessionCookie = SECURE_SESSION_COOKIE, ...rest } = base
+  const deps = { ...rest, mail: base.mail ?? readMailSettings(readConfig({})) }
   // The app's logger exists once the app does; a last use is recorded only after a request came in.
   let app: FastifyInstance | null = null
   const lastUse = recordLastUse(deps, (error, tokenId) =>
@@ -40,10 +50,13 @@ export async function buildExamdeskApp(
   app = await buildApp(
     {
       authenticate: tokens.authenticate,
+      authenticateSession: (secret) => authenticateSession(deps, secret),
+      sessionCookie,
       checkHealth: async () => {
         await sql`select 1`.execute(deps.db)
       },
-      routes: apiRoutes(deps),
+      routes: apiRoutes(deps, sessionCookie),
+      pages: [signInPageRoutes(deps, sessionCookie)],
       operations: readOperations(deps),
     },
     options,

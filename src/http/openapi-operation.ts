@@ -14,7 +14,8 @@ export function isApiUrl(url: string): boolean {
 
 /**
  * @fastify/swagger's `transform`: gives a route's operation its security
- * (a bearer token under `/v1`, none elsewhere), its roles (`x-roles`), its
+ * (a bearer token or a session cookie under `/v1`, none elsewhere or where
+ * the route is `anonymous`), its roles (`x-roles`), its
  * description (what it does, who may call it, what it refuses) and every
  * problem code it can answer (kept in `x-problems` for `completeOperations`).
  * The route's own schema is left as it is.
@@ -29,10 +30,12 @@ export function transformOperation({
   readonly route: RouteOptions
 }): { schema: FastifySchema; url: string } {
   const own = schema?.['x-problems'] ?? []
-  const secured = isApiUrl(url)
+  const secured = isApiUrl(url) && route.config?.anonymous !== true
   const roles = route.config?.roles
+  const methods = [route.method].flat().map((method) => method.toUpperCase())
   const problems = computeOperationProblems(own, {
     secured,
+    changes: methods.some((method) => !['GET', 'HEAD', 'OPTIONS'].includes(method)),
     restricted: roles !== undefined,
     body: schema?.body !== undefined,
     parameters: [schema?.params, schema?.querystring, schema?.headers].some((s) => s !== undefined),
@@ -46,7 +49,7 @@ export function transformOperation({
       refusals: own,
     }),
     // An empty list says the route is open on purpose, not that its security was forgotten.
-    security: secured ? [{ bearer: [] }] : [],
+    security: secured ? [{ bearer: [] }, { session: [] }] : [],
     ...(roles === undefined ? {} : { 'x-roles': roles }),
     'x-problems': problems,
   }

@@ -52,6 +52,11 @@ export const OPENAPI_TAGS = [
     description: "Machine clients' bearer tokens: made, listed and revoked by an admin.",
   },
   {
+    name: 'accounts',
+    description:
+      'People: candidates make their own account, an admin makes staff accounts; signing in by mail (a link or a code, no password), sessions and sign-out.',
+  },
+  {
     name: 'operations',
     description: 'For operators: the start page, health and metrics. No token needed.',
   },

@@ -13,8 +13,10 @@ declare module 'fastify' {
 
 /** What an operation is made of, as far as the refusals around it go. */
 export interface OperationTraits {
-  /** Needs a bearer token (every `/v1` route). */
+  /** Needs a bearer token or a session (every `/v1` route but the anonymous ones). */
   readonly secured: boolean
+  /** Changes something (not GET, HEAD or OPTIONS): with a session cookie it needs the CSRF token. */
+  readonly changes?: boolean
   /** Only some roles may call it. */
   readonly restricted: boolean
   /** Takes a JSON body. */
@@ -49,6 +51,7 @@ export function computeOperationProblems(
 ): ErrorCode[] {
   const codes = new Set<ErrorCode>([...EVERY_ROUTE, ...own])
   if (traits.secured) for (const code of SECURED) codes.add(code)
+  if (traits.secured && traits.changes) codes.add('CSRF_TOKEN_INVALID')
   if (traits.restricted) codes.add('FORBIDDEN')
   if (traits.body) for (const code of BODY) codes.add(code)
   if (traits.parameters) codes.add('VALIDATION_FAILED')

@@ -10,6 +10,7 @@ import { migrateOrThrow, migrateToLatest } from '../../src/db/engine/migrate.js'
 import { testDatabases } from '../support/databases.js'
 
 const TABLES = [
+  'accounts',
   'api_tokens',
   'attempts',
   'audit_log',
@@ -36,6 +37,8 @@ const TABLES = [
   'providers',
   'refunds',
   'registrations',
+  'sessions',
+  'sign_in_requests',
   'slots',
   'test_centres',
   'voucher_uses',
@@ -67,6 +70,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0013-mail-html', 'Success'],
         ['0014-cancellation-money', 'Success'],
         ['0015-token-scope', 'Success'],
+        ['0016-accounts', 'Success'],
         ['0017-code-secrecy', 'Success'],
         ['0018-on-behalf', 'Success'],
       ])

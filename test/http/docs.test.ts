@@ -49,7 +49,7 @@ describe('GET /openapi.json', () => {
   it('lists the routes with their TypeBox schemas, secured by bearer with their roles', async () => {
     const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<Document>()
     const create = document.paths['/v1/exams']?.post
-    expect(create?.security).toEqual([{ bearer: [] }])
+    expect(create?.security).toEqual([{ bearer: [] }, { session: [] }])
     expect(create?.['x-roles']).toEqual(['admin'])
     expect(create?.requestBody?.content['application/json']?.schema).toMatchObject({
       type: 'object',
@@ -61,7 +61,10 @@ describe('GET /openapi.json', () => {
         },
       },
     })
-    expect(document.paths['/v1/exams/{examId}']?.get?.security).toEqual([{ bearer: [] }])
+    expect(document.paths['/v1/exams/{examId}']?.get?.security).toEqual([
+      { bearer: [] },
+      { session: [] },
+    ])
     expect(document.components.securitySchemes.bearer).toMatchObject({
       type: 'http',
       scheme: 'bearer',
@@ -83,7 +86,7 @@ describe('GET /openapi.json', () => {
       expect.arrayContaining(['MALFORMED_JSON', 'VALIDATION_FAILED']),
     )
     expect(codesOf(responses[401])).toEqual(['UNAUTHENTICATED'])
-    expect(codesOf(responses[403])).toEqual(['FORBIDDEN'])
+    expect(codesOf(responses[403])).toEqual(['CSRF_TOKEN_INVALID', 'FORBIDDEN'])
     expect(codesOf(responses[503])).toEqual(['UNAVAILABLE', 'DATABASE_UNAVAILABLE'])
     expect(responses.default).toEqual({ $ref: '#/components/responses/Problem' })
     const health = document.paths['/healthz']?.get

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { insertAccount } from '../../db/accounts/accounts.js'
 import { insertBetaProgramme } from '../../db/beta/beta-programmes.js'
 import { insertCandidate } from '../../db/candidates/candidates.js'
 import { insertCertification } from '../../db/candidates/certifications.js'
@@ -13,6 +14,7 @@ import { insertAttempt } from '../../db/retakes/attempts.js'
 import { insertPolicyVersion } from '../../db/retakes/policy-versions.js'
 import { insertWaiver } from '../../db/retakes/waivers.js'
 import { insertOfferVersion, listOfferVersions } from '../../db/vouchers/offers.js'
+import { buildDemoAccounts } from '../../demo/demo-accounts.js'
 import { buildDemoCatalogue } from '../../demo/demo-catalogue.js'
 import { DEMO_OFFERS } from '../../demo/demo-offers.js'
 import { buildDemoPrices } from '../../demo/demo-prices.js'
@@ -34,7 +36,8 @@ export interface DemoLoad {
  * Installs the programme (exam families, their retake policies, the two
  * delivery providers with their change rules) into a database that has
  * none, and its offers into one that has no offer, and, when `withDemo`,
- * the demo catalogue with its prices, candidates, the exams each provider
+ * the demo catalogue with its prices, candidates, a person to sign in as
+ * per role (a candidate, a support agent, an admin), the exams each provider
  * delivers, test centres and three weeks of slots into one that has no
  * exams. Running it again changes nothing.
  */
@@ -95,6 +98,8 @@ export async function loadDemo(
         await insertWaiver(trx, { ...waiver, candidateId: candidate.id, note: 'demo' })
       }
     }
+    for (const account of buildDemoAccounts(now))
+      await insertAccount(trx, { ...account, signUp: null })
     for (const { providerId, exams } of demo.providerExams)
       await setProviderExams(trx, providerId, exams)
     await insertCentres(

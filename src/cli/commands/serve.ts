@@ -3,8 +3,10 @@ import { loadDemo } from '../../app/operations/load-demo.js'
 import type { Config } from '../../config.js'
 import { redactUrl } from '../../db/engine/database.js'
 import { exclusively } from '../../db/engine/exclusively.js'
+import { DEMO_SIGN_IN } from '../../demo/demo-accounts.js'
 import { buildExamdeskApp } from '../../http/examdesk-app.js'
 import { openServerLog } from '../../http/server-log.js'
+import { sessionCookieFor } from '../../http/session-cookie.js'
 import { startBetaResultsJob } from '../../jobs/beta-results-job.js'
 import { startHoldExpiryJob } from '../../jobs/hold-expiry-job.js'
 import { startIdempotencyPurgeJob } from '../../jobs/idempotency-purge-job.js'
@@ -31,8 +33,18 @@ export async function serve(config: Config): Promise<void> {
     loaded: await loadDemo(store, config.demo),
     admin: await ensureAdminToken(store, config.adminToken),
   }))
+  // Known once the server listens, when it was told to take any free port (PORT=0).
+  let listeningAt = `http://${localHost(config.host)}:${config.port}`
+  const publicUrl = () => config.publicUrl ?? listeningAt
   const app = await buildExamdeskApp(
-    { ...store, mail: mailSettings, holdMinutes: config.holdMinutes },
+    {
+      ...store,
+      mail: mailSettings,
+      holdMinutes: config.holdMinutes,
+      publicUrl,
+      sessionTimeouts: config.sessionTimeouts,
+      sessionCookie: sessionCookieFor(config.host, config.publicUrl ?? listeningAt),
+    },
     { loggerInstance: log.logger, trustProxy: config.trustProxy },
   )
   await app.listen({ port: config.port, host: config.host })
@@ -50,6 +62,7 @@ export async function serve(config: Config): Promise<void> {
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  listeningAt = `http://${localHost(config.host)}:${port}`
   const lines = composeStartBanner({
     base,
     database: redactUrl(config.databaseUrl),
@@ -61,6 +74,7 @@ export async function serve(config: Config): Promise<void> {
     admin,
     presetToken: config.adminToken !== undefined,
     demo: config.demo,
+    signIn: config.demo ? DEMO_SIGN_IN : null,
   })
   process.stdout.write(`${lines.join('\n')}\n`)
 
@@ -80,6 +94,13 @@ export async function serve(config: Config): Promise<void> {
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
+}
+
+/** Where a browser on this machine reaches a server listening on `host`: every interface is reached at loopback. */
+function localHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1'
+  if (host === '::') return '[::1]'
+  return host.includes(':') ? `[${host}]` : host
 }
 
 /** SMTP when `SMTP_URL` is set; otherwise `.eml` files in `MAIL_DIR`, the mail staying listed in the database. */

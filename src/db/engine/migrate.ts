@@ -16,6 +16,7 @@ import * as waveWithdrawal from './migrations/0012-wave-withdrawal-and-code-uses
 import * as mailHtml from './migrations/0013-mail-html.js'
 import * as cancellationMoney from './migrations/0014-cancellation-money.js'
 import * as tokenScope from './migrations/0015-token-scope.js'
+import * as accounts from './migrations/0016-accounts.js'
 import * as codeSecrecy from './migrations/0017-code-secrecy.js'
 import * as onBehalf from './migrations/0018-on-behalf.js'
 
@@ -40,6 +41,7 @@ export const MIGRATIONS = {
   '0013-mail-html': mailHtml,
   '0014-cancellation-money': cancellationMoney,
   '0015-token-scope': tokenScope,
+  '0016-accounts': accounts,
   '0017-code-secrecy': codeSecrecy,
   '0018-on-behalf': onBehalf,
 } as const

@@ -1,7 +1,9 @@
 import type { Generated } from 'kysely'
+import type { AccountRole } from '../../domain/account.js'
 import type { Channel } from '../../domain/channel.js'
 import type { ExceptionRequestStatus } from '../../domain/exception-request.js'
 import type { PaymentStatus, RegistrationStatus } from '../../domain/registration.js'
+import type { SessionEnding } from '../../domain/session.js'
 import type { HoldEnding } from '../../domain/unpaid-hold.js'
 
 /**
@@ -146,6 +148,56 @@ export interface ProviderTable {
   cancel_cutoff_hours: Generated<number>
   full_refund_hours: Generated<number>
   late_fee_percent: Generated<number>
+}
+
+export interface AccountTable {
+  id: string
+  role: AccountRole
+  display_name: string
+  /** Where mail goes; unique whatever its case. */
+  email: string
+  /** The candidate record a candidate's account speaks for; linked when its email is verified. */
+  candidate_id: string | null
+  /** What a candidate gave at sign-up, to make or claim their record with once the email is verified. */
+  first_name: string | null
+  last_name: string | null
+  country: string | null
+  time_zone: string | null
+  email_verified_at: InstantColumn | null
+  created_at: InstantColumn
+  disabled_at: InstantColumn | null
+}
+
+export interface SignInRequestTable {
+  id: string
+  account_id: string
+  /** SHA-256 of the link's secret. */
+  link_hash: string
+  /** SHA-256 of the request's id and its code. */
+  code_hash: string
+  created_at: InstantColumn
+  expires_at: InstantColumn
+  spent_at: InstantColumn | null
+  wrong_codes: Generated<number>
+  /** What the sign-up that asked for this request gave; null for a plain sign-in. */
+  first_name: string | null
+  last_name: string | null
+  country: string | null
+  time_zone: string | null
+}
+
+export interface SessionTable {
+  id: string
+  /** SHA-256 of the cookie's secret. */
+  secret_hash: string
+  account_id: string
+  created_at: InstantColumn
+  /** Written at most once a minute. */
+  last_seen_at: InstantColumn
+  ended_at: InstantColumn | null
+  ended_reason: SessionEnding | null
+  user_agent: string | null
+  address: string | null
 }
 
 export interface ProviderExamTable {
@@ -435,6 +487,9 @@ export interface DB {
   certification_exams: CertificationExamTable
   waivers: WaiverTable
   api_tokens: ApiTokenTable
+  accounts: AccountTable
+  sign_in_requests: SignInRequestTable
+  sessions: SessionTable
   provider_exams: ProviderExamTable
   test_centres: TestCentreTable
   slots: SlotTable

@@ -4,22 +4,33 @@ import type {
   HookHandlerDoneFunction,
   onRequestHookHandler,
 } from 'fastify'
+import type { SessionHolder } from '../../app/accounts/authenticate-session.js'
 import { AppError } from '../../app/errors.js'
 import type { Principal, Role } from '../../domain/principal.js'
+import { clearSessionCookie, readSessionSecret, type SessionCookie } from '../session-cookie.js'
 import { sharedPlugin } from '../shared-plugin.js'
 
 const kPrincipal: unique symbol = Symbol('examdesk.principal')
+const kCsrfToken: unique symbol = Symbol('examdesk.csrfToken')
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The roles that may call this route; absent: any authenticated caller. */
     readonly roles?: readonly Role[]
+    /** Open to anyone, signed in or not (asking for a sign-in, making an account): no principal. */
+    readonly anonymous?: boolean
   }
   interface FastifyRequest {
     /** Who is calling; set by the auth plugin on every route it guards. */
     readonly principal: Principal
     [kPrincipal]: Principal | null
+    [kCsrfToken]: string | null
   }
+}
+
+/** The CSRF token of the session a request came with; null for a bearer token. */
+export function sessionCsrfToken(request: FastifyRequest): string | null {
+  return request[kCsrfToken]
 }
 
 /** The role of whoever a request was admitted for; null when it was not (a public route, a refusal). */
@@ -30,21 +41,33 @@ export function callerRole(request: FastifyRequest): Role | null {
 export interface AuthOptions {
   /** The principal a bearer token stands for, or null when no live token matches; at once when known. */
   readonly authenticate: (token: string) => Principal | null | Promise<Principal | null>
+  /** The session a cookie's secret opens, or null; asked on every request that has the cookie. */
+  readonly authenticateSession?: (secret: string) => Promise<SessionHolder | null>
+  readonly sessionCookie?: SessionCookie
 }
+
+/** Methods that change nothing (RFC 9110 safe methods): no CSRF token is asked of them. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 // RFC 6750 b64token; the scheme name is case-insensitive (RFC 9110).
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i
 
 /**
- * Guards every route of the context that registers it: a bearer token is
- * required (401 otherwise) and, where a route's `config.roles` names roles,
- * the token's role must be one of them (403 otherwise). The caller is then
- * `request.principal`. Runs on `onRequest`, before the body is read, as a
- * hook of each route registered after it.
+ * Guards every route of the context that registers it: a bearer token or a
+ * session cookie is required (401 otherwise) and, where a route's
+ * `config.roles` names roles, the caller's role must be one of them (403
+ * otherwise). The caller is then `request.principal`. A bearer token wins
+ * over a cookie. A change (not GET, HEAD or OPTIONS) made with the cookie
+ * needs the session's CSRF token in `X-CSRF-Token` (403
+ * CSRF_TOKEN_INVALID otherwise): a page of another site can make a browser
+ * send the cookie, never read the token. Runs on `onRequest`, before the
+ * body is read, as a hook of each route registered after it; a route with
+ * `config.anonymous` is not guarded.
  */
 export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app, options) => {
-  const { authenticate } = options
+  const { authenticate, authenticateSession, sessionCookie } = options
   app.decorateRequest(kPrincipal, null)
+  app.decorateRequest(kCsrfToken, null)
   app.decorateRequest('principal', {
     getter(this: FastifyRequest): Principal {
       const principal = this[kPrincipal]
@@ -56,6 +79,7 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
 
   // Each route gets its own guard, which knows the route's roles: nothing is looked up per request.
   app.addHook('onRoute', (route) => {
+    if (route.config?.anonymous === true) return
     route.onRequest = [...[route.onRequest ?? []].flat(), guard(route.config?.roles)]
   })
 
@@ -63,6 +87,17 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
   function guard(roles: readonly Role[] | undefined): onRequestHookHandler {
     return (request, reply, done) => {
       const token = BEARER.exec(request.headers.authorization ?? '')?.[1]
+      const secret =
+        token === undefined && sessionCookie !== undefined
+          ? readSessionSecret(request, sessionCookie)
+          : undefined
+      if (secret !== undefined && authenticateSession !== undefined) {
+        authenticateSession(secret).then(
+          (holder) => admitSession(request, reply, roles, holder, done),
+          done,
+        )
+        return
+      }
       if (token === undefined) {
         reply.header('www-authenticate', 'Bearer realm="examdesk"')
         done(new AppError('UNAUTHENTICATED'))
@@ -95,5 +130,30 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
     }
     request[kPrincipal] = principal
     done()
+  }
+
+  function admitSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    roles: readonly Role[] | undefined,
+    holder: SessionHolder | null,
+    done: HookHandlerDoneFunction,
+  ): void {
+    if (holder === null) {
+      // The session ended (signed out, ended elsewhere, timed out): the browser may forget its cookie.
+      if (sessionCookie !== undefined) clearSessionCookie(reply, sessionCookie)
+      reply.header('www-authenticate', 'Bearer realm="examdesk"')
+      done(new AppError('UNAUTHENTICATED'))
+      return
+    }
+    if (!SAFE_METHODS.has(request.method)) {
+      const given = request.headers['x-csrf-token']
+      if (!holder.isCsrfToken(typeof given === 'string' ? given : undefined)) {
+        done(new AppError('CSRF_TOKEN_INVALID'))
+        return
+      }
+    }
+    request[kCsrfToken] = holder.csrfToken
+    admit(request, reply, roles, holder.principal, done)
   }
 })

@@ -38,6 +38,13 @@ export const docsPlugin = sharedPlugin<DocsOptions>('examdesk-docs', async (app,
             description:
               'An API token: `Authorization: Bearer <token>`. The first start prints one; `npx examdesk token create --role admin` makes another.',
           },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: '__Host-examdesk-session',
+            description:
+              "A person signed in by mail (`POST /v1/sign-in/email`, then the link or `POST /v1/sign-in/code`). A change (not GET, HEAD or OPTIONS) made with the cookie also sends the session's CSRF token as `X-CSRF-Token` (answered by the sign-in and by `GET /v1/me`). Served over plain HTTP on a loopback address, the cookie is `examdesk-session`.",
+          },
         },
         schemas: { ProblemDetails: ProblemDetailsSchema },
         responses: {
