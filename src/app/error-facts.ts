@@ -76,6 +76,7 @@ export interface ErrorFactsByCode {
   // Who is asking.
   UNAUTHENTICATED: NoFacts
   FORBIDDEN: { readonly role: string; readonly requiredRoles: readonly string[] }
+  PROVIDER_TOKEN_UNBOUND: NoFacts
   // Catalogue.
   EXAM_NUMBER_MALFORMED: ValueFacts
   EXAM_NOT_FOUND: { readonly exam: string }

@@ -113,6 +113,12 @@ export const ERROR_CATALOGUE: Catalogue = {
     sentence: (f) =>
       `This needs the role ${text(f.requiredRoles)}; your token has the role ${text(f.role)}.`,
   },
+  PROVIDER_TOKEN_UNBOUND: {
+    status: 403,
+    title: 'Provider token bound to no provider',
+    sentence: () =>
+      'This provider token was made before tokens were bound to a provider, so it acts for none; make one bound to your provider with "examdesk token create --role provider --provider <provider id>" (or POST /v1/admin/tokens with "provider") and revoke this one.',
+  },
   // Catalogue.
   EXAM_NUMBER_MALFORMED: {
     status: 400,
