@@ -12,9 +12,11 @@
  * Checks the answers, not only the rate: exactly the seat limit booked,
  * every other invitee `BETA_SEATS_FULL`, nothing else.
  */
+
 import { randomUUID } from 'node:crypto'
 import autocannon from 'autocannon'
 import { createToken } from '../src/app/access/api-tokens.js'
+import { operatorPrincipal } from '../src/app/actor.js'
 import { setBetaProgramme } from '../src/app/beta/beta-programme.js'
 import { composeWave } from '../src/app/beta/compose-wave.js'
 import { openWave } from '../src/app/beta/open-wave.js'
@@ -171,7 +173,7 @@ async function prepare(url: string) {
         restrictedCountries: [],
         resultsReleaseAt: new Date(now + 120 * DAY_MS).toISOString(),
       },
-      { tokenId: 'bench', role: 'admin', channel: 'api' },
+      { tokenId: 'bench', role: 'admin', channel: 'api', principal: operatorPrincipal('bench') },
     )
     const slots = Array.from({ length: SLOTS }, (_, k) => `bench-slot-${k}`)
     await db.transaction().execute(async (trx) => {

@@ -6,10 +6,12 @@
  * inserts, in the same run; and the peak resident memory while sending,
  * which must stay flat: the send streams a chunk at a time.
  */
+
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { v7 as uuidv7 } from 'uuid'
+import { operatorPrincipal } from '../src/app/actor.js'
 import { setBetaProgramme } from '../src/app/beta/beta-programme.js'
 import { composeWave } from '../src/app/beta/compose-wave.js'
 import { openWave } from '../src/app/beta/open-wave.js'
@@ -149,7 +151,7 @@ async function prepare(file: string): Promise<Database> {
       restrictedCountries: ['CN'],
       resultsReleaseAt: '2026-09-15T00:00:00Z',
     },
-    { tokenId: 'bench', role: 'admin', channel: 'api' },
+    { tokenId: 'bench', role: 'admin', channel: 'api', principal: operatorPrincipal('bench') },
   )
   const centre = await createCentre(deps, {
     provider: 'prometric',

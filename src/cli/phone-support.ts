@@ -1,4 +1,4 @@
-import type { Actor } from '../app/actor.js'
+import { type Actor, operatorPrincipal } from '../app/actor.js'
 import type { AppDeps } from '../app/app-deps.js'
 import { readMailSettings } from '../mail/mail-settings.js'
 import type { CliContext } from './cli-context.js'
@@ -28,6 +28,7 @@ export async function withSupport<T>(
       tokenId: consoleAccount(),
       role: 'support',
       channel: options.channel ?? 'phone',
+      principal: operatorPrincipal(consoleAccount(), 'support'),
     }
     return await work(store, actor, {
       ...store,

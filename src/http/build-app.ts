@@ -7,6 +7,7 @@ import Fastify, {
   LogController,
 } from 'fastify'
 import type { OperationsReader } from '../app/operations/read-operations.js'
+import type { OperationPolicy } from '../domain/access-policy.js'
 import type { Principal } from '../domain/principal.js'
 import type { TrustProxy } from '../trust-proxy.js'
 import { DEFAULT_BODY_LIMIT } from './body-limits.js'
@@ -27,6 +28,8 @@ import { validatorCompiler } from './validator-compiler.js'
 export interface HttpDeps {
   /** The principal a bearer token stands for, or null when no live token matches; at once when known. */
   authenticate(token: string): Principal | null | Promise<Principal | null>
+  /** Who may call each operation under `/v1`, by operationId (`operationPolicy`); a route without one is not mounted. */
+  readonly policyOf: (operationId: string) => OperationPolicy | null
   /** Resolves when the service can work (database reachable); rejects otherwise. */
   checkHealth(): Promise<void>
   /** Resource route plugins, mounted under `/v1` behind authentication. */
@@ -54,10 +57,11 @@ const MAX_HEADER_SIZE = 16 * 1024
 /**
  * The examdesk HTTP app, ready for `inject()` or `listen()`: problem+json
  * errors, request ids, metrics, docs, `/healthz`, a start page at `/`, and
- * `deps.routes` under `/v1` behind bearer authentication.
+ * `deps.routes` under `/v1` behind bearer authentication and each
+ * operation's access policy.
  *
  * @example
- * const app = await buildApp({ authenticate, checkHealth, routes: [examRoutes(deps)] })
+ * const app = await buildApp({ authenticate, policyOf: operationPolicy, checkHealth, routes: [examRoutes(deps)] })
  * await app.listen({ port: 3000 })
  */
 export async function buildApp(
@@ -89,13 +93,6 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain')
   useJsonBodyParser(app)
 
-  // Roles are enforced only under /v1; a route naming roles elsewhere would be public, so refuse to start.
-  app.addHook('onRoute', (route) => {
-    const underV1 = route.url === '/v1' || route.url.startsWith('/v1/')
-    if (route.config?.roles !== undefined && !underV1) {
-      throw new Error(`${String(route.method)} ${route.url} names roles but is outside /v1`)
-    }
-  })
   logEachRequest(app)
   await app.register(problemDetailsPlugin)
   const metrics = httpMetrics(deps.operations)
@@ -107,7 +104,10 @@ export async function buildApp(
   await app.register(homeRoutes)
   await app.register(
     async (api) => {
-      await api.register(authPlugin, { authenticate: (token) => deps.authenticate(token) })
+      await api.register(authPlugin, {
+        authenticate: (token) => deps.authenticate(token),
+        policyOf: deps.policyOf,
+      })
       api.addHook('preHandler', refuseUnstorableText)
       for (const plugin of deps.routes ?? []) await api.register(plugin)
     },

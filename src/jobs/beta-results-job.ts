@@ -1,11 +1,16 @@
-import type { Actor } from '../app/actor.js'
+import { type Actor, operatorPrincipal } from '../app/actor.js'
 import type { AppDeps } from '../app/app-deps.js'
 import { listProgrammesDue, releaseBetaResults } from '../app/beta/release-beta-results.js'
 import type { WorkerLog } from './outbox-worker.js'
 import { type PeriodicJob, startPeriodicJob } from './periodic-job.js'
 
 /** The scheduled job acts as the system, recorded as such in the audit trail. */
-const SYSTEM: Actor = { tokenId: 'system:beta-results', role: 'admin', channel: 'api' }
+const SYSTEM: Actor = {
+  tokenId: 'system:beta-results',
+  role: 'admin',
+  channel: 'api',
+  principal: operatorPrincipal('system:beta-results'),
+}
 
 /**
  * Releases beta results on their date without anyone pressing a button:

@@ -30,7 +30,7 @@ export async function enrol(
   offer = 'second-shot',
 ): Promise<string> {
   const out = expectOk<{ code: string }>(
-    await call(w, 'POST', `/v1/offers/${offer}/enrolments`, { candidateId }, 'provider'),
+    await call(w, 'POST', `/v1/offers/${offer}/enrolments`, { candidateId }, 'support'),
     201,
   )
   return out.code

@@ -3,12 +3,17 @@ import { authenticate } from '../../src/app/access/api-tokens.js'
 import { issueApiToken } from '../../src/app/access/issue-api-token.js'
 import { listApiTokens } from '../../src/app/access/list-api-tokens.js'
 import { revokeApiToken } from '../../src/app/access/revoke-api-token.js'
-import type { Actor } from '../../src/app/actor.js'
+import { type Actor, operatorPrincipal } from '../../src/app/actor.js'
 import { createProvider } from '../factories/catalogue.js'
 import { testDatabases } from '../support/databases.js'
 import { days, iso, NOW, refusalOf, useApp } from './scenario.js'
 
-const ADMIN: Actor = { tokenId: 'token-admin', role: 'admin', channel: 'api' }
+const ADMIN: Actor = {
+  tokenId: 'token-admin',
+  role: 'admin',
+  channel: 'api',
+  principal: operatorPrincipal('token-admin'),
+}
 
 describe.each(testDatabases())('issuing and revoking API tokens on $name', ({ open }) => {
   const { deps, clock } = useApp(open)

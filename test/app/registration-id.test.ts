@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest'
+import { operatorPrincipal } from '../../src/app/actor.js'
 import { register } from '../../src/app/registrations/register.js'
 import { call, expectOk, instant, registerCandidate, useApi } from '../api/api-harness.js'
 import { createCentre, createSlot, deliver } from '../factories/appointments.js'
 import { TEST_MAIL_SETTINGS } from '../factories/mail.js'
 import { testDatabases } from '../support/databases.js'
 
-const PROVIDER = { tokenId: 'booking-site', role: 'provider', channel: 'api' } as const
+// Who may book which seat is the access matrix's question, not this test's.
+const PROVIDER = {
+  tokenId: 'booking-site',
+  role: 'provider',
+  channel: 'api',
+  principal: operatorPrincipal('booking-site'),
+} as const
 
 describe.each(testDatabases())('registration ids on $name', ({ open }) => {
   const get = useApi(open, { demo: false })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createToken } from '../../src/app/access/api-tokens.js'
+import { operatorPrincipal } from '../../src/app/actor.js'
 import { fixedClock } from '../../src/app/clock.js'
 import { loadDemo } from '../../src/app/operations/load-demo.js'
 import { reportSitting } from '../../src/app/retakes/report-sitting.js'
@@ -19,7 +20,12 @@ import { describeRun, runCli } from './run-cli.js'
 /** A Monday on which Second Shot 2026 takes enrolments; the demo's slots are the three weeks after it. */
 const NOW = parseInstant('2026-10-05T12:00:00Z')!
 const MAIL = readMailSettings(readConfig({}))
-const ADMIN = { tokenId: 'test-admin', role: 'admin', channel: 'api' } as const
+const ADMIN = {
+  tokenId: 'test-admin',
+  role: 'admin',
+  channel: 'api',
+  principal: operatorPrincipal('test-admin'),
+} as const
 
 describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
   let database: CliDatabase
@@ -255,7 +261,12 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
       { db: database.db, clock: later, mail: MAIL },
       registrationId,
       { kind: 'result', outcome: 'fail' },
-      { tokenId: 'test-provider', role: 'provider', channel: 'api' },
+      {
+        tokenId: 'test-provider',
+        role: 'provider',
+        channel: 'api',
+        principal: operatorPrincipal('test-provider'),
+      },
     )
     const [retake] = await slotsOf680(first!.startsAt + 48 * HOUR_MS)
     const args = ['register', '--candidate', candidate.id, '--exam', '70-680', '--slot', retake!.id]

@@ -16,7 +16,7 @@ import { DAY_MS, formatInstant, type Instant } from '../../domain/instant.js'
 import { decideWaveOpening } from '../../domain/invitation-wave.js'
 import { formatMoney } from '../../domain/money.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
-import type { Actor, WaveActor } from '../actor.js'
+import { type Actor, operatorPrincipal, type WaveActor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { getExam } from '../catalogue/get-exam.js'
 import { AppError } from '../errors.js'
@@ -40,7 +40,7 @@ interface SelfCheck {
  * The ways a candidate registers that an invitation promises: online (a
  * provider's booking site) and by phone through support. Both are tried.
  */
-const TRIAL_ACTORS: readonly Omit<Actor, 'tokenId'>[] = [
+const TRIAL_ACTORS: readonly Omit<Actor, 'tokenId' | 'principal'>[] = [
   { role: 'provider', channel: 'web' },
   { role: 'support', channel: 'phone' },
 ]
@@ -207,7 +207,12 @@ async function runSelfCheck(
               acknowledgeDeadlines: true,
               ...(code === null ? {} : { voucherCodes: [formatVoucherCode(code)] }),
             },
-            { ...trial, tokenId: `self-check:${wave.id}` },
+            // The trial rehearses the booking's rules, not who may reach the seat: as the operator.
+            {
+              ...trial,
+              tokenId: `self-check:${wave.id}`,
+              principal: operatorPrincipal(`self-check:${wave.id}`),
+            },
             { waveId: wave.id },
           )
           if (view.price !== null && view.price.dueCents > 0) {

@@ -1,6 +1,6 @@
 import { findRegistration, listExpiredHolds } from '../../db/registrations/registrations.js'
 import { isExpiredHold } from '../../domain/unpaid-hold.js'
-import type { Actor } from '../actor.js'
+import { type Actor, operatorPrincipal } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { runCommand } from '../run-command.js'
 import { endHold } from './end-hold.js'
@@ -10,6 +10,7 @@ const HOLD_EXPIRY_ACTOR: Actor = {
   tokenId: 'system:hold-expiry',
   role: 'admin',
   channel: 'api',
+  principal: operatorPrincipal('system:hold-expiry'),
 }
 
 /** How many holds one batch reads; each is still released in a transaction of its own. */

@@ -1,4 +1,4 @@
-import type { Actor } from '../../app/actor.js'
+import { type Actor, operatorPrincipal } from '../../app/actor.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { applyCodes } from '../../app/vouchers/apply-codes.js'
 import { codeCallerOf } from '../../app/vouchers/code-throttle.js'
@@ -39,7 +39,12 @@ export async function runApplyCode(
   options: ApplyCodeOptions,
   write: (text: string) => void,
 ): Promise<void> {
-  const actor: Actor = { tokenId: consoleAccount(), role: 'support', channel: 'phone' }
+  const actor: Actor = {
+    tokenId: consoleAccount(),
+    role: 'support',
+    channel: 'phone',
+    principal: operatorPrincipal(consoleAccount(), 'support'),
+  }
   const [code, ...withCodes] = options.code
   if (code === undefined) throw new Error('Give the code with --code.')
   if (options.preview) {
@@ -47,6 +52,7 @@ export async function runApplyCode(
       deps,
       { registrationId: options.registration, code, withCodes },
       codeCallerOf(actor),
+      actor.principal,
     )
     write(describePreview(preview))
     return

@@ -1,4 +1,4 @@
-import type { Actor } from '../../app/actor.js'
+import { type Actor, operatorPrincipal } from '../../app/actor.js'
 import { listProgrammesDue, releaseBetaResults } from '../../app/beta/release-beta-results.js'
 import { readMailSettings } from '../../mail/mail-settings.js'
 import type { CliContext } from '../cli-context.js'
@@ -12,7 +12,12 @@ export async function releaseResultsCommand(cli: CliContext, exam?: string): Pro
   const store = await cli.openStore()
   try {
     const deps = { ...store, mail: readMailSettings(cli.config()) }
-    const actor: Actor = { tokenId: consoleAccount(), role: 'admin', channel: 'api' }
+    const actor: Actor = {
+      tokenId: consoleAccount(),
+      role: 'admin',
+      channel: 'api',
+      principal: operatorPrincipal(consoleAccount()),
+    }
     const exams = exam === undefined ? await listProgrammesDue(deps) : [exam]
     if (exams.length === 0) cli.stdout.write('no beta results are due\n')
     for (const number of exams) {

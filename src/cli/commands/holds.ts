@@ -1,4 +1,4 @@
-import type { Actor } from '../../app/actor.js'
+import { type Actor, operatorPrincipal } from '../../app/actor.js'
 import { expireHolds } from '../../app/registrations/expire-holds.js'
 import { readMailSettings } from '../../mail/mail-settings.js'
 import type { CliContext } from '../cli-context.js'
@@ -13,7 +13,12 @@ export async function releaseExpiredHoldsCommand(cli: CliContext): Promise<void>
   const store = await cli.openStore()
   try {
     const deps = { ...store, mail: readMailSettings(cli.config()) }
-    const actor: Actor = { tokenId: consoleAccount(), role: 'admin', channel: 'api' }
+    const actor: Actor = {
+      tokenId: consoleAccount(),
+      role: 'admin',
+      channel: 'api',
+      principal: operatorPrincipal(consoleAccount()),
+    }
     const outcome = await expireHolds(deps, actor)
     cli.stdout.write(
       `${outcome.released} expired holds released${outcome.skipped > 0 ? ` (${outcome.skipped} paid or released elsewhere meanwhile)` : ''}\n`,

@@ -1,7 +1,7 @@
 import { issueApiToken } from '../../app/access/issue-api-token.js'
 import { listAllApiTokens } from '../../app/access/list-api-tokens.js'
 import { revokeApiToken } from '../../app/access/revoke-api-token.js'
-import type { Actor } from '../../app/actor.js'
+import { type Actor, operatorPrincipal } from '../../app/actor.js'
 import { AppError } from '../../app/errors.js'
 import { type ApiToken, tokenState } from '../../domain/api-token.js'
 import { formatInstant, type Instant } from '../../domain/instant.js'
@@ -20,7 +20,12 @@ export interface CreateTokenOptions {
 
 /** The trail names the account at the console, as a token would name an API caller. */
 function consoleActor(): Actor {
-  return { tokenId: consoleAccount(), role: 'admin', channel: 'api' }
+  return {
+    tokenId: consoleAccount(),
+    role: 'admin',
+    channel: 'api',
+    principal: operatorPrincipal(consoleAccount()),
+  }
 }
 
 /** `examdesk token create`: the secret on stdout, once; what was made on stderr. */

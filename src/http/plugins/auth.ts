@@ -5,6 +5,7 @@ import type {
   onRequestHookHandler,
 } from 'fastify'
 import { AppError } from '../../app/errors.js'
+import { decideCall, type OperationPolicy } from '../../domain/access-policy.js'
 import type { Principal, Role } from '../../domain/principal.js'
 import { sharedPlugin } from '../shared-plugin.js'
 
@@ -12,8 +13,8 @@ const kPrincipal: unique symbol = Symbol('examdesk.principal')
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The roles that may call this route; absent: any authenticated caller. */
-    readonly roles?: readonly Role[]
+    /** The route's access policy, set by the auth plugin from its operationId; the reference says it. */
+    readonly policy?: OperationPolicy
   }
   interface FastifyRequest {
     /** Who is calling; set by the auth plugin on every route it guards. */
@@ -30,6 +31,8 @@ export function callerRole(request: FastifyRequest): Role | null {
 export interface AuthOptions {
   /** The principal a bearer token stands for, or null when no live token matches; at once when known. */
   readonly authenticate: (token: string) => Principal | null | Promise<Principal | null>
+  /** Who may call an operation, by its `operationId`; null for one without a policy, which may not be mounted. */
+  readonly policyOf: (operationId: string) => OperationPolicy | null
 }
 
 // RFC 6750 b64token; the scheme name is case-insensitive (RFC 9110).
@@ -37,13 +40,16 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i
 
 /**
  * Guards every route of the context that registers it: a bearer token is
- * required (401 otherwise) and, where a route's `config.roles` names roles,
- * the token's role must be one of them (403 otherwise). The caller is then
- * `request.principal`. Runs on `onRequest`, before the body is read, as a
- * hook of each route registered after it.
+ * required (401 otherwise) and the caller's role must be one the route's
+ * operation policy names (403 FORBIDDEN otherwise; 403
+ * PROVIDER_TOKEN_UNBOUND for a provider token bound to no provider). The
+ * caller is then `request.principal`, whose reach over each object the
+ * use case decides. Runs on `onRequest`, before the body is read, as a hook
+ * of each route registered after it. A route whose operation has no policy
+ * makes the app refuse to build: nothing is served that nobody decided on.
  */
 export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app, options) => {
-  const { authenticate } = options
+  const { authenticate, policyOf } = options
   app.decorateRequest(kPrincipal, null)
   app.decorateRequest('principal', {
     getter(this: FastifyRequest): Principal {
@@ -54,13 +60,22 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
     },
   })
 
-  // Each route gets its own guard, which knows the route's roles: nothing is looked up per request.
+  // Each route gets its own guard, which knows the route's policy: nothing is looked up per request.
   app.addHook('onRoute', (route) => {
-    route.onRequest = [...[route.onRequest ?? []].flat(), guard(route.config?.roles)]
+    // Fastify adds a HEAD route for each GET; it shares the GET's schema and so its policy.
+    const operationId = route.schema?.operationId
+    const policy = typeof operationId === 'string' ? policyOf(operationId) : null
+    if (policy === null) {
+      throw new Error(
+        `${String(route.method)} ${route.url} has no access policy: give it an operationId and add that to ACCESS_POLICY (src/domain/access-policy.ts)`,
+      )
+    }
+    route.config = { ...route.config, policy }
+    route.onRequest = [...[route.onRequest ?? []].flat(), guard(policy)]
   })
 
   // A callback hook, not an async one: a known token is admitted without a trip through the microtask queue.
-  function guard(roles: readonly Role[] | undefined): onRequestHookHandler {
+  function guard(policy: OperationPolicy): onRequestHookHandler {
     return (request, reply, done) => {
       const token = BEARER.exec(request.headers.authorization ?? '')?.[1]
       if (token === undefined) {
@@ -70,9 +85,9 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
       }
       const principal = authenticate(token)
       if (principal instanceof Promise) {
-        principal.then((found) => admit(request, reply, roles, found, done), done)
+        principal.then((found) => admit(request, reply, policy, found, done), done)
       } else {
-        admit(request, reply, roles, principal, done)
+        admit(request, reply, policy, principal, done)
       }
     }
   }
@@ -80,7 +95,7 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
   function admit(
     request: FastifyRequest,
     reply: FastifyReply,
-    roles: readonly Role[] | undefined,
+    policy: OperationPolicy,
     principal: Principal | null,
     done: HookHandlerDoneFunction,
   ): void {
@@ -89,8 +104,13 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
       done(new AppError('UNAUTHENTICATED'))
       return
     }
-    if (roles !== undefined && !roles.includes(principal.role)) {
-      done(new AppError('FORBIDDEN', { role: principal.role, requiredRoles: roles }))
+    const refusal = decideCall(principal, policy)
+    if (refusal === 'unbound-provider') {
+      done(new AppError('PROVIDER_TOKEN_UNBOUND'))
+      return
+    }
+    if (refusal === 'role') {
+      done(new AppError('FORBIDDEN', { role: principal.role, requiredRoles: policy.roles }))
       return
     }
     request[kPrincipal] = principal

@@ -44,7 +44,6 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
           body: ExceptionRequestBody,
           response: { 201: ExceptionRequestOut },
         },
-        config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request, reply) => {
         const { channel, ...fields } = request.body
@@ -79,7 +78,6 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
           body: ApproveBody,
           response: { 200: ExceptionRequestOut },
         },
-        config: { roles: ['admin', 'support'] },
       },
       async (request) =>
         toExceptionRequestOut(
@@ -104,7 +102,6 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
           body: DenyBody,
           response: { 200: ExceptionRequestOut },
         },
-        config: { roles: ['admin', 'support'] },
       },
       async (request) =>
         toExceptionRequestOut(
@@ -135,7 +132,11 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
         },
       },
       async (request) => {
-        const { request: found, history } = await getExceptionRequest(deps, request.params.id)
+        const { request: found, history } = await getExceptionRequest(
+          deps,
+          request.params.id,
+          request.principal,
+        )
         return { request: toExceptionRequestOut(found), history: history.map(toAuditEntryOut) }
       },
     )
@@ -158,6 +159,7 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
           deps,
           request.params.id,
           computePaging(request.query),
+          request.principal,
         )
         return { items: page.items.map(toExceptionRequestOut), total: page.total }
       },

@@ -56,7 +56,6 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 200: RegistrationOut },
         },
-        config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request, reply) => {
         const { voucherCode, voucherCodes, acknowledgeForfeit, channel } = request.body
@@ -110,7 +109,6 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 200: PreviewOut },
         },
-        config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request) => {
         const withCodes = (request.query.with ?? '')
@@ -121,6 +119,7 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
           deps,
           { registrationId: request.params.id, code: request.params.code, withCodes },
           codeCallerOf({ tokenId: request.principal.id }),
+          request.principal,
         )
         return toPreviewOut(preview)
       },

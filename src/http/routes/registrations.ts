@@ -42,7 +42,6 @@ export const IdempotencyHeaders = Type.Object({
   ),
 })
 const RegistrationParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) })
-const ROLES = ['admin', 'support', 'provider'] as const
 
 export function actorOf(request: FastifyRequest, channel: Actor['channel'] | undefined): Actor {
   return {
@@ -50,6 +49,7 @@ export function actorOf(request: FastifyRequest, channel: Actor['channel'] | und
     role: request.principal.role,
     channel: channel ?? 'api',
     address: request.ip,
+    principal: request.principal,
   }
 }
 
@@ -139,7 +139,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 201: RegistrationOut },
         },
-        config: { roles: [...ROLES], countsBookings: true },
+        config: { countsBookings: true },
       },
       async (request, reply) => {
         const { channel, voucherCode, voucherCodes, ...rest } = request.body
@@ -191,7 +191,6 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 200: RegistrationOut },
         },
-        config: { roles: [...ROLES] },
       },
       async (request, reply) => {
         const outcome = await rescheduleRegistration(
@@ -229,7 +228,6 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
           body: Type.Optional(Type.Object({ channel: Channel }, { additionalProperties: false })),
           response: { 200: RegistrationOut },
         },
-        config: { roles: [...ROLES] },
       },
       async (request, reply) => {
         const outcome = await cancelRegistration(
@@ -279,7 +277,6 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 200: RegistrationOut },
         },
-        config: { roles: [...ROLES] },
       },
       async (request, reply) => {
         const { channel, ...payment } = request.body
@@ -320,7 +317,6 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
             ...(body ? { body } : {}),
             response: { 200: RegistrationOut },
           },
-          config: { roles: ['admin', 'provider'] },
         },
         async (request) =>
           toRegistrationOut(
@@ -389,7 +385,11 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const { registration, history } = await getRegistration(deps, request.params.id)
+        const { registration, history } = await getRegistration(
+          deps,
+          request.params.id,
+          request.principal,
+        )
         return {
           registration: toRegistrationOut(registration),
           history: history.map(toAuditEntryOut),
@@ -415,6 +415,7 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
           deps,
           request.params.id,
           computePaging(request.query),
+          request.principal,
         )
         return { items: page.items.map(toRegistrationOut), total: page.total }
       },

@@ -99,7 +99,6 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 201: EnrolmentOut },
         },
-        config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request, reply) => {
         const outcome = await enrolInOffer(
@@ -159,7 +158,6 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 200: PreviewOut },
         },
-        config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request) => {
         const { with: withText, ...query } = request.query
@@ -171,6 +169,7 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
           deps,
           { code: request.params.code, ...query, withCodes },
           codeCallerOf({ tokenId: request.principal.id }),
+          request.principal,
         )
         return toPreviewOut(preview)
       },
