@@ -155,7 +155,7 @@ export const OBJECT_RULE_SCOPES: Readonly<
 > = {
   none: { candidate: '', provider: '' },
   'catalogue-part': { candidate: '', provider: "its own provider's only" },
-  candidate: { candidate: 'for themself only', provider: 'for any candidate it books' },
+  candidate: { candidate: 'themself only', provider: 'any candidate it books' },
   booking: { candidate: 'for themself only', provider: "at its own provider's slots only" },
   'candidate-registrations': {
     candidate: 'their own only',

@@ -161,6 +161,20 @@ describe.each(testDatabases())(
       }
     })
 
+    it('refuses a provider token made before tokens were bound, on every route, saying how to make a bound one', async () => {
+      const { db, clock } = world()
+      const unbound = await createToken({ db, clock }, { role: 'provider', label: 'from before' })
+      const bearer = { authorization: `Bearer ${unbound.token}` }
+      for (const url of ['/v1/exams', '/v1/candidates/cand-ana/eligibility?exam=70-620']) {
+        const problem = expectProblem(
+          await call(world(), 'GET', url, undefined, null, bearer),
+          403,
+          'PROVIDER_TOKEN_UNBOUND',
+        )
+        expect(problem.detail, url).toContain('examdesk token create --role provider --provider')
+      }
+    })
+
     it('keeps /healthz, /metrics, /openapi.json and /docs/ open', async () => {
       for (const url of ['/healthz', '/metrics', '/openapi.json', '/docs/']) {
         const response = await call(world(), 'GET', url, undefined, null)
