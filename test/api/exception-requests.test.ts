@@ -155,9 +155,9 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
     })
     expect(mail[0]!.body_text).toContain(filed.id)
     expect(mail[0]!.body_text).toContain('PRM-2026-004417')
-    // Filed by the provider's system: the candidate is told which, by its name.
+    // Filed by support's integration: the candidate is told who, by the token's name, on their clock.
     expect(mail[0]!.body_text).toMatch(
-      /This request was filed through Prometric on .+\(Europe\/Paris, UTC\+02:00\)\./,
+      /This request was filed for you by “api test support” \(support\) through an integration on .+\(Europe\/Paris, UTC\+02:00\)\./,
     )
     expectProblem(
       await call(w, 'GET', '/v1/exception-requests/ZZZZ-ZZZZ-ZZZZ'),
