@@ -2,20 +2,20 @@ import type { FastifyReply } from 'fastify'
 import { AppError, ERROR_CATALOGUE } from '../app/errors.js'
 import { escapeHtml } from '../mail/escape-html.js'
 import { recordProblemCode } from './problem.js'
+import { toAppError } from './to-app-error.js'
 
 /**
  * A refusal answered to a browser sent here by an identity provider: a small
  * page with what went wrong in words, its code, and the way back to signing
- * in; never a stack trace. Anything but an AppError is logged and answered
- * as INTERNAL_ERROR with the request id.
+ * in; never a stack trace. What the API would not answer with a code (a bug)
+ * is logged and answered as INTERNAL_ERROR with the request id.
  */
 export function sendProblemPage(reply: FastifyReply, error: unknown): FastifyReply {
   const requestId = reply.request.id
+  const understood = toAppError(error, reply.request)
   const known: AppError =
-    error instanceof AppError
-      ? error
-      : new AppError('INTERNAL_ERROR', { requestId: String(requestId) })
-  if (!(error instanceof AppError)) reply.request.log.error({ err: error }, 'sign-in page failed')
+    understood ?? new AppError('INTERNAL_ERROR', { requestId: String(requestId) })
+  if (understood === null) reply.request.log.error({ err: error }, 'sign-in page failed')
   const entry = ERROR_CATALOGUE[known.code]
   recordProblemCode(reply, known.code)
   if (entry.retryAfterSeconds !== undefined)

@@ -271,6 +271,48 @@ describe.each(testDatabases())('OpenID Connect sign-in ($name)', ({ open }: Test
     expect(await sessionsOf('acct-rosa')).toBe(before)
   })
 
+  it('links nothing when the person who started the link signed out before coming back, or the provider said no', async () => {
+    const rosa = await signedIn(DEMO_SIGN_IN.support)
+    const back = await linkAtIssuer(rosa, 'staff-gone')
+    expect(
+      (await rosa.send('POST', '/v1/sign-out', { 'x-csrf-token': rosa.cookies.get('csrf')! }))
+        .statusCode,
+    ).toBe(204)
+    const answer = await rosa.send('GET', back.pathname + back.search)
+    expectPage(answer, 400, 'OIDC_CALLBACK_INVALID')
+    expect(answer.body).toMatch(/no longer signed in/)
+    expect(await database.db.selectFrom('outside_identities').selectAll().execute()).toEqual([])
+
+    // The person pressed "cancel" at the provider: it answers an error instead of a code.
+    const visitor = browser()
+    const started = await visitor.send('GET', '/sign-in/oidc')
+    const state = new URL(String(started.headers.location)).searchParams.get('state')!
+    const cancelled = await visitor.send(
+      'GET',
+      `/sign-in/oidc/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(issuer.issuer)}`,
+    )
+    expectPage(cancelled, 400, 'OIDC_CALLBACK_INVALID')
+    expect(cancelled.body).toMatch(/refused or was cancelled/)
+  })
+
+  it('answers 503 with Retry-After, and starts no flow, while the provider cannot be reached', async () => {
+    await app.close()
+    app = await buildExamdeskApp({
+      db: database.db,
+      clock,
+      oidc: openIdClient({
+        issuer: 'http://127.0.0.1:9',
+        clientId: TEST_OIDC_CLIENT.clientId,
+        clientSecret: TEST_OIDC_CLIENT.clientSecret,
+        roles: STAFF_ONLY,
+      }),
+    })
+    const answer = await browser().send('GET', '/sign-in/oidc')
+    expectPage(answer, 503, 'OIDC_PROVIDER_UNAVAILABLE')
+    expect(answer.headers['retry-after']).toBe('30')
+    expect(await database.db.selectFrom('oidc_flows').selectAll().execute()).toEqual([])
+  })
+
   it('signs in once per answer: the same code replayed starts no second session', async () => {
     await link(await signedIn(DEMO_SIGN_IN.support), 'staff-12')
     const laptop = browser()
