@@ -79,3 +79,54 @@ describe('readConfig: sign-in settings', () => {
     ).toThrow(/must not be longer/)
   })
 })
+
+describe('readConfig: OpenID Connect', () => {
+  const on = {
+    EXAMDESK_OIDC_ISSUER: 'https://login.example.org/realms/staff',
+    EXAMDESK_OIDC_CLIENT_ID: 'examdesk',
+    EXAMDESK_OIDC_CLIENT_SECRET: 'a-client-secret-of-the-issuer',
+  }
+
+  it('is off unless the issuer is set, and then staff only', () => {
+    expect(readConfig({}).oidc).toBeNull()
+    expect(readConfig(on).oidc).toEqual({
+      issuer: 'https://login.example.org/realms/staff',
+      clientId: 'examdesk',
+      clientSecret: 'a-client-secret-of-the-issuer',
+      roles: ['support', 'admin'],
+    })
+    expect(
+      readConfig({ ...on, EXAMDESK_OIDC_ROLES: 'candidate, support,admin' }).oidc?.roles,
+    ).toEqual(['candidate', 'support', 'admin'])
+  })
+
+  it('refuses a half setting, plain http away from this machine and unknown roles, never naming the secret', () => {
+    const errors = [
+      { EXAMDESK_OIDC_ISSUER: on.EXAMDESK_OIDC_ISSUER, EXAMDESK_OIDC_CLIENT_SECRET: 'hush-hush-1' },
+      {
+        ...on,
+        EXAMDESK_OIDC_CLIENT_SECRET: 'hush-hush-1',
+        EXAMDESK_OIDC_ISSUER: 'http://login.example.org',
+      },
+      {
+        ...on,
+        EXAMDESK_OIDC_CLIENT_SECRET: 'hush-hush-1',
+        EXAMDESK_OIDC_ROLES: 'support,provider',
+      },
+    ].map((env) => {
+      try {
+        readConfig(env)
+        return 'accepted'
+      } catch (error) {
+        return (error as Error).message
+      }
+    })
+    expect(errors[0]).toMatch(/EXAMDESK_OIDC_CLIENT_ID/)
+    expect(errors[1]).toMatch(/https/)
+    expect(errors[2]).toMatch(/EXAMDESK_OIDC_ROLES/)
+    for (const message of errors) expect(message).not.toContain('hush-hush-1')
+    expect(readConfig({ ...on, EXAMDESK_OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer).toBe(
+      'http://127.0.0.1:4000',
+    )
+  })
+})

@@ -1,3 +1,5 @@
+import { ACCOUNT_ROLES, type AccountRole } from './domain/account.js'
+import { DEFAULT_OIDC_ROLES, type OidcSettings } from './domain/outside-identity.js'
 import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from './domain/session.js'
 import { DEFAULT_HOLD_MINUTES, MAX_HOLD_MINUTES, MIN_HOLD_MINUTES } from './domain/unpaid-hold.js'
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js'
@@ -41,6 +43,8 @@ export interface Config {
   readonly publicUrl: string | undefined
   /** When a person's session ends: idle (`EXAMDESK_SESSION_IDLE_MINUTES`) and absolute (`EXAMDESK_SESSION_MAX_HOURS`). */
   readonly sessionTimeouts: SessionTimeouts
+  /** OpenID Connect sign-in (`EXAMDESK_OIDC_*`); null, switched off, unless the issuer is set. */
+  readonly oidc: OidcSettings | null
 }
 
 const DEFAULT_MAIL_FROM = '"examdesk" <no-reply@examdesk.invalid>'
@@ -83,7 +87,54 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.EXAMDESK_SESSION_IDLE_MINUTES,
       env.EXAMDESK_SESSION_MAX_HOURS,
     ),
+    oidc: readOidcSettings(env),
   }
+}
+
+/**
+ * OpenID Connect is on when `EXAMDESK_OIDC_ISSUER` is set, and then the
+ * client id and secret must be too. The issuer is an https address; plain
+ * http only on this machine (a test or local provider). The secret is never
+ * put in an error message: a start that fails is logged.
+ */
+export function readOidcSettings(env: NodeJS.ProcessEnv): OidcSettings | null {
+  const text = env.EXAMDESK_OIDC_ISSUER
+  if (text === undefined || text === '') return null
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new Error(`EXAMDESK_OIDC_ISSUER must be the issuer's https address, not "${text}"`)
+  }
+  const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    throw new Error(
+      `EXAMDESK_OIDC_ISSUER must be an https address (plain http only on this machine), not "${text}"`,
+    )
+  const clientId = env.EXAMDESK_OIDC_CLIENT_ID ?? ''
+  const clientSecret = env.EXAMDESK_OIDC_CLIENT_SECRET ?? ''
+  if (clientId === '' || clientSecret === '')
+    throw new Error(
+      'EXAMDESK_OIDC_ISSUER is set: EXAMDESK_OIDC_CLIENT_ID and EXAMDESK_OIDC_CLIENT_SECRET must be set too (the client registered at the issuer)',
+    )
+  return {
+    issuer: text,
+    clientId,
+    clientSecret,
+    roles: readOidcRoles(env.EXAMDESK_OIDC_ROLES),
+  }
+}
+
+/** A comma-separated list of account roles (`support,admin`, the default; add `candidate` to let candidates in). */
+function readOidcRoles(text: string | undefined): readonly AccountRole[] {
+  if (text === undefined || text.trim() === '') return DEFAULT_OIDC_ROLES
+  const roles = text.split(',').map((role) => role.trim().toLowerCase())
+  const unknown = roles.filter((role) => !(ACCOUNT_ROLES as readonly string[]).includes(role))
+  if (unknown.length > 0 || roles.length === 0)
+    throw new Error(
+      `EXAMDESK_OIDC_ROLES must list account roles (${ACCOUNT_ROLES.join(', ')}), separated by commas, not "${text}"`,
+    )
+  return [...new Set(roles as AccountRole[])]
 }
 
 /** An http(s) origin, no path: sign-in links are `<it>/sign-in/…`. */

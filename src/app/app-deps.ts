@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/engine/schema.js'
 import type { SessionTimeouts } from '../domain/session.js'
 import type { MailSettings } from '../mail/mail-settings.js'
+import type { OidcClient } from './accounts/oidc-client.js'
 import type { Clock } from './clock.js'
 
 /**
@@ -23,6 +24,8 @@ export interface AppDeps {
   readonly publicUrl?: () => string
   /** When a person's session ends; `DEFAULT_SESSION_TIMEOUTS` unless configured. */
   readonly sessionTimeouts?: SessionTimeouts
+  /** OpenID Connect sign-in, when an operator switched it on; absent or null: off. */
+  readonly oidc?: OidcClient | null
   /** Draws a new registration id; random unless a test says otherwise. */
   readonly drawRegistrationId?: () => string
 }

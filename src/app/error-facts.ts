@@ -266,6 +266,22 @@ export interface ErrorFactsByCode {
   SIGN_IN_LINK_INVALID: NoFacts
   SIGN_IN_CROSS_SITE: NoFacts
   SESSION_NOT_FOUND: { readonly sessionId: string }
+  // OpenID Connect.
+  OIDC_NOT_ENABLED: NoFacts
+  OIDC_PROVIDER_UNAVAILABLE: NoFacts
+  OIDC_CALLBACK_INVALID: {
+    readonly problem:
+      | 'unknown-state'
+      | 'expired'
+      | 'other-browser'
+      | 'signed-out'
+      | 'refused'
+      | 'unverified'
+  }
+  OIDC_IDENTITY_NOT_LINKED: NoFacts
+  OIDC_ROLE_NOT_ALLOWED: { readonly role: string; readonly allowedRoles: readonly string[] }
+  OIDC_IDENTITY_TAKEN: NoFacts
+  OUTSIDE_IDENTITY_NOT_FOUND: { readonly identityId: string }
   // Mail.
   MAIL_NOT_FOUND: { readonly mailId: string }
   IMPORT_INVALID: { readonly problems: readonly ImportProblemFact[] }

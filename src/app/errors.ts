@@ -30,6 +30,16 @@ type Catalogue = {
 
 const text = (value: unknown) => (value === undefined ? '' : String(value))
 
+/** What was wrong with an identity provider's answer, by OIDC_CALLBACK_INVALID's `problem`. */
+const OIDC_CALLBACK_PROBLEMS: Readonly<Record<string, string>> = {
+  'unknown-state': 'it belongs to no sign-in started here, or to one finished already',
+  expired: 'the sign-in was started more than 10 minutes ago',
+  'other-browser': 'it was started in another browser',
+  'signed-out': 'the account that started the link is no longer signed in here',
+  refused: 'the identity provider refused or was cancelled',
+  unverified: 'its code or identity token did not pass the checks',
+}
+
 /** Whose code entry a TOO_MANY_ATTEMPTS locks, by the record that reached its limit. */
 const LOCKED_FOR: Readonly<Record<string, string>> = {
   candidate: ' for this candidate',
@@ -728,6 +738,49 @@ export const ERROR_CATALOGUE: Catalogue = {
     status: 404,
     title: 'Unknown session',
     sentence: (f) => `You have no session ${text(f.sessionId)}.`,
+  },
+  // OpenID Connect.
+  OIDC_NOT_ENABLED: {
+    status: 404,
+    title: 'OpenID Connect not switched on',
+    sentence: () =>
+      'Signing in with an outside identity provider is not switched on here: sign in by email.',
+  },
+  OIDC_PROVIDER_UNAVAILABLE: {
+    status: 503,
+    title: 'Identity provider unavailable',
+    sentence: () =>
+      'The identity provider could not be reached; try again in a minute, or sign in by email.',
+    retryAfterSeconds: 30,
+  },
+  OIDC_CALLBACK_INVALID: {
+    status: 400,
+    title: 'Sign-in answer not accepted',
+    sentence: (f) =>
+      `The identity provider's answer was not accepted (${OIDC_CALLBACK_PROBLEMS[text(f.problem)] ?? 'it could not be checked'}); nobody was signed in and nothing was linked. Start again.`,
+  },
+  OIDC_IDENTITY_NOT_LINKED: {
+    status: 403,
+    title: 'Identity not linked',
+    sentence: () =>
+      'This identity is not linked to an examdesk account. Sign in by email once, then link it from your account; nobody was signed in.',
+  },
+  OIDC_ROLE_NOT_ALLOWED: {
+    status: 403,
+    title: 'Not for this account',
+    sentence: (f) =>
+      `Signing in with the identity provider is open to ${Array.isArray(f.allowedRoles) ? f.allowedRoles.join(' and ') : 'staff'} accounts only, not to a${f.role === 'admin' ? 'n' : ''} ${text(f.role) || 'this'} account: sign in by email.`,
+  },
+  OIDC_IDENTITY_TAKEN: {
+    status: 409,
+    title: 'Identity linked to another account',
+    sentence: () =>
+      'This identity is linked to another examdesk account already; remove it there first. Nothing was linked.',
+  },
+  OUTSIDE_IDENTITY_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown linked identity',
+    sentence: (f) => `You have no linked identity ${text(f.identityId)}.`,
   },
   // Mail.
   MAIL_NOT_FOUND: {

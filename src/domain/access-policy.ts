@@ -115,6 +115,9 @@ export const ACCESS_POLICY = {
   listMySessions: ownAccount,
   endMySession: ownAccount,
   signOut: ownAccount,
+  listMyIdentities: ownAccount,
+  removeMyIdentity: ownAccount,
+  startOidcLink: ownAccount,
   // A provider judges eligibility before it books; nothing of the history shows but the decision.
   decideEligibility: { roles: EVERYONE, objects: 'candidate' },
   listCandidateRegistrations: { roles: EVERYONE, objects: 'candidate-registrations' },

@@ -14,6 +14,7 @@ import { examPricingRoutes } from './routes/exam-pricing.js'
 import { examRoutes } from './routes/exams.js'
 import { exceptionRequestRoutes } from './routes/exception-requests.js'
 import { holdRoutes } from './routes/holds.js'
+import { identityRoutes } from './routes/identities.js'
 import { offerRoutes } from './routes/offers.js'
 import { providerRoutes } from './routes/providers.js'
 import { registrationCodeRoutes } from './routes/registration-codes.js'
@@ -57,6 +58,7 @@ export function apiRoutes(
     apiTokenRoutes(deps),
     signInRoutes(deps, cookie),
     sessionRoutes(deps, cookie),
+    identityRoutes(deps, cookie),
     staffAccountRoutes(deps),
   ]
 }

@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely'
 import { authenticateTokens } from '../app/access/token-authentication.js'
 import { recordLastUse } from '../app/access/token-last-use.js'
 import { authenticateSession } from '../app/accounts/authenticate-session.js'
+import type { OidcClient } from '../app/accounts/oidc-client.js'
 import type { Clock } from '../app/clock.js'
 import { readOperations } from '../app/operations/read-operations.js'
 import { readConfig } from '../config.js'
@@ -12,6 +13,7 @@ import type { SessionTimeouts } from '../domain/session.js'
 import { type MailSettings, readMailSettings } from '../mail/mail-settings.js'
 import { apiRoutes } from './api-routes.js'
 import { type BuildAppOptions, buildApp } from './build-app.js'
+import { oidcPageRoutes } from './routes/oidc-pages.js'
 import { signInPageRoutes } from './routes/sign-in-page.js'
 import { SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
 
@@ -30,6 +32,8 @@ export async function buildExamdeskApp(
     readonly sessionTimeouts?: SessionTimeouts
     /** The session cookie; Secure `__Host-examdesk-session` unless served over plain HTTP on loopback. */
     readonly sessionCookie?: SessionCookie
+    /** OpenID Connect sign-in, when switched on. */
+    readonly oidc?: OidcClient | null
   },
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
@@ -58,7 +62,7 @@ export async function buildExamdeskApp(
         await sql`select 1`.execute(deps.db)
       },
       routes: apiRoutes(deps, sessionCookie),
-      pages: [signInPageRoutes(deps, sessionCookie)],
+      pages: [oidcPageRoutes(deps, sessionCookie), signInPageRoutes(deps, sessionCookie)],
       operations: readOperations(deps),
     },
     options,

@@ -62,6 +62,11 @@ export function problemCodeOf(reply: FastifyReply): ErrorCode | undefined {
   return answeredCodes.get(reply)
 }
 
+/** Records the code a reply answers with where it is not problem+json (a page), for the same counting and logging. */
+export function recordProblemCode(reply: FastifyReply, code: ErrorCode): void {
+  answeredCodes.set(reply, code)
+}
+
 /**
  * Answers the request with `error` as problem+json. The body is sent as text
  * so that a route's own response schema for that status never reshapes it.

@@ -62,7 +62,7 @@ interface Expected {
 }
 
 interface Request {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH'
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   readonly url: string
   readonly body?: unknown
 }
@@ -165,6 +165,7 @@ const ANYONE = (status: number) =>
 
 const get = (url: string): Request => ({ method: 'GET', url })
 const patch = (url: string, body: unknown = {}): Request => ({ method: 'PATCH', url, body })
+const del = (url: string): Request => ({ method: 'DELETE', url })
 const post = (url: string, body: unknown = {}): Request => ({ method: 'POST', url, body })
 const put = (url: string, body: unknown = {}): Request => ({ method: 'PUT', url, body })
 
@@ -261,6 +262,24 @@ const TABLE: Readonly<Record<string, Row>> = {
     ...OWN_ACCOUNT(204),
     candidate: [204, 204],
     request: () => post('/v1/sign-out', undefined),
+  },
+  listMyIdentities: {
+    ...OWN_ACCOUNT(200),
+    candidate: [200, 200],
+    request: () => get('/v1/me/identities'),
+  },
+  removeMyIdentity: {
+    ...OWN_ACCOUNT(404),
+    candidate: [404, 404],
+    request: () => del('/v1/me/identities/no-such-identity'),
+  },
+  // OpenID Connect is not switched on here: every caller is told so before anything else.
+  startOidcLink: {
+    candidate: [404, 404],
+    provider: [404, 404],
+    support: 404,
+    admin: 404,
+    request: () => post('/v1/me/identities/oidc/link', undefined),
   },
   endCandidateSessions: {
     ...STAFF_ONLY(200),

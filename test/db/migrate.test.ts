@@ -30,7 +30,9 @@ const TABLES = [
   'invitation_wave_intervals',
   'invitation_waves',
   'offers',
+  'oidc_flows',
   'outbox',
+  'outside_identities',
   'payments',
   'policy_versions',
   'provider_exams',
@@ -73,6 +75,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0016-accounts', 'Success'],
         ['0017-code-secrecy', 'Success'],
         ['0018-on-behalf', 'Success'],
+        ['0020-outside-identities', 'Success'],
       ])
       // PostgreSQL has every test's schema; ours are the tables in the current one.
       const own =

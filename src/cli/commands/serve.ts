@@ -1,4 +1,5 @@
 import { ensureAdminToken } from '../../app/access/api-tokens.js'
+import { openIdClient } from '../../app/accounts/oidc-client.js'
 import { loadDemo } from '../../app/operations/load-demo.js'
 import type { Config } from '../../config.js'
 import { redactUrl } from '../../db/engine/database.js'
@@ -44,6 +45,7 @@ export async function serve(config: Config): Promise<void> {
       publicUrl,
       sessionTimeouts: config.sessionTimeouts,
       sessionCookie: sessionCookieFor(config.host, config.publicUrl ?? listeningAt),
+      oidc: config.oidc === null ? null : openIdClient(config.oidc),
     },
     { loggerInstance: log.logger, trustProxy: config.trustProxy },
   )

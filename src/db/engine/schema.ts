@@ -200,6 +200,33 @@ export interface SessionTable {
   address: string | null
 }
 
+/** An identity at an OpenID Connect issuer, linked to an account. */
+export interface OutsideIdentityTable {
+  id: string
+  issuer: string
+  subject: string
+  account_id: string
+  linked_at: InstantColumn
+  last_used_at: InstantColumn | null
+}
+
+/** An OpenID Connect sign-in or link started and not yet finished. */
+export interface OidcFlowTable {
+  id: string
+  /** SHA-256 of the `state` sent to the issuer. */
+  state_hash: string
+  /** SHA-256 of the secret in the starting browser's cookie. */
+  browser_hash: string
+  code_verifier: string
+  nonce: string
+  mode: 'sign-in' | 'link'
+  /** The account a link was started by; null for a sign-in. */
+  account_id: string | null
+  created_at: InstantColumn
+  expires_at: InstantColumn
+  spent_at: InstantColumn | null
+}
+
 export interface ProviderExamTable {
   provider_id: string
   exam_number: string
@@ -490,6 +517,8 @@ export interface DB {
   accounts: AccountTable
   sign_in_requests: SignInRequestTable
   sessions: SessionTable
+  outside_identities: OutsideIdentityTable
+  oidc_flows: OidcFlowTable
   provider_exams: ProviderExamTable
   test_centres: TestCentreTable
   slots: SlotTable

@@ -1,0 +1,42 @@
+import type {} from '@fastify/cookie'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { OIDC_FLOW_LIFETIME_MS } from '../domain/outside-identity.js'
+import type { SessionCookie } from './session-cookie.js'
+
+/**
+ * The cookie that ties a started OpenID Connect flow to the browser that
+ * started it: a random secret whose hash the flow keeps. SameSite=Lax: the
+ * issuer sends the browser back by a top-level GET, which carries it. Named
+ * and made Secure as the session cookie is.
+ */
+function cookieName(session: SessionCookie): string {
+  return session.secure ? '__Host-examdesk-oidc' : 'examdesk-oidc'
+}
+
+export function setOidcCookie(reply: FastifyReply, session: SessionCookie, secret: string): void {
+  reply.setCookie(cookieName(session), secret, {
+    httpOnly: true,
+    secure: session.secure,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: OIDC_FLOW_LIFETIME_MS / 1000,
+  })
+  reply.header('cache-control', 'no-store')
+}
+
+export function clearOidcCookie(reply: FastifyReply, session: SessionCookie): void {
+  reply.clearCookie(cookieName(session), {
+    httpOnly: true,
+    secure: session.secure,
+    sameSite: 'lax',
+    path: '/',
+  })
+}
+
+export function readOidcCookie(
+  request: FastifyRequest,
+  session: SessionCookie,
+): string | undefined {
+  const value = request.cookies?.[cookieName(session)]
+  return value === undefined || value === '' ? undefined : value
+}
