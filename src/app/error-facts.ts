@@ -265,6 +265,18 @@ export interface ErrorFactsByCode {
   SIGN_IN_LINK_INVALID: NoFacts
   SIGN_IN_CROSS_SITE: NoFacts
   SESSION_NOT_FOUND: { readonly sessionId: string }
+  PASSKEY_CHALLENGE_INVALID: NoFacts
+  PASSKEY_REGISTRATION_INVALID: NoFacts
+  PASSKEY_ALREADY_ADDED: NoFacts
+  PASSKEY_NOT_FOUND: { readonly passkeyId: string }
+  PASSKEY_NOT_ACCEPTED: NoFacts
+  PASSKEY_THROTTLED: {
+    /** What was counted: too many failed sign-ins, or too many options asked. */
+    readonly lockedFor: 'failures' | 'requests'
+    readonly retryAt: string
+    /** Seconds; sent as `Retry-After` too. */
+    readonly retryAfter: number
+  }
   // Mail.
   MAIL_NOT_FOUND: { readonly mailId: string }
   IMPORT_INVALID: { readonly problems: readonly ImportProblemFact[] }

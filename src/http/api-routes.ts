@@ -15,6 +15,7 @@ import { examRoutes } from './routes/exams.js'
 import { exceptionRequestRoutes } from './routes/exception-requests.js'
 import { holdRoutes } from './routes/holds.js'
 import { offerRoutes } from './routes/offers.js'
+import { passkeyRoutes } from './routes/passkeys.js'
 import { providerRoutes } from './routes/providers.js'
 import { registrationCodeRoutes } from './routes/registration-codes.js'
 import { registrationRoutes } from './routes/registrations.js'
@@ -57,6 +58,7 @@ export function apiRoutes(
     apiTokenRoutes(deps),
     signInRoutes(deps, cookie),
     sessionRoutes(deps, cookie),
+    passkeyRoutes(deps, cookie),
     staffAccountRoutes(deps),
   ]
 }

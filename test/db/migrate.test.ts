@@ -31,6 +31,7 @@ const TABLES = [
   'invitation_waves',
   'offers',
   'outbox',
+  'passkeys',
   'payments',
   'policy_versions',
   'provider_exams',
@@ -45,6 +46,7 @@ const TABLES = [
   'vouchers',
   'waivers',
   'wave_invitations',
+  'webauthn_challenges',
   'withheld_results',
 ]
 
@@ -73,6 +75,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0016-accounts', 'Success'],
         ['0017-code-secrecy', 'Success'],
         ['0018-on-behalf', 'Success'],
+        ['0019-passkeys', 'Success'],
       ])
       // PostgreSQL has every test's schema; ours are the tables in the current one.
       const own =

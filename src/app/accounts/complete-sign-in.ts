@@ -34,7 +34,7 @@ export async function completeSignIn(
   spent: { readonly signUp: CandidateSignUp | null },
   now: Instant,
   client: SignInClient,
-  via: 'link' | 'code',
+  via: 'link' | 'code' | 'passkey',
 ): Promise<SignedIn> {
   const actor: Actor = {
     principalId: stored.id,
