@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { describe, expect, it } from 'vitest'
+import { purgePasskeyChallenges } from '../../src/app/accounts/purge-passkey-challenges.js'
 import { DEFAULT_PUBLIC_URL } from '../../src/app/accounts/sign-in-client.js'
 import { buildExamdeskApp } from '../../src/http/examdesk-app.js'
 import { openAnotherHandle, testDatabases } from '../support/databases.js'
@@ -429,6 +430,33 @@ describe.each(testDatabases())('passkeys ($name)', ({ open }) => {
     expect(refused.headers['retry-after']).toBe('900')
     world().clock.set(NOW + 15 * MINUTE)
     await signInOptions()
+  })
+
+  it('forgets challenges an hour after they expired, spent or not', async () => {
+    const count = async () =>
+      Number(
+        (
+          await world()
+            .db.selectFrom('webauthn_challenges')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    await signInOptions()
+    world().clock.set(NOW + 30 * MINUTE)
+    const recent = await signInOptions()
+    expect(await count()).toBe(2)
+    // The first expired 25 minutes ago: kept a while yet.
+    expect(await purgePasskeyChallenges(world())).toEqual({ deleted: 0 })
+    world().clock.set(NOW + 66 * MINUTE)
+    expect(await purgePasskeyChallenges(world())).toEqual({ deleted: 1 })
+    expect(await count()).toBe(1)
+    // The one kept has expired too: an answer to it signs in nobody.
+    expectProblem(
+      await postAssertion(new SoftwareAuthenticator(DEFAULT_PUBLIC_URL).assert(recent)),
+      400,
+      'PASSKEY_CHALLENGE_INVALID',
+    )
   })
 
   it('binds passkeys to the public address: its host is the RP ID, its origin the only one accepted', async () => {
