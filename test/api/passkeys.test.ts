@@ -130,7 +130,7 @@ describe.each(testDatabases())('passkeys ($name)', ({ open }) => {
       'signed-in',
       'passkey-added',
     ])
-    expect(JSON.parse(audit[2]!.detail)).toMatchObject({ via: 'passkey' })
+    expect(JSON.parse(audit[2]!.detail)).toMatchObject({ via: 'passkey', passkeyId: added.id })
   })
 
   it('moves the counter with each sign-in and refuses one whose counter did not move', async () => {

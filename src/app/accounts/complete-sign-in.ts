@@ -35,6 +35,8 @@ export async function completeSignIn(
   now: Instant,
   client: SignInClient,
   via: 'link' | 'code' | 'passkey',
+  /** What else the audit entry names: the passkey that signed in. */
+  signedInWith: { readonly passkeyId?: string } = {},
 ): Promise<SignedIn> {
   const actor: Actor = {
     principalId: stored.id,
@@ -85,7 +87,7 @@ export async function completeSignIn(
     subjectType: 'account',
     subjectId: stored.id,
     action: 'signed-in',
-    detail: { sessionId: session.id, via },
+    detail: { sessionId: session.id, via, ...signedInWith },
   })
   const { signUp: _signUp, ...account } = stored
   return {

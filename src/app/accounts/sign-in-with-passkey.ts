@@ -120,7 +120,9 @@ async function verifyAndSignIn(
       throw notAccepted()
     const current = await findAccount(trx, passkey.accountId)
     if (current === null || current.disabledAt !== null) throw notAccepted()
-    return completeSignIn(trx, current, { signUp: null }, now, client, 'passkey')
+    return completeSignIn(trx, current, { signUp: null }, now, client, 'passkey', {
+      passkeyId: passkey.id,
+    })
   })
 }
 
