@@ -10,10 +10,12 @@
  * ceiling measured on the same database in the same run: a trivial indexed
  * select of one slot by id through the same Kysely instance.
  */
+
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Kysely, sql } from 'kysely'
+import { operatorPrincipal } from '../src/app/actor.js'
 import { type FindSeatsInput, findSeats } from '../src/app/catalogue/find-seats.js'
 import { systemClock } from '../src/app/clock.js'
 import { loadDemo } from '../src/app/operations/load-demo.js'
@@ -259,7 +261,7 @@ export async function runSlotSearchBench(options: SlotSearchOptions): Promise<Ta
       return `${(latitude + (rand() - 0.5) * 0.2).toFixed(4)},${(longitude + (rand() - 0.5) * 0.2).toFixed(4)}`
     }
     const search = (input: () => FindSeatsInput) => async () =>
-      (await findSeats(deps, input())).items.length
+      (await findSeats(deps, input(), operatorPrincipal('bench'))).items.length
 
     const share = options.duration / 4
     const nearest = await measure(

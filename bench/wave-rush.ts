@@ -12,6 +12,7 @@
  * Checks the answers, not only the rate: exactly the seat limit booked,
  * every other invitee `BETA_SEATS_FULL`, nothing else.
  */
+
 import { randomUUID } from 'node:crypto'
 import autocannon from 'autocannon'
 import { createToken } from '../src/app/access/api-tokens.js'

@@ -6,6 +6,7 @@
  * inserts, in the same run; and the peak resident memory while sending,
  * which must stay flat: the send streams a chunk at a time.
  */
+
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -15,6 +15,27 @@ export interface Actor extends ActedBy {
   readonly role: Role
   /** The client's network address (through the proxies `TRUST_PROXY` names), where there is one. */
   readonly address?: string
+  /** Who the access policy judges: which candidates, registrations and slots the command may reach. */
+  readonly principal: Principal
+}
+
+/**
+ * The principal of examdesk's own work and of the operator's console (jobs,
+ * the CLI, a wave's self-check): staff, from whom no object is hidden. The
+ * console runs where the database is, so whoever runs it has it all anyway.
+ */
+export function operatorPrincipal(id: string, role: 'admin' | 'support' = 'admin'): Principal {
+  return {
+    id,
+    role,
+    tokenId: null,
+    tokenLabel: id,
+    accountId: null,
+    sessionId: null,
+    displayName: null,
+    providerId: null,
+    candidateId: null,
+  }
 }
 
 /** How a caller reached us, as they said it: the channel, and the reason staff give for acting for a candidate. */
@@ -64,13 +85,22 @@ export function actorFor(principal: Principal, how: ActingHow): Actor {
     providerId: principal.providerId,
     channel: how.channel,
     reason,
+    principal,
     ...(how.address === undefined ? {} : { address: how.address }),
   }
 }
 
 /** examdesk's own work (a job, a self-check), named by `id` in the audit trail. */
 export function systemActor(id: string, role: Role, channel: Channel = 'api'): Actor {
-  return { principalId: id, role, channel, ...UNNAMED, tokenLabel: id }
+  // Whatever role it plays (a wave's self-check books as a provider would), it reaches every object.
+  return {
+    principalId: id,
+    role,
+    channel,
+    ...UNNAMED,
+    tokenLabel: id,
+    principal: operatorPrincipal(id),
+  }
 }
 
 /** Who acted, by name, where a use case is handed them apart from an `Actor`. */

@@ -77,6 +77,7 @@ export interface ErrorFactsByCode {
   UNAUTHENTICATED: NoFacts
   FORBIDDEN: { readonly role: string; readonly requiredRoles: readonly string[] }
   ON_BEHALF_REASON_REQUIRED: { readonly role: string; readonly channel: string }
+  PROVIDER_TOKEN_UNBOUND: NoFacts
   // Catalogue.
   EXAM_NUMBER_MALFORMED: ValueFacts
   EXAM_NOT_FOUND: { readonly exam: string }

@@ -120,6 +120,12 @@ export const ERROR_CATALOGUE: Catalogue = {
     sentence: (f) =>
       `${text(f.field) || 'onBehalfReason'}: say why you act for the candidate; staff acting ${f.channel === 'web' ? 'on the web' : 'by phone'} give a reason, which the candidate is shown.`,
   },
+  PROVIDER_TOKEN_UNBOUND: {
+    status: 403,
+    title: 'Provider token bound to no provider',
+    sentence: () =>
+      'This provider token was made before tokens were bound to a provider, so it acts for none; make one bound to your provider with "examdesk token create --role provider --provider <provider id>" (or POST /v1/admin/tokens with "provider") and revoke this one.',
+  },
   // Catalogue.
   EXAM_NUMBER_MALFORMED: {
     status: 400,

@@ -1,4 +1,4 @@
-import { type Actor, actorFor } from '../app/actor.js'
+import { type Actor, actorFor, operatorPrincipal } from '../app/actor.js'
 import type { AppDeps } from '../app/app-deps.js'
 import { requireName } from '../app/input-fields.js'
 import { readMailSettings } from '../mail/mail-settings.js'
@@ -30,20 +30,11 @@ export interface PhoneOptions {
  */
 export function phoneActor(options: PhoneOptions): Actor {
   const account = consoleAccount()
-  const actor = actorFor(
-    {
-      id: account,
-      role: 'support',
-      tokenId: null,
-      accountId: null,
-      sessionId: null,
-      displayName: null,
-      tokenLabel: account,
-      providerId: null,
-      candidateId: null,
-    },
-    { channel: options.channel ?? 'phone', reason: options.reason, reasonField: '--reason' },
-  )
+  const actor = actorFor(operatorPrincipal(account, 'support'), {
+    channel: options.channel ?? 'phone',
+    reason: options.reason,
+    reasonField: '--reason',
+  })
   if (options.agentName === undefined) return actor
   return { ...actor, displayName: requireName(options.agentName, '--agent-name') }
 }

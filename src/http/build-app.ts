@@ -9,6 +9,7 @@ import Fastify, {
 } from 'fastify'
 import type { SessionHolder } from '../app/accounts/authenticate-session.js'
 import type { OperationsReader } from '../app/operations/read-operations.js'
+import type { OperationPolicy } from '../domain/access-policy.js'
 import type { Principal } from '../domain/principal.js'
 import type { TrustProxy } from '../trust-proxy.js'
 import { DEFAULT_BODY_LIMIT } from './body-limits.js'
@@ -35,6 +36,8 @@ export interface HttpDeps {
   authenticateSession?(secret: string): Promise<SessionHolder | null>
   /** The session cookie's name and whether it is Secure; default `__Host-examdesk-session`, Secure. */
   readonly sessionCookie?: SessionCookie
+  /** Who may call each operation under `/v1`, by operationId (`operationPolicy`); a route without one is not mounted. */
+  readonly policyOf: (operationId: string) => OperationPolicy | null
   /** Resolves when the service can work (database reachable); rejects otherwise. */
   checkHealth(): Promise<void>
   /** Resource route plugins, mounted under `/v1` behind authentication (but for routes marked `anonymous`). */
@@ -64,10 +67,11 @@ const MAX_HEADER_SIZE = 16 * 1024
 /**
  * The examdesk HTTP app, ready for `inject()` or `listen()`: problem+json
  * errors, request ids, metrics, docs, `/healthz`, a start page at `/`, and
- * `deps.routes` under `/v1` behind bearer authentication.
+ * `deps.routes` under `/v1` behind bearer authentication and each
+ * operation's access policy.
  *
  * @example
- * const app = await buildApp({ authenticate, checkHealth, routes: [examRoutes(deps)] })
+ * const app = await buildApp({ authenticate, policyOf: operationPolicy, checkHealth, routes: [examRoutes(deps)] })
  * await app.listen({ port: 3000 })
  */
 export async function buildApp(
@@ -99,13 +103,6 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain')
   useJsonBodyParser(app)
 
-  // Roles are enforced only under /v1; a route naming roles elsewhere would be public, so refuse to start.
-  app.addHook('onRoute', (route) => {
-    const underV1 = route.url === '/v1' || route.url.startsWith('/v1/')
-    if (route.config?.roles !== undefined && !underV1) {
-      throw new Error(`${String(route.method)} ${route.url} names roles but is outside /v1`)
-    }
-  })
   logEachRequest(app)
   // Cookies are read for the session only; none is signed (the session secret is its own proof).
   await app.register(fastifyCookie)
@@ -128,6 +125,7 @@ export async function buildApp(
           ? {}
           : { authenticateSession: (secret: string) => deps.authenticateSession!(secret) }),
         sessionCookie,
+        policyOf: deps.policyOf,
       })
       api.addHook('preHandler', refuseUnstorableText)
       for (const plugin of deps.routes ?? []) await api.register(plugin)

@@ -7,6 +7,7 @@ import type { Clock } from '../app/clock.js'
 import { readOperations } from '../app/operations/read-operations.js'
 import { readConfig } from '../config.js'
 import type { DB } from '../db/engine/schema.js'
+import { operationPolicy } from '../domain/access-policy.js'
 import type { SessionTimeouts } from '../domain/session.js'
 import { type MailSettings, readMailSettings } from '../mail/mail-settings.js'
 import { apiRoutes } from './api-routes.js'
@@ -52,6 +53,7 @@ export async function buildExamdeskApp(
       authenticate: tokens.authenticate,
       authenticateSession: (secret) => authenticateSession(deps, secret),
       sessionCookie,
+      policyOf: operationPolicy,
       checkHealth: async () => {
         await sql`select 1`.execute(deps.db)
       },

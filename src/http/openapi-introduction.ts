@@ -24,9 +24,11 @@ curl -H "Authorization: Bearer $TOKEN" "$EXAMDESK/v1/candidates/cand-ana/eligibi
 ## Tokens
 
 Every \`/v1\` operation needs \`Authorization: Bearer <token>\`. A token has
-one role, \`admin\`, \`support\` or \`provider\`; each operation says which
-roles may call it. The first start prints an admin token once; make another
-(it prints the token) with:
+one role, \`admin\`, \`support\` or \`provider\` (a provider's bound to its
+provider); each operation says which roles may call it and which of its
+objects a candidate or a provider reaches. Another's object answers exactly
+as a missing one (404), so ids cannot be probed. The first start prints an
+admin token once; make another (it prints the token) with:
 
 \`\`\`sh
 export TOKEN=$(npx examdesk token create --role admin)

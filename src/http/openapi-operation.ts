@@ -1,5 +1,6 @@
 import type { FastifySchema, RouteOptions } from 'fastify'
 import type { ErrorCode } from '../app/errors.js'
+import { ROLES } from '../domain/principal.js'
 import { composeOperationDescription } from './operation-description.js'
 import { computeOperationProblems } from './operation-problems.js'
 import { computeProblemResponses } from './problem-responses.js'
@@ -15,8 +16,9 @@ export function isApiUrl(url: string): boolean {
 /**
  * @fastify/swagger's `transform`: gives a route's operation its security
  * (a bearer token or a session cookie under `/v1`, none elsewhere or where
- * the route is `anonymous`), its roles (`x-roles`), its
- * description (what it does, who may call it, what it refuses) and every
+ * the policy opens it to anyone), the roles its access policy names
+ * (`x-roles`), its description (what it does, who may call it and which of
+ * its objects they reach, what it refuses) and every
  * problem code it can answer (kept in `x-problems` for `completeOperations`).
  * The route's own schema is left as it is.
  */
@@ -30,13 +32,14 @@ export function transformOperation({
   readonly route: RouteOptions
 }): { schema: FastifySchema; url: string } {
   const own = schema?.['x-problems'] ?? []
-  const secured = isApiUrl(url) && route.config?.anonymous !== true
-  const roles = route.config?.roles
+  const policy = route.config?.policy
+  const secured = isApiUrl(url) && policy?.anonymous !== true
+  const roles = policy?.roles
   const methods = [route.method].flat().map((method) => method.toUpperCase())
   const problems = computeOperationProblems(own, {
     secured,
     changes: methods.some((method) => !['GET', 'HEAD', 'OPTIONS'].includes(method)),
-    restricted: roles !== undefined,
+    restricted: roles !== undefined && ROLES.some((role) => !roles.includes(role)),
     body: schema?.body !== undefined,
     parameters: [schema?.params, schema?.querystring, schema?.headers].some((s) => s !== undefined),
   })
@@ -45,7 +48,7 @@ export function transformOperation({
     description: composeOperationDescription({
       ...(schema?.description === undefined ? {} : { own: schema.description }),
       secured,
-      ...(roles === undefined ? {} : { roles }),
+      ...(policy === undefined ? {} : { policy }),
       refusals: own,
     }),
     // An empty list says the route is open on purpose, not that its security was forgotten.

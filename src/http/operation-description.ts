@@ -1,13 +1,14 @@
 import { ERROR_CATALOGUE, type ErrorCode } from '../app/errors.js'
-import { ROLES, type Role } from '../domain/principal.js'
+import { OBJECT_RULE_SCOPES, type OperationPolicy } from '../domain/access-policy.js'
+import type { Role } from '../domain/principal.js'
 
 export interface OperationFacts {
   /** The route's own words, if it has more to say than its summary. */
   readonly own?: string
   /** Needs a bearer token. */
   readonly secured: boolean
-  /** The roles that may call it; absent: any token. */
-  readonly roles?: readonly Role[]
+  /** Who may call it and which of its objects they reach; absent only for a route outside `/v1`. */
+  readonly policy?: OperationPolicy
   /** Its own refusals (not those every operation of its kind shares). */
   readonly refusals: readonly ErrorCode[]
 }
@@ -15,7 +16,7 @@ export interface OperationFacts {
 /**
  * An operation's description in the reference: what it does, who may call
  * it and what it refuses and why, the last two written from the route's
- * roles and the error catalogue so that they cannot drift from the code.
+ * access policy and the error catalogue so that they cannot drift from the code.
  */
 export function composeOperationDescription(facts: OperationFacts): string {
   const parts = facts.own === undefined ? [] : [facts.own.trim()]
@@ -37,9 +38,18 @@ export function composeOperationDescription(facts: OperationFacts): string {
 }
 
 function describeCallers(facts: OperationFacts): string {
-  if (!facts.secured) return 'anyone; no token is needed'
-  const roles = facts.roles ?? ROLES
-  const named = roles.map((role) => `\`${role}\``)
+  if (!facts.secured || facts.policy === undefined) return 'anyone; no token is needed'
+  const { roles, objects } = facts.policy
+  const named = roles.map((role) => describeRole(role, OBJECT_RULE_SCOPES[objects]))
   const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`
-  return facts.roles === undefined ? `any API token (${list})` : `a token with the role ${list}`
+  const others = objects === 'none' ? '' : "; another's object answers as a missing one (404)"
+  return `the role ${list}${others}`
+}
+
+function describeRole(
+  role: Role,
+  scopes: { readonly candidate: string; readonly provider: string },
+) {
+  const scope = role === 'candidate' || role === 'provider' ? scopes[role] : ''
+  return scope === '' ? `\`${role}\`` : `\`${role}\` (${scope})`
 }

@@ -27,8 +27,13 @@ export interface OperationTraits {
 
 // Every route: the problem-details plugin's onRequest hook refuses a broken query, and a closing process.
 const EVERY_ROUTE: readonly ErrorCode[] = ['MALFORMED_URL', 'UNAVAILABLE']
-// A token is looked up in the database; a request whose database is away is refused, not hung.
-const SECURED: readonly ErrorCode[] = ['UNAUTHENTICATED', 'DATABASE_UNAVAILABLE']
+// A token is looked up in the database; a request whose database is away is refused, not hung;
+// a provider token bound to no provider is refused whatever it asks.
+const SECURED: readonly ErrorCode[] = [
+  'UNAUTHENTICATED',
+  'PROVIDER_TOKEN_UNBOUND',
+  'DATABASE_UNAVAILABLE',
+]
 // What Fastify's body parsing and validation refuse, as `toAppError` and `useJsonBodyParser` name it.
 const BODY: readonly ErrorCode[] = [
   'MALFORMED_JSON',

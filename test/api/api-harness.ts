@@ -6,10 +6,13 @@ import { ERROR_CATALOGUE, type ErrorCode } from '../../src/app/errors.js'
 import type { Database } from '../../src/db/engine/database.js'
 import type { DB } from '../../src/db/engine/schema.js'
 import { type Instant, parseInstant } from '../../src/domain/instant.js'
-import type { TokenRole as Role } from '../../src/domain/principal.js'
 import { buildExamdeskApp } from '../../src/http/examdesk-app.js'
 import { preparedTokens, type TestDatabase } from '../support/databases.js'
-import { PREPARED_AT_TEXT } from '../support/prepared-databases.js'
+import {
+  OTHER_PROVIDER,
+  PREPARED_AT_TEXT,
+  type PreparedCaller as Role,
+} from '../support/prepared-databases.js'
 
 /**
  * API tests: the whole examdesk app (`buildExamdeskApp`) on a fresh migrated
@@ -31,7 +34,11 @@ export interface ApiWorld {
   readonly app: FastifyInstance
   readonly db: Kysely<DB>
   readonly clock: Clock & { set(at: Instant): void }
-  /** A live token of each role, made through the real token store. */
+  /**
+   * A live token of each role, made through the real token store; the
+   * provider's bound to `PREPARED_PROVIDER` (prometric), and `otherProvider`
+   * bound to `OTHER_PROVIDER` (pearson-vue).
+   */
   readonly tokens: Readonly<Record<Role, string>>
 }
 
@@ -196,12 +203,13 @@ export interface NewAttempt {
   readonly provider: string
 }
 
-/** Records an attempt through the API (as a provider) and returns what was stored. */
+/** Records an attempt through the API, as the provider that delivered it, and returns what was stored. */
 export async function recordAttempt(
   world: ApiWorld,
   attempt: NewAttempt,
 ): Promise<NewAttempt & { id: string }> {
-  return expectOk(await call(world, 'POST', '/v1/attempts', attempt, 'provider'), 201)
+  const role = attempt.provider === OTHER_PROVIDER ? 'otherProvider' : 'provider'
+  return expectOk(await call(world, 'POST', '/v1/attempts', attempt, role), 201)
 }
 
 /** A provider reports the result of a sitting (the clock must stand after its start). */

@@ -8,19 +8,22 @@ import { call, expectProblem, NOW, useApi } from './api-harness.js'
 type Method = 'GET' | 'POST' | 'PATCH'
 
 /**
- * The role matrix of the issue: who may call what. A route with `null` is open
- * to every authenticated role. Requests carry a body the schema refuses, so a
- * permitted role gets a 4xx other than 401/403 and nothing is written.
+ * Who may call what, by role (per object: access-matrix.test.ts). Requests
+ * carry a body the schema refuses, so a permitted role gets a 4xx other than
+ * 401/403 and nothing is written.
  */
+const EVERYONE: readonly Role[] = ['admin', 'support', 'provider', 'candidate']
+const STAFF_AND_CANDIDATE: readonly Role[] = ['admin', 'support', 'candidate']
+
 const MATRIX: readonly {
   readonly method: Method
   readonly url: string
   readonly openapiPath: string
-  readonly roles: readonly Role[] | null
+  readonly roles: readonly Role[]
 }[] = [
   { method: 'POST', url: '/v1/exams', openapiPath: '/v1/exams', roles: ['admin'] },
-  { method: 'GET', url: '/v1/exams', openapiPath: '/v1/exams', roles: null },
-  { method: 'GET', url: '/v1/exams/70-620', openapiPath: '/v1/exams/{number}', roles: null },
+  { method: 'GET', url: '/v1/exams', openapiPath: '/v1/exams', roles: EVERYONE },
+  { method: 'GET', url: '/v1/exams/70-620', openapiPath: '/v1/exams/{number}', roles: EVERYONE },
   {
     method: 'POST',
     url: '/v1/candidates',
@@ -31,7 +34,7 @@ const MATRIX: readonly {
     method: 'GET',
     url: '/v1/candidates/cand-ana',
     openapiPath: '/v1/candidates/{id}',
-    roles: null,
+    roles: STAFF_AND_CANDIDATE,
   },
   {
     method: 'POST',
@@ -49,19 +52,19 @@ const MATRIX: readonly {
     method: 'GET',
     url: '/v1/candidates/cand-ana/attempts',
     openapiPath: '/v1/candidates/{id}/attempts',
-    roles: null,
+    roles: STAFF_AND_CANDIDATE,
   },
   {
     method: 'GET',
     url: '/v1/candidates/cand-ana/eligibility?exam=70-620',
     openapiPath: '/v1/candidates/{id}/eligibility',
-    roles: null,
+    roles: EVERYONE,
   },
   {
     method: 'GET',
     url: '/v1/candidates/cand-ana/timeline?exam=70-620',
     openapiPath: '/v1/candidates/{id}/timeline',
-    roles: null,
+    roles: STAFF_AND_CANDIDATE,
   },
 ]
 
@@ -69,7 +72,7 @@ const CASES = MATRIX.flatMap((route) =>
   ROLES.map((role) => ({
     ...route,
     role,
-    allowed: route.roles === null || route.roles.includes(role),
+    allowed: route.roles.includes(role),
   })),
 )
 
@@ -166,6 +169,20 @@ describe.each(testDatabases())(
         )
       } finally {
         clock.set(NOW)
+      }
+    })
+
+    it('refuses a provider token made before tokens were bound, on every route, saying how to make a bound one', async () => {
+      const { db, clock } = world()
+      const unbound = await createToken({ db, clock }, { role: 'provider', label: 'from before' })
+      const bearer = { authorization: `Bearer ${unbound.token}` }
+      for (const url of ['/v1/exams', '/v1/candidates/cand-ana/eligibility?exam=70-620']) {
+        const problem = expectProblem(
+          await call(world(), 'GET', url, undefined, null, bearer),
+          403,
+          'PROVIDER_TOKEN_UNBOUND',
+        )
+        expect(problem.detail, url).toContain('examdesk token create --role provider --provider')
       }
     })
 

@@ -29,11 +29,20 @@ async function world(get: () => ApiWorld, programme: Record<string, unknown> = {
     instant('2026-07-02T09:00:00Z'),
     200,
   )
+  vueSlots.add(vue)
   return { w, prometric, vue }
 }
 
+/** Pearson VUE's seats, which its own booking site books (a provider books only its own). */
+const vueSlots = new Set<string>()
+
 const bookBeta = (w: ApiWorld, candidateId: string, slotId: string, key: string) =>
-  book(w, { candidateId, exam: '71-620', slotId }, key)
+  book(
+    w,
+    { candidateId, exam: '71-620', slotId },
+    key,
+    vueSlots.has(slotId) ? 'otherProvider' : 'provider',
+  )
 
 const eligibility = async (w: ApiWorld, candidateId: string) =>
   expectOk<{ eligible: boolean; code: string; reason: string; earliestAt: string | null }>(

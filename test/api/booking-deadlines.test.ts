@@ -40,7 +40,8 @@ async function world(w: ApiWorld) {
 
 async function search(w: ApiWorld): Promise<Map<string, Seat>> {
   const { items } = expectOk<{ items: Seat[] }>(
-    await call(w, 'GET', '/v1/slots?exam=70-620&limit=10', undefined, 'provider'),
+    // Support sees every provider's seats; a provider would see its own only.
+    await call(w, 'GET', '/v1/slots?exam=70-620&limit=10', undefined, 'support'),
   )
   return new Map(items.map((seat) => [seat.id, seat]))
 }
@@ -113,7 +114,7 @@ describe.each(testDatabases())('change deadlines before the choice, on $name', (
     const ben = await registerCandidate(w, { email: 'ben@example.com' })
     const tomorrow = await createSlot(w.db, pearson, NOW + 30 * HOUR_MS)
     const onlyCancel = expectProblem(
-      await book(w, { candidateId: ben, slotId: tomorrow }, 'k3'),
+      await book(w, { candidateId: ben, slotId: tomorrow }, 'k3', 'otherProvider'),
       409,
       'CHANGE_DEADLINES_PASSED',
     )

@@ -33,8 +33,9 @@ interface Registration {
   } | null
 }
 
-const cancel = async (w: ApiWorld, id: string) =>
-  expectOk<Registration>(await call(w, 'POST', `/v1/registrations/${id}/cancel`, {}, 'provider'))
+/** Cancels as the provider's booking site (`otherProvider`: Pearson VUE's, for its seats). */
+const cancel = async (w: ApiWorld, id: string, role: 'provider' | 'otherProvider' = 'provider') =>
+  expectOk<Registration>(await call(w, 'POST', `/v1/registrations/${id}/cancel`, {}, role))
 
 /** The cancellation mail of a candidate, as it will be sent. */
 async function cancellationMail(w: ApiWorld, candidateId: string): Promise<string> {
@@ -121,10 +122,11 @@ describe.each(testDatabases())('the money of a cancellation, on $name', ({ open 
         w,
         { candidateId: lea, slotId: slot, voucherCode: code, payment: { method: 'invoice' } },
         'lea',
+        'otherProvider',
       ),
       201,
     )
-    expect(await cancel(w, booked.id)).toMatchObject({
+    expect(await cancel(w, booked.id, 'otherProvider')).toMatchObject({
       paymentStatus: 'fee-kept',
       refund: { paidCents: 14_025, refundCents: 0, feeCents: 14_025, method: 'invoice' },
     })

@@ -26,9 +26,15 @@ describe.each(testDatabases())('candidates over HTTP ($name)', ({ open }) => {
     })
     expect(response.headers.location).toBe(`/v1/candidates/${created.id}`)
     const fetched = expectOk<CandidateOut>(
-      await call(world(), 'GET', `/v1/candidates/${created.id}`, undefined, 'provider'),
+      await call(world(), 'GET', `/v1/candidates/${created.id}`, undefined, 'support'),
     )
     expect(fetched).toEqual(created)
+    // A provider has no business with a candidate's record (email included).
+    expectProblem(
+      await call(world(), 'GET', `/v1/candidates/${created.id}`, undefined, 'provider'),
+      403,
+      'FORBIDDEN',
+    )
   })
 
   it('stores country and zone in their canonical spelling, and the email domain lower-cased', async () => {

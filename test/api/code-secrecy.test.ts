@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { simpleParser } from 'mailparser'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { operatorPrincipal } from '../../src/app/actor.js'
 import { getRegistration } from '../../src/app/registrations/get-registration.js'
 import { maskCode } from '../../src/domain/code-mask.js'
 import type { Principal } from '../../src/domain/principal.js'
@@ -210,7 +211,11 @@ describe.each(testDatabases())('where a voucher code is shown, on $name', ({ ope
     expect(JSON.stringify(bySupport.history)).toContain(code)
 
     // Candidates sign in as people, not with tokens: their view is the same mapping, read for them.
-    const { registration: view } = await getRegistration(w, registration.id)
+    const { registration: view } = await getRegistration(
+      w,
+      registration.id,
+      operatorPrincipal('test'),
+    )
     const candidate = (candidateId: string): Principal => ({
       id: `account-${candidateId}`,
       role: 'candidate',

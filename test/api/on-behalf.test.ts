@@ -4,6 +4,7 @@ import { fixedClock } from '../../src/app/clock.js'
 import { readConfig } from '../../src/config.js'
 import { setExamPricing } from '../../src/db/catalogue/exam-prices.js'
 import type { Database } from '../../src/db/engine/database.js'
+import { operationPolicy } from '../../src/domain/access-policy.js'
 import type { Principal } from '../../src/domain/principal.js'
 import { apiRoutes } from '../../src/http/api-routes.js'
 import { buildApp } from '../../src/http/build-app.js'
@@ -71,6 +72,7 @@ describe.each(testDatabases())('on behalf, by name, on $name', ({ open }) => {
           : ((await findTokenHolder(deps, token))?.principal ?? null),
       checkHealth: async () => {},
       routes: apiRoutes(deps),
+      policyOf: operationPolicy,
     })
     world = { app, db: database.db, clock, tokens: preparedTokens() }
     await call(world, 'POST', '/v1/exams', {

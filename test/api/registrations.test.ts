@@ -409,7 +409,8 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
     const w = await world(get)
     const lea = await registerCandidate(w)
     const ben = await registerCandidate(w, { email: 'ben@example.com' })
-    const centre = await createCentre(w.db, { providerId: 'pearson-vue' })
+    // A Prometric seat: the provider token reports on its own provider's sittings only.
+    const centre = await createCentre(w.db)
     const slot = await createSlot(w.db, centre, instant('2026-06-16T21:00:00Z'))
     const leas = expectOk<RegistrationOut>(
       await book(w, { candidateId: lea, slotId: slot, acknowledgeDeadlines: true }, 'lea'),
@@ -434,7 +435,7 @@ describe.each(testDatabases())('registrations on $name', ({ open }) => {
     expect(history.items).toEqual([
       expect.objectContaining({
         id: done.attemptId,
-        provider: 'pearson-vue',
+        provider: 'prometric',
         outcome: 'fail',
         takenAt: '2026-06-16T21:00:00.000Z',
       }),

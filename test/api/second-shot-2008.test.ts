@@ -63,7 +63,8 @@ describe.each(testDatabases())('Second Shot 2008 on $name', ({ open }) => {
       'GET',
       `/v1/vouchers/${code}/preview?candidateId=${lea}&exam=${exam}&slotId=${slot}${extra}`,
       undefined,
-      'provider',
+      // Support previews at any provider's seat; a provider token only at its own.
+      'support',
     )
 
   it('is Prometric only, card only, and not for academic exams, and says so before booking', async () => {

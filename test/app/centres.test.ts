@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { operatorPrincipal } from '../../src/app/actor.js'
 import { type CreateCentreInput, createCentre } from '../../src/app/catalogue/create-centre.js'
 import { getCentre } from '../../src/app/catalogue/get-centre.js'
 import { type CentreImportRow, importCentres } from '../../src/app/catalogue/import-centres.js'
@@ -88,11 +89,17 @@ describe.each(testDatabases())('test centres on $name', ({ open }) => {
   })
 
   it("lists every centre or one provider's, and refuses an unknown provider", async () => {
-    const prometric = (await listCentres(deps(), { provider: 'prometric' }, ALL)).items
+    const prometric = (
+      await listCentres(deps(), { provider: 'prometric' }, ALL, operatorPrincipal('test'))
+    ).items
     expect(prometric.length).toBeGreaterThanOrEqual(7)
     expect(prometric.every((centre) => centre.providerId === 'prometric')).toBe(true)
-    expect((await listCentres(deps(), {}, ALL)).total).toBeGreaterThan(prometric.length)
-    expect(await refusalOf(listCentres(deps(), { provider: 'nobody' }, ALL))).toMatchObject({
+    expect((await listCentres(deps(), {}, ALL, operatorPrincipal('test'))).total).toBeGreaterThan(
+      prometric.length,
+    )
+    expect(
+      await refusalOf(listCentres(deps(), { provider: 'nobody' }, ALL, operatorPrincipal('test'))),
+    ).toMatchObject({
       code: 'PROVIDER_UNKNOWN',
       field: 'provider',
     })
@@ -117,7 +124,7 @@ describe.each(testDatabases())('test centres on $name', ({ open }) => {
         ...fields,
       },
     })
-    const before = (await listCentres(deps(), {}, ALL)).total
+    const before = (await listCentres(deps(), {}, ALL, operatorPrincipal('test'))).total
     const refusal = await refusalOf(
       importCentres(deps(), [
         row(2, { id: 'imp-a' }),
@@ -138,12 +145,12 @@ describe.each(testDatabases())('test centres on $name', ({ open }) => {
       { line: 5, field: 'timeZone', code: 'TIME_ZONE_INVALID' },
       { line: 6, field: 'provider', code: 'PROVIDER_UNKNOWN' },
     ])
-    expect((await listCentres(deps(), {}, ALL)).total).toBe(before)
+    expect((await listCentres(deps(), {}, ALL, operatorPrincipal('test'))).total).toBe(before)
 
     expect(
       await importCentres(deps(), [row(2, { id: 'imp-a' }), row(3, {}), row(4, { id: 'imp-b' })]),
     ).toEqual({ imported: 3 })
-    expect((await listCentres(deps(), {}, ALL)).total).toBe(before + 3)
+    expect((await listCentres(deps(), {}, ALL, operatorPrincipal('test'))).total).toBe(before + 3)
     expect(await getCentre(deps(), 'imp-b')).toMatchObject({
       city: 'Christchurch',
       latitude: -43.5321,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { operatorPrincipal } from '../../src/app/actor.js'
 import { loadDemo } from '../../src/app/operations/load-demo.js'
 import { decideEligibility } from '../../src/app/retakes/decide-eligibility.js'
 import { listAttempts } from '../../src/app/retakes/list-attempts.js'
@@ -128,13 +129,17 @@ describe.each(testDatabases())(
 
     it('holds the next booking while a result is pending; the plan counts it as a failure', async () => {
       await loadDemo(deps())
-      const pending = await recordAttempt(deps(), {
-        candidateId: 'cand-kenji',
-        exam: '70-620',
-        takenAt: iso(NOW - hours(2)),
-        outcome: 'pending',
-        provider: 'pearson-vue',
-      })
+      const pending = await recordAttempt(
+        deps(),
+        {
+          candidateId: 'cand-kenji',
+          exam: '70-620',
+          takenAt: iso(NOW - hours(2)),
+          outcome: 'pending',
+          provider: 'pearson-vue',
+        },
+        operatorPrincipal('test'),
+      )
       const { decision } = await decideEligibility(deps(), {
         candidateId: 'cand-kenji',
         exam: '070-620',

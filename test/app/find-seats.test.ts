@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { operatorPrincipal } from '../../src/app/actor.js'
 import { type FindSeatsInput, findSeats } from '../../src/app/catalogue/find-seats.js'
 import { loadDemo } from '../../src/app/operations/load-demo.js'
 import { setProviderExams } from '../../src/db/catalogue/providers.js'
@@ -59,13 +60,17 @@ describe.each(testDatabases())('finding a seat on $name', ({ open }) => {
   // Every test only reads: one world for the suite.
   const { deps } = useSuiteDatabase(open, buildWorld)
   const ids = async (input: FindSeatsInput) =>
-    (await findSeats(deps(), input)).items.map((seat) => seat.slot.id)
+    (await findSeats(deps(), input, operatorPrincipal('test'))).items.map((seat) => seat.slot.id)
 
   it('lists open slots nearest first, then earliest first, with distances and seats left', async () => {
-    const { items, from, to, near, exam } = await findSeats(deps(), {
-      exam: '70-620',
-      near: AUCKLAND,
-    })
+    const { items, from, to, near, exam } = await findSeats(
+      deps(),
+      {
+        exam: '70-620',
+        near: AUCKLAND,
+      },
+      operatorPrincipal('test'),
+    )
     expect(exam.number).toBe('070-620')
     expect([from, to]).toEqual([NOW, NOW + days(30)])
     expect(near).toEqual({ latitude: -36.85, longitude: 174.76 })
@@ -103,7 +108,7 @@ describe.each(testDatabases())('finding a seat on $name', ({ open }) => {
   })
 
   it('without a place lists earliest first (ties by id), with no distance; a full slot never', async () => {
-    const { items } = await findSeats(deps(), { exam: '070-620' })
+    const { items } = await findSeats(deps(), { exam: '070-620' }, operatorPrincipal('test'))
     expect(items.map((seat) => seat.slot.id)).toEqual([
       'akl-pm-24',
       'akl-pv-24',
@@ -125,11 +130,15 @@ describe.each(testDatabases())('finding a seat on $name', ({ open }) => {
     expect(
       await ids({ exam: '098-349', from: iso(NOW - days(10)), to: iso(NOW + days(41)) }),
     ).toEqual(['akl-pm-24', 'syd-pm-25', 'lax-pm-28', 'akl-pm-30', 'lax-pm-40d'])
-    const past = await findSeats(deps(), {
-      exam: '098-349',
-      from: iso(NOW - days(10)),
-      to: iso(NOW - days(1)),
-    })
+    const past = await findSeats(
+      deps(),
+      {
+        exam: '098-349',
+        from: iso(NOW - days(10)),
+        to: iso(NOW - days(1)),
+      },
+      operatorPrincipal('test'),
+    )
     expect(past.items).toEqual([])
   })
 
@@ -142,7 +151,11 @@ describe.each(testDatabases())('finding a seat on $name', ({ open }) => {
     ])
     expect(await ids({ exam: '070-620', near: AUCKLAND, radiusKm: 600 })).toContain('wlg-pv-26')
     // Taveuni is at 179.9° E; a candidate at 179.9° W is some 21 km east of it.
-    const across = await findSeats(deps(), { exam: '070-620', near: '-16.8,-179.9', radiusKm: 50 })
+    const across = await findSeats(
+      deps(),
+      { exam: '070-620', near: '-16.8,-179.9', radiusKm: 50 },
+      operatorPrincipal('test'),
+    )
     expect(across.items.map((seat) => seat.slot.id)).toEqual(['fiji-pv-27'])
     expect(across.items[0]!.distanceKm).toBeCloseTo(21.3, 0)
     // Without a radius the nearest is still found first, then the search widens.
@@ -159,7 +172,7 @@ describe.each(testDatabases())('finding a seat on $name', ({ open }) => {
 
   it('refuses bad questions with a code and the field', async () => {
     const refused = async (input: FindSeatsInput) => {
-      const { code, field } = await refusalOf(findSeats(deps(), input))
+      const { code, field } = await refusalOf(findSeats(deps(), input, operatorPrincipal('test')))
       return [code, field]
     }
     expect(await refused({ exam: '7O-620' })).toEqual(['EXAM_NUMBER_MALFORMED', 'exam'])
@@ -273,7 +286,7 @@ describe.each(testDatabases())('finding a seat, as a property, on $name', ({ ope
             ...(near !== undefined && q.radiusKm !== undefined ? { radiusKm: q.radiusKm } : {}),
             limit: q.limit,
           }
-          const { items } = await findSeats(deps(), input)
+          const { items } = await findSeats(deps(), input, operatorPrincipal('test'))
 
           const place = near === undefined ? null : parsePosition(near)!
           const distance = (centre: TestCentre) =>

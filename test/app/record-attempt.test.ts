@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { operatorPrincipal } from '../../src/app/actor.js'
 import { createCandidate } from '../../src/app/candidates/create-candidate.js'
 import { createExam } from '../../src/app/catalogue/create-exam.js'
 import { loadDemo } from '../../src/app/operations/load-demo.js'
@@ -36,14 +37,18 @@ describe.each(testDatabases())('record-attempt on $name', ({ open }) => {
 
   /** A failed 070-620 at Prometric yesterday, unless told otherwise. */
   function sitting(candidateId: string, changes: Partial<RecordAttemptInput> = {}) {
-    return recordAttempt(deps(), {
-      candidateId,
-      exam: '070-620',
-      takenAt: iso(NOW - days(1)),
-      outcome: 'fail',
-      provider: 'prometric',
-      ...changes,
-    })
+    return recordAttempt(
+      deps(),
+      {
+        candidateId,
+        exam: '070-620',
+        takenAt: iso(NOW - days(1)),
+        outcome: 'fail',
+        provider: 'prometric',
+        ...changes,
+      },
+      operatorPrincipal('test'),
+    )
   }
 
   async function decisionAt(candidateId: string, at: Instant = NOW) {

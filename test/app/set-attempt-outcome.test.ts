@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { operatorPrincipal } from '../../src/app/actor.js'
 import { createCandidate } from '../../src/app/candidates/create-candidate.js'
 import { listEarnedCertifications } from '../../src/app/candidates/list-earned-certifications.js'
 import { createExam } from '../../src/app/catalogue/create-exam.js'
@@ -54,17 +55,21 @@ describe.each(testDatabases())('set-attempt-outcome on $name', ({ open }) => {
 
   /** Chloe sat the beta 20 days ago; its result was not out while the beta ran. */
   async function betaPending(chloe: string) {
-    return recordAttempt(deps(), {
-      candidateId: chloe,
-      exam: '071-990',
-      takenAt: iso(NOW - days(20)),
-      outcome: 'pending',
-      provider: 'prometric',
-    })
+    return recordAttempt(
+      deps(),
+      {
+        candidateId: chloe,
+        exam: '071-990',
+        takenAt: iso(NOW - days(20)),
+        outcome: 'pending',
+        provider: 'prometric',
+      },
+      operatorPrincipal('test'),
+    )
   }
 
   const release = (attemptId: string, outcome: AttemptOutcome) =>
-    setAttemptOutcome(deps(), { attemptId, outcome })
+    setAttemptOutcome(deps(), { attemptId, outcome }, operatorPrincipal('test'))
 
   async function decision(candidateId: string, exam: string) {
     const { decision } = await decideEligibility(deps(), { candidateId, exam })
@@ -121,13 +126,17 @@ describe.each(testDatabases())('set-attempt-outcome on $name', ({ open }) => {
 
   it('locks a pass that earned a certification, also against pending', async () => {
     const { chloe } = await scene()
-    const pass = await recordAttempt(deps(), {
-      candidateId: chloe,
-      exam: '70-990',
-      takenAt: iso(NOW - days(5)),
-      outcome: 'pass',
-      provider: 'pearson-vue',
-    })
+    const pass = await recordAttempt(
+      deps(),
+      {
+        candidateId: chloe,
+        exam: '70-990',
+        takenAt: iso(NOW - days(5)),
+        outcome: 'pass',
+        provider: 'pearson-vue',
+      },
+      operatorPrincipal('test'),
+    )
     for (const outcome of ['fail', 'pending'] as const) {
       expect(await refusalOf(release(pass.id, outcome))).toMatchObject({
         code: 'OUTCOME_LOCKED',
@@ -140,13 +149,17 @@ describe.each(testDatabases())('set-attempt-outcome on $name', ({ open }) => {
   it('corrects a pass that no certification depended on', async () => {
     const { chloe } = await scene()
     // 070-991 alone does not earn "MCITP: Pair": 070-992 is missing.
-    const pass = await recordAttempt(deps(), {
-      candidateId: chloe,
-      exam: '70-991',
-      takenAt: iso(NOW - days(5)),
-      outcome: 'pass',
-      provider: 'pearson-vue',
-    })
+    const pass = await recordAttempt(
+      deps(),
+      {
+        candidateId: chloe,
+        exam: '70-991',
+        takenAt: iso(NOW - days(5)),
+        outcome: 'pass',
+        provider: 'pearson-vue',
+      },
+      operatorPrincipal('test'),
+    )
     expect(await decision(chloe, '070-991')).toMatchObject({ code: 'ALREADY_PASSED' })
     expect((await listEarnedCertifications(deps(), chloe)).earned).toEqual([])
     clock.advance(days(1))

@@ -56,7 +56,23 @@ describe('bearer authentication on /v1', () => {
     expect(problem.detail).toBe('This needs the role admin; your token has the role support.')
   })
 
-  it('lets any valid token call a route that names no roles, and tells it who acted', async () => {
+  it('refuses a provider token bound to no provider everywhere, saying how to make a bound one', async () => {
+    for (const request of [
+      () => createExam(bearer('unbound-provider-token')),
+      () =>
+        app.inject({
+          method: 'GET',
+          url: '/v1/exams/70-620',
+          ...{ headers: bearer('unbound-provider-token') },
+        }),
+    ]) {
+      const problem = readProblem(await request())
+      expect(problem).toMatchObject({ status: 403, code: 'PROVIDER_TOKEN_UNBOUND' })
+      expect(problem.detail).toContain('examdesk token create --role provider --provider')
+    }
+  })
+
+  it('lets every role its operation policy names call it, and tells it who acted', async () => {
     for (const [token, role] of [
       ['admin-token', 'admin'],
       ['support-token', 'support'],
@@ -99,16 +115,17 @@ describe('bearer authentication on /v1', () => {
 })
 
 describe('wiring', () => {
-  it('refuses to start when a route names roles outside /v1, where nothing would check them', async () => {
-    const leaky = await buildTestApp({ routes: [] })
-    try {
-      await expect(
-        leaky.register(async (scope) => {
-          scope.get('/admin-only', { config: { roles: ['admin'] } }, async () => 'secret')
-        }),
-      ).rejects.toThrow(/outside \/v1/)
-    } finally {
-      await leaky.close()
+  it('refuses to mount a /v1 route whose operation has no access policy, or no operationId', async () => {
+    for (const schema of [{ operationId: 'nobodyDecidedThis' }, {}]) {
+      const leaky = await buildTestApp({
+        routes: [
+          async (scope) => {
+            scope.get('/unguarded', { schema }, async () => 'secret')
+          },
+        ],
+      }).catch((error: unknown) => error)
+      expect(leaky).toBeInstanceOf(Error)
+      expect((leaky as Error).message).toMatch(/GET \/v1\/unguarded has no access policy/)
     }
   })
 })

@@ -86,7 +86,11 @@ describe('GET /openapi.json', () => {
       expect.arrayContaining(['MALFORMED_JSON', 'VALIDATION_FAILED']),
     )
     expect(codesOf(responses[401])).toEqual(['UNAUTHENTICATED'])
-    expect(codesOf(responses[403])).toEqual(['CSRF_TOKEN_INVALID', 'FORBIDDEN'])
+    expect(codesOf(responses[403])).toEqual([
+      'PROVIDER_TOKEN_UNBOUND',
+      'CSRF_TOKEN_INVALID',
+      'FORBIDDEN',
+    ])
     expect(codesOf(responses[503])).toEqual(['UNAVAILABLE', 'DATABASE_UNAVAILABLE'])
     expect(responses.default).toEqual({ $ref: '#/components/responses/Problem' })
     const health = document.paths['/healthz']?.get

@@ -121,7 +121,7 @@ describe('the served OpenAPI document', () => {
       expect(op.description, name).toContain('**Who may call it:**')
     }
     const createExam = document.paths['/v1/exams']?.post
-    expect(createExam?.description).toContain('a token with the role `admin`')
+    expect(createExam?.description).toContain('the role `admin`')
     expect(document.paths['/healthz']?.get?.description).toContain('no token is needed')
   })
 

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyPluginAsync, LightMyRequestResponse } from 'fastify'
 import { Type } from 'typebox'
 import { AppError } from '../../src/app/errors.js'
+import type { OperationPolicy } from '../../src/domain/access-policy.js'
 import { type Principal, tokenPrincipal } from '../../src/domain/principal.js'
 import { type BuildAppOptions, buildApp, type HttpDeps } from '../../src/http/build-app.js'
 
@@ -9,7 +10,12 @@ import { type BuildAppOptions, buildApp, type HttpDeps } from '../../src/http/bu
 export const TOKENS: Readonly<Record<string, Principal>> = {
   'admin-token': tokenPrincipal({ id: 'tok-admin', role: 'admin', providerId: null }),
   'support-token': tokenPrincipal({ id: 'tok-support', role: 'support', providerId: null }),
-  'provider-token': tokenPrincipal({ id: 'tok-provider', role: 'provider', providerId: null }),
+  'provider-token': tokenPrincipal({ id: 'tok-provider', role: 'provider', providerId: 'prov-1' }),
+  'unbound-provider-token': tokenPrincipal({
+    id: 'tok-unbound',
+    role: 'provider',
+    providerId: null,
+  }),
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
@@ -42,6 +48,7 @@ export const testRoutes: FastifyPluginAsync = async (fastify) => {
     '/exams',
     {
       schema: {
+        operationId: 'addTestExam',
         summary: 'Add an exam (test route)',
         body: ExamBody,
         querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }),
@@ -51,7 +58,6 @@ export const testRoutes: FastifyPluginAsync = async (fastify) => {
           400: Type.Object({ message: Type.String() }),
         },
       },
-      config: { roles: ['admin'] },
     },
     async (request, reply) => {
       reply.code(201)
@@ -62,13 +68,14 @@ export const testRoutes: FastifyPluginAsync = async (fastify) => {
     '/exams/:examId',
     {
       schema: {
+        operationId: 'getTestExam',
         params: Type.Object({ examId: Type.String({ pattern: '^[0-9]{2,3}-[0-9]{3}$' }) }),
         querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1 })) }),
       },
     },
     async (request) => ({ examId: request.params.examId, role: request.principal.role }),
   )
-  app.post('/refusals', async () => {
+  app.post('/refusals', { schema: { operationId: 'refuse' } }, async () => {
     const facts = {
       reason: 'You can retake 70-620 from 1 December 2026.',
       earliestAt: '2026-12-01T00:00:00Z',
@@ -77,9 +84,17 @@ export const testRoutes: FastifyPluginAsync = async (fastify) => {
     }
     throw new AppError('RETAKE_TOO_SOON', facts)
   })
-  app.get('/bugs', async () => {
+  app.get('/bugs', { schema: { operationId: 'fail' } }, async () => {
     throw new Error('secret connection string postgres://u:p@db')
   })
+}
+
+/** The test routes' access policy: what ACCESS_POLICY is to the real API. */
+export const TEST_POLICIES: Readonly<Record<string, OperationPolicy>> = {
+  addTestExam: { roles: ['admin'], objects: 'none' },
+  getTestExam: { roles: ['admin', 'support', 'provider', 'candidate'], objects: 'none' },
+  refuse: { roles: ['admin', 'support', 'provider', 'candidate'], objects: 'none' },
+  fail: { roles: ['admin', 'support', 'provider', 'candidate'], objects: 'none' },
 }
 
 export function buildTestApp(
@@ -89,6 +104,7 @@ export function buildTestApp(
   return buildApp(
     {
       authenticate: async (token) => TOKENS[token] ?? null,
+      policyOf: (operationId) => TEST_POLICIES[operationId] ?? null,
       checkHealth: async () => {},
       routes: [testRoutes],
       ...overrides,

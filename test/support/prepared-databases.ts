@@ -18,8 +18,22 @@ export type PreparedContent = 'migrated' | 'programme' | 'demo'
 export const PREPARED_AT_TEXT = '2026-06-15T12:00:00Z'
 const PREPARED_AT = parseInstant(PREPARED_AT_TEXT)!
 
-/** The secret of each role's token in a `programme` or `demo` database. */
-export type PreparedTokens = Readonly<Record<Role, string>>
+/**
+ * Who the prepared tokens speak for: a token per role, the provider's bound
+ * to `PREPARED_PROVIDER`, and `otherProvider`, a provider token bound to
+ * `OTHER_PROVIDER`, for what one provider may not do to another's objects.
+ */
+export type PreparedCaller = Role | 'otherProvider'
+
+/** The provider the prepared provider token acts for. */
+export const PREPARED_PROVIDER = 'prometric'
+/** The provider `otherProvider` acts for. */
+export const OTHER_PROVIDER = 'pearson-vue'
+
+const CALLERS: readonly PreparedCaller[] = [...ROLES, 'otherProvider']
+
+/** The secret of each prepared caller's token in a `programme` or `demo` database. */
+export type PreparedTokens = Readonly<Record<PreparedCaller, string>>
 
 /**
  * Databases built once per test run, which each test copies instead of
@@ -44,10 +58,10 @@ declare module 'vitest' {
   }
 }
 
-/** A new secret for each role. */
+/** A new secret for each prepared caller. */
 export function newPreparedTokens(): PreparedTokens {
-  const tokens = {} as Record<Role, string>
-  for (const role of ROLES) tokens[role] = `exd_${randomBytes(32).toString('base64url')}`
+  const tokens = {} as Record<PreparedCaller, string>
+  for (const caller of CALLERS) tokens[caller] = `exd_${randomBytes(32).toString('base64url')}`
   return tokens
 }
 
@@ -62,6 +76,13 @@ export async function fillDatabase(
   const deps = { db: database.db, clock: fixedClock(PREPARED_AT) }
   await loadDemo(deps, content === 'demo')
   for (const role of ROLES) {
-    await createToken(deps, { role, label: `api test ${role}`, secret: tokens[role] })
+    const providerId = role === 'provider' ? PREPARED_PROVIDER : null
+    await createToken(deps, { role, label: `api test ${role}`, secret: tokens[role], providerId })
   }
+  await createToken(deps, {
+    role: 'provider',
+    label: `api test provider ${OTHER_PROVIDER}`,
+    secret: tokens.otherProvider,
+    providerId: OTHER_PROVIDER,
+  })
 }

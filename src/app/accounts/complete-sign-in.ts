@@ -11,6 +11,7 @@ import type { Instant } from '../../domain/instant.js'
 import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
 import { hashSecret, newSecret } from './secrets.js'
+import { sessionPrincipal } from './session-principal.js'
 import type { SignInClient } from './sign-in-client.js'
 
 /** A person just signed in: their account as it now stands, and the new session with its secret (for the cookie, once). */
@@ -45,6 +46,7 @@ export async function completeSignIn(
     ...UNNAMED,
     accountId: stored.id,
     displayName: stored.displayName,
+    principal: sessionPrincipal(stored, 'signing-in'),
   }
   let candidateId = stored.candidateId
   let displayName = stored.displayName

@@ -9,6 +9,7 @@ import { auditAction } from '../audit-action.js'
 import { requireCountry, requireEmail, requireName, requireTimeZone } from '../input-fields.js'
 import { runCommand } from '../run-command.js'
 import { issueSignIn } from './issue-sign-in.js'
+import { sessionPrincipal } from './session-principal.js'
 import type { SignInClient } from './sign-in-client.js'
 import { countSignInRequest } from './sign-in-throttle.js'
 
@@ -70,6 +71,7 @@ export async function signUp(
         ...UNNAMED,
         accountId: account.id,
         displayName: account.displayName,
+        principal: sessionPrincipal(account, 'signing-up'),
       }
       await auditAction(trx, self, now, {
         candidateId: null,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { findCandidate, updateCandidateProfile } from '../../db/candidates/candidates.js'
 import type { DB } from '../../db/engine/schema.js'
 import type { Candidate } from '../../domain/candidate.js'
+import { mayAccess } from '../../domain/object-access.js'
 import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
 import type { Clock } from '../clock.js'
@@ -42,7 +43,9 @@ export async function updateCandidate(
   const now = deps.clock.now()
   return runCommand(deps, {}, async (trx) => {
     const before = await findCandidate(trx, candidateId)
-    if (!before) throw new AppError('CANDIDATE_NOT_FOUND', { field: 'id', candidateId })
+    if (!before || !mayAccess(actor.principal, { kind: 'candidate', candidateId })) {
+      throw new AppError('CANDIDATE_NOT_FOUND', { field: 'id', candidateId })
+    }
     const after: Candidate = { ...before, ...wanted }
     const changed = Object.fromEntries(
       FIELDS.filter((field) => before[field] !== after[field]).map((field) => [

@@ -17,6 +17,8 @@ import { computeBoundingBox, computeDistanceKm, parsePosition } from '../../doma
 import type { Exam } from '../../domain/exam.js'
 import { DAY_MS, type Instant } from '../../domain/instant.js'
 import { computeLongitudeRanges } from '../../domain/longitude-ranges.js'
+import { scopeProviderFilter } from '../../domain/object-access.js'
+import type { Principal } from '../../domain/principal.js'
 import type { Provider } from '../../domain/provider.js'
 import type { Position, Slot, TestCentre } from '../../domain/test-centre.js'
 import type { Clock } from '../clock.js'
@@ -101,6 +103,7 @@ const FIRST_BATCH = 2
 export async function findSeats(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   input: FindSeatsInput,
+  viewer: Principal,
 ): Promise<SeatSearch> {
   const now = deps.clock.now()
   const exam = await getCatalogueExam(catalogueOf(deps), input.exam)
@@ -146,8 +149,15 @@ export async function findSeats(
     throw new AppError('PROVIDER_UNKNOWN', { field: 'provider', provider: providerId })
 
   const search = { exam, from, to, near, radiusKm }
-  if (from >= to) return { ...search, items: [] }
-  const where = { exam: exam.number, from, to, ...(providerId === undefined ? {} : { providerId }) }
+  // A provider finds its own seats only.
+  const scope = scopeProviderFilter(viewer, providerId)
+  if (from >= to || scope === 'nothing') return { ...search, items: [] }
+  const where = {
+    exam: exam.number,
+    from,
+    to,
+    ...(scope.providerId === undefined ? {} : { providerId: scope.providerId }),
+  }
   const found =
     near === null
       ? (await searchOpenSlots(deps.db, { ...where, limit })).map(({ slot, centre }) => ({

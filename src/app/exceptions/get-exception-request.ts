@@ -17,8 +17,10 @@ import type {
   StoredExceptionRequest,
 } from '../../domain/exception-request.js'
 import type { Instant } from '../../domain/instant.js'
+import type { Principal } from '../../domain/principal.js'
 import { parseRegistrationCode } from '../../domain/registration-code.js'
-import { getCandidate } from '../candidates/get-candidate.js'
+import { requireAccess } from '../access/require-access.js'
+import { getCandidateFor } from '../candidates/get-candidate.js'
 import { AppError } from '../errors.js'
 import type { Page } from '../page.js'
 import {
@@ -157,8 +159,15 @@ async function loadExceptionRequestView(
 export async function getExceptionRequest(
   deps: { readonly db: Kysely<DB> },
   requestId: string,
+  viewer: Principal,
 ): Promise<{ readonly request: ExceptionRequestView; readonly history: HistoryEntry[] }> {
   const request = await requireExceptionRequest(deps.db, requestId)
+  // Another candidate's request answers as a missing one.
+  requireAccess(
+    viewer,
+    { kind: 'exception-request', candidateId: request.candidateId },
+    () => new AppError('EXCEPTION_REQUEST_NOT_FOUND', { field: 'id', requestId }),
+  )
   const [view, history, candidate] = await Promise.all([
     loadExceptionRequestView(deps.db, request),
     listAuditOf(deps.db, EXCEPTION_REQUEST_SUBJECT, request.id),
@@ -182,8 +191,9 @@ export async function listCandidateExceptionRequests(
   deps: { readonly db: Kysely<DB> },
   candidateId: string,
   paging: Paging,
+  viewer: Principal,
 ): Promise<Page<ExceptionRequestView>> {
-  await getCandidate(deps, candidateId, 'id')
+  await getCandidateFor(deps, candidateId, viewer, 'id')
   const [requests, total] = await Promise.all([
     listExceptionRequestsOfCandidate(deps.db, candidateId, paging),
     countExceptionRequestsOfCandidate(deps.db, candidateId),

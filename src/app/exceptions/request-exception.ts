@@ -19,6 +19,8 @@ import {
   type ExceptionRequestText,
 } from '../../domain/exception-request.js'
 import type { Instant } from '../../domain/instant.js'
+import { mayAccess } from '../../domain/object-access.js'
+import type { Registration } from '../../domain/registration.js'
 import { formatRegistrationCode, parseRegistrationCode } from '../../domain/registration-code.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
 import type { Actor } from '../actor.js'
@@ -83,12 +85,21 @@ async function file(
   const candidateId = input.candidateId?.trim() ?? ''
   const registrationText = input.registrationId?.trim() ?? ''
   const examNumber = parseExamNumber(input.exam ?? '')
-  // Whatever the request names is read, so that the domain can judge all of it at once.
-  const candidate = candidateId === '' ? null : await findCandidate(trx, candidateId)
-  const registration =
+  // Whatever the request names is read, so that the domain can judge all of it at once;
+  // what the caller may not reach (another candidate, their registration) is read as missing.
+  const { principal } = actor
+  const candidate =
+    candidateId === '' || !mayAccess(principal, { kind: 'candidate', candidateId })
+      ? null
+      : await findCandidate(trx, candidateId)
+  const found =
     registrationText === ''
       ? null
       : await findRegistration(trx, parseRegistrationCode(registrationText) ?? registrationText)
+  const registration =
+    found === null || !mayAccess(principal, { kind: 'registration', ...ownerOf(found) })
+      ? null
+      : found
   const exam = examNumber === null ? null : await findExam(trx, examNumber)
   const sitting = registration ? await findSlotWithCentre(trx, registration.slotId) : null
   if (registration && !sitting) {
@@ -205,4 +216,8 @@ async function alreadyAsked(db: Kysely<DB>, registrationText: string): Promise<A
     registrationId,
     ...(standing ? { requestId: standing.id, status: standing.status } : {}),
   })
+}
+
+function ownerOf(registration: Registration) {
+  return { candidateId: registration.candidateId, providerId: registration.providerId }
 }

@@ -45,6 +45,7 @@ export async function cancelRegistration(
         trx,
         registrationId,
         'cancel',
+        actor.principal,
         now,
       )
       const payment =

@@ -1,15 +1,15 @@
 import type { Transaction } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
-import { findRegistration } from '../../db/registrations/registrations.js'
 import type { Appointment } from '../../domain/appointment.js'
 import type { Candidate } from '../../domain/candidate.js'
 import { type AppointmentChange, decideChange } from '../../domain/change-window.js'
 import { formatInstant, formatInZone, type Instant } from '../../domain/instant.js'
+import type { Principal } from '../../domain/principal.js'
 import type { Registration } from '../../domain/registration.js'
-import { parseRegistrationCode } from '../../domain/registration-code.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { loadAppointment } from '../catalogue/load-appointment.js'
 import { AppError } from '../errors.js'
+import { findRegistrationFor } from './require-live-booking.js'
 
 export interface ChangeContext {
   readonly registration: Registration
@@ -26,13 +26,10 @@ export async function requireChangeable(
   trx: Transaction<DB>,
   registrationId: string,
   change: AppointmentChange,
+  caller: Principal,
   now: Instant,
 ): Promise<ChangeContext> {
-  const registration = await findRegistration(
-    trx,
-    parseRegistrationCode(registrationId) ?? registrationId,
-  )
-  if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
+  const registration = await findRegistrationFor(trx, registrationId, caller)
   if (registration.status !== 'booked') {
     throw new AppError('REGISTRATION_NOT_ACTIVE', {
       field: 'id',

@@ -5,15 +5,15 @@ import type { Paging } from '../../db/engine/paging.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
   countRegistrationsOfCandidate,
-  findRegistration,
   listRegistrationsOfCandidate,
 } from '../../db/registrations/registrations.js'
-import { parseRegistrationCode } from '../../domain/registration-code.js'
-import { getCandidate } from '../candidates/get-candidate.js'
-import { AppError } from '../errors.js'
+import { scopeProviderFilter } from '../../domain/object-access.js'
+import type { Principal } from '../../domain/principal.js'
+import { getCandidateFor } from '../candidates/get-candidate.js'
 import type { Page } from '../page.js'
 import { describeHistory, type HistoryEntry, REGISTRATION_VERBS } from './registration-history.js'
 import { loadRegistrationView, type RegistrationView } from './registration-view.js'
+import { findRegistrationFor } from './require-live-booking.js'
 
 /**
  * A registration as read aloud on the phone (any case, with or without
@@ -24,10 +24,9 @@ import { loadRegistrationView, type RegistrationView } from './registration-view
 export async function getRegistration(
   deps: { readonly db: Kysely<DB> },
   registrationId: string,
+  viewer: Principal,
 ): Promise<{ readonly registration: RegistrationView; readonly history: HistoryEntry[] }> {
-  const id = parseRegistrationCode(registrationId) ?? registrationId
-  const registration = await findRegistration(deps.db, id)
-  if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
+  const registration = await findRegistrationFor(deps.db, registrationId, viewer)
   const [view, history, candidate] = await Promise.all([
     loadRegistrationView(deps.db, registration),
     listAuditOf(deps.db, 'registration', registration.id),
@@ -44,16 +43,26 @@ export async function getRegistration(
   }
 }
 
-/** One page of a candidate's registrations at every provider, newest first, and how many there are. */
+/**
+ * One page of a candidate's registrations at every provider, newest first,
+ * and how many there are; a provider sees those at it only.
+ */
 export async function listCandidateRegistrations(
   deps: { readonly db: Kysely<DB> },
   candidateId: string,
   paging: Paging,
+  viewer: Principal,
 ): Promise<Page<RegistrationView>> {
-  await getCandidate(deps, candidateId, 'id')
+  await getCandidateFor(deps, candidateId, viewer, 'id')
+  const scope = scopeProviderFilter(viewer, undefined)
+  if (scope === 'nothing') return { items: [], total: 0 }
+  const of = {
+    candidateId,
+    ...(scope.providerId === undefined ? {} : { providerId: scope.providerId }),
+  }
   const [registrations, total] = await Promise.all([
-    listRegistrationsOfCandidate(deps.db, candidateId, paging),
-    countRegistrationsOfCandidate(deps.db, candidateId),
+    listRegistrationsOfCandidate(deps.db, of, paging),
+    countRegistrationsOfCandidate(deps.db, of),
   ])
   const items = await Promise.all(
     registrations.map((registration) => loadRegistrationView(deps.db, registration)),

@@ -45,7 +45,7 @@ export async function payRegistration(
     reference: input.reference ?? null,
   })
   return runCommand(deps, { idempotency: { key: idempotency, requestHash } }, async (trx) => {
-    const registration = await findRegistrationFor(trx, registrationId)
+    const registration = await findRegistrationFor(trx, registrationId, actor.principal)
     requireLiveBooking(registration, now)
     const price = registration.price
     if (price === null || registration.paymentStatus !== 'due') {

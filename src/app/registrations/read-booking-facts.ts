@@ -8,8 +8,10 @@ import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
 import type { NoSlotFacts, SlotBookingFacts } from '../../domain/decide-booking.js'
 import type { Exam } from '../../domain/exam.js'
 import type { Instant } from '../../domain/instant.js'
+import type { Principal } from '../../domain/principal.js'
 import { readBetaAccess } from '../beta/beta-access.js'
 import type { Catalogue } from '../catalogue/catalogue-cache.js'
+import { visibleSlot } from '../catalogue/require-bookable-slot.js'
 import { AppError } from '../errors.js'
 import { loadRetakeFacts, type RetakeQuestion } from '../retakes/load-retake-facts.js'
 import { type CodeJudgement, decideCodes } from '../vouchers/decide-codes.js'
@@ -22,6 +24,8 @@ export interface BookingQuestion {
   /** The catalogue (policy, certifications) is read as remembered. */
   readonly catalogue: Catalogue
   readonly caller: CodeCaller
+  /** Who books: a slot they may not reach (another provider's) is no slot. */
+  readonly viewer: Principal
   readonly now: Instant
   /** The draft wave whose self-check this is: its invitees are treated as invited by an open wave. */
   readonly rehearsedWaveId: string | null
@@ -55,7 +59,8 @@ export async function readBookingFacts(
   const { input, exam } = question
   const found = await findBookingFacts(db, input.candidateId, input.slotId, exam.number)
   if (!found) return null
-  const { candidate, slot } = found
+  const { candidate } = found
+  const slot = visibleSlot(found.slot, question.viewer)
   // Nothing else can be weighed for a seat that does not exist.
   if (slot === null) return { exam, slotId: input.slotId, slot, candidate }
   const retake = await loadRetakeFacts(

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
 import { decideBooking } from '../../domain/decide-booking.js'
 import type { Instant } from '../../domain/instant.js'
+import { requireCandidateAccess } from '../access/require-access.js'
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { getCandidate } from '../candidates/get-candidate.js'
@@ -82,6 +83,8 @@ export async function book(
   },
 ): Promise<RegistrationView> {
   const { input, actor, now, rehearsedWaveId = null } = booking
+  // Another's candidate record answers as a missing one, before anything else is weighed.
+  requireCandidateAccess(actor.principal, input.candidateId)
   // The catalogue (exam, policy, certifications) is read as remembered; the rest fresh.
   const { catalogue } = command
   const exam = await getCatalogueExam(catalogue, input.exam).catch(async (error: unknown) => {
@@ -94,6 +97,7 @@ export async function book(
     exam,
     catalogue,
     caller: codeCallerOf(actor),
+    viewer: actor.principal,
     now,
     rehearsedWaveId,
     holdMinutes: deps.holdMinutes,

@@ -2,21 +2,29 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
 import { findRegistration } from '../../db/registrations/registrations.js'
 import { formatInstant, type Instant } from '../../domain/instant.js'
+import type { Principal } from '../../domain/principal.js'
 import type { Registration } from '../../domain/registration.js'
 import { parseRegistrationCode } from '../../domain/registration-code.js'
 import { isExpiredHold } from '../../domain/unpaid-hold.js'
+import { requireRegistrationAccess } from '../access/require-access.js'
 import { AppError } from '../errors.js'
 
-/** The registration with this id, in any spelling read aloud, or REGISTRATION_NOT_FOUND. */
+/**
+ * The registration with this id, in any spelling read aloud, or
+ * REGISTRATION_NOT_FOUND: also for one the caller may not reach, which
+ * answers exactly as a missing one.
+ */
 export async function findRegistrationFor(
   db: Kysely<DB>,
   registrationId: string,
+  caller: Principal,
 ): Promise<Registration> {
   const registration = await findRegistration(
     db,
     parseRegistrationCode(registrationId) ?? registrationId,
   )
   if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
+  requireRegistrationAccess(caller, registration, registrationId)
   return registration
 }
 

@@ -48,11 +48,11 @@ export async function rescheduleRegistration(
         registration,
         appointment: from,
         candidate,
-      } = await requireChangeable(trx, input.registrationId, 'reschedule', now)
+      } = await requireChangeable(trx, input.registrationId, 'reschedule', actor.principal, now)
       if (input.slotId === registration.slotId)
         throw new AppError('SLOT_UNCHANGED', { field: 'slotId' })
       const exam = await getCatalogueExam(command.catalogue, registration.exam)
-      const to = await requireBookableSlot(trx, input.slotId, exam, now)
+      const to = await requireBookableSlot(trx, input.slotId, exam, now, actor.principal)
       const deadlinesPassed = requireDeadlinesAcknowledged(
         to,
         now,

@@ -6,6 +6,8 @@ import { insertAttempt, type StoredAttempt } from '../../db/retakes/attempts.js'
 import { markWaiverUsed } from '../../db/retakes/waivers.js'
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../domain/attempt.js'
 import { decideRetake } from '../../domain/decide-retake.js'
+import { mayAccess } from '../../domain/object-access.js'
+import type { Principal } from '../../domain/principal.js'
 import { betaResultHold } from '../beta/withhold-beta-result.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { storedCatalogue } from '../catalogue/catalogue-cache.js'
@@ -32,6 +34,7 @@ export interface RecordAttemptInput {
 export async function recordAttempt(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   input: RecordAttemptInput,
+  caller: Principal,
 ): Promise<StoredAttempt> {
   const now = deps.clock.now()
   const takenAt = requireInstant(input.takenAt, 'takenAt')
@@ -48,7 +51,9 @@ export async function recordAttempt(
     const exam = await getExam({ db: trx }, input.exam)
     if (exam.status === 'retired')
       throw new AppError('EXAM_RETIRED', { field: 'exam', exam: exam.number })
-    if (!(await findProvider(trx, input.provider))) {
+    // A provider records its own sittings: another provider is answered as an unknown one.
+    const mayRecord = mayAccess(caller, { kind: 'provider', providerId: input.provider })
+    if (!mayRecord || !(await findProvider(trx, input.provider))) {
       throw new AppError('PROVIDER_UNKNOWN', { field: 'provider', provider: input.provider })
     }
     const { policies, facts } = await loadRetakeFacts(trx, storedCatalogue(trx), candidate, exam)

@@ -3,7 +3,6 @@ import { v7 as uuidv7 } from 'uuid'
 import { findExam } from '../../db/catalogue/exams.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
-  findRegistration,
   type RegistrationChange,
   updateRegistration,
 } from '../../db/registrations/registrations.js'
@@ -12,7 +11,6 @@ import { listWaiversHeldBy, markWaiverUsed } from '../../db/retakes/waivers.js'
 import type { AttemptOutcome } from '../../domain/attempt.js'
 import { formatInstant, formatInZone, type Instant } from '../../domain/instant.js'
 import type { Registration } from '../../domain/registration.js'
-import { parseRegistrationCode } from '../../domain/registration-code.js'
 import { decideSittingReport } from '../../domain/sitting-report.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
 import type { Actor } from '../actor.js'
@@ -29,6 +27,7 @@ import {
   type RegistrationView,
   toRegistrationView,
 } from '../registrations/registration-view.js'
+import { findRegistrationFor } from '../registrations/require-live-booking.js'
 import { runCommand } from '../run-command.js'
 
 /**
@@ -53,11 +52,7 @@ export async function reportSitting(
 ): Promise<RegistrationView> {
   const now = deps.clock.now()
   return runCommand(deps, {}, async (trx) => {
-    const registration = await findRegistration(
-      trx,
-      parseRegistrationCode(registrationId) ?? registrationId,
-    )
-    if (!registration) throw new AppError('REGISTRATION_NOT_FOUND', { field: 'id', registrationId })
+    const registration = await findRegistrationFor(trx, registrationId, actor.principal)
     // An unpaid registration was never confirmed: there is no sitting to report on it.
     if (registration.paymentStatus === 'due' && report.kind !== 'no-show') {
       throw new AppError('PAYMENT_DUE', { field: 'id', registrationId: registration.id })

@@ -9,6 +9,8 @@ import {
 } from '../../db/retakes/attempts.js'
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../domain/attempt.js'
 import { computeEarnedCertifications } from '../../domain/certification.js'
+import { mayAccess } from '../../domain/object-access.js'
+import type { Principal } from '../../domain/principal.js'
 import { betaResultHold } from '../beta/withhold-beta-result.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
@@ -21,6 +23,7 @@ import { runCommand } from '../run-command.js'
 export async function setAttemptOutcome(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   input: { readonly attemptId: string; readonly outcome: AttemptOutcome },
+  caller: Principal,
 ): Promise<StoredAttempt> {
   if (!ATTEMPT_OUTCOMES.includes(input.outcome)) {
     throw new AppError('VALIDATION_FAILED', {
@@ -30,7 +33,17 @@ export async function setAttemptOutcome(
   }
   const now = deps.clock.now()
   return runCommand(deps, {}, async (trx) => {
-    const attempt = await findAttempt(trx, input.attemptId)
+    const found = await findAttempt(trx, input.attemptId)
+    // Another provider's attempt answers as a missing one.
+    const attempt =
+      found !== null &&
+      mayAccess(caller, {
+        kind: 'attempt',
+        candidateId: found.candidateId,
+        providerId: found.provider,
+      })
+        ? found
+        : null
     if (!attempt)
       throw new AppError('ATTEMPT_NOT_FOUND', { field: 'id', attemptId: input.attemptId })
     if (attempt.outcome === input.outcome) return attempt

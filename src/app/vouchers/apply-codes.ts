@@ -48,7 +48,7 @@ export async function applyCodes(
     voucherCodes: input.voucherCodes,
     ...(input.acknowledgeForfeit ? { acknowledgeForfeit: true } : {}),
   })
-  const known = await findRegistrationFor(deps.db, input.registrationId)
+  const known = await findRegistrationFor(deps.db, input.registrationId, actor.principal)
   // Wrong codes count against the candidate the registration is for.
   const guesser = { candidateId: known.candidateId, caller: codeCallerOf(actor) }
   return countingWrongCodes(deps.db, guesser, now, () =>
@@ -64,6 +64,7 @@ export async function applyCodes(
             registrationId: known.id,
             codes: input.voucherCodes,
             caller: codeCallerOf(actor),
+            viewer: actor.principal,
             now,
           })
         if (judgement.loses.length > 0 && input.acknowledgeForfeit !== true) {

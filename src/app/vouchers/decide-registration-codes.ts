@@ -8,6 +8,7 @@ import type { Candidate } from '../../domain/candidate.js'
 import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
 import type { Exam } from '../../domain/exam.js'
 import type { Instant } from '../../domain/instant.js'
+import type { Principal } from '../../domain/principal.js'
 import type { Registration } from '../../domain/registration.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import type { Catalogue } from '../catalogue/catalogue-cache.js'
@@ -35,9 +36,10 @@ export interface RegistrationCodes {
 async function requireCodeReceiver(
   trx: Kysely<DB>,
   registrationId: string,
+  viewer: Principal,
   now: Instant,
 ): Promise<Registration> {
-  const registration = await findRegistrationFor(trx, registrationId)
+  const registration = await findRegistrationFor(trx, registrationId, viewer)
   requireLiveBooking(registration, now)
   if (registration.paymentStatus === 'paid')
     throw new AppError('REGISTRATION_ALREADY_PAID', {
@@ -63,11 +65,13 @@ export async function decideRegistrationCodes(
     /** As typed. */
     readonly codes: readonly string[]
     readonly caller: CodeCaller
+    /** Who asks: a registration they may not reach is refused as missing. */
+    readonly viewer: Principal
     readonly now: Instant
   },
 ): Promise<RegistrationCodes> {
   const { now } = question
-  const registration = await requireCodeReceiver(trx, question.registrationId, now)
+  const registration = await requireCodeReceiver(trx, question.registrationId, question.viewer, now)
   const candidate = await getCandidate({ db: trx }, registration.candidateId)
   const exam = await getCatalogueExam(catalogue, registration.exam)
   const appointment = await loadAppointment(trx, registration.slotId)

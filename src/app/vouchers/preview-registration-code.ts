@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
 import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
+import type { Principal } from '../../domain/principal.js'
 import { catalogueIn } from '../catalogue/catalogue-cache.js'
 import type { Clock } from '../clock.js'
 import { findRegistrationFor } from '../registrations/require-live-booking.js'
@@ -25,9 +26,10 @@ export async function previewRegistrationCode(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   input: RegistrationCodePreviewInput,
   caller: CodeCaller,
+  viewer: Principal,
 ): Promise<VoucherPreview> {
   const now = deps.clock.now()
-  const registration = await findRegistrationFor(deps.db, input.registrationId)
+  const registration = await findRegistrationFor(deps.db, input.registrationId, viewer)
   // Wrong codes count against the candidate the registration is for.
   const guesser = { candidateId: registration.candidateId, caller }
   return countingWrongCodes(deps.db, guesser, now, () =>
@@ -37,6 +39,7 @@ export async function previewRegistrationCode(
           registrationId: registration.id,
           codes: [input.code, ...(input.withCodes ?? [])],
           caller,
+          viewer,
           now,
         })
         return judged.judgement

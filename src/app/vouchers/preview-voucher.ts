@@ -9,8 +9,10 @@ import { VOUCHER_REFUSALS } from '../../domain/decide-voucher.js'
 import type { Instant } from '../../domain/instant.js'
 import { describeScope, type OfferVersion, type PaymentMethod } from '../../domain/offer.js'
 import type { PriceBreakdown } from '../../domain/price.js'
+import type { Principal } from '../../domain/principal.js'
 import { retakeReason } from '../../domain/retake-reasons.js'
 import { formatVoucherCode, parseVoucherCode } from '../../domain/voucher-code.js'
+import { requireCandidateAccess } from '../access/require-access.js'
 import { readBetaAccess } from '../beta/beta-access.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { catalogueIn } from '../catalogue/catalogue-cache.js'
@@ -61,15 +63,18 @@ export async function previewVoucher(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   input: PreviewInput,
   caller: CodeCaller,
+  viewer: Principal,
 ): Promise<VoucherPreview> {
   const now = deps.clock.now()
+  // Before a wrong code is counted against a candidate the caller may not reach.
+  requireCandidateAccess(viewer, input.candidateId)
   const guesser = { candidateId: input.candidateId, caller }
   return countingWrongCodes(deps.db, guesser, now, () =>
     deps.db.transaction().execute(async (trx) => {
       const candidate = await getCandidate({ db: trx }, input.candidateId)
       const catalogue = catalogueIn(deps, trx)
       const exam = await getCatalogueExam(catalogue, input.exam)
-      const appointment = await requireBookableSlot(trx, input.slotId, exam, now)
+      const appointment = await requireBookableSlot(trx, input.slotId, exam, now, viewer)
       const retake = await loadRetakeFacts(trx, catalogue, candidate, exam)
       const question = {
         candidate,

@@ -48,6 +48,7 @@ export async function runApplyCode(
       deps,
       { registrationId: options.registration, code, withCodes },
       codeCallerOf(actor),
+      actor.principal,
     )
     write(describePreview(preview))
     return

@@ -1,8 +1,10 @@
+import { operatorPrincipal } from '../../app/actor.js'
 import { MAX_PAGE_LIMIT } from '../../app/page.js'
 import { cancelRegistration } from '../../app/registrations/cancel-registration.js'
 import { listCandidateRegistrations } from '../../app/registrations/get-registration.js'
 import { rescheduleRegistration } from '../../app/registrations/reschedule-registration.js'
 import type { CliContext } from '../cli-context.js'
+import { consoleAccount } from '../console-account.js'
 import { describeRegistration } from '../describe-registration.js'
 import { keyOf, type PhoneOptions, withSupport } from '../phone-support.js'
 import { inConsoleTerms } from './register-by-phone.js'
@@ -46,10 +48,12 @@ export async function listRegistrations(cli: CliContext, candidateId: string) {
   try {
     // Every registration, a page at a time, so that a long history never sits in memory whole.
     for (let offset = 0; ; offset += MAX_PAGE_LIMIT) {
-      const page = await listCandidateRegistrations(store, candidateId, {
-        limit: MAX_PAGE_LIMIT,
-        offset,
-      })
+      const page = await listCandidateRegistrations(
+        store,
+        candidateId,
+        { limit: MAX_PAGE_LIMIT, offset },
+        operatorPrincipal(consoleAccount(), 'support'),
+      )
       if (page.total === 0) cli.stdout.write('No registrations.\n')
       for (const view of page.items) cli.stdout.write(`${describeRegistration(view)}\n`)
       if (page.items.length < MAX_PAGE_LIMIT) break

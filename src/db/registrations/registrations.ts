@@ -83,16 +83,21 @@ export async function listLiveRegistrationsOfExam(
     .execute()
 }
 
+/** Which of a candidate's registrations a list holds: all, or those at one provider. */
+export interface RegistrationsOf {
+  readonly candidateId: string
+  readonly providerId?: string
+}
+
 /** One page of a candidate's registrations, newest first (ties by id, so the order is stable). */
 export async function listRegistrationsOfCandidate(
   db: Kysely<DB>,
-  candidateId: string,
+  of: RegistrationsOf,
   paging: Paging,
 ): Promise<Registration[]> {
-  const rows = await db
-    .selectFrom('registrations')
-    .selectAll()
-    .where('candidate_id', '=', candidateId)
+  let query = db.selectFrom('registrations').selectAll().where('candidate_id', '=', of.candidateId)
+  if (of.providerId !== undefined) query = query.where('provider_id', '=', of.providerId)
+  const rows = await query
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(paging.limit)
@@ -133,12 +138,14 @@ export async function listExpiredHolds(
   return rows.map((row) => row.id)
 }
 
-/** How many registrations a candidate has, cancelled ones included. */
+/** How many registrations a candidate has (at one provider, when told), cancelled ones included. */
 export async function countRegistrationsOfCandidate(
   db: Kysely<DB>,
-  candidateId: string,
+  of: RegistrationsOf,
 ): Promise<number> {
-  return countRows(db.selectFrom('registrations').where('candidate_id', '=', candidateId))
+  let query = db.selectFrom('registrations').where('candidate_id', '=', of.candidateId)
+  if (of.providerId !== undefined) query = query.where('provider_id', '=', of.providerId)
+  return countRows(query)
 }
 
 export interface RegistrationChange {

@@ -6,6 +6,7 @@ import type {
 } from 'fastify'
 import type { SessionHolder } from '../../app/accounts/authenticate-session.js'
 import { AppError } from '../../app/errors.js'
+import { decideCall, type OperationPolicy } from '../../domain/access-policy.js'
 import type { Principal, Role } from '../../domain/principal.js'
 import { clearSessionCookie, readSessionSecret, type SessionCookie } from '../session-cookie.js'
 import { sharedPlugin } from '../shared-plugin.js'
@@ -15,10 +16,8 @@ const kCsrfToken: unique symbol = Symbol('examdesk.csrfToken')
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The roles that may call this route; absent: any authenticated caller. */
-    readonly roles?: readonly Role[]
-    /** Open to anyone, signed in or not (asking for a sign-in, making an account): no principal. */
-    readonly anonymous?: boolean
+    /** The route's access policy, set by the auth plugin from its operationId; the reference says it. */
+    readonly policy?: OperationPolicy
   }
   interface FastifyRequest {
     /** Who is calling; set by the auth plugin on every route it guards. */
@@ -44,6 +43,8 @@ export interface AuthOptions {
   /** The session a cookie's secret opens, or null; asked on every request that has the cookie. */
   readonly authenticateSession?: (secret: string) => Promise<SessionHolder | null>
   readonly sessionCookie?: SessionCookie
+  /** Who may call an operation, by its `operationId`; null for one without a policy, which may not be mounted. */
+  readonly policyOf: (operationId: string) => OperationPolicy | null
 }
 
 /** Methods that change nothing (RFC 9110 safe methods): no CSRF token is asked of them. */
@@ -54,18 +55,21 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i
 
 /**
  * Guards every route of the context that registers it: a bearer token or a
- * session cookie is required (401 otherwise) and, where a route's
- * `config.roles` names roles, the caller's role must be one of them (403
- * otherwise). The caller is then `request.principal`. A bearer token wins
- * over a cookie. A change (not GET, HEAD or OPTIONS) made with the cookie
+ * session cookie is required (401 otherwise) and the caller's role must be
+ * one the route's operation policy names (403 FORBIDDEN otherwise; 403
+ * PROVIDER_TOKEN_UNBOUND for a provider token bound to no provider). The
+ * caller is then `request.principal`, whose reach over each object the use
+ * case decides. A bearer token wins over a cookie. A change (not GET, HEAD or OPTIONS) made with the cookie
  * needs the session's CSRF token in `X-CSRF-Token` (403
  * CSRF_TOKEN_INVALID otherwise): a page of another site can make a browser
  * send the cookie, never read the token. Runs on `onRequest`, before the
- * body is read, as a hook of each route registered after it; a route with
- * `config.anonymous` is not guarded.
+ * body is read, as a hook of each route registered after it; an operation
+ * the policy opens to anyone (asking for a sign-in, making an account) is
+ * not guarded. A route whose operation has no policy makes the app refuse
+ * to build: nothing is served that nobody decided on.
  */
 export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app, options) => {
-  const { authenticate, authenticateSession, sessionCookie } = options
+  const { authenticate, authenticateSession, sessionCookie, policyOf } = options
   app.decorateRequest(kPrincipal, null)
   app.decorateRequest(kCsrfToken, null)
   app.decorateRequest('principal', {
@@ -77,14 +81,23 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
     },
   })
 
-  // Each route gets its own guard, which knows the route's roles: nothing is looked up per request.
+  // Each route gets its own guard, which knows the route's policy: nothing is looked up per request.
   app.addHook('onRoute', (route) => {
-    if (route.config?.anonymous === true) return
-    route.onRequest = [...[route.onRequest ?? []].flat(), guard(route.config?.roles)]
+    // Fastify adds a HEAD route for each GET; it shares the GET's schema and so its policy.
+    const operationId = route.schema?.operationId
+    const policy = typeof operationId === 'string' ? policyOf(operationId) : null
+    if (policy === null) {
+      throw new Error(
+        `${String(route.method)} ${route.url} has no access policy: give it an operationId and add that to ACCESS_POLICY (src/domain/access-policy.ts)`,
+      )
+    }
+    route.config = { ...route.config, policy }
+    if (policy.anonymous === true) return
+    route.onRequest = [...[route.onRequest ?? []].flat(), guard(policy)]
   })
 
   // A callback hook, not an async one: a known token is admitted without a trip through the microtask queue.
-  function guard(roles: readonly Role[] | undefined): onRequestHookHandler {
+  function guard(policy: OperationPolicy): onRequestHookHandler {
     return (request, reply, done) => {
       const token = BEARER.exec(request.headers.authorization ?? '')?.[1]
       const secret =
@@ -93,7 +106,7 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
           : undefined
       if (secret !== undefined && authenticateSession !== undefined) {
         authenticateSession(secret).then(
-          (holder) => admitSession(request, reply, roles, holder, done),
+          (holder) => admitSession(request, reply, policy, holder, done),
           done,
         )
         return
@@ -105,9 +118,9 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
       }
       const principal = authenticate(token)
       if (principal instanceof Promise) {
-        principal.then((found) => admit(request, reply, roles, found, done), done)
+        principal.then((found) => admit(request, reply, policy, found, done), done)
       } else {
-        admit(request, reply, roles, principal, done)
+        admit(request, reply, policy, principal, done)
       }
     }
   }
@@ -115,7 +128,7 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
   function admit(
     request: FastifyRequest,
     reply: FastifyReply,
-    roles: readonly Role[] | undefined,
+    policy: OperationPolicy,
     principal: Principal | null,
     done: HookHandlerDoneFunction,
   ): void {
@@ -124,8 +137,13 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
       done(new AppError('UNAUTHENTICATED'))
       return
     }
-    if (roles !== undefined && !roles.includes(principal.role)) {
-      done(new AppError('FORBIDDEN', { role: principal.role, requiredRoles: roles }))
+    const refusal = decideCall(principal, policy)
+    if (refusal === 'unbound-provider') {
+      done(new AppError('PROVIDER_TOKEN_UNBOUND'))
+      return
+    }
+    if (refusal === 'role') {
+      done(new AppError('FORBIDDEN', { role: principal.role, requiredRoles: policy.roles }))
       return
     }
     request[kPrincipal] = principal
@@ -135,7 +153,7 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
   function admitSession(
     request: FastifyRequest,
     reply: FastifyReply,
-    roles: readonly Role[] | undefined,
+    policy: OperationPolicy,
     holder: SessionHolder | null,
     done: HookHandlerDoneFunction,
   ): void {
@@ -154,6 +172,6 @@ export const authPlugin = sharedPlugin<AuthOptions>('examdesk-auth', async (app,
       }
     }
     request[kCsrfToken] = holder.csrfToken
-    admit(request, reply, roles, holder.principal, done)
+    admit(request, reply, policy, holder.principal, done)
   }
 })

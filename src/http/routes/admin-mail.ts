@@ -104,7 +104,6 @@ export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
             200: Type.Object({ items: Type.Array(MailSummaryOut), total: Type.Integer() }),
           },
         },
-        config: { roles: ['admin', 'support'] },
       },
       async (request) => {
         const { items, total } = await listMail(deps, request.query)
@@ -129,7 +128,6 @@ export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           response: { 200: MailOut },
         },
-        config: { roles: ['admin', 'support'] },
       },
       async (request) => {
         const mail: StoredMail = await getMail(deps, request.params.id)

@@ -37,7 +37,6 @@ export function apiTokenRoutes(deps: AppDeps): FastifyPluginAsync {
           body: CreateTokenBody,
           response: { 201: CreatedTokenOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request, reply) => {
         const { token, secret } = await issueApiToken(deps, actorOf(request, 'api'), request.body)
@@ -59,7 +58,6 @@ export function apiTokenRoutes(deps: AppDeps): FastifyPluginAsync {
           querystring: PagingQuery,
           response: { 200: PageOut(TokenOut) },
         },
-        config: { roles: ['admin'] },
       },
       async (request) => {
         const { items, total } = await listApiTokens(deps, request.query)
@@ -80,7 +78,6 @@ export function apiTokenRoutes(deps: AppDeps): FastifyPluginAsync {
           params: TokenParams,
           response: { 200: TokenOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request) => {
         const { token } = await revokeApiToken(deps, actorOf(request, 'api'), request.params.id)

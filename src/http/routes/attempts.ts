@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
-import { getCandidate } from '../../app/candidates/get-candidate.js'
+import { getCandidate, getCandidateFor } from '../../app/candidates/get-candidate.js'
 import { computePaging } from '../../app/page.js'
 import { listAttempts } from '../../app/retakes/list-attempts.js'
 import { recordAttempt } from '../../app/retakes/record-attempt.js'
@@ -75,10 +75,9 @@ export function attemptRoutes(deps: AppDeps): FastifyPluginAsync {
           body: RecordAttemptBody,
           response: { 201: AttemptOut },
         },
-        config: { roles: ['admin', 'provider'] },
       },
       async (request, reply) => {
-        const attempt = await recordAttempt(deps, request.body)
+        const attempt = await recordAttempt(deps, request.body, request.principal)
         const candidate = await getCandidate(deps, attempt.candidateId)
         return reply.code(201).send(toAttemptOut(attempt, attempt.candidateId, candidate.timeZone))
       },
@@ -96,13 +95,13 @@ export function attemptRoutes(deps: AppDeps): FastifyPluginAsync {
           body: Type.Object({ outcome: Outcome }, { additionalProperties: false }),
           response: { 200: AttemptOut },
         },
-        config: { roles: ['admin', 'provider'] },
       },
       async (request) => {
-        const attempt = await setAttemptOutcome(deps, {
-          attemptId: request.params.id,
-          outcome: request.body.outcome,
-        })
+        const attempt = await setAttemptOutcome(
+          deps,
+          { attemptId: request.params.id, outcome: request.body.outcome },
+          request.principal,
+        )
         const candidate = await getCandidate(deps, attempt.candidateId)
         return toAttemptOut(attempt, attempt.candidateId, candidate.timeZone)
       },
@@ -136,7 +135,7 @@ export function attemptRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const candidate = await getCandidate(deps, request.params.id, 'id')
+        const candidate = await getCandidateFor(deps, request.params.id, request.principal, 'id')
         const page = await listAttempts(deps, candidate.id, computePaging(request.query))
         return {
           total: page.total,

@@ -87,7 +87,6 @@ export function betaProgrammeRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 200: ProgrammeOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request) =>
         toProgrammeOut(
@@ -140,7 +139,6 @@ export function betaProgrammeRoutes(deps: AppDeps): FastifyPluginAsync {
             }),
           },
         },
-        config: { roles: ['admin'] },
       },
       async (request) => releaseBetaResults(deps, request.params.number, actorOf(request, 'api')),
     )
@@ -173,7 +171,6 @@ export function betaProgrammeRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: Type.Object({ added: Type.Integer() }) },
         },
         bodyLimit: BULK_BODY_LIMIT,
-        config: { roles: ['admin'] },
       },
       async (request) => ({
         added: await addCandidatesToRoster(

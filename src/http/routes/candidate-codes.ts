@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
+import { requireCandidateAccess } from '../../app/access/require-access.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { computePaging } from '../../app/page.js'
 import { type HeldCode, listCandidateCodes } from '../../app/vouchers/list-candidate-codes.js'
@@ -71,9 +72,9 @@ export function candidateCodeRoutes(deps: AppDeps): FastifyPluginAsync {
           querystring: PagingQuery,
           response: { 200: PageOut(HeldCodeOut) },
         },
-        config: { roles: ['admin', 'support'] },
       },
       async (request) => {
+        requireCandidateAccess(request.principal, request.params.id, 'id')
         const { candidate, page } = await listCandidateCodes(
           deps,
           request.params.id,

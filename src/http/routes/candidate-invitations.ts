@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
+import { requireCandidateAccess } from '../../app/access/require-access.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { listBetaInvitations } from '../../app/beta/list-beta-invitations.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
@@ -58,9 +59,9 @@ export function candidateInvitationRoutes(deps: AppDeps): FastifyPluginAsync {
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           response: { 200: Type.Object({ items: Type.Array(InvitationOut) }) },
         },
-        config: { roles: ['admin', 'support'] },
       },
       async (request) => {
+        requireCandidateAccess(request.principal, request.params.id, 'id')
         const { candidate, items } = await listBetaInvitations(deps, request.params.id)
         return {
           items: items.map(({ invitation, access }) => ({

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
 import { createCandidate } from '../../app/candidates/create-candidate.js'
-import { getCandidate } from '../../app/candidates/get-candidate.js'
+import { getCandidateFor } from '../../app/candidates/get-candidate.js'
 import { updateCandidate } from '../../app/candidates/update-candidate.js'
 import type { Candidate } from '../../domain/candidate.js'
 import { toInstantOut } from '../schemas/instant.js'
@@ -62,7 +62,6 @@ export function candidateRoutes(deps: AppDeps): FastifyPluginAsync {
           body: CreateCandidateBody,
           response: { 201: CandidateOut },
         },
-        config: { roles: ['admin', 'support'] },
       },
       async (request, reply) => {
         const candidate = await createCandidate(deps, request.body)
@@ -85,7 +84,8 @@ export function candidateRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: CandidateOut },
         },
       },
-      async (request) => toCandidateOut(await getCandidate(deps, request.params.id, 'id')),
+      async (request) =>
+        toCandidateOut(await getCandidateFor(deps, request.params.id, request.principal, 'id')),
     )
 
     app.patch(
@@ -102,7 +102,6 @@ export function candidateRoutes(deps: AppDeps): FastifyPluginAsync {
           body: ProfileChangeBody,
           response: { 200: CandidateOut },
         },
-        config: { roles: ['admin', 'support'] },
       },
       async (request) => {
         const { channel, onBehalfReason, ...change } = request.body

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
 import { createCentre } from '../../app/catalogue/create-centre.js'
-import { getCentre } from '../../app/catalogue/get-centre.js'
+import { getCentreFor } from '../../app/catalogue/get-centre.js'
 import { listCentres } from '../../app/catalogue/list-centres.js'
 import { computePaging } from '../../app/page.js'
 import { CentreOut, CreateCentreBody, toCentreOut } from '../schemas/centre.js'
@@ -31,7 +31,6 @@ export function centreRoutes(deps: AppDeps): FastifyPluginAsync {
           body: CreateCentreBody,
           response: { 201: CentreOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request, reply) => {
         const centre = await createCentre(deps, request.body)
@@ -58,7 +57,12 @@ export function centreRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const page = await listCentres(deps, request.query, computePaging(request.query))
+        const page = await listCentres(
+          deps,
+          request.query,
+          computePaging(request.query),
+          request.principal,
+        )
         return { items: page.items.map(toCentreOut), total: page.total }
       },
     )
@@ -75,7 +79,8 @@ export function centreRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: CentreOut },
         },
       },
-      async (request) => toCentreOut(await getCentre(deps, request.params.id)),
+      async (request) =>
+        toCentreOut(await getCentreFor(deps, request.params.id, request.principal)),
     )
   }
 }

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
+import { requireCandidateAccess } from '../../app/access/require-access.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { listEarnedCertifications } from '../../app/candidates/list-earned-certifications.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
@@ -33,6 +34,7 @@ export function certificationRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
+        requireCandidateAccess(request.principal, request.params.id, 'id')
         const { candidate, earned } = await listEarnedCertifications(deps, request.params.id)
         return {
           items: earned.map((item) => ({

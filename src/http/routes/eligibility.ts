@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
+import { requireCandidateAccess } from '../../app/access/require-access.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { decideEligibility } from '../../app/retakes/decide-eligibility.js'
 import { toEligibilityView } from '../../app/retakes/eligibility-view.js'
@@ -80,10 +81,13 @@ export function eligibilityRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: EligibilityOut },
         },
       },
-      async (request) =>
-        toEligibilityView(
+      async (request) => {
+        // Decided on the id alone, before anything is read: another's record answers as missing.
+        requireCandidateAccess(request.principal, request.params.id, 'id')
+        return toEligibilityView(
           await decideEligibility(deps, { candidateId: request.params.id, ...request.query }),
-        ),
+        )
+      },
     )
 
     app.get(
@@ -106,6 +110,7 @@ export function eligibilityRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
+        requireCandidateAccess(request.principal, request.params.id, 'id')
         const plan = await planRetakes(deps, { candidateId: request.params.id, ...request.query })
         return {
           candidateId: plan.candidateId,

@@ -43,7 +43,6 @@ export function examPricingRoutes(deps: AppDeps): FastifyPluginAsync {
           body: ExamPricingBody,
           response: { 200: ExamPricingOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request) =>
         toExamPricingOut(await setExamPricing(deps, request.params.number, request.body, 'number')),

@@ -53,7 +53,6 @@ export function examRoutes(deps: AppDeps): FastifyPluginAsync {
           body: CreateExamBody,
           response: { 201: ExamOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request, reply) => {
         const exam = await createExam(deps, request.body)

@@ -45,7 +45,6 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
           body: ExceptionRequestBody,
           response: { 201: ExceptionRequestOut },
         },
-        config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request, reply) => {
         const { channel, onBehalfReason, ...fields } = request.body
@@ -80,7 +79,6 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
           body: ApproveBody,
           response: { 200: ExceptionRequestOut },
         },
-        config: { roles: ['admin', 'support'] },
       },
       async (request) =>
         toExceptionRequestOut(
@@ -105,7 +103,6 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
           body: DenyBody,
           response: { 200: ExceptionRequestOut },
         },
-        config: { roles: ['admin', 'support'] },
       },
       async (request) =>
         toExceptionRequestOut(
@@ -136,7 +133,11 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
         },
       },
       async (request) => {
-        const { request: found, history } = await getExceptionRequest(deps, request.params.id)
+        const { request: found, history } = await getExceptionRequest(
+          deps,
+          request.params.id,
+          request.principal,
+        )
         return { request: toExceptionRequestOut(found), history: history.map(toAuditEntryOut) }
       },
     )
@@ -159,6 +160,7 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
           deps,
           request.params.id,
           computePaging(request.query),
+          request.principal,
         )
         return { items: page.items.map(toExceptionRequestOut), total: page.total }
       },

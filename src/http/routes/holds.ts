@@ -43,7 +43,6 @@ export function holdRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 200: RegistrationOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request, reply) => {
         const outcome = await releaseHold(

@@ -71,7 +71,6 @@ export function offerRoutes(deps: AppDeps): FastifyPluginAsync {
           body: CreateOfferBody,
           response: { 201: OfferOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request, reply) => {
         const offer = await createOfferVersion(deps, request.body)

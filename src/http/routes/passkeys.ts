@@ -119,7 +119,6 @@ export function passkeyRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlug
           'x-problems': ['PASSKEY_THROTTLED', 'DATABASE_UNAVAILABLE'],
           response: { 200: PasskeySignInOptionsOut },
         },
-        config: { anonymous: true },
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store')
@@ -144,7 +143,6 @@ export function passkeyRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlug
           body: PasskeySignInBody,
           response: { 200: SignedInOut },
         },
-        config: { anonymous: true },
       },
       async (request, reply) => {
         const signedIn = await signInWithPasskey(deps, request.body, signInClientOf(request))

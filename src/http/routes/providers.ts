@@ -60,7 +60,6 @@ export function providerRoutes(deps: AppDeps): FastifyPluginAsync {
           body: CreateProviderBody,
           response: { 201: ProviderOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request, reply) => {
         const provider = await createProvider(deps, request.body)
@@ -83,7 +82,6 @@ export function providerRoutes(deps: AppDeps): FastifyPluginAsync {
           body: ProviderRulesBody,
           response: { 200: ProviderOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request) => {
         await updateProviderRules(deps, request.params.id, request.body)
@@ -111,7 +109,6 @@ export function providerRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 200: ProviderOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request) =>
         toProviderOut(await setProviderExams(deps, request.params.id, request.body.exams)),

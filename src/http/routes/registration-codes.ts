@@ -58,7 +58,6 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 200: RegistrationOut },
         },
-        config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request, reply) => {
         const { voucherCode, voucherCodes, acknowledgeForfeit, channel, onBehalfReason } =
@@ -113,7 +112,6 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 200: PreviewOut },
         },
-        config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request) => {
         const withCodes = (request.query.with ?? '')
@@ -124,6 +122,7 @@ export function registrationCodeRoutes(deps: AppDeps): FastifyPluginAsync {
           deps,
           { registrationId: request.params.id, code: request.params.code, withCodes },
           codeCallerOf({ principalId: request.principal.id }),
+          request.principal,
         )
         return toPreviewOut(preview)
       },

@@ -121,7 +121,6 @@ export function sessionRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlug
             }),
           },
         },
-        config: { roles: ['support', 'admin'] },
       },
       async (request) => endCandidateSessions(deps, actorOf(request, 'api'), request.params.id),
     )

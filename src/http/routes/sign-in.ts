@@ -52,7 +52,6 @@ export function signInRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlugi
           body: SignUpBody,
           response: { 202: MailSentOut },
         },
-        config: { anonymous: true },
       },
       async (request, reply) => {
         await signUp(deps, request.body, signInClientOf(request))
@@ -72,7 +71,6 @@ export function signInRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlugi
           body: SignInEmailBody,
           response: { 202: MailSentOut },
         },
-        config: { anonymous: true },
       },
       async (request, reply) => {
         await requestSignIn(deps, request.body, signInClientOf(request))
@@ -92,7 +90,6 @@ export function signInRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlugi
           body: SignInCodeBody,
           response: { 200: SignedInOut },
         },
-        config: { anonymous: true },
       },
       async (request, reply) => {
         const signedIn = await signInWithCode(deps, request.body, signInClientOf(request))

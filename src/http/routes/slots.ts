@@ -108,7 +108,6 @@ export function slotRoutes(deps: AppDeps): FastifyPluginAsync {
           body: GenerateBody,
           response: { 200: GenerateOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request) => {
         const result = await generateSlots(deps, { centreId: request.params.id, ...request.body })
@@ -149,7 +148,7 @@ export function slotRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const search = await findSeats(deps, request.query)
+        const search = await findSeats(deps, request.query, request.principal)
         return {
           exam: search.exam.number,
           from: toInstantOut(search.from),
@@ -172,7 +171,7 @@ export function slotRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (request) => {
-        return toSeatOut(await getSlot(deps, request.params.id))
+        return toSeatOut(await getSlot(deps, request.params.id, request.principal))
       },
     )
   }

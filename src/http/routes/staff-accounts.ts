@@ -23,7 +23,6 @@ export function staffAccountRoutes(deps: AppDeps): FastifyPluginAsync {
           body: StaffAccountBody,
           response: { 201: AccountOut },
         },
-        config: { roles: ['admin'] },
       },
       async (request, reply) => {
         const account = await createStaffAccount(deps, actorOf(request, 'api'), request.body)
@@ -41,7 +40,6 @@ export function staffAccountRoutes(deps: AppDeps): FastifyPluginAsync {
           querystring: PagingQuery,
           response: { 200: PageOut(AccountOut) },
         },
-        config: { roles: ['admin'] },
       },
       async (request) => {
         const { items, total } = await listAllAccounts(deps, request.query)

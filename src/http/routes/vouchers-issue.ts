@@ -26,7 +26,6 @@ export function voucherIssueRoutes(deps: AppDeps): FastifyPluginAsync {
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
           response: { 200: RewardVouchersOut },
         },
-        config: { roles: ['admin', 'support'] },
       },
       async (request) => {
         const candidate = await getCandidate(deps, request.params.id, 'id')

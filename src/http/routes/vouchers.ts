@@ -109,7 +109,6 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 201: EnrolmentOut },
         },
-        config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request, reply) => {
         const outcome = await enrolInOffer(
@@ -173,7 +172,6 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
           response: { 200: PreviewOut },
         },
-        config: { roles: ['admin', 'support', 'provider'] },
       },
       async (request) => {
         const { with: withText, ...query } = request.query
@@ -185,6 +183,7 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
           deps,
           { code: request.params.code, ...query, withCodes },
           codeCallerOf({ principalId: request.principal.id }),
+          request.principal,
         )
         return toPreviewOut(preview)
       },
