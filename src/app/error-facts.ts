@@ -282,6 +282,18 @@ export interface ErrorFactsByCode {
   OIDC_ROLE_NOT_ALLOWED: { readonly role: string; readonly allowedRoles: readonly string[] }
   OIDC_IDENTITY_TAKEN: NoFacts
   OUTSIDE_IDENTITY_NOT_FOUND: { readonly identityId: string }
+  PASSKEY_CHALLENGE_INVALID: NoFacts
+  PASSKEY_REGISTRATION_INVALID: NoFacts
+  PASSKEY_ALREADY_ADDED: NoFacts
+  PASSKEY_NOT_FOUND: { readonly passkeyId: string }
+  PASSKEY_NOT_ACCEPTED: NoFacts
+  PASSKEY_THROTTLED: {
+    /** What was counted: too many failed sign-ins, or too many options asked. */
+    readonly lockedFor: 'failures' | 'requests'
+    readonly retryAt: string
+    /** Seconds; sent as `Retry-After` too. */
+    readonly retryAfter: number
+  }
   // Mail.
   MAIL_NOT_FOUND: { readonly mailId: string }
   IMPORT_INVALID: { readonly problems: readonly ImportProblemFact[] }

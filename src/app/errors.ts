@@ -782,6 +782,41 @@ export const ERROR_CATALOGUE: Catalogue = {
     title: 'Unknown linked identity',
     sentence: (f) => `You have no linked identity ${text(f.identityId)}.`,
   },
+  PASSKEY_CHALLENGE_INVALID: {
+    status: 400,
+    title: 'Passkey challenge not accepted',
+    sentence: () =>
+      'This answer is to a challenge that was used already, has expired (a challenge lasts 5 minutes) or was not handed out for this: ask for new options and try again.',
+  },
+  PASSKEY_REGISTRATION_INVALID: {
+    status: 400,
+    title: 'Passkey not verified',
+    sentence: () =>
+      "The browser's answer could not be verified as a new passkey for this site, made with your fingerprint, face or PIN: nothing was added.",
+  },
+  PASSKEY_ALREADY_ADDED: {
+    status: 409,
+    title: 'Passkey added already',
+    sentence: () =>
+      'This passkey is on an account already: one passkey signs in one account. Nothing was added.',
+  },
+  PASSKEY_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown passkey',
+    sentence: (f) => `You have no passkey ${text(f.passkeyId)}.`,
+  },
+  PASSKEY_NOT_ACCEPTED: {
+    status: 401,
+    title: 'Passkey not accepted',
+    sentence: () =>
+      'This passkey does not sign in here: it is unknown or was removed, or its answer could not be verified. Try again, or sign in by mail.',
+  },
+  PASSKEY_THROTTLED: {
+    status: 429,
+    title: 'Too many passkey attempts',
+    sentence: (f) =>
+      `Too many passkey sign-ins were tried from this network address; try again after ${text(f.retryAt)}.`,
+  },
   // Mail.
   MAIL_NOT_FOUND: {
     status: 404,

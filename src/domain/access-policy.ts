@@ -118,6 +118,13 @@ export const ACCESS_POLICY = {
   listMyIdentities: ownAccount,
   removeMyIdentity: ownAccount,
   startOidcLink: ownAccount,
+  // Passkeys: a person's own, added and removed with their session; signing in with one is open to anyone.
+  passkeyRegistrationOptions: ownAccount,
+  addPasskey: ownAccount,
+  listMyPasskeys: ownAccount,
+  removeMyPasskey: ownAccount,
+  passkeySignInOptions: anyone,
+  signInWithPasskey: anyone,
   // A provider judges eligibility before it books; nothing of the history shows but the decision.
   decideEligibility: { roles: EVERYONE, objects: 'candidate' },
   listCandidateRegistrations: { roles: EVERYONE, objects: 'candidate-registrations' },

@@ -72,3 +72,37 @@ export function wrongSignInCodeScopes(address: string | null): readonly SignInTh
         },
       ]
 }
+
+/** 20 failed passkey sign-ins from one network address within 15 minutes lock it out for an hour, as wrong codes do. */
+export const FAILED_PASSKEY_LIMITS: ThrottleLimits = WRONG_SIGN_IN_CODE_LIMITS
+
+/**
+ * 60 passkey sign-in options asked from one network address within 15
+ * minutes: each is a challenge stored, which anyone could otherwise pile up;
+ * a person needs one a try, an office a few dozen.
+ */
+export const PASSKEY_OPTIONS_LIMITS: ThrottleLimits = {
+  maxFailures: 60,
+  windowMs: 15 * MINUTE_MS,
+  lockMs: 15 * MINUTE_MS,
+}
+
+/** The record a failed passkey sign-in counts against: the address it came from. */
+export function failedPasskeyScopes(address: string | null): readonly SignInThrottleScope[] {
+  return address === null
+    ? []
+    : [{ key: `passkey-address:${address}`, kind: 'address', limits: FAILED_PASSKEY_LIMITS }]
+}
+
+/** The record a request for passkey sign-in options counts against: the address it came from. */
+export function passkeyOptionsScopes(address: string | null): readonly SignInThrottleScope[] {
+  return address === null
+    ? []
+    : [
+        {
+          key: `passkey-options-address:${address}`,
+          kind: 'address',
+          limits: PASSKEY_OPTIONS_LIMITS,
+        },
+      ]
+}

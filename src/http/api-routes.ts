@@ -16,6 +16,7 @@ import { exceptionRequestRoutes } from './routes/exception-requests.js'
 import { holdRoutes } from './routes/holds.js'
 import { identityRoutes } from './routes/identities.js'
 import { offerRoutes } from './routes/offers.js'
+import { passkeyRoutes } from './routes/passkeys.js'
 import { providerRoutes } from './routes/providers.js'
 import { registrationCodeRoutes } from './routes/registration-codes.js'
 import { registrationRoutes } from './routes/registrations.js'
@@ -59,6 +60,7 @@ export function apiRoutes(
     signInRoutes(deps, cookie),
     sessionRoutes(deps, cookie),
     identityRoutes(deps, cookie),
+    passkeyRoutes(deps, cookie),
     staffAccountRoutes(deps),
   ]
 }

@@ -281,6 +281,43 @@ const TABLE: Readonly<Record<string, Row>> = {
     admin: 404,
     request: () => post('/v1/me/identities/oidc/link', undefined),
   },
+  passkeyRegistrationOptions: {
+    ...OWN_ACCOUNT(200),
+    candidate: [200, 200],
+    request: () => post('/v1/me/passkeys/options', undefined),
+  },
+  // A well-formed answer to no challenge: refused as such, after who may ask.
+  addPasskey: {
+    ...OWN_ACCOUNT(400),
+    candidate: [400, 400],
+    request: () =>
+      post('/v1/me/passkeys', {
+        name: 'Laptop',
+        credential: {
+          id: 'AAAA',
+          rawId: 'AAAA',
+          type: 'public-key',
+          response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+          clientExtensionResults: {},
+        },
+      }),
+  },
+  listMyPasskeys: {
+    ...OWN_ACCOUNT(200),
+    candidate: [200, 200],
+    request: () => get('/v1/me/passkeys'),
+  },
+  // Another person's passkey answers as a missing one: test/api/passkeys.test.ts removes B's as A.
+  removeMyPasskey: {
+    ...OWN_ACCOUNT(404),
+    candidate: [404, 404],
+    request: () => post('/v1/me/passkeys/no-such-passkey/remove', undefined),
+  },
+  passkeySignInOptions: {
+    ...ANYONE(200),
+    request: () => post('/v1/sign-in/passkey/options', undefined),
+  },
+  signInWithPasskey: { ...ANYONE(400), request: () => post('/v1/sign-in/passkey') },
   endCandidateSessions: {
     ...STAFF_ONLY(200),
     request: (o) => post(`/v1/candidates/${o.candidate}/sessions/end`, undefined),

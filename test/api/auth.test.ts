@@ -114,7 +114,13 @@ describe.each(testDatabases())(
         expect(operation?.['x-roles'] ?? null).toEqual(route.roles)
       }
       // Making an account and signing in are the only /v1 operations open to anyone.
-      const anonymous = ['post /v1/accounts', 'post /v1/sign-in/email', 'post /v1/sign-in/code']
+      const anonymous = [
+        'post /v1/accounts',
+        'post /v1/sign-in/email',
+        'post /v1/sign-in/code',
+        'post /v1/sign-in/passkey/options',
+        'post /v1/sign-in/passkey',
+      ]
       for (const [path, item] of Object.entries(document.paths)) {
         if (!path.startsWith('/v1/')) continue
         for (const [method, operation] of Object.entries(item)) {

@@ -33,6 +33,7 @@ const TABLES = [
   'oidc_flows',
   'outbox',
   'outside_identities',
+  'passkeys',
   'payments',
   'policy_versions',
   'provider_exams',
@@ -47,6 +48,7 @@ const TABLES = [
   'vouchers',
   'waivers',
   'wave_invitations',
+  'webauthn_challenges',
   'withheld_results',
 ]
 
@@ -75,6 +77,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0016-accounts', 'Success'],
         ['0017-code-secrecy', 'Success'],
         ['0018-on-behalf', 'Success'],
+        ['0019-passkeys', 'Success'],
         ['0020-outside-identities', 'Success'],
       ])
       // PostgreSQL has every test's schema; ours are the tables in the current one.

@@ -35,7 +35,9 @@ export async function completeSignIn(
   spent: { readonly signUp: CandidateSignUp | null },
   now: Instant,
   client: SignInClient,
-  via: 'link' | 'code' | 'oidc',
+  via: 'link' | 'code' | 'oidc' | 'passkey',
+  /** What else the audit entry names: the passkey that signed in. */
+  signedInWith: { readonly passkeyId?: string } = {},
 ): Promise<SignedIn> {
   const actor: Actor = {
     principalId: stored.id,
@@ -87,7 +89,7 @@ export async function completeSignIn(
     subjectType: 'account',
     subjectId: stored.id,
     action: 'signed-in',
-    detail: { sessionId: session.id, via },
+    detail: { sessionId: session.id, via, ...signedInWith },
   })
   const { signUp: _signUp, ...account } = stored
   return {

@@ -12,6 +12,7 @@ import { startBetaResultsJob } from '../../jobs/beta-results-job.js'
 import { startHoldExpiryJob } from '../../jobs/hold-expiry-job.js'
 import { startIdempotencyPurgeJob } from '../../jobs/idempotency-purge-job.js'
 import { startOutboxWorker } from '../../jobs/outbox-worker.js'
+import { startPasskeyChallengePurgeJob } from '../../jobs/passkey-challenge-purge-job.js'
 import { startReminderJob } from '../../jobs/reminder-job.js'
 import { createFileTransport } from '../../mail/file-transport.js'
 import { type MailSettings, readMailSettings } from '../../mail/mail-settings.js'
@@ -54,6 +55,7 @@ export async function serve(config: Config): Promise<void> {
   const worker = startOutboxWorker({ db: store.db, clock: store.clock, transport, log: app.log })
   const betaResults = startBetaResultsJob({ ...store, mail: mailSettings }, app.log)
   const purge = startIdempotencyPurgeJob(store, config.idempotencyRetentionHours, app.log)
+  const challengePurge = startPasskeyChallengePurgeJob(store, app.log)
   const holdExpiry = startHoldExpiryJob({ ...store, mail: mailSettings }, app.log)
   // EXAMDESK_REMINDER_DAYS=0 turns reminders off.
   const reminders =
@@ -85,6 +87,7 @@ export async function serve(config: Config): Promise<void> {
     // Mail being sent finishes first; mail not yet sent waits in the outbox for the next start.
     await betaResults.stop()
     await purge.stop()
+    await challengePurge.stop()
     await holdExpiry.stop()
     await reminders?.stop()
     await worker.stop()

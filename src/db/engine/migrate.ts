@@ -19,6 +19,7 @@ import * as tokenScope from './migrations/0015-token-scope.js'
 import * as accounts from './migrations/0016-accounts.js'
 import * as codeSecrecy from './migrations/0017-code-secrecy.js'
 import * as onBehalf from './migrations/0018-on-behalf.js'
+import * as passkeys from './migrations/0019-passkeys.js'
 import * as outsideIdentities from './migrations/0020-outside-identities.js'
 
 /**
@@ -45,6 +46,7 @@ export const MIGRATIONS = {
   '0016-accounts': accounts,
   '0017-code-secrecy': codeSecrecy,
   '0018-on-behalf': onBehalf,
+  '0019-passkeys': passkeys,
   '0020-outside-identities': outsideIdentities,
 } as const
 

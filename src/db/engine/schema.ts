@@ -227,6 +227,33 @@ export interface OidcFlowTable {
   spent_at: InstantColumn | null
 }
 
+/** Migration 0019: a person's passkey (WebAuthn credential). */
+export interface PasskeyTable {
+  id: string
+  account_id: string
+  /** base64url, as the browser names the credential. */
+  credential_id: string
+  /** COSE public key, base64url. */
+  public_key: string
+  /** pg returns a bigint as text. */
+  sign_count: number | string
+  /** JSON array of the transports the browser reported. */
+  transports: string
+  name: string
+  created_at: InstantColumn
+  last_used_at: InstantColumn | null
+}
+
+/** Migration 0019: a WebAuthn challenge handed out, by its hash; spent once. */
+export interface WebauthnChallengeTable {
+  challenge_hash: string
+  ceremony: 'registration' | 'authentication'
+  account_id: string | null
+  created_at: InstantColumn
+  expires_at: InstantColumn
+  spent_at: InstantColumn | null
+}
+
 export interface ProviderExamTable {
   provider_id: string
   exam_number: string
@@ -519,6 +546,8 @@ export interface DB {
   sessions: SessionTable
   outside_identities: OutsideIdentityTable
   oidc_flows: OidcFlowTable
+  passkeys: PasskeyTable
+  webauthn_challenges: WebauthnChallengeTable
   provider_exams: ProviderExamTable
   test_centres: TestCentreTable
   slots: SlotTable

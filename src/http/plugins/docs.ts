@@ -43,7 +43,7 @@ export const docsPlugin = sharedPlugin<DocsOptions>('examdesk-docs', async (app,
             in: 'cookie',
             name: '__Host-examdesk-session',
             description:
-              "A person signed in by mail (`POST /v1/sign-in/email`, then the link or `POST /v1/sign-in/code`). A change (not GET, HEAD or OPTIONS) made with the cookie also sends the session's CSRF token as `X-CSRF-Token` (answered by the sign-in and by `GET /v1/me`). Served over plain HTTP on a loopback address, the cookie is `examdesk-session`.",
+              "A person signed in by mail (`POST /v1/sign-in/email`, then the link or `POST /v1/sign-in/code`) or with a passkey (`POST /v1/sign-in/passkey`). A change (not GET, HEAD or OPTIONS) made with the cookie also sends the session's CSRF token as `X-CSRF-Token` (answered by the sign-in and by `GET /v1/me`). Served over plain HTTP on a loopback address, the cookie is `examdesk-session`.",
           },
         },
         schemas: { ProblemDetails: ProblemDetailsSchema },
