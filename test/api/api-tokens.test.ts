@@ -46,9 +46,17 @@ describe.each(testDatabases())('machine tokens over HTTP ($name)', ({ open }) =>
     })
     expect((await asToken(created.secret!)).statusCode).toBe(200)
 
-    const page = expectOk<{ items: TokenOut[]; total: number }>(
-      await call(world(), 'GET', '/v1/admin/tokens?limit=200'),
+    const list = async () =>
+      expectOk<{ items: TokenOut[]; total: number }>(
+        await call(world(), 'GET', '/v1/admin/tokens?limit=200'),
+      )
+    // The last use is written beside the request, not before its answer: it shows a moment later.
+    await vi.waitFor(async () =>
+      expect((await list()).items.find((token) => token.id === created.id)?.lastUsedAt).toEqual(
+        expect.any(String),
+      ),
     )
+    const page = await list()
     const listed = page.items.find((token) => token.id === created.id)
     const { secret, ...withoutSecret } = created
     expect(listed).toMatchObject({ ...withoutSecret, lastUsedAt: expect.any(String) })
