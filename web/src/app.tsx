@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { type Me, useMe } from './api/session'
 import { useT } from './i18n/use-t'
+import { BookPage } from './pages/book/book-page'
 import { HelpPage } from './pages/help'
 import { HomePage } from './pages/home/home-page'
 import { NotFoundPage } from './pages/not-found'
@@ -20,6 +21,7 @@ export function App() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/help" element={<HelpPage />} />
+        <Route path="/book" element={<SignedIn page={(me) => <BookPage me={me} />} />} />
         <Route path="/registrations/:id" element={<SignedIn page={() => <RegistrationPage />} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -1,5 +1,6 @@
 import { de as codes } from '../../codes/messages'
 import { de as decisions } from '../../decisions/messages'
+import { de as book } from '../../pages/book/messages'
 import { de as home } from '../../pages/home/messages'
 import { de as registration } from '../../pages/registration/messages'
 import type { MessageId } from './en'
@@ -7,6 +8,7 @@ import type { MessageId } from './en'
 /** German: every English message has its German one, or the build fails. */
 export const de: Readonly<Record<MessageId, string>> = {
   ...codes,
+  ...book,
   ...decisions,
   ...home,
   ...registration,

@@ -1,11 +1,13 @@
 import { en as codes } from '../../codes/messages'
 import { en as decisions } from '../../decisions/messages'
+import { en as book } from '../../pages/book/messages'
 import { en as home } from '../../pages/home/messages'
 import { en as registration } from '../../pages/registration/messages'
 
 /** The English messages: the catalogue every other language is checked against (ICU message syntax). */
 export const en = {
   ...codes,
+  ...book,
   ...decisions,
   ...home,
   ...registration,
