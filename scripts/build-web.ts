@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'vite'
+import { buildWebApp } from './web-build.js'
 
 /**
  * `npm run build`'s second half: the web app into dist/web, unless nothing it
@@ -31,7 +31,7 @@ const sourceHash = hash.digest('hex')
 if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceHash) {
   console.log('web app: unchanged since its last build')
 } else {
-  await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' })
+  await buildWebApp(OUT)
   writeFileSync(STAMP, sourceHash)
   console.log('web app: built into dist/web')
 }

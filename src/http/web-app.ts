@@ -73,6 +73,8 @@ export function webAppRoutes(dir: string): FastifyPluginAsync {
       maxAge: '365d',
       wildcard: false,
       index: false,
+      // The build writes each file beside itself as .br and .gz: sent to browsers that take them.
+      preCompressed: true,
     })
     app.get('/favicon.svg', { schema: { hide: true } }, (_request, reply) =>
       reply.sendFile('favicon.svg', dir, { maxAge: '1d' }),

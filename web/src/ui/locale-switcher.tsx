@@ -1,48 +1,36 @@
-import {
-  Button,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components'
+import { useId } from 'react'
 import { useLocale } from '../i18n/locale-context'
 import { LOCALES } from '../i18n/locales'
 import { useT } from '../i18n/use-t'
 
-/** The page's language, kept for the next visit. */
+/**
+ * The page's language, kept for the next visit: the browser's own select,
+ * which every reader, keyboard and screen reader already knows, and which
+ * costs the page no script.
+ */
 export function LocaleSwitcher() {
   const t = useT()
+  const id = useId()
   const { locale, setLocale } = useLocale()
   return (
-    <Select
-      className="locale-switcher"
-      selectedKey={locale.tag}
-      onSelectionChange={(key) => {
-        const chosen = LOCALES.find((candidate) => candidate.tag === key)
-        if (chosen !== undefined) setLocale(chosen)
-      }}
-    >
-      <Label className="visually-hidden">{t('layout.language')}</Label>
-      <Button className="button quiet">
-        <SelectValue />
-        <span aria-hidden="true"> ▾</span>
-      </Button>
-      <Popover>
-        <ListBox className="listbox">
-          {LOCALES.map((option) => (
-            <ListBoxItem
-              key={option.tag}
-              id={option.tag}
-              lang={option.tag}
-              className="listbox-item"
-            >
-              {option.name}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
+    <span className="locale-switcher">
+      <label htmlFor={id} className="visually-hidden">
+        {t('layout.language')}
+      </label>
+      <select
+        id={id}
+        value={locale.tag}
+        onChange={(event) => {
+          const chosen = LOCALES.find((candidate) => candidate.tag === event.target.value)
+          if (chosen !== undefined) setLocale(chosen)
+        }}
+      >
+        {LOCALES.map((option) => (
+          <option key={option.tag} value={option.tag} lang={option.tag}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </span>
   )
 }
