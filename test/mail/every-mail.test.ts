@@ -18,6 +18,10 @@ import {
 } from '../../src/mail/compose-appointment-mail.js'
 import { composeBetaResultMail } from '../../src/mail/compose-beta-result-mail.js'
 import {
+  composeEmailChangeMail,
+  composeEmailInUseMail,
+} from '../../src/mail/compose-email-change-mail.js'
+import {
   composeExceptionMail,
   type ExceptionMailKind,
 } from '../../src/mail/compose-exception-mail.js'
@@ -198,6 +202,24 @@ function everyMail(): readonly (readonly [string, ComposedMail])[] {
       ),
     ],
     ...accountChanges(),
+    ...[false, true].map(
+      (byAdministrator) =>
+        [
+          'email-change',
+          composeEmailChangeMail({
+            displayName: `${FIRST} ${LAST}`,
+            link: 'https://exams.examdesk.test/confirm-email/3q2-7sNf',
+            code: 'K7QM-Z4RT',
+            lifetimeMinutes: 15,
+            byAdministrator,
+            help: SETTINGS.help,
+          }),
+        ] as const,
+    ),
+    [
+      'email-change-in-use',
+      composeEmailInUseMail({ displayName: `${FIRST} ${LAST}`, help: SETTINGS.help }),
+    ],
   ]
 }
 

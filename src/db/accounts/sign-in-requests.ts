@@ -120,6 +120,21 @@ export async function countWrongSignInCode(
     .execute()
 }
 
+/** Ends every live request of an account at `now` (it expires now): their link and code stop working. */
+export async function expireSignInRequests(
+  db: Kysely<DB>,
+  accountId: string,
+  now: Instant,
+): Promise<void> {
+  await db
+    .updateTable('sign_in_requests')
+    .set({ expires_at: writeInstant(now) })
+    .where('account_id', '=', accountId)
+    .where('spent_at', 'is', null)
+    .where('expires_at', '>', writeInstant(now))
+    .execute()
+}
+
 function toRequest(row: {
   id: string
   account_id: string
