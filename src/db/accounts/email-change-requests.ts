@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely, Selectable } from 'kysely'
 import type { Instant } from '../../domain/instant.js'
 import { MAX_WRONG_SIGN_IN_CODES, type SignInRequestState } from '../../domain/sign-in-request.js'
 import { readInstant, readOptionalInstant, writeInstant } from '../engine/columns.js'
+import { dialectOf } from '../engine/dialect.js'
 import type { DB, EmailChangeRequestTable } from '../engine/schema.js'
 
 /** A request to change an account's email, as stored: hashes only, never its link's secret or its code. */
@@ -122,6 +123,34 @@ export async function expireEmailChanges(
     .where(isLive(now))
     .where('account_id', '=', accountId)
     .execute()
+}
+
+/**
+ * Deletes at most `limit` requests spent or expired before `before`, in one
+ * statement; how many went. Several processes may purge at once (on
+ * PostgreSQL rows being deleted by another are skipped).
+ */
+export async function deleteEmailChangesOver(
+  db: Kysely<DB>,
+  before: Instant,
+  limit: number,
+): Promise<number> {
+  const over = db
+    .selectFrom('email_change_requests')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('spent_at', '<', writeInstant(before)),
+        eb('expires_at', '<', writeInstant(before)),
+      ]),
+    )
+    .limit(limit)
+  const batch = dialectOf(db) === 'postgres' ? over.forUpdate().skipLocked() : over
+  const result = await db
+    .deleteFrom('email_change_requests')
+    .where('id', 'in', batch)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }
 
 /** The requests live at `now`: unspent, unexpired, not killed by wrong codes. */
