@@ -14,7 +14,7 @@ import {
   spendEmailChange,
 } from '../../db/accounts/email-change-requests.js'
 import { expireSignInRequests } from '../../db/accounts/sign-in-requests.js'
-import { updateCandidateEmail } from '../../db/candidates/candidates.js'
+import { findCandidate, updateCandidateEmail } from '../../db/candidates/candidates.js'
 import { runInTransaction } from '../../db/engine/group-commit.js'
 import type { DB } from '../../db/engine/schema.js'
 import { isUniqueViolation } from '../../db/engine/unique-violation.js'
@@ -143,14 +143,15 @@ async function applyEmailChange(
     action: 'email-changed',
     detail: { requestId: request.id, from: previousEmail, to: request.newEmail },
   })
-  if (account.candidateId !== null) {
-    await updateCandidateEmail(trx, account.candidateId, request.newEmail)
+  const record = account.candidateId === null ? null : await findCandidate(trx, account.candidateId)
+  if (record !== null && record.email !== request.newEmail) {
+    await updateCandidateEmail(trx, record.id, request.newEmail)
     await auditAction(trx, actor, now, {
-      candidateId: account.candidateId,
+      candidateId: record.id,
       subjectType: 'candidate',
-      subjectId: account.candidateId,
+      subjectId: record.id,
       action: 'profile-changed',
-      detail: { email: { from: previousEmail, to: request.newEmail } },
+      detail: { email: { from: record.email, to: request.newEmail } },
     })
   }
   await expireSignInRequests(trx, account.id, now)
