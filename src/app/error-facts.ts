@@ -266,6 +266,18 @@ export interface ErrorFactsByCode {
   SIGN_IN_LINK_INVALID: NoFacts
   SIGN_IN_CROSS_SITE: NoFacts
   SESSION_NOT_FOUND: { readonly sessionId: string }
+  ACCOUNT_NOT_FOUND: { readonly accountId: string }
+  ACCOUNT_NOT_STAFF: { readonly accountId: string }
+  EMAIL_UNCHANGED: { readonly email: string }
+  EMAIL_CHANGE_THROTTLED: {
+    /** Which record reached its limit: the new address, the account, or the network address asking. */
+    readonly lockedFor: 'email' | 'account' | 'address'
+    readonly retryAt: string
+    /** Seconds; sent as `Retry-After` too. */
+    readonly retryAfter: number
+  }
+  EMAIL_CHANGE_CODE_INVALID: NoFacts
+  EMAIL_CHANGE_LINK_INVALID: NoFacts
   // OpenID Connect.
   OIDC_NOT_ENABLED: NoFacts
   OIDC_PROVIDER_UNAVAILABLE: NoFacts

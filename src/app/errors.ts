@@ -40,6 +40,13 @@ const OIDC_CALLBACK_PROBLEMS: Readonly<Record<string, string>> = {
   unverified: 'its code or identity token did not pass the checks',
 }
 
+/** What an EMAIL_CHANGE_THROTTLED counted, by the record that reached its limit. */
+const EMAIL_CHANGE_LOCKED_FOR: Readonly<Record<string, string>> = {
+  email: 'for this new address',
+  account: 'for this account',
+  address: 'from this network address',
+}
+
 /** Whose code entry a TOO_MANY_ATTEMPTS locks, by the record that reached its limit. */
 const LOCKED_FOR: Readonly<Record<string, string>> = {
   candidate: ' for this candidate',
@@ -738,6 +745,40 @@ export const ERROR_CATALOGUE: Catalogue = {
     status: 404,
     title: 'Unknown session',
     sentence: (f) => `You have no session ${text(f.sessionId)}.`,
+  },
+  ACCOUNT_NOT_FOUND: {
+    status: 404,
+    title: 'Unknown account',
+    sentence: (f) => `There is no account ${text(f.accountId)}.`,
+  },
+  ACCOUNT_NOT_STAFF: {
+    status: 409,
+    title: "A candidate's account",
+    sentence: () =>
+      "This is a candidate's account: a candidate changes their own email, signed in. Nothing was changed.",
+  },
+  EMAIL_UNCHANGED: {
+    status: 422,
+    title: 'Email unchanged',
+    sentence: (f) => `The account's email is ${text(f.email)} already; nothing was sent.`,
+  },
+  EMAIL_CHANGE_THROTTLED: {
+    status: 429,
+    title: 'Too many email changes',
+    sentence: (f) =>
+      `Too many email changes were asked ${EMAIL_CHANGE_LOCKED_FOR[text(f.lockedFor)] ?? ''}; ask again after ${text(f.retryAt)}.`,
+  },
+  EMAIL_CHANGE_CODE_INVALID: {
+    status: 400,
+    title: 'Confirmation code not accepted',
+    sentence: () =>
+      "This code does not confirm a new email for your account: it is wrong, has expired (a code lasts 15 minutes), was used already, or its request saw five wrong codes. Ask again for the change. The account's email is as it was.",
+  },
+  EMAIL_CHANGE_LINK_INVALID: {
+    status: 400,
+    title: 'Confirmation link not accepted',
+    sentence: () =>
+      "This confirmation link does not work any more: it has expired (a link lasts 15 minutes), was used already, was replaced by a later request, or its code was mistyped five times. The account's email is as it was: ask again for the change.",
   },
   // OpenID Connect.
   OIDC_NOT_ENABLED: {

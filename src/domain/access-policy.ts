@@ -90,6 +90,7 @@ export const ACCESS_POLICY = {
   revokeToken: administration,
   createStaffAccount: administration,
   listAccounts: administration,
+  requestStaffEmailChange: administration,
   listWaves: staffTool,
   getWave: staffTool,
   listMail: staffTool,
@@ -118,6 +119,8 @@ export const ACCESS_POLICY = {
   listMyIdentities: ownAccount,
   removeMyIdentity: ownAccount,
   startOidcLink: ownAccount,
+  requestMyEmailChange: ownAccount,
+  confirmMyEmailChange: ownAccount,
   // Passkeys: a person's own, added and removed with their session; signing in with one is open to anyone.
   passkeyRegistrationOptions: ownAccount,
   addPasskey: ownAccount,

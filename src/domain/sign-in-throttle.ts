@@ -35,9 +35,9 @@ export const WRONG_SIGN_IN_CODE_LIMITS: ThrottleLimits = {
 /** What a sign-in throttle record counts. */
 export type SignInThrottleKind = 'email' | 'address'
 
-export interface SignInThrottleScope {
+export interface SignInThrottleScope<K extends string = SignInThrottleKind> {
   readonly key: string
-  readonly kind: SignInThrottleKind
+  readonly kind: K
   readonly limits: ThrottleLimits
 }
 
@@ -105,4 +105,37 @@ export function passkeyOptionsScopes(address: string | null): readonly SignInThr
           limits: PASSKEY_OPTIONS_LIMITS,
         },
       ]
+}
+
+/** What an email-change throttle record counts: the new address, the account changing, or the network address asking. */
+export type EmailChangeThrottleKind = 'email' | 'account' | 'address'
+
+/**
+ * The records a request to change an account's email counts against, with
+ * the limits of sign-in mail: the new address (5 in 15 minutes: nobody is
+ * flooded with confirmations), the account (5: one account cannot mail
+ * address after address) and the network address asking (30), when known.
+ */
+export function emailChangeScopes(
+  newEmail: string,
+  accountId: string,
+  address: string | null,
+): readonly SignInThrottleScope<EmailChangeThrottleKind>[] {
+  return [
+    {
+      key: `email-change-email:${newEmail.toLowerCase()}`,
+      kind: 'email',
+      limits: SIGN_IN_EMAIL_LIMITS,
+    },
+    { key: `email-change-account:${accountId}`, kind: 'account', limits: SIGN_IN_EMAIL_LIMITS },
+    ...(address === null
+      ? []
+      : [
+          {
+            key: `email-change-address:${address}`,
+            kind: 'address' as const,
+            limits: SIGN_IN_ADDRESS_LIMITS,
+          },
+        ]),
+  ]
 }

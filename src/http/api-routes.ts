@@ -10,6 +10,7 @@ import { candidateRoutes } from './routes/candidates.js'
 import { centreRoutes } from './routes/centres.js'
 import { certificationRoutes } from './routes/certifications.js'
 import { eligibilityRoutes } from './routes/eligibility.js'
+import { emailChangeRoutes } from './routes/email-change.js'
 import { examPricingRoutes } from './routes/exam-pricing.js'
 import { examRoutes } from './routes/exams.js'
 import { exceptionRequestRoutes } from './routes/exception-requests.js'
@@ -62,5 +63,6 @@ export function apiRoutes(
     identityRoutes(deps, cookie),
     passkeyRoutes(deps, cookie),
     staffAccountRoutes(deps),
+    emailChangeRoutes(deps),
   ]
 }

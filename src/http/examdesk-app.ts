@@ -13,6 +13,7 @@ import type { SessionTimeouts } from '../domain/session.js'
 import { type MailSettings, readMailSettings } from '../mail/mail-settings.js'
 import { apiRoutes } from './api-routes.js'
 import { type BuildAppOptions, buildApp } from './build-app.js'
+import { emailChangePageRoutes } from './routes/email-change-page.js'
 import { oidcPageRoutes } from './routes/oidc-pages.js'
 import { signInPageRoutes } from './routes/sign-in-page.js'
 import { SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
@@ -62,7 +63,11 @@ export async function buildExamdeskApp(
         await sql`select 1`.execute(deps.db)
       },
       routes: apiRoutes(deps, sessionCookie),
-      pages: [oidcPageRoutes(deps, sessionCookie), signInPageRoutes(deps, sessionCookie)],
+      pages: [
+        oidcPageRoutes(deps, sessionCookie),
+        signInPageRoutes(deps, sessionCookie),
+        emailChangePageRoutes(deps),
+      ],
       operations: readOperations(deps),
     },
     options,

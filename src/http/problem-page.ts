@@ -4,13 +4,23 @@ import { escapeHtml } from '../mail/escape-html.js'
 import { recordProblemCode } from './problem.js'
 import { toAppError } from './to-app-error.js'
 
+/** Where a refusal on the OpenID Connect path sends a person next. */
+export const OIDC_NEXT_STEP =
+  '<p><a href="/sign-in/oidc">Sign in with your identity provider again</a>, or ask for a sign-in mail.</p>'
+
 /**
- * A refusal answered to a browser sent here by an identity provider: a small
- * page with what went wrong in words, its code, and the way back to signing
- * in; never a stack trace. What the API would not answer with a code (a bug)
- * is logged and answered as INTERNAL_ERROR with the request id.
+ * A refusal answered to a browser (sent here by an identity provider, or
+ * pressing a mailed link's button): a small page with what went wrong in
+ * words, where to go next (`nextStep`, HTML), its code, and the status the
+ * API would answer; never a stack trace. What the API would not answer
+ * with a code (a bug) is logged and answered as INTERNAL_ERROR with the
+ * request id.
  */
-export function sendProblemPage(reply: FastifyReply, error: unknown): FastifyReply {
+export function sendProblemPage(
+  reply: FastifyReply,
+  error: unknown,
+  nextStep: string = OIDC_NEXT_STEP,
+): FastifyReply {
   const requestId = reply.request.id
   const understood = toAppError(error, reply.request)
   const known: AppError =
@@ -27,7 +37,7 @@ export function sendProblemPage(reply: FastifyReply, error: unknown): FastifyRep
       page(
         entry.title,
         `<p>${escapeHtml(known.message)}</p>
-<p><a href="/sign-in/oidc">Sign in with your identity provider again</a>, or ask for a sign-in mail.</p>
+${nextStep}
 <p><small>Code <code>${known.code}</code>, request <code>${escapeHtml(String(requestId))}</code></small></p>`,
       ),
     )

@@ -1,4 +1,3 @@
-import type { MailContent } from '../domain/outbox-mail.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 
 /** The outbox kind of every sign-in mail. */
@@ -60,19 +59,4 @@ export function composeSignInMail(input: SignInMailInput): ComposedMail {
     '',
   ]
   return finishMail(SUBJECTS[input.reason], lines.join('\n'))
-}
-
-const HIDDEN = '(shown to the recipient only)'
-
-/**
- * A sign-in mail as staff see it in the outbox: its link and code hidden,
- * since whoever reads them can sign in as the recipient (a support agent as
- * an admin, say). The mail sent keeps them; other mail is returned as it is.
- */
-export function hideSignInSecrets<M extends MailContent & { readonly kind: string }>(mail: M): M {
-  if (mail.kind !== SIGN_IN_MAIL_KIND) return mail
-  const bodyText = mail.bodyText
-    .replace(/^( {2}Sign-in link: +).*$/m, `$1${HIDDEN}`)
-    .replace(/^( {2}Or type code: +).*$/m, `$1${HIDDEN}`)
-  return { ...mail, ...finishMail(mail.subject, bodyText, mail.attachments) }
 }

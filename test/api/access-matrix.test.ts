@@ -243,6 +243,11 @@ const TABLE: Readonly<Record<string, Row>> = {
   },
   createStaffAccount: { ...ADMIN_ONLY(400), request: () => post('/v1/admin/accounts') },
   listAccounts: { ...ADMIN_ONLY(200), request: () => get('/v1/admin/accounts') },
+  requestStaffEmailChange: {
+    ...ADMIN_ONLY(404),
+    request: () =>
+      post('/v1/admin/accounts/no-such-account/email', { email: 'someone.new@example.org' }),
+  },
 
   // Accounts and sign-in: asked for by anyone; a person's own account and sessions.
   signUp: { ...ANYONE(400), request: () => post('/v1/accounts') },
@@ -272,6 +277,18 @@ const TABLE: Readonly<Record<string, Row>> = {
     ...OWN_ACCOUNT(404),
     candidate: [404, 404],
     request: () => del('/v1/me/identities/no-such-identity'),
+  },
+  // The email A has already: refused before anything is mailed.
+  requestMyEmailChange: {
+    ...OWN_ACCOUNT(422),
+    candidate: [422, 422],
+    request: () => post('/v1/me/email', { email: PERSON_A.email }),
+  },
+  // A code of no request: refused as such, after who may ask.
+  confirmMyEmailChange: {
+    ...OWN_ACCOUNT(400),
+    candidate: [400, 400],
+    request: () => post('/v1/me/email/confirm', { code: '2222-2222' }),
   },
   // OpenID Connect is not switched on here: every caller is told so before anything else.
   startOidcLink: {

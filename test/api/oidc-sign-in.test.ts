@@ -222,6 +222,21 @@ describe.each(testDatabases())('OpenID Connect sign-in ($name)', ({ open }: Test
     expect(
       expectOk<{ items: unknown[] }>(await rosa.send('GET', '/v1/me/identities')).items,
     ).toEqual([])
+    // Rosa is told of both by mail, on UTC: staff keep no zone.
+    const mails = await database.db
+      .selectFrom('outbox')
+      .select(['kind', 'dedupe_key', 'recipient', 'body_text'])
+      .where('kind', 'in', ['identity-linked', 'identity-unlinked'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    expect(mails.map((mail) => [mail.kind, mail.dedupe_key, mail.recipient])).toEqual([
+      ['identity-linked', `identity-linked:${id}`, DEMO_SIGN_IN.support],
+      ['identity-unlinked', `identity-unlinked:${id}`, DEMO_SIGN_IN.support],
+    ])
+    expect(mails[0]!.body_text).toContain(`  Service:  ${issuer.issuer}`)
+    expect(mails[0]!.body_text).toMatch(/When: +Monday 15 June 2026, 12:00 \(UTC, UTC\)/)
+
     const later = browser()
     const again = await signInAtIssuer(later, 'staff-4711')
     expectPage(

@@ -290,6 +290,35 @@ describe.each(testDatabases())('passkeys ($name)', ({ open }) => {
     }
   })
 
+  it('tells the person by mail when a passkey is added and when one is removed, once each', async () => {
+    const browser = await signIn(world(), CHLOE)
+    const authenticator = new SoftwareAuthenticator(DEFAULT_PUBLIC_URL)
+    const passkey = await addPasskey(browser, authenticator, 'Work laptop')
+    const remove = `/v1/me/passkeys/${passkey.id}/remove`
+    expectOk(await asBrowser(world(), browser, 'POST', remove))
+    expectProblem(await asBrowser(world(), browser, 'POST', remove), 404, 'PASSKEY_NOT_FOUND')
+
+    const mails = await world()
+      .db.selectFrom('outbox')
+      .select(['kind', 'dedupe_key', 'recipient', 'subject', 'body_text', 'body_html'])
+      .where('kind', 'in', ['passkey-added', 'passkey-removed'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    expect(mails.map((mail) => [mail.kind, mail.dedupe_key, mail.recipient])).toEqual([
+      ['passkey-added', `passkey-added:${passkey.id}`, CHLOE],
+      ['passkey-removed', `passkey-removed:${passkey.id}`, CHLOE],
+    ])
+    const [added, removed] = mails
+    expect(added!.subject).toBe('A passkey was added to your examdesk account')
+    expect(added!.body_text).toMatch(/^ {2}Passkey: +Work laptop$/m)
+    // Chloe's own clock: the demo has her in Australia/Sydney.
+    expect(added!.body_text).toMatch(/^ {2}When: +Monday 15 June 2026, 22:00 \(Australia\/Sydney/m)
+    expect(added!.body_text).toContain('If it was not you')
+    expect(added!.body_html).toContain('Work laptop')
+    expect(removed!.subject).toBe('A passkey was removed from your examdesk account')
+  })
+
   it("keeps one account's passkey out of another's: not added to it, not signing into it, not listed or removed by it", async () => {
     const chloe = await signIn(world(), CHLOE)
     const rosa = await signIn(world(), ROSA)

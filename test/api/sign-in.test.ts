@@ -243,6 +243,56 @@ describe.each(testDatabases())('signing in by email ($name)', ({ open }) => {
     expect((await press('same-origin')).statusCode).toBe(303)
   })
 
+  it("answers a browser pressing a spent, expired or cross-site link's button with a page saying where to ask again, status kept", async () => {
+    await anonymous(world(), 'POST', '/v1/accounts', NEWCOMER)
+    const mail = await latestSignInMail(world().db, NEWCOMER.email)
+    const browser = {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+    }
+    const press = (headers: Record<string, string>) =>
+      anonymous(world(), 'POST', `/sign-in/${mail.secret}`, '', headers)
+    const expectPage = (
+      response: Awaited<ReturnType<typeof press>>,
+      status: number,
+      code: string,
+      says: RegExp,
+    ) => {
+      expect(response.statusCode, response.body).toBe(status)
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
+      expect(response.headers['cache-control']).toBe('no-store')
+      expect(response.headers['set-cookie']).toBeUndefined()
+      expect(response.body).toMatch(says)
+      expect(response.body).toContain('<a href="/sign-in">Ask for a new sign-in link</a>')
+      expect(response.body).toContain(`<code>${code}</code>`)
+      expect(response.body).not.toContain(mail.secret)
+    }
+
+    expectPage(
+      await press({ ...browser, 'sec-fetch-site': 'cross-site' }),
+      403,
+      'SIGN_IN_CROSS_SITE',
+      /another site/,
+    )
+    expect((await press({ ...browser, 'sec-fetch-site': 'same-origin' })).statusCode).toBe(303)
+    expectPage(await press(browser), 400, 'SIGN_IN_LINK_INVALID', /was used already/)
+    // An API client asking for JSON, or for anything, gets the problem as before.
+    expectProblem(
+      await press({ ...browser, accept: 'application/json' }),
+      400,
+      'SIGN_IN_LINK_INVALID',
+    )
+    expectProblem(await press({ ...browser, accept: '*/*' }), 400, 'SIGN_IN_LINK_INVALID')
+
+    await requestSignIn(world(), NEWCOMER.email)
+    const later = await latestSignInMail(world().db, NEWCOMER.email)
+    world().clock.set(NOW + 15 * 60_000)
+    const expired = await anonymous(world(), 'POST', `/sign-in/${later.secret}`, '', browser)
+    expect(expired.statusCode).toBe(400)
+    expect(expired.body).toMatch(/has expired/)
+    expect(expired.body).toContain('href="/sign-in"')
+  })
+
   it('signs in once when the same code is sent twice at the same moment', async () => {
     await anonymous(world(), 'POST', '/v1/accounts', NEWCOMER)
     const mail = await latestSignInMail(world().db, NEWCOMER.email)

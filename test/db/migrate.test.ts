@@ -21,6 +21,7 @@ const TABLES = [
   'certification_exams',
   'certifications',
   'code_throttles',
+  'email_change_requests',
   'exam_families',
   'exam_prices',
   'exams',
@@ -79,6 +80,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0018-on-behalf', 'Success'],
         ['0019-passkeys', 'Success'],
         ['0020-outside-identities', 'Success'],
+        ['0021-email-changes', 'Success'],
       ])
       // PostgreSQL has every test's schema; ours are the tables in the current one.
       const own =

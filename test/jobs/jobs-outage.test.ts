@@ -5,6 +5,7 @@ import { startBetaResultsJob } from '../../src/jobs/beta-results-job.js'
 import { startIdempotencyPurgeJob } from '../../src/jobs/idempotency-purge-job.js'
 import { startOutboxWorker, type WorkerLog } from '../../src/jobs/outbox-worker.js'
 import { startPeriodicJob } from '../../src/jobs/periodic-job.js'
+import { startSignInPurgeJob } from '../../src/jobs/sign-in-purge-job.js'
 import { readMailSettings } from '../../src/mail/mail-settings.js'
 import { FACTORY_EPOCH } from '../factories/catalogue.js'
 import { testDatabases } from '../support/databases.js'
@@ -65,16 +66,19 @@ describe.each(testDatabases())('background jobs while the database is away ($nam
     const log = countingLog()
     const beta = startBetaResultsJob({ ...deps, mail: readMailSettings(readConfig({})) }, log, 5)
     const purge = startIdempotencyPurgeJob(deps, 24, log, 5)
+    const signInPurge = startSignInPurgeJob(deps, log, 5)
     const transport = { name: 'none', deliver: async () => {}, close: async () => {} }
     const outbox = startOutboxWorker({ ...deps, transport, log, pollMs: 5 })
     try {
-      await until('several failed runs of each', () => log.errors >= 9)
+      await until('several failed runs of each', () => log.errors >= 12)
       await expect(beta.tick()).rejects.toThrow()
       await expect(purge.tick()).rejects.toThrow()
+      await expect(signInPurge.tick()).rejects.toThrow()
       await expect(outbox.drain()).rejects.toThrow()
     } finally {
       await beta.stop()
       await purge.stop()
+      await signInPurge.stop()
       await outbox.stop()
     }
   })

@@ -9,10 +9,18 @@ import {
 } from '../../src/demo/demo-offers.js'
 import type { OutboxMessage } from '../../src/domain/outbox-mail.js'
 import {
+  type AccountChange,
+  composeAccountChangeMail,
+} from '../../src/mail/compose-account-change-mail.js'
+import {
   type AppointmentMailKind,
   composeAppointmentMail,
 } from '../../src/mail/compose-appointment-mail.js'
 import { composeBetaResultMail } from '../../src/mail/compose-beta-result-mail.js'
+import {
+  composeEmailChangeMail,
+  composeEmailInUseMail,
+} from '../../src/mail/compose-email-change-mail.js'
 import {
   composeExceptionMail,
   type ExceptionMailKind,
@@ -193,7 +201,59 @@ function everyMail(): readonly (readonly [string, ComposedMail])[] {
         SETTINGS,
       ),
     ],
+    ...accountChanges(),
+    ...[false, true].map(
+      (byAdministrator) =>
+        [
+          'email-change',
+          composeEmailChangeMail({
+            displayName: `${FIRST} ${LAST}`,
+            link: 'https://exams.examdesk.test/confirm-email/3q2-7sNf',
+            code: 'K7QM-Z4RT',
+            lifetimeMinutes: 15,
+            byAdministrator,
+            help: SETTINGS.help,
+          }),
+        ] as const,
+    ),
+    [
+      'email-change-in-use',
+      composeEmailInUseMail({ displayName: `${FIRST} ${LAST}`, help: SETTINGS.help }),
+    ],
   ]
+}
+
+/** The mails telling a person their sign-in changed: a name and a passkey name that break HTML. */
+function accountChanges(): (readonly [string, ComposedMail])[] {
+  const changes: readonly AccountChange[] = [
+    { kind: 'passkey-added', passkeyName: `${FIRST}'s <laptop>` },
+    { kind: 'passkey-removed', passkeyName: `${FIRST}'s <laptop>` },
+    { kind: 'identity-linked', issuer: 'https://login.example.test/realms/staff' },
+    { kind: 'identity-unlinked', issuer: 'https://login.example.test/realms/staff' },
+    {
+      kind: 'email-changed',
+      from: CANDIDATE.email,
+      to: 'zoe@new.example.test',
+      byAdministrator: false,
+    },
+    {
+      kind: 'email-changed',
+      from: CANDIDATE.email,
+      to: 'zoe@new.example.test',
+      byAdministrator: true,
+    },
+  ]
+  return changes.map((change) => [
+    change.kind,
+    composeAccountChangeMail({
+      change,
+      displayName: `${FIRST} ${LAST}`,
+      at: STARTS,
+      timeZone: CANDIDATE.timeZone,
+      help: SETTINGS.help,
+      helpContact: SETTINGS.helpContact,
+    }),
+  ])
 }
 
 /** A word written as programmers name fields (`voucherCode`, `slotId`). */

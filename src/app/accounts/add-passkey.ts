@@ -21,6 +21,7 @@ import { AppError } from '../errors.js'
 import { requireName } from '../input-fields.js'
 import { runCommand } from '../run-command.js'
 import { requireAccount } from './end-sessions.js'
+import { notifyAccountChange } from './notify-account-change.js'
 import { issueChallenge, spendAnsweredChallenge } from './passkey-challenges.js'
 import { relyingPartyOf } from './relying-party.js'
 import { selfActor } from './self-actor.js'
@@ -72,10 +73,10 @@ export interface AddPasskeyInput {
  * its challenge spent first (once, by this account only), then the answer
  * verified against this site's RP ID and origin with user verification
  * required. A credential on any account already is PASSKEY_ALREADY_ADDED.
- * Audited on the account.
+ * Audited on the account, and told to its person by mail.
  */
 export async function addPasskey(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'publicUrl'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'publicUrl' | 'mail'>,
   principal: Principal,
   input: AddPasskeyInput,
 ): Promise<Passkey> {
@@ -114,6 +115,8 @@ export async function addPasskey(
     await runCommand(deps, {}, async (trx) => {
       if ((await findPasskeyByCredential(trx, credential.id)) !== null)
         throw new AppError('PASSKEY_ALREADY_ADDED')
+      const account = await findAccount(trx, accountId)
+      if (account === null) throw new Error(`account ${accountId} of a live session is missing`)
       await insertPasskey(trx, passkey)
       await auditAction(trx, selfActor(principal, accountId), now, {
         candidateId: principal.candidateId,
@@ -121,6 +124,12 @@ export async function addPasskey(
         subjectId: accountId,
         action: 'passkey-added',
         detail: { passkeyId: passkey.id, name },
+      })
+      await notifyAccountChange(trx, deps.mail, {
+        account,
+        change: { kind: 'passkey-added', passkeyName: name },
+        subjectId: passkey.id,
+        at: now,
       })
     })
   } catch (error) {

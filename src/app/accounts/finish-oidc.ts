@@ -16,6 +16,7 @@ import { AppError } from '../errors.js'
 import { runCommand } from '../run-command.js'
 import { authenticateSession } from './authenticate-session.js'
 import { completeSignIn, type SignedIn } from './complete-sign-in.js'
+import { notifyAccountChange } from './notify-account-change.js'
 import { hashSecret, sameHash } from './secrets.js'
 import type { SignInClient } from './sign-in-client.js'
 import { oidcRedirectUri, requireOidc } from './start-oidc.js'
@@ -45,11 +46,11 @@ export type OidcOutcome =
  *   as a mail's code would give it; no link is OIDC_IDENTITY_NOT_LINKED and
  *   no session. The email the issuer may assert is never looked at.
  * - link: the identity is linked to the account that started the flow
- *   (audited); already linked to it, nothing changes; linked to another,
- *   OIDC_IDENTITY_TAKEN.
+ *   (audited, and told to its person by mail); already linked to it,
+ *   nothing changes; linked to another, OIDC_IDENTITY_TAKEN.
  */
 export async function finishOidc(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'oidc' | 'sessionTimeouts' | 'publicUrl'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'oidc' | 'sessionTimeouts' | 'publicUrl' | 'mail'>,
   callback: OidcCallback,
   client: SignInClient,
 ): Promise<OidcOutcome> {
@@ -131,6 +132,12 @@ export async function finishOidc(
         subjectId: accountId,
         action: 'identity-linked',
         detail: { identityId: identity.id, issuer: identity.issuer, subject: identity.subject },
+      })
+      await notifyAccountChange(trx, deps.mail, {
+        account,
+        change: { kind: 'identity-linked', issuer: identity.issuer },
+        subjectId: identity.id,
+        at: now,
       })
       return identity
     })

@@ -14,7 +14,7 @@ import {
 } from '../../mail/compose-sign-in-mail.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
 import { hashSecret, hashSignInCode, newSecret, newSignInCode } from './secrets.js'
-import { DEFAULT_PUBLIC_URL } from './sign-in-client.js'
+import { publicAddressOf } from './sign-in-client.js'
 
 /**
  * Makes a sign-in request for an account and puts its mail in the outbox,
@@ -45,11 +45,10 @@ export async function issueSignIn(
     wrongCodes: 0,
     signUp,
   })
-  const base = (deps.publicUrl?.() ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '')
   const composed = composeSignInMail({
     reason,
     displayName: account.displayName,
-    link: `${base}/sign-in/${linkSecret}`,
+    link: `${publicAddressOf(deps)}/sign-in/${linkSecret}`,
     code: formatSignInCode(code),
     lifetimeMinutes: SIGN_IN_LIFETIME_MS / 60_000,
     help: deps.mail.help,

@@ -11,6 +11,7 @@ import { AppError } from '../errors.js'
 import { runCommand } from '../run-command.js'
 import { requireAccount } from './end-sessions.js'
 import { ownActor } from './finish-oidc.js'
+import { notifyAccountChange } from './notify-account-change.js'
 
 /** The outside identities linked to the signed-in person's account, oldest first. */
 export async function listOwnIdentities(
@@ -22,12 +23,13 @@ export async function listOwnIdentities(
 }
 
 /**
- * Unlinks one of the signed-in person's identities (audited): it signs in
- * nobody from now on, and may be linked again, to this account or another.
- * OUTSIDE_IDENTITY_NOT_FOUND for one that is not theirs.
+ * Unlinks one of the signed-in person's identities (audited, and told to
+ * them by mail): it signs in nobody from now on, and may be linked again,
+ * to this account or another. OUTSIDE_IDENTITY_NOT_FOUND for one that is
+ * not theirs.
  */
 export function removeOwnIdentity(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'mail'>,
   principal: Principal,
   identityId: string,
 ): Promise<OutsideIdentity> {
@@ -44,6 +46,12 @@ export function removeOwnIdentity(
       subjectId: accountId,
       action: 'identity-unlinked',
       detail: { identityId, issuer: removed.issuer, subject: removed.subject },
+    })
+    await notifyAccountChange(trx, deps.mail, {
+      account,
+      change: { kind: 'identity-unlinked', issuer: removed.issuer },
+      subjectId: identityId,
+      at: now,
     })
     return removed
   })

@@ -1,3 +1,4 @@
+import { findAccount } from '../../db/accounts/accounts.js'
 import {
   deletePasskey,
   findPasskeyOfAccount,
@@ -11,6 +12,7 @@ import { AppError } from '../errors.js'
 import { runCommand } from '../run-command.js'
 import { toPasskey } from './add-passkey.js'
 import { requireAccount } from './end-sessions.js'
+import { notifyAccountChange } from './notify-account-change.js'
 import { selfActor } from './self-actor.js'
 
 /** The signed-in person's passkeys, oldest first: name, when added, when last used. */
@@ -26,11 +28,12 @@ export async function listOwnPasskeys(
  * Removes one of the signed-in person's passkeys: it signs in nowhere from
  * now on, on every process (each sign-in reads it from the database).
  * PASSKEY_NOT_FOUND for one that is not theirs, as for one that never was.
- * Audited on the account. Sessions it started are left alone: ending them
- * is a step of its own (`/v1/me/sessions/{id}/end`).
+ * Audited on the account, and told to its person by mail. Sessions it
+ * started are left alone: ending them is a step of its own
+ * (`/v1/me/sessions/{id}/end`).
  */
 export function removeOwnPasskey(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'mail'>,
   principal: Principal,
   passkeyId: string,
 ): Promise<Passkey> {
@@ -47,6 +50,14 @@ export function removeOwnPasskey(
       action: 'passkey-removed',
       detail: { passkeyId, name: passkey.name },
     })
+    const account = await findAccount(trx, accountId)
+    if (account !== null)
+      await notifyAccountChange(trx, deps.mail, {
+        account,
+        change: { kind: 'passkey-removed', passkeyName: passkey.name },
+        subjectId: passkeyId,
+        at: now,
+      })
     return toPasskey(passkey)
   })
 }

@@ -7,3 +7,8 @@ export interface SignInClient {
 
 /** The public address when none is configured: the server's default listening address. */
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000'
+
+/** The address people open examdesk at, without a trailing slash: mailed links start with it. */
+export function publicAddressOf(deps: { readonly publicUrl?: (() => string) | undefined }): string {
+  return (deps.publicUrl?.() ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '')
+}

@@ -5,7 +5,8 @@ import { countFailure, findThrottle } from '../../db/vouchers/code-throttles.js'
 import { checkThrottle, decideCountedFailure } from '../../domain/code-throttle.js'
 import { formatInstant, type Instant } from '../../domain/instant.js'
 import {
-  type SignInThrottleKind,
+  emailChangeScopes,
+  type SignInThrottleScope,
   signInRequestScopes,
   wrongSignInCodeScopes,
 } from '../../domain/sign-in-throttle.js'
@@ -24,8 +25,46 @@ export async function countSignInRequest(
   address: string | null,
   now: Instant,
 ): Promise<void> {
-  let refusal: { kind: SignInThrottleKind; retryAt: Instant } | null = null
-  for (const scope of signInRequestScopes(email, address)) {
+  const refusal = await countAgainst(db, signInRequestScopes(email, address), now)
+  if (refusal !== null)
+    throw new AppError('SIGN_IN_THROTTLED', {
+      lockedFor: refusal.kind,
+      retryAt: formatInstant(refusal.retryAt),
+      retryAfter: secondsUntil(refusal.retryAt, now),
+    })
+}
+
+/** Counts a request to change an account's email against the new address, the account and the network address; EMAIL_CHANGE_THROTTLED past a limit. */
+export async function countEmailChangeRequest(
+  db: Kysely<DB>,
+  scope: { readonly newEmail: string; readonly accountId: string; readonly address: string | null },
+  now: Instant,
+): Promise<void> {
+  const refusal = await countAgainst(
+    db,
+    emailChangeScopes(scope.newEmail, scope.accountId, scope.address),
+    now,
+  )
+  if (refusal !== null)
+    throw new AppError('EMAIL_CHANGE_THROTTLED', {
+      lockedFor: refusal.kind,
+      retryAt: formatInstant(refusal.retryAt),
+      retryAfter: secondsUntil(refusal.retryAt, now),
+    })
+}
+
+/**
+ * Counts a request against every record of `scopes`, each in a statement of
+ * its own; of those past their limit, the one that locks longest (its kind
+ * and until when), or null when none is.
+ */
+export async function countAgainst<K extends string>(
+  db: Kysely<DB>,
+  scopes: readonly SignInThrottleScope<K>[],
+  now: Instant,
+): Promise<{ readonly kind: K; readonly retryAt: Instant } | null> {
+  let refusal: { kind: K; retryAt: Instant } | null = null
+  for (const scope of scopes) {
     const state = await runInTransaction(db, (trx) =>
       countFailure(trx, scope.key, now, scope.limits),
     )
@@ -33,12 +72,7 @@ export async function countSignInRequest(
     if (!check.allowed && (refusal === null || check.retryAt > refusal.retryAt))
       refusal = { kind: scope.kind, retryAt: check.retryAt }
   }
-  if (refusal !== null)
-    throw new AppError('SIGN_IN_THROTTLED', {
-      lockedFor: refusal.kind,
-      retryAt: formatInstant(refusal.retryAt),
-      retryAfter: secondsUntil(refusal.retryAt, now),
-    })
+  return refusal
 }
 
 /** Refuses with TOO_MANY_ATTEMPTS while the address is locked out of typing codes. */
@@ -80,6 +114,6 @@ function tooManyWrongCodes(retryAt: Instant, now: Instant): AppError {
 }
 
 /** Whole seconds, rounded up: a client that waits this long is let through. */
-function secondsUntil(at: Instant, now: Instant): number {
+export function secondsUntil(at: Instant, now: Instant): number {
   return Math.max(1, Math.ceil((at - now) / 1000))
 }

@@ -9,13 +9,13 @@ import { runCommand } from '../run-command.js'
 import { requireAccount } from './end-sessions.js'
 import type { OidcClient } from './oidc-client.js'
 import { hashSecret, newSecret } from './secrets.js'
-import { DEFAULT_PUBLIC_URL } from './sign-in-client.js'
+import { publicAddressOf } from './sign-in-client.js'
 
 const FORGET_AFTER_MS = 24 * 60 * 60_000
 
 /** Where the issuer sends the browser back: the public address's `/sign-in/oidc/callback`. */
 export function oidcRedirectUri(deps: Pick<AppDeps, 'publicUrl'>): string {
-  return `${(deps.publicUrl?.() ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '')}/sign-in/oidc/callback`
+  return `${publicAddressOf(deps)}/sign-in/oidc/callback`
 }
 
 /** A started flow: the issuer's address to send the browser to, and the secret the browser keeps in a cookie until it comes back. */

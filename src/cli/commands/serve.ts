@@ -15,6 +15,7 @@ import { startIdempotencyPurgeJob } from '../../jobs/idempotency-purge-job.js'
 import { startOutboxWorker } from '../../jobs/outbox-worker.js'
 import { startPasskeyChallengePurgeJob } from '../../jobs/passkey-challenge-purge-job.js'
 import { startReminderJob } from '../../jobs/reminder-job.js'
+import { startSignInPurgeJob } from '../../jobs/sign-in-purge-job.js'
 import { createFileTransport } from '../../mail/file-transport.js'
 import { type MailSettings, readMailSettings } from '../../mail/mail-settings.js'
 import type { MailTransport } from '../../mail/mail-transport.js'
@@ -62,6 +63,10 @@ export async function serve(config: Config): Promise<void> {
   const betaResults = startBetaResultsJob({ ...store, mail: mailSettings }, app.log)
   const purge = startIdempotencyPurgeJob(store, config.idempotencyRetentionHours, app.log)
   const challengePurge = startPasskeyChallengePurgeJob(store, app.log)
+  const signInPurge = startSignInPurgeJob(
+    { ...store, sessionTimeouts: config.sessionTimeouts },
+    app.log,
+  )
   const holdExpiry = startHoldExpiryJob({ ...store, mail: mailSettings }, app.log)
   // EXAMDESK_REMINDER_DAYS=0 turns reminders off.
   const reminders =
@@ -95,6 +100,7 @@ export async function serve(config: Config): Promise<void> {
     await betaResults.stop()
     await purge.stop()
     await challengePurge.stop()
+    await signInPurge.stop()
     await holdExpiry.stop()
     await reminders?.stop()
     await worker.stop()

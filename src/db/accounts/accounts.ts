@@ -93,6 +93,24 @@ export async function verifyAccountEmail(
     .execute()
 }
 
+/**
+ * Gives an account a new email, verified at `at` (it was confirmed from that
+ * address). Another account with the email, whatever its case, is refused
+ * by the database's unique index.
+ */
+export async function changeAccountEmail(
+  db: Kysely<DB>,
+  id: string,
+  email: string,
+  at: Instant,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ email, email_verified_at: writeInstant(at) })
+    .where('id', '=', id)
+    .execute()
+}
+
 /** Accounts oldest first, a page of them. */
 export async function listAccounts(db: Kysely<DB>, paging: Paging): Promise<StoredAccount[]> {
   const rows = await db

@@ -3,6 +3,7 @@ import type { AccountRole } from '../../domain/account.js'
 import type { Instant } from '../../domain/instant.js'
 import type { Session, SessionEnding } from '../../domain/session.js'
 import { readInstant, readOptionalInstant, writeInstant } from '../engine/columns.js'
+import { dialectOf } from '../engine/dialect.js'
 import type { DB } from '../engine/schema.js'
 
 /** A person's session as stored: the hash of its cookie's secret is never read back. */
@@ -156,6 +157,39 @@ export async function listSessionsOfAccount(
     .limit(limit)
     .execute()
   return rows.map(toSession)
+}
+
+/**
+ * Deletes at most `limit` sessions that ended before `endedBefore`, began
+ * before `createdBefore` or were last used before `lastSeenBefore`, in one
+ * statement; how many went. On PostgreSQL rows another process is deleting
+ * at the same moment are skipped rather than waited for, so several
+ * processes may purge at once. The table holds about a day of sessions
+ * once purged, so no index serves this: a scan of it is short.
+ */
+export async function deleteSessionsOver(
+  db: Kysely<DB>,
+  cutoffs: {
+    readonly endedBefore: Instant
+    readonly createdBefore: Instant
+    readonly lastSeenBefore: Instant
+  },
+  limit: number,
+): Promise<number> {
+  const over = db
+    .selectFrom('sessions')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('ended_at', '<', writeInstant(cutoffs.endedBefore)),
+        eb('created_at', '<', writeInstant(cutoffs.createdBefore)),
+        eb('last_seen_at', '<', writeInstant(cutoffs.lastSeenBefore)),
+      ]),
+    )
+    .limit(limit)
+  const batch = dialectOf(db) === 'postgres' ? over.forUpdate().skipLocked() : over
+  const result = await db.deleteFrom('sessions').where('id', 'in', batch).executeTakeFirst()
+  return Number(result.numDeletedRows)
 }
 
 function toSession(row: {

@@ -3,6 +3,7 @@ import type { CandidateSignUp } from '../../domain/account.js'
 import type { Instant } from '../../domain/instant.js'
 import { MAX_WRONG_SIGN_IN_CODES, type SignInRequestState } from '../../domain/sign-in-request.js'
 import { readInstant, readOptionalInstant, writeInstant } from '../engine/columns.js'
+import { dialectOf } from '../engine/dialect.js'
 import type { DB } from '../engine/schema.js'
 
 /** A sign-in request as stored: hashes only, never its link's secret or its code. */
@@ -118,6 +119,46 @@ export async function countWrongSignInCode(
     .where('expires_at', '>', writeInstant(now))
     .where('wrong_codes', '<', MAX_WRONG_SIGN_IN_CODES)
     .execute()
+}
+
+/** Ends every live request of an account at `now` (it expires now): their link and code stop working. */
+export async function expireSignInRequests(
+  db: Kysely<DB>,
+  accountId: string,
+  now: Instant,
+): Promise<void> {
+  await db
+    .updateTable('sign_in_requests')
+    .set({ expires_at: writeInstant(now) })
+    .where('account_id', '=', accountId)
+    .where('spent_at', 'is', null)
+    .where('expires_at', '>', writeInstant(now))
+    .execute()
+}
+
+/**
+ * Deletes at most `limit` requests spent or expired before `before`, in one
+ * statement; how many went. Several processes may purge at once (on
+ * PostgreSQL rows being deleted by another are skipped).
+ */
+export async function deleteSignInRequestsOver(
+  db: Kysely<DB>,
+  before: Instant,
+  limit: number,
+): Promise<number> {
+  const over = db
+    .selectFrom('sign_in_requests')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('spent_at', '<', writeInstant(before)),
+        eb('expires_at', '<', writeInstant(before)),
+      ]),
+    )
+    .limit(limit)
+  const batch = dialectOf(db) === 'postgres' ? over.forUpdate().skipLocked() : over
+  const result = await db.deleteFrom('sign_in_requests').where('id', 'in', batch).executeTakeFirst()
+  return Number(result.numDeletedRows)
 }
 
 function toRequest(row: {

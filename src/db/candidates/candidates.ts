@@ -76,3 +76,12 @@ export async function updateCandidateProfile(
     .where('id', '=', candidate.id)
     .execute()
 }
+
+/** Writes a candidate's email: the one their account confirmed. */
+export async function updateCandidateEmail(
+  db: Kysely<DB>,
+  candidateId: string,
+  email: string,
+): Promise<void> {
+  await db.updateTable('candidates').set({ email }).where('id', '=', candidateId).execute()
+}

@@ -21,6 +21,7 @@ import * as codeSecrecy from './migrations/0017-code-secrecy.js'
 import * as onBehalf from './migrations/0018-on-behalf.js'
 import * as passkeys from './migrations/0019-passkeys.js'
 import * as outsideIdentities from './migrations/0020-outside-identities.js'
+import * as emailChanges from './migrations/0021-email-changes.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -48,6 +49,7 @@ export const MIGRATIONS = {
   '0018-on-behalf': onBehalf,
   '0019-passkeys': passkeys,
   '0020-outside-identities': outsideIdentities,
+  '0021-email-changes': emailChanges,
 } as const
 
 /**

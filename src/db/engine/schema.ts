@@ -186,6 +186,23 @@ export interface SignInRequestTable {
   time_zone: string | null
 }
 
+/** A new email asked for an account, waiting to be confirmed from it. */
+export interface EmailChangeRequestTable {
+  id: string
+  account_id: string
+  new_email: string
+  /** SHA-256 of the link's secret. */
+  link_hash: string
+  /** SHA-256 of the request's id and its code. */
+  code_hash: string
+  /** The principal that asked: the account itself, or an admin for a staff account. */
+  requested_by: string
+  created_at: InstantColumn
+  expires_at: InstantColumn
+  spent_at: InstantColumn | null
+  wrong_codes: Generated<number>
+}
+
 export interface SessionTable {
   id: string
   /** SHA-256 of the cookie's secret. */
@@ -543,6 +560,7 @@ export interface DB {
   api_tokens: ApiTokenTable
   accounts: AccountTable
   sign_in_requests: SignInRequestTable
+  email_change_requests: EmailChangeRequestTable
   sessions: SessionTable
   outside_identities: OutsideIdentityTable
   oidc_flows: OidcFlowTable

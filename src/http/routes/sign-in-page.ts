@@ -5,6 +5,8 @@ import { endReplacedSession } from '../../app/accounts/end-sessions.js'
 import { signInWithLink } from '../../app/accounts/sign-in-with-link.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { AppError } from '../../app/errors.js'
+import { prefersHtml } from '../prefers-html.js'
+import { sendProblemPage } from '../problem-page.js'
 import { readSessionSecret, type SessionCookie, setSessionCookie } from '../session-cookie.js'
 import { signInClientOf } from '../sign-in-client.js'
 import { cookieLifetime } from './sign-in.js'
@@ -39,12 +41,17 @@ button { font: inherit; padding: 0.6rem 1.4rem; }
 </html>
 `
 
+/** Where a refused link sends a person: a new one, asked for on the sign-in page. */
+const SIGN_IN_NEXT_STEP =
+  '<p><a href="/sign-in">Ask for a new sign-in link</a>. It comes by mail with a code you can type instead; both work once, within 15 minutes.</p>'
+
 /**
  * `/sign-in/{secret}`, the sign-in mail's link. Opening it (GET) shows a
  * page with a button and spends nothing: mail scanners and link previews
  * open links. Pressing the button (a form POST to the same address) spends
  * the link, starts a session and goes to the start page with the cookie;
- * a press that a browser says came from another site is refused.
+ * a press that a browser says came from another site is refused. A refusal
+ * is a page for a browser and problem+json for a client asking for JSON.
  */
 export function signInPageRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPluginAsync {
   return async (fastify) => {
@@ -82,6 +89,8 @@ export function signInPageRoutes(deps: AppDeps, cookie: SessionCookie): FastifyP
           operationId: 'signInWithLink',
           summary:
             "The sign-in page's button: spends the link, starts a session (the cookie) and goes to /",
+          description:
+            'A refusal is answered as a page saying what happened and where to ask for a new link when the request prefers HTML (a browser pressing the button), with the same status; otherwise as problem+json.',
           tags: ['accounts'],
           'x-problems': ['SIGN_IN_LINK_INVALID', 'SIGN_IN_CROSS_SITE', 'DATABASE_UNAVAILABLE'],
           params: LinkParams,
@@ -91,15 +100,26 @@ export function signInPageRoutes(deps: AppDeps, cookie: SessionCookie): FastifyP
         },
       },
       async (request, reply) => {
-        // Another site's page posting someone else's link would sign the visitor into that
-        // account (login CSRF). Browsers say where a request came from; other clients say nothing.
-        const site = request.headers['sec-fetch-site']
-        if (site === 'cross-site' || site === 'same-site') throw new AppError('SIGN_IN_CROSS_SITE')
-        const signedIn = await signInWithLink(deps, request.params.secret, signInClientOf(request))
-        const previous = readSessionSecret(request, cookie)
-        if (previous !== undefined) await endReplacedSession(deps, previous)
-        setSessionCookie(reply, cookie, signedIn.session.secret, cookieLifetime(deps))
-        return guarded(reply).code(303).header('location', '/').send()
+        try {
+          // Another site's page posting someone else's link would sign the visitor into that
+          // account (login CSRF). Browsers say where a request came from; other clients say nothing.
+          const site = request.headers['sec-fetch-site']
+          if (site === 'cross-site' || site === 'same-site')
+            throw new AppError('SIGN_IN_CROSS_SITE')
+          const signedIn = await signInWithLink(
+            deps,
+            request.params.secret,
+            signInClientOf(request),
+          )
+          const previous = readSessionSecret(request, cookie)
+          if (previous !== undefined) await endReplacedSession(deps, previous)
+          setSessionCookie(reply, cookie, signedIn.session.secret, cookieLifetime(deps))
+          return guarded(reply).code(303).header('location', '/').send()
+        } catch (error) {
+          // A person pressed the button: they read a page, not JSON. A client asking for JSON gets the problem.
+          if (!prefersHtml(request.headers.accept)) throw error
+          return sendProblemPage(reply, error, SIGN_IN_NEXT_STEP)
+        }
       },
     )
   }

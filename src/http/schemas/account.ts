@@ -37,6 +37,30 @@ export const SignInCodeBody = Type.Object(
   { additionalProperties: false },
 )
 
+export const NewEmailBody = Type.Object(
+  {
+    email: Type.String({
+      minLength: 3,
+      maxLength: 254,
+      examples: ['ana.lima@example.net'],
+      description: 'The new email: mailed a link and a code that confirm it',
+    }),
+  },
+  { additionalProperties: false },
+)
+
+export const EmailChangeCodeBody = Type.Object(
+  {
+    code: Type.String({
+      minLength: 1,
+      maxLength: 32,
+      examples: ['K7QM-Z4RT'],
+      description: "The confirmation mail's code; case, dashes and spaces do not matter",
+    }),
+  },
+  { additionalProperties: false },
+)
+
 export const StaffAccountBody = Type.Object(
   {
     role: Type.Enum([...STAFF_ROLES]),
