@@ -167,6 +167,16 @@ describe('composeAppointmentMail', () => {
     expect(property(event, 'DESCRIPTION').value).toContain('not monitored')
   })
 
+  it("links to the registration's page; facts stored before mail carried the link go without one", () => {
+    const linked = composeAppointmentMail(input({ publicUrl: 'https://exams.example.org/' }))
+    expect(linked.bodyText).toContain(
+      'See it, reschedule or cancel it online: https://exams.example.org/registrations/K7QX-M2PD-9TRW\n',
+    )
+    const before = composeAppointmentMail(input())
+    expect(before.bodyText).not.toContain('online')
+    expect(before.bodyText).not.toContain('https://')
+  })
+
   it('keys one mail per kind, registration and version', () => {
     expect(computeAppointmentDedupeKey('registration-rescheduled', 'K7QX-M2PD-9TRW', 2)).toBe(
       'registration-rescheduled:K7QX-M2PD-9TRW:2',

@@ -8,6 +8,7 @@ import { describeDeadline } from './describe-deadline.js'
 import { formatMailTime } from './format-mail-time.js'
 import { formatPlace } from './format-place.js'
 import type { MailAddress } from './mail-settings.js'
+import { computePortalPageUrl } from './portal-page.js'
 
 export type AppointmentMailKind =
   | 'registration-confirmed'
@@ -57,6 +58,12 @@ export interface AppointmentMailInput {
   readonly help: string
   /** The calendar entry's organizer: the mail's sender (`MailSettings.from`). */
   readonly organizer: MailAddress
+  /**
+   * The address people open examdesk at (`MailSettings.publicUrl`): the mail
+   * links to the registration's page under it. Absent from facts stored
+   * before mail carried that link: such a mail goes without it.
+   */
+  readonly publicUrl?: string
   /** When the change happened (the use case's `now`): DTSTAMP, and "on …" for an on-behalf change. */
   readonly composedAt: Instant
   /** For a cancellation: what happens to the money and the codes. */
@@ -143,6 +150,17 @@ export function composeAppointmentMail(input: AppointmentMailInput): ComposedMai
       'Changes',
       `  ${describeDeadline('Reschedule', input.changeDeadlines.reschedule, input.composedAt, candidate.timeZone)}`,
       `  ${describeDeadline('Cancel', input.changeDeadlines.cancel, input.composedAt, candidate.timeZone)}`,
+      '',
+    )
+  }
+
+  if (input.publicUrl !== undefined) {
+    const page = computePortalPageUrl(input.publicUrl, {
+      page: 'registration',
+      registrationId: input.registrationId,
+    })
+    lines.push(
+      cancelled ? `See it online: ${page}` : `See it, reschedule or cancel it online: ${page}`,
       '',
     )
   }

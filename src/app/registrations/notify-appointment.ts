@@ -142,6 +142,7 @@ export async function notifyAppointment(
     changeDeadlines: kind === 'registration-cancelled' ? null : view.changeDeadlines,
     help: mail.help,
     organizer: mail.from,
+    publicUrl: mail.publicUrl(),
     composedAt: now,
     ...(cancellation === null ? {} : { cancellation }),
   }
