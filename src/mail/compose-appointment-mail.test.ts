@@ -154,7 +154,7 @@ describe('composeAppointmentMail', () => {
     const mail = composeAppointmentMail(input({ durationMinutes: 150 }))
     expect(mail.attachments).toHaveLength(1)
     const [ics] = mail.attachments
-    expect(ics?.filename).toBe('examdesk-K7QX-M2PD-9TRW.ics')
+    expect(ics?.filename).toBe('examdesk-070-620-2026-04-05.ics')
     expect(ics?.contentType).toBe('text/calendar; charset=utf-8; method=REQUEST')
     const calendar = readCalendar(ics!.content)
     const event = child(calendar, 'VEVENT')
