@@ -59,6 +59,14 @@ describe('composeStartBanner', () => {
     expect(composeStartBanner(facts).join('\n')).not.toContain('sign in')
   })
 
+  it('points a browser at the web app, where the demo people sign in too, when it is built', () => {
+    const signIn = { candidate: 'c@example.com', support: 's@example.com', admin: 'a@example.com' }
+    const text = composeStartBanner({ ...facts, signIn, webApp: true }).join('\n')
+    expect(text).toContain('web app:      http://127.0.0.1:8080/ (open it in a browser)')
+    expect(text).toContain('in the web app (http://127.0.0.1:8080/sign-in)')
+    expect(composeStartBanner({ ...facts, signIn }).join('\n')).not.toContain('web app')
+  })
+
   it('tries a request the database can answer: a demo candidate only with the demo', () => {
     expect(toCopy(composeStartBanner(facts))).toContain('cand-ana/eligibility')
     const withoutDemo = toCopy(composeStartBanner({ ...facts, demo: false }))

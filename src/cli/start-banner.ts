@@ -15,6 +15,8 @@ export interface StartFacts {
   readonly presetToken: boolean
   /** Whether the demo catalogue is loaded into an empty database (EXAMDESK_DEMO). */
   readonly demo: boolean
+  /** Whether the web app is served at `/` (it is once built). */
+  readonly webApp?: boolean
   /** The demo people's emails, to sign in as each; absent without the demo. */
   readonly signIn?: {
     readonly candidate: string
@@ -38,8 +40,10 @@ export interface StartFacts {
  */
 export function composeStartBanner(facts: StartFacts): string[] {
   const { base, loaded, admin } = facts
+  const local = computeLocalBase(base)
   const lines = [
     `examdesk is listening on ${base} (database ${facts.database})`,
+    ...(facts.webApp ? [`  web app:      ${local}/ (open it in a browser)`] : []),
     `  API docs:     ${base}/docs`,
     `  OpenAPI:      ${base}/openapi.json`,
     `  mail:         ${facts.mail}`,
@@ -48,12 +52,12 @@ export function composeStartBanner(facts: StartFacts): string[] {
     lines.push(
       `  demo loaded:  ${loaded.exams} exams, ${loaded.candidates} candidates, ${loaded.attempts} attempts, ${loaded.centres} centres, ${loaded.slots} slots`,
     )
-  const local = computeLocalBase(base)
   if (facts.signIn) {
     const { candidate, support, admin } = facts.signIn
     lines.push(
       `  sign in:      as the demo candidate (${candidate}), support agent (${support})`,
-      `                or admin (${admin}): ask for a mail, then type its code (${facts.mail.startsWith('kept') ? 'in the .eml file kept as above; the admin mail view hides it' : 'from the mailbox'}):`,
+      `                or admin (${admin}): ask for a mail, then type its code (${facts.mail.startsWith('kept') ? 'in the newest .eml file kept as above; the admin mail view hides it' : 'from the mailbox'})`,
+      `                ${facts.webApp ? `in the web app (${local}/sign-in), or here:` : 'here:'}`,
       `                  curl -X POST -H 'Content-Type: application/json' -d '{"email": "${candidate}"}' ${local}/v1/sign-in/email`,
       `                  curl -c cookies.txt -X POST -H 'Content-Type: application/json' -d '{"email": "${candidate}", "code": "XXXX-XXXX"}' ${local}/v1/sign-in/code`,
     )

@@ -1,5 +1,5 @@
 /** ISO 3166-1 alpha-2 codes officially assigned (249), as of the 2024 list. */
-const ASSIGNED = new Set(
+export const ASSIGNED_COUNTRIES: readonly string[] = Object.freeze(
   `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
   BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG
   EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR
@@ -9,6 +9,8 @@ const ASSIGNED = new Set(
   SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA
   UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW`.split(/\s+/),
 )
+
+const ASSIGNED: ReadonlySet<string> = new Set(ASSIGNED_COUNTRIES)
 
 export const ASSIGNED_COUNTRY_COUNT = ASSIGNED.size
 

@@ -27,6 +27,7 @@ import { homeRoutes } from './routes/home.js'
 import { SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
 import { refuseUnstorableText } from './unstorable-text.js'
 import { validatorCompiler } from './validator-compiler.js'
+import { webAppRoutes } from './web-app.js'
 
 /** What the HTTP shell needs from the rest of examdesk. */
 export interface HttpDeps {
@@ -59,6 +60,8 @@ export interface BuildAppOptions {
   readonly version?: string
   /** Proxies whose X-Forwarded-For gives `request.ip` (see `parseTrustProxy`); default none. */
   readonly trustProxy?: TrustProxy
+  /** A built web app's folder, served at `/` (`BUILT_WEB_APP`); without one, `/` is a page pointing at the API reference. */
+  readonly webApp?: string
 }
 
 /** Node's default, named so that the 431 problem can say it: a bearer token and a few headers fit many times over. */
@@ -114,7 +117,7 @@ export async function buildApp(
   await app.register(docsPlugin, { version: options.version ?? readPackageVersion() })
   await app.register(metrics.exposition)
   await app.register(healthRoutes(deps))
-  await app.register(homeRoutes)
+  await app.register(options.webApp === undefined ? homeRoutes : webAppRoutes(options.webApp))
   for (const plugin of deps.pages ?? []) await app.register(plugin)
   const sessionCookie = deps.sessionCookie ?? SECURE_SESSION_COOKIE
   await app.register(

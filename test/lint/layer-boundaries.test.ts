@@ -34,6 +34,16 @@ async function lintPlanted(folder: string, importLine: string): Promise<string |
 describe('layer boundaries, kept by the linter', () => {
   it.each([
     [
+      'web/src',
+      "import { register as imported } from '../../src/app/registrations/register.js'",
+      'only through the API',
+    ],
+    [
+      'web/src',
+      "import { findCandidate as imported } from '../../src/db/candidates/candidates.js'",
+      'only through the API',
+    ],
+    [
       'src/domain',
       "import { findCandidate as imported } from '../db/candidates/candidates.js'",
       'The domain is pure',
@@ -93,6 +103,7 @@ describe('layer boundaries, kept by the linter', () => {
     ],
     ['src/cli', "import { openDatabase as imported } from '../db/engine/database.js'"],
     ['src/mail', "import type { Candidate as imported } from '../domain/candidate.js'"],
+    ['web/src', "import { parseCountry as imported } from '../../src/domain/country.js'"],
   ])('allows in %s: %s', async (folder, importLine) => {
     expect(await lintPlanted(folder, importLine)).toBeNull()
   })

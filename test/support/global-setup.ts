@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { openDatabase, quoteIdentifier, redactUrl } from '../../src/db/engine/database.js'
+import { buildWebAppForTests } from '../browser/web-build.js'
 import { runAsAdmin } from './postgres-admin.js'
 import { type PostgresProbe, TEST_POSTGRES_URL } from './postgres-url.js'
 import {
@@ -45,8 +46,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     postgres: postgres?.prepared ?? null,
     tokens,
   })
+  // Browser tests serve the web app as `npm start` builds it: about two seconds, once per run.
+  const web = await buildWebAppForTests()
+  project.provide('webApp', web.dir)
   return async () => {
-    await Promise.all([sqlite.remove(), postgres?.remove()])
+    await Promise.all([sqlite.remove(), postgres?.remove(), web.remove()])
   }
 }
 

@@ -8,6 +8,7 @@ import { DEMO_SIGN_IN } from '../../demo/demo-accounts.js'
 import { buildExamdeskApp } from '../../http/examdesk-app.js'
 import { openServerLog } from '../../http/server-log.js'
 import { sessionCookieFor } from '../../http/session-cookie.js'
+import { BUILT_WEB_APP, hasWebApp } from '../../http/web-app.js'
 import { startBetaResultsJob } from '../../jobs/beta-results-job.js'
 import { startHoldExpiryJob } from '../../jobs/hold-expiry-job.js'
 import { startIdempotencyPurgeJob } from '../../jobs/idempotency-purge-job.js'
@@ -48,7 +49,12 @@ export async function serve(config: Config): Promise<void> {
       sessionCookie: sessionCookieFor(config.host, config.publicUrl ?? listeningAt),
       oidc: config.oidc === null ? null : openIdClient(config.oidc),
     },
-    { loggerInstance: log.logger, trustProxy: config.trustProxy },
+    {
+      loggerInstance: log.logger,
+      trustProxy: config.trustProxy,
+      // `npm start` builds it; a server run from the sources without a build answers the API alone.
+      ...(hasWebApp(BUILT_WEB_APP) ? { webApp: BUILT_WEB_APP } : {}),
+    },
   )
   await app.listen({ port: config.port, host: config.host })
   const transport = openMailTransport(config, mailSettings)
@@ -75,6 +81,7 @@ export async function serve(config: Config): Promise<void> {
         ? `kept in ${config.mailDir} and at ${base}/v1/admin/mail (set SMTP_URL to send it)`
         : `sent through ${redactUrl(config.smtpUrl)}`,
     loaded,
+    webApp: hasWebApp(BUILT_WEB_APP),
     admin,
     presetToken: config.adminToken !== undefined,
     demo: config.demo,

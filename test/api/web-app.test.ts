@@ -1,0 +1,64 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { fixedClock } from '../../src/app/clock.js'
+import type { Database } from '../../src/db/engine/database.js'
+import { buildExamdeskApp } from '../../src/http/examdesk-app.js'
+import { openTestDatabase } from '../support/databases.js'
+import { NOW, readProblem } from './api-harness.js'
+
+describe('the web app, served on the API’s origin', () => {
+  let database: Database
+  let app: FastifyInstance
+  beforeAll(async () => {
+    database = await openTestDatabase('sqlite')
+    app = await buildExamdeskApp(
+      { db: database.db, clock: fixedClock(NOW) },
+      { webApp: inject('webApp') },
+    )
+  })
+  afterAll(async () => {
+    await app.close()
+    await database.close()
+  })
+
+  it.each(['/', '/sign-in', '/registrations/reg-123', '/exams/070-620'])(
+    '%s answers the page, never cached, allowed only this server’s scripts and framed nowhere',
+    async (url) => {
+      const page = await app.inject({ method: 'GET', url })
+      expect(page.statusCode).toBe(200)
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+      expect(page.headers['cache-control']).toBe('no-cache')
+      const policy = String(page.headers['content-security-policy'])
+      expect(policy).toContain("script-src 'self'")
+      expect(policy).toContain("frame-ancestors 'none'")
+      expect(policy).not.toContain('unsafe-inline')
+      expect(page.body).toContain('<div id="root"></div>')
+    },
+  )
+
+  it('its files are named by their content and kept a year', async () => {
+    const [script] = readdirSync(join(inject('webApp'), 'assets')).filter((name) =>
+      name.endsWith('.js'),
+    )
+    const file = await app.inject({ method: 'GET', url: `/assets/${script}` })
+    expect(file.statusCode).toBe(200)
+    expect(file.headers['content-type']).toMatch(/javascript/)
+    expect(file.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+  })
+
+  it('an address that is no page, and an unknown API route, answer a 404 problem as before', async () => {
+    for (const url of ['/no-such-page', '/v1/no-such-route', '/assets/missing.js']) {
+      const answer = await app.inject({ method: 'GET', url })
+      expect(answer.statusCode, url).toBe(404)
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/)
+      expect(readProblem(answer).code).toBe('ROUTE_NOT_FOUND')
+    }
+  })
+
+  it('the API keeps its own headers: no page policy on /v1', async () => {
+    const answer = await app.inject({ method: 'GET', url: '/healthz' })
+    expect(answer.headers['content-security-policy']).toBeUndefined()
+  })
+})

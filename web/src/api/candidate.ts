@@ -1,0 +1,13 @@
+import type { paths } from './schema'
+
+type Json<P extends keyof paths, M extends 'get'> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } }
+}
+  ? T
+  : never
+
+export type Registration = Json<'/v1/registrations/{id}', 'get'>['registration']
+export type RegistrationListItem = Json<'/v1/candidates/{id}/registrations', 'get'>['items'][number]
+
+/** Statuses of a registration still ahead of the candidate. */
+export const UPCOMING: ReadonlySet<Registration['status']> = new Set(['booked', 'checked-in'])

@@ -1,0 +1,37 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, Problem, rememberCsrfToken } from './client'
+import type { paths } from './schema'
+
+export type Me = paths['/v1/me']['get']['responses'][200]['content']['application/json']
+
+export const ME_KEY = ['me'] as const
+
+/** Who is signed in on this browser, or null when nobody is (the cookie is missing or its session ended). */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const { data } = await api.GET('/v1/me')
+        rememberCsrfToken(data?.csrfToken)
+        return data ?? null
+      } catch (error) {
+        if (error instanceof Problem && error.status === 401) {
+          rememberCsrfToken(undefined)
+          return null
+        }
+        throw error
+      }
+    },
+    staleTime: 60_000,
+  })
+}
+
+/** After a sign-in or sign-out every answer cached for the previous person is dropped. */
+export function useSessionChanged(): () => Promise<void> {
+  const client = useQueryClient()
+  return async () => {
+    client.clear()
+    await client.invalidateQueries({ queryKey: ME_KEY })
+  }
+}

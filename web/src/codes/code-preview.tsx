@@ -1,0 +1,86 @@
+import { Checkbox } from 'react-aria-components'
+import { useIntl } from 'react-intl'
+import type { paths } from '../api/schema'
+import { useDecisionSentence } from '../decisions/decision-sentence'
+import { useT } from '../i18n/use-t'
+import { formatMoney } from '../time/format'
+
+export type CodePreview =
+  paths['/v1/vouchers/{code}/preview']['get']['responses'][200]['content']['application/json']
+
+/**
+ * What a code would do before anything is booked with it: what it does, what
+ * it keeps, what it would give up (which needs a tick), and the price after
+ * it; or why it would be refused.
+ */
+export function CodePreviewPanel(props: {
+  readonly preview: CodePreview
+  readonly forfeitAcknowledged: boolean
+  onForfeitAcknowledged(acknowledged: boolean): void
+}) {
+  const t = useT()
+  const intl = useIntl()
+  const say = useDecisionSentence()
+  const { preview } = props
+  return (
+    <div className={`code-preview ${preview.accepted ? '' : 'refused'}`} aria-live="polite">
+      <p>
+        <strong>{preview.offer.name}</strong>{' '}
+        <span className="secondary">({preview.offer.covers})</span>
+      </p>
+      {preview.refusal !== null ? (
+        <p className="problem">
+          {say({ code: preview.refusal.code, reason: preview.refusal.reason })}
+        </p>
+      ) : (
+        <dl className="facts">
+          {preview.does !== null && (
+            <>
+              <dt>{t('code.does')}</dt>
+              <dd>{preview.does}</dd>
+            </>
+          )}
+          {preview.keeps.length > 0 && (
+            <>
+              <dt>{t('code.keeps')}</dt>
+              <dd>{preview.keeps.join(' ')}</dd>
+            </>
+          )}
+          {preview.loses.length > 0 && (
+            <>
+              <dt>{t('code.loses')}</dt>
+              <dd className="attention">{preview.loses.join(' ')}</dd>
+            </>
+          )}
+          {preview.price !== null && (
+            <>
+              <dt>{t('code.price')}</dt>
+              <dd>
+                {preview.price.dueCents === preview.price.listCents
+                  ? formatMoney(intl.locale, preview.price.dueCents, preview.price.currency)
+                  : t('code.priceAfter', {
+                      list: formatMoney(
+                        intl.locale,
+                        preview.price.listCents,
+                        preview.price.currency,
+                      ),
+                      due: formatMoney(intl.locale, preview.price.dueCents, preview.price.currency),
+                    })}
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      {preview.requiresAcknowledgement && preview.refusal === null && (
+        <Checkbox
+          className="checkbox"
+          isSelected={props.forfeitAcknowledged}
+          onChange={props.onForfeitAcknowledged}
+        >
+          <span className="checkbox-box" aria-hidden="true" />
+          {t('code.acknowledgeForfeit')}
+        </Checkbox>
+      )}
+    </div>
+  )
+}

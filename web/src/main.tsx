@@ -1,0 +1,32 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { BrowserRouter } from 'react-router'
+import { Problem } from './api/client'
+import { App } from './app'
+import { LocaleProvider } from './i18n/locale-context'
+import './styles.css'
+
+const queries = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal is an answer, not a fault: asking again would get the same one.
+      retry: (count, error) => !(error instanceof Problem && error.status < 500) && count < 2,
+      refetchOnWindowFocus: true,
+    },
+    // A change is never repeated by the page on its own; a booking carries its own key for that.
+    mutations: { retry: false },
+  },
+})
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queries}>
+      <LocaleProvider>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </LocaleProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+)

@@ -1,0 +1,52 @@
+import { useIntl } from 'react-intl'
+import { $api } from '../../api/client'
+import { useT } from '../../i18n/use-t'
+import { formatDay } from '../../time/format'
+import { HomeSection } from './section'
+
+/** Certifications earned, current or expired, with until when each holds. */
+export function Certifications({ candidateId }: { candidateId: string }) {
+  const t = useT()
+  const intl = useIntl()
+  const query = $api.useQuery('get', '/v1/candidates/{id}/certifications', {
+    params: { path: { id: candidateId } },
+  })
+  const me = $api.useQuery('get', '/v1/candidates/{id}', { params: { path: { id: candidateId } } })
+  const zone = me.data?.timeZone ?? 'UTC'
+  const items = query.data?.items ?? []
+  return (
+    <HomeSection
+      id="certifications"
+      title={t('home.certifications')}
+      query={query}
+      empty={items.length === 0 ? t('home.noCertifications') : null}
+    >
+      <ul className="plain-list">
+        {items.map((certification) => (
+          <li key={certification.certificationId}>
+            <strong>{certification.name}</strong>{' '}
+            <span className={certification.current ? 'good' : 'attention'}>
+              {t(
+                certification.current ? 'home.certification.current' : 'home.certification.expired',
+              )}
+            </span>
+            <span className="secondary">
+              {' '}
+              ·{' '}
+              {t('home.certification.earned', {
+                day: formatDay(intl.locale, certification.earnedAt, zone),
+              })}
+              {' · '}
+              {certification.expiresAt === null
+                ? t('home.certification.noExpiry')
+                : t('home.certification.expires', {
+                    day: formatDay(intl.locale, certification.expiresAt, zone),
+                  })}
+            </span>
+            <span className="secondary"> · {certification.exams.join(', ')}</span>
+          </li>
+        ))}
+      </ul>
+    </HomeSection>
+  )
+}

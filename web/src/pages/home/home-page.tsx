@@ -1,0 +1,33 @@
+import type { Me } from '../../api/session'
+import { useT } from '../../i18n/use-t'
+import { usePageTitle } from '../../ui/page-title'
+import { Appointments } from './appointments'
+import { Certifications } from './certifications'
+import { Codes } from './codes'
+import { ExceptionRequests } from './exception-requests'
+import { Invitations } from './invitations'
+import { Results } from './results'
+
+/** A candidate's start page: everything ahead of them and behind them, from every provider, in one place. */
+export function HomePage({ me }: { me: Me }) {
+  const t = useT()
+  usePageTitle(t('home.title'))
+  const candidateId = me.account.candidateId
+  return (
+    <>
+      <h1>{t('home.greeting', { name: me.account.displayName })}</h1>
+      {candidateId === null ? (
+        <p>{t('home.staff')}</p>
+      ) : (
+        <div className="home-grid">
+          <Appointments candidateId={candidateId} />
+          <Invitations candidateId={candidateId} />
+          <Results candidateId={candidateId} />
+          <Certifications candidateId={candidateId} />
+          <Codes candidateId={candidateId} />
+          <ExceptionRequests candidateId={candidateId} />
+        </div>
+      )}
+    </>
+  )
+}

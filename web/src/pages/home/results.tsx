@@ -1,0 +1,52 @@
+import { useIntl } from 'react-intl'
+import { Link } from 'react-router'
+import { $api } from '../../api/client'
+import { useT } from '../../i18n/use-t'
+import { formatDay } from '../../time/format'
+import { HomeSection } from './section'
+
+/** Every attempt, newest first: passes, fails and results still to come with the day they are due. */
+export function Results({ candidateId }: { candidateId: string }) {
+  const t = useT()
+  const intl = useIntl()
+  const query = $api.useQuery('get', '/v1/candidates/{id}/attempts', {
+    params: { path: { id: candidateId }, query: { limit: 200 } },
+  })
+  const me = $api.useQuery('get', '/v1/candidates/{id}', { params: { path: { id: candidateId } } })
+  const zone = me.data?.timeZone ?? 'UTC'
+  const attempts = [...(query.data?.items ?? [])].sort((a, b) => b.takenAt.localeCompare(a.takenAt))
+  return (
+    <HomeSection
+      id="results"
+      title={t('home.results')}
+      query={query}
+      empty={attempts.length === 0 ? t('home.noResults') : null}
+    >
+      <ul className="plain-list">
+        {attempts.map((attempt) => (
+          <li key={attempt.id}>
+            <Link to={`/exams/${attempt.exam}`}>{attempt.exam}</Link>{' '}
+            <strong className={`outcome outcome-${attempt.outcome}`}>
+              {t(`home.result.${attempt.outcome}`)}
+            </strong>
+            {attempt.outcome === 'pending' && attempt.resultsDueAt !== null && (
+              <>
+                {' '}
+                ({t('home.result.due', { due: formatDay(intl.locale, attempt.resultsDueAt, zone) })}
+                )
+              </>
+            )}
+            <span className="secondary">
+              {' '}
+              ·{' '}
+              {t('home.result.taken', {
+                day: formatDay(intl.locale, attempt.takenAt, zone),
+                provider: attempt.provider,
+              })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </HomeSection>
+  )
+}

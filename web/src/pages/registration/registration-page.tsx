@@ -1,0 +1,141 @@
+import { useIntl } from 'react-intl'
+import { Link, useParams, useSearchParams } from 'react-router'
+import { UPCOMING } from '../../api/candidate'
+import { $api, Problem } from '../../api/client'
+import { useMe } from '../../api/session'
+import { useT } from '../../i18n/use-t'
+import { formatMoney, formatOnClock } from '../../time/format'
+import { Instant } from '../../ui/instant'
+import { usePageTitle } from '../../ui/page-title'
+import { ProblemMessage } from '../../ui/problem-message'
+import { ApplyCode } from './apply-code'
+import { ChangeBooking } from './change-booking'
+import { History } from './history'
+import { PayBooking } from './pay-booking'
+
+/** One booking: what, where, when, what it cost, until when it can change, and what happened to it. */
+export function RegistrationPage() {
+  const t = useT()
+  const intl = useIntl()
+  const { id = '' } = useParams()
+  const [params] = useSearchParams()
+  const me = useMe()
+  usePageTitle(t('registration.title'))
+  const query = $api.useQuery('get', '/v1/registrations/{id}', { params: { path: { id } } })
+  if (query.isPending) return <p>{t('common.loading')}</p>
+  if (query.error !== null)
+    return query.error instanceof Problem && query.error.status === 404 ? (
+      <>
+        <h1>{t('registration.title')}</h1>
+        <p role="alert">{t('registration.notFound')}</p>
+      </>
+    ) : (
+      <ProblemMessage error={query.error} />
+    )
+  const { registration, history } = query.data
+  const zone = registration.centre.timeZone
+  const country = new Intl.DisplayNames([intl.locale], { type: 'region' })
+  const money = (cents: number, currency: string) => formatMoney(intl.locale, cents, currency)
+  return (
+    <>
+      <h1>
+        {registration.exam.number} {registration.exam.title}
+      </h1>
+      {params.has('booked') && (
+        <p className="confirmation" role="status">
+          {t('book.booked', { email: me.data?.account.email ?? '' })}
+        </p>
+      )}
+      {params.has('rescheduled') && (
+        <p className="confirmation" role="status">
+          {t('book.rescheduled')}
+        </p>
+      )}
+      <dl className="facts">
+        <dt>{t('registration.status')}</dt>
+        <dd>
+          {t(`registration.status.${registration.status}`)} ·{' '}
+          {t(`registration.payment.${registration.paymentStatus}`)}
+        </dd>
+        <dt>{t('appointment.when')}</dt>
+        <dd>
+          <Instant at={registration.startsAt} timeZone={zone} />
+        </dd>
+        <dt>{t('appointment.where')}</dt>
+        <dd>
+          {registration.centre.name}, {registration.centre.address}, {registration.centre.city},{' '}
+          {country.of(registration.centre.country)}
+        </dd>
+        <dt>{t('registration.provider')}</dt>
+        <dd>{registration.provider.name}</dd>
+        {registration.price !== null && (
+          <>
+            <dt>{t('registration.price')}</dt>
+            <dd>
+              <ul className="plain-list">
+                <li>
+                  {t('registration.listPrice')}:{' '}
+                  {money(registration.price.listCents, registration.price.currency)}
+                </li>
+                {registration.price.lines.map((line) => (
+                  <li key={`${line.code}-${line.offerId}`}>
+                    {line.label} (<code className="voucher-code">{line.code}</code>):{' '}
+                    {money(line.cents, registration.price!.currency)}
+                  </li>
+                ))}
+                <li>
+                  <strong>
+                    {t('registration.due')}:{' '}
+                    {money(registration.price.dueCents, registration.price.currency)}
+                  </strong>
+                </li>
+              </ul>
+            </dd>
+          </>
+        )}
+        {registration.refund !== null && (
+          <>
+            <dt>{t('registration.payment.refunded')}</dt>
+            <dd>
+              {t('registration.refund', {
+                refund: money(registration.refund.refundCents, registration.refund.currency),
+                paid: money(registration.refund.paidCents, registration.refund.currency),
+                fee:
+                  registration.refund.feeCents === 0
+                    ? 'none'
+                    : money(registration.refund.feeCents, registration.refund.currency),
+              })}
+            </dd>
+          </>
+        )}
+      </dl>
+      {registration.paymentStatus === 'due' && registration.holdExpiresAt !== null && (
+        <p className="attention">
+          {t('registration.holdEnds', {
+            until: formatOnClock(intl.locale, registration.holdExpiresAt, zone),
+          })}
+        </p>
+      )}
+      {registration.paymentStatus === 'due' && registration.status === 'booked' && (
+        <>
+          <PayBooking registration={registration} />
+          <ApplyCode registration={registration} />
+        </>
+      )}
+      {registration.status === 'cancelled' && <p>{t('registration.cancelled')}</p>}
+      {UPCOMING.has(registration.status) && (
+        <>
+          <ChangeBooking registration={registration} />
+        </>
+      )}
+      {(registration.status === 'completed' || registration.status === 'no-show') && (
+        <p>
+          <Link to={`/exception-requests/new?registration=${registration.id}`}>
+            {t('registration.exception')}
+          </Link>
+        </p>
+      )}
+      <History entries={history} />
+    </>
+  )
+}

@@ -1,0 +1,50 @@
+/**
+ * Instants come from the API in UTC; a person reads them on a clock. An
+ * appointment is shown on the centre's clock with its zone named, and on the
+ * reader's beside it when the two clocks differ at that instant.
+ */
+export function formatOnClock(locale: string, instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'long',
+  }).format(new Date(instant))
+}
+
+/** A day without a time, on the given clock: a due date, an expiry. */
+export function formatDay(locale: string, instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' }).format(new Date(instant))
+}
+
+/** The zone this browser's clock is set to. */
+export function readerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone
+}
+
+/** Whether two zones show different wall-clock times at this instant (not merely different names). */
+export function clocksDiffer(instant: string, a: string, b: string): boolean {
+  const at = new Date(instant)
+  const wall = (timeZone: string) =>
+    new Intl.DateTimeFormat('en', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(at)
+  return wall(a) !== wall(b)
+}
+
+/** Money in its currency's own decimals, for the reader's locale. */
+export function formatMoney(locale: string, cents: number, currency: string): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
+  return format.format(cents / 10 ** digits)
+}

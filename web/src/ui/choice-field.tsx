@@ -1,0 +1,55 @@
+import {
+  Button,
+  ComboBox,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+} from 'react-aria-components'
+
+export interface Choice {
+  readonly id: string
+  readonly label: string
+}
+
+/** A field whose value is one of many known choices, found by typing part of its name. */
+export function ChoiceField(props: {
+  readonly name: string
+  readonly label: string
+  readonly choices: readonly Choice[]
+  readonly defaultSelectedKey?: string
+  readonly isRequired?: boolean
+}) {
+  return (
+    <ComboBox
+      name={props.name}
+      className="field"
+      defaultItems={props.choices}
+      isRequired={props.isRequired}
+      formValue="key"
+      {...(props.defaultSelectedKey === undefined
+        ? {}
+        : { defaultSelectedKey: props.defaultSelectedKey })}
+    >
+      <Label>{props.label}</Label>
+      <div className="combo">
+        <Input />
+        <Button className="button quiet combo-button">
+          <span aria-hidden="true">▾</span>
+        </Button>
+      </div>
+      <FieldError />
+      <Popover className="popover">
+        <ListBox className="listbox">
+          {(choice: Choice) => (
+            <ListBoxItem id={choice.id} className="listbox-item">
+              {choice.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  )
+}
