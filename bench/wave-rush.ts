@@ -49,6 +49,7 @@ const MAIL: MailSettings = {
   helpContact: 'help@examdesk.test',
   bookingPlace: 'https://exams.examdesk.test/book',
   bringToExam: 'a photo ID',
+  publicUrl: () => 'https://exams.examdesk.test',
 }
 const ADMIN = { id: 'bench', role: 'admin', channel: 'cli' }
 

@@ -39,13 +39,16 @@ export interface Config {
   readonly idempotencyRetentionHours: number
   /** How long a registration with an amount due holds its seat before the job releases it. */
   readonly holdMinutes: number
-  /** The address people open examdesk at (`EXAMDESK_PUBLIC_URL`), for sign-in links; unset: where it listens. */
+  /** The address people open examdesk at (`EXAMDESK_PUBLIC_URL`), for sign-in links and every mail's link to its page; unset: where it listens. */
   readonly publicUrl: string | undefined
   /** When a person's session ends: idle (`EXAMDESK_SESSION_IDLE_MINUTES`) and absolute (`EXAMDESK_SESSION_MAX_HOURS`). */
   readonly sessionTimeouts: SessionTimeouts
   /** OpenID Connect sign-in (`EXAMDESK_OIDC_*`); null, switched off, unless the issuer is set. */
   readonly oidc: OidcSettings | null
 }
+
+/** The public address when none is configured: the server's default listening address. */
+export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000'
 
 const DEFAULT_MAIL_FROM = '"examdesk" <no-reply@examdesk.invalid>'
 // Where a candidate of the sources booked and found help: their test-centre provider.

@@ -216,6 +216,7 @@ export interface ErrorFactsByCode {
   PAYMENT_NOT_DUE: { readonly registrationId: string }
   REGISTRATION_ALREADY_PAID: { readonly registrationId: string }
   PAYMENT_DUE: { readonly registrationId: string }
+  REGISTRATION_NOT_CONFIRMED: { readonly registrationId: string }
   PAYMENT_AMOUNT_MISMATCH: { readonly due: string; readonly paid: string }
   HOLD_EXPIRED: {
     readonly registrationId: string

@@ -603,6 +603,12 @@ export const ERROR_CATALOGUE: Catalogue = {
     sentence: (f) =>
       `Registration ${text(f.registrationId)} is not paid, so it is not confirmed: no check-in or result can be recorded on it.`,
   },
+  REGISTRATION_NOT_CONFIRMED: {
+    status: 409,
+    title: 'Not confirmed yet',
+    sentence: (f) =>
+      `Registration ${text(f.registrationId)} waits for payment, so it is not confirmed yet: its calendar file comes with its confirmation, once it is paid.`,
+  },
   PAYMENT_AMOUNT_MISMATCH: {
     status: 422,
     title: 'Wrong amount',

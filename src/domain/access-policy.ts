@@ -143,6 +143,8 @@ export const ACCESS_POLICY = {
   cancelRegistration: booking,
   payRegistration: booking,
   getRegistration: booking,
+  // The registration's calendar file: read by whoever may read the registration.
+  getRegistrationCalendar: booking,
   applyRegistrationCodes: booking,
   previewRegistrationCode: booking,
 

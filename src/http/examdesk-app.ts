@@ -28,7 +28,7 @@ export async function buildExamdeskApp(
     readonly clock: Clock
     readonly mail?: MailSettings
     readonly holdMinutes?: number
-    /** The address people open examdesk at, for sign-in links. */
+    /** The address people open examdesk at, for sign-in links (and mail's, unless `mail` is given). */
     readonly publicUrl?: () => string
     readonly sessionTimeouts?: SessionTimeouts
     /** The session cookie; Secure `__Host-examdesk-session` unless served over plain HTTP on loopback. */
@@ -39,7 +39,7 @@ export async function buildExamdeskApp(
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
   const { sessionCookie = SECURE_SESSION_COOKIE, ...rest } = base
-  const deps = { ...rest, mail: base.mail ?? readMailSettings(readConfig({})) }
+  const deps = { ...rest, mail: base.mail ?? readMailSettings(readConfig({}), base.publicUrl) }
   // The app's logger exists once the app does; a last use is recorded only after a request came in.
   let app: FastifyInstance | null = null
   const lastUse = recordLastUse(deps, (error, tokenId) =>

@@ -24,8 +24,11 @@ export interface CalendarAppointment {
   readonly summary: string
   readonly location: string
   readonly description: string
+  /** A page about the appointment (URL); null or absent: none. */
+  readonly url?: string | null
   readonly organizer: MailAddress
-  readonly attendee: { readonly name: string; readonly email: string }
+  /** The candidate; null leaves the event without an attendee (whoever reads it may not have their address). */
+  readonly attendee: { readonly name: string; readonly email: string } | null
   /** When this version was made (DTSTAMP). */
   readonly stampedAt: Instant
 }
@@ -66,18 +69,22 @@ export function composeCalendarFile(appointment: CalendarAppointment): string {
     summary: appointment.summary,
     location: appointment.location,
     description: appointment.description,
+    url: appointment.url ?? null,
     status: appointment.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: organizer.name || organizer.address, email: organizer.address },
-    attendees: [
-      {
-        name: appointment.attendee.name,
-        email: appointment.attendee.email,
-        role: ICalAttendeeRole.REQ,
-        // Nothing to answer: the booking is made, and the organizer's box is not read.
-        rsvp: false,
-        status: appointment.method === 'CANCEL' ? null : ICalAttendeeStatus.ACCEPTED,
-      },
-    ],
+    attendees:
+      appointment.attendee === null
+        ? []
+        : [
+            {
+              name: appointment.attendee.name,
+              email: appointment.attendee.email,
+              role: ICalAttendeeRole.REQ,
+              // Nothing to answer: the booking is made, and the organizer's box is not read.
+              rsvp: false,
+              status: appointment.method === 'CANCEL' ? null : ICalAttendeeStatus.ACCEPTED,
+            },
+          ],
   })
   return calendar.toString()
 }

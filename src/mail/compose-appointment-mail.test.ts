@@ -154,7 +154,7 @@ describe('composeAppointmentMail', () => {
     const mail = composeAppointmentMail(input({ durationMinutes: 150 }))
     expect(mail.attachments).toHaveLength(1)
     const [ics] = mail.attachments
-    expect(ics?.filename).toBe('examdesk-K7QX-M2PD-9TRW.ics')
+    expect(ics?.filename).toBe('examdesk-070-620-2026-04-05.ics')
     expect(ics?.contentType).toBe('text/calendar; charset=utf-8; method=REQUEST')
     const calendar = readCalendar(ics!.content)
     const event = child(calendar, 'VEVENT')
@@ -165,6 +165,16 @@ describe('composeAppointmentMail', () => {
     })
     expect(instantOf(calendar, property(event, 'DTEND'))).toBe(Date.UTC(2026, 3, 4, 23, 0))
     expect(property(event, 'DESCRIPTION').value).toContain('not monitored')
+  })
+
+  it("links to the registration's page; facts stored before mail carried the link go without one", () => {
+    const linked = composeAppointmentMail(input({ publicUrl: 'https://exams.example.org/' }))
+    expect(linked.bodyText).toContain(
+      'See it, reschedule or cancel it online: https://exams.example.org/registrations/K7QX-M2PD-9TRW\n',
+    )
+    const before = composeAppointmentMail(input())
+    expect(before.bodyText).not.toContain('online')
+    expect(before.bodyText).not.toContain('https://')
   })
 
   it('keys one mail per kind, registration and version', () => {

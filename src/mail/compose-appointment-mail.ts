@@ -1,69 +1,15 @@
-import type { Instant } from '../domain/instant.js'
 import type { MailAttachment } from '../domain/outbox-mail.js'
-import { composeCalendarFile } from './calendar-file.js'
+import { calendarAttachmentOf, composeAppointmentCalendar } from './appointment-calendar.js'
+import type { AppointmentMailInput, AppointmentMailKind } from './appointment-mail-input.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
-import { type ActedForFacts, asSentence, describeActedFor } from './describe-acted-for.js'
-import { type CancellationMailFacts, describeCancellation } from './describe-cancellation.js'
+import { asSentence, describeActedFor } from './describe-acted-for.js'
+import { describeCancellation } from './describe-cancellation.js'
 import { describeDeadline } from './describe-deadline.js'
 import { formatMailTime } from './format-mail-time.js'
 import { formatPlace } from './format-place.js'
-import type { MailAddress } from './mail-settings.js'
+import { computePortalPageUrl } from './portal-page.js'
 
-export type AppointmentMailKind =
-  | 'registration-confirmed'
-  | 'registration-rescheduled'
-  | 'registration-cancelled'
-
-/**
- * Everything an appointment mail says; plain JSON values, so that the outbox
- * keeps them as the mail's facts and the mail is composed from them when it
- * is read or sent (the same text every time).
- */
-export interface AppointmentMailInput {
-  readonly kind: AppointmentMailKind
-  readonly registrationId: string
-  /** The registration's version after this change: the calendar entry's SEQUENCE. */
-  readonly version: number
-  readonly candidate: {
-    readonly id: string
-    readonly firstName: string
-    readonly lastName: string
-    readonly email: string
-    readonly timeZone: string
-  }
-  readonly exam: { readonly number: string; readonly title: string }
-  readonly provider: { readonly id: string; readonly name: string }
-  readonly centre: {
-    readonly name: string
-    readonly address: string
-    readonly city: string
-    readonly country: string
-    readonly timeZone: string
-  }
-  readonly startsAt: Instant
-  /** How long the calendar entry is; 120 minutes when the exam's length is not known. */
-  readonly durationMinutes?: number
-  /**
-   * Who acted when it was not the candidate: the mail names them (the agent
-   * and their role, the channel, the reason; a provider's booking system by
-   * the provider), and when (`at`; the change's own time when absent).
-   */
-  readonly onBehalf?: ActedForFacts | null
-  /** For a reschedule, where the appointment was before. */
-  readonly previousStartsAt?: Instant | null
-  /** The last instants to reschedule and to cancel; not shown in a cancellation. */
-  readonly changeDeadlines: { readonly reschedule: Instant; readonly cancel: Instant } | null
-  /** Where to get help (`MailSettings.help`): the sender is not monitored. */
-  readonly help: string
-  /** The calendar entry's organizer: the mail's sender (`MailSettings.from`). */
-  readonly organizer: MailAddress
-  /** When the change happened (the use case's `now`): DTSTAMP, and "on …" for an on-behalf change. */
-  readonly composedAt: Instant
-  /** For a cancellation: what happens to the money and the codes. */
-  readonly cancellation?: CancellationMailFacts
-}
-
-const DEFAULT_DURATION_MINUTES = 120
+export type { AppointmentMailInput, AppointmentMailKind } from './appointment-mail-input.js'
 
 const VERBS: Readonly<Record<AppointmentMailKind, string>> = {
   'registration-confirmed': 'registered',
@@ -87,8 +33,10 @@ export function computeAppointmentDedupeKey(
  * The confirmation, reschedule or cancellation mail of a registration: the
  * time on the centre's clock with its zone named (and on the candidate's
  * when that zone differs), the place, the registration id, the change
- * deadlines, who acted if not the candidate, where to get help, and a
- * calendar file (REQUEST, or CANCEL) that adds, moves or removes the entry.
+ * deadlines, who acted if not the candidate, the registration's page,
+ * where to get help, and a calendar file (REQUEST, or CANCEL) that adds,
+ * moves or removes the entry: `composeAppointmentCalendar`, whose file the
+ * API answers for the registration too.
  */
 export function composeAppointmentMail(input: AppointmentMailInput): ComposedMail {
   const { exam, centre, candidate } = input
@@ -101,7 +49,7 @@ export function composeAppointmentMail(input: AppointmentMailInput): ComposedMai
     'registration-cancelled': 'Your exam registration is cancelled; the seat is released.',
   }
   const location = formatPlace(centre)
-  const { filename: calendarName, contentType: calendarType } = calendarAttachmentOf(input)
+  const { filename: calendarName } = calendarAttachmentOf(input)
 
   const lines = [
     `Hello ${candidate.firstName} ${candidate.lastName},`,
@@ -147,6 +95,17 @@ export function composeAppointmentMail(input: AppointmentMailInput): ComposedMai
     )
   }
 
+  if (input.publicUrl !== undefined) {
+    const page = computePortalPageUrl(input.publicUrl, {
+      page: 'registration',
+      registrationId: input.registrationId,
+    })
+    lines.push(
+      cancelled ? `See it online: ${page}` : `See it, reschedule or cancel it online: ${page}`,
+      '',
+    )
+  }
+
   lines.push(
     cancelled
       ? `The attached calendar file (${calendarName}) removes the appointment from your calendar.`
@@ -157,27 +116,8 @@ export function composeAppointmentMail(input: AppointmentMailInput): ComposedMai
     '',
   )
 
-  const calendar = composeCalendarFile({
-    method: calendarMethodOf(input.kind),
-    uid: `${input.registrationId}@examdesk`,
-    sequence: input.version,
-    startsAt: input.startsAt,
-    durationMinutes: input.durationMinutes ?? DEFAULT_DURATION_MINUTES,
-    timeZone: centre.timeZone,
-    summary: `Exam ${examName}`,
-    location: location.join('\n'),
-    description: [
-      `Registration ${input.registrationId} with ${input.provider.name}.`,
-      ...(cancelled ? ['This appointment is cancelled.'] : []),
-      input.help,
-    ].join('\n'),
-    organizer: input.organizer,
-    attendee: { name: `${candidate.firstName} ${candidate.lastName}`, email: candidate.email },
-    stampedAt: input.composedAt,
-  })
-
   return finishMail(subjectOf(input.kind, exam.number, when), lines.join('\n'), [
-    { filename: calendarName, contentType: calendarType, content: calendar },
+    composeAppointmentCalendar(input),
   ])
 }
 
@@ -205,18 +145,6 @@ function subjectOf(kind: AppointmentMailKind, exam: string, when: string): strin
     case 'registration-cancelled':
       return `Exam cancelled: ${exam} on ${when}`
   }
-}
-
-function calendarAttachmentOf(input: AppointmentMailInput): Omit<MailAttachment, 'content'> {
-  const method = calendarMethodOf(input.kind)
-  return {
-    filename: `examdesk-${input.registrationId}.ics`,
-    contentType: `text/calendar; charset=utf-8; method=${method}`,
-  }
-}
-
-function calendarMethodOf(kind: AppointmentMailKind): 'CANCEL' | 'REQUEST' {
-  return kind === 'registration-cancelled' ? 'CANCEL' : 'REQUEST'
 }
 
 /** True for the kinds `composeAppointmentMail` writes. */

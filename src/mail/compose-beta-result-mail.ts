@@ -2,6 +2,8 @@ import type { Candidate } from '../domain/candidate.js'
 import type { Instant } from '../domain/instant.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 import { formatMailTime } from './format-mail-time.js'
+import type { MailSettings } from './mail-settings.js'
+import { computePortalPageUrl } from './portal-page.js'
 
 export interface BetaResultMailInput {
   /** `beta-result-due`: the sitting is recorded, the result comes on a date; `beta-result-released`: here it is. */
@@ -18,8 +20,16 @@ export interface BetaResultMailInput {
   readonly now: Instant
 }
 
-/** Words for a beta result: when it comes, or what it is and what follows from it. */
-export function composeBetaResultMail(input: BetaResultMailInput, help: string): ComposedMail {
+/**
+ * Words for a beta result: when it comes, or what it is and what follows
+ * from it; a link to the candidate's results, and for a result not passed,
+ * to the live exam's page (when it may be taken again).
+ */
+export function composeBetaResultMail(
+  input: BetaResultMailInput,
+  settings: Pick<MailSettings, 'help' | 'publicUrl'>,
+): ComposedMail {
+  const publicUrl = settings.publicUrl()
   const due = formatMailTime(input.resultsReleaseAt, input.candidate.timeZone)
   const lines = [`Dear ${input.candidate.firstName},`, '']
   let subject: string
@@ -40,6 +50,13 @@ export function composeBetaResultMail(input: BetaResultMailInput, help: string):
       'As thanks for taking part, a reward code comes in a separate mail (one per beta exam taken).',
     )
   }
-  lines.push('', '-- ', help)
+  lines.push('', `Your results online: ${computePortalPageUrl(publicUrl, { page: 'home' })}`)
+  if (input.kind === 'beta-result-released' && input.outcome !== 'pass') {
+    const exam = input.liveExam ?? input.exam
+    lines.push(
+      `When you may take ${exam}: ${computePortalPageUrl(publicUrl, { page: 'exam', exam })}`,
+    )
+  }
+  lines.push('', '-- ', settings.help)
   return finishMail(subject, `${lines.join('\n')}\n`)
 }

@@ -20,6 +20,7 @@ function input(overrides: Partial<ExceptionMailInput> = {}): ExceptionMailInput 
     candidate: { firstName: 'Léa', lastName: 'Martin', timeZone: 'Europe/Paris' },
     exam: { number: '070-620', title: 'TS: Configuring Windows Vista' },
     help: HELP,
+    publicUrl: 'https://exams.example.test',
     composedAt: Date.parse('2026-06-17T01:00:00Z'),
     ...overrides,
   }
@@ -37,6 +38,9 @@ describe('composeExceptionMail', () => {
     expect(mail.bodyText).toContain('Wednesday 17 June 2026, 03:00 (Europe/Paris, UTC+02:00)')
     expect(mail.bodyText).not.toContain('filed for you')
     expect(mail.bodyText.trimEnd().endsWith(HELP)).toBe(true)
+    expect(mail.bodyText).toContain(
+      'See your request online: https://exams.example.test/exception-requests/H4TX-9QMC-2RPB\n',
+    )
     expect(mail.attachments).toEqual([])
   })
 

@@ -3,6 +3,7 @@ import type { Instant } from '../domain/instant.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 import { type ActedForFacts, asSentence, describeActedFor } from './describe-acted-for.js'
 import { formatMailTime } from './format-mail-time.js'
+import { computePortalPageUrl } from './portal-page.js'
 
 export type ExceptionMailKind =
   | 'exception-request-received'
@@ -35,6 +36,8 @@ export interface ExceptionMailInput {
   } | null
   /** Where to get help (`MailSettings.help`): the sender is not monitored. */
   readonly help: string
+  /** The address people open examdesk at (`MailSettings.publicUrl`): the mail links to the request's page. */
+  readonly publicUrl: string
   /** When it happened (the use case's `now`). */
   readonly composedAt: Instant
 }
@@ -54,7 +57,8 @@ export function computeExceptionDedupeKey(kind: ExceptionMailKind, requestId: st
  * The mail for each step of an exception request: received (what was asked,
  * and that support will review it), approved (what is waived, for one
  * attempt, and how to use it), or denied (the reviewer's note). Each names
- * the request, the registration and the provider's case number.
+ * the request, the registration and the provider's case number, and links
+ * to the request's page.
  */
 export function composeExceptionMail(input: ExceptionMailInput): ComposedMail {
   const { request, candidate, exam } = input
@@ -121,7 +125,13 @@ export function composeExceptionMail(input: ExceptionMailInput): ComposedMail {
     )
   }
 
-  lines.push('-- ', input.help, '')
+  lines.push(
+    `See your request online: ${computePortalPageUrl(input.publicUrl, { page: 'exception-request', requestId: request.id })}`,
+    '',
+    '-- ',
+    input.help,
+    '',
+  )
   return finishMail(subject, lines.join('\n'))
 }
 

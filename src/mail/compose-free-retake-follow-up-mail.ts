@@ -5,6 +5,7 @@ import { type ComposedMail, finishMail } from './composed-mail.js'
 import { describeAfterPassDiscount } from './describe-after-pass.js'
 import { formatMailTime } from './format-mail-time.js'
 import type { MailSettings } from './mail-settings.js'
+import { computePortalPageUrl } from './portal-page.js'
 
 /** Everything the mail after a first registration with a free-retake code says. */
 export interface FreeRetakeFollowUpInput {
@@ -39,7 +40,7 @@ export function computeFreeRetakeFollowUpDedupeKey(candidateId: string, offerId:
  */
 export function composeFreeRetakeFollowUpMail(
   input: FreeRetakeFollowUpInput,
-  settings: Pick<MailSettings, 'help' | 'helpContact' | 'bookingPlace'>,
+  settings: Pick<MailSettings, 'help' | 'helpContact' | 'bookingPlace' | 'publicUrl'>,
 ): ComposedMail {
   const { candidate, exam, offer } = input
   const at = (instant: Instant) => formatMailTime(instant, candidate.timeZone)
@@ -83,6 +84,12 @@ export function composeFreeRetakeFollowUpMail(
   if (offer.afterPass) {
     lines.push(describeAfterPassDiscount(offer.afterPass, candidate.timeZone), '')
   }
-  lines.push('-- ', settings.help, '')
+  lines.push(
+    `Your codes online, with what each can still do: ${computePortalPageUrl(settings.publicUrl(), { page: 'codes' })}`,
+    '',
+    '-- ',
+    settings.help,
+    '',
+  )
   return finishMail(`${offer.name}: a free retake on more exams`, lines.join('\n'))
 }

@@ -3,6 +3,8 @@ import type { Instant } from '../domain/instant.js'
 import type { HoldEnding } from '../domain/unpaid-hold.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 import { formatMailTime } from './format-mail-time.js'
+import type { MailSettings } from './mail-settings.js'
+import { computePortalPageUrl } from './portal-page.js'
 
 export interface HoldEndedMailInput {
   readonly ending: HoldEnding
@@ -25,7 +27,10 @@ export interface HoldEndedMailInput {
  * ended, and that booking again is the way back. No calendar file: the
  * booking was never confirmed, so no calendar entry was sent for it.
  */
-export function composeHoldEndedMail(input: HoldEndedMailInput, help: string): ComposedMail {
+export function composeHoldEndedMail(
+  input: HoldEndedMailInput,
+  settings: Pick<MailSettings, 'help' | 'publicUrl'>,
+): ComposedMail {
   const { candidate, exam, centre } = input
   const when = formatMailTime(input.startsAt, centre.timeZone)
   const why =
@@ -50,8 +55,10 @@ export function composeHoldEndedMail(input: HoldEndedMailInput, help: string): C
       : []),
     'To sit the exam, book again and pay when you book.',
     '',
+    `See it online: ${computePortalPageUrl(settings.publicUrl(), { page: 'registration', registrationId: input.registrationId })}`,
+    '',
     '-- ',
-    help,
+    settings.help,
     '',
   ]
   return finishMail(`Seat released, not paid: ${exam.number} on ${when}`, lines.join('\n'))

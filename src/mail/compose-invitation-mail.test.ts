@@ -18,6 +18,7 @@ function input(overrides: Partial<InvitationMailInput> = {}): InvitationMailInpu
     help: HELP,
     bookingPlace: 'https://exams.example.test/book',
     helpContact: '+33 1 00 00 00 00',
+    publicUrl: 'https://exams.example.test',
     ...overrides,
   }
 }

@@ -4,6 +4,7 @@ import { formatVoucherCode } from '../domain/voucher-code.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 import { formatCountries } from './format-country.js'
 import { formatMailTime } from './format-mail-time.js'
+import { computePortalPageUrl } from './portal-page.js'
 
 /** Everything an invitation says; plain values, composed inside the sending transaction. */
 export interface InvitationMailInput {
@@ -30,6 +31,8 @@ export interface InvitationMailInput {
   readonly bookingPlace: string
   /** How to reach support, who books by phone (`MailSettings.helpContact`). */
   readonly helpContact: string
+  /** The address people open examdesk at (`MailSettings.publicUrl`): the mail links to the invitations and the exam. */
+  readonly publicUrl: string
   /** How instants are written; `formatMailTime` unless a sender caches it. */
   readonly formatTime?: (instant: Instant, timeZone: string) => string
 }
@@ -40,7 +43,7 @@ export interface InvitationMailInput {
  * when invitees have priority, by when to sit it (the earlier of the code's
  * expiry and the beta's end, said as such), the countries that cannot take
  * part by name, when results come, where to book online and how to reach
- * support, who books by phone.
+ * support, who books by phone; links to the invitations and the exam's page.
  */
 export function composeInvitationMail(input: InvitationMailInput): ComposedMail {
   const zone = input.candidate.timeZone
@@ -66,6 +69,9 @@ export function composeInvitationMail(input: InvitationMailInput): ComposedMail 
     '    support books the seat with the same code, at the same (zero) price.',
     '',
     'The beta exam can be registered once, at one provider. The seats are limited.',
+    '',
+    `Your invitations online: ${computePortalPageUrl(input.publicUrl, { page: 'invitations' })}`,
+    `The exam online: ${computePortalPageUrl(input.publicUrl, { page: 'exam', exam: number })}`,
     '',
     '-- ',
     input.help,

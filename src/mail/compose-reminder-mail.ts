@@ -4,6 +4,7 @@ import { describeDeadline } from './describe-deadline.js'
 import { formatMailTime } from './format-mail-time.js'
 import { formatPlace } from './format-place.js'
 import type { MailSettings } from './mail-settings.js'
+import { computePortalPageUrl } from './portal-page.js'
 
 /** Everything a reminder says; plain values. */
 export interface ReminderMailInput {
@@ -36,7 +37,10 @@ export interface ReminderMailInput {
  */
 export function composeReminderMail(
   input: ReminderMailInput,
-  settings: Pick<MailSettings, 'help' | 'helpContact' | 'bookingPlace' | 'bringToExam'>,
+  settings: Pick<
+    MailSettings,
+    'help' | 'helpContact' | 'bookingPlace' | 'bringToExam' | 'publicUrl'
+  >,
 ): ComposedMail {
   const { candidate, exam, centre, changeDeadlines, now } = input
   const when = formatMailTime(input.startsAt, centre.timeZone)
@@ -68,6 +72,13 @@ export function composeReminderMail(
       `  To change it: at ${settings.bookingPlace}, or through support (${settings.helpContact}).`,
     )
   }
-  lines.push('', '-- ', settings.help, '')
+  lines.push(
+    '',
+    `See it online: ${computePortalPageUrl(settings.publicUrl(), { page: 'registration', registrationId: input.registrationId })}`,
+    '',
+    '-- ',
+    settings.help,
+    '',
+  )
   return finishMail(`Reminder: ${exam.number} on ${when}`, lines.join('\n'))
 }

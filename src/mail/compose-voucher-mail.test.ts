@@ -25,6 +25,7 @@ function input(overrides: Partial<VoucherMailInput> = {}): VoucherMailInput {
     help: HELP,
     bookingPlace: 'https://exams.example.test/book',
     helpContact: '+1 800 555 0100',
+    publicUrl: 'https://exams.example.test',
     ...overrides,
   }
 }

@@ -6,6 +6,7 @@ import { computeCodeFingerprint } from './code-fingerprint.js'
 import { type ComposedMail, finishMail } from './composed-mail.js'
 import { describeAfterPassDiscount } from './describe-after-pass.js'
 import { formatMailTime } from './format-mail-time.js'
+import { computePortalPageUrl } from './portal-page.js'
 
 /** The code as the mail hands it over; a stored voucher (`VoucherRecord`) is one. */
 export interface MailedVoucher {
@@ -34,6 +35,8 @@ export interface VoucherMailInput {
   readonly bookingPlace: string
   /** How to reach support, who can book with the code by phone (`MailSettings.helpContact`). */
   readonly helpContact: string
+  /** The address people open examdesk at (`MailSettings.publicUrl`): the mail links to the candidate's codes. */
+  readonly publicUrl: string
 }
 
 const PAYMENT_NAMES: Readonly<Record<PaymentMethod, string>> = {
@@ -112,6 +115,8 @@ export function composeVoucherMail(input: VoucherMailInput): ComposedMail {
     `  Booking by phone? Read the code out to support (${input.helpContact}); they book with it the same way.`,
     '',
     'Keep this code to yourself: anyone who has it can use it.',
+    '',
+    `Your codes online, with what each can still do: ${computePortalPageUrl(input.publicUrl, { page: 'codes' })}`,
     '',
     '-- ',
     input.help,

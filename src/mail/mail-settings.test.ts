@@ -61,6 +61,17 @@ describe('readMailSettings', () => {
     ).toThrow(/EXAMDESK_BOOKING_PLACE/)
   })
 
+  it("links mail under the public address: the configured one, else the server's, else the default", () => {
+    expect(readMailSettings(readConfig({})).publicUrl()).toBe('http://127.0.0.1:3000')
+    const configured = readConfig({ EXAMDESK_PUBLIC_URL: 'https://exams.example.org' })
+    expect(readMailSettings(configured).publicUrl()).toBe('https://exams.example.org')
+    // A server that took any free port knows its address once it listens, and says it then.
+    let listening = 'http://127.0.0.1:0'
+    const settings = readMailSettings(readConfig({}), () => listening)
+    listening = 'http://127.0.0.1:41234'
+    expect(settings.publicUrl()).toBe('http://127.0.0.1:41234')
+  })
+
   it('refuses an address that is not one, naming the variable', () => {
     expect(() => readMailSettings(readConfig({ MAIL_FROM: 'examdesk' }))).toThrow(/MAIL_FROM/)
     expect(() =>

@@ -1,5 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser'
-import type { Config } from '../config.js'
+import { type Config, DEFAULT_PUBLIC_URL } from '../config.js'
 import { parseEmail } from '../domain/email.js'
 
 /** A mailbox: a display name (may be empty) and an address. */
@@ -23,17 +23,32 @@ export interface MailSettings {
   readonly bookingPlace: string
   /** What to bring to the test centre, in reminders. */
   readonly bringToExam: string
+  /**
+   * The address people open examdesk at, under which every mail links to the
+   * page it is about (`computePortalPageUrl`). Asked when a mail is written:
+   * a server told to take any free port knows its address only once it listens.
+   */
+  readonly publicUrl: () => string
 }
 
 /**
  * The mail settings of a configuration, its addresses parsed; throws on an
  * address that is not one, so a bad `MAIL_FROM` stops the start, not the mail.
+ * The public address is `publicUrl` when given (a server's, which knows
+ * where it listens), else the configured one, else the default.
  */
 export function readMailSettings(
   config: Pick<
     Config,
-    'mailFrom' | 'mailReplyTo' | 'mailHelp' | 'helpContact' | 'bookingPlace' | 'bringToExam'
+    | 'mailFrom'
+    | 'mailReplyTo'
+    | 'mailHelp'
+    | 'helpContact'
+    | 'bookingPlace'
+    | 'bringToExam'
+    | 'publicUrl'
   >,
+  publicUrl?: () => string,
 ): MailSettings {
   const help = config.mailHelp.trim()
   if (help === '') throw new Error('MAIL_HELP_TEXT must say where to get help')
@@ -47,6 +62,7 @@ export function readMailSettings(
         ? null
         : parseMailAddress(config.mailReplyTo, 'MAIL_REPLY_TO'),
     help,
+    publicUrl: publicUrl ?? (() => config.publicUrl ?? DEFAULT_PUBLIC_URL),
   }
 }
 

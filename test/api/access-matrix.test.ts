@@ -465,6 +465,10 @@ const TABLE: Readonly<Record<string, Row>> = {
       }),
   },
   getRegistration: { ...BOOKING(200), request: (o) => get(`/v1/registrations/${o.registration}`) },
+  getRegistrationCalendar: {
+    ...BOOKING(200),
+    request: (o) => get(`/v1/registrations/${o.registration}/calendar`),
+  },
   applyRegistrationCodes: {
     ...BOOKING(409),
     request: (o) => post(`/v1/registrations/${o.cancelled}/codes`, { voucherCode: o.code }),

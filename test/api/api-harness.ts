@@ -47,6 +47,8 @@ export interface UseApiOptions {
   readonly demo?: boolean
   /** One world per test (default) or one for the whole suite (read-only or order-free suites). */
   readonly per?: 'test' | 'suite'
+  /** The address people open examdesk at (`EXAMDESK_PUBLIC_URL`); the default one unless given. */
+  readonly publicUrl?: string
 }
 
 /** Opens a world before each test (or once) of the enclosing suite and closes it after; returns a getter. */
@@ -57,7 +59,12 @@ export function useApi(open: TestDatabase['open'], options: UseApiOptions = {}):
     // A copy of a database prepared once per run: the programme (and the demo) at NOW, a token per role.
     database = await open({ content: (options.demo ?? true) ? 'demo' : 'programme' })
     const clock = fixedClock(NOW)
-    const app = await buildExamdeskApp({ db: database.db, clock })
+    const { publicUrl } = options
+    const app = await buildExamdeskApp({
+      db: database.db,
+      clock,
+      ...(publicUrl === undefined ? {} : { publicUrl: () => publicUrl }),
+    })
     world = { app, db: database.db, clock, tokens: preparedTokens() }
   }
   const tearDown = async () => {

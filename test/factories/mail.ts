@@ -14,6 +14,7 @@ export const TEST_MAIL_SETTINGS: MailSettings = {
   helpContact: '+64 9 000 0000 or help@examdesk.test',
   bookingPlace: 'https://exams.examdesk.test/book',
   bringToExam: 'a photo ID in the name you registered with',
+  publicUrl: () => 'https://exams.examdesk.test',
 }
 
 /** An outbox message with a unique id and dedupe key, created at FACTORY_EPOCH. */

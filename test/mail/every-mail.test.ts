@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { simpleParser } from 'mailparser'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import { describe, expect, it } from 'vitest'
@@ -32,8 +33,10 @@ import { composeReminderMail } from '../../src/mail/compose-reminder-mail.js'
 import { composeVoucherMail } from '../../src/mail/compose-voucher-mail.js'
 import type { ComposedMail } from '../../src/mail/composed-mail.js'
 import { composeMailOptions } from '../../src/mail/mail-options.js'
+import { computePortalPageUrl, type PortalPage } from '../../src/mail/portal-page.js'
 import { FACTORY_EPOCH } from '../factories/catalogue.js'
 import { TEST_MAIL_SETTINGS as SETTINGS } from '../factories/mail.js'
+import { findOutboxKinds } from '../support/outbox-kinds.js'
 
 /** A name that breaks HTML unless every value is escaped. */
 const FIRST = 'Zoë <b>'
@@ -56,13 +59,31 @@ const CENTRE = {
 const STARTS = Date.UTC(2026, 8, 14, 7, 30)
 const DAY = 86_400_000
 const CODE = 'N95RXKVNF7BN8VUGYP'
+const REGISTRATION = 'K7QX-M2PD-9TRW'
+const REQUEST = 'EXC-1'
+const PUBLIC_URL = SETTINGS.publicUrl()
 
-/** One of each mail examdesk sends, composed as its use case composes it. */
-function everyMail(): readonly (readonly [string, ComposedMail])[] {
+/**
+ * Mail that is about no page of the portal, and why. Every other kind the
+ * outbox sends goes to a candidate and must link to its page.
+ */
+const NOT_ABOUT_A_PAGE: Readonly<Record<string, string>> = {
+  'sign-in': 'it is the way in: its link signs in (test/api/sign-in.test.ts)',
+}
+
+/** A mail as the tests below read it: its outbox kind, the mail, and the portal page it is about. */
+interface SampleMail {
+  readonly kind: string
+  readonly mail: ComposedMail
+  readonly page: PortalPage
+}
+
+/** One of each mail examdesk sends to a candidate (of a kind in some variants), composed as its use case composes it. */
+function everyMail(): readonly (readonly [string, SampleMail])[] {
   const appointment = (kind: AppointmentMailKind) =>
     composeAppointmentMail({
       kind,
-      registrationId: 'K7QX-M2PD-9TRW',
+      registrationId: REGISTRATION,
       version: 2,
       candidate: CANDIDATE,
       exam: EXAM,
@@ -77,6 +98,7 @@ function everyMail(): readonly (readonly [string, ComposedMail])[] {
           : { reschedule: STARTS - DAY, cancel: STARTS - DAY },
       help: SETTINGS.help,
       organizer: SETTINGS.from,
+      publicUrl: PUBLIC_URL,
       composedAt: FACTORY_EPOCH,
     })
   const voucher = (offer = SECOND_SHOT_VERSIONS[0]!, rewardForExam: string | null = null) =>
@@ -88,13 +110,14 @@ function everyMail(): readonly (readonly [string, ComposedMail])[] {
       help: SETTINGS.help,
       bookingPlace: SETTINGS.bookingPlace,
       helpContact: SETTINGS.helpContact,
+      publicUrl: PUBLIC_URL,
     })
   const exception = (kind: ExceptionMailKind) =>
     composeExceptionMail({
       kind,
       request: {
-        id: 'EXC-1',
-        registrationId: 'K7QX-M2PD-9TRW',
+        id: REQUEST,
+        registrationId: REGISTRATION,
         providerCaseNumber: 'CASE <42>',
         reason: 'lab-crash',
         requestedAt: FACTORY_EPOCH,
@@ -104,6 +127,7 @@ function everyMail(): readonly (readonly [string, ComposedMail])[] {
       onBehalf: { role: 'support', channel: 'phone' },
       review: { note: 'Lab log shows the crash & restart.', waivesWait: true, waivesLimit: false },
       help: SETTINGS.help,
+      publicUrl: PUBLIC_URL,
       composedAt: FACTORY_EPOCH,
     })
   const betaResult = (kind: 'beta-result-due' | 'beta-result-released') =>
@@ -119,14 +143,14 @@ function everyMail(): readonly (readonly [string, ComposedMail])[] {
         liveExam: '070-621',
         now: FACTORY_EPOCH,
       },
-      SETTINGS.help,
+      SETTINGS,
     )
   const hold = (ending: 'expired' | 'released') =>
     composeHoldEndedMail(
       {
         ending,
         candidate: CANDIDATE,
-        registrationId: 'K7QX-M2PD-9TRW',
+        registrationId: REGISTRATION,
         exam: EXAM,
         centre: CENTRE,
         startsAt: STARTS,
@@ -135,70 +159,115 @@ function everyMail(): readonly (readonly [string, ComposedMail])[] {
         codesReturned: ['N95RXK-VNF7BN-8VUGYP'],
         now: FACTORY_EPOCH,
       },
-      SETTINGS.help,
+      SETTINGS,
     )
+  const booking: PortalPage = { page: 'registration', registrationId: REGISTRATION }
+  const codes: PortalPage = { page: 'codes' }
+  const request: PortalPage = { page: 'exception-request', requestId: REQUEST }
+  const home: PortalPage = { page: 'home' }
+  const sample = (kind: string, mail: ComposedMail, page: PortalPage) => ({ kind, mail, page })
   return [
-    ['registration-confirmed', appointment('registration-confirmed')],
-    ['registration-rescheduled', appointment('registration-rescheduled')],
-    ['registration-cancelled', appointment('registration-cancelled')],
-    ['voucher-issued (free retake, after-pass discount)', voucher()],
-    ['voucher-issued (exam pack)', voucher(SECOND_SHOT_PACK)],
-    ['voucher-issued (percent off)', voucher(STUDY_BOOK_DISCOUNT)],
-    ['voucher-issued (beta reward)', voucher(BETA_REWARD, '071-621')],
+    [
+      'registration-confirmed',
+      sample('registration-confirmed', appointment('registration-confirmed'), booking),
+    ],
+    [
+      'registration-rescheduled',
+      sample('registration-rescheduled', appointment('registration-rescheduled'), booking),
+    ],
+    [
+      'registration-cancelled',
+      sample('registration-cancelled', appointment('registration-cancelled'), booking),
+    ],
+    [
+      'voucher-issued (free retake, after-pass discount)',
+      sample('voucher-issued', voucher(), codes),
+    ],
+    ['voucher-issued (exam pack)', sample('voucher-issued', voucher(SECOND_SHOT_PACK), codes)],
+    ['voucher-issued (percent off)', sample('voucher-issued', voucher(STUDY_BOOK_DISCOUNT), codes)],
+    [
+      'voucher-issued (beta reward)',
+      sample('voucher-issued', voucher(BETA_REWARD, '071-621'), codes),
+    ],
     [
       'wave-invitation',
-      composeInvitationMail({
-        candidate: CANDIDATE,
-        exam: EXAM,
-        code: CODE,
-        codeMode: 'single-use',
-        codeExpiresAt: STARTS + 90 * DAY,
-        registrationOpensAt: FACTORY_EPOCH,
-        priorityEndsAt: FACTORY_EPOCH + 3 * DAY,
-        restrictedCountries: ['CN', 'IR'],
-        betaEndsAt: STARTS + 60 * DAY,
-        resultsReleaseAt: STARTS + 90 * DAY,
-        help: SETTINGS.help,
-        bookingPlace: SETTINGS.bookingPlace,
-        helpContact: SETTINGS.helpContact,
-      }),
-    ],
-    ['beta-result-due', betaResult('beta-result-due')],
-    ['beta-result-released', betaResult('beta-result-released')],
-    ['exception-request-received', exception('exception-request-received')],
-    ['exception-request-approved', exception('exception-request-approved')],
-    ['exception-request-denied', exception('exception-request-denied')],
-    ['hold-expired', hold('expired')],
-    ['hold-released', hold('released')],
-    [
-      'free-retake-more-exams',
-      composeFreeRetakeFollowUpMail(
-        {
+      sample(
+        'wave-invitation',
+        composeInvitationMail({
           candidate: CANDIDATE,
-          registrationId: 'K7QX-M2PD-9TRW',
           exam: EXAM,
           code: CODE,
-          codeExpiresAt: SECOND_SHOT_VERSIONS[0]!.useBefore,
-          offer: SECOND_SHOT_VERSIONS[0]!,
-          now: SECOND_SHOT_VERSIONS[0]!.enrolment!.opensAt,
-        },
-        SETTINGS,
+          codeMode: 'single-use',
+          codeExpiresAt: STARTS + 90 * DAY,
+          registrationOpensAt: FACTORY_EPOCH,
+          priorityEndsAt: FACTORY_EPOCH + 3 * DAY,
+          restrictedCountries: ['CN', 'IR'],
+          betaEndsAt: STARTS + 60 * DAY,
+          resultsReleaseAt: STARTS + 90 * DAY,
+          help: SETTINGS.help,
+          bookingPlace: SETTINGS.bookingPlace,
+          helpContact: SETTINGS.helpContact,
+          publicUrl: PUBLIC_URL,
+        }),
+        { page: 'invitations' },
+      ),
+    ],
+    ['beta-result-due', sample('beta-result-due', betaResult('beta-result-due'), home)],
+    [
+      'beta-result-released',
+      sample('beta-result-released', betaResult('beta-result-released'), home),
+    ],
+    [
+      'exception-request-received',
+      sample('exception-request-received', exception('exception-request-received'), request),
+    ],
+    [
+      'exception-request-approved',
+      sample('exception-request-approved', exception('exception-request-approved'), request),
+    ],
+    [
+      'exception-request-denied',
+      sample('exception-request-denied', exception('exception-request-denied'), request),
+    ],
+    ['hold-expired', sample('hold-expired', hold('expired'), booking)],
+    ['hold-released', sample('hold-released', hold('released'), booking)],
+    [
+      'free-retake-more-exams',
+      sample(
+        'free-retake-more-exams',
+        composeFreeRetakeFollowUpMail(
+          {
+            candidate: CANDIDATE,
+            registrationId: REGISTRATION,
+            exam: EXAM,
+            code: CODE,
+            codeExpiresAt: SECOND_SHOT_VERSIONS[0]!.useBefore,
+            offer: SECOND_SHOT_VERSIONS[0]!,
+            now: SECOND_SHOT_VERSIONS[0]!.enrolment!.opensAt,
+          },
+          SETTINGS,
+        ),
+        codes,
       ),
     ],
     [
       'appointment-reminder',
-      composeReminderMail(
-        {
-          registrationId: 'K7QX-M2PD-9TRW',
-          candidate: CANDIDATE,
-          exam: EXAM,
-          providerName: 'Pearson VUE',
-          centre: CENTRE,
-          startsAt: STARTS,
-          changeDeadlines: { reschedule: STARTS - DAY, cancel: STARTS - DAY },
-          now: STARTS - 3 * DAY,
-        },
-        SETTINGS,
+      sample(
+        'appointment-reminder',
+        composeReminderMail(
+          {
+            registrationId: REGISTRATION,
+            candidate: CANDIDATE,
+            exam: EXAM,
+            providerName: 'Pearson VUE',
+            centre: CENTRE,
+            startsAt: STARTS,
+            changeDeadlines: { reschedule: STARTS - DAY, cancel: STARTS - DAY },
+            now: STARTS - 3 * DAY,
+          },
+          SETTINGS,
+        ),
+        booking,
       ),
     ],
     ...accountChanges(),
@@ -275,7 +344,7 @@ async function send(composed: ComposedMail) {
   return simpleParser(raw)
 }
 
-describe.each(everyMail())('the %s mail', (_, mail) => {
+describe.each(everyMail())('the %s mail', (_, { mail, page }) => {
   it('speaks to a person: no API paths, field names or JSON', () => {
     for (const part of [mail.subject, mail.bodyText]) {
       expect(part).not.toContain('/v1/')
@@ -285,6 +354,18 @@ describe.each(everyMail())('the %s mail', (_, mail) => {
     }
     // Countries by name: "Germany", "China, Iran".
     expect(mail.bodyText).not.toMatch(/\b(DE|CN|IR)\b/)
+  })
+
+  it('leads back to its page of the portal, in the text and as a link in the HTML', async () => {
+    const url = computePortalPageUrl(PUBLIC_URL, page)
+    expect(addressesIn(mail.bodyText)).toContain(url)
+    const parsed = await send(mail)
+    expect(parsed.html as string).toContain(`<a href="${url}">${url}</a>`)
+    // A plain address: an id or an exam number at most, never a code, a secret or a query.
+    for (const address of addressesIn(mail.bodyText).filter((a) => a.startsWith(PUBLIC_URL))) {
+      expect(address).toMatch(/^https:\/\/exams\.examdesk\.test\/[a-z-]*(\/[A-Z0-9-]+)?$/)
+      expect(address).not.toContain(CODE.slice(-4))
+    }
   })
 
   it('goes out as plain text with an HTML alternative that says the same, every value escaped', async () => {
@@ -315,6 +396,30 @@ describe.each(everyMail())('the %s mail', (_, mail) => {
     }
   })
 })
+
+describe('every kind of mail the outbox sends', () => {
+  it('is in the list above, with the page it leads to, unless it is about no page', () => {
+    const written = findOutboxKinds(join(import.meta.dirname, '..', '..'))
+    expect(written.unnamed, 'outbox kinds that are not string literals').toEqual([])
+    const listed = new Set([
+      ...everyMail().map(([, { kind }]) => kind),
+      ...Object.keys(NOT_ABOUT_A_PAGE),
+    ])
+    expect(
+      [...written.kinds].filter((kind) => !listed.has(kind)),
+      'kinds sent but not listed',
+    ).toEqual([])
+    expect(
+      [...listed].filter((kind) => !written.kinds.has(kind)),
+      'kinds listed but never sent',
+    ).toEqual([])
+  })
+})
+
+/** Every web address in a text, as `renderMailHtml` finds them (trailing punctuation ends a sentence). */
+function addressesIn(text: string): string[] {
+  return [...text.matchAll(/https?:\/\/[^\s<>"']*[^\s<>"'.,;:!?)]/g)].map((match) => match[0])
+}
 
 /** What a person reads in an HTML part: the text between the tags, entities decoded. */
 function textOf(html: string): string {

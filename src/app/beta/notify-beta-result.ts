@@ -14,7 +14,7 @@ export async function enqueueBetaResultMail(
   settings: MailSettings,
   input: BetaResultMailInput,
 ): Promise<boolean> {
-  const composed = composeBetaResultMail(input, settings.help)
+  const composed = composeBetaResultMail(input, settings)
   return enqueueMail(trx, {
     id: uuidv7(),
     dedupeKey: `${input.kind}:${input.attemptId}`,

@@ -93,6 +93,8 @@ export async function sendWave(
     ? computeMayOpenAt(wave.intervals, next.hoursAfterPrevious, now)
     : null
   const bearer = wave.bearerCode === null ? null : await findVoucher(deps.db, wave.bearerCode)
+  // Read once: every invitation of the send links under the same address.
+  const publicUrl = deps.mail.publicUrl()
   // The same few instants in the same few zones, a hundred thousand times over.
   const written = new Map<string, string>()
   const formatTime = (instant: Instant, zone: string) => {
@@ -143,6 +145,7 @@ export async function sendWave(
           help: deps.mail.help,
           bookingPlace: deps.mail.bookingPlace,
           helpContact: deps.mail.helpContact,
+          publicUrl,
           formatTime,
         })
         return {

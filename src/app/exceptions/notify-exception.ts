@@ -19,13 +19,17 @@ import type { MailSettings } from '../../mail/mail-settings.js'
 export async function enqueueExceptionMail(
   trx: Kysely<DB>,
   mail: MailSettings,
-  input: Omit<ExceptionMailInput, 'help'> & {
+  input: Omit<ExceptionMailInput, 'help' | 'publicUrl'> & {
     readonly candidateId: string
     readonly recipient: string
   },
 ): Promise<boolean> {
   const { candidateId, recipient, ...content } = input
-  const composed = composeExceptionMail({ ...content, help: mail.help })
+  const composed = composeExceptionMail({
+    ...content,
+    help: mail.help,
+    publicUrl: mail.publicUrl(),
+  })
   return enqueueMail(trx, {
     id: uuidv7(),
     dedupeKey: computeExceptionDedupeKey(input.kind, input.request.id),

@@ -14,6 +14,7 @@ import type { ActedForFacts } from '../../mail/describe-acted-for.js'
 import type { CancellationMailFacts } from '../../mail/describe-cancellation.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
 import { followUpFreeRetake } from '../vouchers/follow-up-free-retake.js'
+import { computeAppointmentFacts } from './appointment-facts.js'
 import type { RegistrationView } from './registration-view.js'
 
 /** Who made the change a mail reports (by name, with the reason staff gave), by what channel, and when. */
@@ -115,34 +116,10 @@ export async function notifyAppointment(
   const previousStartsAt = notice.previousStartsAt ?? null
   const cancellation = notice.cancellation ?? null
   const facts: AppointmentMailInput = {
-    kind,
-    registrationId: view.id,
-    version: view.version,
-    // Only what the mail says: the facts are stored with it.
-    candidate: {
-      id: candidate.id,
-      firstName: candidate.firstName,
-      lastName: candidate.lastName,
-      email: candidate.email,
-      timeZone: candidate.timeZone,
-    },
-    exam: { number: view.exam.number, title: view.exam.title },
-    provider: { id: view.provider.id, name: view.provider.name },
-    centre: {
-      name: view.centre.name,
-      address: view.centre.address,
-      city: view.centre.city,
-      country: view.centre.country,
-      timeZone: view.centre.timeZone,
-    },
-    startsAt: view.startsAt,
+    ...computeAppointmentFacts(kind, view, candidate, mail, now),
     // Whoever acted for the candidate is named, so nothing happens to a booking unseen.
     onBehalf: actedForFacts(acted, view),
     previousStartsAt,
-    changeDeadlines: kind === 'registration-cancelled' ? null : view.changeDeadlines,
-    help: mail.help,
-    organizer: mail.from,
-    composedAt: now,
     ...(cancellation === null ? {} : { cancellation }),
   }
   await enqueueMail(trx, {

@@ -11,11 +11,12 @@ export async function enqueueHoldEndedMail(
   settings: MailSettings,
   input: HoldEndedMailInput,
 ): Promise<boolean> {
-  const composed = composeHoldEndedMail(input, settings.help)
+  const composed = composeHoldEndedMail(input, settings)
   return enqueueMail(trx, {
     id: uuidv7(),
     dedupeKey: `hold-ended:${input.registrationId}`,
-    kind: `hold-${input.ending}`,
+    // As const: the kind is `hold-expired` or `hold-released`, each a kind of its own.
+    kind: `hold-${input.ending}` as const,
     candidateId: input.candidate.id,
     recipient: input.candidate.email,
     ...composed,

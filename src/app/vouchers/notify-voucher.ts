@@ -44,6 +44,7 @@ export async function enqueueVoucherMail(
     help: mailSettings.help,
     bookingPlace: mailSettings.bookingPlace,
     helpContact: mailSettings.helpContact,
+    publicUrl: mailSettings.publicUrl(),
   })
   return enqueueMail(trx, {
     id: uuidv7(),

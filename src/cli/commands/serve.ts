@@ -25,8 +25,11 @@ import { composeStartBanner } from '../start-banner.js'
 
 /** Starts the API: migrate, install the programme (and demo), make the first admin token, listen. */
 export async function serve(config: Config): Promise<void> {
+  // Known once the server listens, when it was told to take any free port (PORT=0).
+  let listeningAt = `http://${localHost(config.host)}:${config.port}`
+  const publicUrl = () => config.publicUrl ?? listeningAt
   // Read before anything starts: a bad MAIL_FROM stops the start, not every mail later.
-  const mailSettings = readMailSettings(config)
+  const mailSettings = readMailSettings(config, publicUrl)
   const log = openServerLog(config.logLevel)
   const store = await openStore(config, {
     onConnectionLost: (error) =>
@@ -37,9 +40,6 @@ export async function serve(config: Config): Promise<void> {
     loaded: await loadDemo(store, config.demo),
     admin: await ensureAdminToken(store, config.adminToken),
   }))
-  // Known once the server listens, when it was told to take any free port (PORT=0).
-  let listeningAt = `http://${localHost(config.host)}:${config.port}`
-  const publicUrl = () => config.publicUrl ?? listeningAt
   const app = await buildExamdeskApp(
     {
       ...store,

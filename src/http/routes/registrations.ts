@@ -11,6 +11,7 @@ import {
   getRegistration,
   listCandidateRegistrations,
 } from '../../app/registrations/get-registration.js'
+import { getRegistrationCalendar } from '../../app/registrations/get-registration-calendar.js'
 import { payRegistration } from '../../app/registrations/pay-registration.js'
 import { register } from '../../app/registrations/register.js'
 import type { RegistrationView } from '../../app/registrations/registration-view.js'
@@ -412,6 +413,41 @@ export function registrationRoutes(deps: AppDeps): FastifyPluginAsync {
           registration: toRegistrationOut(registration, request.principal),
           history: history.map(toAuditEntryOut),
         }
+      },
+    )
+
+    app.get(
+      '/registrations/:id/calendar',
+      {
+        schema: {
+          operationId: 'getRegistrationCalendar',
+          summary: "A registration's calendar file, the one its mail attaches",
+          description:
+            "An iCalendar file (RFC 5545) of the appointment, made from the same facts as the confirmation mail's attachment: the event on the centre's clock with its `TZID` and `VTIMEZONE`, the exam, the place, and in its description the change deadlines as the mail says them and the registration's page. `METHOD:REQUEST` while the registration stands; `METHOD:CANCEL` with `STATUS:CANCELLED` once it is cancelled, with the same `UID`, so a calendar that holds the entry removes it. A registration still waiting for payment is not confirmed and has no file yet. A provider's token gets the event without the candidate as attendee.",
+          tags: ['registrations'],
+          'x-problems': ['REGISTRATION_NOT_FOUND', 'REGISTRATION_NOT_CONFIRMED'],
+          params: RegistrationParams,
+          response: {
+            200: {
+              description: 'The calendar file, to save or to open in a calendar program',
+              headers: {
+                'Content-Disposition': {
+                  type: 'string',
+                  description:
+                    'attachment; filename="examdesk-<exam>-<date>.ics": the exam and the date on the centre\'s clock',
+                },
+              },
+              content: { 'text/calendar': { schema: { type: 'string' } } },
+            },
+          },
+        },
+      },
+      async (request, reply) => {
+        const file = await getRegistrationCalendar(deps, request.params.id, request.principal)
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .send(file.content)
       },
     )
 

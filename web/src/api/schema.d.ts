@@ -1626,6 +1626,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/registrations/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A registration's calendar file, the one its mail attaches
+         * @description An iCalendar file (RFC 5545) of the appointment, made from the same facts as the confirmation mail's attachment: the event on the centre's clock with its `TZID` and `VTIMEZONE`, the exam, the place, and in its description the change deadlines as the mail says them and the registration's page. `METHOD:REQUEST` while the registration stands; `METHOD:CANCEL` with `STATUS:CANCELLED` once it is cancelled, with the same `UID`, so a calendar that holds the entry removes it. A registration still waiting for payment is not confirmed and has no file yet. A provider's token gets the event without the candidate as attendee.
+         *
+         *     **Who may call it:** the role `admin`, `support`, `provider` (its own provider's only) or `candidate` (their own only); another's object answers as a missing one (404).
+         *
+         *     **What it refuses, and why:**
+         *
+         *     - `404` `REGISTRATION_NOT_FOUND`: Unknown registration
+         *     - `409` `REGISTRATION_NOT_CONFIRMED`: Not confirmed yet
+         */
+        get: operations["getRegistrationCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/registrations/{id}/cancel": {
         parameters: {
             query?: never;
@@ -2293,7 +2320,7 @@ export interface components {
              * @description The stable error code; switch on this, not on the text.
              * @enum {string}
              */
-            code: "ROUTE_NOT_FOUND" | "MALFORMED_URL" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "BODY_ENCODING_INVALID" | "BODY_TOO_DEEP" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "MALFORMED_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "ON_BEHALF_REASON_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "EXAM_NUMBER_MALFORMED" | "EXAM_NOT_FOUND" | "EXAM_ALREADY_EXISTS" | "FAMILY_UNKNOWN" | "BETA_OF_INVALID" | "BETA_PERIOD_INVALID" | "CANDIDATE_NOT_FOUND" | "COUNTRY_INVALID" | "TIME_ZONE_INVALID" | "EMAIL_INVALID" | "INSTANT_INVALID" | "PROVIDER_UNKNOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_IN_FUTURE" | "EXAM_RETIRED" | "OUTCOME_LOCKED" | "PROVIDER_NOT_FOUND" | "PROVIDER_ALREADY_EXISTS" | "CENTRE_NOT_FOUND" | "CENTRE_ALREADY_EXISTS" | "POSITION_INVALID" | "SLOT_SCHEDULE_INVALID" | "SEARCH_RANGE_INVALID" | "RETAKE_TOO_SOON" | "ANNUAL_LIMIT_REACHED" | "ALREADY_PASSED" | "BETA_ALREADY_TAKEN" | "RESULT_PENDING" | "EXAM_NOT_AVAILABLE" | "REGION_RESTRICTED" | "NOT_INVITED" | "BETA_ALREADY_REGISTERED" | "BETA_SEATS_FULL" | "BETA_PROGRAMME_NOT_FOUND" | "BETA_RESULTS_NOT_DUE" | "BETA_PROGRAMME_INVALID" | "WAVE_NOT_FOUND" | "WAVE_TOO_EARLY" | "WAVE_SELF_CHECK_FAILED" | "WAVE_NOT_OPEN" | "WAVE_WITHDRAWN" | "WAVE_ALREADY_OPENED" | "WAVE_CONFLICT" | "INVITATION_NOT_OPEN" | "WAVE_EMPTY" | "UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "SLOT_NOT_FOUND" | "SLOT_IN_PAST" | "SLOT_UNCHANGED" | "EXAM_NOT_DELIVERED" | "SEAT_UNAVAILABLE" | "ALREADY_REGISTERED" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_ACTIVE" | "REGISTRATION_CHANGED" | "CHANGE_WINDOW_CLOSED" | "CHANGE_DEADLINES_PASSED" | "REPORT_TOO_EARLY" | "TAKEN_AT_OUTSIDE_SITTING" | "CODE_MISTYPED" | "CODE_NOT_FOUND" | "TOO_MANY_ATTEMPTS" | "CODE_EXPIRED" | "CODE_VOIDED" | "CODE_ALREADY_USED" | "CODE_NOT_COMBINABLE" | "EXAM_NOT_COVERED" | "PROVIDER_NOT_COVERED" | "PAYMENT_METHOD_NOT_ACCEPTED" | "RETAKE_OF_OTHER_EXAM" | "CODE_WOULD_FORFEIT" | "DUPLICATE_CODE" | "OFFER_NOT_FOUND" | "OFFER_CLOSED" | "OFFER_VERSION_EXISTS" | "OFFER_TERMS_INVALID" | "CURRENCY_NOT_PRICED" | "PAYMENT_NOT_DUE" | "REGISTRATION_ALREADY_PAID" | "PAYMENT_DUE" | "PAYMENT_AMOUNT_MISMATCH" | "HOLD_EXPIRED" | "NOT_AN_UNPAID_HOLD" | "VOUCHER_BATCH_MISMATCH" | "CANDIDATES_NOT_FOUND" | "EXCEPTION_REQUEST_INVALID" | "EXCEPTION_REASON_NOT_ACCEPTED" | "EXCEPTION_REQUEST_NOT_FOUND" | "EXCEPTION_REQUEST_EXISTS" | "EXCEPTION_REQUEST_ALREADY_REVIEWED" | "EXCEPTION_WAIVES_NOTHING" | "TOKEN_NOT_FOUND" | "TOKEN_PROVIDER_REQUIRED" | "TOKEN_PROVIDER_NOT_ALLOWED" | "TOKEN_EXPIRY_INVALID" | "CSRF_TOKEN_INVALID" | "ACCOUNT_REQUIRED" | "ACCOUNT_EMAIL_TAKEN" | "SIGN_IN_THROTTLED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LINK_INVALID" | "SIGN_IN_CROSS_SITE" | "SESSION_NOT_FOUND" | "OIDC_NOT_ENABLED" | "OIDC_PROVIDER_UNAVAILABLE" | "OIDC_CALLBACK_INVALID" | "OIDC_IDENTITY_NOT_LINKED" | "OIDC_ROLE_NOT_ALLOWED" | "OIDC_IDENTITY_TAKEN" | "OUTSIDE_IDENTITY_NOT_FOUND" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_REGISTRATION_INVALID" | "PASSKEY_ALREADY_ADDED" | "PASSKEY_NOT_FOUND" | "PASSKEY_NOT_ACCEPTED" | "PASSKEY_THROTTLED" | "MAIL_NOT_FOUND" | "IMPORT_INVALID" | "INTERNAL_ERROR";
+            code: "ROUTE_NOT_FOUND" | "MALFORMED_URL" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "BODY_ENCODING_INVALID" | "BODY_TOO_DEEP" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "MALFORMED_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "ON_BEHALF_REASON_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "EXAM_NUMBER_MALFORMED" | "EXAM_NOT_FOUND" | "EXAM_ALREADY_EXISTS" | "FAMILY_UNKNOWN" | "BETA_OF_INVALID" | "BETA_PERIOD_INVALID" | "CANDIDATE_NOT_FOUND" | "COUNTRY_INVALID" | "TIME_ZONE_INVALID" | "EMAIL_INVALID" | "INSTANT_INVALID" | "PROVIDER_UNKNOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_IN_FUTURE" | "EXAM_RETIRED" | "OUTCOME_LOCKED" | "PROVIDER_NOT_FOUND" | "PROVIDER_ALREADY_EXISTS" | "CENTRE_NOT_FOUND" | "CENTRE_ALREADY_EXISTS" | "POSITION_INVALID" | "SLOT_SCHEDULE_INVALID" | "SEARCH_RANGE_INVALID" | "RETAKE_TOO_SOON" | "ANNUAL_LIMIT_REACHED" | "ALREADY_PASSED" | "BETA_ALREADY_TAKEN" | "RESULT_PENDING" | "EXAM_NOT_AVAILABLE" | "REGION_RESTRICTED" | "NOT_INVITED" | "BETA_ALREADY_REGISTERED" | "BETA_SEATS_FULL" | "BETA_PROGRAMME_NOT_FOUND" | "BETA_RESULTS_NOT_DUE" | "BETA_PROGRAMME_INVALID" | "WAVE_NOT_FOUND" | "WAVE_TOO_EARLY" | "WAVE_SELF_CHECK_FAILED" | "WAVE_NOT_OPEN" | "WAVE_WITHDRAWN" | "WAVE_ALREADY_OPENED" | "WAVE_CONFLICT" | "INVITATION_NOT_OPEN" | "WAVE_EMPTY" | "UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "SLOT_NOT_FOUND" | "SLOT_IN_PAST" | "SLOT_UNCHANGED" | "EXAM_NOT_DELIVERED" | "SEAT_UNAVAILABLE" | "ALREADY_REGISTERED" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_ACTIVE" | "REGISTRATION_CHANGED" | "CHANGE_WINDOW_CLOSED" | "CHANGE_DEADLINES_PASSED" | "REPORT_TOO_EARLY" | "TAKEN_AT_OUTSIDE_SITTING" | "CODE_MISTYPED" | "CODE_NOT_FOUND" | "TOO_MANY_ATTEMPTS" | "CODE_EXPIRED" | "CODE_VOIDED" | "CODE_ALREADY_USED" | "CODE_NOT_COMBINABLE" | "EXAM_NOT_COVERED" | "PROVIDER_NOT_COVERED" | "PAYMENT_METHOD_NOT_ACCEPTED" | "RETAKE_OF_OTHER_EXAM" | "CODE_WOULD_FORFEIT" | "DUPLICATE_CODE" | "OFFER_NOT_FOUND" | "OFFER_CLOSED" | "OFFER_VERSION_EXISTS" | "OFFER_TERMS_INVALID" | "CURRENCY_NOT_PRICED" | "PAYMENT_NOT_DUE" | "REGISTRATION_ALREADY_PAID" | "PAYMENT_DUE" | "REGISTRATION_NOT_CONFIRMED" | "PAYMENT_AMOUNT_MISMATCH" | "HOLD_EXPIRED" | "NOT_AN_UNPAID_HOLD" | "VOUCHER_BATCH_MISMATCH" | "CANDIDATES_NOT_FOUND" | "EXCEPTION_REQUEST_INVALID" | "EXCEPTION_REASON_NOT_ACCEPTED" | "EXCEPTION_REQUEST_NOT_FOUND" | "EXCEPTION_REQUEST_EXISTS" | "EXCEPTION_REQUEST_ALREADY_REVIEWED" | "EXCEPTION_WAIVES_NOTHING" | "TOKEN_NOT_FOUND" | "TOKEN_PROVIDER_REQUIRED" | "TOKEN_PROVIDER_NOT_ALLOWED" | "TOKEN_EXPIRY_INVALID" | "CSRF_TOKEN_INVALID" | "ACCOUNT_REQUIRED" | "ACCOUNT_EMAIL_TAKEN" | "SIGN_IN_THROTTLED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LINK_INVALID" | "SIGN_IN_CROSS_SITE" | "SESSION_NOT_FOUND" | "OIDC_NOT_ENABLED" | "OIDC_PROVIDER_UNAVAILABLE" | "OIDC_CALLBACK_INVALID" | "OIDC_IDENTITY_NOT_LINKED" | "OIDC_ROLE_NOT_ALLOWED" | "OIDC_IDENTITY_TAKEN" | "OUTSIDE_IDENTITY_NOT_FOUND" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_REGISTRATION_INVALID" | "PASSKEY_ALREADY_ADDED" | "PASSKEY_NOT_FOUND" | "PASSKEY_NOT_ACCEPTED" | "PASSKEY_THROTTLED" | "MAIL_NOT_FOUND" | "IMPORT_INVALID" | "INTERNAL_ERROR";
             /** @description A sentence for a person, about this occurrence. */
             detail: string;
             /** @description The input field at fault, in dot notation (betaPeriod.end). */
@@ -11140,6 +11167,105 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
                         code?: "REGISTRATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getRegistrationCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar file, to save or to open in a calendar program */
+            200: {
+                headers: {
+                    /** @description attachment; filename="examdesk-<exam>-<date>.ics": the exam and the date on the centre's clock */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND";
+                    };
+                };
+            };
+            /** @description Not Found: `REGISTRATION_NOT_FOUND` (Unknown registration). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "REGISTRATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `REGISTRATION_NOT_CONFIRMED` (Not confirmed yet). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "REGISTRATION_NOT_CONFIRMED";
                     };
                 };
             };
