@@ -68,6 +68,7 @@ export const ACCESS_POLICY = {
   getCentre: { roles: EVERYONE, objects: 'catalogue-part' },
   findSeats: { roles: EVERYONE, objects: 'catalogue-part' },
   getSlot: { roles: EVERYONE, objects: 'catalogue-part' },
+  findCentresWithSeats: { roles: EVERYONE, objects: 'catalogue-part' },
   createExam: administration,
   setExamPricing: administration,
   createProvider: administration,

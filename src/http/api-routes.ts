@@ -10,6 +10,7 @@ import { candidateRoutes } from './routes/candidates.js'
 import { centreRoutes } from './routes/centres.js'
 import { certificationRoutes } from './routes/certifications.js'
 import { eligibilityRoutes } from './routes/eligibility.js'
+import { examCentreRoutes } from './routes/exam-centres.js'
 import { examPricingRoutes } from './routes/exam-pricing.js'
 import { examRoutes } from './routes/exams.js'
 import { exceptionRequestRoutes } from './routes/exception-requests.js'
@@ -47,6 +48,7 @@ export function apiRoutes(
     providerRoutes(deps),
     centreRoutes(deps),
     slotRoutes(deps),
+    examCentreRoutes(deps),
     betaProgrammeRoutes(deps),
     waveRoutes(deps),
     offerRoutes(deps),
