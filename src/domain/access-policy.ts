@@ -69,6 +69,8 @@ export const ACCESS_POLICY = {
   findSeats: { roles: EVERYONE, objects: 'catalogue-part' },
   getSlot: { roles: EVERYONE, objects: 'catalogue-part' },
   findCentresWithSeats: { roles: EVERYONE, objects: 'catalogue-part' },
+  // Places are cities that have centres, at every provider: nobody's object.
+  findPlaces: catalogue,
   createExam: administration,
   setExamPricing: administration,
   createProvider: administration,

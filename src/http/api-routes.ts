@@ -18,6 +18,7 @@ import { holdRoutes } from './routes/holds.js'
 import { identityRoutes } from './routes/identities.js'
 import { offerRoutes } from './routes/offers.js'
 import { passkeyRoutes } from './routes/passkeys.js'
+import { placeRoutes } from './routes/places.js'
 import { providerRoutes } from './routes/providers.js'
 import { registrationCodeRoutes } from './routes/registration-codes.js'
 import { registrationRoutes } from './routes/registrations.js'
@@ -49,6 +50,7 @@ export function apiRoutes(
     centreRoutes(deps),
     slotRoutes(deps),
     examCentreRoutes(deps),
+    placeRoutes(deps),
     betaProgrammeRoutes(deps),
     waveRoutes(deps),
     offerRoutes(deps),
