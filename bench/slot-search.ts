@@ -6,9 +6,13 @@
  *
  * Measures `findSeats` (the use case behind `GET /v1/slots`) for random exams
  * and 30-day windows: near a random city (nearest first, no radius), near a
- * city within 50 km, and with no place (earliest first); each beside the
+ * city within 50 km, and with no place (earliest first); and
+ * `findCentresWithSeats` (behind `GET /v1/exams/{number}/centres`) near a
+ * random city, a page of 10 centres with 3 slots each, without a radius and
+ * within 50 km, and `findPlaces` for three letters of a city. Each beside the
  * ceiling measured on the same database in the same run: a trivial indexed
- * select of one slot by id through the same Kysely instance.
+ * select of one slot by id through the same Kysely instance; the search by
+ * centre also beside the one statement of its probes alone.
  */
 
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -16,6 +20,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Kysely, sql } from 'kysely'
 import { operatorPrincipal } from '../src/app/actor.js'
+import {
+  type FindCentresWithSeatsInput,
+  findCentresWithSeats,
+} from '../src/app/catalogue/find-centres-with-seats.js'
+import { findPlaces } from '../src/app/catalogue/find-places.js'
 import { type FindSeatsInput, findSeats } from '../src/app/catalogue/find-seats.js'
 import { systemClock } from '../src/app/clock.js'
 import { loadDemo } from '../src/app/operations/load-demo.js'
@@ -42,6 +51,16 @@ const YEAR_DAYS = 365
  * trivial select beside it reads one row, so the ratio is printed, not judged.)
  */
 export const SLOT_SEARCH_TARGET_PER_SECOND = 1_000
+
+/** Centres a "Find a seat" page shows at once, each with its next three open slots. */
+const CENTRES_PAGE = 10
+/**
+ * A search by centre near a city, one connection, back to back. It asks
+ * every centre of the world that delivers the exam whether it has a free
+ * seat in the range (the total), then counts the page's centres' open slots:
+ * a few thousand index probes, so a few milliseconds each.
+ */
+export const CENTRE_SEARCH_TARGET_PER_SECOND = 100
 
 /** Cities the centres cluster around (with a few kilometres of scatter), with their zones. */
 const CITIES: readonly (readonly [string, number, number, string, string])[] = [
@@ -263,7 +282,17 @@ export async function runSlotSearchBench(options: SlotSearchOptions): Promise<Ta
     const search = (input: () => FindSeatsInput) => async () =>
       (await findSeats(deps, input(), operatorPrincipal('bench'))).items.length
 
-    const share = options.duration / 4
+    const byCentre = (input: () => FindCentresWithSeatsInput) => async () =>
+      (
+        await findCentresWithSeats(
+          deps,
+          input(),
+          { limit: CENTRES_PAGE, offset: 0 },
+          operatorPrincipal('bench'),
+        )
+      ).items.length
+
+    const share = options.duration / 8
     const nearest = await measure(
       share,
       search(() => ({ exam: pick(exams), ...window(), near: nearCity() })),
@@ -276,6 +305,31 @@ export async function runSlotSearchBench(options: SlotSearchOptions): Promise<Ta
       share,
       search(() => ({ exam: pick(exams), ...window() })),
     )
+    const centresNearest = await measure(
+      share,
+      byCentre(() => ({ exam: pick(exams), ...window(), near: nearCity() })),
+    )
+    const centresWithin = await measure(
+      share,
+      byCentre(() => ({ exam: pick(exams), ...window(), near: nearCity(), radiusKm: 50 })),
+    )
+    const typed = CITIES.map(([city]) => city.slice(0, 3))
+    const places = await measure(
+      share,
+      async () => (await findPlaces(deps, { q: pick(typed) })).length,
+    )
+    // What any search by centre must do: ask each centre that delivers the exam whether it has an open slot.
+    const probes = await measure(share, async () => {
+      const { from, to } = window()
+      const { rows } = await sql<{ n: number }>`
+        select count(*) as n from test_centres
+        join provider_exams on provider_exams.provider_id = test_centres.provider_id
+        where provider_exams.exam_number = ${pick(exams)} and exists (
+          select 1 from slots where slots.centre_id = test_centres.id
+          and slots.starts_at >= ${from} and slots.starts_at < ${to} and slots.booked < slots.capacity)
+      `.execute(db)
+      return rows.length
+    })
     const ids = (await db.selectFrom('slots').select('id').limit(10_000).execute()).map(
       (row) => row.id,
     )
@@ -302,16 +356,26 @@ export async function runSlotSearchBench(options: SlotSearchOptions): Promise<Ta
         row('findSeats near a city, nearest first', nearest),
         row('findSeats near a city, radiusKm=50', within),
         row('findSeats, no place: earliest first', earliest),
+        row(`findCentresWithSeats near a city, ${CENTRES_PAGE} centres`, centresNearest),
+        row(`findCentresWithSeats, radiusKm=50`, centresWithin),
+        row('findPlaces, three letters typed', places),
+        row('the probes alone: centres with an open slot, counted', probes),
         row('ceiling: select one slot by id (Kysely)', trivial),
       ],
       'lrrrrr',
     )
     const ratio = nearest.perSecond / trivial.perSecond
+    const centresRatio = centresNearest.perSecond / trivial.perSecond
     return [
       {
         target: `slot search near a city ≥ ${int(SLOT_SEARCH_TARGET_PER_SECOND)}/s (3,000 centres, a year of slots)`,
         figure: `${int(nearest.perSecond)}/s, p99 ${ms(nearest.p99)} (${pct(ratio)} of a trivial select)`,
         pass: nearest.perSecond >= SLOT_SEARCH_TARGET_PER_SECOND,
+      },
+      {
+        target: `centre search near a city ≥ ${int(CENTRE_SEARCH_TARGET_PER_SECOND)}/s (${CENTRES_PAGE} centres a page, the world's counted)`,
+        figure: `${int(centresNearest.perSecond)}/s, p99 ${ms(centresNearest.p99)} (${pct(centresRatio)} of a trivial select, ${pct(centresNearest.perSecond / probes.perSecond)} of its probes alone)`,
+        pass: centresNearest.perSecond >= CENTRE_SEARCH_TARGET_PER_SECOND,
       },
     ]
   } finally {

@@ -68,6 +68,9 @@ export const ACCESS_POLICY = {
   getCentre: { roles: EVERYONE, objects: 'catalogue-part' },
   findSeats: { roles: EVERYONE, objects: 'catalogue-part' },
   getSlot: { roles: EVERYONE, objects: 'catalogue-part' },
+  findCentresWithSeats: { roles: EVERYONE, objects: 'catalogue-part' },
+  // Places are cities that have centres, at every provider: nobody's object.
+  findPlaces: catalogue,
   createExam: administration,
   setExamPricing: administration,
   createProvider: administration,

@@ -11,6 +11,7 @@ import { centreRoutes } from './routes/centres.js'
 import { certificationRoutes } from './routes/certifications.js'
 import { eligibilityRoutes } from './routes/eligibility.js'
 import { emailChangeRoutes } from './routes/email-change.js'
+import { examCentreRoutes } from './routes/exam-centres.js'
 import { examPricingRoutes } from './routes/exam-pricing.js'
 import { examRoutes } from './routes/exams.js'
 import { exceptionRequestRoutes } from './routes/exception-requests.js'
@@ -18,6 +19,7 @@ import { holdRoutes } from './routes/holds.js'
 import { identityRoutes } from './routes/identities.js'
 import { offerRoutes } from './routes/offers.js'
 import { passkeyRoutes } from './routes/passkeys.js'
+import { placeRoutes } from './routes/places.js'
 import { providerRoutes } from './routes/providers.js'
 import { registrationCodeRoutes } from './routes/registration-codes.js'
 import { registrationRoutes } from './routes/registrations.js'
@@ -48,6 +50,8 @@ export function apiRoutes(
     providerRoutes(deps),
     centreRoutes(deps),
     slotRoutes(deps),
+    examCentreRoutes(deps),
+    placeRoutes(deps),
     betaProgrammeRoutes(deps),
     waveRoutes(deps),
     offerRoutes(deps),

@@ -16,7 +16,8 @@ export const OPENAPI_TAGS = [
   },
   {
     name: 'centres and slots',
-    description: 'Test centres and their slots, and the search for a free seat.',
+    description:
+      'Test centres and their slots, the search for a free seat by slot or by centre, and places to search near.',
   },
   {
     name: 'registrations',

@@ -191,6 +191,12 @@ const TABLE: Readonly<Record<string, Row>> = {
     request: (o) => get(`/v1/slots?exam=70-620&provider=${o.provider}`),
   },
   getSlot: { ...CATALOGUE_PART, request: (o) => get(`/v1/slots/${o.slot}`) },
+  findCentresWithSeats: {
+    ...FILTERED_LIST,
+    request: (o) => get(`/v1/exams/70-620/centres?near=-36.85,174.76&provider=${o.provider}`),
+  },
+  // Cities that have centres, at every provider: nobody's object.
+  findPlaces: { ...ALL_READ, request: () => get('/v1/places?q=auck') },
   createExam: { ...ADMIN_ONLY(400), request: () => post('/v1/exams') },
   setExamPricing: { ...ADMIN_ONLY(400), request: () => put('/v1/exams/70-620/pricing') },
   createProvider: { ...ADMIN_ONLY(400), request: () => post('/v1/providers') },

@@ -1,11 +1,7 @@
 import type { Kysely } from 'kysely'
-import { findProvider, listProviders } from '../../db/catalogue/providers.js'
+import { listProviders } from '../../db/catalogue/providers.js'
 import { listOpenSlotsAt, searchOpenSlots } from '../../db/catalogue/slots.js'
-import {
-  type CentreArea,
-  findCentres,
-  findCentresDelivering,
-} from '../../db/catalogue/test-centres.js'
+import { findCentres, findCentresDelivering } from '../../db/catalogue/test-centres.js'
 import type { DB } from '../../db/engine/schema.js'
 import {
   type AppointmentChange,
@@ -13,32 +9,29 @@ import {
   computeChangeDeadlines,
   listPassedDeadlines,
 } from '../../domain/change-window.js'
-import { computeBoundingBox, computeDistanceKm, parsePosition } from '../../domain/distance.js'
+import { computeDistanceKm } from '../../domain/distance.js'
 import type { Exam } from '../../domain/exam.js'
-import { DAY_MS, type Instant } from '../../domain/instant.js'
-import { computeLongitudeRanges } from '../../domain/longitude-ranges.js'
+import type { Instant } from '../../domain/instant.js'
 import { scopeProviderFilter } from '../../domain/object-access.js'
 import type { Principal } from '../../domain/principal.js'
 import type { Provider } from '../../domain/provider.js'
 import type { Position, Slot, TestCentre } from '../../domain/test-centre.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
-import { requireInstant } from '../input-fields.js'
 import { catalogueOf } from './catalogue-cache.js'
 import { getCatalogueExam } from './get-exam.js'
+import {
+  areaAround,
+  MAX_RADIUS_KM,
+  readSeatSearchBounds,
+  requireKnownProvider,
+  type SeatSearchInput,
+} from './seat-search-bounds.js'
 
-export interface FindSeatsInput {
+export interface FindSeatsInput extends SeatSearchInput {
   /** Either spelling. */
   readonly exam: string
-  /** RFC 3339; default now. A past `from` finds nothing before now. */
-  readonly from?: string
-  /** RFC 3339, exclusive; default 30 days after `from`. */
-  readonly to?: string
   readonly provider?: string
-  /** `latitude,longitude`: results nearest first, each with its distance. */
-  readonly near?: string
-  /** Only centres this close to `near` (which it needs). */
-  readonly radiusKm?: number
   /** Most results; default 50. */
   readonly limit?: number
 }
@@ -78,12 +71,8 @@ export interface SeatSearch {
   readonly items: readonly Seat[]
 }
 
-export const DEFAULT_SEARCH_DAYS = 30
-export const MAX_SEARCH_DAYS = 366
 export const DEFAULT_SEARCH_LIMIT = 50
 export const MAX_SEARCH_LIMIT = 200
-/** Half the Earth's circumference: no two places are farther apart. */
-export const MAX_RADIUS_KM = 20_016
 
 /**
  * Without a radius the search widens ring by ring: most searches are
@@ -107,36 +96,7 @@ export async function findSeats(
 ): Promise<SeatSearch> {
   const now = deps.clock.now()
   const exam = await getCatalogueExam(catalogueOf(deps), input.exam)
-  const requestedFrom = input.from === undefined ? now : requireInstant(input.from, 'from')
-  const to =
-    input.to === undefined
-      ? requestedFrom + DEFAULT_SEARCH_DAYS * DAY_MS
-      : requireInstant(input.to, 'to')
-  if (to <= requestedFrom)
-    throw new AppError('SEARCH_RANGE_INVALID', {
-      field: 'to',
-      problem: '"to" must be after "from".',
-    })
-  if (to - requestedFrom > MAX_SEARCH_DAYS * DAY_MS) {
-    throw new AppError('SEARCH_RANGE_INVALID', {
-      field: 'to',
-      problem: `A search may span at most ${MAX_SEARCH_DAYS} days.`,
-    })
-  }
-  // A seat that has already started cannot be booked.
-  const from = Math.max(requestedFrom, now)
-  const near = input.near === undefined ? null : parsePosition(input.near)
-  if (input.near !== undefined && near === null)
-    throw new AppError('POSITION_INVALID', { field: 'near', value: input.near })
-  const radiusKm = input.radiusKm ?? null
-  if (radiusKm !== null && near === null)
-    throw new AppError('VALIDATION_FAILED', { field: 'radiusKm', problem: 'needs near' })
-  if (radiusKm !== null && !(radiusKm > 0 && radiusKm <= MAX_RADIUS_KM)) {
-    throw new AppError('VALIDATION_FAILED', {
-      field: 'radiusKm',
-      problem: `must be more than 0 and at most ${MAX_RADIUS_KM}`,
-    })
-  }
+  const { from, to, near, radiusKm } = readSeatSearchBounds(input, now)
   const limit = input.limit ?? DEFAULT_SEARCH_LIMIT
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
     throw new AppError('VALIDATION_FAILED', {
@@ -145,8 +105,7 @@ export async function findSeats(
     })
   }
   const providerId = input.provider
-  if (providerId !== undefined && !(await findProvider(deps.db, providerId)))
-    throw new AppError('PROVIDER_UNKNOWN', { field: 'provider', provider: providerId })
+  await requireKnownProvider(deps.db, providerId)
 
   const search = { exam, from, to, near, radiusKm }
   // A provider finds its own seats only.
@@ -259,17 +218,4 @@ async function findNearest(
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
-}
-
-/** The box around `near` that holds the circle of `radiusKm`; nothing (anywhere) for the whole Earth. */
-function areaAround(near: Position, radiusKm: number): { area?: CentreArea } {
-  if (radiusKm >= MAX_RADIUS_KM) return {}
-  const box = computeBoundingBox(near, radiusKm)
-  return {
-    area: {
-      minLatitude: box.minLatitude,
-      maxLatitude: box.maxLatitude,
-      longitudes: computeLongitudeRanges(box),
-    },
-  }
 }

@@ -163,6 +163,11 @@ export async function findCentresDelivering(
   db: Kysely<DB>,
   search: CentreSearch,
 ): Promise<CentrePosition[]> {
+  return toCentrePositions(await selectCentresDelivering(db, search).execute())
+}
+
+/** The query of `findCentresDelivering`, for a caller that narrows it further. */
+export function selectCentresDelivering(db: Kysely<DB>, search: CentreSearch) {
   let query = db
     .selectFrom('test_centres')
     .innerJoin('provider_exams', 'provider_exams.provider_id', 'test_centres.provider_id')
@@ -191,7 +196,18 @@ export async function findCentresDelivering(
         ),
       )
   }
-  const rows = await query.execute()
+  return query
+}
+
+/** Rows of `selectCentresDelivering` as positions. */
+export function toCentrePositions(
+  rows: readonly {
+    readonly id: string
+    readonly provider_id: string
+    readonly latitude: number
+    readonly longitude: number
+  }[],
+): CentrePosition[] {
   return rows.map((row) => ({
     id: row.id,
     providerId: row.provider_id,

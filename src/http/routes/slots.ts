@@ -5,7 +5,6 @@ import type { AppDeps } from '../../app/app-deps.js'
 import {
   DEFAULT_SEARCH_LIMIT,
   findSeats,
-  MAX_RADIUS_KM,
   MAX_SEARCH_LIMIT,
 } from '../../app/catalogue/find-seats.js'
 import {
@@ -14,6 +13,7 @@ import {
   MAX_CAPACITY,
 } from '../../app/catalogue/generate-slots.js'
 import { getSlot } from '../../app/catalogue/get-slot.js'
+import { MAX_RADIUS_KM } from '../../app/catalogue/seat-search-bounds.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
 import { SeatOut, toSeatOut } from '../schemas/seat.js'
