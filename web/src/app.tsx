@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { type Me, useMe } from './api/session'
 import { useT } from './i18n/use-t'
+import { ExamPage } from './pages/exam/exam-page'
 import { HelpPage } from './pages/help'
 import { HomePage } from './pages/home/home-page'
 import { NotFoundPage } from './pages/not-found'
@@ -21,6 +22,7 @@ export function App() {
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/help" element={<HelpPage />} />
         <Route path="/registrations/:id" element={<SignedIn page={() => <RegistrationPage />} />} />
+        <Route path="/exams/:exam" element={<SignedIn page={(me) => <ExamPage me={me} />} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>
