@@ -31,6 +31,7 @@ describe('operationPolicy', () => {
       'planRetakes',
       'listEarnedCertifications',
       'listCandidateExceptionRequests',
+      'getBetaStanding',
       'getExceptionRequest',
       'requestException',
       'enrolInOffer',

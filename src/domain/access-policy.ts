@@ -108,6 +108,7 @@ export const ACCESS_POLICY = {
   listCandidateExceptionRequests: ownRecord,
   listCandidateCodes: ownRecord,
   listBetaInvitations: ownRecord,
+  getBetaStanding: ownRecord,
   updateCandidate: ownRecord,
   endCandidateSessions: { roles: STAFF, objects: 'candidate' },
 

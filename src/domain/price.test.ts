@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type AppliedCode, addCodesToPrice, priceRegistration } from './price.js'
+import { type AppliedCode, addCodesToPrice, defaultCurrency, priceRegistration } from './price.js'
 
 const code = (name: string, effect: AppliedCode['effect']): AppliedCode => ({
   code: name,
@@ -51,5 +51,15 @@ describe('addCodesToPrice', () => {
         },
       ),
     )
+  })
+})
+
+describe('defaultCurrency', () => {
+  const price = (currency: string) => ({ currency, cents: 100 })
+
+  it('charges US dollars when listed, else the first currency listed, and nothing when free', () => {
+    expect(defaultCurrency([price('EUR'), price('USD')])).toBe('USD')
+    expect(defaultCurrency([price('EUR'), price('JPY')])).toBe('EUR')
+    expect(defaultCurrency([])).toBeNull()
   })
 })

@@ -54,6 +54,16 @@ export function priceRegistration(list: Money, codes: readonly AppliedCode[]): P
   return { currency: list.currency, listCents: list.cents, lines, dueCents: due }
 }
 
+/**
+ * The currency a booking is charged in when it names none: US dollars when
+ * the exam is listed in them, else the first currency listed; null when the
+ * exam is free of charge.
+ */
+export function defaultCurrency(prices: readonly Money[]): string | null {
+  if (prices.some((price) => price.currency === 'USD')) return 'USD'
+  return prices[0]?.currency ?? null
+}
+
 /** Where a registration stands with its payment when it is booked. */
 export type PaymentStatusAtBooking = 'not-required' | 'paid' | 'due'
 

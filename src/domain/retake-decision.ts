@@ -27,7 +27,14 @@ export interface PolicyRef {
 }
 
 /** Why an exam cannot be sat at all, whoever asks. */
-export type Unavailability = 'retired' | 'not-live' | 'beta-not-started' | 'beta-over' | 'no-policy'
+export const UNAVAILABILITIES = [
+  'retired',
+  'not-live',
+  'beta-not-started',
+  'beta-over',
+  'no-policy',
+] as const
+export type Unavailability = (typeof UNAVAILABILITIES)[number]
 
 /**
  * The rule that refuses, with what its sentence says: each code carries its

@@ -3,10 +3,11 @@ import { decideRetake, type RetakeFacts } from './decide-retake.js'
 import type { Exam } from './exam.js'
 import type { Instant } from './instant.js'
 import type { PolicyVersion } from './policy-version.js'
-import type { RetakeCode } from './retake-decision.js'
+import type { PolicyRef, RetakeCode } from './retake-decision.js'
 import { retakeReason } from './retake-reasons.js'
+import { computeRetakeRule, type RetakeRule } from './retake-rule.js'
 
-export interface TimelineStep {
+export interface TimelineStep extends RetakeRule {
   /** Which attempt at this exam this would be. */
   readonly attemptNumber: number
   /** When it could be taken at the earliest; null when never under the current data. */
@@ -14,6 +15,8 @@ export interface TimelineStep {
   /** The rule that sets that date (`ELIGIBLE` when nothing holds it back). */
   readonly code: RetakeCode
   readonly reason: string
+  /** The policy version in force when the attempt before it would fail. */
+  readonly policy: PolicyRef | null
   readonly usesWaiver: boolean
 }
 
@@ -48,6 +51,8 @@ export function computeRetakeTimeline(
       earliestAt: decision.earliestAt,
       code: decision.code,
       reason: retakeReason(decision),
+      policy: decision.policy,
+      ...computeRetakeRule(decision),
       usesWaiver: next.waiverId !== null,
     })
     if (decision.earliestAt === null) break

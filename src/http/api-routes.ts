@@ -4,6 +4,7 @@ import { adminMailRoutes } from './routes/admin-mail.js'
 import { apiTokenRoutes } from './routes/api-tokens.js'
 import { attemptRoutes } from './routes/attempts.js'
 import { betaProgrammeRoutes } from './routes/beta-programmes.js'
+import { candidateBetaStandingRoutes } from './routes/candidate-beta-standing.js'
 import { candidateCodeRoutes } from './routes/candidate-codes.js'
 import { candidateInvitationRoutes } from './routes/candidate-invitations.js'
 import { candidateRoutes } from './routes/candidates.js'
@@ -59,6 +60,7 @@ export function apiRoutes(
     voucherIssueRoutes(deps),
     candidateCodeRoutes(deps),
     candidateInvitationRoutes(deps),
+    candidateBetaStandingRoutes(deps),
     exceptionRequestRoutes(deps),
     adminMailRoutes(deps),
     apiTokenRoutes(deps),

@@ -402,6 +402,10 @@ const TABLE: Readonly<Record<string, Row>> = {
     ...OWN_RECORD(200),
     request: (o) => get(`/v1/candidates/${o.candidate}/beta-invitations`),
   },
+  getBetaStanding: {
+    ...OWN_RECORD(200),
+    request: (o) => get(`/v1/candidates/${o.candidate}/beta-standing?exam=71-621`),
+  },
   // Changes nothing: no field is given.
   updateCandidate: { ...OWN_RECORD(200), request: (o) => patch(`/v1/candidates/${o.candidate}`) },
   getExceptionRequest: {

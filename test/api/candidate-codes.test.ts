@@ -24,6 +24,7 @@ interface HeldCode {
   usesLeft: number | null
   freeRetakes: string[]
   canStill: string[]
+  coversExam: boolean | null
   expiresAtLocal: string | null
   uses: { registrationId: string; exam: string; kind: string; state: string }[]
 }
@@ -92,6 +93,33 @@ describe.each(testDatabases())("a candidate's codes on $name", ({ open }) => {
     const usedUp = (await codes()).items[0]
     expect(usedUp).toMatchObject({ state: 'used-up', freeRetakes: [] })
     expect(usedUp?.canStill).toEqual(['Everything this code gives has been used.'])
+  })
+
+  it('says of each code whether its offer covers an exam, when asked about one', async () => {
+    const { w } = await world(get)
+    expectOk(await call(w, 'POST', '/v1/exams', { number: '77-727', title: 'Excel 2016' }), 201)
+    const lea = await registerCandidate(w)
+    await enrol(w, lea)
+    const covers = async (query: string) =>
+      expectOk<{ items: HeldCode[] }>(
+        await call(w, 'GET', `/v1/candidates/${lea}/codes${query}`, undefined, 'support'),
+      ).items.map((held) => held.coversExam)
+    // Second Shot 2026 covers regular-priced 070, 071 and 098 exams.
+    expect(await covers('')).toEqual([null])
+    expect(await covers('?exam=70-620')).toEqual([true])
+    expect(await covers('?exam=077-727')).toEqual([false])
+    expectProblem(
+      await call(w, 'GET', `/v1/candidates/${lea}/codes?exam=70-999`, undefined, 'support'),
+      404,
+      'EXAM_NOT_FOUND',
+      'exam',
+    )
+    expectProblem(
+      await call(w, 'GET', `/v1/candidates/${lea}/codes?exam=7O-620`, undefined, 'support'),
+      400,
+      'EXAM_NUMBER_MALFORMED',
+      'exam',
+    )
   })
 
   it('pages, answers 404 for an unknown candidate, and is not a provider’s to read', async () => {

@@ -15,6 +15,22 @@ interface Eligibility {
   readonly policy: { readonly id: string; readonly version: number; readonly name: string } | null
   readonly attemptNumber: number
   readonly waiverId: string | null
+  readonly wait: {
+    readonly policy: { readonly id: string; readonly version: number; readonly name: string }
+    readonly hours: number
+    readonly afterFailures: number
+    readonly lastAttemptAt: string
+    readonly lastAttemptAtLocal: string
+  } | null
+  readonly annualLimit: {
+    readonly policy: { readonly id: string }
+    readonly attempts: number
+    readonly taken: number
+    readonly periodMonths: number
+    readonly periodStart: string
+    readonly periodStartLocal: string
+  } | null
+  readonly unavailable: string | null
 }
 
 interface Timeline {
@@ -28,6 +44,10 @@ interface Timeline {
     readonly earliestAtLocal: string | null
     readonly code: string
     readonly reason: string
+    readonly policy: { readonly id: string; readonly version: number } | null
+    readonly wait: Eligibility['wait']
+    readonly annualLimit: Eligibility['annualLimit']
+    readonly unavailable: string | null
     readonly usesWaiver: boolean
   }[]
 }
@@ -71,6 +91,18 @@ describe.each(testDatabases())('eligibility and timeline over HTTP ($name)', ({ 
       expect(ana.earliestAtLocal).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d Pacific\/Auckland$/)
       expect(ana.reason).toContain('14 days')
       expect(ana.reason).toContain('Pacific/Auckland')
+      // The rule's figures, for a page that says it in another language.
+      expect(ana.wait).toEqual({
+        policy: ana.policy,
+        hours: 336,
+        afterFailures: 2,
+        lastAttemptAt: new Date(second).toISOString(),
+        lastAttemptAtLocal: expect.stringMatching(/ Pacific\/Auckland$/),
+      })
+      expect({ annualLimit: ana.annualLimit, unavailable: ana.unavailable }).toEqual({
+        annualLimit: null,
+        unavailable: null,
+      })
     })
 
     it('answers the same for either spelling of the exam number', async () => {
@@ -112,6 +144,21 @@ describe.each(testDatabases())('eligibility and timeline over HTTP ($name)', ({ 
       expected.setUTCFullYear(first.getUTCFullYear() + 1)
       expect(ben.earliestAt).toBe(expected.toISOString())
       expect(ben.reason).toContain('5 times')
+      expect(ben.annualLimit).toMatchObject({
+        policy: { id: 'general' },
+        attempts: 5,
+        taken: 5,
+        periodMonths: 12,
+        periodStart: first.toISOString(),
+      })
+      expect(ben.wait).toBeNull()
+    })
+
+    it('says why an exam cannot be sat at all: not live yet, or retired', async () => {
+      expect((await eligibility('cand-lucas', 'exam=70-621')).unavailable).toBe('not-live')
+      expect((await eligibility('cand-ana', 'exam=70-210')).unavailable).toBe('retired')
+      const kenji = await eligibility('cand-kenji', 'exam=70-620')
+      expect([kenji.wait, kenji.annualLimit, kenji.unavailable]).toEqual([null, null, null])
     })
 
     it.each([
@@ -180,6 +227,15 @@ describe.each(testDatabases())('eligibility and timeline over HTTP ($name)', ({ 
         code: 'RETAKE_TOO_SOON',
       })
       expect(timeline.steps.map((step) => step.attemptNumber)).toEqual([3, 4, 5, 6, 7, 8])
+      // Each step names the policy and the figures of the rule that sets its date.
+      expect(timeline.steps.map((step) => step.policy?.id)).toEqual(Array(6).fill('general'))
+      expect(timeline.steps.slice(0, 3).map((step) => step.wait?.afterFailures)).toEqual([2, 3, 4])
+      expect(timeline.steps[3]).toMatchObject({
+        attemptNumber: 6,
+        code: 'ANNUAL_LIMIT_REACHED',
+        wait: null,
+        annualLimit: { attempts: 5, taken: 5, periodMonths: 12 },
+      })
       const dates = timeline.steps.map((step) => Date.parse(step.earliestAt!))
       expect([...dates].sort((a, b) => a - b)).toEqual(dates)
     })

@@ -9,6 +9,7 @@ interface PricingOut {
   readonly exam: string
   readonly priceClass: string
   readonly prices: readonly { readonly currency: string; readonly cents: number }[]
+  readonly chargedIn: string | null
 }
 
 const usd = (cents: number) => [{ currency: 'USD', cents }]
@@ -28,6 +29,7 @@ describe.each(testDatabases())('exam pricing over HTTP, reading ($name)', ({ ope
       exam: '070-620',
       priceClass: 'regular',
       prices: usd(16_500),
+      chargedIn: 'USD',
     })
     expect(await pricingOf('070-620')).toEqual(await pricingOf('70-620'))
     const table = []
@@ -158,6 +160,7 @@ describe.each(testDatabases())('exam pricing over HTTP, reading ($name)', ({ ope
       exam: '070-620',
       priceClass: 'regular',
       prices: usd(16_500),
+      chargedIn: 'USD',
     })
   })
 })
@@ -184,6 +187,8 @@ describe.each(testDatabases())('exam pricing over HTTP, changing ($name)', ({ op
         { currency: 'JPY', cents: 19_000 },
         { currency: 'USD', cents: 13_200 },
       ],
+      // Charged in US dollars when a booking names no currency, wherever they stand in the list.
+      chargedIn: 'USD',
     }
     expect(set).toEqual(expected)
     expect(
@@ -191,7 +196,7 @@ describe.each(testDatabases())('exam pricing over HTTP, changing ($name)', ({ op
     ).toEqual(expected)
 
     // Replacing drops the currencies no longer listed; no prices at all is a free exam.
-    const { exam: _exam, ...body } = expected
+    const { exam: _exam, chargedIn: _chargedIn, ...body } = expected
     const fewer = expectOk<PricingOut>(
       await call(world(), 'PUT', '/v1/exams/070-620/pricing', {
         ...body,
@@ -199,10 +204,11 @@ describe.each(testDatabases())('exam pricing over HTTP, changing ($name)', ({ op
       }),
     )
     expect(fewer.prices).toEqual([{ currency: 'EUR', cents: 12_000 }])
+    expect(fewer.chargedIn).toBe('EUR')
     const free = expectOk<PricingOut>(
       await call(world(), 'PUT', '/v1/exams/70-620/pricing', { priceClass: 'regular', prices: [] }),
     )
-    expect(free).toEqual({ exam: '070-620', priceClass: 'regular', prices: [] })
+    expect(free).toEqual({ exam: '070-620', priceClass: 'regular', prices: [], chargedIn: null })
     // Other exams keep theirs.
     expect(
       expectOk<PricingOut>(await call(world(), 'GET', '/v1/exams/70-680/pricing')).prices,

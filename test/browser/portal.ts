@@ -183,7 +183,7 @@ declare module 'vitest' {
 /** A call to the server's API as a staff token (admin by default), for a test's set-up. */
 export async function asStaff<T>(
   portal: Portal,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   body?: unknown,
 ): Promise<T> {

@@ -17,6 +17,7 @@ function page<Props>(load: () => Promise<ComponentType<Props>>) {
 const HomePage = page(() => import('./pages/home/home-page').then((m) => m.HomePage))
 const SignInPage = page(() => import('./pages/sign-in').then((m) => m.SignInPage))
 const SignUpPage = page(() => import('./pages/sign-up').then((m) => m.SignUpPage))
+const ExamPage = page(() => import('./pages/exam/exam-page').then((m) => m.ExamPage))
 const HelpPage = page(() => import('./pages/help').then((m) => m.HelpPage))
 const BookPage = page(() => import('./pages/book/book-page').then((m) => m.BookPage))
 const RegistrationPage = page(() =>
@@ -40,6 +41,7 @@ export function App() {
             path="/registrations/:id"
             element={<SignedIn page={() => <RegistrationPage />} />}
           />
+          <Route path="/exams/:exam" element={<SignedIn page={(me) => <ExamPage me={me} />} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -19,6 +19,7 @@ import type { OfferVersion, PaymentMethod, PricedExam } from '../../domain/offer
 import {
   type AppliedCode,
   addCodesToPrice,
+  defaultCurrency,
   type PriceBreakdown,
   priceRegistration,
 } from '../../domain/price.js'
@@ -310,8 +311,8 @@ function priceOf(question: CodeQuestion, applied: readonly AppliedCode[]): Price
     }
     return null
   }
-  const currency =
-    question.currency ?? (prices.some((p) => p.currency === 'USD') ? 'USD' : prices[0]!.currency)
+  // Priced in at least one currency, so there is a default.
+  const currency = question.currency ?? defaultCurrency(prices)!
   const list = prices.find((price) => price.currency === currency)
   if (!list) {
     throw new AppError('CURRENCY_NOT_PRICED', {

@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely'
+import { findExamPricing } from '../../db/catalogue/exam-prices.js'
 import type { Paging } from '../../db/engine/paging.js'
 import type { DB } from '../../db/engine/schema.js'
 import { findOfferVersion } from '../../db/vouchers/offers.js'
 import { listVoucherUses, pageVouchersOfCandidate } from '../../db/vouchers/vouchers.js'
 import type { Candidate } from '../../domain/candidate.js'
 import { type CodeStanding, decideCodeStanding } from '../../domain/code-standing.js'
+import { coversExam, type PricedExam } from '../../domain/offer.js'
 import type { Voucher } from '../../domain/voucher.js'
 import { getCandidate } from '../candidates/get-candidate.js'
+import { catalogueOf } from '../catalogue/catalogue-cache.js'
+import { getCatalogueExam } from '../catalogue/get-exam.js'
 import type { Clock } from '../clock.js'
 import type { Page } from '../page.js'
 
@@ -14,11 +18,14 @@ import type { Page } from '../page.js'
 export interface HeldCode {
   readonly voucher: Voucher
   readonly standing: CodeStanding
+  /** Whether the code's offer covers the exam asked about; null when none was. */
+  readonly coversExam: boolean | null
 }
 
 /**
  * The codes issued to a candidate, newest first, a page at a time, each with
- * what it can still do now in the candidate's zone: the portal's "my codes".
+ * what it can still do now in the candidate's zone: the portal's "my codes";
+ * asked with an exam, each also says whether its offer covers that exam.
  * Every use is read (a candidate's own code has a handful), so the list also
  * says which registrations took it.
  */
@@ -26,9 +33,14 @@ export async function listCandidateCodes(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   candidateId: string,
   paging: Paging,
+  /** An exam, either spelling: each code then says whether its offer covers it. */
+  examText?: string,
 ): Promise<{ readonly candidate: Candidate; readonly page: Page<HeldCode> }> {
   const now = deps.clock.now()
-  const candidate = await getCandidate(deps, candidateId, 'id')
+  const [candidate, exam] = await Promise.all([
+    getCandidate(deps, candidateId, 'id'),
+    examText === undefined ? null : pricedExam(deps, examText),
+  ])
   const { records, total } = await pageVouchersOfCandidate(deps.db, candidate.id, paging)
   const items = await Promise.all(
     records.map(async (record): Promise<HeldCode> => {
@@ -47,8 +59,27 @@ export async function listCandidateCodes(
         uses,
         usesTaken: record.usesTaken ?? 0,
       }
-      return { voucher, standing: decideCodeStanding(voucher, now, candidate.timeZone) }
+      return {
+        voucher,
+        standing: decideCodeStanding(voucher, now, candidate.timeZone),
+        coversExam: exam === null ? null : coversExam(offer.exams, exam),
+      }
     }),
   )
   return { candidate, page: { items, total } }
+}
+
+/** The exam as an offer's scope judges it: its family and price class. */
+async function pricedExam(
+  deps: { readonly db: Kysely<DB>; readonly clock: Clock },
+  examText: string,
+): Promise<PricedExam> {
+  const exam = await getCatalogueExam(catalogueOf(deps), examText)
+  const pricing = await findExamPricing(deps.db, exam.number)
+  return {
+    number: exam.number,
+    title: exam.title,
+    family: exam.family,
+    priceClass: pricing?.priceClass ?? 'regular',
+  }
 }

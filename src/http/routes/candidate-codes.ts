@@ -9,7 +9,7 @@ import { describeScope } from '../../domain/offer.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
-import { PageOut, PagingQuery } from '../schemas/paging.js'
+import { PageOut, PagingFields } from '../schemas/paging.js'
 
 const HeldCodeOut = Type.Object({
   code: Type.String({ description: 'Grouped for reading', examples: ['N95RXK-VNF7BN-8VUGYP'] }),
@@ -42,6 +42,12 @@ const HeldCodeOut = Type.Object({
       description: 'Registrations a counted code can still pay for; null: no limit or not counted',
     }),
   ),
+  coversExam: Nullable(
+    Type.Boolean({
+      description:
+        "Whether the code's offer covers the exam named by `exam` (its family, prefix or number, and price class); null when none was named",
+    }),
+  ),
   canStill: Type.Array(Type.String(), {
     description: 'What the code can still do, one sentence each, in the candidate’s zone',
   }),
@@ -67,18 +73,30 @@ export function candidateCodeRoutes(deps: AppDeps): FastifyPluginAsync {
           operationId: 'listCandidateCodes',
           summary: 'The codes issued to a candidate, newest first, with what each can still do',
           tags: ['vouchers'],
-          'x-problems': ['CANDIDATE_NOT_FOUND'],
+          'x-problems': ['CANDIDATE_NOT_FOUND', 'EXAM_NUMBER_MALFORMED', 'EXAM_NOT_FOUND'],
           params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
-          querystring: PagingQuery,
+          querystring: Type.Object({
+            ...PagingFields,
+            exam: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 20,
+                examples: ['70-620'],
+                description: 'An exam: each code then says whether its offer covers it',
+              }),
+            ),
+          }),
           response: { 200: PageOut(HeldCodeOut) },
         },
       },
       async (request) => {
         requireCandidateAccess(request.principal, request.params.id, 'id')
+        const { exam, ...paging } = request.query
         const { candidate, page } = await listCandidateCodes(
           deps,
           request.params.id,
-          computePaging(request.query),
+          computePaging(paging),
+          exam,
         )
         return {
           items: page.items.map((held) => toHeldCodeOut(held, candidate.timeZone)),
@@ -89,7 +107,7 @@ export function candidateCodeRoutes(deps: AppDeps): FastifyPluginAsync {
   }
 }
 
-function toHeldCodeOut({ voucher, standing }: HeldCode, timeZone: string) {
+function toHeldCodeOut({ voucher, standing, coversExam }: HeldCode, timeZone: string) {
   const { offer } = voucher
   const discount = standing.afterPassDiscount
   return {
@@ -112,6 +130,7 @@ function toHeldCodeOut({ voucher, standing }: HeldCode, timeZone: string) {
             bookBeforeLocal: toLocalOut(discount.bookBefore, timeZone),
           },
     usesLeft: standing.usesLeft,
+    coversExam,
     canStill: [...standing.sentences],
     uses: voucher.uses.map((use) => ({
       registrationId: use.registrationId,

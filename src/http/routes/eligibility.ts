@@ -6,11 +6,50 @@ import type { AppDeps } from '../../app/app-deps.js'
 import { decideEligibility } from '../../app/retakes/decide-eligibility.js'
 import { toEligibilityView } from '../../app/retakes/eligibility-view.js'
 import { planRetakes } from '../../app/retakes/plan-retakes.js'
-import { RETAKE_CODES } from '../../domain/retake-decision.js'
+import { toRetakeRuleView } from '../../app/retakes/retake-rule-view.js'
+import { RETAKE_CODES, UNAVAILABILITIES } from '../../domain/retake-decision.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
 
 const RetakeCode = Type.Enum([...RETAKE_CODES], { description: 'The rule that decided' })
+
+const PolicyRefOut = Type.Object({
+  id: Type.String(),
+  version: Type.Integer(),
+  name: Type.String(),
+})
+
+/** The figures of the rule that decided, so that a page can say it in any language. */
+const RuleFields = {
+  wait: Nullable(
+    Type.Object(
+      {
+        policy: PolicyRefOut,
+        hours: Type.Integer({ description: 'The wait the policy asks', examples: [336] }),
+        afterFailures: Type.Integer({ description: 'Failures in a row, the last one included' }),
+        lastAttemptAt: Type.String({ description: 'The failure the wait counts from' }),
+        lastAttemptAtLocal: LocalTimeText,
+      },
+      { description: 'For `RETAKE_TOO_SOON`: the wait after a run of failures; null otherwise' },
+    ),
+  ),
+  annualLimit: Nullable(
+    Type.Object(
+      {
+        policy: PolicyRefOut,
+        attempts: Type.Integer({ description: 'Attempts the policy allows in one period' }),
+        taken: Type.Integer({ description: 'Attempts taken in the period' }),
+        periodMonths: Type.Integer(),
+        periodStart: Type.String({ description: 'The first attempt of the period' }),
+        periodStartLocal: LocalTimeText,
+      },
+      { description: 'For `ANNUAL_LIMIT_REACHED`: the limit and its period; null otherwise' },
+    ),
+  ),
+  unavailable: Type.Union([Type.Enum([...UNAVAILABILITIES]), Type.Null()], {
+    description: 'For `EXAM_NOT_AVAILABLE`: why the exam cannot be sat at all; null otherwise',
+  }),
+}
 
 const EligibilityOut = Type.Object({
   candidateId: Type.String(),
@@ -29,13 +68,12 @@ const EligibilityOut = Type.Object({
   }),
   code: RetakeCode,
   reason: Type.String({ description: 'A sentence for the candidate' }),
-  policy: Nullable(
-    Type.Object({ id: Type.String(), version: Type.Integer(), name: Type.String() }),
-  ),
+  policy: Nullable(PolicyRefOut),
   attemptNumber: Type.Integer({ description: 'Which attempt at this exam the next one would be' }),
   waiverId: Nullable(
     Type.String({ description: 'The approved exception this attempt would use up' }),
   ),
+  ...RuleFields,
 })
 
 const TimelineOut = Type.Object({
@@ -50,6 +88,8 @@ const TimelineOut = Type.Object({
       earliestAtLocal: Nullable(LocalTimeText),
       code: RetakeCode,
       reason: Type.String(),
+      policy: Nullable(PolicyRefOut),
+      ...RuleFields,
       usesWaiver: Type.Boolean(),
     }),
   ),
@@ -119,6 +159,7 @@ export function eligibilityRoutes(deps: AppDeps): FastifyPluginAsync {
           timeZone: plan.timeZone,
           steps: plan.steps.map((step) => ({
             ...step,
+            ...toRetakeRuleView(step, plan.timeZone),
             earliestAt: step.earliestAt === null ? null : toInstantOut(step.earliestAt),
             earliestAtLocal:
               step.earliestAt === null ? null : toLocalOut(step.earliestAt, plan.timeZone),

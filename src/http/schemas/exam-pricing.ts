@@ -1,6 +1,8 @@
 import { Type } from 'typebox'
 import { type ExamPricingView, MAX_PRICE_CENTS } from '../../app/catalogue/exam-pricing.js'
 import { PRICE_CLASSES } from '../../domain/offer.js'
+import { defaultCurrency } from '../../domain/price.js'
+import { Nullable } from './nullable.js'
 import { CurrencyCode } from './request-fields.js'
 
 const PriceClass = Type.Enum([...PRICE_CLASSES], {
@@ -38,6 +40,13 @@ export const ExamPricingOut = Type.Object({
   prices: Type.Array(Type.Object({ currency: Type.String(), cents: Type.Integer() }), {
     description: 'Ordered by currency',
   }),
+  chargedIn: Nullable(
+    Type.String({
+      description:
+        'The currency a booking is charged in unless it names another one listed; null: free of charge',
+      examples: ['USD'],
+    }),
+  ),
 })
 
 export function toExamPricingOut(pricing: ExamPricingView) {
@@ -45,5 +54,6 @@ export function toExamPricingOut(pricing: ExamPricingView) {
     exam: pricing.exam,
     priceClass: pricing.priceClass,
     prices: pricing.prices.map((price) => ({ currency: price.currency, cents: price.cents })),
+    chargedIn: defaultCurrency(pricing.prices),
   }
 }

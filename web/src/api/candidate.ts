@@ -11,3 +11,8 @@ export type RegistrationListItem = Json<'/v1/candidates/{id}/registrations', 'ge
 
 /** Statuses of a registration still ahead of the candidate. */
 export const UPCOMING: ReadonlySet<Registration['status']> = new Set(['booked', 'checked-in'])
+
+export type Exam = Json<'/v1/exams/{number}', 'get'>
+export type Eligibility = Json<'/v1/candidates/{id}/eligibility', 'get'>
+export type Timeline = Json<'/v1/candidates/{id}/timeline', 'get'>
+export type Candidate = Json<'/v1/candidates/{id}', 'get'>

@@ -491,6 +491,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/candidates/{id}/beta-standing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a candidate stands with a beta exam's programme: on its roster, invited by a wave still to open, registered
+         * @description The invitations mailed are `GET /v1/candidates/{id}/beta-invitations`; whether the candidate may register now, and why not, is eligibility.
+         *
+         *     **Who may call it:** the role `admin`, `support` or `candidate` (themself only); another's object answers as a missing one (404).
+         *
+         *     **What it refuses, and why:**
+         *
+         *     - `400` `EXAM_NUMBER_MALFORMED`: Malformed exam number
+         *     - `404` `CANDIDATE_NOT_FOUND`: Unknown candidate
+         *     - `404` `EXAM_NOT_FOUND`: Unknown exam
+         *     - `404` `BETA_PROGRAMME_NOT_FOUND`: No beta programme
+         */
+        get: operations["getBetaStanding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/candidates/{id}/certifications": {
         parameters: {
             query?: never;
@@ -528,7 +557,9 @@ export interface paths {
          *
          *     **What it refuses, and why:**
          *
+         *     - `400` `EXAM_NUMBER_MALFORMED`: Malformed exam number
          *     - `404` `CANDIDATE_NOT_FOUND`: Unknown candidate
+         *     - `404` `EXAM_NOT_FOUND`: Unknown exam
          */
         get: operations["listCandidateCodes"];
         put?: never;
@@ -4569,6 +4600,108 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getBetaStanding: {
+        parameters: {
+            query: {
+                /** @example 71-621 */
+                exam: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateId: string;
+                        /** @example 071-621 */
+                        exam: string;
+                        /** @description On the programme's roster: a closed programme takes registrations from its roster only */
+                        onRoster: boolean;
+                        /** @description The candidate's one registration for this beta, at any provider, if any */
+                        registrationId: string | null;
+                        /** @description The wave that invites the candidate, while it has not opened; null otherwise */
+                        waitingForWave: {
+                            id: string;
+                            /** @description Which wave of the exam */
+                            position: number;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `EXAM_NUMBER_MALFORMED` (Malformed exam number), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "EXAM_NUMBER_MALFORMED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `CANDIDATE_NOT_FOUND` (Unknown candidate), `EXAM_NOT_FOUND` (Unknown exam), `BETA_PROGRAMME_NOT_FOUND` (No beta programme). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "CANDIDATE_NOT_FOUND" | "EXAM_NOT_FOUND" | "BETA_PROGRAMME_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
     listEarnedCertifications: {
         parameters: {
             query?: never;
@@ -4673,6 +4806,11 @@ export interface operations {
     listCandidateCodes: {
         parameters: {
             query?: {
+                /**
+                 * @description An exam: each code then says whether its offer covers it
+                 * @example 70-620
+                 */
+                exam?: string;
                 /** @description How many items to return (at most 200) */
                 limit?: number;
                 /** @description How many items to skip; there are more while offset + items < total */
@@ -4719,6 +4857,8 @@ export interface operations {
                             code: string;
                             /** @description Which exams the code applies to, in words */
                             covers: string;
+                            /** @description Whether the code's offer covers the exam named by `exam` (its family, prefix or number, and price class); null when none was named */
+                            coversExam: boolean | null;
                             /** @description Every use must take place before this */
                             expiresAt: string | null;
                             /**
@@ -4758,7 +4898,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `VALIDATION_FAILED` (Invalid input). */
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `EXAM_NUMBER_MALFORMED` (Malformed exam number), `VALIDATION_FAILED` (Invalid input). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4766,7 +4906,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "MALFORMED_URL" | "VALIDATION_FAILED";
+                        code?: "MALFORMED_URL" | "EXAM_NUMBER_MALFORMED" | "VALIDATION_FAILED";
                     };
                 };
             };
@@ -4794,7 +4934,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not Found: `CANDIDATE_NOT_FOUND` (Unknown candidate). */
+            /** @description Not Found: `CANDIDATE_NOT_FOUND` (Unknown candidate), `EXAM_NOT_FOUND` (Unknown exam). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4802,7 +4942,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "CANDIDATE_NOT_FOUND";
+                        code?: "CANDIDATE_NOT_FOUND" | "EXAM_NOT_FOUND";
                     };
                 };
             };
@@ -4846,6 +4986,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description For `ANNUAL_LIMIT_REACHED`: the limit and its period; null otherwise */
+                        annualLimit: {
+                            /** @description Attempts the policy allows in one period */
+                            attempts: number;
+                            periodMonths: number;
+                            /** @description The first attempt of the period */
+                            periodStart: string;
+                            /**
+                             * @description The same instant on the wall clock of the named zone
+                             * @example 2026-12-01T22:00 Pacific/Auckland
+                             */
+                            periodStartLocal: string;
+                            policy: {
+                                id: string;
+                                name: string;
+                                version: number;
+                            };
+                            /** @description Attempts taken in the period */
+                            taken: number;
+                        } | null;
                         at: string;
                         /** @description Which attempt at this exam the next one would be */
                         attemptNumber: number;
@@ -4873,6 +5033,30 @@ export interface operations {
                         reason: string;
                         /** @description The candidate's zone, used in `reason` and the local times */
                         timeZone: string;
+                        /** @description For `EXAM_NOT_AVAILABLE`: why the exam cannot be sat at all; null otherwise */
+                        unavailable: ("retired" | "not-live" | "beta-not-started" | "beta-over" | "no-policy") | null;
+                        /** @description For `RETAKE_TOO_SOON`: the wait after a run of failures; null otherwise */
+                        wait: {
+                            /** @description Failures in a row, the last one included */
+                            afterFailures: number;
+                            /**
+                             * @description The wait the policy asks
+                             * @example 336
+                             */
+                            hours: number;
+                            /** @description The failure the wait counts from */
+                            lastAttemptAt: string;
+                            /**
+                             * @description The same instant on the wall clock of the named zone
+                             * @example 2026-12-01T22:00 Pacific/Auckland
+                             */
+                            lastAttemptAtLocal: string;
+                            policy: {
+                                id: string;
+                                name: string;
+                                version: number;
+                            };
+                        } | null;
                         /** @description The approved exception this attempt would use up */
                         waiverId: string | null;
                     };
@@ -5567,6 +5751,26 @@ export interface operations {
                         exam: string;
                         from: string;
                         steps: {
+                            /** @description For `ANNUAL_LIMIT_REACHED`: the limit and its period; null otherwise */
+                            annualLimit: {
+                                /** @description Attempts the policy allows in one period */
+                                attempts: number;
+                                periodMonths: number;
+                                /** @description The first attempt of the period */
+                                periodStart: string;
+                                /**
+                                 * @description The same instant on the wall clock of the named zone
+                                 * @example 2026-12-01T22:00 Pacific/Auckland
+                                 */
+                                periodStartLocal: string;
+                                policy: {
+                                    id: string;
+                                    name: string;
+                                    version: number;
+                                };
+                                /** @description Attempts taken in the period */
+                                taken: number;
+                            } | null;
                             attemptNumber: number;
                             /**
                              * @description The rule that decided
@@ -5579,8 +5783,37 @@ export interface operations {
                              * @example 2026-12-01T22:00 Pacific/Auckland
                              */
                             earliestAtLocal: string | null;
+                            policy: {
+                                id: string;
+                                name: string;
+                                version: number;
+                            } | null;
                             reason: string;
+                            /** @description For `EXAM_NOT_AVAILABLE`: why the exam cannot be sat at all; null otherwise */
+                            unavailable: ("retired" | "not-live" | "beta-not-started" | "beta-over" | "no-policy") | null;
                             usesWaiver: boolean;
+                            /** @description For `RETAKE_TOO_SOON`: the wait after a run of failures; null otherwise */
+                            wait: {
+                                /** @description Failures in a row, the last one included */
+                                afterFailures: number;
+                                /**
+                                 * @description The wait the policy asks
+                                 * @example 336
+                                 */
+                                hours: number;
+                                /** @description The failure the wait counts from */
+                                lastAttemptAt: string;
+                                /**
+                                 * @description The same instant on the wall clock of the named zone
+                                 * @example 2026-12-01T22:00 Pacific/Auckland
+                                 */
+                                lastAttemptAtLocal: string;
+                                policy: {
+                                    id: string;
+                                    name: string;
+                                    version: number;
+                                };
+                            } | null;
                         }[];
                         timeZone: string;
                     };
@@ -7338,6 +7571,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         /**
+                         * @description The currency a booking is charged in unless it names another one listed; null: free of charge
+                         * @example USD
+                         */
+                        chargedIn: string | null;
+                        /**
                          * @description Canonical spelling, `070-620`
                          * @example 070-620
                          */
@@ -7461,6 +7699,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /**
+                         * @description The currency a booking is charged in unless it names another one listed; null: free of charge
+                         * @example USD
+                         */
+                        chargedIn: string | null;
                         /**
                          * @description Canonical spelling, `070-620`
                          * @example 070-620

@@ -14,6 +14,18 @@ export const en = {
   'code.apply': 'Use this code',
   'code.applied': 'The code is on your booking.',
   'code.remove': 'Take the code off',
+  'code.ability.firstAttempts':
+    '{count, plural, one {pays for # first attempt} other {pays for # first attempts}}',
+  'code.ability.freeRetake': 'keeps a free retake of {exams}',
+  'code.ability.freeExam': 'pays for the whole exam',
+  'code.ability.percentOff': '{percent} % off the list price',
+  'code.ability.discount': '{percent} % off an exam booked before {day} after a pass',
+  'code.ability.usesLeft': '{count, plural, one {# use left} other {# uses left}}',
+  'code.ability.nothingMore': 'does nothing more',
+  'code.ability.expires': 'expires {day}',
+  'code.ability.state.used-up': 'used up',
+  'code.ability.state.expired': 'expired',
+  'code.ability.state.voided': 'withdrawn',
 } as const
 
 export const de: ExtendOf<typeof en> = {
@@ -30,4 +42,17 @@ export const de: ExtendOf<typeof en> = {
   'code.apply': 'Diesen Code verwenden',
   'code.applied': 'Der Code ist auf Ihrer Buchung.',
   'code.remove': 'Code wieder entfernen',
+  'code.ability.firstAttempts':
+    '{count, plural, one {bezahlt # ersten Versuch} other {bezahlt # erste Versuche}}',
+  'code.ability.freeRetake': 'enthält eine kostenlose Wiederholung von {exams}',
+  'code.ability.freeExam': 'bezahlt die ganze Prüfung',
+  'code.ability.percentOff': '{percent} % Rabatt auf den Listenpreis',
+  'code.ability.discount':
+    '{percent} % Rabatt auf eine Prüfung, die nach dem Bestehen vor dem {day} gebucht wird',
+  'code.ability.usesLeft': '{count, plural, one {# Verwendung übrig} other {# Verwendungen übrig}}',
+  'code.ability.nothingMore': 'bewirkt nichts mehr',
+  'code.ability.expires': 'läuft ab am {day}',
+  'code.ability.state.used-up': 'aufgebraucht',
+  'code.ability.state.expired': 'abgelaufen',
+  'code.ability.state.voided': 'zurückgezogen',
 }

@@ -12,14 +12,21 @@ export interface Decision {
   readonly policy?: { readonly name: string } | null
   /** The candidate's country, for a regional restriction. */
   readonly country?: string
+  /** Why the exam cannot be sat at all, for `EXAM_NOT_AVAILABLE`. */
+  readonly unavailable?: string | null
 }
 
-/** The sentence for a decision in the reader's language, with its date on the candidate's clock. */
+/**
+ * The sentence for a decision in the reader's language, with its date on the
+ * candidate's clock. A code may have a more exact message for its facts:
+ * `decision.EXAM_NOT_AVAILABLE.retired`, or `decision.ALREADY_PASSED.dated`
+ * when the decision names a date.
+ */
 export function useDecisionSentence(): (decision: Decision) => string {
   const intl = useIntl()
   return (decision) => {
-    const id = `decision.${decision.code}`
-    if (!(id in intl.messages)) return decision.reason
+    const id = messageFor(decision, (candidate) => candidate in intl.messages)
+    if (id === null) return decision.reason
     const earliest =
       decision.earliestAt != null
         ? formatOnClock(intl.locale, decision.earliestAt, decision.timeZone ?? 'UTC')
@@ -39,4 +46,14 @@ export function useDecisionSentence(): (decision: Decision) => string {
       },
     )
   }
+}
+
+function messageFor(decision: Decision, known: (id: string) => boolean): string | null {
+  const id = `decision.${decision.code}`
+  const exact = [
+    decision.unavailable == null ? null : `${id}.${decision.unavailable}`,
+    decision.earliestAt == null ? null : `${id}.dated`,
+    id,
+  ]
+  return exact.find((candidate) => candidate !== null && known(candidate)) ?? null
 }

@@ -1,6 +1,7 @@
 import { de as codes } from '../../codes/messages'
 import { de as decisions } from '../../decisions/messages'
 import { de as book } from '../../pages/book/messages'
+import { de as exam } from '../../pages/exam/messages'
 import { de as home } from '../../pages/home/messages'
 import { de as registration } from '../../pages/registration/messages'
 import type { MessageId } from './en'
@@ -10,6 +11,7 @@ export const de: Readonly<Record<MessageId, string>> = {
   ...codes,
   ...book,
   ...decisions,
+  ...exam,
   ...home,
   ...registration,
   'common.loading': 'Wird geladen …',

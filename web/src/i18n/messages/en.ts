@@ -1,6 +1,7 @@
 import { en as codes } from '../../codes/messages'
 import { en as decisions } from '../../decisions/messages'
 import { en as book } from '../../pages/book/messages'
+import { en as exam } from '../../pages/exam/messages'
 import { en as home } from '../../pages/home/messages'
 import { en as registration } from '../../pages/registration/messages'
 
@@ -9,6 +10,7 @@ export const en = {
   ...codes,
   ...book,
   ...decisions,
+  ...exam,
   ...home,
   ...registration,
   'common.loading': 'Loading…',

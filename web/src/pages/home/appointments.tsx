@@ -3,7 +3,7 @@ import { UPCOMING } from '../../api/candidate'
 import { $api } from '../../api/client'
 import { useT } from '../../i18n/use-t'
 import { AppointmentCard } from '../../ui/appointment-card'
-import { HomeSection } from './section'
+import { QuerySection } from '../../ui/query-section'
 
 export function Appointments({ candidateId }: { candidateId: string }) {
   const t = useT()
@@ -14,7 +14,7 @@ export function Appointments({ candidateId }: { candidateId: string }) {
     .filter((registration) => UPCOMING.has(registration.status))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
   return (
-    <HomeSection
+    <QuerySection
       id="appointments"
       title={t('home.appointments')}
       query={query}
@@ -32,6 +32,6 @@ export function Appointments({ candidateId }: { candidateId: string }) {
           {t('home.findSeat')}
         </Link>
       </p>
-    </HomeSection>
+    </QuerySection>
   )
 }

@@ -1,8 +1,9 @@
 import { useIntl } from 'react-intl'
+import { Link } from 'react-router'
 import { $api } from '../../api/client'
 import { useT } from '../../i18n/use-t'
 import { formatDay } from '../../time/format'
-import { HomeSection } from './section'
+import { QuerySection } from '../../ui/query-section'
 
 /** Certifications earned, current or expired, with until when each holds. */
 export function Certifications({ candidateId }: { candidateId: string }) {
@@ -15,7 +16,7 @@ export function Certifications({ candidateId }: { candidateId: string }) {
   const zone = me.data?.timeZone ?? 'UTC'
   const items = query.data?.items ?? []
   return (
-    <HomeSection
+    <QuerySection
       id="certifications"
       title={t('home.certifications')}
       query={query}
@@ -43,10 +44,18 @@ export function Certifications({ candidateId }: { candidateId: string }) {
                     day: formatDay(intl.locale, certification.expiresAt, zone),
                   })}
             </span>
-            <span className="secondary"> · {certification.exams.join(', ')}</span>
+            <span className="secondary">
+              {' · '}
+              {certification.exams.map((exam, index) => (
+                <span key={exam}>
+                  {index > 0 && ', '}
+                  <Link to={`/exams/${exam}`}>{exam}</Link>
+                </span>
+              ))}
+            </span>
           </li>
         ))}
       </ul>
-    </HomeSection>
+    </QuerySection>
   )
 }

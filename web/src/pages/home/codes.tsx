@@ -1,12 +1,7 @@
-import { useIntl } from 'react-intl'
 import { $api } from '../../api/client'
-import type { paths } from '../../api/schema'
+import { CodeAbilities } from '../../codes/code-abilities'
 import { useT } from '../../i18n/use-t'
-import { formatDay } from '../../time/format'
-import { HomeSection } from './section'
-
-type HeldCode =
-  paths['/v1/candidates/{id}/codes']['get']['responses'][200]['content']['application/json']['items'][number]
+import { QuerySection } from '../../ui/query-section'
 
 /** The codes a candidate holds, each with what it can still do, said from its facts. */
 export function Codes({ candidateId }: { candidateId: string }) {
@@ -14,9 +9,11 @@ export function Codes({ candidateId }: { candidateId: string }) {
   const query = $api.useQuery('get', '/v1/candidates/{id}/codes', {
     params: { path: { id: candidateId } },
   })
+  const me = $api.useQuery('get', '/v1/candidates/{id}', { params: { path: { id: candidateId } } })
+  const zone = me.data?.timeZone ?? 'UTC'
   const items = query.data?.items ?? []
   return (
-    <HomeSection
+    <QuerySection
       id="codes"
       title={t('home.codes')}
       query={query}
@@ -26,34 +23,10 @@ export function Codes({ candidateId }: { candidateId: string }) {
         {items.map((held) => (
           <li key={held.code}>
             <code className="voucher-code">{held.code}</code> <strong>{held.offer.name}</strong>
-            <CodeAbilities held={held} />
+            <CodeAbilities held={held} timeZone={zone} />
           </li>
         ))}
       </ul>
-    </HomeSection>
+    </QuerySection>
   )
-}
-
-export function CodeAbilities({ held }: { held: HeldCode }) {
-  const t = useT()
-  const intl = useIntl()
-  const day = (instant: string) => formatDay(intl.locale, instant, 'UTC')
-  if (held.state !== 'usable')
-    return <span className="secondary"> · {t(`home.code.state.${held.state}`)}</span>
-  const abilities: string[] = []
-  if (held.firstAttemptsLeft !== null && held.firstAttemptsLeft > 0)
-    abilities.push(t('home.code.firstAttempts', { count: held.firstAttemptsLeft }))
-  if (held.freeRetakes.length > 0)
-    abilities.push(t('home.code.freeRetake', { exams: held.freeRetakes.join(', ') }))
-  if (held.afterPassDiscount !== null)
-    abilities.push(
-      t('home.code.discount', {
-        percent: held.afterPassDiscount.percent,
-        day: day(held.afterPassDiscount.bookBefore),
-      }),
-    )
-  if (held.usesLeft !== null) abilities.push(t('home.code.usesLeft', { count: held.usesLeft }))
-  if (abilities.length === 0) abilities.push(t('home.code.nothingMore'))
-  if (held.expiresAt !== null) abilities.push(t('home.code.expires', { day: day(held.expiresAt) }))
-  return <span className="secondary"> · {abilities.join(' · ')}</span>
 }

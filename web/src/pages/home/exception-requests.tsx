@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { $api } from '../../api/client'
 import { useT } from '../../i18n/use-t'
 import { formatDay } from '../../time/format'
-import { HomeSection } from './section'
+import { QuerySection } from '../../ui/query-section'
 
 /** Retake-exception requests and where each stands. Shown only when there are some. */
 export function ExceptionRequests({ candidateId }: { candidateId: string }) {
@@ -15,7 +15,7 @@ export function ExceptionRequests({ candidateId }: { candidateId: string }) {
   const items = query.data?.items ?? []
   if (query.isSuccess && items.length === 0) return null
   return (
-    <HomeSection id="requests" title={t('home.requests')} query={query} empty={null}>
+    <QuerySection id="requests" title={t('home.requests')} query={query} empty={null}>
       <ul className="plain-list">
         {items.map((request) => (
           <li key={request.id}>
@@ -29,6 +29,6 @@ export function ExceptionRequests({ candidateId }: { candidateId: string }) {
           </li>
         ))}
       </ul>
-    </HomeSection>
+    </QuerySection>
   )
 }

@@ -4,6 +4,7 @@ import { usePageTitle } from '../../ui/page-title'
 import { Appointments } from './appointments'
 import { Certifications } from './certifications'
 import { Codes } from './codes'
+import { ExamLookup } from './exam-lookup'
 import { ExceptionRequests } from './exception-requests'
 import { Invitations } from './invitations'
 import { Results } from './results'
@@ -23,6 +24,7 @@ export function HomePage({ me }: { me: Me }) {
           <Appointments candidateId={candidateId} />
           <Invitations candidateId={candidateId} />
           <Results candidateId={candidateId} />
+          <ExamLookup />
           <Certifications candidateId={candidateId} />
           <Codes candidateId={candidateId} />
           <ExceptionRequests candidateId={candidateId} />

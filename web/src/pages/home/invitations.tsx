@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import { $api } from '../../api/client'
 import { useDecisionSentence } from '../../decisions/decision-sentence'
 import { useT } from '../../i18n/use-t'
-import { HomeSection } from './section'
+import { QuerySection } from '../../ui/query-section'
 
 /** Beta invitations: whether each lets the candidate register now, and if not, why. Shown only when there are some. */
 export function Invitations({ candidateId }: { candidateId: string }) {
@@ -15,7 +15,7 @@ export function Invitations({ candidateId }: { candidateId: string }) {
   const items = query.data?.items ?? []
   if (query.isSuccess && items.length === 0) return null
   return (
-    <HomeSection id="invitations" title={t('home.invitations')} query={query} empty={null}>
+    <QuerySection id="invitations" title={t('home.invitations')} query={query} empty={null}>
       <ul className="plain-list">
         {items.map((invitation) => (
           <li key={`${invitation.wave.id}`}>
@@ -31,6 +31,6 @@ export function Invitations({ candidateId }: { candidateId: string }) {
           </li>
         ))}
       </ul>
-    </HomeSection>
+    </QuerySection>
   )
 }

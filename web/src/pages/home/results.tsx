@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { $api } from '../../api/client'
 import { useT } from '../../i18n/use-t'
 import { formatDay } from '../../time/format'
-import { HomeSection } from './section'
+import { QuerySection } from '../../ui/query-section'
 
 /** Every attempt, newest first: passes, fails and results still to come with the day they are due. */
 export function Results({ candidateId }: { candidateId: string }) {
@@ -16,7 +16,7 @@ export function Results({ candidateId }: { candidateId: string }) {
   const zone = me.data?.timeZone ?? 'UTC'
   const attempts = [...(query.data?.items ?? [])].sort((a, b) => b.takenAt.localeCompare(a.takenAt))
   return (
-    <HomeSection
+    <QuerySection
       id="results"
       title={t('home.results')}
       query={query}
@@ -47,6 +47,6 @@ export function Results({ candidateId }: { candidateId: string }) {
           </li>
         ))}
       </ul>
-    </HomeSection>
+    </QuerySection>
   )
 }

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react'
-import { useT } from '../../i18n/use-t'
-import { ProblemMessage } from '../../ui/problem-message'
+import { useT } from '../i18n/use-t'
+import { ProblemMessage } from './problem-message'
 
-/** One part of home: its heading, and its list once loaded (or why it could not be). */
-export function HomeSection(props: {
+/** One part of a page that reads the API: its heading, and its content once loaded (or why it could not be). */
+export function QuerySection(props: {
   readonly id: string
   readonly title: string
   readonly query: { isPending: boolean; error: unknown }
@@ -12,7 +12,7 @@ export function HomeSection(props: {
 }) {
   const t = useT()
   return (
-    <section aria-labelledby={props.id} className="home-section">
+    <section aria-labelledby={props.id} className="page-section">
       <h2 id={props.id}>{props.title}</h2>
       {props.query.isPending && <p>{t('common.loading')}</p>}
       {props.query.error != null && <ProblemMessage error={props.query.error} />}
