@@ -2,6 +2,8 @@ import type { ReactNode } from 'react'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { type Me, useMe } from './api/session'
 import { useT } from './i18n/use-t'
+import { ExceptionRequestPage } from './pages/exception-request/exception-request-page'
+import { NewExceptionRequestPage } from './pages/exception-request/new-exception-request-page'
 import { HelpPage } from './pages/help'
 import { HomePage } from './pages/home/home-page'
 import { NotFoundPage } from './pages/not-found'
@@ -21,6 +23,14 @@ export function App() {
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/help" element={<HelpPage />} />
         <Route path="/registrations/:id" element={<SignedIn page={() => <RegistrationPage />} />} />
+        <Route
+          path="/exception-requests/new"
+          element={<SignedIn page={(me) => <NewExceptionRequestPage me={me} />} />}
+        />
+        <Route
+          path="/exception-requests/:id"
+          element={<SignedIn page={() => <ExceptionRequestPage />} />}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

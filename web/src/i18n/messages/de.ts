@@ -1,5 +1,6 @@
 import { de as codes } from '../../codes/messages'
 import { de as decisions } from '../../decisions/messages'
+import { de as exception } from '../../pages/exception-request/messages'
 import { de as home } from '../../pages/home/messages'
 import { de as registration } from '../../pages/registration/messages'
 import type { MessageId } from './en'
@@ -8,6 +9,7 @@ import type { MessageId } from './en'
 export const de: Readonly<Record<MessageId, string>> = {
   ...codes,
   ...decisions,
+  ...exception,
   ...home,
   ...registration,
   'common.loading': 'Wird geladen …',
