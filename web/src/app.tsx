@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { type Me, useMe } from './api/session'
 import { useT } from './i18n/use-t'
+import { AccountPage } from './pages/account/account-page'
 import { ExceptionRequestPage } from './pages/exception-request/exception-request-page'
 import { NewExceptionRequestPage } from './pages/exception-request/new-exception-request-page'
 import { HelpPage } from './pages/help'
@@ -31,6 +32,7 @@ export function App() {
           path="/exception-requests/:id"
           element={<SignedIn page={() => <ExceptionRequestPage />} />}
         />
+        <Route path="/account" element={<SignedIn page={(me) => <AccountPage me={me} />} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -1,5 +1,6 @@
 import { de as codes } from '../../codes/messages'
 import { de as decisions } from '../../decisions/messages'
+import { de as account } from '../../pages/account/messages'
 import { de as exception } from '../../pages/exception-request/messages'
 import { de as home } from '../../pages/home/messages'
 import { de as registration } from '../../pages/registration/messages'
@@ -9,6 +10,7 @@ import type { MessageId } from './en'
 export const de: Readonly<Record<MessageId, string>> = {
   ...codes,
   ...decisions,
+  ...account,
   ...exception,
   ...home,
   ...registration,
