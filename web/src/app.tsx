@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { type Me, useMe } from './api/session'
 import { useT } from './i18n/use-t'
 import { AccountPage } from './pages/account/account-page'
+import { BookPage } from './pages/book/book-page'
 import { ExceptionRequestPage } from './pages/exception-request/exception-request-page'
 import { NewExceptionRequestPage } from './pages/exception-request/new-exception-request-page'
 import { HelpPage } from './pages/help'
@@ -23,6 +24,7 @@ export function App() {
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/sign-up" element={<SignUpPage />} />
         <Route path="/help" element={<HelpPage />} />
+        <Route path="/book" element={<SignedIn page={(me) => <BookPage me={me} />} />} />
         <Route path="/registrations/:id" element={<SignedIn page={() => <RegistrationPage />} />} />
         <Route
           path="/exception-requests/new"

@@ -56,10 +56,16 @@ export function CodePreviewPanel(props: {
             <>
               <dt>{t('code.price')}</dt>
               <dd>
-                {t('code.priceAfter', {
-                  list: formatMoney(intl.locale, preview.price.listCents, preview.price.currency),
-                  due: formatMoney(intl.locale, preview.price.dueCents, preview.price.currency),
-                })}
+                {preview.price.dueCents === preview.price.listCents
+                  ? formatMoney(intl.locale, preview.price.dueCents, preview.price.currency)
+                  : t('code.priceAfter', {
+                      list: formatMoney(
+                        intl.locale,
+                        preview.price.listCents,
+                        preview.price.currency,
+                      ),
+                      due: formatMoney(intl.locale, preview.price.dueCents, preview.price.currency),
+                    })}
               </dd>
             </>
           )}

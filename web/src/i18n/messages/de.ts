@@ -1,6 +1,7 @@
 import { de as codes } from '../../codes/messages'
 import { de as decisions } from '../../decisions/messages'
 import { de as account } from '../../pages/account/messages'
+import { de as book } from '../../pages/book/messages'
 import { de as exception } from '../../pages/exception-request/messages'
 import { de as home } from '../../pages/home/messages'
 import { de as registration } from '../../pages/registration/messages'
@@ -9,6 +10,7 @@ import type { MessageId } from './en'
 /** German: every English message has its German one, or the build fails. */
 export const de: Readonly<Record<MessageId, string>> = {
   ...codes,
+  ...book,
   ...decisions,
   ...account,
   ...exception,

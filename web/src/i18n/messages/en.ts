@@ -1,6 +1,7 @@
 import { en as codes } from '../../codes/messages'
 import { en as decisions } from '../../decisions/messages'
 import { en as account } from '../../pages/account/messages'
+import { en as book } from '../../pages/book/messages'
 import { en as exception } from '../../pages/exception-request/messages'
 import { en as home } from '../../pages/home/messages'
 import { en as registration } from '../../pages/registration/messages'
@@ -8,6 +9,7 @@ import { en as registration } from '../../pages/registration/messages'
 /** The English messages: the catalogue every other language is checked against (ICU message syntax). */
 export const en = {
   ...codes,
+  ...book,
   ...decisions,
   ...account,
   ...exception,

@@ -10,7 +10,7 @@ export function ReasonField({ errorMessage }: { errorMessage: string | null }) {
       <RadioGroup
         name="reason"
         id="reason"
-        className="field radio-group"
+        className="field radio-group reason-choices"
         isInvalid={errorMessage !== null}
       >
         <Label className="group-label">{t('exception.new.reason')}</Label>

@@ -1,7 +1,8 @@
 import { useIntl } from 'react-intl'
-import { Link, useParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { UPCOMING } from '../../api/candidate'
 import { $api, Problem } from '../../api/client'
+import { useMe } from '../../api/session'
 import { useT } from '../../i18n/use-t'
 import { formatMoney, formatOnClock } from '../../time/format'
 import { Instant } from '../../ui/instant'
@@ -17,6 +18,8 @@ export function RegistrationPage() {
   const t = useT()
   const intl = useIntl()
   const { id = '' } = useParams()
+  const [params] = useSearchParams()
+  const me = useMe()
   usePageTitle(t('registration.title'))
   const query = $api.useQuery('get', '/v1/registrations/{id}', { params: { path: { id } } })
   if (query.isPending) return <p>{t('common.loading')}</p>
@@ -38,6 +41,16 @@ export function RegistrationPage() {
       <h1>
         {registration.exam.number} {registration.exam.title}
       </h1>
+      {params.has('booked') && (
+        <p className="confirmation" role="status">
+          {t('book.booked', { email: me.data?.account.email ?? '' })}
+        </p>
+      )}
+      {params.has('rescheduled') && (
+        <p className="confirmation" role="status">
+          {t('book.rescheduled')}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('registration.status')}</dt>
         <dd>

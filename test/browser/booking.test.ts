@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest'
+import { DEMO_SIGN_IN } from '../../src/demo/demo-accounts.js'
+import { instant } from '../api/api-harness.js'
+import {
+  asStaff,
+  chromiumAvailable,
+  expectAccessible,
+  type Portal,
+  screenshot,
+  signInByCode,
+  usePortal,
+  VIEWPORTS,
+  type ViewportName,
+} from './portal.js'
+
+/** Second Shot 2026 takes enrolments from 1 September 2026. */
+const ENROLMENT_DAY = instant('2026-09-10T12:00:00Z')
+const SYDNEY = '-33.87,151.21'
+
+interface Slot {
+  id: string
+  startsAt: string
+  /** `2026-09-14T09:00 Australia/Sydney` */
+  localStart: string
+  deadlinesPassed: string[]
+}
+
+/** Enrolment day at the Sydney centre, its slots for the weeks after, and a Second Shot code for Chloe. */
+async function enrolmentDay(portal: Portal): Promise<{ code: string; slots: Slot[] }> {
+  portal.clock.set(ENROLMENT_DAY)
+  await asStaff(portal, 'POST', '/v1/centres/syd-prometric/slots/generate', {
+    from: '2026-09-11',
+    to: '2026-10-31',
+    every: '2h',
+    daily: '09:00-17:00',
+    days: 'mon-fri',
+  })
+  const { code } = await asStaff<{ code: string }>(
+    portal,
+    'POST',
+    '/v1/offers/second-shot/enrolments',
+    {
+      candidateId: 'cand-chloe',
+    },
+  )
+  const { items } = await asStaff<{ items: Slot[] }>(
+    portal,
+    'GET',
+    `/v1/slots?exam=070-622&near=${SYDNEY}&limit=200`,
+  )
+  return { code, slots: items }
+}
+
+async function liveRegistrations(portal: Portal): Promise<number> {
+  const rows = await portal.db
+    .selectFrom('registrations')
+    .select('id')
+    .where('candidate_id', '=', 'cand-chloe')
+    .where('status', '!=', 'cancelled')
+    .execute()
+  return rows.length
+}
+
+const viewports = Object.keys(VIEWPORTS) as ViewportName[]
+
+describe.skipIf(!chromiumAvailable)('booking a seat, in Chromium', () => {
+  const portal = usePortal()
+
+  it.each(viewports)(
+    'on a %s, the code field is in sight from the start, its preview comes before the booking, and the booking page confirms what the mail says',
+    async (viewport) => {
+      const { code, slots } = await enrolmentDay(portal())
+      const slot = slots.find((candidate) => candidate.deadlinesPassed.length === 0)!
+      const page = await portal().open({ viewport })
+      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+      await page.goto(`/book?exam=070-622&slot=${slot.id}`)
+      const field = page.getByLabel('Voucher or promotion code')
+      await field.waitFor()
+      expect(await field.isVisible()).toBe(true)
+      expect(
+        await page.getByText(/If booked now: reschedule until .*; cancel until /).count(),
+      ).toBe(1)
+      await expectAccessible(page)
+      await screenshot(page, 'book', viewport)
+
+      await field.fill(code)
+      // Booking waits for the code's preview: the button is held until it is seen.
+      expect(await page.getByRole('button', { name: 'Book this seat' }).isDisabled()).toBe(true)
+      await page.getByRole('button', { name: 'See what this code does' }).click()
+      await page.locator('.code-preview').getByText('It keeps').waitFor()
+      await expectAccessible(page)
+      await screenshot(page, 'book-code-preview', viewport)
+
+      await page.getByRole('button', { name: 'Book this seat' }).click()
+      await page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor()
+      expect(new URL(page.url()).pathname).toMatch(/^\/registrations\//)
+      expect(await page.getByText(code).count()).toBeGreaterThan(0)
+      await expectAccessible(page)
+      await screenshot(page, 'booked', viewport)
+
+      // The page, the mail and its calendar file name the same place and the same time.
+      const { id } = await portal()
+        .db.selectFrom('outbox')
+        .select('id')
+        .where('recipient', '=', DEMO_SIGN_IN.candidate)
+        .where('kind', '=', 'registration-confirmed')
+        .executeTakeFirstOrThrow()
+      const mail = await asStaff<{
+        bodyText: string
+        attachments: { contentType: string; content: string }[]
+      }>(portal(), 'GET', `/v1/admin/mail/${id}`)
+      const calendar = mail.attachments.find((file) => file.contentType.startsWith('text/calendar'))
+      expect(await page.getByText('Prometric Sydney Wynyard').count()).toBeGreaterThan(0)
+      expect(mail.bodyText).toContain('Prometric Sydney Wynyard')
+      const local = slot.localStart.slice(0, 16).replace(/[-:]/g, '')
+      expect(calendar?.content).toContain(`DTSTART;TZID=Australia/Sydney:${local}`)
+      const onCentreClock = await page.locator('time').first().textContent()
+      expect(onCentreClock).toContain(slot.localStart.slice(11, 16))
+      expect(onCentreClock).toMatch(/Australian Eastern (Standard|Daylight) Time/)
+      expect(await liveRegistrations(portal())).toBe(1)
+    },
+  )
+
+  it('a double click books once', async () => {
+    const { slots } = await enrolmentDay(portal())
+    const slot = slots.find((candidate) => candidate.deadlinesPassed.length === 0)!
+    const page = await portal().open()
+    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+    await page.goto(`/book?exam=070-622&slot=${slot.id}`)
+    await page.getByRole('button', { name: 'Book this seat' }).dblclick()
+    await page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor()
+    expect(await liveRegistrations(portal())).toBe(1)
+  })
+
+  it('a second press after an answer lost on the way, even after a reload, books once', async () => {
+    const { slots } = await enrolmentDay(portal())
+    const slot = slots.find((candidate) => candidate.deadlinesPassed.length === 0)!
+    const page = await portal().open()
+    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+    // The first booking request reaches the server, which books; its answer never reaches the page.
+    let lost = false
+    await page.route('**/v1/registrations', async (route) => {
+      if (lost) return route.continue()
+      lost = true
+      await route.fetch()
+      await route.abort('connectionreset')
+    })
+    await page.goto(`/book?exam=070-622&slot=${slot.id}`)
+    await page.getByRole('button', { name: 'Book this seat' }).click()
+    await page.getByRole('alert').waitFor()
+    expect(await liveRegistrations(portal())).toBe(1)
+
+    // A reload keeps the key: pressing again answers the booking already made.
+    await page.reload()
+    await page.getByRole('button', { name: 'Book this seat' }).click()
+    await page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor()
+    expect(await liveRegistrations(portal())).toBe(1)
+  })
+
+  it('a seat whose change deadlines have passed says so and asks before it is booked', async () => {
+    const { slots } = await enrolmentDay(portal())
+    const soon = slots.find((candidate) => candidate.deadlinesPassed.length > 0)
+    expect(soon, 'a slot within the change window').toBeDefined()
+    const page = await portal().open()
+    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+    await page.goto(`/book?exam=070-622&slot=${soon!.id}`)
+    await page.getByText(/This seat is soon/).waitFor()
+    const book = page.getByRole('button', { name: 'Book this seat' })
+    expect(await book.isDisabled()).toBe(true)
+    await page.getByText('I understand this booking cannot be changed, and want it').click()
+    expect(await book.isDisabled()).toBe(false)
+    await expectAccessible(page)
+    await screenshot(page, 'book-deadlines-passed', 'desktop')
+    await book.click()
+    await page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor()
+  })
+})
