@@ -159,6 +159,8 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 /** A picture of the whole page, named for what it shows and the viewport, for the README's folder. */
 export async function screenshot(page: Page, name: string, viewport: ViewportName): Promise<void> {
+  // From the top, so that the sticky header is drawn where a reader sees it, not mid-page.
+  await page.evaluate('window.scrollTo(0, 0)')
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport}.png`), fullPage: true })
 }
 

@@ -18,6 +18,15 @@ const HomePage = page(() => import('./pages/home/home-page').then((m) => m.HomeP
 const SignInPage = page(() => import('./pages/sign-in').then((m) => m.SignInPage))
 const SignUpPage = page(() => import('./pages/sign-up').then((m) => m.SignUpPage))
 const ExamPage = page(() => import('./pages/exam/exam-page').then((m) => m.ExamPage))
+const AccountPage = page(() => import('./pages/account/account-page').then((m) => m.AccountPage))
+const ExceptionRequestPage = page(() =>
+  import('./pages/exception-request/exception-request-page').then((m) => m.ExceptionRequestPage),
+)
+const NewExceptionRequestPage = page(() =>
+  import('./pages/exception-request/new-exception-request-page').then(
+    (m) => m.NewExceptionRequestPage,
+  ),
+)
 const HelpPage = page(() => import('./pages/help').then((m) => m.HelpPage))
 const BookPage = page(() => import('./pages/book/book-page').then((m) => m.BookPage))
 const RegistrationPage = page(() =>
@@ -42,6 +51,15 @@ export function App() {
             element={<SignedIn page={() => <RegistrationPage />} />}
           />
           <Route path="/exams/:exam" element={<SignedIn page={(me) => <ExamPage me={me} />} />} />
+          <Route
+            path="/exception-requests/new"
+            element={<SignedIn page={(me) => <NewExceptionRequestPage me={me} />} />}
+          />
+          <Route
+            path="/exception-requests/:id"
+            element={<SignedIn page={() => <ExceptionRequestPage />} />}
+          />
+          <Route path="/account" element={<SignedIn page={(me) => <AccountPage me={me} />} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

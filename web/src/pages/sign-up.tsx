@@ -10,6 +10,7 @@ import { type Choice, ChoiceField } from '../ui/choice-field'
 import { usePageTitle } from '../ui/page-title'
 import { ProblemMessage } from '../ui/problem-message'
 import { SubmitButton } from '../ui/submit-button'
+import { timeZoneChoices } from '../ui/zone-choices'
 import { CodeStep } from './sign-in'
 
 /**
@@ -25,7 +26,7 @@ export function SignUpPage() {
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const countries = useMemo(() => countryChoices(intl.locale), [intl.locale])
-  const zones = useMemo(timeZoneChoices, [])
+  const zones = useMemo(() => timeZoneChoices(), [])
 
   async function signUp(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -102,11 +103,4 @@ function countryChoices(locale: string): Choice[] {
   return ASSIGNED_COUNTRIES.map((code) => ({ id: code, label: names.of(code) ?? code })).sort(
     (a, b) => a.label.localeCompare(b.label, locale),
   )
-}
-
-function timeZoneChoices(): Choice[] {
-  return Intl.supportedValuesOf('timeZone').map((zone) => ({
-    id: zone,
-    label: zone.replaceAll('_', ' '),
-  }))
 }

@@ -21,6 +21,8 @@ export function ChoiceField(props: {
   readonly choices: readonly Choice[]
   readonly defaultSelectedKey?: string
   readonly isRequired?: boolean
+  /** What the API found wrong with the value sent, kept until the form is sent again. */
+  readonly errorMessage?: string | null
 }) {
   return (
     <ComboBox
@@ -28,6 +30,7 @@ export function ChoiceField(props: {
       className="field"
       defaultItems={props.choices}
       isRequired={props.isRequired}
+      isInvalid={props.errorMessage != null}
       formValue="key"
       {...(props.defaultSelectedKey === undefined
         ? {}
@@ -40,7 +43,7 @@ export function ChoiceField(props: {
           <span aria-hidden="true">▾</span>
         </Button>
       </div>
-      <FieldError />
+      <FieldError className="field-error">{props.errorMessage}</FieldError>
       <Popover className="popover">
         <ListBox className="listbox">
           {(choice: Choice) => (

@@ -1,7 +1,9 @@
 import { de as codes } from '../../codes/messages'
 import { de as decisions } from '../../decisions/messages'
+import { de as account } from '../../pages/account/messages'
 import { de as book } from '../../pages/book/messages'
 import { de as exam } from '../../pages/exam/messages'
+import { de as exception } from '../../pages/exception-request/messages'
 import { de as home } from '../../pages/home/messages'
 import { de as registration } from '../../pages/registration/messages'
 import type { MessageId } from './en'
@@ -12,6 +14,8 @@ export const de: Readonly<Record<MessageId, string>> = {
   ...book,
   ...decisions,
   ...exam,
+  ...account,
+  ...exception,
   ...home,
   ...registration,
   'common.loading': 'Wird geladen …',

@@ -1,7 +1,9 @@
 import { en as codes } from '../../codes/messages'
 import { en as decisions } from '../../decisions/messages'
+import { en as account } from '../../pages/account/messages'
 import { en as book } from '../../pages/book/messages'
 import { en as exam } from '../../pages/exam/messages'
+import { en as exception } from '../../pages/exception-request/messages'
 import { en as home } from '../../pages/home/messages'
 import { en as registration } from '../../pages/registration/messages'
 
@@ -11,6 +13,8 @@ export const en = {
   ...book,
   ...decisions,
   ...exam,
+  ...account,
+  ...exception,
   ...home,
   ...registration,
   'common.loading': 'Loading…',

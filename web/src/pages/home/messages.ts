@@ -21,6 +21,8 @@ export const en = {
   'home.result.pending': 'Result pending',
   'home.result.due': 'expected by {due}',
   'home.result.taken': 'taken {day} at {provider}',
+  'home.askException':
+    'Did a technical problem at the test centre spoil a sitting? Ask for a retake exception',
   'home.certifications': 'Certifications',
   'home.noCertifications': 'No certification earned yet.',
   'home.certification.current': 'Current',
@@ -61,6 +63,8 @@ export const de: ExtendOf<typeof en> = {
   'home.result.pending': 'Ergebnis steht aus',
   'home.result.due': 'erwartet bis {due}',
   'home.result.taken': 'abgelegt am {day} bei {provider}',
+  'home.askException':
+    'Hat ein technisches Problem im Testzentrum einen Termin verdorben? Beantragen Sie eine Ausnahme für die Wiederholung',
   'home.certifications': 'Zertifizierungen',
   'home.noCertifications': 'Noch keine Zertifizierung erworben.',
   'home.certification.current': 'Gültig',

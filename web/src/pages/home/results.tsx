@@ -47,6 +47,11 @@ export function Results({ candidateId }: { candidateId: string }) {
           </li>
         ))}
       </ul>
+      {attempts.length > 0 && (
+        <p>
+          <Link to="/exception-requests/new">{t('home.askException')}</Link>
+        </p>
+      )}
     </QuerySection>
   )
 }

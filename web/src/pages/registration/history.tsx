@@ -6,7 +6,12 @@ type Entry =
   paths['/v1/registrations/{id}']['get']['responses'][200]['content']['application/json']['history'][number]
 
 /** Everything done to the booking, when, by whom (by name when a person acted for the candidate), how and why. */
-export function History({ entries }: { entries: readonly Entry[] }) {
+export function History(props: {
+  readonly entries: readonly Entry[]
+  /** Words for an action the API gives no sentence for; its bare name otherwise. */
+  readonly actionLabel?: (action: string) => string | undefined
+}) {
+  const { entries } = props
   const t = useT()
   const intl = useIntl()
   // dateStyle cannot be combined with timeZoneName: the fields are spelt out.
@@ -25,7 +30,7 @@ export function History({ entries }: { entries: readonly Entry[] }) {
         {entries.map((entry) => (
           <li key={`${entry.at}-${entry.action}`}>
             <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>:{' '}
-            {entry.summary ?? entry.action}{' '}
+            {entry.summary ?? props.actionLabel?.(entry.action) ?? entry.action}{' '}
             <span className="secondary">
               (
               {t('registration.history.by', {

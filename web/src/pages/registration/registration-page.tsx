@@ -128,7 +128,8 @@ export function RegistrationPage() {
           <ChangeBooking registration={registration} />
         </>
       )}
-      {(registration.status === 'completed' || registration.status === 'no-show') && (
+      {/* Any sitting that began may have gone wrong; whether a request is accepted is the API's decision. */}
+      {registration.status !== 'cancelled' && Date.parse(registration.startsAt) <= Date.now() && (
         <p>
           <Link to={`/exception-requests/new?registration=${registration.id}`}>
             {t('registration.exception')}

@@ -1,0 +1,120 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Button, Dialog, DialogTrigger, Heading, Modal } from 'react-aria-components'
+import { useIntl } from 'react-intl'
+import { $api, api } from '../../api/client'
+import type { paths } from '../../api/schema'
+import { useT } from '../../i18n/use-t'
+import { formatDay } from '../../time/format'
+import { ProblemMessage } from '../../ui/problem-message'
+
+type Passkey =
+  paths['/v1/me/passkeys']['get']['responses'][200]['content']['application/json']['items'][number]
+
+/**
+ * The account's passkeys, with when each was added and last used; one is
+ * removed after a question. (Adding one needs the browser's WebAuthn
+ * ceremony, which this page does not run.)
+ */
+export function PasskeysSection({ timeZone }: { timeZone: string }) {
+  const t = useT()
+  const query = $api.useQuery('get', '/v1/me/passkeys')
+  const [removed, setRemoved] = useState<string | null>(null)
+  const items = query.data?.items ?? []
+  return (
+    <section aria-labelledby="passkeys" className="stack">
+      <h2 id="passkeys">{t('account.passkeys')}</h2>
+      <p className="secondary">{t('account.passkeysHelp')}</p>
+      {query.isPending && <p>{t('common.loading')}</p>}
+      {query.error !== null && <ProblemMessage error={query.error} />}
+      {removed !== null && (
+        <p role="status" className="confirmation">
+          {t('account.passkey.removed', { name: removed })}
+        </p>
+      )}
+      {query.isSuccess && items.length === 0 && <p>{t('account.noPasskeys')}</p>}
+      {items.length > 0 && (
+        <ul className="cards">
+          {items.map((passkey) => (
+            <li key={passkey.id} className="card row spread">
+              <PasskeyLine passkey={passkey} timeZone={timeZone} />
+              <RemovePasskey passkey={passkey} onRemoved={() => setRemoved(passkey.name)} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function PasskeyLine({ passkey, timeZone }: { passkey: Passkey; timeZone: string }) {
+  const t = useT()
+  const intl = useIntl()
+  const day = (at: string) => formatDay(intl.locale, at, timeZone)
+  return (
+    <div id={`passkey-${passkey.id}`}>
+      <strong>{passkey.name}</strong>
+      <div className="secondary">
+        {t('account.passkey.added', { day: day(passkey.createdAt) })} ·{' '}
+        {passkey.lastUsedAt === null
+          ? t('account.passkey.unused')
+          : t('account.passkey.used', { day: day(passkey.lastUsedAt) })}
+      </div>
+    </div>
+  )
+}
+
+function RemovePasskey({ passkey, onRemoved }: { passkey: Passkey; onRemoved(): void }) {
+  const t = useT()
+  const queries = useQueryClient()
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function remove(close: () => void) {
+    setBusy(true)
+    setError(null)
+    try {
+      await api.POST('/v1/me/passkeys/{id}/remove', { params: { path: { id: passkey.id } } })
+      close()
+      onRemoved()
+      await queries.invalidateQueries({ queryKey: ['get', '/v1/me/passkeys'] })
+    } catch (problem) {
+      setError(problem)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <DialogTrigger>
+      <Button className="button quiet danger" aria-describedby={`passkey-${passkey.id}`}>
+        {t('account.passkey.remove')}
+      </Button>
+      <Modal className="modal" isDismissable>
+        <Dialog className="dialog" role="alertdialog">
+          {({ close }) => (
+            <>
+              <Heading slot="title">
+                {t('account.passkey.removeTitle', { name: passkey.name })}
+              </Heading>
+              <p>{t('account.passkey.removeBody')}</p>
+              {error !== null && <ProblemMessage error={error} />}
+              <div className="row">
+                <Button className="button quiet" onPress={close} autoFocus>
+                  {t('account.passkey.keep')}
+                </Button>
+                <Button
+                  className="button primary danger"
+                  isDisabled={busy}
+                  onPress={() => remove(close)}
+                >
+                  {t('account.passkey.removeDo')}
+                </Button>
+              </div>
+            </>
+          )}
+        </Dialog>
+      </Modal>
+    </DialogTrigger>
+  )
+}
