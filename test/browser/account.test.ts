@@ -121,8 +121,7 @@ describe.skipIf(!chromiumAvailable)('the account page, in Chromium', () => {
   it('a name the API refuses is said at its field, and the page reads in German', async () => {
     const page = await portal().open()
     await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-    await page.getByRole('button', { name: /English/ }).click()
-    await page.getByRole('option', { name: 'Deutsch' }).click()
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('de')
     await page.getByRole('link', { name: 'Konto' }).click()
     const profile = page.getByRole('region', { name: 'Profil' })
     const first = profile.getByRole('textbox', { name: 'Vorname' })
