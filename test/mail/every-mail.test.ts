@@ -71,8 +71,7 @@ const NOT_ABOUT_A_PAGE: Readonly<Record<string, string>> = {
   'sign-in': 'it is the way in: its link signs in (test/api/sign-in.test.ts)',
   'email-change': 'its link confirms the new address (test/api/email-change.test.ts)',
   'email-change-in-use': 'it goes to an address that has its own account, to nobody signed in',
-  'passkey-added':
-    'it goes to staff too, about their sign-in (test/api/passkeys.test.ts)',
+  'passkey-added': 'it goes to staff too, about their sign-in (test/api/passkeys.test.ts)',
   'passkey-removed': 'as passkey-added',
   'identity-linked': 'as passkey-added',
   'identity-unlinked': 'as passkey-added',
