@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
+import { useCandidateZone } from '../../api/candidate-zone'
 import { $api } from '../../api/client'
 import { useT } from '../../i18n/use-t'
 import { formatDay } from '../../time/format'
@@ -12,8 +13,7 @@ export function Certifications({ candidateId }: { candidateId: string }) {
   const query = $api.useQuery('get', '/v1/candidates/{id}/certifications', {
     params: { path: { id: candidateId } },
   })
-  const me = $api.useQuery('get', '/v1/candidates/{id}', { params: { path: { id: candidateId } } })
-  const zone = me.data?.timeZone ?? 'UTC'
+  const zone = useCandidateZone(candidateId)
   const items = query.data?.items ?? []
   return (
     <QuerySection

@@ -1,3 +1,4 @@
+import { useCandidateZone } from '../../api/candidate-zone'
 import { $api } from '../../api/client'
 import { CodeAbilities } from '../../codes/code-abilities'
 import { useT } from '../../i18n/use-t'
@@ -9,8 +10,7 @@ export function Codes({ candidateId }: { candidateId: string }) {
   const query = $api.useQuery('get', '/v1/candidates/{id}/codes', {
     params: { path: { id: candidateId } },
   })
-  const me = $api.useQuery('get', '/v1/candidates/{id}', { params: { path: { id: candidateId } } })
-  const zone = me.data?.timeZone ?? 'UTC'
+  const zone = useCandidateZone(candidateId)
   const items = query.data?.items ?? []
   return (
     <QuerySection
