@@ -210,6 +210,7 @@ export interface ErrorFactsByCode {
   DUPLICATE_CODE: NoFacts
   OFFER_NOT_FOUND: { readonly offerId: string }
   OFFER_CLOSED: { readonly offerId: string; readonly reason: string }
+  OFFER_ALREADY_ENROLLED: { readonly offerId: string; readonly offerName: string }
   OFFER_VERSION_EXISTS: { readonly offerId: string; readonly version: number }
   OFFER_TERMS_INVALID: ProblemFacts
   CURRENCY_NOT_PRICED: { readonly exam: string; readonly currency: string }

@@ -571,6 +571,12 @@ export const ERROR_CATALOGUE: Catalogue = {
     title: 'Offer closed',
     sentence: (f) => text(f.reason) || 'The offer is not open for enrolment.',
   },
+  OFFER_ALREADY_ENROLLED: {
+    status: 409,
+    title: 'Already enrolled',
+    sentence: (f) =>
+      `You already hold an unused code of ${text(f.offerName)}: it is listed with your codes. Once it has been used you can enrol again.`,
+  },
   OFFER_VERSION_EXISTS: {
     status: 409,
     title: 'Offer version exists',

@@ -63,6 +63,7 @@ export const ACCESS_POLICY = {
   getProvider: catalogue,
   listOffers: catalogue,
   getOffer: catalogue,
+  listEnrollingOffers: catalogue,
   getBetaProgramme: catalogue,
   listCentres: { roles: EVERYONE, objects: 'catalogue-part' },
   getCentre: { roles: EVERYONE, objects: 'catalogue-part' },
@@ -136,8 +137,8 @@ export const ACCESS_POLICY = {
   decideEligibility: { roles: EVERYONE, objects: 'candidate' },
   listCandidateRegistrations: { roles: EVERYONE, objects: 'candidate-registrations' },
 
-  // Codes are issued by staff only; previewed and applied by whoever books.
-  enrolInOffer: staffTool,
+  // Codes are issued by staff; a candidate enrols themself in an open offer (SPEC §5); previewed and applied by whoever books.
+  enrolInOffer: ownRecord,
   issueRewardVouchers: staffTool,
   previewVoucher: { roles: EVERYONE, objects: 'booking' },
 

@@ -13,6 +13,7 @@ import { certificationRoutes } from './routes/certifications.js'
 import { eligibilityRoutes } from './routes/eligibility.js'
 import { emailChangeRoutes } from './routes/email-change.js'
 import { examCentreRoutes } from './routes/exam-centres.js'
+import { examOfferRoutes } from './routes/exam-offers.js'
 import { examPricingRoutes } from './routes/exam-pricing.js'
 import { examRoutes } from './routes/exams.js'
 import { exceptionRequestRoutes } from './routes/exception-requests.js'
@@ -41,6 +42,7 @@ export function apiRoutes(
   return [
     examRoutes(deps),
     examPricingRoutes(deps),
+    examOfferRoutes(deps),
     candidateRoutes(deps),
     attemptRoutes(deps),
     eligibilityRoutes(deps),

@@ -352,9 +352,10 @@ const TABLE: Readonly<Record<string, Row>> = {
   listMail: { ...STAFF_ONLY(200), request: () => get('/v1/admin/mail') },
   getMail: { ...STAFF_ONLY(404), request: () => get('/v1/admin/mail/no-such-mail') },
   createCandidate: { ...STAFF_ONLY(400), request: () => post('/v1/candidates') },
-  // Codes are issued by staff, never by a provider or to oneself.
+  // A candidate enrols themself in an offer (SPEC §5); staff enrol anyone; a provider never issues codes.
+  listEnrollingOffers: { ...ALL_READ, request: () => get('/v1/exams/70-620/offers') },
   enrolInOffer: {
-    ...STAFF_ONLY(409),
+    ...OWN_RECORD(409),
     request: (o) => post('/v1/offers/second-shot/enrolments', { candidateId: o.candidate }),
   },
   issueRewardVouchers: {

@@ -13,7 +13,7 @@ import {
   useApi,
 } from './api-harness.js'
 import { type Browser, signIn } from './sign-in-world.js'
-import { world } from './voucher-world.js'
+import { ENROLMENT_DAY, world } from './voucher-world.js'
 
 interface Registration {
   id: string
@@ -197,3 +197,80 @@ describe.each(testDatabases())('a candidate on their own, signed in, on $name', 
     expectProblem(forged, 403, 'CSRF_TOKEN_INVALID')
   })
 })
+
+describe.each(testDatabases())(
+  'a candidate enrolling themself in an offer, on $name',
+  ({ open }) => {
+    const get = useApi(open, { demo: false })
+
+    it('gets a Second Shot code of their own, one at a time, and books with it', async () => {
+      const { w, centre } = await world(get)
+      expect(
+        (await w.app.inject({ method: 'POST', url: '/v1/accounts', payload: IRIS })).statusCode,
+      ).toBe(202)
+      const iris = await signIn(w, IRIS.email)
+      const { account } = expectOk<{ account: { candidateId: string } }>(
+        await asIris(w, iris, 'GET', '/v1/me'),
+      )
+      const enrol = (key: string, candidateId = account.candidateId) =>
+        asIris(
+          w,
+          iris,
+          'POST',
+          '/v1/offers/second-shot/enrolments',
+          { candidateId, channel: 'web' },
+          key,
+        )
+
+      // The exam says which offers it can be enrolled in now, with their terms.
+      const open = expectOk<{ items: { offerId: string; enrolment: { closesAt: string } }[] }>(
+        await asIris(w, iris, 'GET', '/v1/exams/070-620/offers'),
+      )
+      expect(open.items.map((offer) => offer.offerId)).toContain('second-shot')
+      // Enrolment closes: the offer is no longer offered.
+      const closesAt = open.items.find((offer) => offer.offerId === 'second-shot')!.enrolment
+        .closesAt
+      w.clock.set(instant(closesAt))
+      const closed = expectOk<{ items: { offerId: string }[] }>(
+        await call(w, 'GET', '/v1/exams/70-620/offers'),
+      )
+      expect(closed.items.map((offer) => offer.offerId)).not.toContain('second-shot')
+      w.clock.set(ENROLMENT_DAY)
+
+      const enrolled = expectOk<{ code: string; candidateId: string }>(await enrol('enrol-1'), 201)
+      expect(enrolled.candidateId).toBe(account.candidateId)
+      expect(enrolled.code).not.toContain('•')
+      // A double click is the same enrolment; a second one while the code is unused is refused.
+      expect(expectOk<{ code: string }>(await enrol('enrol-1'), 201).code).toBe(enrolled.code)
+      expectProblem(await enrol('enrol-2'), 409, 'OFFER_ALREADY_ENROLLED')
+      // Nobody else's record: enrolling another candidate answers as if they did not exist.
+      const other = expectOk<{ id: string }>(
+        await call(w, 'POST', '/v1/candidates', { ...IRIS, email: 'someone.else@example.org' }),
+        201,
+      )
+      expectProblem(await enrol('enrol-3', other.id), 404, 'CANDIDATE_NOT_FOUND')
+
+      const slotId = await createSlot(w.db, centre, instant('2026-10-01T09:00:00Z'))
+      const booked = expectOk<Registration>(
+        await asIris(
+          w,
+          iris,
+          'POST',
+          '/v1/registrations',
+          {
+            candidateId: account.candidateId,
+            exam: '70-620',
+            slotId,
+            channel: 'web',
+            voucherCode: enrolled.code,
+          },
+          'book-1',
+        ),
+        201,
+      )
+      expect(booked.status).toBe('booked')
+      // The code is now used: enrolling again gives a new one.
+      expectOk(await enrol('enrol-4'), 201)
+    })
+  },
+)

@@ -70,7 +70,7 @@ export async function listCandidateCodes(
 }
 
 /** The exam as an offer's scope judges it: its family and price class. */
-async function pricedExam(
+export async function pricedExam(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   examText: string,
 ): Promise<PricedExam> {

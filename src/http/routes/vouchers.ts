@@ -94,6 +94,7 @@ export function voucherRoutes(deps: AppDeps): FastifyPluginAsync {
             'CANDIDATE_NOT_FOUND',
             'OFFER_NOT_FOUND',
             'OFFER_CLOSED',
+            'OFFER_ALREADY_ENROLLED',
             'IDEMPOTENCY_KEY_REUSED',
             'ON_BEHALF_REASON_REQUIRED',
           ],

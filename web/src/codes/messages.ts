@@ -15,7 +15,7 @@ export const en = {
   'code.applied': 'The code is on your booking.',
   'code.remove': 'Take the code off',
   'code.ability.firstAttempts':
-    '{count, plural, one {pays for # first attempt} other {pays for # first attempts}}',
+    '{count, plural, one {books a first attempt at # exam it covers, with a free retake if that fails} other {books first attempts at # exams it covers, each with a free retake if it fails}}',
   'code.ability.freeRetake': 'keeps a free retake of {exams}',
   'code.ability.freeExam': 'pays for the whole exam',
   'code.ability.percentOff': '{percent} % off the list price',
@@ -43,7 +43,7 @@ export const de: ExtendOf<typeof en> = {
   'code.applied': 'Der Code ist auf Ihrer Buchung.',
   'code.remove': 'Code wieder entfernen',
   'code.ability.firstAttempts':
-    '{count, plural, one {bezahlt # ersten Versuch} other {bezahlt # erste Versuche}}',
+    '{count, plural, one {bucht einen ersten Versuch bei # Prüfung, für die er gilt, mit kostenloser Wiederholung bei Nichtbestehen} other {bucht erste Versuche bei # Prüfungen, für die er gilt, jeweils mit kostenloser Wiederholung bei Nichtbestehen}}',
   'code.ability.freeRetake': 'enthält eine kostenlose Wiederholung von {exams}',
   'code.ability.freeExam': 'bezahlt die ganze Prüfung',
   'code.ability.percentOff': '{percent} % Rabatt auf den Listenpreis',

@@ -80,6 +80,20 @@ export const en = {
   'exam.codes.noneHeld': 'You hold no codes.',
   'exam.codes.note':
     'When you book, give the code: you see what it does to the price, and anything it would give up, before anything is booked.',
+  'exam.offers': 'Codes you can get for this exam',
+  'exam.offers.benefit.free-retake':
+    'If you fail, the same code books one free retake of the same exam',
+  'exam.offers.benefit.free-exam': 'The exam free of charge',
+  'exam.offers.benefit.percent-off': '{percent}% off the price',
+  'exam.offers.notCombinable': 'cannot be combined with another code',
+  'exam.offers.useBefore': 'both sittings before {day}',
+  'exam.offers.validDays': 'valid for {days} days',
+  'exam.offers.until': 'You can get a code until {day}.',
+  'exam.offers.enrol': 'Get a {offer} code',
+  'exam.offers.enrolled': 'Your code, also sent to you by mail:',
+  'exam.offers.findSeat': 'Find a seat and book with it',
+  'problem.OFFER_ALREADY_ENROLLED':
+    'You already hold an unused code of {offerName}: it is listed with your codes. Once it has been used you can get another.',
 } as const
 
 export const de: ExtendOf<typeof en> = {
@@ -160,4 +174,18 @@ export const de: ExtendOf<typeof en> = {
   'exam.codes.noneHeld': 'Sie haben keine Codes.',
   'exam.codes.note':
     'Geben Sie den Code beim Buchen an: Sie sehen, was er am Preis ändert und was er aufgeben würde, bevor etwas gebucht wird.',
+  'exam.offers': 'Codes, die Sie für diese Prüfung erhalten können',
+  'exam.offers.benefit.free-retake':
+    'Wenn Sie nicht bestehen, bucht derselbe Code eine kostenlose Wiederholung derselben Prüfung',
+  'exam.offers.benefit.free-exam': 'Die Prüfung kostenlos',
+  'exam.offers.benefit.percent-off': '{percent} % Rabatt auf den Preis',
+  'exam.offers.notCombinable': 'nicht mit einem anderen Code kombinierbar',
+  'exam.offers.useBefore': 'beide Termine vor dem {day}',
+  'exam.offers.validDays': '{days} Tage gültig',
+  'exam.offers.until': 'Sie können einen Code bis zum {day} erhalten.',
+  'exam.offers.enrol': 'Einen Code für {offer} erhalten',
+  'exam.offers.enrolled': 'Ihr Code, den Sie auch per E-Mail erhalten:',
+  'exam.offers.findSeat': 'Einen Platz suchen und damit buchen',
+  'problem.OFFER_ALREADY_ENROLLED':
+    'Sie haben bereits einen unbenutzten Code für {offerName}: Er steht bei Ihren Codes. Sobald er verwendet wurde, können Sie einen weiteren erhalten.',
 }

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t'
 import { formatMoney } from '../../time/format'
 import { ProblemMessage } from '../../ui/problem-message'
 import { QuerySection } from '../../ui/query-section'
+import { OffersToEnrol } from './offers-to-enrol'
 
 /**
  * The exam's list price in every currency it is listed in, the one a
@@ -43,6 +44,7 @@ export function PriceAndCodes({ exam, candidate }: { exam: Exam; candidate: Cand
         </>
       )}
       {candidate !== null && <HeldCodes exam={exam} candidate={candidate} />}
+      {candidate !== null && <OffersToEnrol exam={exam} candidate={candidate} />}
     </QuerySection>
   )
 }
