@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only engine|eligibility|slots|registrations|codes|wave|wave-rush] [--duration SECONDS] [--in-process]`
+ * `npm run bench [-- --only engine|eligibility|slots|registrations|codes|wave|wave-rush|web] [--duration SECONDS] [--in-process]`
  *
  * Runs every benchmark in turn; each prints its figures beside their
  * physical ceiling measured in the same run, and the summary at the end
@@ -14,6 +14,7 @@ import { runRegistrationsBench } from './registrations.js'
 import { runSlotSearchBench } from './slot-search.js'
 import { runWaveBench } from './wave.js'
 import { runWaveRushBench } from './wave-rush.js'
+import { runWebPagesBench } from './web-pages.js'
 
 const BENCHES = [
   'engine',
@@ -23,6 +24,7 @@ const BENCHES = [
   'codes',
   'wave',
   'wave-rush',
+  'web',
 ] as const
 type BenchName = (typeof BENCHES)[number]
 
@@ -73,6 +75,7 @@ for (const name of selected) {
     else if (name === 'codes') results.push(...(await runCodeRedemptionBench({ duration })))
     else if (name === 'wave') results.push(...(await runWaveBench()))
     else if (name === 'wave-rush') results.push(...(await runWaveRushBench({ duration })))
+    else if (name === 'web') results.push(...(await runWebPagesBench()))
     else results.push(...(await runEligibilityBench({ duration, inProcess: values['in-process'] })))
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

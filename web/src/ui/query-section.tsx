@@ -12,7 +12,7 @@ export function QuerySection(props: {
 }) {
   const t = useT()
   return (
-    <section aria-labelledby={props.id} className="page-section">
+    <section aria-labelledby={props.id} aria-busy={props.query.isPending} className="page-section">
       <h2 id={props.id}>{props.title}</h2>
       {props.query.isPending && <p>{t('common.loading')}</p>}
       {props.query.error != null && <ProblemMessage error={props.query.error} />}
