@@ -3,7 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { Problem } from './api/client'
-import { App } from './app'
+import { App, preloadPage } from './app'
 import { LocaleProvider } from './i18n/locale-context'
 import './styles.css'
 
@@ -18,6 +18,8 @@ const queries = new QueryClient({
     mutations: { retry: false },
   },
 })
+
+preloadPage(window.location.pathname)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
