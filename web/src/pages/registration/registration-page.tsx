@@ -9,6 +9,7 @@ import { Instant } from '../../ui/instant'
 import { usePageTitle } from '../../ui/page-title'
 import { ProblemMessage } from '../../ui/problem-message'
 import { ApplyCode } from './apply-code'
+import { CalendarFile } from './calendar-file'
 import { ChangeBooking } from './change-booking'
 import { History } from './history'
 import { PayBooking } from './pay-booking'
@@ -123,6 +124,7 @@ export function RegistrationPage() {
         </>
       )}
       {registration.status === 'cancelled' && <p>{t('registration.cancelled')}</p>}
+      <CalendarFile registration={registration} />
       {UPCOMING.has(registration.status) && (
         <>
           <ChangeBooking registration={registration} />
