@@ -7,14 +7,14 @@ import { useT } from '../../i18n/use-t'
 import { formatDay } from '../../time/format'
 import { ConfirmDialog } from '../../ui/confirm-dialog'
 import { ProblemMessage } from '../../ui/problem-message'
+import { AddPasskey } from './add-passkey'
 
 type Passkey =
   paths['/v1/me/passkeys']['get']['responses'][200]['content']['application/json']['items'][number]
 
 /**
  * The account's passkeys, with when each was added and last used; one is
- * removed after a question. (Adding one needs the browser's WebAuthn
- * ceremony, which this page does not run.)
+ * removed after a question; another is added on this device below.
  */
 export function PasskeysSection({ timeZone }: { timeZone: string }) {
   const t = useT()
@@ -43,6 +43,7 @@ export function PasskeysSection({ timeZone }: { timeZone: string }) {
           ))}
         </ul>
       )}
+      <AddPasskey />
     </section>
   )
 }

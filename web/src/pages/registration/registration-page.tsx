@@ -125,11 +125,7 @@ export function RegistrationPage() {
       )}
       {registration.status === 'cancelled' && <p>{t('registration.cancelled')}</p>}
       <CalendarFile registration={registration} />
-      {UPCOMING.has(registration.status) && (
-        <>
-          <ChangeBooking registration={registration} />
-        </>
-      )}
+      {UPCOMING.has(registration.status) && <ChangeBooking registration={registration} />}
       {/* Any sitting that began may have gone wrong; whether a request is accepted is the API's decision. */}
       {registration.status !== 'cancelled' && Date.parse(registration.startsAt) <= Date.now() && (
         <p>
