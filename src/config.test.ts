@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readConfig } from './config.js'
+import { localPublicUrl, readConfig } from './config.js'
 
 describe('readConfig', () => {
   it('keeps idempotency keys 24 hours unless IDEMPOTENCY_RETENTION_HOURS says otherwise', () => {
@@ -128,5 +128,18 @@ describe('readConfig: OpenID Connect', () => {
     expect(readConfig({ ...on, EXAMDESK_OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer).toBe(
       'http://127.0.0.1:4000',
     )
+  })
+})
+
+describe('localPublicUrl', () => {
+  it('names IPv4 loopback and every interface localhost, where browsers allow passkeys', () => {
+    expect(localPublicUrl('127.0.0.1', 3000)).toBe('http://localhost:3000')
+    expect(localPublicUrl('0.0.0.0', 8080)).toBe('http://localhost:8080')
+  })
+
+  it('keeps any other host as it is, an IPv6 one in brackets', () => {
+    expect(localPublicUrl('::', 3000)).toBe('http://[::1]:3000')
+    expect(localPublicUrl('::1', 3000)).toBe('http://[::1]:3000')
+    expect(localPublicUrl('exams.internal', 3000)).toBe('http://exams.internal:3000')
   })
 })

@@ -50,6 +50,19 @@ export interface Config {
 /** The public address when none is configured: the server's default listening address. */
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000'
 
+/**
+ * The public address `serve` takes when none is configured: where a browser
+ * on this machine opens a server listening on `host` and `port`. IPv4's
+ * loopback, and every interface, by the name `localhost`: browsers allow
+ * passkeys at a name only, never at an IP address, and localhost is a
+ * secure context over plain HTTP.
+ */
+export function localPublicUrl(host: string, port: number): string {
+  if (host === '127.0.0.1' || host === '0.0.0.0') return `http://localhost:${port}`
+  if (host === '::') return `http://[::1]:${port}`
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+}
+
 const DEFAULT_MAIL_FROM = '"examdesk" <no-reply@examdesk.invalid>'
 // Where a candidate of the sources booked and found help: their test-centre provider.
 const DEFAULT_HELP_CONTACT = "your test-centre provider's candidate support"

@@ -67,6 +67,21 @@ describe('composeStartBanner', () => {
     expect(composeStartBanner({ ...facts, signIn }).join('\n')).not.toContain('web app')
   })
 
+  it('points the browser at the public address, where passkeys work; curl at the listening one', () => {
+    const signIn = { candidate: 'c@example.com', support: 's@example.com', admin: 'a@example.com' }
+    const lines = composeStartBanner({
+      ...facts,
+      signIn,
+      webApp: true,
+      publicUrl: 'http://localhost:8080',
+    })
+    const text = lines.join('\n')
+    expect(text).toContain('web app:      http://localhost:8080/ (open it in a browser)')
+    expect(text).toContain('in the web app (http://localhost:8080/sign-in)')
+    expect(text).toContain('http://127.0.0.1:8080/v1/sign-in/email')
+    expect(toCopy(lines)).toContain('export EXAMDESK=http://127.0.0.1:8080')
+  })
+
   it('tries a request the database can answer: a demo candidate only with the demo', () => {
     expect(toCopy(composeStartBanner(facts))).toContain('cand-ana/eligibility')
     const withoutDemo = toCopy(composeStartBanner({ ...facts, demo: false }))

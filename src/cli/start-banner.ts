@@ -17,6 +17,8 @@ export interface StartFacts {
   readonly demo: boolean
   /** Whether the web app is served at `/` (it is once built). */
   readonly webApp?: boolean
+  /** The address people open it at (`EXAMDESK_PUBLIC_URL`, else localhost for a loopback listener); the listening one when absent. */
+  readonly publicUrl?: string
   /** The demo people's emails, to sign in as each; absent without the demo. */
   readonly signIn?: {
     readonly candidate: string
@@ -41,9 +43,11 @@ export interface StartFacts {
 export function composeStartBanner(facts: StartFacts): string[] {
   const { base, loaded, admin } = facts
   const local = computeLocalBase(base)
+  // A browser opens the public address: passkeys work there, and the session cookie is its own.
+  const web = facts.publicUrl ?? local
   const lines = [
     `examdesk is listening on ${base} (database ${facts.database})`,
-    ...(facts.webApp ? [`  web app:      ${local}/ (open it in a browser)`] : []),
+    ...(facts.webApp ? [`  web app:      ${web}/ (open it in a browser)`] : []),
     `  API docs:     ${base}/docs`,
     `  OpenAPI:      ${base}/openapi.json`,
     `  mail:         ${facts.mail}`,
@@ -57,7 +61,7 @@ export function composeStartBanner(facts: StartFacts): string[] {
     lines.push(
       `  sign in:      as the demo candidate (${candidate}), support agent (${support})`,
       `                or admin (${admin}): ask for a mail, then type its code (${facts.mail.startsWith('kept') ? 'in the newest .eml file kept as above; the admin mail view hides it' : 'from the mailbox'})`,
-      `                ${facts.webApp ? `in the web app (${local}/sign-in), or here:` : 'here:'}`,
+      `                ${facts.webApp ? `in the web app (${web}/sign-in), or here:` : 'here:'}`,
       `                  curl -X POST -H 'Content-Type: application/json' -d '{"email": "${candidate}"}' ${local}/v1/sign-in/email`,
       `                  curl -c cookies.txt -X POST -H 'Content-Type: application/json' -d '{"email": "${candidate}", "code": "XXXX-XXXX"}' ${local}/v1/sign-in/code`,
     )

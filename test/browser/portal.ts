@@ -39,6 +39,7 @@ export const VIEWPORTS = {
 export type ViewportName = keyof typeof VIEWPORTS
 
 export interface Portal {
+  /** `http://localhost:<port>`: the public address, the passkeys' RP ID included. */
   readonly url: string
   readonly db: Kysely<DB>
   /** The server's clock, at the API tests' "now" to start with; a page opened after a `set` shares it. */
@@ -87,14 +88,15 @@ export function usePortal(engine: DialectName = 'sqlite'): () => Portal {
         db: database.db,
         clock,
         publicUrl: () => url,
-        sessionCookie: sessionCookieFor('127.0.0.1', 'http://127.0.0.1'),
+        sessionCookie: sessionCookieFor('127.0.0.1', 'http://localhost'),
       },
       { webApp },
     )
     await app.listen({ host: '127.0.0.1', port: 0 })
     const address = app.server.address()
     if (address === null || typeof address === 'string') throw new Error('not listening')
-    url = `http://127.0.0.1:${address.port}`
+    // Reached by name, as people open it: browsers refuse passkeys on an IP address.
+    url = `http://localhost:${address.port}`
     const db = database.db
     portal = {
       url,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_SIGN_IN } from '../../src/demo/demo-accounts.js'
 import { instant } from '../api/api-harness.js'
+import { child, instantOf, property, readCalendar } from '../support/read-calendar.js'
 import {
   asStaff,
   chromiumAvailable,
@@ -9,7 +10,11 @@ import {
   screenshot,
   signInByCode,
   usePortal,
+  VIEWPORTS,
+  type ViewportName,
 } from './portal.js'
+
+const viewports = Object.keys(VIEWPORTS) as ViewportName[]
 
 const SYDNEY = '-33.87,151.21'
 /** Second Shot 2026 takes enrolments from 1 September 2026. */
@@ -22,10 +27,11 @@ interface Slot {
 
 /**
  * Chloe's booking of 070-622 near Sydney, made by support on enrolment day and
- * left unpaid: a hold with an amount due. The centre's slots for the weeks
- * after are generated first, as an admin would.
+ * left unpaid: a hold with an amount due (or paid by card at once, when
+ * asked). The centre's slots for the weeks after are generated first, as an
+ * admin would.
  */
-async function unpaidBooking(portal: Portal): Promise<string> {
+async function unpaidBooking(portal: Portal, paid = false): Promise<string> {
   portal.clock.set(ENROLMENT_DAY)
   await asStaff(portal, 'POST', '/v1/centres/syd-prometric/slots/generate', {
     from: '2026-09-14',
@@ -45,6 +51,7 @@ async function unpaidBooking(portal: Portal): Promise<string> {
     candidateId: 'cand-chloe',
     exam: '070-622',
     slotId: slot.id,
+    ...(paid ? { payment: { method: 'card' } } : {}),
   })
   return booked.id
 }
@@ -73,6 +80,8 @@ describe.skipIf(!chromiumAvailable)('a booking’s page, in Chromium', () => {
     await page.waitForURL(`**/registrations/${registrationId}`)
     await page.getByRole('heading', { level: 1, name: /070-622/ }).waitFor()
     expect(await page.getByText('Payment due').count()).toBe(1)
+    // Not confirmed while payment is due: no calendar file yet.
+    expect(await page.getByRole('link', { name: /calendar/ }).count()).toBe(0)
 
     await page.getByLabel('Voucher or promotion code').fill(code)
     await page.getByRole('button', { name: 'See what this code does' }).click()
@@ -90,11 +99,30 @@ describe.skipIf(!chromiumAvailable)('a booking’s page, in Chromium', () => {
       await page.getByText('Booked · Paid').waitFor()
     }
     const registration = await asStaff<{
-      registration: { paymentStatus: string; price: { lines: { code: string }[] } }
+      registration: {
+        paymentStatus: string
+        startsAt: string
+        price: { lines: { code: string }[] }
+      }
     }>(portal(), 'GET', `/v1/registrations/${registrationId}`)
     expect(registration.registration.price.lines.map((line) => line.code)).toEqual([code])
     expect(['paid', 'not-required']).toContain(registration.registration.paymentStatus)
     await screenshot(page, 'registration', 'desktop')
+
+    // Confirmed now: the calendar file its mail attaches, fetched as the browser would.
+    const href = await page
+      .getByRole('link', { name: 'Add to calendar (.ics)' })
+      .getAttribute('href')
+    const file = await page.request.get(href!)
+    expect(file.headers()['content-type']).toBe('text/calendar; charset=utf-8')
+    const calendar = readCalendar(await file.text())
+    const event = child(calendar, 'VEVENT')
+    expect(property(calendar, 'METHOD').value).toBe('REQUEST')
+    expect(property(event, 'DTSTART').params.TZID).toBe('Australia/Sydney')
+    expect(instantOf(calendar, property(event, 'DTSTART'))).toBe(
+      Date.parse(registration.registration.startsAt),
+    )
+    expect(property(event, 'SUMMARY').value).toContain('070-622')
   })
 
   it('cancelling asks first, says the deadline before the button, and the booking leaves home', async () => {
@@ -110,9 +138,38 @@ describe.skipIf(!chromiumAvailable)('a booking’s page, in Chromium', () => {
     await expectAccessible(page)
     await dialog.getByRole('button', { name: 'Yes, cancel it' }).click()
     await page.getByText('This booking is cancelled.').waitFor()
+    // Never confirmed, so never in a calendar: no file to remove it.
+    expect(await page.getByRole('link', { name: /calendar/ }).count()).toBe(0)
     await page.getByRole('link', { name: 'Home' }).click()
     await page.getByText('No appointments ahead.').waitFor()
   })
+
+  it.each(viewports)(
+    'on a %s, a paid booking offers its calendar file, and once cancelled the file that removes it',
+    async (viewport) => {
+      const registrationId = await unpaidBooking(portal(), true)
+      const page = await portal().open({ viewport })
+      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+      await page.goto(`/registrations/${registrationId}`)
+      await page.getByText('Booked · Paid').waitFor()
+      await page.getByRole('link', { name: 'Add to calendar (.ics)' }).waitFor()
+      await expectAccessible(page)
+      await screenshot(page, 'registration-paid', viewport)
+
+      await page.getByRole('button', { name: 'Cancel this booking' }).click()
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, cancel it' }).click()
+      await page.getByText('This booking is cancelled.').waitFor()
+      const remove = page.getByRole('link', { name: 'Remove from calendar (.ics)' })
+      expect(await page.getByRole('link', { name: 'Add to calendar (.ics)' }).count()).toBe(0)
+      expect(await remove.locator('..').textContent()).toContain('it removes the event')
+      const file = await page.request.get((await remove.getAttribute('href'))!)
+      const calendar = readCalendar(await file.text())
+      expect(property(calendar, 'METHOD').value).toBe('CANCEL')
+      expect(property(child(calendar, 'VEVENT'), 'STATUS').value).toBe('CANCELLED')
+      await expectAccessible(page)
+      await screenshot(page, 'registration-cancelled', viewport)
+    },
+  )
 
   it('another candidate’s booking answers like a missing one', async () => {
     const slots = await asStaff<{ items: Slot[] }>(

@@ -40,6 +40,13 @@ describe.skipIf(!chromiumAvailable)('signing in, in Chromium', () => {
       await page.getByRole('button', { name: 'Sign in', exact: true }).click()
       await page.getByRole('heading', { level: 1, name: 'Hello, Chloe Nguyen' }).waitFor()
       expect(new URL(page.url()).pathname).toBe('/')
+      // Each result names its provider as people know it, not by the catalogue's id.
+      const results = page.getByRole('region', { name: 'Results' })
+      await results.getByRole('listitem').first().waitFor()
+      const said = await results.textContent()
+      expect(said).toContain('at Pearson VUE')
+      expect(said).toContain('at Prometric')
+      expect(said).not.toContain('pearson-vue')
       await expectAccessible(page)
       await screenshot(page, 'home', viewport)
 

@@ -1,7 +1,7 @@
 import { ensureAdminToken } from '../../app/access/api-tokens.js'
 import { openIdClient } from '../../app/accounts/oidc-client.js'
 import { loadDemo } from '../../app/operations/load-demo.js'
-import type { Config } from '../../config.js'
+import { type Config, localPublicUrl } from '../../config.js'
 import { redactUrl } from '../../db/engine/database.js'
 import { exclusively } from '../../db/engine/exclusively.js'
 import { DEMO_SIGN_IN } from '../../demo/demo-accounts.js'
@@ -26,7 +26,7 @@ import { composeStartBanner } from '../start-banner.js'
 /** Starts the API: migrate, install the programme (and demo), make the first admin token, listen. */
 export async function serve(config: Config): Promise<void> {
   // Known once the server listens, when it was told to take any free port (PORT=0).
-  let listeningAt = `http://${localHost(config.host)}:${config.port}`
+  let listeningAt = localPublicUrl(config.host, config.port)
   const publicUrl = () => config.publicUrl ?? listeningAt
   // Read before anything starts: a bad MAIL_FROM stops the start, not every mail later.
   const mailSettings = readMailSettings(config, publicUrl)
@@ -77,7 +77,7 @@ export async function serve(config: Config): Promise<void> {
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
-  listeningAt = `http://${localHost(config.host)}:${port}`
+  listeningAt = localPublicUrl(config.host, port)
   const lines = composeStartBanner({
     base,
     database: redactUrl(config.databaseUrl),
@@ -87,6 +87,7 @@ export async function serve(config: Config): Promise<void> {
         : `sent through ${redactUrl(config.smtpUrl)}`,
     loaded,
     webApp: hasWebApp(BUILT_WEB_APP),
+    publicUrl: publicUrl(),
     admin,
     presetToken: config.adminToken !== undefined,
     demo: config.demo,
@@ -112,13 +113,6 @@ export async function serve(config: Config): Promise<void> {
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
-}
-
-/** Where a browser on this machine reaches a server listening on `host`: every interface is reached at loopback. */
-function localHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1'
-  if (host === '::') return '[::1]'
-  return host.includes(':') ? `[${host}]` : host
 }
 
 /** SMTP when `SMTP_URL` is set; otherwise `.eml` files in `MAIL_DIR`, the mail staying listed in the database. */

@@ -7,21 +7,27 @@ import { useT } from '../i18n/use-t'
 import { usePageTitle } from '../ui/page-title'
 import { ProblemMessage } from '../ui/problem-message'
 import { SubmitButton } from '../ui/submit-button'
+import { PasskeySignIn } from './passkey-sign-in'
 
 /**
  * Sign in by mail: the email, then the code the mail carries, typed or
  * pasted here (the mail's link does the same from its own page). The answer
- * is the same whether or not the email has an account.
+ * is the same whether or not the email has an account. Or with a passkey,
+ * beside the email.
  */
 export function SignInPage() {
   const t = useT()
   usePageTitle(t('signIn.title'))
   const [email, setEmail] = useState<string | null>(null)
+  const signedIn = useSignedIn()
   return (
     <section className="narrow">
       <h1>{t('signIn.title')}</h1>
       {email === null ? (
-        <EmailStep onSent={setEmail} />
+        <>
+          <EmailStep onSent={setEmail} />
+          <PasskeySignIn onSignedIn={signedIn} />
+        </>
       ) : (
         <CodeStep email={email} onOtherEmail={() => setEmail(null)} />
       )}
@@ -69,9 +75,7 @@ function EmailStep({ onSent }: { onSent(email: string): void }) {
 /** Used after a sign-up too: both end with the code from a mail. */
 export function CodeStep({ email, onOtherEmail }: { email: string; onOtherEmail?(): void }) {
   const t = useT()
-  const navigate = useNavigate()
-  const [params] = useSearchParams()
-  const sessionChanged = useSessionChanged()
+  const signedIn = useSignedIn()
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
 
@@ -82,9 +86,7 @@ export function CodeStep({ email, onOtherEmail }: { email: string; onOtherEmail?
     setError(null)
     try {
       const { data } = await api.POST('/v1/sign-in/code', { body: { email, code } })
-      rememberCsrfToken(data?.csrfToken)
-      await sessionChanged()
-      navigate(safeNext(params.get('next')), { replace: true })
+      await signedIn(data?.csrfToken)
     } catch (problem) {
       setError(problem)
       setBusy(false)
@@ -110,6 +112,18 @@ export function CodeStep({ email, onOtherEmail }: { email: string; onOtherEmail?
       </div>
     </Form>
   )
+}
+
+/** After any sign-in: the session's token kept, every answer of before dropped, and on to where the person was going. */
+function useSignedIn(): (csrfToken: string | undefined) => Promise<void> {
+  const navigate = useNavigate()
+  const [params] = useSearchParams()
+  const sessionChanged = useSessionChanged()
+  return async (csrfToken) => {
+    rememberCsrfToken(csrfToken)
+    await sessionChanged()
+    navigate(safeNext(params.get('next')), { replace: true })
+  }
 }
 
 /** Only a path of this site: a `next` pointing elsewhere would make the sign-in a redirector. */

@@ -19,6 +19,9 @@ export const ar: Partial<Readonly<Record<MessageId, string>>> = {
   'signIn.sendMail': 'أرسل لي رسالة تسجيل الدخول',
   'signIn.code': 'الرمز من الرسالة',
   'signIn.signIn': 'تسجيل الدخول',
+  'signIn.passkeyIntro':
+    'هل أضفت مفتاح مرور إلى حسابك على هذا الجهاز؟ سجّل الدخول به بدلًا من رسالة.',
+  'signIn.passkey': 'تسجيل الدخول بمفتاح مرور',
   'signIn.noAccount': 'ليس لديك حساب؟',
   'signIn.makeAccount': 'أنشئ حسابًا',
   'home.title': 'الرئيسية',

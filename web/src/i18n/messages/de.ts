@@ -6,6 +6,7 @@ import { de as exam } from '../../pages/exam/messages'
 import { de as exception } from '../../pages/exception-request/messages'
 import { de as home } from '../../pages/home/messages'
 import { de as registration } from '../../pages/registration/messages'
+import { de as passkeys } from '../../passkeys/messages'
 import type { MessageId } from './en'
 
 /** German: every English message has its German one, or the build fails. */
@@ -18,6 +19,7 @@ export const de: Readonly<Record<MessageId, string>> = {
   ...exception,
   ...home,
   ...registration,
+  ...passkeys,
   'common.loading': 'Wird geladen …',
   'layout.skip': 'Zum Inhalt springen',
   'layout.nav': 'Hauptnavigation',
@@ -39,6 +41,9 @@ export const de: Readonly<Record<MessageId, string>> = {
   'signIn.code': 'Code aus der Mail',
   'signIn.signIn': 'Anmelden',
   'signIn.otherEmail': 'Andere E-Mail-Adresse verwenden',
+  'signIn.passkeyIntro':
+    'Haben Sie auf diesem Gerät einen Passkey zu Ihrem Konto hinzugefügt? Melden Sie sich damit statt per Mail an.',
+  'signIn.passkey': 'Mit einem Passkey anmelden',
   'signIn.noAccount': 'Noch kein Konto?',
   'signIn.makeAccount': 'Konto anlegen',
   'signUp.title': 'Konto anlegen',

@@ -6,6 +6,7 @@ import { en as exam } from '../../pages/exam/messages'
 import { en as exception } from '../../pages/exception-request/messages'
 import { en as home } from '../../pages/home/messages'
 import { en as registration } from '../../pages/registration/messages'
+import { en as passkeys } from '../../passkeys/messages'
 
 /** The English messages: the catalogue every other language is checked against (ICU message syntax). */
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   ...exception,
   ...home,
   ...registration,
+  ...passkeys,
   'common.loading': 'Loading…',
   'layout.skip': 'Skip to the content',
   'layout.nav': 'Main',
@@ -37,6 +39,9 @@ export const en = {
   'signIn.code': 'Code from the mail',
   'signIn.signIn': 'Sign in',
   'signIn.otherEmail': 'Use another email',
+  'signIn.passkeyIntro':
+    'Added a passkey to your account on this device? Sign in with it instead of a mail.',
+  'signIn.passkey': 'Sign in with a passkey',
   'signIn.noAccount': 'No account yet?',
   'signIn.makeAccount': 'Make one',
   'signUp.title': 'Make an account',

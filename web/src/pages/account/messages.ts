@@ -52,6 +52,15 @@ export const en = {
   'account.passkey.keep': 'Keep it',
   'account.passkey.removeDo': 'Yes, remove it',
   'account.passkey.removed': 'The passkey “{name}” is removed.',
+  'account.passkey.add': 'Add a passkey',
+  'account.passkey.addHelp':
+    'This device asks for your fingerprint, face or PIN, and keeps the passkey. Give it a name to know it by in the list.',
+  'account.passkey.name': 'Name of the passkey',
+  'account.passkey.addDo': 'Add a passkey on this device',
+  'account.passkey.addedNow':
+    'The passkey “{name}” is added: on this device, sign in with it instead of a mail.',
+  'account.passkey.unsupported':
+    'This browser cannot use passkeys. You can still sign in by mail, and add a passkey in another browser.',
   'account.identities': 'Linked identities',
   'account.identitiesHelp':
     'Sign-ins at your organisation’s identity provider that lead to this account.',
@@ -112,6 +121,15 @@ export const de: ExtendOf<typeof en> = {
   'account.passkey.keep': 'Behalten',
   'account.passkey.removeDo': 'Ja, entfernen',
   'account.passkey.removed': 'Der Passkey „{name}“ ist entfernt.',
+  'account.passkey.add': 'Einen Passkey hinzufügen',
+  'account.passkey.addHelp':
+    'Dieses Gerät fragt nach Ihrem Fingerabdruck, Ihrem Gesicht oder Ihrer PIN und bewahrt den Passkey auf. Geben Sie ihm einen Namen, an dem Sie ihn in der Liste erkennen.',
+  'account.passkey.name': 'Name des Passkeys',
+  'account.passkey.addDo': 'Passkey auf diesem Gerät hinzufügen',
+  'account.passkey.addedNow':
+    'Der Passkey „{name}“ ist hinzugefügt: Melden Sie sich auf diesem Gerät damit statt per Mail an.',
+  'account.passkey.unsupported':
+    'Dieser Browser kann keine Passkeys verwenden. Per Mail können Sie sich weiter anmelden, und einen Passkey in einem anderen Browser hinzufügen.',
   'account.identities': 'Verknüpfte Identitäten',
   'account.identitiesHelp':
     'Anmeldungen beim Identitätsanbieter Ihrer Organisation, die zu diesem Konto führen.',

@@ -1,20 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { Button, Dialog, DialogTrigger, Heading, Modal } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import { $api, api } from '../../api/client'
 import type { paths } from '../../api/schema'
 import { useT } from '../../i18n/use-t'
 import { formatDay } from '../../time/format'
+import { ConfirmDialog } from '../../ui/confirm-dialog'
 import { ProblemMessage } from '../../ui/problem-message'
+import { AddPasskey } from './add-passkey'
 
 type Passkey =
   paths['/v1/me/passkeys']['get']['responses'][200]['content']['application/json']['items'][number]
 
 /**
  * The account's passkeys, with when each was added and last used; one is
- * removed after a question. (Adding one needs the browser's WebAuthn
- * ceremony, which this page does not run.)
+ * removed after a question; another is added on this device below.
  */
 export function PasskeysSection({ timeZone }: { timeZone: string }) {
   const t = useT()
@@ -43,6 +43,7 @@ export function PasskeysSection({ timeZone }: { timeZone: string }) {
           ))}
         </ul>
       )}
+      <AddPasskey />
     </section>
   )
 }
@@ -67,54 +68,21 @@ function PasskeyLine({ passkey, timeZone }: { passkey: Passkey; timeZone: string
 function RemovePasskey({ passkey, onRemoved }: { passkey: Passkey; onRemoved(): void }) {
   const t = useT()
   const queries = useQueryClient()
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
-
-  async function remove(close: () => void) {
-    setBusy(true)
-    setError(null)
-    try {
-      await api.POST('/v1/me/passkeys/{id}/remove', { params: { path: { id: passkey.id } } })
-      close()
-      onRemoved()
-      await queries.invalidateQueries({ queryKey: ['get', '/v1/me/passkeys'] })
-    } catch (problem) {
-      setError(problem)
-    } finally {
-      setBusy(false)
-    }
-  }
-
   return (
-    <DialogTrigger>
-      <Button className="button quiet danger" aria-describedby={`passkey-${passkey.id}`}>
-        {t('account.passkey.remove')}
-      </Button>
-      <Modal className="modal" isDismissable>
-        <Dialog className="dialog" role="alertdialog">
-          {({ close }) => (
-            <>
-              <Heading slot="title">
-                {t('account.passkey.removeTitle', { name: passkey.name })}
-              </Heading>
-              <p>{t('account.passkey.removeBody')}</p>
-              {error !== null && <ProblemMessage error={error} />}
-              <div className="row">
-                <Button className="button quiet" onPress={close} autoFocus>
-                  {t('account.passkey.keep')}
-                </Button>
-                <Button
-                  className="button primary danger"
-                  isDisabled={busy}
-                  onPress={() => remove(close)}
-                >
-                  {t('account.passkey.removeDo')}
-                </Button>
-              </div>
-            </>
-          )}
-        </Dialog>
-      </Modal>
-    </DialogTrigger>
+    <ConfirmDialog
+      trigger={t('account.passkey.remove')}
+      triggerDescribedBy={`passkey-${passkey.id}`}
+      title={t('account.passkey.removeTitle', { name: passkey.name })}
+      body={t('account.passkey.removeBody')}
+      keep={t('account.passkey.keep')}
+      confirm={t('account.passkey.removeDo')}
+      onConfirm={async () => {
+        await api.POST('/v1/me/passkeys/{id}/remove', { params: { path: { id: passkey.id } } })
+      }}
+      onConfirmed={async () => {
+        onRemoved()
+        await queries.invalidateQueries({ queryKey: ['get', '/v1/me/passkeys'] })
+      }}
+    />
   )
 }

@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
 import { useCandidateZone } from '../../api/candidate-zone'
 import { $api } from '../../api/client'
+import { useProviderNames } from '../../api/provider-names'
 import { useT } from '../../i18n/use-t'
 import { formatDay } from '../../time/format'
 import { QuerySection } from '../../ui/query-section'
@@ -14,12 +15,17 @@ export function Results({ candidateId }: { candidateId: string }) {
     params: { path: { id: candidateId }, query: { limit: 200 } },
   })
   const zone = useCandidateZone(candidateId)
-  const attempts = [...(query.data?.items ?? [])].sort((a, b) => b.takenAt.localeCompare(a.takenAt))
+  const providers = useProviderNames()
+  // Shown once the providers' names are here too: never an id first and the name after.
+  const pending = query.isPending || providers.isPending
+  const attempts = pending
+    ? []
+    : [...(query.data?.items ?? [])].sort((a, b) => b.takenAt.localeCompare(a.takenAt))
   return (
     <QuerySection
       id="results"
       title={t('home.results')}
-      query={query}
+      query={{ isPending: pending, error: query.error }}
       empty={attempts.length === 0 ? t('home.noResults') : null}
     >
       <ul className="plain-list">
@@ -41,7 +47,7 @@ export function Results({ candidateId }: { candidateId: string }) {
               ·{' '}
               {t('home.result.taken', {
                 day: formatDay(intl.locale, attempt.takenAt, zone),
-                provider: attempt.provider,
+                provider: providers.name(attempt.provider),
               })}
             </span>
           </li>

@@ -1,6 +1,4 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
-import { Button, Dialog, DialogTrigger, Heading, Modal } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
 import { useActionKey } from '../../api/action-key'
@@ -8,7 +6,7 @@ import type { Registration } from '../../api/candidate'
 import { api } from '../../api/client'
 import { useT } from '../../i18n/use-t'
 import { formatOnClock } from '../../time/format'
-import { ProblemMessage } from '../../ui/problem-message'
+import { ConfirmDialog } from '../../ui/confirm-dialog'
 
 /**
  * Rescheduling and cancelling, each with its deadline said before its
@@ -66,53 +64,24 @@ function CancelBooking({ registration }: { registration: Registration }) {
   const t = useT()
   const key = useActionKey()
   const queries = useQueryClient()
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
 
-  async function cancel(close: () => void) {
-    setBusy(true)
-    setError(null)
-    try {
-      await api.POST('/v1/registrations/{id}/cancel', {
-        params: { path: { id: registration.id }, header: { 'Idempotency-Key': key.current } },
-        body: { channel: 'web' },
-      })
-      key.renew()
-      await queries.invalidateQueries()
-      close()
-    } catch (problem) {
-      setError(problem)
-    } finally {
-      setBusy(false)
-    }
+  async function cancel() {
+    await api.POST('/v1/registrations/{id}/cancel', {
+      params: { path: { id: registration.id }, header: { 'Idempotency-Key': key.current } },
+      body: { channel: 'web' },
+    })
+    key.renew()
+    await queries.invalidateQueries()
   }
 
   return (
-    <DialogTrigger>
-      <Button className="button quiet danger">{t('registration.cancel')}</Button>
-      <Modal className="modal" isDismissable>
-        <Dialog className="dialog" role="alertdialog">
-          {({ close }) => (
-            <>
-              <Heading slot="title">{t('registration.cancelConfirmTitle')}</Heading>
-              <p>{t('registration.cancelConfirm')}</p>
-              {error !== null && <ProblemMessage error={error} />}
-              <div className="row">
-                <Button className="button quiet" onPress={close} autoFocus>
-                  {t('registration.cancelKeep')}
-                </Button>
-                <Button
-                  className="button primary danger"
-                  isDisabled={busy}
-                  onPress={() => cancel(close)}
-                >
-                  {t('registration.cancelDo')}
-                </Button>
-              </div>
-            </>
-          )}
-        </Dialog>
-      </Modal>
-    </DialogTrigger>
+    <ConfirmDialog
+      trigger={t('registration.cancel')}
+      title={t('registration.cancelConfirmTitle')}
+      body={t('registration.cancelConfirm')}
+      keep={t('registration.cancelKeep')}
+      confirm={t('registration.cancelDo')}
+      onConfirm={cancel}
+    />
   )
 }

@@ -21,6 +21,9 @@ export const en = {
   'registration.holdEnds':
     'Pay by {until}: until then the seat is held for you; after it the seat is released.',
   'registration.calendar': 'Add to calendar (.ics)',
+  'registration.calendarRemove': 'Remove from calendar (.ics)',
+  'registration.calendarRemoveHelp':
+    'If you added this booking to a calendar, open this file there: it removes the event.',
   'registration.change': 'Change or cancel',
   'registration.rescheduleUntil': 'You can move this booking to another time until {deadline}.',
   'registration.cancelUntil': 'You can cancel it until {deadline}.',
@@ -69,6 +72,9 @@ export const de: ExtendOf<typeof en> = {
   'registration.holdEnds':
     'Bitte zahlen Sie bis {until}: Bis dahin ist der Platz für Sie reserviert, danach wird er freigegeben.',
   'registration.calendar': 'In den Kalender übernehmen (.ics)',
+  'registration.calendarRemove': 'Aus dem Kalender entfernen (.ics)',
+  'registration.calendarRemoveHelp':
+    'Falls Sie diese Buchung in einen Kalender übernommen haben, öffnen Sie diese Datei dort: Sie entfernt den Termin.',
   'registration.change': 'Umbuchen oder stornieren',
   'registration.rescheduleUntil':
     'Sie können diese Buchung bis {deadline} auf einen anderen Termin legen.',

@@ -9,6 +9,7 @@ import { Instant } from '../../ui/instant'
 import { usePageTitle } from '../../ui/page-title'
 import { ProblemMessage } from '../../ui/problem-message'
 import { ApplyCode } from './apply-code'
+import { CalendarFile } from './calendar-file'
 import { ChangeBooking } from './change-booking'
 import { History } from './history'
 import { PayBooking } from './pay-booking'
@@ -123,11 +124,8 @@ export function RegistrationPage() {
         </>
       )}
       {registration.status === 'cancelled' && <p>{t('registration.cancelled')}</p>}
-      {UPCOMING.has(registration.status) && (
-        <>
-          <ChangeBooking registration={registration} />
-        </>
-      )}
+      <CalendarFile registration={registration} />
+      {UPCOMING.has(registration.status) && <ChangeBooking registration={registration} />}
       {/* Any sitting that began may have gone wrong; whether a request is accepted is the API's decision. */}
       {registration.status !== 'cancelled' && Date.parse(registration.startsAt) <= Date.now() && (
         <p>
