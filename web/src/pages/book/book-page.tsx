@@ -4,6 +4,7 @@ import { Checkbox, Form, Label, Radio, RadioGroup } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { $api, api, Problem } from '../../api/client'
+import { useProviderNames } from '../../api/provider-names'
 import type { paths } from '../../api/schema'
 import type { Me } from '../../api/session'
 import { useDecisionSentence } from '../../decisions/decision-sentence'
@@ -89,6 +90,7 @@ function BookingForm(props: {
   const pricing = $api.useQuery('get', '/v1/exams/{number}/pricing', {
     params: { path: { number: exam } },
   })
+  const providers = useProviderNames()
   const zone = slot.timeZone
   const passed = slot.deadlinesPassed
   const rescheduling = props.rescheduling !== null
@@ -154,7 +156,7 @@ function BookingForm(props: {
           </dd>
           <dt>{t('appointment.where')}</dt>
           <dd>
-            {slot.centre.name}, {slot.centre.city} ({slot.provider}) ·{' '}
+            {slot.centre.name}, {slot.centre.city} ({providers.name(slot.provider)}) ·{' '}
             {t('book.seatsLeft', { count: slot.seatsLeft })}
           </dd>
           <dt>{t('appointment.changeUntil')}</dt>
