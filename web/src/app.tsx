@@ -28,6 +28,7 @@ const NewExceptionRequestPage = page(() =>
   ),
 )
 const HelpPage = page(() => import('./pages/help').then((m) => m.HelpPage))
+const SeatsPage = page(() => import('./pages/seats/seats-page').then((m) => m.SeatsPage))
 const BookPage = page(() => import('./pages/book/book-page').then((m) => m.BookPage))
 const RegistrationPage = page(() =>
   import('./pages/registration/registration-page').then((m) => m.RegistrationPage),
@@ -45,6 +46,7 @@ export function App() {
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
           <Route path="/help" element={<HelpPage />} />
+          <Route path="/seats" element={<SignedIn page={(me) => <SeatsPage me={me} />} />} />
           <Route path="/book" element={<SignedIn page={(me) => <BookPage me={me} />} />} />
           <Route
             path="/registrations/:id"
