@@ -280,6 +280,13 @@ describe.skipIf(!chromiumAvailable)('finding a seat, in Chromium', () => {
       await page.getByRole('link', { name: 'Find a seat for an exam' }).click()
       await page.waitForURL('**/seats')
       await page.getByRole('heading', { level: 1, name: 'Find a seat' }).waitFor()
+      // The browser's position, before the exam is named, waits in the place's field.
+      await page.context().grantPermissions(['geolocation'])
+      await page.context().setGeolocation(AUCKLAND)
+      await page.getByRole('button', { name: 'Use my location' }).click()
+      const near = page.getByRole('combobox', { name: 'Near' })
+      await expect.poll(() => near.inputValue()).toBe('-36.85,174.76')
+      expect(new URL(page.url()).search).toBe('')
       await page.getByRole('textbox', { name: 'Exam number' }).fill('70-622')
       // Past the demo's three weeks of slots.
       await page.getByRole('textbox', { name: 'From' }).fill('2026-07-20')
@@ -290,7 +297,7 @@ describe.skipIf(!chromiumAvailable)('finding a seat, in Chromium', () => {
       expect(searchOf(page).get('radius')).toBe('50')
       await page
         .getByText(
-          'No centre within 50 km of Sydney has a free seat for 070-622 from 20 July 2026 to 31 July 2026.',
+          'No centre within 50 km of -36.85,174.76 has a free seat for 070-622 from 20 July 2026 to 31 July 2026.',
         )
         .waitFor()
       await page
@@ -304,6 +311,7 @@ describe.skipIf(!chromiumAvailable)('finding a seat, in Chromium', () => {
       // The back button shows the search before.
       await page.goBack()
       await page.getByRole('textbox', { name: 'Exam number' }).waitFor()
+      expect(await near.inputValue()).toBe('Sydney')
     },
   )
 

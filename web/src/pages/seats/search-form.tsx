@@ -35,10 +35,11 @@ export function SearchForm(props: {
   const location = useMyLocation((near) => {
     setPlace({ text: near, chosen: { name: '', near } })
     setPlaceError(null)
-    if (form.current !== null) send(form.current, { name: '', near })
+    // Searched at once when the rest of the form is ready; otherwise the place waits in its field.
+    if (form.current?.checkValidity()) send(form.current, { name: '', near })
   })
 
-  /** The search the form holds with `where`, or null with its fault shown at its field. */
+  /** Shows the search the form holds, near `where`; a fault in the days is shown at its field instead. */
   function send(element: HTMLFormElement, where: KnownPlace) {
     const data = new FormData(element)
     const field = (name: string) => String(data.get(name) ?? '').trim()
