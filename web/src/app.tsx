@@ -35,6 +35,8 @@ const NewExceptionRequestPage = page(() =>
   ),
 )
 const HelpPage = page(() => import('./pages/help').then((m) => m.HelpPage))
+const loadSeats = () => import('./pages/seats/seats-page').then((m) => m.SeatsPage)
+const SeatsPage = page(loadSeats)
 const BookPage = page(loadBook)
 const RegistrationPage = page(loadRegistration)
 const NotFoundPage = page(() => import('./pages/not-found').then((m) => m.NotFoundPage))
@@ -43,6 +45,7 @@ const NotFoundPage = page(() => import('./pages/not-found').then((m) => m.NotFou
 const FIRST_PAGES: Readonly<Record<string, () => Promise<unknown>>> = {
   '': loadHome,
   exams: loadExam,
+  seats: loadSeats,
   book: loadBook,
   registrations: loadRegistration,
   account: loadAccount,
@@ -68,6 +71,7 @@ export function App() {
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
           <Route path="/help" element={<HelpPage />} />
+          <Route path="/seats" element={<SignedIn page={(me) => <SeatsPage me={me} />} />} />
           <Route path="/book" element={<SignedIn page={(me) => <BookPage me={me} />} />} />
           <Route
             path="/registrations/:id"

@@ -48,3 +48,20 @@ export function formatMoney(locale: string, cents: number, currency: string): st
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2
   return format.format(cents / 10 ** digits)
 }
+
+/**
+ * A deadline beside the time it belongs to, on the same clock: shorter than
+ * `formatOnClock` (no year, the zone abbreviated where the language has an
+ * abbreviation), because it is read next to a time that names its zone in full.
+ */
+export function formatOnClockShort(locale: string, instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(instant))
+}

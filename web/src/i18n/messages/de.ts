@@ -6,6 +6,7 @@ import { de as exam } from '../../pages/exam/messages'
 import { de as exception } from '../../pages/exception-request/messages'
 import { de as home } from '../../pages/home/messages'
 import { de as registration } from '../../pages/registration/messages'
+import { de as seats } from '../../pages/seats/messages'
 import { de as passkeys } from '../../passkeys/messages'
 import type { MessageId } from './en'
 
@@ -20,6 +21,7 @@ export const de: Readonly<Record<MessageId, string>> = {
   ...home,
   ...registration,
   ...passkeys,
+  ...seats,
   'common.loading': 'Wird geladen …',
   'layout.skip': 'Zum Inhalt springen',
   'layout.nav': 'Hauptnavigation',

@@ -6,6 +6,7 @@ import { en as exam } from '../../pages/exam/messages'
 import { en as exception } from '../../pages/exception-request/messages'
 import { en as home } from '../../pages/home/messages'
 import { en as registration } from '../../pages/registration/messages'
+import { en as seats } from '../../pages/seats/messages'
 import { en as passkeys } from '../../passkeys/messages'
 
 /** The English messages: the catalogue every other language is checked against (ICU message syntax). */
@@ -19,6 +20,7 @@ export const en = {
   ...home,
   ...registration,
   ...passkeys,
+  ...seats,
   'common.loading': 'Loading…',
   'layout.skip': 'Skip to the content',
   'layout.nav': 'Main',

@@ -48,7 +48,7 @@ export function BookPage({ me }: { me: Me }) {
           <ProblemMessage error={slot.error} />
         )}
         <p>
-          <Link to={`/seats?exam=${exam}`}>{t('book.chooseSlot')}</Link>
+          <Link to={seatsAddress(exam, rescheduling)}>{t('book.chooseSlot')}</Link>
         </p>
       </>
     )
@@ -63,6 +63,13 @@ export function BookPage({ me }: { me: Me }) {
       />
     </>
   )
+}
+
+/** Back to finding a seat for the exam, still moving the same booking when one is being moved. */
+function seatsAddress(exam: string, rescheduling: string | null): string {
+  const search = new URLSearchParams({ exam })
+  if (rescheduling !== null) search.set('reschedule', rescheduling)
+  return `/seats?${search}`
 }
 
 type Slot = paths['/v1/slots/{id}']['get']['responses'][200]['content']['application/json']
@@ -249,7 +256,7 @@ function BookingForm(props: {
         <SubmitButton busy={busy || blocked}>
           {t(rescheduling ? 'book.rescheduleSubmit' : 'book.submit')}
         </SubmitButton>
-        <Link to={`/seats?exam=${exam}`}>{t('book.chooseSlot')}</Link>
+        <Link to={seatsAddress(exam, props.rescheduling)}>{t('book.chooseSlot')}</Link>
       </div>
     </Form>
   )
