@@ -10,6 +10,7 @@ import { TOKEN_ROLES, type TokenRole } from '../domain/principal.js'
 import type { CliContext } from './cli-context.js'
 import {
   type CreateAccountOptions,
+  changeAccountEmailCommand,
   createAccountCommand,
   listAccountsCommand,
 } from './commands/accounts.js'
@@ -197,6 +198,15 @@ export function buildProgram(cli: CliContext): Command {
       'every account, oldest first: id, role, email, candidate record, when the email was verified, name',
     )
     .action(() => listAccountsCommand(cli))
+  account
+    .command('change-email <account>')
+    .description(
+      "change a staff account's email (the account by its id or its email): the new address is mailed a link and a code, and the email changes once the staff member confirms it; a candidate changes their own",
+    )
+    .requiredOption('--email <email>', 'the new email')
+    .action((named: string, options: { email: string }) =>
+      changeAccountEmailCommand(cli, named, options),
+    )
 
   program
     .command('eligibility')

@@ -31,6 +31,13 @@ describe('a command run where its database is not', () => {
       ['register', '--candidate', 'cand-ana', '--exam', '70-620', '--slot', 'slot-1', ...byPhone],
       ['registrations', 'list', '--candidate', 'cand-ana'],
       ['cancel', '--registration', 'K7QM-2X9P-4RTC', ...byPhone],
+      [
+        'account',
+        'change-email',
+        'rosa.delgado@examdesk.example',
+        '--email',
+        'rosa@examdesk.example',
+      ],
       ['token', 'create', '--role', 'admin'],
       ['token', 'list'],
       ['vouchers', 'issue', '--offer', 'study-book-15', '--count', '1', '--batch', 'b'].concat([
