@@ -287,6 +287,12 @@ export interface ErrorFactsByCode {
   SIGN_IN_LINK_INVALID: NoFacts
   SIGN_IN_CROSS_SITE: NoFacts
   SESSION_NOT_FOUND: { readonly sessionId: string }
+  REAUTHENTICATION_REQUIRED: {
+    /** When the session's sign-in was (RFC 3339); null when it cannot say. */
+    readonly signedInAt: string | null
+    /** How recent a sign-in the change needs, in minutes. */
+    readonly withinMinutes: number
+  }
   ACCOUNT_NOT_FOUND: { readonly accountId: string }
   ACCOUNT_NOT_STAFF: { readonly accountId: string }
   EMAIL_UNCHANGED: { readonly email: string }

@@ -752,6 +752,12 @@ export const ERROR_CATALOGUE: Catalogue = {
     title: 'Unknown session',
     sentence: (f) => `You have no session ${text(f.sessionId)}.`,
   },
+  REAUTHENTICATION_REQUIRED: {
+    status: 403,
+    title: 'Sign in again',
+    sentence: (f) =>
+      `To change how this account signs in, or its email, sign in again first: these changes need a sign-in within the last ${text(f.withinMinutes) || '10'} minutes. Nothing was changed.`,
+  },
   ACCOUNT_NOT_FOUND: {
     status: 404,
     title: 'Unknown account',

@@ -43,6 +43,7 @@ export function agentPrincipal(
     tokenLabel: via,
     accountId: account.id,
     sessionId: null,
+    signedInAt: null,
     displayName: account.displayName,
     providerId: null,
     candidateId: null,
