@@ -78,6 +78,15 @@ describe('readConfig: sign-in settings', () => {
       readConfig({ EXAMDESK_SESSION_IDLE_MINUTES: '120', EXAMDESK_SESSION_MAX_HOURS: '1' }),
     ).toThrow(/must not be longer/)
   })
+
+  it('lets a sign-in count as recent for sensitive changes for 10 minutes unless told, in whole minutes', () => {
+    expect(readConfig({}).recentSignInMs).toBe(10 * 60_000)
+    expect(readConfig({ EXAMDESK_RECENT_SIGN_IN_MINUTES: '5' }).recentSignInMs).toBe(5 * 60_000)
+    for (const bad of ['0', '2.5', 'soon', '1441'])
+      expect(() => readConfig({ EXAMDESK_RECENT_SIGN_IN_MINUTES: bad })).toThrow(
+        /EXAMDESK_RECENT_SIGN_IN_MINUTES must be whole minutes from 1 to 1440/,
+      )
+  })
 })
 
 describe('readConfig: OpenID Connect', () => {

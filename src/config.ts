@@ -1,5 +1,6 @@
 import { ACCOUNT_ROLES, type AccountRole } from './domain/account.js'
 import { DEFAULT_OIDC_ROLES, type OidcSettings } from './domain/outside-identity.js'
+import { DEFAULT_RECENT_SIGN_IN_MS } from './domain/recent-sign-in.js'
 import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from './domain/session.js'
 import { DEFAULT_HOLD_MINUTES, MAX_HOLD_MINUTES, MIN_HOLD_MINUTES } from './domain/unpaid-hold.js'
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js'
@@ -43,6 +44,8 @@ export interface Config {
   readonly publicUrl: string | undefined
   /** When a person's session ends: idle (`EXAMDESK_SESSION_IDLE_MINUTES`) and absolute (`EXAMDESK_SESSION_MAX_HOURS`). */
   readonly sessionTimeouts: SessionTimeouts
+  /** How long after signing in a person may change their account's email, passkeys, identities or other sessions (`EXAMDESK_RECENT_SIGN_IN_MINUTES`). */
+  readonly recentSignInMs: number
   /** OpenID Connect sign-in (`EXAMDESK_OIDC_*`); null, switched off, unless the issuer is set. */
   readonly oidc: OidcSettings | null
 }
@@ -103,6 +106,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.EXAMDESK_SESSION_IDLE_MINUTES,
       env.EXAMDESK_SESSION_MAX_HOURS,
     ),
+    recentSignInMs:
+      readWhole(
+        env.EXAMDESK_RECENT_SIGN_IN_MINUTES,
+        DEFAULT_RECENT_SIGN_IN_MS / MINUTE_MS,
+        1,
+        MAX_IDLE_MINUTES,
+        'EXAMDESK_RECENT_SIGN_IN_MINUTES',
+        'minutes',
+      ) * MINUTE_MS,
     oidc: readOidcSettings(env),
   }
 }

@@ -32,6 +32,7 @@ export function operatorPrincipal(id: string, role: 'admin' | 'support' = 'admin
     tokenLabel: id,
     accountId: null,
     sessionId: null,
+    signedInAt: null,
     displayName: null,
     providerId: null,
     candidateId: null,

@@ -24,6 +24,8 @@ export interface AppDeps {
   readonly publicUrl?: () => string
   /** When a person's session ends; `DEFAULT_SESSION_TIMEOUTS` unless configured. */
   readonly sessionTimeouts?: SessionTimeouts
+  /** How long after signing in a person may change their account's email or sign-in; `DEFAULT_RECENT_SIGN_IN_MS` unless configured. */
+  readonly recentSignInMs?: number
   /** OpenID Connect sign-in, when an operator switched it on; absent or null: off. */
   readonly oidc?: OidcClient | null
   /** Draws a new registration id; random unless a test says otherwise. */

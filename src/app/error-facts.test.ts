@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
-import { AppError } from './errors.js'
+import { PROBLEM_MEMBERS } from './error-facts.js'
+import { AppError, ERROR_CATALOGUE } from './errors.js'
 
 // The lines marked @ts-expect-error are proven by `npm run typecheck`: each must not compile.
 describe('the facts of an error', () => {
@@ -45,5 +48,67 @@ describe('the facts of an error', () => {
     }
     refuse('EXAM_NOT_FOUND')
     refuse('SLOT_NOT_FOUND')
+  })
+})
+
+/**
+ * Each code's fact names, read from `ErrorFactsByCode` by the TypeScript
+ * checker itself: the facts are types, so only the compiler can list them.
+ */
+function factNamesByCode(): Map<string, string[]> {
+  const file = fileURLToPath(new URL('./error-facts.ts', import.meta.url))
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2023,
+    lib: ['lib.es2023.d.ts'],
+  })
+  const checker = program.getTypeChecker()
+  const source = program.getSourceFile(file)
+  const declaration = source?.statements.find(
+    (statement): statement is ts.InterfaceDeclaration =>
+      ts.isInterfaceDeclaration(statement) && statement.name.text === 'ErrorFactsByCode',
+  )
+  if (declaration === undefined) throw new Error('ErrorFactsByCode is not in error-facts.ts')
+  const names = new Map<string, string[]>()
+  for (const code of checker.getTypeAtLocation(declaration).getProperties()) {
+    const facts = checker.getTypeOfSymbolAtLocation(code, declaration)
+    const members = facts.isUnion()
+      ? facts.types.flatMap((t) => t.getProperties())
+      : facts.getProperties()
+    names.set(code.name, [...new Set(members.map((member) => member.name))])
+  }
+  return names
+}
+
+describe('the names of the facts', () => {
+  // Made with the request's own id: the member and the fact are one value.
+  const SAME_VALUE = new Set(['INTERNAL_ERROR.requestId'])
+  let read: Map<string, string[]> | undefined
+  const factNames = () => {
+    read ??= factNamesByCode()
+    return read
+  }
+
+  it("are none of the answer's own members, for every code", () => {
+    const byCode = factNames()
+    expect([...byCode.keys()].sort()).toEqual(Object.keys(ERROR_CATALOGUE).sort())
+    const taken = [...byCode].flatMap(([code, names]) =>
+      names
+        .filter((name) => (PROBLEM_MEMBERS as readonly string[]).includes(name))
+        .map((name) => `${code}.${name}`)
+        .filter((fact) => !SAME_VALUE.has(fact)),
+    )
+    expect(taken).toEqual([])
+  })
+
+  it('name an exception request apart from the HTTP request', () => {
+    const byCode = factNames()
+    for (const code of [
+      'EXCEPTION_REQUEST_NOT_FOUND',
+      'EXCEPTION_REQUEST_EXISTS',
+      'EXCEPTION_REQUEST_ALREADY_REVIEWED',
+    ])
+      expect(byCode.get(code)).toContain('exceptionRequestId')
   })
 })

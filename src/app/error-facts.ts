@@ -6,6 +6,23 @@
  * input field at fault (`field`).
  */
 
+/**
+ * The members an error answer has of its own (RFC 9457's, ours and the
+ * HTTP request's id): every fact is sent beside them, so no code's fact may
+ * take one of these names, or the answer would lose it. `field` is every
+ * code's own fact (`FieldFact`), sent as the member of that name.
+ */
+export const PROBLEM_MEMBERS = [
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'code',
+  'field',
+  'requestId',
+] as const
+
 /** A retake policy version, as a refusal names the one that decided. */
 interface PolicyNamed {
   readonly id: string
@@ -139,9 +156,9 @@ export interface ErrorFactsByCode {
     readonly problemCode: string
     readonly problemDetail: string
   }
-  WAVE_NOT_OPEN: { readonly waveId: string; readonly status: string; readonly problem: string }
+  WAVE_NOT_OPEN: { readonly waveId: string; readonly waveStatus: string; readonly problem: string }
   WAVE_WITHDRAWN: { readonly waveId: string; readonly withdrawnAt: string }
-  WAVE_ALREADY_OPENED: { readonly waveId: string; readonly status: string }
+  WAVE_ALREADY_OPENED: { readonly waveId: string; readonly waveStatus: string }
   WAVE_CONFLICT: { readonly exam: string }
   INVITATION_NOT_OPEN: BetaRefusalFacts
   WAVE_EMPTY: { readonly audience: string; readonly candidates: number }
@@ -158,7 +175,7 @@ export interface ErrorFactsByCode {
   SEAT_UNAVAILABLE: { readonly slotId: string; readonly startsAtLocal: string }
   ALREADY_REGISTERED: { readonly exam: string; readonly registrationId?: string }
   REGISTRATION_NOT_FOUND: { readonly registrationId: string }
-  REGISTRATION_NOT_ACTIVE: { readonly registrationId: string; readonly status: string }
+  REGISTRATION_NOT_ACTIVE: { readonly registrationId: string; readonly registrationStatus: string }
   REGISTRATION_CHANGED: { readonly registrationId: string }
   CHANGE_WINDOW_CLOSED: {
     readonly provider: string
@@ -227,7 +244,7 @@ export interface ErrorFactsByCode {
   }
   NOT_AN_UNPAID_HOLD: {
     readonly registrationId: string
-    readonly status: string
+    readonly registrationStatus: string
     readonly paymentStatus: string
   }
   VOUCHER_BATCH_MISMATCH: { readonly batchId: string; readonly problem: string }
@@ -239,14 +256,17 @@ export interface ErrorFactsByCode {
     readonly errors: readonly ExceptionProblemFact[]
     readonly policy?: string
   }
-  EXCEPTION_REQUEST_NOT_FOUND: { readonly requestId: string }
+  EXCEPTION_REQUEST_NOT_FOUND: { readonly exceptionRequestId: string }
   /** The standing request, when it can be read. */
   EXCEPTION_REQUEST_EXISTS: {
     readonly registrationId: string
-    readonly requestId?: string
-    readonly status?: string
+    readonly exceptionRequestId?: string
+    readonly exceptionRequestStatus?: string
   }
-  EXCEPTION_REQUEST_ALREADY_REVIEWED: { readonly requestId: string; readonly status: string }
+  EXCEPTION_REQUEST_ALREADY_REVIEWED: {
+    readonly exceptionRequestId: string
+    readonly exceptionRequestStatus: string
+  }
   EXCEPTION_WAIVES_NOTHING: NoFacts
   // Tokens.
   TOKEN_NOT_FOUND: { readonly tokenId: string }
@@ -268,6 +288,12 @@ export interface ErrorFactsByCode {
   SIGN_IN_LINK_INVALID: NoFacts
   SIGN_IN_CROSS_SITE: NoFacts
   SESSION_NOT_FOUND: { readonly sessionId: string }
+  REAUTHENTICATION_REQUIRED: {
+    /** When the session's sign-in was (RFC 3339); null when it cannot say. */
+    readonly signedInAt: string | null
+    /** How recent a sign-in the change needs, in minutes. */
+    readonly withinMinutes: number
+  }
   ACCOUNT_NOT_FOUND: { readonly accountId: string }
   ACCOUNT_NOT_STAFF: { readonly accountId: string }
   EMAIL_UNCHANGED: { readonly email: string }
@@ -311,6 +337,7 @@ export interface ErrorFactsByCode {
   // Mail.
   MAIL_NOT_FOUND: { readonly mailId: string }
   IMPORT_INVALID: { readonly problems: readonly ImportProblemFact[] }
+  /** The HTTP request's own id, which the answer's `requestId` member carries too. */
   INTERNAL_ERROR: { readonly requestId: string }
 }
 

@@ -350,7 +350,7 @@ export const ERROR_CATALOGUE: Catalogue = {
     status: 409,
     title: 'Wave not open',
     sentence: (f) =>
-      `Wave ${text(f.waveId)} is ${text(f.status) || 'not open'}; ${text(f.problem) || 'this needs an open wave'}.`,
+      `Wave ${text(f.waveId)} is ${text(f.waveStatus) || 'not open'}; ${text(f.problem) || 'this needs an open wave'}.`,
   },
   WAVE_WITHDRAWN: {
     status: 409,
@@ -362,7 +362,7 @@ export const ERROR_CATALOGUE: Catalogue = {
     status: 409,
     title: 'Wave already opened',
     sentence: (f) =>
-      `Wave ${text(f.waveId)} has opened (${text(f.status) || 'open'}); its invitees may register, so it cannot be withdrawn. Pause it instead.`,
+      `Wave ${text(f.waveId)} has opened (${text(f.waveStatus) || 'open'}); its invitees may register, so it cannot be withdrawn. Pause it instead.`,
   },
   WAVE_CONFLICT: {
     status: 409,
@@ -452,7 +452,7 @@ export const ERROR_CATALOGUE: Catalogue = {
     status: 409,
     title: 'Registration not active',
     sentence: (f) =>
-      `Registration ${text(f.registrationId)} is ${text(f.status)}; it can no longer be changed.`,
+      `Registration ${text(f.registrationId)} is ${text(f.registrationStatus)}; it can no longer be changed.`,
   },
   REGISTRATION_CHANGED: {
     status: 409,
@@ -632,7 +632,7 @@ export const ERROR_CATALOGUE: Catalogue = {
     status: 409,
     title: 'Not an unpaid hold',
     sentence: (f) =>
-      `Registration ${text(f.registrationId)} is ${text(f.status)} with payment ${text(f.paymentStatus)}: only a booked registration waiting for payment is a hold that can be released; cancel it instead.`,
+      `Registration ${text(f.registrationId)} is ${text(f.registrationStatus)} with payment ${text(f.paymentStatus)}: only a booked registration waiting for payment is a hold that can be released; cancel it instead.`,
   },
   VOUCHER_BATCH_MISMATCH: {
     status: 409,
@@ -670,19 +670,19 @@ export const ERROR_CATALOGUE: Catalogue = {
   EXCEPTION_REQUEST_NOT_FOUND: {
     status: 404,
     title: 'Unknown exception request',
-    sentence: (f) => `There is no exception request ${text(f.requestId)}.`,
+    sentence: (f) => `There is no exception request ${text(f.exceptionRequestId)}.`,
   },
   EXCEPTION_REQUEST_EXISTS: {
     status: 409,
     title: 'Exception already asked for',
     sentence: (f) =>
-      `Registration ${text(f.registrationId)} already has an exception request that is ${text(f.status) || 'open'} (${text(f.requestId)}).`,
+      `Registration ${text(f.registrationId)} already has an exception request that is ${text(f.exceptionRequestStatus) || 'open'} (${text(f.exceptionRequestId)}).`,
   },
   EXCEPTION_REQUEST_ALREADY_REVIEWED: {
     status: 409,
     title: 'Exception request already reviewed',
     sentence: (f) =>
-      `Exception request ${text(f.requestId)} was already ${text(f.status) || 'reviewed'}; a request is reviewed once.`,
+      `Exception request ${text(f.exceptionRequestId)} was already ${text(f.exceptionRequestStatus) || 'reviewed'}; a request is reviewed once.`,
   },
   EXCEPTION_WAIVES_NOTHING: {
     status: 422,
@@ -757,6 +757,12 @@ export const ERROR_CATALOGUE: Catalogue = {
     status: 404,
     title: 'Unknown session',
     sentence: (f) => `You have no session ${text(f.sessionId)}.`,
+  },
+  REAUTHENTICATION_REQUIRED: {
+    status: 403,
+    title: 'Sign in again',
+    sentence: (f) =>
+      `To change how this account signs in, or its email, sign in again first: these changes need a sign-in within the last ${text(f.withinMinutes) || '10'} minutes. Nothing was changed.`,
   },
   ACCOUNT_NOT_FOUND: {
     status: 404,

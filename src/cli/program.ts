@@ -10,6 +10,7 @@ import { TOKEN_ROLES, type TokenRole } from '../domain/principal.js'
 import type { CliContext } from './cli-context.js'
 import {
   type CreateAccountOptions,
+  changeAccountEmailCommand,
   createAccountCommand,
   listAccountsCommand,
 } from './commands/accounts.js'
@@ -197,6 +198,15 @@ export function buildProgram(cli: CliContext): Command {
       'every account, oldest first: id, role, email, candidate record, when the email was verified, name',
     )
     .action(() => listAccountsCommand(cli))
+  account
+    .command('change-email <account>')
+    .description(
+      "change a staff account's email (the account by its id or its email): the new address is mailed a link and a code, and the email changes once the staff member confirms it; a candidate changes their own",
+    )
+    .requiredOption('--email <email>', 'the new email')
+    .action((named: string, options: { email: string }) =>
+      changeAccountEmailCommand(cli, named, options),
+    )
 
   program
     .command('eligibility')
@@ -256,17 +266,17 @@ export function buildProgram(cli: CliContext): Command {
   const phone = {
     key: '--key <key>',
     keyHelp: 'idempotency key: repeating the command with it never acts twice',
-    agent: '--agent-name <name>',
+    agent: '--agent-email <email>',
     agentHelp:
-      "the agent taking the call, as the candidate is told it (default: the console's account)",
+      'the email of the support or admin account taking the call: the candidate is told its name (see account list)',
     reason: '--reason <text>',
-    reasonHelp: 'why you act for the caller; required, and shown to the candidate with your name',
+    reasonHelp: 'why you act for the caller, shown to the candidate with your name',
   }
 
   program
     .command('register')
     .description(
-      'book a seat for a caller, recorded as made by support by phone, and print the amount due. ' +
+      'book a seat for a caller, recorded as made by phone by the staff member named, and print the amount due. ' +
         'With --payment the booking is paid at once and the confirmation mail goes out; without it, ' +
         'a booking with an amount due holds its seat until paid and nothing is mailed before then',
     )
@@ -300,8 +310,8 @@ export function buildProgram(cli: CliContext): Command {
       "ISO 4217 code of the price (default: the exam's USD price, or its only one)",
     )
     .option(phone.key, phone.keyHelp)
-    .option(phone.agent, phone.agentHelp)
-    .option(phone.reason, phone.reasonHelp)
+    .requiredOption(phone.agent, phone.agentHelp)
+    .requiredOption(phone.reason, phone.reasonHelp)
     .action((options: RegisterByPhoneOptions) => registerByPhone(cli, options))
 
   program
@@ -317,15 +327,15 @@ export function buildProgram(cli: CliContext): Command {
       'the caller heard that the new seat can no longer be rescheduled or cancelled, and moves anyway',
     )
     .option(phone.key, phone.keyHelp)
-    .option(phone.agent, phone.agentHelp)
-    .option(phone.reason, phone.reasonHelp)
+    .requiredOption(phone.agent, phone.agentHelp)
+    .requiredOption(phone.reason, phone.reasonHelp)
     .action(
       (options: {
         registration: string
         slot: string
         acknowledgeDeadlines?: boolean
         key?: string
-        agentName?: string
+        agentEmail: string
         reason?: string
       }) => rescheduleByPhone(cli, options),
     )
@@ -335,10 +345,10 @@ export function buildProgram(cli: CliContext): Command {
     .description("cancel a registration, within the provider's window")
     .requiredOption('--registration <id>', 'registration id')
     .option(phone.key, phone.keyHelp)
-    .option(phone.agent, phone.agentHelp)
-    .option(phone.reason, phone.reasonHelp)
+    .requiredOption(phone.agent, phone.agentHelp)
+    .requiredOption(phone.reason, phone.reasonHelp)
     .action(
-      (options: { registration: string; key?: string; agentName?: string; reason?: string }) =>
+      (options: { registration: string; key?: string; agentEmail: string; reason?: string }) =>
         cancelByPhone(cli, options),
     )
 
@@ -351,15 +361,15 @@ export function buildProgram(cli: CliContext): Command {
   registrations
     .command('apply-code')
     .description(
-      'apply a voucher or discount code to a registration waiting for payment (recorded as support, by phone)',
+      'apply a voucher or discount code to a registration waiting for payment (recorded as made by phone by the staff member named)',
     )
     .requiredOption('--registration <id>', 'registration id, as read out')
     .requiredOption('--code <code...>', 'the code; several for codes given together')
     .option('--preview', 'say what the code would do and cost; change nothing')
     .option('--acknowledge-forfeit', 'go ahead although the code gives up a free retake')
     .option(phone.key, phone.keyHelp)
-    .option(phone.agent, phone.agentHelp)
-    .option(phone.reason, phone.reasonHelp)
+    .option(phone.agent, `${phone.agentHelp}; required unless --preview`)
+    .option(phone.reason, `${phone.reasonHelp}; required unless --preview`)
     .action((options: ApplyCodeOptions) => applyCodeCommand(cli, options))
 
   const vouchers = program.command('vouchers').description('voucher codes')

@@ -10,6 +10,7 @@ function principal(role: Role, candidateId: string | null = null): Principal {
     tokenLabel: null,
     accountId: `${role}-account`,
     sessionId: null,
+    signedInAt: null,
     displayName: null,
     providerId: role === 'provider' ? 'prometric' : null,
     candidateId,

@@ -15,6 +15,7 @@ function principal(role: Role, ids: Partial<Pick<Principal, 'providerId' | 'cand
     tokenLabel: null,
     accountId: null,
     sessionId: null,
+    signedInAt: null,
     displayName: null,
     providerId: ids.providerId ?? null,
     candidateId: ids.candidateId ?? null,

@@ -1,3 +1,5 @@
+import type { Instant } from './instant.js'
+
 /**
  * The roles a caller can hold. Machine clients hold admin, support or provider
  * through a bearer token; people hold candidate, support or admin through an
@@ -26,6 +28,12 @@ export interface Principal {
   readonly accountId: string | null
   /** The session the request came with; null for a bearer token. */
   readonly sessionId: string | null
+  /**
+   * When the person signed in to that session (its start: every sign-in
+   * makes a new one); null where there is no session. Sensitive changes to
+   * an account need a recent one (`recent-sign-in.ts`).
+   */
+  readonly signedInAt: Instant | null
   /** The person's name as others are told it ("registered for you by …"); null for a machine client. */
   readonly displayName: string | null
   /** The label of the token behind the request: who acted when no person is named. Null for a person's session. */
@@ -49,6 +57,7 @@ export function tokenPrincipal(token: {
     tokenId: token.id,
     accountId: null,
     sessionId: null,
+    signedInAt: null,
     displayName: null,
     tokenLabel: token.label ?? null,
     providerId: token.providerId,

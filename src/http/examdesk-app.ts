@@ -31,6 +31,8 @@ export async function buildExamdeskApp(
     /** The address people open examdesk at, for sign-in links (and mail's, unless `mail` is given). */
     readonly publicUrl?: () => string
     readonly sessionTimeouts?: SessionTimeouts
+    /** How long after signing in a person may make a sensitive change to their account. */
+    readonly recentSignInMs?: number
     /** The session cookie; Secure `__Host-examdesk-session` unless served over plain HTTP on loopback. */
     readonly sessionCookie?: SessionCookie
     /** OpenID Connect sign-in, when switched on. */

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify'
+import { PROBLEM_MEMBERS } from '../app/error-facts.js'
 import type { AppError, ErrorCode } from '../app/errors.js'
 
 /** The media type of every error answer (RFC 9457). */
@@ -17,7 +18,7 @@ export interface ProblemDetails {
 }
 
 // Members the facts may not overwrite: a fact called `status` must not change the answer.
-const RESERVED = new Set(['type', 'title', 'status', 'code', 'detail', 'field', 'requestId'])
+const RESERVED: ReadonlySet<string> = new Set(PROBLEM_MEMBERS)
 
 /** The problem type URI of a code; absolute, as RFC 9457 asks, and stable like the code. */
 export function computeProblemType(code: ErrorCode): string {

@@ -223,6 +223,7 @@ describe.each(testDatabases())('where a voucher code is shown, on $name', ({ ope
       tokenLabel: null,
       accountId: `account-${candidateId}`,
       sessionId: 'session-1',
+      signedInAt: null,
       displayName: null,
       providerId: null,
       candidateId,

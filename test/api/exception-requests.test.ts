@@ -159,11 +159,12 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
     expect(mail[0]!.body_text).toMatch(
       /This request was filed for you by “api test support” \(support\) through an integration on .+\(Europe\/Paris, UTC\+02:00\)\./,
     )
-    expectProblem(
+    const missing = expectProblem(
       await call(w, 'GET', '/v1/exception-requests/ZZZZ-ZZZZ-ZZZZ'),
       404,
       'EXCEPTION_REQUEST_NOT_FOUND',
     )
+    expect(missing.exceptionRequestId).toBe('ZZZZ-ZZZZ-ZZZZ')
   })
 
   it('lets support file on the candidate’s behalf by phone, and tells the candidate', async () => {
@@ -512,19 +513,32 @@ describe.each(testDatabases())('retake-exception requests on $name', ({ open }) 
       'EXCEPTION_REQUEST_ALREADY_REVIEWED',
     )
     expect(again.status).toBe(409)
+    // The request reviewed and the HTTP request refused are named apart.
+    expect(again).toMatchObject({
+      exceptionRequestId: filed.id,
+      exceptionRequestStatus: 'approved',
+      requestId: expect.any(String),
+    })
+    expect(again.requestId).not.toBe(filed.id)
     expectProblem(
       await call(w, 'POST', `/v1/exception-requests/${filed.id}/deny`, { note: 'No.' }),
       409,
       'EXCEPTION_REQUEST_ALREADY_REVIEWED',
     )
     expect(await waiverCount(w, lea)).toBe(1)
-    // An exception granted for a sitting is not asked for twice.
-    expectProblem(
+    // An exception granted for a sitting is not asked for twice; the refusal names the one there is.
+    const exists = expectProblem(
       await call(w, 'POST', '/v1/exception-requests', requestBody(lea, registrationId)),
       409,
       'EXCEPTION_REQUEST_EXISTS',
       'registrationId',
     )
+    expect(exists).toMatchObject({
+      registrationId,
+      exceptionRequestId: filed.id,
+      exceptionRequestStatus: 'approved',
+    })
+    expect(exists.requestId).not.toBe(filed.id)
   })
 
   it('keeps one standing request per registration, even when two are filed at once', async () => {

@@ -310,6 +310,27 @@ describe.each(testDatabases())('OpenID Connect sign-in ($name)', ({ open }: Test
     expect(cancelled.body).toMatch(/refused or was cancelled/)
   })
 
+  it('links only within ten minutes of signing in: the start is refused later, and a link begun in time but finished late links nothing', async () => {
+    const rosa = await signedIn(DEMO_SIGN_IN.support)
+    clock.set(NOW + 10 * 60_000)
+    expectProblem(
+      await rosa.send('POST', '/v1/me/identities/oidc/link', {
+        'x-csrf-token': rosa.cookies.get('csrf')!,
+      }),
+      403,
+      'REAUTHENTICATION_REQUIRED',
+    )
+
+    const again = await signedIn(DEMO_SIGN_IN.support)
+    clock.set(NOW + 15 * 60_000)
+    const back = await linkAtIssuer(again, 'staff-slow')
+    clock.set(NOW + 20 * 60_000)
+    const late = await again.send('GET', back.pathname + back.search)
+    expectPage(late, 403, 'REAUTHENTICATION_REQUIRED')
+    expect(late.body).toMatch(/sign in again first/)
+    expect(await database.db.selectFrom('outside_identities').selectAll().execute()).toEqual([])
+  })
+
   it('answers 503 with Retry-After, and starts no flow, while the provider cannot be reached', async () => {
     await app.close()
     app = await buildExamdeskApp({

@@ -34,6 +34,7 @@ const MARIA: Principal = {
   tokenId: null,
   accountId: 'acct-maria',
   sessionId: 'session-maria',
+  signedInAt: null,
   displayName: 'Maria Lopez',
   tokenLabel: null,
   providerId: null,

@@ -97,7 +97,7 @@ export function anonymous(
 export function asBrowser(
   world: Pick<ApiWorld, 'app'>,
   browser: Browser,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   url: string,
   options: { readonly body?: unknown; readonly csrf?: string | null } = {},
 ): Promise<LightMyRequestResponse> {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { createStaffAccount } from '../../src/app/accounts/staff-accounts.js'
+import { systemActor } from '../../src/app/actor.js'
 import { newVoucher } from '../../src/app/vouchers/new-voucher.js'
 import { runApplyCode } from '../../src/cli/commands/apply-code.js'
+import { consoleQuestioner, phoneActor } from '../../src/cli/phone-support.js'
 import { readConfig } from '../../src/config.js'
 import { insertVoucher } from '../../src/db/vouchers/vouchers.js'
 import { STUDY_BOOK_DISCOUNT } from '../../src/demo/demo-offers.js'
@@ -34,12 +37,19 @@ describe.each(testDatabases())('registrations apply-code on $name', ({ open }) =
     await insertVoucher(w.db, voucher)
     const code = formatVoucherCode(voucher.code)
     const deps = { db: w.db, clock: w.clock, mail: readMailSettings(readConfig({})) }
+    const agent = await createStaffAccount(deps, systemActor('test-admin', 'admin'), {
+      role: 'support',
+      displayName: 'Maria Lopez',
+      email: 'maria.lopez@examdesk.example',
+    })
     let printed = ''
     const run = async (options: { preview?: boolean; key?: string; reason?: string }) => {
       printed = ''
+      const asked = { agentEmail: agent.email, ...options }
       await runApplyCode(
         deps,
-        { registration: id.toLowerCase(), code: [code], ...options },
+        options.preview ? consoleQuestioner() : await phoneActor(deps, asked),
+        { registration: id.toLowerCase(), code: [code], ...asked },
         (text) => {
           printed += text
         },
@@ -62,7 +72,7 @@ describe.each(testDatabases())('registrations apply-code on $name', ({ open }) =
 
     const history = await w.db
       .selectFrom('audit_log')
-      .select(['action', 'actor_role', 'channel', 'reason'])
+      .select(['action', 'actor_role', 'channel', 'actor_name', 'reason'])
       .where('subject_id', '=', id)
       .where('action', '=', 'codes-applied')
       .execute()
@@ -71,6 +81,7 @@ describe.each(testDatabases())('registrations apply-code on $name', ({ open }) =
         action: 'codes-applied',
         actor_role: 'support',
         channel: 'phone',
+        actor_name: 'Maria Lopez',
         reason: 'Caller read out a study-book code',
       },
     ])

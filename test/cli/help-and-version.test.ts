@@ -64,5 +64,9 @@ describe('examdesk --help and --version', () => {
       'With --payment the booking is paid at once and the confirmation mail goes out',
     )
     expect(help).toContain('nothing is mailed before then')
+    expect(help).toMatch(
+      /--agent-email <email> the email of the support or admin account .+ \(required\)/,
+    )
+    expect(help).toMatch(/--reason <text> why you act for the caller.+ \(required\)/)
   })
 })

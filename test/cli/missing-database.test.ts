@@ -25,11 +25,19 @@ describe('a command run where its database is not', () => {
     runCli(args, env, { cwd: folder, clock })
 
   it('is refused, naming the file it looked for and how to point at one, and creates nothing', async () => {
+    const byPhone = ['--agent-email', 'rosa.delgado@examdesk.example', '--reason', 'On a call']
     const commands = [
       ['eligibility', '--candidate', 'cand-ana', '--exam', '70-620'],
-      ['register', '--candidate', 'cand-ana', '--exam', '70-620', '--slot', 'slot-1'],
+      ['register', '--candidate', 'cand-ana', '--exam', '70-620', '--slot', 'slot-1', ...byPhone],
       ['registrations', 'list', '--candidate', 'cand-ana'],
-      ['cancel', '--registration', 'K7QM-2X9P-4RTC'],
+      ['cancel', '--registration', 'K7QM-2X9P-4RTC', ...byPhone],
+      [
+        'account',
+        'change-email',
+        'rosa.delgado@examdesk.example',
+        '--email',
+        'rosa@examdesk.example',
+      ],
       ['token', 'create', '--role', 'admin'],
       ['token', 'list'],
       ['vouchers', 'issue', '--offer', 'study-book-15', '--count', '1', '--batch', 'b'].concat([

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createToken } from '../../src/app/access/api-tokens.js'
+import { createStaffAccount } from '../../src/app/accounts/staff-accounts.js'
 import { systemActor } from '../../src/app/actor.js'
 import { fixedClock } from '../../src/app/clock.js'
 import { loadDemo } from '../../src/app/operations/load-demo.js'
+import { getRegistration } from '../../src/app/registrations/get-registration.js'
 import { reportSitting } from '../../src/app/retakes/report-sitting.js'
 import { enrolInOffer } from '../../src/app/vouchers/enrol-in-offer.js'
 import { issueVoucherBatch } from '../../src/app/vouchers/issue-voucher-batch.js'
 import { readConfig } from '../../src/config.js'
-import { readInstant } from '../../src/db/engine/columns.js'
+import { readInstant, writeInstant } from '../../src/db/engine/columns.js'
 import { selectMailPage } from '../../src/db/mail/outbox.js'
 import { HOUR_MS, type Instant, parseInstant } from '../../src/domain/instant.js'
 import { formatVoucherCode } from '../../src/domain/voucher-code.js'
@@ -22,7 +24,9 @@ const NOW = parseInstant('2026-10-05T12:00:00Z')!
 const MAIL = readMailSettings(readConfig({}))
 const ADMIN = systemActor('test-admin', 'admin')
 const PHONE_COMMANDS = new Set(['register', 'reschedule', 'cancel'])
-const AGENT = ['--agent-name', 'Maria Lopez', '--reason', 'The candidate called the helpdesk']
+/** The demo's support agent, by the email of her account. */
+const ROSA = 'rosa.delgado@examdesk.example'
+const AGENT = ['--agent-email', ROSA, '--reason', 'The candidate called the helpdesk']
 
 describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
   let database: CliDatabase
@@ -276,18 +280,18 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
     expect(agreed.code, describeRun(agreed)).toBe(0)
     expect(agreed.stdout).toContain('Amount due: USD 165.00, not paid yet.\n')
   })
-  it('names the agent and the reason in the trail, the registration and the mail; refuses a call without a reason', async () => {
+  it("records the agent as the person of their account: their name in the trail, the registration and what the candidate reads, on the candidate's clock", async () => {
     const slot = await laterSlot()
     const args = ['register', '--candidate', 'cand-lucas', '--exam', '70-680', '--slot', slot.id]
-    const refused = await run(args)
-    expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain('--reason: say why you act for the candidate')
+    const withoutReason = await run([...args, '--agent-email', ROSA])
+    expect(withoutReason.code).toBe(1)
+    expect(withoutReason.stderr).toContain("required option '--reason <text>' not specified")
     const booked = await run([
       ...args,
       '--payment',
       'card',
-      '--agent-name',
-      'Maria Lopez',
+      '--agent-email',
+      'Rosa.Delgado@examdesk.example',
       '--reason',
       'Could not book online: the page timed out',
     ])
@@ -301,22 +305,29 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
     expect(registration).toEqual({
       booked_by_role: 'support',
       channel: 'phone',
-      booked_by_name: 'Maria Lopez',
+      booked_by_name: 'Rosa Delgado',
       booked_reason: 'Could not book online: the page timed out',
     })
     const trail = await database.db
       .selectFrom('audit_log')
-      .select(['actor_role', 'channel', 'actor_name', 'actor_label', 'reason'])
+      .select(['actor_role', 'channel', 'actor_account_id', 'actor_name', 'actor_label', 'reason'])
       .where('subject_id', '=', id)
       .where('action', '=', 'registered')
       .executeTakeFirstOrThrow()
     expect(trail).toMatchObject({
       actor_role: 'support',
       channel: 'phone',
-      actor_name: 'Maria Lopez',
+      actor_account_id: 'acct-rosa',
+      actor_name: 'Rosa Delgado',
       reason: 'Could not book online: the page timed out',
     })
+    // The console it came through is kept beside the person.
     expect(trail.actor_label).toMatch(/^cli:/)
+    const { history } = await getRegistration({ db: database.db }, id, ADMIN.principal)
+    // NOW is 09:00 in São Paulo, Lucas's zone.
+    expect(history[0]?.summary).toBe(
+      'Registered for you by Rosa Delgado (support) by phone on Monday 5 October 2026, 09:00 (America/Sao_Paulo, UTC-03:00): Could not book online: the page timed out.',
+    )
     const mail = await database.db
       .selectFrom('outbox')
       .select('facts')
@@ -325,8 +336,91 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
     expect(JSON.parse(mail.facts ?? '{}').onBehalf).toMatchObject({
       role: 'support',
       channel: 'phone',
-      displayName: 'Maria Lopez',
+      displayName: 'Rosa Delgado',
       reason: 'Could not book online: the page timed out',
     })
+  })
+
+  it('records an admin taking the call as the admin they are', async () => {
+    const candidate = await createCandidate(database.db, { id: `cand-admin-call-${engine}` })
+    const slot = await laterSlot()
+    const booked = await examdesk([
+      'register',
+      '--candidate',
+      candidate.id,
+      '--exam',
+      '70-680',
+      '--slot',
+      slot.id,
+    ])
+    const id = /Booked: (\S+)/.exec(booked.stdout)![1]!
+    const cancelled = await run([
+      'cancel',
+      '--registration',
+      id,
+      '--agent-email',
+      'henrik.lund@examdesk.example',
+      '--reason',
+      'Cannot travel',
+    ])
+    expect(cancelled.code, describeRun(cancelled)).toBe(0)
+    const trail = await database.db
+      .selectFrom('audit_log')
+      .select(['actor_role', 'actor_account_id', 'actor_name'])
+      .where('subject_id', '=', id)
+      .where('action', '=', 'cancelled')
+      .executeTakeFirstOrThrow()
+    expect(trail).toEqual({
+      actor_role: 'admin',
+      actor_account_id: 'acct-henrik',
+      actor_name: 'Henrik Lund',
+    })
+  })
+
+  it('refuses an agent with no staff account, saying why, and changes nothing', async () => {
+    const candidate = await createCandidate(database.db, { id: `cand-no-agent-${engine}` })
+    const slot = await laterSlot()
+    const args = ['register', '--candidate', candidate.id, '--exam', '70-680', '--slot', slot.id]
+    const reason = ['--reason', 'Booked on a call']
+
+    const unnamed = await run([...args, ...reason])
+    expect(unnamed.code).toBe(1)
+    expect(unnamed.stderr).toContain("required option '--agent-email <email>' not specified")
+
+    const unknown = await run([...args, ...reason, '--agent-email', 'maria.lopez@examdesk.example'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stdout).toBe('')
+    expect(unknown.stderr).toBe(
+      'examdesk: --agent-email: no account has the email maria.lopez@examdesk.example. Nothing was changed; `examdesk account list` shows the staff accounts, `examdesk account create` makes one.\n',
+    )
+
+    const candidates = await run([...args, ...reason, '--agent-email', 'chloe.nguyen@example.com'])
+    expect(candidates.code).toBe(1)
+    expect(candidates.stderr).toBe(
+      "examdesk: --agent-email: chloe.nguyen@example.com is a candidate's account; only a support or admin account acts for a caller. Nothing was changed.\n",
+    )
+
+    const gone = await createStaffAccount({ db: database.db, clock }, ADMIN, {
+      role: 'support',
+      displayName: 'Maria Lopez',
+      email: `maria.lopez.${engine}@examdesk.example`,
+    })
+    await database.db
+      .updateTable('accounts')
+      .set({ disabled_at: writeInstant(NOW) })
+      .where('id', '=', gone.id)
+      .execute()
+    const disabled = await run([...args, ...reason, '--agent-email', gone.email])
+    expect(disabled.code).toBe(1)
+    expect(disabled.stderr).toBe(
+      `examdesk: --agent-email: the account ${gone.email} is disabled and acts for no one. Nothing was changed.\n`,
+    )
+
+    const mistyped = await run([...args, ...reason, '--agent-email', 'rosa at examdesk'])
+    expect(mistyped.code).toBe(1)
+    expect(mistyped.stderr).toContain('"rosa at examdesk" is not an email address.')
+
+    const list = await run(['registrations', 'list', '--candidate', candidate.id])
+    expect(list.stdout).toBe('No registrations.\n')
   })
 })

@@ -23,6 +23,7 @@ import { runCommand } from '../run-command.js'
 import { requireAccount } from './end-sessions.js'
 import { notifyAccountChange } from './notify-account-change.js'
 import { issueChallenge, spendAnsweredChallenge } from './passkey-challenges.js'
+import { requireRecentSignIn } from './recent-sign-in.js'
 import { relyingPartyOf } from './relying-party.js'
 import { selfActor } from './self-actor.js'
 
@@ -35,14 +36,17 @@ import { selfActor } from './self-actor.js'
  * already added, so that one authenticator is not added twice.
  */
 export async function passkeyRegistrationOptions(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'publicUrl'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'publicUrl' | 'recentSignInMs'>,
   principal: Principal,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const { accountId } = requireAccount(principal)
+  const now = deps.clock.now()
+  // Asked first, so that nobody is sent through the authenticator's prompt for nothing.
+  requireRecentSignIn(deps, principal, now)
   const account = await findAccount(deps.db, accountId)
   if (account === null) throw new Error(`account ${accountId} of a live session is missing`)
   const added = await listPasskeysOfAccount(deps.db, accountId)
-  const challenge = await issueChallenge(deps, 'registration', accountId, deps.clock.now())
+  const challenge = await issueChallenge(deps, 'registration', accountId, now)
   const party = relyingPartyOf(deps)
   return generateRegistrationOptions({
     rpName: party.name,
@@ -76,13 +80,14 @@ export interface AddPasskeyInput {
  * Audited on the account, and told to its person by mail.
  */
 export async function addPasskey(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'publicUrl' | 'mail'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'publicUrl' | 'mail' | 'recentSignInMs'>,
   principal: Principal,
   input: AddPasskeyInput,
 ): Promise<Passkey> {
   const { accountId } = requireAccount(principal)
   const name = requireName(input.name, 'name')
   const now = deps.clock.now()
+  requireRecentSignIn(deps, principal, now)
   const challenge = await spendAnsweredChallenge(
     deps,
     input.credential.response.clientDataJSON,

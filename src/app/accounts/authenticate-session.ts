@@ -39,7 +39,11 @@ export async function authenticateSession(
   if (isLastSeenDue(found.lastSeenAt, now))
     await runInTransaction(deps.db, (trx) => touchSession(trx, found.id, now))
   return {
-    principal: sessionPrincipal({ id: found.accountId, ...found.account }, found.id),
+    principal: sessionPrincipal(
+      { id: found.accountId, ...found.account },
+      found.id,
+      found.createdAt,
+    ),
     csrfToken: csrfTokenOf(secret),
     isCsrfToken: (given) => isCsrfToken(secret, given),
   }

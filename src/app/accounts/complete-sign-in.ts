@@ -46,7 +46,7 @@ export async function completeSignIn(
     ...UNNAMED,
     accountId: stored.id,
     displayName: stored.displayName,
-    principal: sessionPrincipal(stored, 'signing-in'),
+    principal: sessionPrincipal(stored, 'signing-in', now),
   }
   let candidateId = stored.candidateId
   let displayName = stored.displayName

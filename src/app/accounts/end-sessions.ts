@@ -13,6 +13,7 @@ import type { AppDeps } from '../app-deps.js'
 import { auditAction } from '../audit-action.js'
 import { AppError } from '../errors.js'
 import { runCommand } from '../run-command.js'
+import { requireRecentSignIn } from './recent-sign-in.js'
 import { hashSecret } from './secrets.js'
 
 /** The account of a signed-in person; ACCOUNT_REQUIRED for a machine token. */
@@ -49,14 +50,21 @@ export async function endReplacedSession(
   await runCommand(deps, {}, (trx) => endSession(trx, found.id, deps.clock.now(), 'signed-out'))
 }
 
-/** A person ends one of their own sessions (another device's, say); SESSION_NOT_FOUND for one that is not theirs. */
+/**
+ * A person ends one of their own sessions (another device's, say);
+ * SESSION_NOT_FOUND for one that is not theirs. Ending another session
+ * needs a recent sign-in (REAUTHENTICATION_REQUIRED), as ASVS 3.3.4 asks:
+ * a session left open elsewhere must not sign its owner out everywhere.
+ * Ending the one the request came with is signing out, asked of nobody.
+ */
 export function endOwnSession(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'recentSignInMs'>,
   principal: Principal,
   sessionId: string,
 ): Promise<StoredSession> {
   const { accountId } = requireAccount(principal)
   const now = deps.clock.now()
+  if (sessionId !== principal.sessionId) requireRecentSignIn(deps, principal, now)
   return runCommand(deps, {}, async (trx) => {
     const session = await findSessionOfAccount(trx, accountId, sessionId)
     if (session === null) throw new AppError('SESSION_NOT_FOUND', { sessionId })

@@ -17,6 +17,7 @@ import { runCommand } from '../run-command.js'
 import { authenticateSession } from './authenticate-session.js'
 import { completeSignIn, type SignedIn } from './complete-sign-in.js'
 import { notifyAccountChange } from './notify-account-change.js'
+import { requireRecentSignIn } from './recent-sign-in.js'
 import { hashSecret, sameHash } from './secrets.js'
 import type { SignInClient } from './sign-in-client.js'
 import { oidcRedirectUri, requireOidc } from './start-oidc.js'
@@ -50,7 +51,10 @@ export type OidcOutcome =
  *   nothing changes; linked to another, OIDC_IDENTITY_TAKEN.
  */
 export async function finishOidc(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'oidc' | 'sessionTimeouts' | 'publicUrl' | 'mail'>,
+  deps: Pick<
+    AppDeps,
+    'db' | 'clock' | 'oidc' | 'sessionTimeouts' | 'publicUrl' | 'mail' | 'recentSignInMs'
+  >,
   callback: OidcCallback,
   client: SignInClient,
 ): Promise<OidcOutcome> {
@@ -73,6 +77,8 @@ export async function finishOidc(
         : await authenticateSession(deps, callback.sessionSecret)
     if (holder === null || holder.principal.accountId !== flow.accountId)
       throw new AppError('OIDC_CALLBACK_INVALID', { problem: 'signed-out' })
+    // Linking is the change: its sign-in must still be recent when the browser comes back.
+    requireRecentSignIn(deps, holder.principal, now)
   }
   if (!(await runCommand(deps, {}, (trx) => spendOidcFlow(trx, flow.id, now))))
     throw new AppError('OIDC_CALLBACK_INVALID', { problem: 'unknown-state' })
@@ -170,6 +176,7 @@ export function ownActor(account: {
       tokenLabel: null,
       accountId: account.id,
       sessionId: null,
+      signedInAt: null,
       displayName: account.displayName,
       providerId: null,
       candidateId: null,

@@ -12,6 +12,7 @@ import { runCommand } from '../run-command.js'
 import { requireAccount } from './end-sessions.js'
 import { ownActor } from './finish-oidc.js'
 import { notifyAccountChange } from './notify-account-change.js'
+import { requireRecentSignIn } from './recent-sign-in.js'
 
 /** The outside identities linked to the signed-in person's account, oldest first. */
 export async function listOwnIdentities(
@@ -26,15 +27,16 @@ export async function listOwnIdentities(
  * Unlinks one of the signed-in person's identities (audited, and told to
  * them by mail): it signs in nobody from now on, and may be linked again,
  * to this account or another. OUTSIDE_IDENTITY_NOT_FOUND for one that is
- * not theirs.
+ * not theirs; REAUTHENTICATION_REQUIRED without a recent sign-in.
  */
 export function removeOwnIdentity(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'mail'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'mail' | 'recentSignInMs'>,
   principal: Principal,
   identityId: string,
 ): Promise<OutsideIdentity> {
   const { accountId } = requireAccount(principal)
   const now = deps.clock.now()
+  requireRecentSignIn(deps, principal, now)
   return runCommand(deps, {}, async (trx) => {
     const removed = await deleteOutsideIdentity(trx, accountId, identityId)
     const account = await findAccount(trx, accountId)

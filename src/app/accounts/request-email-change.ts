@@ -18,6 +18,7 @@ import { AppError } from '../errors.js'
 import { requireEmail } from '../input-fields.js'
 import { runCommand } from '../run-command.js'
 import { requireAccount } from './end-sessions.js'
+import { requireRecentSignIn } from './recent-sign-in.js'
 import { hashSecret, hashSignInCode, newSecret, newSignInCode } from './secrets.js'
 import { selfActor } from './self-actor.js'
 import { publicAddressOf, type SignInClient } from './sign-in-client.js'
@@ -27,7 +28,7 @@ export interface EmailChangeInput {
   readonly email: string
 }
 
-type EmailChangeDeps = Pick<AppDeps, 'db' | 'clock' | 'mail' | 'publicUrl'>
+type EmailChangeDeps = Pick<AppDeps, 'db' | 'clock' | 'mail' | 'publicUrl' | 'recentSignInMs'>
 
 /**
  * A signed-in person asks to change their account's email. The new address
@@ -35,7 +36,9 @@ type EmailChangeDeps = Pick<AppDeps, 'db' | 'clock' | 'mail' | 'publicUrl'>
  * the email (`confirm-email-change.ts`). An address another account has
  * gets a mail saying so instead, and the asker is answered the same, so
  * nobody learns which addresses have accounts. EMAIL_UNCHANGED for the
- * address the account has; EMAIL_CHANGE_THROTTLED past a limit.
+ * address the account has; EMAIL_CHANGE_THROTTLED past a limit;
+ * REAUTHENTICATION_REQUIRED when the session signed in too long ago (an
+ * admin asking with a session too; a token is not asked).
  */
 export async function requestOwnEmailChange(
   deps: EmailChangeDeps,
@@ -75,6 +78,7 @@ async function askEmailChange(
 ): Promise<void> {
   const email = requireEmail(input.email)
   const now = deps.clock.now()
+  requireRecentSignIn(deps, actor.principal, now)
   await countEmailChangeRequest(
     deps.db,
     { newEmail: email, accountId, address: client.address },

@@ -71,7 +71,7 @@ export async function signUp(
         ...UNNAMED,
         accountId: account.id,
         displayName: account.displayName,
-        principal: sessionPrincipal(account, 'signing-up'),
+        principal: sessionPrincipal(account, 'signing-up', now),
       }
       await auditAction(trx, self, now, {
         candidateId: null,

@@ -89,6 +89,18 @@ function withoutSignUp(stored: Account & { readonly signUp?: unknown }): Account
   return account
 }
 
+/** The account an operator names by its id or by its email (whatever its case), or null. */
+export async function findNamedAccount(
+  deps: Pick<AppDeps, 'db'>,
+  named: string,
+): Promise<Account | null> {
+  const text = named.trim()
+  const found = text.includes('@')
+    ? await findAccountByEmail(deps.db, text)
+    : await findAccount(deps.db, text)
+  return found === null ? null : withoutSignUp(found)
+}
+
 /** Every account, oldest first, for the console. */
 export async function listEveryAccount(deps: Pick<AppDeps, 'db'>): Promise<Account[]> {
   const accounts: Account[] = []

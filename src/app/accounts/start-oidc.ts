@@ -8,6 +8,7 @@ import { AppError } from '../errors.js'
 import { runCommand } from '../run-command.js'
 import { requireAccount } from './end-sessions.js'
 import type { OidcClient } from './oidc-client.js'
+import { requireRecentSignIn } from './recent-sign-in.js'
 import { hashSecret, newSecret } from './secrets.js'
 import { publicAddressOf } from './sign-in-client.js'
 
@@ -39,13 +40,15 @@ export function requireOidc(deps: Pick<AppDeps, 'oidc'>): OidcClient {
  * another browser (a victim sent the callback address of an attacker's flow).
  */
 export async function startOidc(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'oidc' | 'publicUrl'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'oidc' | 'publicUrl' | 'recentSignInMs'>,
   start: { readonly mode: 'sign-in' } | { readonly mode: 'link'; readonly principal: Principal },
 ): Promise<StartedOidc> {
   const client = requireOidc(deps)
   let accountId: string | null = null
   if (start.mode === 'link') {
     accountId = requireAccount(start.principal).accountId
+    // Asked at the start too, so that nobody is sent to the identity provider for nothing.
+    requireRecentSignIn(deps, start.principal, deps.clock.now())
     const account = await findAccount(deps.db, accountId)
     if (account === null || !mayUseOidc(account.role, client.settings))
       throw new AppError('OIDC_ROLE_NOT_ALLOWED', {

@@ -102,7 +102,7 @@ export async function pauseWave(
   if (status === 'draft') {
     throw new AppError('WAVE_NOT_OPEN', {
       waveId,
-      status,
+      waveStatus: status,
       problem: 'a draft has no clock to pause; open it first',
     })
   }
@@ -132,7 +132,7 @@ export async function resumeWave(
   if (status === 'draft') {
     throw new AppError('WAVE_NOT_OPEN', {
       waveId,
-      status,
+      waveStatus: status,
       problem: 'a draft is opened (with its self-check), not resumed',
     })
   }

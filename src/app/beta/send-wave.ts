@@ -74,7 +74,7 @@ export async function sendWave(
   if (status !== 'open') {
     throw new AppError('WAVE_NOT_OPEN', {
       waveId: wave.id,
-      status,
+      waveStatus: status,
       problem:
         status === 'draft'
           ? 'invitations go out once registration works: open the wave (and pass its self-check) first'
@@ -120,7 +120,7 @@ export async function sendWave(
       if (waveStatusOf(current) !== 'open') {
         throw new AppError('WAVE_NOT_OPEN', {
           waveId: wave.id,
-          status: waveStatusOf(current),
+          waveStatus: waveStatusOf(current),
           problem: 'the wave was paused while its mail was being sent; resume it, then send again',
         })
       }

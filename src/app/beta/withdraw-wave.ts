@@ -39,7 +39,8 @@ export async function withdrawWave(
     if (!wave) throw new AppError('WAVE_NOT_FOUND', { waveId })
     const status = waveStatusOf(wave)
     if (status === 'withdrawn') return
-    if (status !== 'draft') throw new AppError('WAVE_ALREADY_OPENED', { waveId, status })
+    if (status !== 'draft')
+      throw new AppError('WAVE_ALREADY_OPENED', { waveId, waveStatus: status })
     const voided =
       (await voidVouchers(trx, { batchId: waveCodeBatchId(wave.id) }, now)) +
       (wave.bearerCode === null ? 0 : await voidVouchers(trx, { code: wave.bearerCode }, now))

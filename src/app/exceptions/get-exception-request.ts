@@ -138,7 +138,11 @@ export async function requireExceptionRequest(
   requestId: string,
 ): Promise<StoredExceptionRequest> {
   const request = await findExceptionRequest(db, parseRegistrationCode(requestId) ?? requestId)
-  if (!request) throw new AppError('EXCEPTION_REQUEST_NOT_FOUND', { field: 'id', requestId })
+  if (!request)
+    throw new AppError('EXCEPTION_REQUEST_NOT_FOUND', {
+      field: 'id',
+      exceptionRequestId: requestId,
+    })
   return request
 }
 
@@ -166,7 +170,8 @@ export async function getExceptionRequest(
   requireAccess(
     viewer,
     { kind: 'exception-request', candidateId: request.candidateId },
-    () => new AppError('EXCEPTION_REQUEST_NOT_FOUND', { field: 'id', requestId }),
+    () =>
+      new AppError('EXCEPTION_REQUEST_NOT_FOUND', { field: 'id', exceptionRequestId: requestId }),
   )
   const [view, history, candidate] = await Promise.all([
     loadExceptionRequestView(deps.db, request),

@@ -139,8 +139,8 @@ async function file(
     throw new AppError('EXCEPTION_REQUEST_EXISTS', {
       field: 'registrationId',
       registrationId: fields.registrationId,
-      requestId: standing.id,
-      status: standing.status,
+      exceptionRequestId: standing.id,
+      exceptionRequestStatus: standing.status,
     })
   }
 
@@ -214,7 +214,9 @@ async function alreadyAsked(db: Kysely<DB>, registrationText: string): Promise<A
   return new AppError('EXCEPTION_REQUEST_EXISTS', {
     field: 'registrationId',
     registrationId,
-    ...(standing ? { requestId: standing.id, status: standing.status } : {}),
+    ...(standing
+      ? { exceptionRequestId: standing.id, exceptionRequestStatus: standing.status }
+      : {}),
   })
 }
 

@@ -62,8 +62,8 @@ export async function reviewException(
     const alreadyReviewed = (status: string) =>
       new AppError('EXCEPTION_REQUEST_ALREADY_REVIEWED', {
         field: 'id',
-        requestId: request.id,
-        status,
+        exceptionRequestId: request.id,
+        exceptionRequestStatus: status,
       })
     if (request.status !== 'open') throw alreadyReviewed(request.status)
 

@@ -34,7 +34,7 @@ export async function requireChangeable(
     throw new AppError('REGISTRATION_NOT_ACTIVE', {
       field: 'id',
       registrationId,
-      status: registration.status,
+      registrationStatus: registration.status,
     })
   }
   const appointment = await loadAppointment(trx, registration.slotId)

@@ -42,7 +42,7 @@ export async function releaseHold(
         throw new AppError('NOT_AN_UNPAID_HOLD', {
           field: 'id',
           registrationId: registration.id,
-          status: registration.status,
+          registrationStatus: registration.status,
           paymentStatus: registration.paymentStatus,
         })
       }

@@ -47,7 +47,7 @@ export function requireLiveBooking(registration: Registration, now: Instant): vo
     throw new AppError('REGISTRATION_NOT_ACTIVE', {
       field: 'id',
       registrationId: registration.id,
-      status: registration.status,
+      registrationStatus: registration.status,
     })
   }
 }

@@ -71,7 +71,7 @@ export async function reportSitting(
         throw new AppError(verdict.code, {
           field: 'id',
           registrationId,
-          status: registration.status,
+          registrationStatus: registration.status,
         })
       }
       if (verdict.code === 'REPORT_TOO_EARLY') {

@@ -1,3 +1,4 @@
+import type { Actor } from '../../app/actor.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { applyCodes } from '../../app/vouchers/apply-codes.js'
 import { codeCallerOf } from '../../app/vouchers/code-throttle.js'
@@ -7,9 +8,9 @@ import { formatMoney } from '../../domain/money.js'
 import type { PriceBreakdown } from '../../domain/price.js'
 import type { CliContext } from '../cli-context.js'
 import { describeRegistration } from '../describe-registration.js'
-import { type PhoneOptions, phoneActor, withSupport } from '../phone-support.js'
+import { keyOf, type PhoneOptions, withSupport } from '../phone-support.js'
 
-export interface ApplyCodeOptions extends Pick<PhoneOptions, 'agentName' | 'reason'> {
+export interface ApplyCodeOptions extends Pick<PhoneOptions, 'agentEmail' | 'reason'> {
   readonly registration: string
   /** The code, then any others given with it. */
   readonly code: readonly string[]
@@ -24,24 +25,23 @@ export interface ApplyCodeOptions extends Pick<PhoneOptions, 'agentName' | 'reas
  * a caller's voucher or discount code to a registration that waits for
  * payment (recorded as support, by phone, by the agent, with the reason
  * given), or with `--preview` reads out first what it would do and cost,
- * which changes nothing and needs no reason.
+ * which changes nothing and needs neither agent nor reason: it acts for no
+ * one, and the console's account asks it.
  */
 export async function applyCodeCommand(cli: CliContext, options: ApplyCodeOptions): Promise<void> {
-  // A preview acts for no one: it is read out, and the console's account asks it.
-  const asked = options.preview ? { ...options, channel: 'api' as const } : options
-  await withSupport(cli, asked, (_store, _actor, deps) =>
-    runApplyCode(deps, options, (text) => cli.stdout.write(text)),
+  await withSupport(cli, options, (_store, actor, deps) =>
+    runApplyCode(deps, actor, options, (text) => cli.stdout.write(text)),
   )
 }
 
-/** The command's work on an open store, writing what the agent reads out to `write`. */
+/** The command's work on an open store, as `actor`, writing what the agent reads out to `write`. */
 export async function runApplyCode(
   deps: AppDeps,
+  actor: Actor,
   options: ApplyCodeOptions,
   write: (text: string) => void,
 ): Promise<void> {
   const [code, ...withCodes] = options.code
-  const actor = phoneActor(options.preview ? { ...options, channel: 'api' } : options)
   if (code === undefined) throw new Error('Give the code with --code.')
   if (options.preview) {
     const preview = await previewRegistrationCode(
@@ -61,7 +61,7 @@ export async function runApplyCode(
       ...(options.acknowledgeForfeit ? { acknowledgeForfeit: true } : {}),
     },
     actor,
-    options.key === undefined ? null : { principalId: actor.principalId, key: options.key },
+    keyOf(actor, options),
   )
   const confirmed =
     result.paymentStatus === 'paid'

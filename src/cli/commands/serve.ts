@@ -47,6 +47,7 @@ export async function serve(config: Config): Promise<void> {
       holdMinutes: config.holdMinutes,
       publicUrl,
       sessionTimeouts: config.sessionTimeouts,
+      recentSignInMs: config.recentSignInMs,
       sessionCookie: sessionCookieFor(config.host, config.publicUrl ?? listeningAt),
       oidc: config.oidc === null ? null : openIdClient(config.oidc),
     },

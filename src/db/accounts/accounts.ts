@@ -111,6 +111,15 @@ export async function changeAccountEmail(
     .execute()
 }
 
+/** Gives an account the name others are told it by. */
+export async function renameAccount(
+  db: Kysely<DB>,
+  id: string,
+  displayName: string,
+): Promise<void> {
+  await db.updateTable('accounts').set({ display_name: displayName }).where('id', '=', id).execute()
+}
+
 /** Accounts oldest first, a page of them. */
 export async function listAccounts(db: Kysely<DB>, paging: Paging): Promise<StoredAccount[]> {
   const rows = await db

@@ -46,6 +46,7 @@ export function emailChangeRoutes(deps: AppDeps): FastifyPluginAsync {
           tags: ['accounts'],
           'x-problems': [
             'ACCOUNT_REQUIRED',
+            'REAUTHENTICATION_REQUIRED',
             'EMAIL_INVALID',
             'EMAIL_UNCHANGED',
             'EMAIL_CHANGE_THROTTLED',
@@ -104,6 +105,7 @@ export function emailChangeRoutes(deps: AppDeps): FastifyPluginAsync {
           'x-problems': [
             'ACCOUNT_NOT_FOUND',
             'ACCOUNT_NOT_STAFF',
+            'REAUTHENTICATION_REQUIRED',
             'EMAIL_INVALID',
             'EMAIL_UNCHANGED',
             'EMAIL_CHANGE_THROTTLED',

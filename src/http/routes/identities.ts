@@ -35,6 +35,7 @@ export function identityRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlu
           tags: ['accounts'],
           'x-problems': [
             'ACCOUNT_REQUIRED',
+            'REAUTHENTICATION_REQUIRED',
             'OIDC_NOT_ENABLED',
             'OIDC_ROLE_NOT_ALLOWED',
             'OIDC_PROVIDER_UNAVAILABLE',
@@ -73,7 +74,12 @@ export function identityRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlu
           operationId: 'removeMyIdentity',
           summary: 'Unlink one of my identities: it signs nobody in from now on',
           tags: ['accounts'],
-          'x-problems': ['ACCOUNT_REQUIRED', 'OUTSIDE_IDENTITY_NOT_FOUND', 'DATABASE_UNAVAILABLE'],
+          'x-problems': [
+            'ACCOUNT_REQUIRED',
+            'REAUTHENTICATION_REQUIRED',
+            'OUTSIDE_IDENTITY_NOT_FOUND',
+            'DATABASE_UNAVAILABLE',
+          ],
           params: IdentityParams,
           response: { 204: Type.Null({ description: 'Unlinked' }) },
         },

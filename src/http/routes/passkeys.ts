@@ -42,7 +42,7 @@ export function passkeyRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlug
           summary:
             'Options for adding a passkey to my account (navigator.credentials.create); the challenge works once, for 5 minutes',
           tags: ['accounts'],
-          'x-problems': ['ACCOUNT_REQUIRED'],
+          'x-problems': ['ACCOUNT_REQUIRED', 'REAUTHENTICATION_REQUIRED'],
           response: { 200: PasskeyRegistrationOptionsOut },
         },
       },
@@ -62,6 +62,7 @@ export function passkeyRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlug
           tags: ['accounts'],
           'x-problems': [
             'ACCOUNT_REQUIRED',
+            'REAUTHENTICATION_REQUIRED',
             'PASSKEY_CHALLENGE_INVALID',
             'PASSKEY_REGISTRATION_INVALID',
             'PASSKEY_ALREADY_ADDED',
@@ -99,7 +100,7 @@ export function passkeyRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlug
           operationId: 'removeMyPasskey',
           summary: 'Remove one of my passkeys: it signs in nowhere from now on',
           tags: ['accounts'],
-          'x-problems': ['ACCOUNT_REQUIRED', 'PASSKEY_NOT_FOUND'],
+          'x-problems': ['ACCOUNT_REQUIRED', 'REAUTHENTICATION_REQUIRED', 'PASSKEY_NOT_FOUND'],
           params: PasskeyParams,
           response: { 200: PasskeyOut },
         },

@@ -95,7 +95,7 @@ export function sessionRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlug
           summary:
             'End one of my sessions (another device, say), at once everywhere (again: no change)',
           tags: ['accounts'],
-          'x-problems': ['ACCOUNT_REQUIRED', 'SESSION_NOT_FOUND'],
+          'x-problems': ['ACCOUNT_REQUIRED', 'REAUTHENTICATION_REQUIRED', 'SESSION_NOT_FOUND'],
           params: SessionParams,
           response: { 200: SessionOut },
         },

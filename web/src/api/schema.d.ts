@@ -274,6 +274,7 @@ export interface paths {
          *     **What it refuses, and why:**
          *
          *     - `400` `EMAIL_INVALID`: Invalid email address
+         *     - `403` `REAUTHENTICATION_REQUIRED`: Sign in again
          *     - `404` `ACCOUNT_NOT_FOUND`: Unknown account
          *     - `409` `ACCOUNT_NOT_STAFF`: A candidate's account
          *     - `422` `EMAIL_UNCHANGED`: Email unchanged
@@ -1307,6 +1308,7 @@ export interface paths {
          *
          *     - `400` `EMAIL_INVALID`: Invalid email address
          *     - `403` `ACCOUNT_REQUIRED`: Signed-in person required
+         *     - `403` `REAUTHENTICATION_REQUIRED`: Sign in again
          *     - `422` `EMAIL_UNCHANGED`: Email unchanged
          *     - `429` `EMAIL_CHANGE_THROTTLED`: Too many email changes
          */
@@ -1387,6 +1389,7 @@ export interface paths {
          *     **What it refuses, and why:**
          *
          *     - `403` `ACCOUNT_REQUIRED`: Signed-in person required
+         *     - `403` `REAUTHENTICATION_REQUIRED`: Sign in again
          *     - `404` `OUTSIDE_IDENTITY_NOT_FOUND`: Unknown linked identity
          *     - `503` `DATABASE_UNAVAILABLE`: Database unavailable
          */
@@ -1414,6 +1417,7 @@ export interface paths {
          *     **What it refuses, and why:**
          *
          *     - `403` `ACCOUNT_REQUIRED`: Signed-in person required
+         *     - `403` `REAUTHENTICATION_REQUIRED`: Sign in again
          *     - `403` `OIDC_ROLE_NOT_ALLOWED`: Not for this account
          *     - `404` `OIDC_NOT_ENABLED`: OpenID Connect not switched on
          *     - `503` `OIDC_PROVIDER_UNAVAILABLE`: Identity provider unavailable
@@ -1452,6 +1456,7 @@ export interface paths {
          *     - `400` `PASSKEY_CHALLENGE_INVALID`: Passkey challenge not accepted
          *     - `400` `PASSKEY_REGISTRATION_INVALID`: Passkey not verified
          *     - `403` `ACCOUNT_REQUIRED`: Signed-in person required
+         *     - `403` `REAUTHENTICATION_REQUIRED`: Sign in again
          *     - `409` `PASSKEY_ALREADY_ADDED`: Passkey added already
          */
         post: operations["addPasskey"];
@@ -1477,6 +1482,7 @@ export interface paths {
          *     **What it refuses, and why:**
          *
          *     - `403` `ACCOUNT_REQUIRED`: Signed-in person required
+         *     - `403` `REAUTHENTICATION_REQUIRED`: Sign in again
          *     - `404` `PASSKEY_NOT_FOUND`: Unknown passkey
          */
         post: operations["removeMyPasskey"];
@@ -1502,6 +1508,7 @@ export interface paths {
          *     **What it refuses, and why:**
          *
          *     - `403` `ACCOUNT_REQUIRED`: Signed-in person required
+         *     - `403` `REAUTHENTICATION_REQUIRED`: Sign in again
          */
         post: operations["passkeyRegistrationOptions"];
         delete?: never;
@@ -1550,6 +1557,7 @@ export interface paths {
          *     **What it refuses, and why:**
          *
          *     - `403` `ACCOUNT_REQUIRED`: Signed-in person required
+         *     - `403` `REAUTHENTICATION_REQUIRED`: Sign in again
          *     - `404` `SESSION_NOT_FOUND`: Unknown session
          */
         post: operations["endMySession"];
@@ -2558,7 +2566,7 @@ export interface components {
              * @description The stable error code; switch on this, not on the text.
              * @enum {string}
              */
-            code: "ROUTE_NOT_FOUND" | "MALFORMED_URL" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "BODY_ENCODING_INVALID" | "BODY_TOO_DEEP" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "MALFORMED_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "ON_BEHALF_REASON_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "EXAM_NUMBER_MALFORMED" | "EXAM_NOT_FOUND" | "EXAM_ALREADY_EXISTS" | "FAMILY_UNKNOWN" | "BETA_OF_INVALID" | "BETA_PERIOD_INVALID" | "CANDIDATE_NOT_FOUND" | "COUNTRY_INVALID" | "TIME_ZONE_INVALID" | "EMAIL_INVALID" | "INSTANT_INVALID" | "PROVIDER_UNKNOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_IN_FUTURE" | "EXAM_RETIRED" | "OUTCOME_LOCKED" | "PROVIDER_NOT_FOUND" | "PROVIDER_ALREADY_EXISTS" | "CENTRE_NOT_FOUND" | "CENTRE_ALREADY_EXISTS" | "POSITION_INVALID" | "SLOT_SCHEDULE_INVALID" | "SEARCH_RANGE_INVALID" | "RETAKE_TOO_SOON" | "ANNUAL_LIMIT_REACHED" | "ALREADY_PASSED" | "BETA_ALREADY_TAKEN" | "RESULT_PENDING" | "EXAM_NOT_AVAILABLE" | "REGION_RESTRICTED" | "NOT_INVITED" | "BETA_ALREADY_REGISTERED" | "BETA_SEATS_FULL" | "BETA_PROGRAMME_NOT_FOUND" | "BETA_RESULTS_NOT_DUE" | "BETA_PROGRAMME_INVALID" | "WAVE_NOT_FOUND" | "WAVE_TOO_EARLY" | "WAVE_SELF_CHECK_FAILED" | "WAVE_NOT_OPEN" | "WAVE_WITHDRAWN" | "WAVE_ALREADY_OPENED" | "WAVE_CONFLICT" | "INVITATION_NOT_OPEN" | "WAVE_EMPTY" | "UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "SLOT_NOT_FOUND" | "SLOT_IN_PAST" | "SLOT_UNCHANGED" | "EXAM_NOT_DELIVERED" | "SEAT_UNAVAILABLE" | "ALREADY_REGISTERED" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_ACTIVE" | "REGISTRATION_CHANGED" | "CHANGE_WINDOW_CLOSED" | "CHANGE_DEADLINES_PASSED" | "REPORT_TOO_EARLY" | "TAKEN_AT_OUTSIDE_SITTING" | "CODE_MISTYPED" | "CODE_NOT_FOUND" | "TOO_MANY_ATTEMPTS" | "CODE_EXPIRED" | "CODE_VOIDED" | "CODE_ALREADY_USED" | "CODE_NOT_COMBINABLE" | "EXAM_NOT_COVERED" | "PROVIDER_NOT_COVERED" | "PAYMENT_METHOD_NOT_ACCEPTED" | "RETAKE_OF_OTHER_EXAM" | "CODE_WOULD_FORFEIT" | "DUPLICATE_CODE" | "OFFER_NOT_FOUND" | "OFFER_CLOSED" | "OFFER_ALREADY_ENROLLED" | "OFFER_VERSION_EXISTS" | "OFFER_TERMS_INVALID" | "CURRENCY_NOT_PRICED" | "PAYMENT_NOT_DUE" | "REGISTRATION_ALREADY_PAID" | "PAYMENT_DUE" | "REGISTRATION_NOT_CONFIRMED" | "PAYMENT_AMOUNT_MISMATCH" | "HOLD_EXPIRED" | "NOT_AN_UNPAID_HOLD" | "VOUCHER_BATCH_MISMATCH" | "CANDIDATES_NOT_FOUND" | "EXCEPTION_REQUEST_INVALID" | "EXCEPTION_REASON_NOT_ACCEPTED" | "EXCEPTION_REQUEST_NOT_FOUND" | "EXCEPTION_REQUEST_EXISTS" | "EXCEPTION_REQUEST_ALREADY_REVIEWED" | "EXCEPTION_WAIVES_NOTHING" | "TOKEN_NOT_FOUND" | "TOKEN_PROVIDER_REQUIRED" | "TOKEN_PROVIDER_NOT_ALLOWED" | "TOKEN_EXPIRY_INVALID" | "CSRF_TOKEN_INVALID" | "ACCOUNT_REQUIRED" | "ACCOUNT_EMAIL_TAKEN" | "SIGN_IN_THROTTLED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LINK_INVALID" | "SIGN_IN_CROSS_SITE" | "SESSION_NOT_FOUND" | "ACCOUNT_NOT_FOUND" | "ACCOUNT_NOT_STAFF" | "EMAIL_UNCHANGED" | "EMAIL_CHANGE_THROTTLED" | "EMAIL_CHANGE_CODE_INVALID" | "EMAIL_CHANGE_LINK_INVALID" | "OIDC_NOT_ENABLED" | "OIDC_PROVIDER_UNAVAILABLE" | "OIDC_CALLBACK_INVALID" | "OIDC_IDENTITY_NOT_LINKED" | "OIDC_ROLE_NOT_ALLOWED" | "OIDC_IDENTITY_TAKEN" | "OUTSIDE_IDENTITY_NOT_FOUND" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_REGISTRATION_INVALID" | "PASSKEY_ALREADY_ADDED" | "PASSKEY_NOT_FOUND" | "PASSKEY_NOT_ACCEPTED" | "PASSKEY_THROTTLED" | "MAIL_NOT_FOUND" | "IMPORT_INVALID" | "INTERNAL_ERROR";
+            code: "ROUTE_NOT_FOUND" | "MALFORMED_URL" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "BODY_ENCODING_INVALID" | "BODY_TOO_DEEP" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "MALFORMED_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "ON_BEHALF_REASON_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "EXAM_NUMBER_MALFORMED" | "EXAM_NOT_FOUND" | "EXAM_ALREADY_EXISTS" | "FAMILY_UNKNOWN" | "BETA_OF_INVALID" | "BETA_PERIOD_INVALID" | "CANDIDATE_NOT_FOUND" | "COUNTRY_INVALID" | "TIME_ZONE_INVALID" | "EMAIL_INVALID" | "INSTANT_INVALID" | "PROVIDER_UNKNOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_IN_FUTURE" | "EXAM_RETIRED" | "OUTCOME_LOCKED" | "PROVIDER_NOT_FOUND" | "PROVIDER_ALREADY_EXISTS" | "CENTRE_NOT_FOUND" | "CENTRE_ALREADY_EXISTS" | "POSITION_INVALID" | "SLOT_SCHEDULE_INVALID" | "SEARCH_RANGE_INVALID" | "RETAKE_TOO_SOON" | "ANNUAL_LIMIT_REACHED" | "ALREADY_PASSED" | "BETA_ALREADY_TAKEN" | "RESULT_PENDING" | "EXAM_NOT_AVAILABLE" | "REGION_RESTRICTED" | "NOT_INVITED" | "BETA_ALREADY_REGISTERED" | "BETA_SEATS_FULL" | "BETA_PROGRAMME_NOT_FOUND" | "BETA_RESULTS_NOT_DUE" | "BETA_PROGRAMME_INVALID" | "WAVE_NOT_FOUND" | "WAVE_TOO_EARLY" | "WAVE_SELF_CHECK_FAILED" | "WAVE_NOT_OPEN" | "WAVE_WITHDRAWN" | "WAVE_ALREADY_OPENED" | "WAVE_CONFLICT" | "INVITATION_NOT_OPEN" | "WAVE_EMPTY" | "UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "SLOT_NOT_FOUND" | "SLOT_IN_PAST" | "SLOT_UNCHANGED" | "EXAM_NOT_DELIVERED" | "SEAT_UNAVAILABLE" | "ALREADY_REGISTERED" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_ACTIVE" | "REGISTRATION_CHANGED" | "CHANGE_WINDOW_CLOSED" | "CHANGE_DEADLINES_PASSED" | "REPORT_TOO_EARLY" | "TAKEN_AT_OUTSIDE_SITTING" | "CODE_MISTYPED" | "CODE_NOT_FOUND" | "TOO_MANY_ATTEMPTS" | "CODE_EXPIRED" | "CODE_VOIDED" | "CODE_ALREADY_USED" | "CODE_NOT_COMBINABLE" | "EXAM_NOT_COVERED" | "PROVIDER_NOT_COVERED" | "PAYMENT_METHOD_NOT_ACCEPTED" | "RETAKE_OF_OTHER_EXAM" | "CODE_WOULD_FORFEIT" | "DUPLICATE_CODE" | "OFFER_NOT_FOUND" | "OFFER_CLOSED" | "OFFER_ALREADY_ENROLLED" | "OFFER_VERSION_EXISTS" | "OFFER_TERMS_INVALID" | "CURRENCY_NOT_PRICED" | "PAYMENT_NOT_DUE" | "REGISTRATION_ALREADY_PAID" | "PAYMENT_DUE" | "REGISTRATION_NOT_CONFIRMED" | "PAYMENT_AMOUNT_MISMATCH" | "HOLD_EXPIRED" | "NOT_AN_UNPAID_HOLD" | "VOUCHER_BATCH_MISMATCH" | "CANDIDATES_NOT_FOUND" | "EXCEPTION_REQUEST_INVALID" | "EXCEPTION_REASON_NOT_ACCEPTED" | "EXCEPTION_REQUEST_NOT_FOUND" | "EXCEPTION_REQUEST_EXISTS" | "EXCEPTION_REQUEST_ALREADY_REVIEWED" | "EXCEPTION_WAIVES_NOTHING" | "TOKEN_NOT_FOUND" | "TOKEN_PROVIDER_REQUIRED" | "TOKEN_PROVIDER_NOT_ALLOWED" | "TOKEN_EXPIRY_INVALID" | "CSRF_TOKEN_INVALID" | "ACCOUNT_REQUIRED" | "ACCOUNT_EMAIL_TAKEN" | "SIGN_IN_THROTTLED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LINK_INVALID" | "SIGN_IN_CROSS_SITE" | "SESSION_NOT_FOUND" | "REAUTHENTICATION_REQUIRED" | "ACCOUNT_NOT_FOUND" | "ACCOUNT_NOT_STAFF" | "EMAIL_UNCHANGED" | "EMAIL_CHANGE_THROTTLED" | "EMAIL_CHANGE_CODE_INVALID" | "EMAIL_CHANGE_LINK_INVALID" | "OIDC_NOT_ENABLED" | "OIDC_PROVIDER_UNAVAILABLE" | "OIDC_CALLBACK_INVALID" | "OIDC_IDENTITY_NOT_LINKED" | "OIDC_ROLE_NOT_ALLOWED" | "OIDC_IDENTITY_TAKEN" | "OUTSIDE_IDENTITY_NOT_FOUND" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_REGISTRATION_INVALID" | "PASSKEY_ALREADY_ADDED" | "PASSKEY_NOT_FOUND" | "PASSKEY_NOT_ACCEPTED" | "PASSKEY_THROTTLED" | "MAIL_NOT_FOUND" | "IMPORT_INVALID" | "INTERNAL_ERROR";
             /** @description A sentence for a person, about this occurrence. */
             detail: string;
             /** @description The input field at fault, in dot notation (betaPeriod.end). */
@@ -3515,7 +3523,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong), `FORBIDDEN` (Not allowed). */
+            /** @description Forbidden: `REAUTHENTICATION_REQUIRED` (Sign in again), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong), `FORBIDDEN` (Not allowed). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3523,7 +3531,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                        code?: "REAUTHENTICATION_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
                     };
                 };
             };
@@ -9529,7 +9537,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
+            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `REAUTHENTICATION_REQUIRED` (Sign in again), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9537,7 +9545,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "ACCOUNT_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
+                        code?: "ACCOUNT_REQUIRED" | "REAUTHENTICATION_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
                     };
                 };
             };
@@ -9879,7 +9887,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
+            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `REAUTHENTICATION_REQUIRED` (Sign in again), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9887,7 +9895,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "ACCOUNT_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
+                        code?: "ACCOUNT_REQUIRED" | "REAUTHENTICATION_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
                     };
                 };
             };
@@ -9965,7 +9973,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `OIDC_ROLE_NOT_ALLOWED` (Not for this account), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
+            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `REAUTHENTICATION_REQUIRED` (Sign in again), `OIDC_ROLE_NOT_ALLOWED` (Not for this account), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9973,7 +9981,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "ACCOUNT_REQUIRED" | "OIDC_ROLE_NOT_ALLOWED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
+                        code?: "ACCOUNT_REQUIRED" | "REAUTHENTICATION_REQUIRED" | "OIDC_ROLE_NOT_ALLOWED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
                     };
                 };
             };
@@ -10175,7 +10183,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
+            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `REAUTHENTICATION_REQUIRED` (Sign in again), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10183,7 +10191,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "ACCOUNT_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
+                        code?: "ACCOUNT_REQUIRED" | "REAUTHENTICATION_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
                     };
                 };
             };
@@ -10293,7 +10301,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
+            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `REAUTHENTICATION_REQUIRED` (Sign in again), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10301,7 +10309,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "ACCOUNT_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
+                        code?: "ACCOUNT_REQUIRED" | "REAUTHENTICATION_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
                     };
                 };
             };
@@ -10411,7 +10419,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
+            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `REAUTHENTICATION_REQUIRED` (Sign in again), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10419,7 +10427,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "ACCOUNT_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
+                        code?: "ACCOUNT_REQUIRED" | "REAUTHENTICATION_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
                     };
                 };
             };
@@ -10589,7 +10597,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
+            /** @description Forbidden: `ACCOUNT_REQUIRED` (Signed-in person required), `REAUTHENTICATION_REQUIRED` (Sign in again), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10597,7 +10605,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "ACCOUNT_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
+                        code?: "ACCOUNT_REQUIRED" | "REAUTHENTICATION_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID";
                     };
                 };
             };

@@ -1,18 +1,36 @@
 import { useIntl } from 'react-intl'
+import { Link, useLocation } from 'react-router'
 import { Problem } from '../api/client'
+import { useT } from '../i18n/use-t'
 
 /**
  * A refusal said in the reader's language when its code has a message here,
  * with the API's facts as its values; otherwise the API's own sentence, which
- * is always a whole one. Announced to screen readers as it appears.
+ * is always a whole one. Announced to screen readers as it appears. A change
+ * that needs a recent sign-in says so with the way to sign in again, which
+ * comes back to this page: every page that shows refusals shows it here.
  */
 export function ProblemMessage({ error }: { error: unknown }) {
   const say = useDescribeProblem()
   return (
     <div role="alert" className="problem">
       {say(error)}
+      {error instanceof Problem && error.code === 'REAUTHENTICATION_REQUIRED' && (
+        <>
+          {' '}
+          <SignInAgain />
+        </>
+      )}
     </div>
   )
+}
+
+/** To sign in again and come back: the sign-in page leads to `next` once signed in. */
+function SignInAgain() {
+  const t = useT()
+  const location = useLocation()
+  const next = encodeURIComponent(location.pathname + location.search)
+  return <Link to={`/sign-in?next=${next}`}>{t('problem.signInAgain')}</Link>
 }
 
 export function useDescribeProblem(): (error: unknown) => string {

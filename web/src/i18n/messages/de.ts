@@ -81,4 +81,7 @@ export const de: Readonly<Record<MessageId, string>> = {
     'Der Support sieht alles in Ihrem Konto und kann telefonisch für Sie handeln; er nennt Ihnen seinen Namen, und jede Änderung wird Ihnen mit diesem Namen angezeigt.',
   'problem.network':
     'examdesk ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es noch einmal.',
+  'problem.REAUTHENTICATION_REQUIRED':
+    'Zu Ihrer Sicherheit ist für Änderungen an Ihrer E-Mail-Adresse, Ihren Passkeys, verknüpften Identitäten oder anderen Sitzungen eine Anmeldung innerhalb der letzten {withinMinutes} Minuten nötig. Es wurde nichts geändert.',
+  'problem.signInAgain': 'Erneut anmelden und hierher zurückkehren',
 }

@@ -77,6 +77,9 @@ export const en = {
   'help.contact':
     'Support can see everything on your account and act for you by phone; they tell you their name, and every change they make is shown to you with it.',
   'problem.network': 'examdesk could not be reached. Check the connection and try again.',
+  'problem.REAUTHENTICATION_REQUIRED':
+    'For your safety, changing your email, passkeys, linked identities or other sessions needs a sign-in within the last {withinMinutes} minutes. Nothing was changed.',
+  'problem.signInAgain': 'Sign in again, then come back here',
 } as const
 
 export type MessageId = keyof typeof en

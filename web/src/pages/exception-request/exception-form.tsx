@@ -8,7 +8,7 @@ import {
 } from '../../../../src/domain/exception-request'
 import { useActionKey } from '../../api/action-key'
 import type { Registration } from '../../api/candidate'
-import { $api, api, Problem } from '../../api/client'
+import { api, Problem } from '../../api/client'
 import type { paths } from '../../api/schema'
 import { useT } from '../../i18n/use-t'
 import { ErrorSummary, type SummaryEntry } from '../../ui/error-summary'
@@ -173,13 +173,7 @@ export function ExceptionForm(props: {
           <FieldError className="field-error">{errorAt('providerCaseNumber')}</FieldError>
         </TextField>
       </section>
-      {refusal !== null && problems.length === 0 && (
-        <OtherRefusal
-          refusal={refusal}
-          candidateId={candidate.id}
-          registrationId={registration.id}
-        />
-      )}
+      {refusal !== null && problems.length === 0 && <OtherRefusal refusal={refusal} />}
       <p>{t('exception.new.afterSubmit')}</p>
       <div>
         <SubmitButton busy={busy}>{t('exception.new.submit')}</SubmitButton>
@@ -216,34 +210,23 @@ function KnownFact(props: {
 }
 
 /** A refusal about the request as a whole: one already standing for this sitting, or any other. */
-function OtherRefusal(props: {
-  readonly refusal: unknown
-  readonly candidateId: string
-  readonly registrationId: string
-}) {
+function OtherRefusal(props: { readonly refusal: unknown }) {
   if (props.refusal instanceof Problem && props.refusal.code === 'EXCEPTION_REQUEST_EXISTS')
-    return <StandingRequest candidateId={props.candidateId} registrationId={props.registrationId} />
+    return <StandingRequest refusal={props.refusal} />
   return <ProblemMessage error={props.refusal} />
 }
 
-/**
- * The request already standing for the sitting (open or approved), found
- * among the candidate's own: the refusal's answer does not carry its id, as
- * the answer's own `requestId` member names the HTTP request instead.
- */
-function StandingRequest(props: { readonly candidateId: string; readonly registrationId: string }) {
+/** The request already standing for the sitting (open or approved), as the refusal names it. */
+function StandingRequest(props: { readonly refusal: Problem }) {
   const t = useT()
-  const query = $api.useQuery('get', '/v1/candidates/{id}/exception-requests', {
-    params: { path: { id: props.candidateId }, query: { limit: 200 } },
-  })
-  const standing = query.data?.items.find(
-    (request) => request.registrationId === props.registrationId && request.status !== 'denied',
-  )
+  const { exceptionRequestId } = props.refusal.facts
   return (
     <div role="alert" className="problem">
       {t('exception.new.exists')}{' '}
-      {standing !== undefined && (
-        <Link to={`/exception-requests/${standing.id}`}>{t('exception.new.existsLink')}</Link>
+      {typeof exceptionRequestId === 'string' && (
+        <Link to={`/exception-requests/${exceptionRequestId}`}>
+          {t('exception.new.existsLink')}
+        </Link>
       )}
     </div>
   )
