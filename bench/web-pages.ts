@@ -118,7 +118,7 @@ export async function runWebPagesBench(): Promise<TargetResult[]> {
       {
         name: 'seat search',
         path: `/seats?exam=${EXAM}&near=${SYDNEY}`,
-        ready: { selector: 'main h1', settled: true },
+        ready: { selector: '.centre-entry', settled: true },
       },
       {
         name: 'booking page',

@@ -16,7 +16,6 @@ import {
 
 /** Second Shot 2026 takes enrolments from 1 September 2026. */
 const ENROLMENT_DAY = instant('2026-09-10T12:00:00Z')
-const SYDNEY = '-33.87,151.21'
 
 const viewports = Object.keys(VIEWPORTS) as ViewportName[]
 /** Both viewports on SQLite; the same journey once more on PostgreSQL, the server mode, where it answers. */
@@ -79,14 +78,17 @@ describe.skipIf(!chromiumAvailable).each(runs)(
       await expectAccessible(page)
       if (engine === 'sqlite') await screenshot(page, 'exam-offer-enrolled', viewport)
 
-      // The seat, then the code in the booking's field: its preview, then the booking.
-      const { items } = await asStaff<{ items: { id: string; deadlinesPassed: string[] }[] }>(
-        portal(),
-        'GET',
-        `/v1/slots?exam=070-622&near=${SYDNEY}&limit=50`,
-      )
-      const slot = items.find((seat) => seat.deadlinesPassed.length === 0)!
-      await page.goto(`/book?exam=070-622&slot=${slot.id}`)
+      // A seat near home (Sydney, from the candidate's zone), then the code in the booking's field.
+      await offers.getByRole('link', { name: 'Find a seat and book with it' }).click()
+      await page.waitForURL('**/seats?exam=070-622**')
+      const centre = page.getByRole('article', { name: 'Prometric Sydney Wynyard' })
+      await centre
+        .getByRole('listitem')
+        .filter({ hasText: /A booking could be rescheduled until .* and cancelled until / })
+        .first()
+        .getByRole('link')
+        .click()
+      await page.waitForURL('**/book?**')
       await page.getByLabel('Voucher or promotion code').fill(code)
       await page.getByRole('button', { name: 'See what this code does' }).click()
       await page.locator('.code-preview').getByText('It keeps').waitFor()
