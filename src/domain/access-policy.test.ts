@@ -14,14 +14,18 @@ describe('operationPolicy', () => {
     expect(operationPolicy('toString')).toBeNull()
   })
 
-  it('gives admins every operation, and issuing codes to staff only', () => {
+  it('gives admins every operation, issuing codes to staff, and enrolling in an offer to staff and the candidate', () => {
     for (const [operationId, policy] of Object.entries(ACCESS_POLICY)) {
       // Asking for a sign-in or making an account asks for no caller at all.
       if ('anonymous' in policy) expect(policy.roles, operationId).toEqual([])
       else expect(policy.roles, operationId).toContain('admin')
     }
-    for (const operationId of ['enrolInOffer', 'issueRewardVouchers'] as const)
-      expect(ACCESS_POLICY[operationId].roles).toEqual(['admin', 'support'])
+    expect(ACCESS_POLICY.issueRewardVouchers.roles).toEqual(['admin', 'support'])
+    // SPEC §5: a candidate registers for the offer themself, and receives a code.
+    expect(ACCESS_POLICY.enrolInOffer).toEqual({
+      roles: ['admin', 'support', 'candidate'],
+      objects: 'candidate',
+    })
   })
 
   it("keeps a provider away from a candidate's history, codes and exception requests", () => {
