@@ -5,27 +5,45 @@ import { useT } from './i18n/use-t'
 import { Layout } from './ui/layout'
 import { ProblemMessage } from './ui/problem-message'
 
+/** A page whose script is fetched when first needed; `preload` fetches it ahead. */
+interface PageComponent<Props> {
+  (props: Props): ReactNode
+  preload(): Promise<unknown>
+}
+
 /**
  * Each page is its own file of script, fetched when first opened: what a
  * candidate downloads before a page works is the shell and that page
- * (`npm run bench` measures it for the booking page).
+ * (`npm run bench` measures it for the booking page). A page whose script
+ * is already here renders at once: suspending for it would hold the page
+ * (and the questions it asks) back by React's reveal throttle, 300 ms.
  */
-function page<Props>(load: () => Promise<ComponentType<Props>>) {
-  return lazy(async () => ({ default: await load() }))
+function page<Props extends object>(
+  load: () => Promise<ComponentType<Props>>,
+): PageComponent<Props> {
+  let loaded: ComponentType<Props> | undefined
+  let loading: Promise<ComponentType<Props>> | undefined
+  const preload = () => {
+    loading ??= load().then((component) => {
+      loaded = component
+      return component
+    })
+    return loading
+  }
+  const Lazy = lazy(async () => ({ default: await preload() }))
+  const Page = (props: Props) => {
+    const Loaded = loaded
+    return Loaded === undefined ? <Lazy {...props} /> : <Loaded {...props} />
+  }
+  Page.preload = preload
+  return Page
 }
 
-const loadHome = () => import('./pages/home/home-page').then((m) => m.HomePage)
-const loadExam = () => import('./pages/exam/exam-page').then((m) => m.ExamPage)
-const loadBook = () => import('./pages/book/book-page').then((m) => m.BookPage)
-const loadRegistration = () =>
-  import('./pages/registration/registration-page').then((m) => m.RegistrationPage)
-const loadAccount = () => import('./pages/account/account-page').then((m) => m.AccountPage)
-
-const HomePage = page(loadHome)
+const HomePage = page(() => import('./pages/home/home-page').then((m) => m.HomePage))
 const SignInPage = page(() => import('./pages/sign-in').then((m) => m.SignInPage))
 const SignUpPage = page(() => import('./pages/sign-up').then((m) => m.SignUpPage))
-const ExamPage = page(loadExam)
-const AccountPage = page(loadAccount)
+const ExamPage = page(() => import('./pages/exam/exam-page').then((m) => m.ExamPage))
+const AccountPage = page(() => import('./pages/account/account-page').then((m) => m.AccountPage))
 const ExceptionRequestPage = page(() =>
   import('./pages/exception-request/exception-request-page').then((m) => m.ExceptionRequestPage),
 )
@@ -35,20 +53,21 @@ const NewExceptionRequestPage = page(() =>
   ),
 )
 const HelpPage = page(() => import('./pages/help').then((m) => m.HelpPage))
-const loadSeats = () => import('./pages/seats/seats-page').then((m) => m.SeatsPage)
-const SeatsPage = page(loadSeats)
-const BookPage = page(loadBook)
-const RegistrationPage = page(loadRegistration)
+const SeatsPage = page(() => import('./pages/seats/seats-page').then((m) => m.SeatsPage))
+const BookPage = page(() => import('./pages/book/book-page').then((m) => m.BookPage))
+const RegistrationPage = page(() =>
+  import('./pages/registration/registration-page').then((m) => m.RegistrationPage),
+)
 const NotFoundPage = page(() => import('./pages/not-found').then((m) => m.NotFoundPage))
 
 /** The pages a signed-in person most often opens first, by the first part of their address. */
-const FIRST_PAGES: Readonly<Record<string, () => Promise<unknown>>> = {
-  '': loadHome,
-  exams: loadExam,
-  seats: loadSeats,
-  book: loadBook,
-  registrations: loadRegistration,
-  account: loadAccount,
+const FIRST_PAGES: Readonly<Record<string, { preload(): Promise<unknown> }>> = {
+  '': HomePage,
+  exams: ExamPage,
+  seats: SeatsPage,
+  book: BookPage,
+  registrations: RegistrationPage,
+  account: AccountPage,
 }
 
 /**
@@ -57,7 +76,7 @@ const FIRST_PAGES: Readonly<Record<string, () => Promise<unknown>>> = {
  * page otherwise waits for both, one after the other.
  */
 export function preloadPage(pathname: string): void {
-  void FIRST_PAGES[pathname.split('/')[1] ?? '']?.()
+  void FIRST_PAGES[pathname.split('/')[1] ?? '']?.preload()
 }
 
 /** The pages; the server answers the same list with this app (src/http/web-app.ts). */

@@ -3,6 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { Problem } from './api/client'
+import { meQuery } from './api/session'
 import { App, preloadPage } from './app'
 import { LocaleProvider } from './i18n/locale-context'
 import './styles.css'
@@ -19,6 +20,8 @@ const queries = new QueryClient({
   },
 })
 
+// Asked at once, beside the page's script, rather than once the first render has mounted.
+void queries.prefetchQuery(meQuery)
 preloadPage(window.location.pathname)
 
 createRoot(document.getElementById('root')!).render(

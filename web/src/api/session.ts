@@ -6,25 +6,28 @@ export type Me = paths['/v1/me']['get']['responses'][200]['content']['applicatio
 
 export const ME_KEY = ['me'] as const
 
-/** Who is signed in on this browser, or null when nobody is (the cookie is missing or its session ended). */
-export function useMe() {
-  return useQuery({
-    queryKey: ME_KEY,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        const { data } = await api.GET('/v1/me')
-        rememberCsrfToken(data?.csrfToken)
-        return data ?? null
-      } catch (error) {
-        if (error instanceof Problem && error.status === 401) {
-          rememberCsrfToken(undefined)
-          return null
-        }
-        throw error
+/** The question of who is signed in on this browser: null when nobody is (the cookie is missing or its session ended). */
+export const meQuery = {
+  queryKey: ME_KEY,
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      const { data } = await api.GET('/v1/me')
+      rememberCsrfToken(data?.csrfToken)
+      return data ?? null
+    } catch (error) {
+      if (error instanceof Problem && error.status === 401) {
+        rememberCsrfToken(undefined)
+        return null
       }
-    },
-    staleTime: 60_000,
-  })
+      throw error
+    }
+  },
+  staleTime: 60_000,
+}
+
+/** Who is signed in on this browser, or null when nobody is. */
+export function useMe() {
+  return useQuery(meQuery)
 }
 
 /** After a sign-in or sign-out every answer cached for the previous person is dropped. */
