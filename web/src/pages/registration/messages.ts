@@ -18,6 +18,7 @@ export const en = {
   'registration.price': 'Price',
   'registration.listPrice': 'List price',
   'registration.due': 'To pay',
+  'registration.total': 'Total',
   'registration.holdEnds':
     'Pay by {until}: until then the seat is held for you; after it the seat is released.',
   'registration.calendar': 'Add to calendar (.ics)',
@@ -69,6 +70,7 @@ export const de: ExtendOf<typeof en> = {
   'registration.price': 'Preis',
   'registration.listPrice': 'Listenpreis',
   'registration.due': 'Zu zahlen',
+  'registration.total': 'Summe',
   'registration.holdEnds':
     'Bitte zahlen Sie bis {until}: Bis dahin ist der Platz für Sie reserviert, danach wird er freigegeben.',
   'registration.calendar': 'In den Kalender übernehmen (.ics)',

@@ -86,8 +86,14 @@ export function RegistrationPage() {
                 ))}
                 <li>
                   <strong>
-                    {t('registration.due')}:{' '}
-                    {money(registration.price.dueCents, registration.price.currency)}
+                    {t(
+                      registration.paymentStatus === 'due'
+                        ? 'registration.due'
+                        : registration.paymentStatus === 'paid'
+                          ? 'registration.payment.paid'
+                          : 'registration.total',
+                    )}
+                    : {money(registration.price.dueCents, registration.price.currency)}
                   </strong>
                 </li>
               </ul>
