@@ -172,6 +172,8 @@ describe.skipIf(!chromiumAvailable)('finding a seat, in Chromium', () => {
       // The map, its styles and its outlines all came from this server: nothing was refused.
       expect(refusedByPolicy.get(page)).toEqual([])
     },
+    // The longest journey of the suite (search, map, more centres, a reload, a booking): room for a busy machine.
+    60_000,
   )
 
   it.each(viewports)('on a %s, the keyboard alone finds a seat and books it', async (viewport) => {

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
-import { Problem } from './api/client'
+import { $api, Problem } from './api/client'
 import { meQuery } from './api/session'
 import { App, preloadPage } from './app'
 import { LocaleProvider } from './i18n/locale-context'
@@ -20,8 +20,15 @@ const queries = new QueryClient({
   },
 })
 
-// Asked at once, beside the page's script, rather than once the first render has mounted.
-void queries.prefetchQuery(meQuery)
+// Asked at once, beside the page's script, rather than once the first render has mounted; and a
+// candidate's record (their clock, which most pages read first) as soon as it is known whose it is.
+void queries.fetchQuery(meQuery).then((me) => {
+  const id = me?.account.candidateId
+  if (id)
+    void queries.prefetchQuery(
+      $api.queryOptions('get', '/v1/candidates/{id}', { params: { path: { id } } }),
+    )
+})
 preloadPage(window.location.pathname)
 
 createRoot(document.getElementById('root')!).render(
