@@ -1,0 +1,187 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { newVoucher } from '../../src/app/vouchers/new-voucher.js'
+import { insertVoucher } from '../../src/db/vouchers/vouchers.js'
+import { DEMO_SIGN_IN } from '../../src/demo/demo-accounts.js'
+import { STUDY_BOOK_DISCOUNT } from '../../src/demo/demo-offers.js'
+import { formatVoucherCode } from '../../src/domain/voucher-code.js'
+import { instant } from '../api/api-harness.js'
+import {
+  asStaff,
+  chromiumAvailable,
+  expectAccessible,
+  type Portal,
+  screenshot,
+  signInByCode,
+  usePortal,
+  VIEWPORTS,
+  type ViewportName,
+} from './portal.js'
+
+/**
+ * The failure paths of the seeds, as a candidate meets them: a code that
+ * would eat the free retake, a beta registered twice, a change asked for
+ * after the provider's deadline. Each is said on the page before anything
+ * happens, and nothing happens until the candidate says so.
+ */
+
+const viewports = Object.keys(VIEWPORTS) as ViewportName[]
+
+/** Second Shot 2026 takes enrolments from 1 September 2026. */
+const ENROLMENT_DAY = instant('2026-09-10T12:00:00Z')
+const SYDNEY = '-33.87,151.21'
+const HOUR_MS = 3_600_000
+
+interface Slot {
+  id: string
+  startsAt: string
+  deadlinesPassed: string[]
+}
+
+/** The Sydney centre's weekday slots for the weeks after enrolment day, as an admin makes them. */
+async function sydneySlots(portal: Portal): Promise<void> {
+  portal.clock.set(ENROLMENT_DAY)
+  await asStaff(portal, 'POST', '/v1/centres/syd-prometric/slots/generate', {
+    from: '2026-09-14',
+    to: '2026-10-31',
+    every: '2h',
+    daily: '09:00-17:00',
+    days: 'mon-fri',
+  })
+}
+
+/** The first slot near Sydney for `exam` that starts after `after` and can still be changed. */
+async function slotAfter(portal: Portal, exam: string, after: number): Promise<Slot> {
+  const { items } = await asStaff<{ items: Slot[] }>(
+    portal,
+    'GET',
+    `/v1/slots?exam=${exam}&near=${SYDNEY}&limit=200`,
+  )
+  const slot = items.find(
+    (candidate) => candidate.deadlinesPassed.length === 0 && Date.parse(candidate.startsAt) > after,
+  )
+  if (slot === undefined) throw new Error(`no changeable ${exam} slot near Sydney`)
+  return slot
+}
+
+/** Registrations of Chloe's on one slot that are not cancelled. */
+async function bookedOn(portal: Portal, slotId: string): Promise<number> {
+  const rows = await portal.db
+    .selectFrom('registrations')
+    .select('id')
+    .where('candidate_id', '=', 'cand-chloe')
+    .where('slot_id', '=', slotId)
+    .where('status', '!=', 'cancelled')
+    .execute()
+  return rows.length
+}
+
+/**
+ * Chloe holds a Second Shot code whose first attempt, 070-622 at the Sydney
+ * centre, failed: the code keeps one free retake of 070-622. She also holds
+ * a study book's 15 % code. The retake's seat is a fortnight after.
+ */
+async function failedFirstAttempt(
+  portal: Portal,
+): Promise<{ secondShot: string; studyBook: string; retake: Slot }> {
+  await sydneySlots(portal)
+  const { code: secondShot } = await asStaff<{ code: string }>(
+    portal,
+    'POST',
+    '/v1/offers/second-shot/enrolments',
+    { candidateId: 'cand-chloe' },
+  )
+  const first = await slotAfter(portal, '070-622', ENROLMENT_DAY)
+  const booked = await asStaff<{ id: string }>(portal, 'POST', '/v1/registrations', {
+    candidateId: 'cand-chloe',
+    exam: '070-622',
+    slotId: first.id,
+    voucherCode: secondShot,
+    payment: { method: 'card' },
+  })
+  const sat = Date.parse(first.startsAt)
+  portal.clock.set(instant(new Date(sat + 3 * HOUR_MS).toISOString()))
+  await asStaff(portal, 'POST', `/v1/registrations/${booked.id}/result`, { outcome: 'fail' })
+  const studyBook = newVoucher(
+    STUDY_BOOK_DISCOUNT,
+    { candidateId: 'cand-chloe', issuedBy: 'test' },
+    portal.clock.now(),
+  )
+  await insertVoucher(portal.db, studyBook)
+  const retake = await slotAfter(portal, '070-622', sat + 14 * 24 * HOUR_MS)
+  return { secondShot, studyBook: formatVoucherCode(studyBook.code), retake }
+}
+
+/** What Chloe's Second Shot code did with its free retake of 070-622, if anything yet. */
+async function retakeUse(portal: Portal, code: string): Promise<string[]> {
+  const rows = await portal.db
+    .selectFrom('voucher_uses')
+    .select('kind')
+    .where('voucher_code', '=', code.replaceAll('-', ''))
+    .where('kind', 'in', ['free-retake', 'forfeited'])
+    .execute()
+  return rows.map((row) => row.kind)
+}
+
+const bookButton = (page: Page) => page.getByRole('button', { name: 'Book this seat' })
+
+describe.skipIf(!chromiumAvailable)('the failure paths of the seeds, in Chromium', () => {
+  const portal = usePortal()
+
+  it.each(viewports)(
+    'on a %s, a discount code on the retake says it would give up the free retake, and books only after the tick',
+    async (viewport) => {
+      const { secondShot, studyBook, retake } = await failedFirstAttempt(portal())
+      const page = await portal().open({ viewport })
+      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+      await page.goto(`/book?exam=070-622&slot=${retake.id}`)
+      await page.getByLabel('Voucher or promotion code').fill(studyBook)
+      await page.getByRole('button', { name: 'See what this code does' }).click()
+      const preview = page.locator('.code-preview')
+      await preview.getByText('It gives up').waitFor()
+      expect(await preview.textContent()).toContain('free retake of 070-622')
+      const tick = page.getByRole('checkbox', {
+        name: 'I understand what this code gives up, and want to use it anyway',
+      })
+      expect(await tick.isChecked()).toBe(false)
+      // Held until the tick: pressing the button does nothing, and nothing is booked.
+      expect(await bookButton(page).isDisabled()).toBe(true)
+      expect(await bookedOn(portal(), retake.id)).toBe(0)
+      await expectAccessible(page)
+      await screenshot(page, 'book-code-would-forfeit', viewport)
+
+      await page.getByText('I understand what this code gives up').click()
+      expect(await bookButton(page).isDisabled()).toBe(false)
+      await bookButton(page).click()
+      await page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor()
+      expect(await bookedOn(portal(), retake.id)).toBe(1)
+      expect(await retakeUse(portal(), secondShot)).toEqual(['forfeited'])
+    },
+  )
+
+  it.each(viewports)(
+    'on a %s, the Second Shot code on the retake books it at no charge and gives nothing up',
+    async (viewport) => {
+      const { secondShot, retake } = await failedFirstAttempt(portal())
+      const page = await portal().open({ viewport })
+      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+      await page.goto(`/book?exam=070-622&slot=${retake.id}`)
+      await page.getByLabel('Voucher or promotion code').fill(secondShot)
+      await page.getByRole('button', { name: 'See what this code does' }).click()
+      const preview = page.locator('.code-preview')
+      await preview.getByText(/^The free retake of 070-622, after the attempt of /).waitFor()
+      expect(await preview.getByText('It gives up').count()).toBe(0)
+      expect(await page.getByRole('checkbox').count()).toBe(0)
+      await page.getByText('Nothing to pay: the code covers the price.').waitFor()
+      expect(await bookButton(page).isDisabled()).toBe(false)
+      expect(await bookedOn(portal(), retake.id)).toBe(0)
+      await expectAccessible(page)
+      await screenshot(page, 'book-free-retake', viewport)
+
+      await bookButton(page).click()
+      await page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor()
+      expect(await bookedOn(portal(), retake.id)).toBe(1)
+      expect(await retakeUse(portal(), secondShot)).toEqual(['free-retake'])
+    },
+  )
+})
