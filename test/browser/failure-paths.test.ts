@@ -184,4 +184,62 @@ describe.skipIf(!chromiumAvailable)('the failure paths of the seeds, in Chromium
       expect(await retakeUse(portal(), secondShot)).toEqual(['free-retake'])
     },
   )
+
+  it.each(viewports)(
+    'on a %s, a second registration for a beta is refused in words on the exam’s page and at booking, with a link to the first',
+    async (viewport) => {
+      const { items } = await asStaff<{ items: Slot[] }>(
+        portal(),
+        'GET',
+        `/v1/slots?exam=071-621&near=${SYDNEY}&limit=50`,
+      )
+      const changeable = items.filter((slot) => slot.deadlinesPassed.length === 0)
+      const first = await asStaff<{ id: string }>(portal(), 'POST', '/v1/registrations', {
+        candidateId: 'cand-chloe',
+        exam: '071-621',
+        slotId: changeable[0]!.id,
+        payment: { method: 'card' },
+      })
+      const again = changeable[1]!
+      const page = await portal().open({ viewport })
+      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+
+      // Said on the exam's page, before any seat is chosen.
+      await page.goto('/exams/071-621')
+      const now = page.getByRole('region', { name: 'May I take it now?' })
+      await now
+        .getByText(
+          'You have registered for this beta exam already: one registration per beta exam.',
+        )
+        .waitFor()
+      expect(await page.getByRole('link', { name: /^Find a seat/ }).count()).toBe(0)
+      const beta = page.getByRole('region', { name: 'Beta exam' })
+      const yours = beta.getByRole('link', { name: 'your booking' })
+      await yours.waitFor()
+      expect(await yours.getAttribute('href')).toBe(`/registrations/${first.id}`)
+      await expectAccessible(page)
+      await screenshot(page, 'exam-beta-registered', viewport)
+
+      // And again at booking, should a seat's address be opened all the same.
+      await page.goto(`/book?exam=071-621&slot=${again.id}`)
+      const refusal = page.getByRole('alert').filter({ hasText: 'cannot be booked for you' })
+      await refusal
+        .getByText(
+          'You have registered for this beta exam already: one registration per beta exam.',
+        )
+        .waitFor()
+      const link = refusal.getByRole('link', {
+        name: 'See the booking you already hold for this beta exam',
+      })
+      await link.waitFor()
+      expect(await bookButton(page).isDisabled()).toBe(true)
+      await expectAccessible(page)
+      await screenshot(page, 'book-beta-registered', viewport)
+      expect(await bookedOn(portal(), again.id)).toBe(0)
+
+      await link.click()
+      await page.waitForURL(`**/registrations/${first.id}`)
+      await page.getByRole('heading', { level: 1, name: /^071-621 / }).waitFor()
+    },
+  )
 })
