@@ -30,7 +30,8 @@ const viewports = Object.keys(VIEWPORTS) as ViewportName[]
 /** Second Shot 2026 takes enrolments from 1 September 2026. */
 const ENROLMENT_DAY = instant('2026-09-10T12:00:00Z')
 const SYDNEY = '-33.87,151.21'
-const HOUR_MS = 3_600_000
+const MINUTE_MS = 60_000
+const HOUR_MS = 60 * MINUTE_MS
 
 interface Slot {
   id: string
@@ -240,6 +241,75 @@ describe.skipIf(!chromiumAvailable)('the failure paths of the seeds, in Chromium
       await link.click()
       await page.waitForURL(`**/registrations/${first.id}`)
       await page.getByRole('heading', { level: 1, name: /^071-621 / }).waitFor()
+    },
+  )
+
+  it.each(viewports)(
+    'on a %s, a change after the provider’s deadline is refused naming the rule, and the page reopened says so before any button',
+    async (viewport) => {
+      await sydneySlots(portal())
+      const slot = await slotAfter(portal(), '070-622', ENROLMENT_DAY)
+      const booked = await asStaff<{ id: string }>(portal(), 'POST', '/v1/registrations', {
+        candidateId: 'cand-chloe',
+        exam: '070-622',
+        slotId: slot.id,
+        payment: { method: 'card' },
+      })
+      // Ten minutes before the deadline, a day before the exam, the candidate opens the booking.
+      const deadline = Date.parse(slot.startsAt) - 24 * HOUR_MS
+      portal().clock.set(instant(new Date(deadline - 10 * MINUTE_MS).toISOString()))
+      const page = await portal().open({ viewport })
+      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+      await page.goto(`/registrations/${booked.id}`)
+      const change = page.getByRole('region', { name: 'Change or cancel' })
+      await change.getByText(/^You can cancel it until /).waitFor()
+      expect(await change.textContent()).toContain(
+        'Prometric: changes up to 24 hours before the appointment.',
+      )
+
+      // The page stays open while the deadline passes; the button is pressed ten minutes after it.
+      portal().clock.set(instant(new Date(deadline + 10 * MINUTE_MS).toISOString()))
+      await page.getByRole('button', { name: 'Cancel this booking' }).click()
+      const dialog = page.getByRole('alertdialog')
+      await dialog.getByRole('button', { name: 'Yes, cancel it' }).click()
+      await dialog
+        .getByRole('alert')
+        .getByText(
+          'Prometric accepts a cancellation up to 24 hours before the appointment. That deadline has passed, so nothing was changed.',
+        )
+        .waitFor()
+      await expectAccessible(page)
+      await screenshot(page, 'registration-cancel-refused', viewport)
+      const kept = await asStaff<{ registration: { status: string; paymentStatus: string } }>(
+        portal(),
+        'GET',
+        `/v1/registrations/${booked.id}`,
+      )
+      expect(kept.registration).toMatchObject({ status: 'booked', paymentStatus: 'paid' })
+
+      // Opened afresh, the page says so and names the rule, and offers no change at all.
+      const reopened = await portal().open({ viewport })
+      await signInByCode(reopened, portal().db, DEMO_SIGN_IN.candidate)
+      await reopened.goto(`/registrations/${booked.id}`)
+      const section = reopened.getByRole('region', { name: 'Change or cancel' })
+      await section
+        .getByText(
+          'The deadlines to change this booking have passed: Prometric no longer lets it be moved or cancelled.',
+        )
+        .waitFor()
+      expect(await section.textContent()).toContain(
+        'Prometric: changes up to 24 hours before the appointment.',
+      )
+      expect(await section.getByRole('button').count()).toBe(0)
+      expect(await section.getByRole('link').count()).toBe(0)
+      await expectAccessible(reopened)
+      await screenshot(reopened, 'registration-deadlines-passed', viewport)
+
+      await reopened.getByRole('combobox', { name: 'Language' }).selectOption('de')
+      await reopened
+        .getByRole('region', { name: 'Umbuchen oder stornieren' })
+        .getByText('Prometric: Änderungen bis 24 Stunden vor dem Termin.')
+        .waitFor()
     },
   )
 })
