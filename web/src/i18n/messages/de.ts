@@ -83,5 +83,7 @@ export const de: Readonly<Record<MessageId, string>> = {
     'examdesk ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es noch einmal.',
   'problem.REAUTHENTICATION_REQUIRED':
     'Zu Ihrer Sicherheit ist für Änderungen an Ihrer E-Mail-Adresse, Ihren Passkeys, verknüpften Identitäten oder anderen Sitzungen eine Anmeldung innerhalb der letzten {withinMinutes} Minuten nötig. Es wurde nichts geändert.',
+  'problem.CHANGE_WINDOW_CLOSED':
+    '{provider} nimmt {change, select, reschedule {ein Verlegen auf einen anderen Termin} other {eine Stornierung}} bis {cutoffHours, plural, one {# Stunde} other {# Stunden}} vor dem Termin an. Diese Frist ist abgelaufen, daher wurde nichts geändert.',
   'problem.signInAgain': 'Erneut anmelden und hierher zurückkehren',
 }

@@ -79,6 +79,8 @@ export const en = {
   'problem.network': 'examdesk could not be reached. Check the connection and try again.',
   'problem.REAUTHENTICATION_REQUIRED':
     'For your safety, changing your email, passkeys, linked identities or other sessions needs a sign-in within the last {withinMinutes} minutes. Nothing was changed.',
+  'problem.CHANGE_WINDOW_CLOSED':
+    '{provider} accepts {change, select, reschedule {a move to another time} other {a cancellation}} up to {cutoffHours, plural, one {# hour} other {# hours}} before the appointment. That deadline has passed, so nothing was changed.',
   'problem.signInAgain': 'Sign in again, then come back here',
 } as const
 

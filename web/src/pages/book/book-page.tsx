@@ -201,6 +201,9 @@ function BookingForm(props: {
         <div className="problem" role="alert">
           <p>{t('book.notEligible')}</p>
           <p>{say(eligibility.data)}</p>
+          {eligibility.data.code === 'BETA_ALREADY_REGISTERED' && (
+            <BetaBookingLink candidateId={candidateId} exam={exam} />
+          )}
         </div>
       )}
 
@@ -259,5 +262,20 @@ function BookingForm(props: {
         <Link to={seatsAddress(exam, props.rescheduling)}>{t('book.chooseSlot')}</Link>
       </div>
     </Form>
+  )
+}
+
+/** The one booking a candidate holds for a beta exam, which this seat would repeat. */
+function BetaBookingLink(props: { readonly candidateId: string; readonly exam: string }) {
+  const t = useT()
+  const standing = $api.useQuery('get', '/v1/candidates/{id}/beta-standing', {
+    params: { path: { id: props.candidateId }, query: { exam: props.exam } },
+  })
+  const id = standing.data?.registrationId ?? null
+  if (id === null) return null
+  return (
+    <p>
+      <Link to={`/registrations/${id}`}>{t('book.betaBooking')}</Link>
+    </p>
   )
 }

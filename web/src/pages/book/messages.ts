@@ -24,6 +24,7 @@ export const en = {
   'book.currency': 'Currency',
   'book.submit': 'Book this seat',
   'book.notEligible': 'This seat cannot be booked for you:',
+  'book.betaBooking': 'See the booking you already hold for this beta exam',
   'book.noSlot': 'This seat does not exist or is no longer offered.',
   'book.chooseSlot': 'Choose another seat',
   'book.booked':
@@ -57,6 +58,7 @@ export const de: ExtendOf<typeof en> = {
   'book.currency': 'Währung',
   'book.submit': 'Diesen Platz buchen',
   'book.notEligible': 'Dieser Platz kann für Sie nicht gebucht werden:',
+  'book.betaBooking': 'Ihre bestehende Buchung dieser Beta-Prüfung ansehen',
   'book.noSlot': 'Diesen Platz gibt es nicht oder er wird nicht mehr angeboten.',
   'book.chooseSlot': 'Einen anderen Platz wählen',
   'book.booked':

@@ -17,23 +17,24 @@ export function ChangeBooking({ registration }: { registration: Registration }) 
   const intl = useIntl()
   const zone = registration.centre.timeZone
   const deadlines = registration.changeDeadlines
+  const provider = registration.provider.name
   const now = Date.now()
   const canReschedule = Date.parse(deadlines.reschedule) > now
   const canCancel = Date.parse(deadlines.cancel) > now
+  const on = (deadline: string) => formatOnClock(intl.locale, deadline, zone)
   return (
     <section aria-labelledby="change">
       <h2 id="change">{t('registration.change')}</h2>
+      <p>
+        <ProviderRule registration={registration} />
+      </p>
       {!canReschedule && !canCancel ? (
-        <p>{t('registration.deadlinesPassed', { provider: registration.provider.name })}</p>
+        <p className="attention">{t('registration.deadlinesPassed', { provider })}</p>
       ) : (
         <>
-          {canReschedule && (
+          {canReschedule ? (
             <>
-              <p>
-                {t('registration.rescheduleUntil', {
-                  deadline: formatOnClock(intl.locale, deadlines.reschedule, zone),
-                })}
-              </p>
+              <p>{t('registration.rescheduleUntil', { deadline: on(deadlines.reschedule) })}</p>
               <p>
                 <Link
                   className="button quiet"
@@ -43,22 +44,49 @@ export function ChangeBooking({ registration }: { registration: Registration }) 
                 </Link>
               </p>
             </>
+          ) : (
+            <p className="attention">
+              {t('registration.reschedulePassed', { deadline: on(deadlines.reschedule) })}
+            </p>
           )}
-          {canCancel && (
+          {canCancel ? (
             <>
-              <p>
-                {t('registration.cancelUntil', {
-                  deadline: formatOnClock(intl.locale, deadlines.cancel, zone),
-                })}
-              </p>
+              <p>{t('registration.cancelUntil', { deadline: on(deadlines.cancel) })}</p>
               <CancelBooking registration={registration} />
             </>
+          ) : (
+            <p className="attention">
+              {t('registration.cancelPassed', { deadline: on(deadlines.cancel) })}
+            </p>
           )}
         </>
       )}
     </section>
   )
 }
+
+/**
+ * The provider's rule, "changes up to N hours before", read back from the
+ * deadlines it set for this appointment, so that a refusal is never the
+ * first a candidate hears of it.
+ */
+function ProviderRule({ registration }: { registration: Registration }) {
+  const t = useT()
+  const startsAt = Date.parse(registration.startsAt)
+  const hoursBefore = (deadline: string) => Math.round((startsAt - Date.parse(deadline)) / HOUR_MS)
+  const reschedule = hoursBefore(registration.changeDeadlines.reschedule)
+  const cancel = hoursBefore(registration.changeDeadlines.cancel)
+  const provider = registration.provider.name
+  return (
+    <>
+      {reschedule === cancel
+        ? t('registration.rule', { provider, hours: reschedule })
+        : t('registration.ruleApart', { provider, reschedule, cancel })}
+    </>
+  )
+}
+
+const HOUR_MS = 3_600_000
 
 function CancelBooking({ registration }: { registration: Registration }) {
   const t = useT()

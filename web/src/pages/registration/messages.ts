@@ -30,6 +30,13 @@ export const en = {
   'registration.cancelUntil': 'You can cancel it until {deadline}.',
   'registration.deadlinesPassed':
     'The deadlines to change this booking have passed: {provider} no longer lets it be moved or cancelled.',
+  'registration.rule':
+    '{provider}: changes up to {hours, plural, one {# hour} other {# hours}} before the appointment.',
+  'registration.ruleApart':
+    '{provider}: a move to another time up to {reschedule, plural, one {# hour} other {# hours}} before the appointment; a cancellation up to {cancel, plural, one {# hour} other {# hours}} before.',
+  'registration.reschedulePassed':
+    'The deadline to move this booking to another time passed on {deadline}.',
+  'registration.cancelPassed': 'The deadline to cancel it passed on {deadline}.',
   'registration.reschedule': 'Choose another time',
   'registration.cancel': 'Cancel this booking',
   'registration.cancelConfirmTitle': 'Cancel this booking?',
@@ -83,6 +90,13 @@ export const de: ExtendOf<typeof en> = {
   'registration.cancelUntil': 'Sie können sie bis {deadline} stornieren.',
   'registration.deadlinesPassed':
     'Die Fristen für Änderungen sind abgelaufen: {provider} lässt diese Buchung nicht mehr verschieben oder stornieren.',
+  'registration.rule':
+    '{provider}: Änderungen bis {hours, plural, one {# Stunde} other {# Stunden}} vor dem Termin.',
+  'registration.ruleApart':
+    '{provider}: Verlegen auf einen anderen Termin bis {reschedule, plural, one {# Stunde} other {# Stunden}} vor dem Termin, Stornieren bis {cancel, plural, one {# Stunde} other {# Stunden}} davor.',
+  'registration.reschedulePassed':
+    'Die Frist, diese Buchung auf einen anderen Termin zu legen, ist am {deadline} abgelaufen.',
+  'registration.cancelPassed': 'Die Frist zum Stornieren ist am {deadline} abgelaufen.',
   'registration.reschedule': 'Anderen Termin wählen',
   'registration.cancel': 'Diese Buchung stornieren',
   'registration.cancelConfirmTitle': 'Diese Buchung stornieren?',
