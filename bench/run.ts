@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --only engine|eligibility|slots|registrations|codes|wave|wave-rush|web] [--duration SECONDS] [--in-process]`
+ * `npm run bench [-- --only engine|eligibility|slots|search|registrations|codes|wave|wave-rush|web] [--duration SECONDS] [--in-process]`
  *
  * Runs every benchmark in turn; each prints its figures beside their
  * physical ceiling measured in the same run, and the summary at the end
  * judges the targets. Exits 1 when a benchmark fails (not when it misses).
  */
 import { parseArgs } from 'node:util'
+import { runCandidateSearchBench } from './candidate-search.js'
 import { runCodeRedemptionBench } from './code-redemption.js'
 import { runEligibilityBench } from './eligibility-http.js'
 import { runEngineBench } from './engine.js'
@@ -20,6 +21,7 @@ const BENCHES = [
   'engine',
   'eligibility',
   'slots',
+  'search',
   'registrations',
   'codes',
   'wave',
@@ -71,6 +73,7 @@ for (const name of selected) {
   try {
     if (name === 'engine') results.push(...(await runEngineBench({ duration })))
     else if (name === 'slots') results.push(...(await runSlotSearchBench({ duration })))
+    else if (name === 'search') results.push(...(await runCandidateSearchBench({ duration })))
     else if (name === 'registrations') results.push(...(await runRegistrationsBench({ duration })))
     else if (name === 'codes') results.push(...(await runCodeRedemptionBench({ duration })))
     else if (name === 'wave') results.push(...(await runWaveBench()))

@@ -140,6 +140,26 @@ describe('readConfig: OpenID Connect', () => {
   })
 })
 
+describe('readConfig: when exception requests are due', () => {
+  it('gives support two working days in UTC unless told, in whole days on an IANA zone', () => {
+    expect(readConfig({}).exceptionDue).toEqual({ workingDays: 2, timeZone: 'UTC' })
+    expect(
+      readConfig({
+        EXAMDESK_EXCEPTION_DUE_WORKING_DAYS: '5',
+        EXAMDESK_PROGRAMME_TIME_ZONE: 'europe/dublin',
+      }).exceptionDue,
+    ).toEqual({ workingDays: 5, timeZone: 'Europe/Dublin' })
+    for (const bad of ['0', '1.5', 'two', '31'])
+      expect(() => readConfig({ EXAMDESK_EXCEPTION_DUE_WORKING_DAYS: bad })).toThrow(
+        /EXAMDESK_EXCEPTION_DUE_WORKING_DAYS/,
+      )
+    for (const bad of ['+02:00', 'Mars/Olympus'])
+      expect(() => readConfig({ EXAMDESK_PROGRAMME_TIME_ZONE: bad })).toThrow(
+        /EXAMDESK_PROGRAMME_TIME_ZONE/,
+      )
+  })
+})
+
 describe('localPublicUrl', () => {
   it('names IPv4 loopback and every interface localhost, where browsers allow passkeys', () => {
     expect(localPublicUrl('127.0.0.1', 3000)).toBe('http://localhost:3000')

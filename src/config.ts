@@ -1,7 +1,14 @@
 import { ACCOUNT_ROLES, type AccountRole } from './domain/account.js'
+import {
+  DEFAULT_EXCEPTION_DUE_RULE,
+  type ExceptionDueRule,
+  MAX_EXCEPTION_DUE_WORKING_DAYS,
+  MIN_EXCEPTION_DUE_WORKING_DAYS,
+} from './domain/exception-due.js'
 import { DEFAULT_OIDC_ROLES, type OidcSettings } from './domain/outside-identity.js'
 import { DEFAULT_RECENT_SIGN_IN_MS } from './domain/recent-sign-in.js'
 import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from './domain/session.js'
+import { parseTimeZone } from './domain/time-zone.js'
 import { DEFAULT_HOLD_MINUTES, MAX_HOLD_MINUTES, MIN_HOLD_MINUTES } from './domain/unpaid-hold.js'
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js'
 
@@ -48,6 +55,8 @@ export interface Config {
   readonly recentSignInMs: number
   /** OpenID Connect sign-in (`EXAMDESK_OIDC_*`); null, switched off, unless the issuer is set. */
   readonly oidc: OidcSettings | null
+  /** When an exception request is due: working days (`EXAMDESK_EXCEPTION_DUE_WORKING_DAYS`) on the programme's clock (`EXAMDESK_PROGRAMME_TIME_ZONE`). */
+  readonly exceptionDue: ExceptionDueRule
 }
 
 /** The public address when none is configured: the server's default listening address. */
@@ -116,7 +125,29 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'minutes',
       ) * MINUTE_MS,
     oidc: readOidcSettings(env),
+    exceptionDue: {
+      workingDays: readWhole(
+        env.EXAMDESK_EXCEPTION_DUE_WORKING_DAYS,
+        DEFAULT_EXCEPTION_DUE_RULE.workingDays,
+        MIN_EXCEPTION_DUE_WORKING_DAYS,
+        MAX_EXCEPTION_DUE_WORKING_DAYS,
+        'EXAMDESK_EXCEPTION_DUE_WORKING_DAYS',
+        'days',
+      ),
+      timeZone: readProgrammeTimeZone(env.EXAMDESK_PROGRAMME_TIME_ZONE),
+    },
   }
+}
+
+/** An IANA zone (`Europe/Dublin`), where the programme's working days begin and end; UTC unless set. */
+function readProgrammeTimeZone(text: string | undefined): string {
+  if (text === undefined || text === '') return DEFAULT_EXCEPTION_DUE_RULE.timeZone
+  const zone = parseTimeZone(text)
+  if (zone === null)
+    throw new Error(
+      `EXAMDESK_PROGRAMME_TIME_ZONE must be an IANA time zone such as Europe/Dublin, not "${text}"`,
+    )
+  return zone
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/engine/schema.js'
+import type { ExceptionDueRule } from '../domain/exception-due.js'
 import type { SessionTimeouts } from '../domain/session.js'
 import type { MailSettings } from '../mail/mail-settings.js'
 import type { OidcClient } from './accounts/oidc-client.js'
@@ -28,6 +29,8 @@ export interface AppDeps {
   readonly recentSignInMs?: number
   /** OpenID Connect sign-in, when an operator switched it on; absent or null: off. */
   readonly oidc?: OidcClient | null
+  /** When an exception request is due for review; `DEFAULT_EXCEPTION_DUE_RULE` unless configured. */
+  readonly exceptionDue?: ExceptionDueRule
   /** Draws a new registration id; random unless a test says otherwise. */
   readonly drawRegistrationId?: () => string
 }

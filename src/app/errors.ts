@@ -882,6 +882,20 @@ export const ERROR_CATALOGUE: Catalogue = {
     title: 'Unknown mail',
     sentence: (f) => `There is no mail ${text(f.mailId)} in the outbox.`,
   },
+  MAIL_NOT_SENT: {
+    status: 409,
+    title: 'Mail not sent yet',
+    sentence: (f) =>
+      f.status === 'failed'
+        ? `Mail ${text(f.mailId)} was never sent (delivery gave up on it): only a mail that went out can be sent again.`
+        : `Mail ${text(f.mailId)} has not been sent yet (it is still waiting in the outbox): only a mail that went out can be sent again.`,
+  },
+  MAIL_NOT_RESENDABLE: {
+    status: 409,
+    title: 'Mail not to be sent again',
+    sentence: (f) =>
+      `Mail ${text(f.mailId)} carries a sign-in or confirmation link and code, which work once for a short time: the person asks for a new one instead.`,
+  },
   IMPORT_INVALID: {
     status: 422,
     title: 'Import refused',

@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { AuditEntry } from '../domain/audit-entry.js'
-import { readInstant, writeInstant } from './engine/columns.js'
+import { countRows, readInstant, writeInstant } from './engine/columns.js'
+import type { Paging } from './engine/paging.js'
 import { reusableInsert } from './engine/reusable-query.js'
-import type { DB } from './engine/schema.js'
+import type { AuditLogTable, DB } from './engine/schema.js'
 
 /** Appends an entry. There is no update or delete: the trail only grows. */
 const insertAuditRow = reusableInsert('audit_log')
@@ -41,7 +42,34 @@ export async function listAuditOf(
     .orderBy('at')
     .orderBy('id')
     .execute()
-  return rows.map((row) => ({
+  return rows.map(toAuditEntry)
+}
+
+/** One page of everything done to a candidate's records, newest first (ties by id, so the order is stable). */
+export async function pageAuditOfCandidate(
+  db: Kysely<DB>,
+  candidateId: string,
+  paging: Paging,
+): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('candidate_id', '=', candidateId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(paging.limit)
+    .offset(paging.offset)
+    .execute()
+  return rows.map(toAuditEntry)
+}
+
+/** How many entries of the trail are about a candidate's records. */
+export function countAuditOfCandidate(db: Kysely<DB>, candidateId: string): Promise<number> {
+  return countRows(db.selectFrom('audit_log').where('candidate_id', '=', candidateId))
+}
+
+function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
+  return {
     id: row.id,
     at: readInstant(row.at),
     actorId: row.actor_id,
@@ -57,5 +85,5 @@ export async function listAuditOf(
     subjectId: row.subject_id,
     action: row.action,
     detail: JSON.parse(row.detail) as Record<string, unknown>,
-  }))
+  }
 }

@@ -99,6 +99,7 @@ export const ACCESS_POLICY = {
   getWave: staffTool,
   listMail: staffTool,
   getMail: staffTool,
+  resendMail: staffTool,
 
   // Candidates and what they hold: the candidate themself and staff.
   createCandidate: staffTool,
@@ -112,6 +113,9 @@ export const ACCESS_POLICY = {
   getBetaStanding: ownRecord,
   updateCandidate: ownRecord,
   endCandidateSessions: { roles: STAFF, objects: 'candidate' },
+  // Support's console: one search box over every candidate, and a candidate's whole audit trail.
+  searchCandidates: staffTool,
+  listCandidateAudit: { roles: STAFF, objects: 'candidate' },
 
   // Accounts and sign-in: made and asked for by anyone; a person's own sessions.
   signUp: anyone,
@@ -165,6 +169,7 @@ export const ACCESS_POLICY = {
   getExceptionRequest: { roles: STAFF_AND_CANDIDATE, objects: 'exception-request' },
   approveException: staffTool,
   denyException: staffTool,
+  listExceptionQueue: staffTool,
 } as const satisfies Readonly<Record<string, OperationPolicy>>
 
 export type OperationId = keyof typeof ACCESS_POLICY

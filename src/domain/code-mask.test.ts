@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { holdsCode, maskCode, maskCodesInText } from './code-mask.js'
+import { holdsCode, maskCode, maskCodesInText, maskCodesInValue } from './code-mask.js'
 import { formatVoucherCode, VOUCHER_CODE_ALPHABET, voucherCodeFromBytes } from './voucher-code.js'
 
 const codeArb = fc.uint8Array({ minLength: 16, maxLength: 16 }).map(voucherCodeFromBytes)
@@ -87,5 +87,24 @@ describe('maskCodesInText', () => {
         expect(maskCodesInText(text)).not.toContain(code)
       }),
     )
+  })
+})
+
+describe('maskCodesInValue', () => {
+  it('masks the codes in every text of a JSON value, and leaves everything else', () => {
+    const detail = {
+      codes: [{ code: 'N95RXK-VNF7BN-8VUGYP', offer: { id: 'second-shot', version: 3 } }],
+      N95RXKVNF7BN8VUGYP: true,
+      note: 'Code N95RXK VNF7BN 8VUGYP given back',
+      cents: 0,
+      paid: null,
+    }
+    expect(maskCodesInValue(detail)).toEqual({
+      codes: [{ code: '••••••-••••••-••UGYP', offer: { id: 'second-shot', version: 3 } }],
+      '••••••-••••••-••UGYP': true,
+      note: 'Code ••••••-••••••-••UGYP given back',
+      cents: 0,
+      paid: null,
+    })
   })
 })

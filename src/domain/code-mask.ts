@@ -101,3 +101,18 @@ export function maskCodesInText(text: string): string {
 export function holdsCode(text: string): boolean {
   return nextCodeStart(text, 0) !== -1
 }
+
+/**
+ * A JSON value (an audit entry's detail) with every code in its texts
+ * masked, keys included; numbers, flags and nulls as they are.
+ */
+export function maskCodesInValue(value: unknown): unknown {
+  if (typeof value === 'string') return maskCodesInText(value)
+  if (Array.isArray(value)) return value.map(maskCodesInValue)
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [maskCodesInText(key), maskCodesInValue(inner)]),
+    )
+  }
+  return value
+}

@@ -7,6 +7,7 @@ import { betaProgrammeRoutes } from './routes/beta-programmes.js'
 import { candidateBetaStandingRoutes } from './routes/candidate-beta-standing.js'
 import { candidateCodeRoutes } from './routes/candidate-codes.js'
 import { candidateInvitationRoutes } from './routes/candidate-invitations.js'
+import { candidateSearchRoutes } from './routes/candidate-search.js'
 import { candidateRoutes } from './routes/candidates.js'
 import { centreRoutes } from './routes/centres.js'
 import { certificationRoutes } from './routes/certifications.js'
@@ -44,6 +45,7 @@ export function apiRoutes(
     examPricingRoutes(deps),
     examOfferRoutes(deps),
     candidateRoutes(deps),
+    candidateSearchRoutes(deps),
     attemptRoutes(deps),
     eligibilityRoutes(deps),
     certificationRoutes(deps),

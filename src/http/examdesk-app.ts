@@ -9,6 +9,7 @@ import { readOperations } from '../app/operations/read-operations.js'
 import { readConfig } from '../config.js'
 import type { DB } from '../db/engine/schema.js'
 import { operationPolicy } from '../domain/access-policy.js'
+import type { ExceptionDueRule } from '../domain/exception-due.js'
 import type { SessionTimeouts } from '../domain/session.js'
 import { type MailSettings, readMailSettings } from '../mail/mail-settings.js'
 import { apiRoutes } from './api-routes.js'
@@ -37,6 +38,8 @@ export async function buildExamdeskApp(
     readonly sessionCookie?: SessionCookie
     /** OpenID Connect sign-in, when switched on. */
     readonly oidc?: OidcClient | null
+    /** When an exception request is due for review. */
+    readonly exceptionDue?: ExceptionDueRule
   },
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {

@@ -8,6 +8,11 @@ const HIDDEN = '(shown to the recipient only)'
 /** The mail whose link and code act for their recipient: signing in, confirming a new email. */
 const KINDS_WITH_SECRETS: ReadonlySet<string> = new Set([SIGN_IN_MAIL_KIND, EMAIL_CHANGE_MAIL_KIND])
 
+/** Whether mail of this kind carries a link and code that act for its recipient. */
+export function holdsMailSecrets(kind: string): boolean {
+  return KINDS_WITH_SECRETS.has(kind)
+}
+
 /**
  * A mail as staff see it in the outbox: a sign-in mail's or an email
  * confirmation's link and code hidden, since whoever reads them acts as the

@@ -351,6 +351,18 @@ const TABLE: Readonly<Record<string, Row>> = {
   getWave: { ...STAFF_ONLY(404), request: () => get('/v1/waves/no-such-wave') },
   listMail: { ...STAFF_ONLY(200), request: () => get('/v1/admin/mail') },
   getMail: { ...STAFF_ONLY(404), request: () => get('/v1/admin/mail/no-such-mail') },
+  resendMail: {
+    ...STAFF_ONLY(404),
+    request: () =>
+      post('/v1/admin/mail/no-such-mail/resend', { reason: 'The candidate called for it.' }),
+  },
+  // Support's console: the search box over every candidate, a candidate's audit trail, the queue.
+  searchCandidates: { ...STAFF_ONLY(200), request: () => get('/v1/candidates?q=Annika') },
+  listCandidateAudit: {
+    ...STAFF_ONLY(200),
+    request: (o) => get(`/v1/candidates/${o.candidate}/audit`),
+  },
+  listExceptionQueue: { ...STAFF_ONLY(200), request: () => get('/v1/exception-requests') },
   createCandidate: { ...STAFF_ONLY(400), request: () => post('/v1/candidates') },
   // A candidate enrols themself in an offer (SPEC §5); staff enrol anyone; a provider never issues codes.
   listEnrollingOffers: { ...ALL_READ, request: () => get('/v1/exams/70-620/offers') },

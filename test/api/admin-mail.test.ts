@@ -86,6 +86,24 @@ describe.each(testDatabases())('the outbox over HTTP ($name)', ({ open }) => {
     expect(pending.items.map((mail) => mail.id)).toEqual([reminder.id])
   })
 
+  it('filters by the address mail went to, whatever its case', async () => {
+    const { confirmation, reminder } = await scene()
+    const toAna = expectOk<{ items: MailOut[]; total: number }>(
+      await call(
+        world(),
+        'GET',
+        '/v1/admin/mail?recipient=%20ANA@Example.test%20',
+        undefined,
+        'support',
+      ),
+    )
+    expect([toAna.total, toAna.items.map((mail) => mail.id)]).toEqual([1, [confirmation.id]])
+    const toReminder = expectOk<{ items: MailOut[] }>(
+      await call(world(), 'GET', `/v1/admin/mail?recipient=${reminder.recipient.toUpperCase()}`),
+    )
+    expect(toReminder.items.map((mail) => mail.id)).toEqual([reminder.id])
+  })
+
   it('shows one mail with its text and calendar', async () => {
     const { confirmation } = await scene()
     const mail = expectOk<MailOut>(

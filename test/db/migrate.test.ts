@@ -17,6 +17,7 @@ const TABLES = [
   'beta_programmes',
   'beta_registrations',
   'beta_roster',
+  'candidate_search_terms',
   'candidates',
   'certification_exams',
   'certifications',
@@ -81,6 +82,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0019-passkeys', 'Success'],
         ['0020-outside-identities', 'Success'],
         ['0021-email-changes', 'Success'],
+        ['0022-staff-console', 'Success'],
       ])
       // PostgreSQL has every test's schema; ours are the tables in the current one.
       const own =

@@ -145,7 +145,7 @@ async function applyEmailChange(
   })
   const record = account.candidateId === null ? null : await findCandidate(trx, account.candidateId)
   if (record !== null && record.email !== request.newEmail) {
-    await updateCandidateEmail(trx, record.id, request.newEmail)
+    await updateCandidateEmail(trx, record, request.newEmail)
     await auditAction(trx, actor, now, {
       candidateId: record.id,
       subjectType: 'candidate',

@@ -5,6 +5,7 @@ import type { DB } from '../../db/engine/schema.js'
 import type { Candidate } from '../../domain/candidate.js'
 import type { Clock } from '../clock.js'
 import { requireCountry, requireEmail, requireName, requireTimeZone } from '../input-fields.js'
+import { runCommand } from '../run-command.js'
 
 export interface CreateCandidateInput {
   readonly firstName: string
@@ -14,7 +15,7 @@ export interface CreateCandidateInput {
   readonly timeZone: string
 }
 
-/** Registers a person who will sit exams. */
+/** Registers a person who will sit exams, findable by name and email at once. */
 export async function createCandidate(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
   input: CreateCandidateInput,
@@ -28,6 +29,6 @@ export async function createCandidate(
     timeZone: requireTimeZone(input.timeZone),
     createdAt: deps.clock.now(),
   }
-  await insertCandidate(deps.db, candidate)
+  await runCommand(deps, {}, (trx) => insertCandidate(trx, candidate))
   return candidate
 }

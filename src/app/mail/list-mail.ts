@@ -7,6 +7,8 @@ import { summarizeOutboxMail } from '../../mail/compose-outbox-mail.js'
 export interface ListMailInput {
   readonly status?: MailStatus
   readonly candidateId?: string
+  /** Mail to this address, whatever its case: what reached a person, whichever record it was for. */
+  readonly recipient?: string
   readonly limit?: number
   readonly offset?: number
 }
@@ -19,6 +21,7 @@ export async function listMail(
   const { items, total } = await selectMailPage(deps.db, {
     status: input.status,
     candidateId: input.candidateId,
+    recipient: input.recipient?.trim(),
     limit: input.limit ?? 50,
     offset: input.offset ?? 0,
   })

@@ -48,6 +48,7 @@ export async function serve(config: Config): Promise<void> {
       publicUrl,
       sessionTimeouts: config.sessionTimeouts,
       recentSignInMs: config.recentSignInMs,
+      exceptionDue: config.exceptionDue,
       sessionCookie: sessionCookieFor(config.host, config.publicUrl ?? listeningAt),
       oidc: config.oidc === null ? null : openIdClient(config.oidc),
     },

@@ -3,8 +3,9 @@ import type { Candidate } from '../../domain/candidate.js'
 import { readInstant, writeInstant } from '../engine/columns.js'
 import { reusableQuery } from '../engine/reusable-query.js'
 import type { CandidateTable, DB } from '../engine/schema.js'
+import { insertSearchTerms, replaceSearchTerms } from './search-terms.js'
 
-/** Stores a candidate. */
+/** Stores a candidate and the words they are found by. Pass the use case's transaction: both are written together. */
 export async function insertCandidate(db: Kysely<DB>, candidate: Candidate): Promise<void> {
   await db
     .insertInto('candidates')
@@ -18,6 +19,7 @@ export async function insertCandidate(db: Kysely<DB>, candidate: Candidate): Pro
       created_at: writeInstant(candidate.createdAt),
     })
     .execute()
+  await insertSearchTerms(db, candidate)
 }
 
 /** The candidate with this id, or null. */
@@ -61,10 +63,10 @@ export async function findUnknownCandidateIds(
   return unknown
 }
 
-/** Writes a candidate's name and zone as given. */
+/** Writes a candidate's name and zone as given, and the words they are found by. Pass the use case's transaction. */
 export async function updateCandidateProfile(
   db: Kysely<DB>,
-  candidate: Pick<Candidate, 'id' | 'firstName' | 'lastName' | 'timeZone'>,
+  candidate: Pick<Candidate, 'id' | 'firstName' | 'lastName' | 'timeZone' | 'email'>,
 ): Promise<void> {
   await db
     .updateTable('candidates')
@@ -75,13 +77,15 @@ export async function updateCandidateProfile(
     })
     .where('id', '=', candidate.id)
     .execute()
+  await replaceSearchTerms(db, candidate)
 }
 
-/** Writes a candidate's email: the one their account confirmed. */
+/** Writes a candidate's email (the one their account confirmed), and the words they are found by. Pass the use case's transaction. */
 export async function updateCandidateEmail(
   db: Kysely<DB>,
-  candidateId: string,
+  candidate: Pick<Candidate, 'id' | 'firstName' | 'lastName'>,
   email: string,
 ): Promise<void> {
-  await db.updateTable('candidates').set({ email }).where('id', '=', candidateId).execute()
+  await db.updateTable('candidates').set({ email }).where('id', '=', candidate.id).execute()
+  await replaceSearchTerms(db, { ...candidate, email })
 }

@@ -22,6 +22,7 @@ import * as onBehalf from './migrations/0018-on-behalf.js'
 import * as passkeys from './migrations/0019-passkeys.js'
 import * as outsideIdentities from './migrations/0020-outside-identities.js'
 import * as emailChanges from './migrations/0021-email-changes.js'
+import * as staffConsole from './migrations/0022-staff-console.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -50,6 +51,7 @@ export const MIGRATIONS = {
   '0019-passkeys': passkeys,
   '0020-outside-identities': outsideIdentities,
   '0021-email-changes': emailChanges,
+  '0022-staff-console': staffConsole,
 } as const
 
 /**

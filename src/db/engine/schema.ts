@@ -395,6 +395,15 @@ export interface CandidateTable {
   created_at: InstantColumn
 }
 
+/** Migration 0022: a word a candidate is found by, with the key their name sorts by and all their words. */
+export interface CandidateSearchTermTable {
+  term: string
+  name_key: string
+  candidate_id: string
+  /** Every term of the candidate, in code point order, each between spaces: ` garcia maria `. */
+  words: string
+}
+
 export interface AttemptTable {
   id: string
   candidate_id: string
@@ -553,6 +562,7 @@ export interface DB {
   exams: ExamTable
   providers: ProviderTable
   candidates: CandidateTable
+  candidate_search_terms: CandidateSearchTermTable
   attempts: AttemptTable
   certifications: CertificationTable
   certification_exams: CertificationExamTable

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type {
   ExceptionRequest,
+  ExceptionRequestStatus,
   ExceptionReview,
   StoredExceptionRequest,
 } from '../../domain/exception-request.js'
@@ -103,6 +104,30 @@ export async function countExceptionRequestsOfCandidate(
   candidateId: string,
 ): Promise<number> {
   return countRows(db.selectFrom('exception_requests').where('candidate_id', '=', candidateId))
+}
+
+/** One page of the requests with this status, oldest first (ties by id): the review queue. */
+export async function listExceptionRequestsByStatus(
+  db: Kysely<DB>,
+  status: ExceptionRequestStatus,
+  paging: Paging,
+): Promise<StoredExceptionRequest[]> {
+  const rows = await selectRequests(db)
+    .where('exception_requests.status', '=', status)
+    .orderBy('exception_requests.requested_at')
+    .orderBy('exception_requests.id')
+    .limit(paging.limit)
+    .offset(paging.offset)
+    .execute()
+  return rows.map(toStoredRequest)
+}
+
+/** How many requests have this status. */
+export function countExceptionRequestsByStatus(
+  db: Kysely<DB>,
+  status: ExceptionRequestStatus,
+): Promise<number> {
+  return countRows(db.selectFrom('exception_requests').where('status', '=', status))
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Instant } from '../../domain/instant.js'
 import type {
   MailAttachment,
@@ -225,6 +225,8 @@ export async function markFailedAttempt(
 export interface MailFilter {
   readonly status?: MailStatus
   readonly candidateId?: string
+  /** An address, whatever its case (mail is sent to ASCII addresses only). */
+  readonly recipient?: string
   readonly limit: number
   readonly offset: number
 }
@@ -237,6 +239,8 @@ export async function selectMailPage(
   let query = db.selectFrom('outbox')
   if (filter.status !== undefined) query = query.where('status', '=', filter.status)
   if (filter.candidateId !== undefined) query = query.where('candidate_id', '=', filter.candidateId)
+  if (filter.recipient !== undefined)
+    query = query.where(sql<string>`lower(recipient)`, '=', filter.recipient.toLowerCase())
   const [rows, count] = await Promise.all([
     query
       .select([

@@ -4,11 +4,14 @@ import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
 import { getMail } from '../../app/mail/get-mail.js'
 import { listMail } from '../../app/mail/list-mail.js'
+import { resendMail } from '../../app/mail/resend-mail.js'
 import { maskCodesInText } from '../../domain/code-mask.js'
 import type { MailSummary, StoredMail } from '../../domain/outbox-mail.js'
 import { computeMessageId } from '../../mail/message-id.js'
 import { toInstantOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
+import { Channel } from '../schemas/request-fields.js'
+import { actorOf, IdempotencyHeaders, requireIdempotencyKey } from './registrations.js'
 
 const MailStatus = Type.Union([
   Type.Literal('pending'),
@@ -80,6 +83,10 @@ function toMailFields(mail: MailSummary) {
   }
 }
 
+function toMailSummaryOut(mail: MailSummary) {
+  return { ...toMailFields(mail), attachments: [...mail.attachments] }
+}
+
 /** `/v1/admin/mail`: the outbox, so that staff can see what was sent, what waits and what failed; codes masked. */
 export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
@@ -90,11 +97,19 @@ export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
       {
         schema: {
           operationId: 'listMail',
-          summary: 'Mail in the outbox, newest first',
+          summary: 'Mail in the outbox, newest first; one candidate’s, or one address’s',
           tags: ['mail'],
           querystring: Type.Object({
             status: Type.Optional(MailStatus),
             candidateId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            recipient: Type.Optional(
+              Type.String({
+                minLength: 3,
+                maxLength: 254,
+                description: 'Mail sent to this address, whatever its case',
+                examples: ['ana.garcia@example.org'],
+              }),
+            ),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
             offset: Type.Optional(
               Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 }),
@@ -107,13 +122,58 @@ export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
       },
       async (request) => {
         const { items, total } = await listMail(deps, request.query)
-        return {
-          items: items.map((mail) => ({
-            ...toMailFields(mail),
-            attachments: [...mail.attachments],
-          })),
-          total,
-        }
+        return { items: items.map(toMailSummaryOut), total }
+      },
+    )
+
+    app.post(
+      '/admin/mail/:id/resend',
+      {
+        schema: {
+          operationId: 'resendMail',
+          summary:
+            'Send a mail again, as it went out, to the same address (needs an Idempotency-Key header)',
+          description:
+            "For a recipient who cannot find a mail (a confirmation, a code, an invitation): a new mail of the outbox with the same subject, text and files, to the same address, with a Message-ID of its own. Recorded on the candidate's audit trail with who sent it again and the `reason` given. Only a mail that went out is sent again (`MAIL_NOT_SENT`), and never a sign-in or confirmation mail (`MAIL_NOT_RESENDABLE`). The `Idempotency-Key` header is required: the same key answers the same copy and sends no other.",
+          tags: ['mail'],
+          'x-problems': [
+            'IDEMPOTENCY_KEY_REQUIRED',
+            'IDEMPOTENCY_KEY_REUSED',
+            'MAIL_NOT_FOUND',
+            'MAIL_NOT_SENT',
+            'MAIL_NOT_RESENDABLE',
+          ],
+          headers: IdempotencyHeaders,
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          body: Type.Object(
+            {
+              reason: Type.String({
+                minLength: 1,
+                maxLength: 500,
+                pattern: '\\S',
+                description: "Why it is sent again; kept in the candidate's audit trail",
+                examples: ['The candidate called: the code mail never arrived'],
+              }),
+              channel: Channel,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: MailSummaryOut },
+        },
+      },
+      async (request, reply) => {
+        const idempotency = requireIdempotencyKey(request)
+        const outcome = await resendMail(
+          deps,
+          request.params.id,
+          actorOf(request, request.body.channel, request.body.reason, 'reason'),
+          idempotency,
+        )
+        if (outcome.replayed) reply.header('idempotent-replayed', 'true')
+        return reply
+          .code(201)
+          .header('location', `/v1/admin/mail/${outcome.result.id}`)
+          .send(toMailSummaryOut(outcome.result))
       },
     )
 

@@ -5,6 +5,10 @@ import {
   getExceptionRequest,
   listCandidateExceptionRequests,
 } from '../../app/exceptions/get-exception-request.js'
+import {
+  type ExceptionQueueDeps,
+  listExceptionQueue,
+} from '../../app/exceptions/list-exception-queue.js'
 import { type ExceptionDeps, requestException } from '../../app/exceptions/request-exception.js'
 import { reviewException } from '../../app/exceptions/review-exception.js'
 import { computePaging } from '../../app/page.js'
@@ -15,14 +19,33 @@ import {
   ExceptionRequestOut,
   toExceptionRequestOut,
 } from '../schemas/exception-request.js'
-import { PageOut, PagingQuery } from '../schemas/paging.js'
+import { toInstantOut, toLocalOut } from '../schemas/instant.js'
+import { PageOut, PagingFields, PagingQuery } from '../schemas/paging.js'
 import { AuditEntryOut, toAuditEntryOut } from '../schemas/registration.js'
 import { actorOf, IdempotencyHeaders, idempotencyOf } from './registrations.js'
 
 const RequestParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) })
 
+const QueuedRequestOut = Type.Object({
+  request: ExceptionRequestOut,
+  waitedMinutes: Type.Integer({
+    description: 'How long it has waited: from filing until now, or until its review',
+  }),
+  dueAt: Type.String({
+    description:
+      'When support should have decided: `EXAMDESK_EXCEPTION_DUE_WORKING_DAYS` working days (Monday to Friday) after filing, on the programme’s clock',
+  }),
+  dueAtLocal: Type.String({
+    description: 'The due time on the programme’s clock (`EXAMDESK_PROGRAMME_TIME_ZONE`)',
+    examples: ['2026-06-17T12:00 UTC'],
+  }),
+  overdue: Type.Boolean({ description: 'Not decided by its due time' }),
+})
+
 /** `/v1/exception-requests`: asking for a retake exception, and support's review of it. */
-export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync {
+export function exceptionRequestRoutes(
+  deps: ExceptionDeps & ExceptionQueueDeps,
+): FastifyPluginAsync {
   return async (fastify) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 
@@ -113,6 +136,42 @@ export function exceptionRequestRoutes(deps: ExceptionDeps): FastifyPluginAsync 
             actorOf(request, 'api'),
           ),
         ),
+    )
+
+    app.get(
+      '/exception-requests',
+      {
+        schema: {
+          operationId: 'listExceptionQueue',
+          summary:
+            'The exception requests waiting for review (or with another status), oldest first, each with how long it has waited and its due time',
+          tags: ['exception requests'],
+          querystring: Type.Object({
+            status: Type.Optional(
+              Type.Enum(['open', 'approved', 'denied'], {
+                default: 'open',
+                description: '`open`: waiting for review',
+              }),
+            ),
+            ...PagingFields,
+          }),
+          response: { 200: PageOut(QueuedRequestOut) },
+        },
+      },
+      async (request) => {
+        const { status = 'open', ...paging } = request.query
+        const page = await listExceptionQueue(deps, status, computePaging(paging))
+        return {
+          items: page.items.map((queued) => ({
+            request: toExceptionRequestOut(queued.request),
+            waitedMinutes: Math.floor(queued.waitedMs / 60_000),
+            dueAt: toInstantOut(queued.dueAt),
+            dueAtLocal: toLocalOut(queued.dueAt, page.timeZone),
+            overdue: queued.overdue,
+          })),
+          total: page.total,
+        }
+      },
     )
 
     app.get(

@@ -65,7 +65,8 @@ export function idempotencyOf(request: FastifyRequest) {
   return typeof key === 'string' && key !== '' ? { principalId: request.principal.id, key } : null
 }
 
-function requireIdempotencyKey(request: FastifyRequest) {
+/** The request's `Idempotency-Key`, or IDEMPOTENCY_KEY_REQUIRED for a request that must carry one. */
+export function requireIdempotencyKey(request: FastifyRequest) {
   const idempotency = idempotencyOf(request)
   if (!idempotency)
     throw new AppError('IDEMPOTENCY_KEY_REQUIRED', { field: 'Idempotency-Key', location: 'header' })

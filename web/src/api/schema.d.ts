@@ -295,7 +295,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Mail in the outbox, newest first
+         * Mail in the outbox, newest first; one candidate’s, or one address’s
          * @description **Who may call it:** the role `admin` or `support`.
          *
          *     **What it refuses:** nothing of its own; only what any call may be refused for (see the answers below).
@@ -327,6 +327,36 @@ export interface paths {
         get: operations["getMail"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/mail/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a mail again, as it went out, to the same address (needs an Idempotency-Key header)
+         * @description For a recipient who cannot find a mail (a confirmation, a code, an invitation): a new mail of the outbox with the same subject, text and files, to the same address, with a Message-ID of its own. Recorded on the candidate's audit trail with who sent it again and the `reason` given. Only a mail that went out is sent again (`MAIL_NOT_SENT`), and never a sign-in or confirmation mail (`MAIL_NOT_RESENDABLE`). The `Idempotency-Key` header is required: the same key answers the same copy and sends no other.
+         *
+         *     **Who may call it:** the role `admin` or `support`.
+         *
+         *     **What it refuses, and why:**
+         *
+         *     - `400` `IDEMPOTENCY_KEY_REQUIRED`: Idempotency key required
+         *     - `404` `MAIL_NOT_FOUND`: Unknown mail
+         *     - `409` `MAIL_NOT_SENT`: Mail not sent yet
+         *     - `409` `MAIL_NOT_RESENDABLE`: Mail not to be sent again
+         *     - `422` `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused
+         */
+        post: operations["resendMail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -453,7 +483,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Find a candidate by id, email, registration id, voucher code or name
+         * @description One box for whatever the caller reads out. `q` is tried as a candidate id; an email (whole, case ignored); a registration id in any spelling (any case, with or without dashes, spaces or braces); a voucher code in any spelling (the candidate it was issued to); and, unless it has an `@`, as partial words of a name: accents and case ignored, each typed word the start of a word of the first name, last name or email local part, all of them, in any order. Exact keys come first (id, email, registration, code), then names: whole-word matches before longer words, then by last and first name. Each candidate once, with `matchedBy`. Pages say `hasMore` rather than a total: counting every candidate three letters of a name match would cost many pages.
+         *
+         *     **Who may call it:** the role `admin` or `support`.
+         *
+         *     **What it refuses:** nothing of its own; only what any call may be refused for (see the answers below).
+         */
+        get: operations["searchCandidates"];
         put?: never;
         /**
          * Register a candidate
@@ -524,6 +562,30 @@ export interface paths {
          *     - `404` `CANDIDATE_NOT_FOUND`: Unknown candidate
          */
         get: operations["listAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/candidates/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything done to a candidate's records, newest first: when, what, by whom, how and why
+         * @description **Who may call it:** the role `admin` or `support`; another's object answers as a missing one (404).
+         *
+         *     **What it refuses, and why:**
+         *
+         *     - `404` `CANDIDATE_NOT_FOUND`: Unknown candidate
+         */
+        get: operations["listCandidateAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1169,7 +1231,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The exception requests waiting for review (or with another status), oldest first, each with how long it has waited and its due time
+         * @description **Who may call it:** the role `admin` or `support`.
+         *
+         *     **What it refuses:** nothing of its own; only what any call may be refused for (see the answers below).
+         */
+        get: operations["listExceptionQueue"];
         put?: never;
         /**
          * Ask for a retake exception after a sitting a technical problem spoiled (every problem listed at once)
@@ -2566,7 +2634,7 @@ export interface components {
              * @description The stable error code; switch on this, not on the text.
              * @enum {string}
              */
-            code: "ROUTE_NOT_FOUND" | "MALFORMED_URL" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "BODY_ENCODING_INVALID" | "BODY_TOO_DEEP" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "MALFORMED_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "ON_BEHALF_REASON_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "EXAM_NUMBER_MALFORMED" | "EXAM_NOT_FOUND" | "EXAM_ALREADY_EXISTS" | "FAMILY_UNKNOWN" | "BETA_OF_INVALID" | "BETA_PERIOD_INVALID" | "CANDIDATE_NOT_FOUND" | "COUNTRY_INVALID" | "TIME_ZONE_INVALID" | "EMAIL_INVALID" | "INSTANT_INVALID" | "PROVIDER_UNKNOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_IN_FUTURE" | "EXAM_RETIRED" | "OUTCOME_LOCKED" | "PROVIDER_NOT_FOUND" | "PROVIDER_ALREADY_EXISTS" | "CENTRE_NOT_FOUND" | "CENTRE_ALREADY_EXISTS" | "POSITION_INVALID" | "SLOT_SCHEDULE_INVALID" | "SEARCH_RANGE_INVALID" | "RETAKE_TOO_SOON" | "ANNUAL_LIMIT_REACHED" | "ALREADY_PASSED" | "BETA_ALREADY_TAKEN" | "RESULT_PENDING" | "EXAM_NOT_AVAILABLE" | "REGION_RESTRICTED" | "NOT_INVITED" | "BETA_ALREADY_REGISTERED" | "BETA_SEATS_FULL" | "BETA_PROGRAMME_NOT_FOUND" | "BETA_RESULTS_NOT_DUE" | "BETA_PROGRAMME_INVALID" | "WAVE_NOT_FOUND" | "WAVE_TOO_EARLY" | "WAVE_SELF_CHECK_FAILED" | "WAVE_NOT_OPEN" | "WAVE_WITHDRAWN" | "WAVE_ALREADY_OPENED" | "WAVE_CONFLICT" | "INVITATION_NOT_OPEN" | "WAVE_EMPTY" | "UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "SLOT_NOT_FOUND" | "SLOT_IN_PAST" | "SLOT_UNCHANGED" | "EXAM_NOT_DELIVERED" | "SEAT_UNAVAILABLE" | "ALREADY_REGISTERED" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_ACTIVE" | "REGISTRATION_CHANGED" | "CHANGE_WINDOW_CLOSED" | "CHANGE_DEADLINES_PASSED" | "REPORT_TOO_EARLY" | "TAKEN_AT_OUTSIDE_SITTING" | "CODE_MISTYPED" | "CODE_NOT_FOUND" | "TOO_MANY_ATTEMPTS" | "CODE_EXPIRED" | "CODE_VOIDED" | "CODE_ALREADY_USED" | "CODE_NOT_COMBINABLE" | "EXAM_NOT_COVERED" | "PROVIDER_NOT_COVERED" | "PAYMENT_METHOD_NOT_ACCEPTED" | "RETAKE_OF_OTHER_EXAM" | "CODE_WOULD_FORFEIT" | "DUPLICATE_CODE" | "OFFER_NOT_FOUND" | "OFFER_CLOSED" | "OFFER_ALREADY_ENROLLED" | "OFFER_VERSION_EXISTS" | "OFFER_TERMS_INVALID" | "CURRENCY_NOT_PRICED" | "PAYMENT_NOT_DUE" | "REGISTRATION_ALREADY_PAID" | "PAYMENT_DUE" | "REGISTRATION_NOT_CONFIRMED" | "PAYMENT_AMOUNT_MISMATCH" | "HOLD_EXPIRED" | "NOT_AN_UNPAID_HOLD" | "VOUCHER_BATCH_MISMATCH" | "CANDIDATES_NOT_FOUND" | "EXCEPTION_REQUEST_INVALID" | "EXCEPTION_REASON_NOT_ACCEPTED" | "EXCEPTION_REQUEST_NOT_FOUND" | "EXCEPTION_REQUEST_EXISTS" | "EXCEPTION_REQUEST_ALREADY_REVIEWED" | "EXCEPTION_WAIVES_NOTHING" | "TOKEN_NOT_FOUND" | "TOKEN_PROVIDER_REQUIRED" | "TOKEN_PROVIDER_NOT_ALLOWED" | "TOKEN_EXPIRY_INVALID" | "CSRF_TOKEN_INVALID" | "ACCOUNT_REQUIRED" | "ACCOUNT_EMAIL_TAKEN" | "SIGN_IN_THROTTLED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LINK_INVALID" | "SIGN_IN_CROSS_SITE" | "SESSION_NOT_FOUND" | "REAUTHENTICATION_REQUIRED" | "ACCOUNT_NOT_FOUND" | "ACCOUNT_NOT_STAFF" | "EMAIL_UNCHANGED" | "EMAIL_CHANGE_THROTTLED" | "EMAIL_CHANGE_CODE_INVALID" | "EMAIL_CHANGE_LINK_INVALID" | "OIDC_NOT_ENABLED" | "OIDC_PROVIDER_UNAVAILABLE" | "OIDC_CALLBACK_INVALID" | "OIDC_IDENTITY_NOT_LINKED" | "OIDC_ROLE_NOT_ALLOWED" | "OIDC_IDENTITY_TAKEN" | "OUTSIDE_IDENTITY_NOT_FOUND" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_REGISTRATION_INVALID" | "PASSKEY_ALREADY_ADDED" | "PASSKEY_NOT_FOUND" | "PASSKEY_NOT_ACCEPTED" | "PASSKEY_THROTTLED" | "MAIL_NOT_FOUND" | "IMPORT_INVALID" | "INTERNAL_ERROR";
+            code: "ROUTE_NOT_FOUND" | "MALFORMED_URL" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "BODY_ENCODING_INVALID" | "BODY_TOO_DEEP" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "MALFORMED_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "ON_BEHALF_REASON_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "EXAM_NUMBER_MALFORMED" | "EXAM_NOT_FOUND" | "EXAM_ALREADY_EXISTS" | "FAMILY_UNKNOWN" | "BETA_OF_INVALID" | "BETA_PERIOD_INVALID" | "CANDIDATE_NOT_FOUND" | "COUNTRY_INVALID" | "TIME_ZONE_INVALID" | "EMAIL_INVALID" | "INSTANT_INVALID" | "PROVIDER_UNKNOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_IN_FUTURE" | "EXAM_RETIRED" | "OUTCOME_LOCKED" | "PROVIDER_NOT_FOUND" | "PROVIDER_ALREADY_EXISTS" | "CENTRE_NOT_FOUND" | "CENTRE_ALREADY_EXISTS" | "POSITION_INVALID" | "SLOT_SCHEDULE_INVALID" | "SEARCH_RANGE_INVALID" | "RETAKE_TOO_SOON" | "ANNUAL_LIMIT_REACHED" | "ALREADY_PASSED" | "BETA_ALREADY_TAKEN" | "RESULT_PENDING" | "EXAM_NOT_AVAILABLE" | "REGION_RESTRICTED" | "NOT_INVITED" | "BETA_ALREADY_REGISTERED" | "BETA_SEATS_FULL" | "BETA_PROGRAMME_NOT_FOUND" | "BETA_RESULTS_NOT_DUE" | "BETA_PROGRAMME_INVALID" | "WAVE_NOT_FOUND" | "WAVE_TOO_EARLY" | "WAVE_SELF_CHECK_FAILED" | "WAVE_NOT_OPEN" | "WAVE_WITHDRAWN" | "WAVE_ALREADY_OPENED" | "WAVE_CONFLICT" | "INVITATION_NOT_OPEN" | "WAVE_EMPTY" | "UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "SLOT_NOT_FOUND" | "SLOT_IN_PAST" | "SLOT_UNCHANGED" | "EXAM_NOT_DELIVERED" | "SEAT_UNAVAILABLE" | "ALREADY_REGISTERED" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_ACTIVE" | "REGISTRATION_CHANGED" | "CHANGE_WINDOW_CLOSED" | "CHANGE_DEADLINES_PASSED" | "REPORT_TOO_EARLY" | "TAKEN_AT_OUTSIDE_SITTING" | "CODE_MISTYPED" | "CODE_NOT_FOUND" | "TOO_MANY_ATTEMPTS" | "CODE_EXPIRED" | "CODE_VOIDED" | "CODE_ALREADY_USED" | "CODE_NOT_COMBINABLE" | "EXAM_NOT_COVERED" | "PROVIDER_NOT_COVERED" | "PAYMENT_METHOD_NOT_ACCEPTED" | "RETAKE_OF_OTHER_EXAM" | "CODE_WOULD_FORFEIT" | "DUPLICATE_CODE" | "OFFER_NOT_FOUND" | "OFFER_CLOSED" | "OFFER_ALREADY_ENROLLED" | "OFFER_VERSION_EXISTS" | "OFFER_TERMS_INVALID" | "CURRENCY_NOT_PRICED" | "PAYMENT_NOT_DUE" | "REGISTRATION_ALREADY_PAID" | "PAYMENT_DUE" | "REGISTRATION_NOT_CONFIRMED" | "PAYMENT_AMOUNT_MISMATCH" | "HOLD_EXPIRED" | "NOT_AN_UNPAID_HOLD" | "VOUCHER_BATCH_MISMATCH" | "CANDIDATES_NOT_FOUND" | "EXCEPTION_REQUEST_INVALID" | "EXCEPTION_REASON_NOT_ACCEPTED" | "EXCEPTION_REQUEST_NOT_FOUND" | "EXCEPTION_REQUEST_EXISTS" | "EXCEPTION_REQUEST_ALREADY_REVIEWED" | "EXCEPTION_WAIVES_NOTHING" | "TOKEN_NOT_FOUND" | "TOKEN_PROVIDER_REQUIRED" | "TOKEN_PROVIDER_NOT_ALLOWED" | "TOKEN_EXPIRY_INVALID" | "CSRF_TOKEN_INVALID" | "ACCOUNT_REQUIRED" | "ACCOUNT_EMAIL_TAKEN" | "SIGN_IN_THROTTLED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LINK_INVALID" | "SIGN_IN_CROSS_SITE" | "SESSION_NOT_FOUND" | "REAUTHENTICATION_REQUIRED" | "ACCOUNT_NOT_FOUND" | "ACCOUNT_NOT_STAFF" | "EMAIL_UNCHANGED" | "EMAIL_CHANGE_THROTTLED" | "EMAIL_CHANGE_CODE_INVALID" | "EMAIL_CHANGE_LINK_INVALID" | "OIDC_NOT_ENABLED" | "OIDC_PROVIDER_UNAVAILABLE" | "OIDC_CALLBACK_INVALID" | "OIDC_IDENTITY_NOT_LINKED" | "OIDC_ROLE_NOT_ALLOWED" | "OIDC_IDENTITY_TAKEN" | "OUTSIDE_IDENTITY_NOT_FOUND" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_REGISTRATION_INVALID" | "PASSKEY_ALREADY_ADDED" | "PASSKEY_NOT_FOUND" | "PASSKEY_NOT_ACCEPTED" | "PASSKEY_THROTTLED" | "MAIL_NOT_FOUND" | "MAIL_NOT_SENT" | "MAIL_NOT_RESENDABLE" | "IMPORT_INVALID" | "INTERNAL_ERROR";
             /** @description A sentence for a person, about this occurrence. */
             detail: string;
             /** @description The input field at fault, in dot notation (betaPeriod.end). */
@@ -3632,6 +3700,11 @@ export interface operations {
                 candidateId?: string;
                 limit?: number;
                 offset?: number;
+                /**
+                 * @description Mail sent to this address, whatever its case
+                 * @example ana.garcia@example.org
+                 */
+                recipient?: string;
                 status?: "pending" | "sent" | "failed";
             };
             header?: never;
@@ -3823,6 +3896,181 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
                         code?: "MAIL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    resendMail: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique string per intended action; a retry with the same key never acts twice */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @enum {unknown}
+                     */
+                    channel?: "api" | "phone" | "web";
+                    /**
+                     * @description Why it is sent again; kept in the candidate's audit trail
+                     * @example The candidate called: the code mail never arrived
+                     */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                        }[];
+                        /** @description Not sent before this instant (back-off) */
+                        availableAt: string;
+                        candidateId: string | null;
+                        createdAt: string;
+                        /** @description One mail per key; a retried change does not send twice */
+                        dedupeKey: string;
+                        id: string;
+                        /** @example registration-confirmed */
+                        kind: string;
+                        /** @description Why the last attempt failed */
+                        lastError: string | null;
+                        /** @description The Message-ID it is sent with, the same on every resend */
+                        messageId: string;
+                        recipient: string;
+                        sentAt: string | null;
+                        status: "pending" | "sent" | "failed";
+                        subject: string;
+                        /** @description Delivery attempts begun */
+                        tries: number;
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `IDEMPOTENCY_KEY_REQUIRED` (Idempotency key required), `MALFORMED_JSON` (Malformed JSON), `BODY_TOO_DEEP` (Body nested too deeply), `BODY_ENCODING_INVALID` (Body not UTF-8 text), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "IDEMPOTENCY_KEY_REQUIRED" | "MALFORMED_JSON" | "BODY_TOO_DEEP" | "BODY_ENCODING_INVALID" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `MAIL_NOT_FOUND` (Unknown mail). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MAIL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `MAIL_NOT_SENT` (Mail not sent yet), `MAIL_NOT_RESENDABLE` (Mail not to be sent again). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MAIL_NOT_SENT" | "MAIL_NOT_RESENDABLE";
+                    };
+                };
+            };
+            /** @description Payload Too Large: `BODY_TOO_LARGE` (Body too large). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity: `IDEMPOTENCY_KEY_REUSED` (Idempotency key reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -4509,6 +4757,101 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    searchCandidates: {
+        parameters: {
+            query: {
+                /** @description How many items to return (at most 200) */
+                limit?: number;
+                /** @description How many items to skip; there are more while offset + items < total */
+                offset?: number;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether a next page (offset + limit) has more */
+                        hasMore: boolean;
+                        items: {
+                            /** @description ISO 3166-1 alpha-2 */
+                            country: string;
+                            email: string;
+                            firstName: string;
+                            id: string;
+                            lastName: string;
+                            /**
+                             * @description Why the candidate was found: their id, their email, a registration of theirs, a voucher code issued to them, or their name
+                             * @enum {unknown}
+                             */
+                            matchedBy: "id" | "email" | "registration" | "code" | "name";
+                            /** @description IANA time zone */
+                            timeZone: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
     createCandidate: {
         parameters: {
             query?: never;
@@ -4905,6 +5248,146 @@ export interface operations {
                              */
                             resultsDueAtLocal: string | null;
                         })[];
+                        /** @description How many items there are in all, on every page */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `CANDIDATE_NOT_FOUND` (Unknown candidate). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "CANDIDATE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listCandidateAudit: {
+        parameters: {
+            query?: {
+                /** @description How many items to return (at most 200) */
+                limit?: number;
+                /** @description How many items to skip; there are more while offset + items < total */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @example registered
+                             * @example profile-changed
+                             * @example mail-resent
+                             */
+                            action: string;
+                            actor: {
+                                /** @description The person's account */
+                                accountId: string | null;
+                                /** @description The person who acted, by the name the candidate is told */
+                                displayName: string | null;
+                                /** @description For a provider's token: the provider it acts for */
+                                providerId: string | null;
+                                role: string;
+                                /** @description The principal that acted: a token's id, a person's account id, or a job's */
+                                tokenId: string;
+                                /** @description The label of the token (or the console account) that acted, which names it when no person is named */
+                                tokenLabel: string | null;
+                            };
+                            at: string;
+                            /**
+                             * @example api
+                             * @example phone
+                             * @example web
+                             */
+                            channel: string;
+                            /** @description What changed; every voucher code in it masked to its last four characters */
+                            detail: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Done by support staff or an admin for the candidate */
+                            onBehalf: boolean;
+                            /** @description Why staff acted for the candidate */
+                            reason: string | null;
+                            /** @description The record acted on */
+                            subject: {
+                                id: string;
+                                /**
+                                 * @example registration
+                                 * @example candidate
+                                 * @example account
+                                 * @example mail
+                                 */
+                                type: string;
+                            };
+                        }[];
                         /** @description How many items there are in all, on every page */
                         total: number;
                     };
@@ -8598,6 +9081,156 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listExceptionQueue: {
+        parameters: {
+            query?: {
+                /** @description How many items to return (at most 200) */
+                limit?: number;
+                /** @description How many items to skip; there are more while offset + items < total */
+                offset?: number;
+                /** @description `open`: waiting for review */
+                status?: "open" | "approved" | "denied";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description When support should have decided: `EXAMDESK_EXCEPTION_DUE_WORKING_DAYS` working days (Monday to Friday) after filing, on the programme’s clock */
+                            dueAt: string;
+                            /**
+                             * @description The due time on the programme’s clock (`EXAMDESK_PROGRAMME_TIME_ZONE`)
+                             * @example 2026-06-17T12:00 UTC
+                             */
+                            dueAtLocal: string;
+                            /** @description Not decided by its due time */
+                            overdue: boolean;
+                            request: {
+                                candidateId: string;
+                                channel: string;
+                                description: string;
+                                email: string;
+                                exam: {
+                                    number: string;
+                                    title: string;
+                                };
+                                firstName: string;
+                                /**
+                                 * @description Readable on the phone
+                                 * @example H4TX-9QMC-2RPB
+                                 */
+                                id: string;
+                                lastName: string;
+                                providerCaseNumber: string;
+                                /** @enum {unknown} */
+                                reason: "lab-crash" | "connectivity" | "equipment-failure";
+                                registrationId: string;
+                                requestedAt: string;
+                                requestedBy: {
+                                    /** @description The person who acted, by the name the candidate is told */
+                                    displayName: string | null;
+                                    /** @description Filed by support staff for the candidate */
+                                    onBehalf: boolean;
+                                    /** @description Why staff acted for the candidate */
+                                    reason: string | null;
+                                    role: string;
+                                    tokenId: string;
+                                    /** @description The label of the token (or the console account) that acted, which names it when no person is named */
+                                    tokenLabel: string | null;
+                                };
+                                review: {
+                                    at: string;
+                                    by: {
+                                        role: string;
+                                        tokenId: string;
+                                    };
+                                    /** @enum {unknown} */
+                                    decision: "approved" | "denied";
+                                    note: string;
+                                    waivesLimit: boolean;
+                                    waivesWait: boolean;
+                                } | null;
+                                /** @enum {unknown} */
+                                status: "open" | "approved" | "denied";
+                                /** @description The waiver an approval granted: available, held by a booking that relies on it, or used by an attempt */
+                                waiver: {
+                                    heldByRegistrationId: string | null;
+                                    id: string;
+                                    /** @enum {unknown} */
+                                    state: "available" | "held" | "used";
+                                    usedByAttemptId: string | null;
+                                } | null;
+                            };
+                            /** @description How long it has waited: from filing until now, or until its review */
+                            waitedMinutes: number;
+                        }[];
+                        /** @description How many items there are in all, on every page */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "FORBIDDEN";
                     };
                 };
             };
