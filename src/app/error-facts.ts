@@ -336,7 +336,7 @@ export interface ErrorFactsByCode {
   }
   // Mail.
   MAIL_NOT_FOUND: { readonly mailId: string }
-  MAIL_NOT_SENT: { readonly mailId: string; readonly status: 'pending' | 'failed' }
+  MAIL_NOT_SENT: { readonly mailId: string; readonly mailStatus: 'pending' | 'failed' }
   MAIL_NOT_RESENDABLE: { readonly mailId: string; readonly kind: string }
   IMPORT_INVALID: { readonly problems: readonly ImportProblemFact[] }
   /** The HTTP request's own id, which the answer's `requestId` member carries too. */

@@ -886,7 +886,7 @@ export const ERROR_CATALOGUE: Catalogue = {
     status: 409,
     title: 'Mail not sent yet',
     sentence: (f) =>
-      f.status === 'failed'
+      f.mailStatus === 'failed'
         ? `Mail ${text(f.mailId)} was never sent (delivery gave up on it): only a mail that went out can be sent again.`
         : `Mail ${text(f.mailId)} has not been sent yet (it is still waiting in the outbox): only a mail that went out can be sent again.`,
   },

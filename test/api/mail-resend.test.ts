@@ -178,6 +178,7 @@ describe.each(testDatabases())('sending a mail again ($name)', ({ open }) => {
     expect(expectProblem(await resend(w, pending.id), 409, 'MAIL_NOT_SENT', 'id')).toMatchObject({
       status: 409,
       mailId: pending.id,
+      mailStatus: 'pending',
     })
     const failed = await delivered(w, mailMessage(), 'failed')
     const problem = expectProblem(await resend(w, failed.id), 409, 'MAIL_NOT_SENT')

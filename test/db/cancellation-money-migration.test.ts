@@ -25,7 +25,7 @@ describe.each(testDatabases())('migration 0014-cancellation-money on $name', ({ 
       await createFamily(db)
       await createExam(db, { number: '070-620' })
       await createProvider(db)
-      const candidate = await createCandidate(db, { id: 'candidate-1' })
+      const candidate = await createCandidate(db, { id: 'candidate-1' }, { searchTerms: false })
       const slot = await createSlot(db, await createCentre(db), FACTORY_EPOCH + 86_400_000)
       const at = writeInstant(FACTORY_EPOCH)
       const registration = (id: string, status: 'booked' | 'completed') => ({

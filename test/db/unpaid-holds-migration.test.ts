@@ -24,7 +24,7 @@ describe.each(testDatabases())('migration 0011-unpaid-holds on $name', ({ open }
       await createFamily(db)
       await createExam(db, { number: '070-620' })
       await createProvider(db)
-      const candidate = await createCandidate(db, { id: 'candidate-1' })
+      const candidate = await createCandidate(db, { id: 'candidate-1' }, { searchTerms: false })
       const slot = await createSlot(db, await createCentre(db), FACTORY_EPOCH + 86_400_000)
       const row = (id: string, status: 'booked' | 'cancelled', paymentStatus: 'due' | 'paid') => ({
         id,

@@ -3,6 +3,7 @@ import { insertCandidate } from '../../src/db/candidates/candidates.js'
 import { insertFamily } from '../../src/db/catalogue/exam-families.js'
 import { findExam, insertExam, type NewExam } from '../../src/db/catalogue/exams.js'
 import { insertProvider } from '../../src/db/catalogue/providers.js'
+import { writeInstant } from '../../src/db/engine/columns.js'
 import type { DB } from '../../src/db/engine/schema.js'
 import {
   findAttempt,
@@ -90,6 +91,8 @@ export async function createExam(db: Kysely<DB>, overrides: Partial<NewExam> = {
 export async function createCandidate(
   db: Kysely<DB>,
   overrides: Partial<Candidate> = {},
+  /** `searchTerms: false` for a schema older than the search terms (migration 0022): the record alone. */
+  { searchTerms = true }: { readonly searchTerms?: boolean } = {},
 ): Promise<Candidate> {
   const id = overrides.id ?? nextId('candidate')
   const candidate: Candidate = {
@@ -102,7 +105,20 @@ export async function createCandidate(
     createdAt: FACTORY_EPOCH,
     ...overrides,
   }
-  await insertCandidate(db, candidate)
+  if (searchTerms) await insertCandidate(db, candidate)
+  else
+    await db
+      .insertInto('candidates')
+      .values({
+        id: candidate.id,
+        first_name: candidate.firstName,
+        last_name: candidate.lastName,
+        email: candidate.email,
+        country: candidate.country,
+        time_zone: candidate.timeZone,
+        created_at: writeInstant(candidate.createdAt),
+      })
+      .execute()
   return candidate
 }
 

@@ -41,7 +41,7 @@ export async function resendMail(
       const stored = await findMail(trx, mailId)
       if (!stored) throw new AppError('MAIL_NOT_FOUND', { field: 'id', mailId })
       if (stored.status !== 'sent')
-        throw new AppError('MAIL_NOT_SENT', { field: 'id', mailId, status: stored.status })
+        throw new AppError('MAIL_NOT_SENT', { field: 'id', mailId, mailStatus: stored.status })
       if (holdsMailSecrets(stored.kind))
         throw new AppError('MAIL_NOT_RESENDABLE', { field: 'id', mailId, kind: stored.kind })
       const sent = composeOutboxMail(stored)
