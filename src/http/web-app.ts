@@ -25,6 +25,8 @@ export const WEB_PAGES = [
   '/invitations',
   '/exception-requests/new',
   '/exception-requests/:id',
+  // The staff console's pages; the app itself says which exist and who may see them.
+  '/console/*',
 ] as const
 
 /** Where `npm run build` puts the web app: dist/web beside dist/http, from src/http or dist/http alike. */

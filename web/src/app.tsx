@@ -1,6 +1,6 @@
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
-import { type Me, useMe } from './api/session'
+import { isStaff, type Me, useMe } from './api/session'
 import { useT } from './i18n/use-t'
 import { Layout } from './ui/layout'
 import { ProblemMessage } from './ui/problem-message'
@@ -111,6 +111,11 @@ export function App() {
       </Suspense>
     </Layout>
   )
+}
+
+/** A page of the staff console: anyone else is told there is no such page, as for any unknown address. */
+export function Staff({ page }: { page(me: Me): ReactNode }) {
+  return <SignedIn page={(me) => (isStaff(me) ? page(me) : <NotFoundPage />)} />
 }
 
 /** A page for a signed-in person; anyone else is sent to sign in and brought back after. */

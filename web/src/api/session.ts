@@ -1,8 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { STAFF_ROLES } from '../../../src/domain/account'
 import { api, Problem, rememberCsrfToken } from './client'
 import type { paths } from './schema'
 
 export type Me = paths['/v1/me']['get']['responses'][200]['content']['application/json']
+
+/** Whether the signed-in person is staff: support or admin. */
+export function isStaff(me: Me | null | undefined): boolean {
+  return STAFF_ROLES.some((role) => role === me?.account.role)
+}
 
 export const ME_KEY = ['me'] as const
 

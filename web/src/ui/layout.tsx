@@ -2,13 +2,20 @@ import type { ReactNode } from 'react'
 import { Button } from 'react-aria-components'
 import { NavLink, useNavigate } from 'react-router'
 import { api } from '../api/client'
-import { useMe, useSessionChanged } from '../api/session'
+import { isStaff, useMe, useSessionChanged } from '../api/session'
+import type { MessageId } from '../i18n/messages/en'
 import { useT } from '../i18n/use-t'
+import { CONSOLE_PLACES } from '../pages/console/console-nav'
 import { LocaleSwitcher } from './locale-switcher'
+
+const CANDIDATE_PLACES: readonly { to: string; label: MessageId }[] = [
+  { to: '/', label: 'layout.home' },
+]
 
 /**
  * Every page's frame: a skip link, the header with the places a candidate
- * goes, the page, and help in the same place at the foot of every page.
+ * goes (for staff, the console's), the page, and help in the same place
+ * at the foot of every page.
  */
 export function Layout({ children }: { children: ReactNode }) {
   const t = useT()
@@ -16,6 +23,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const navigate = useNavigate()
   const sessionChanged = useSessionChanged()
   const signedIn = me.data != null
+  const role = me.data?.account.role
+  const places = isStaff(me.data)
+    ? CONSOLE_PLACES.filter((place) => place.roles.some((allowed) => allowed === role))
+    : CANDIDATE_PLACES
 
   async function signOut() {
     await api.POST('/v1/sign-out')
@@ -35,11 +46,13 @@ export function Layout({ children }: { children: ReactNode }) {
         {signedIn && (
           <nav aria-label={t('layout.nav')}>
             <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t('layout.home')}
-                </NavLink>
-              </li>
+              {places.map((place) => (
+                <li key={place.to}>
+                  <NavLink to={place.to} end={place.to === '/'}>
+                    {t(place.label)}
+                  </NavLink>
+                </li>
+              ))}
               <li>
                 <NavLink to="/account">{t('layout.account')}</NavLink>
               </li>

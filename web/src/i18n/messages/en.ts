@@ -2,6 +2,7 @@ import { en as codes } from '../../codes/messages'
 import { en as decisions } from '../../decisions/messages'
 import { en as account } from '../../pages/account/messages'
 import { en as book } from '../../pages/book/messages'
+import { en as staffConsole } from '../../pages/console/messages'
 import { en as exam } from '../../pages/exam/messages'
 import { en as exception } from '../../pages/exception-request/messages'
 import { en as home } from '../../pages/home/messages'
@@ -12,6 +13,7 @@ import { en as passkeys } from '../../passkeys/messages'
 /** The English messages: the catalogue every other language is checked against (ICU message syntax). */
 export const en = {
   ...codes,
+  ...staffConsole,
   ...book,
   ...decisions,
   ...exam,

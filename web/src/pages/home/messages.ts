@@ -4,8 +4,6 @@ import type { ExtendOf } from '../../i18n/catalogue'
 export const en = {
   'home.title': 'Home',
   'home.greeting': 'Hello, {name}',
-  'home.staff':
-    'You are signed in as staff. The staff console is not here yet; the API reference is at /docs.',
   'home.appointments': 'Your appointments',
   'home.noAppointments': 'No appointments ahead.',
   'home.findSeat': 'Find a seat for an exam',
@@ -46,8 +44,6 @@ export const en = {
 export const de: ExtendOf<typeof en> = {
   'home.title': 'Start',
   'home.greeting': 'Hallo, {name}',
-  'home.staff':
-    'Sie sind als Mitarbeiterin oder Mitarbeiter angemeldet. Die Oberfläche für das Personal gibt es hier noch nicht; die API-Referenz steht unter /docs.',
   'home.appointments': 'Ihre Termine',
   'home.noAppointments': 'Keine anstehenden Termine.',
   'home.findSeat': 'Einen Platz für eine Prüfung finden',

@@ -1,0 +1,14 @@
+import type { StaffRole } from '../../../../src/domain/account'
+import type { MessageId } from '../../i18n/messages/en'
+
+/** A place in the staff console's menu, and which staff see it. */
+export interface ConsolePlace {
+  readonly to: string
+  readonly label: MessageId
+  readonly roles: readonly StaffRole[]
+}
+
+/** The console's menu, in the order staff see it; each page adds its line here. */
+export const CONSOLE_PLACES: readonly ConsolePlace[] = [
+  { to: '/', label: 'console.nav.search', roles: ['support', 'admin'] },
+]
