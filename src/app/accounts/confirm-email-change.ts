@@ -6,14 +6,15 @@ import {
   type StoredAccount,
 } from '../../db/accounts/accounts.js'
 import {
-  countWrongEmailChangeCode,
-  expireEmailChanges,
   findEmailChangeByLink,
   findLiveEmailChanges,
   type StoredEmailChange,
-  spendEmailChange,
 } from '../../db/accounts/email-change-requests.js'
-import { expireSignInRequests } from '../../db/accounts/sign-in-requests.js'
+import {
+  countWrongMailedCode,
+  expireMailedCodeRequests,
+  spendMailedCodeRequest,
+} from '../../db/accounts/mailed-code-requests.js'
 import { findCandidate, updateCandidateEmail } from '../../db/candidates/candidates.js'
 import { runInTransaction } from '../../db/engine/group-commit.js'
 import type { DB } from '../../db/engine/schema.js'
@@ -62,7 +63,7 @@ export async function confirmEmailChangeWithLink(
       if (account === null || account.disabledAt !== null)
         throw new AppError('EMAIL_CHANGE_LINK_INVALID')
       // The one statement that decides: of two presses at once, one changes the email.
-      if (!(await spendEmailChange(trx, request.id, now)))
+      if (!(await spendMailedCodeRequest(trx, 'email_change_requests', request.id, now)))
         throw new AppError('EMAIL_CHANGE_LINK_INVALID')
       confirming.email = request.newEmail
       return applyEmailChange(trx, deps, account, request, now)
@@ -94,7 +95,9 @@ export async function confirmEmailChangeWithCode(
     sameHash(request.codeHash, hashSignInCode(request.id, code ?? '')),
   )
   if (match === undefined) {
-    await runInTransaction(deps.db, (trx) => countWrongEmailChangeCode(trx, accountId, now))
+    await runInTransaction(deps.db, (trx) =>
+      countWrongMailedCode(trx, 'email_change_requests', accountId, now),
+    )
     throw (
       (await countWrongSignInCodeFrom(deps.db, client.address, now)) ??
       new AppError('EMAIL_CHANGE_CODE_INVALID', { field: 'code' })
@@ -104,7 +107,7 @@ export async function confirmEmailChangeWithCode(
     runCommand(deps, {}, async (trx) => {
       confirming.email = match.newEmail
       // Spent, expired or replaced since it was read (by another process, too): refused like any other.
-      if (!(await spendEmailChange(trx, match.id, now)))
+      if (!(await spendMailedCodeRequest(trx, 'email_change_requests', match.id, now)))
         throw new AppError('EMAIL_CHANGE_CODE_INVALID', { field: 'code' })
       const account = await findAccount(trx, accountId)
       if (account === null || account.disabledAt !== null)
@@ -154,8 +157,8 @@ async function applyEmailChange(
       detail: { email: { from: record.email, to: request.newEmail } },
     })
   }
-  await expireSignInRequests(trx, account.id, now)
-  await expireEmailChanges(trx, account.id, now)
+  await expireMailedCodeRequests(trx, 'sign_in_requests', account.id, now)
+  await expireMailedCodeRequests(trx, 'email_change_requests', account.id, now)
   await notifyAccountChange(trx, deps.mail, {
     account,
     change: {

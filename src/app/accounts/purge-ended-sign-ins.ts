@@ -1,6 +1,5 @@
-import { deleteEmailChangesOver } from '../../db/accounts/email-change-requests.js'
+import { deleteMailedCodeRequestsOver } from '../../db/accounts/mailed-code-requests.js'
 import { deleteSessionsOver } from '../../db/accounts/sessions.js'
-import { deleteSignInRequestsOver } from '../../db/accounts/sign-in-requests.js'
 import { DEFAULT_SESSION_TIMEOUTS } from '../../domain/session.js'
 import { computeSessionPurgeCutoffs, SIGN_IN_RETENTION_MS } from '../../domain/sign-in-retention.js'
 import type { AppDeps } from '../app-deps.js'
@@ -33,10 +32,13 @@ export async function purgeEndedSignIns(
   return {
     sessions: await inBatches((limit) => deleteSessionsOver(deps.db, cutoffs, limit), batch),
     signInRequests: await inBatches(
-      (limit) => deleteSignInRequestsOver(deps.db, before, limit),
+      (limit) => deleteMailedCodeRequestsOver(deps.db, 'sign_in_requests', before, limit),
       batch,
     ),
-    emailChanges: await inBatches((limit) => deleteEmailChangesOver(deps.db, before, limit), batch),
+    emailChanges: await inBatches(
+      (limit) => deleteMailedCodeRequestsOver(deps.db, 'email_change_requests', before, limit),
+      batch,
+    ),
   }
 }
 

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import { findAccount, findAccountByEmail } from '../../db/accounts/accounts.js'
-import { expireEmailChanges, insertEmailChange } from '../../db/accounts/email-change-requests.js'
+import { insertEmailChange } from '../../db/accounts/email-change-requests.js'
+import { expireMailedCodeRequests } from '../../db/accounts/mailed-code-requests.js'
 import { enqueueMail } from '../../db/mail/outbox.js'
 import { decideEmailChange, EMAIL_CHANGE_LIFETIME_MS } from '../../domain/email-change.js'
 import type { Principal } from '../../domain/principal.js'
@@ -92,7 +93,7 @@ async function askEmailChange(
     if (outcome === 'unchanged') throw new AppError('EMAIL_UNCHANGED', { field: 'email', email })
     // The latest request is the one that counts, whatever it leads to: an earlier link dies
     // alike whether the address was free or not, so that neither tells the asker which.
-    await expireEmailChanges(trx, account.id, now)
+    await expireMailedCodeRequests(trx, 'email_change_requests', account.id, now)
     const requestId = uuidv7()
     await auditAction(trx, actor, now, {
       candidateId: account.candidateId,

@@ -1,9 +1,9 @@
 import { findAccount, findAccountByEmail } from '../../db/accounts/accounts.js'
 import {
-  countWrongSignInCode,
-  findLiveSignInRequests,
-  spendSignInRequest,
-} from '../../db/accounts/sign-in-requests.js'
+  countWrongMailedCode,
+  spendMailedCodeRequest,
+} from '../../db/accounts/mailed-code-requests.js'
+import { findLiveSignInRequests } from '../../db/accounts/sign-in-requests.js'
 import { runInTransaction } from '../../db/engine/group-commit.js'
 import { parseEmail } from '../../domain/email.js'
 import { normalizeSignInCode } from '../../domain/sign-in-code.js'
@@ -41,7 +41,9 @@ export async function signInWithCode(
   )
   if (account === null || match === undefined || account.disabledAt !== null) {
     if (account !== null)
-      await runInTransaction(deps.db, (trx) => countWrongSignInCode(trx, account.id, now))
+      await runInTransaction(deps.db, (trx) =>
+        countWrongMailedCode(trx, 'sign_in_requests', account.id, now),
+      )
     throw (
       (await countWrongSignInCodeFrom(deps.db, client.address, now)) ??
       new AppError('SIGN_IN_CODE_INVALID', { field: 'code' })
@@ -50,7 +52,7 @@ export async function signInWithCode(
   return retryOnClaimRace(() =>
     runCommand(deps, {}, async (trx) => {
       // Spent, expired or killed since it was read (by another process, too): refused like any other.
-      if (!(await spendSignInRequest(trx, match.id, now)))
+      if (!(await spendMailedCodeRequest(trx, 'sign_in_requests', match.id, now)))
         throw new AppError('SIGN_IN_CODE_INVALID', { field: 'code' })
       const current = await findAccount(trx, account.id)
       if (current === null) throw new AppError('SIGN_IN_CODE_INVALID', { field: 'code' })

@@ -1,5 +1,6 @@
 import { findAccount } from '../../db/accounts/accounts.js'
-import { findSignInRequestByLink, spendSignInRequest } from '../../db/accounts/sign-in-requests.js'
+import { spendMailedCodeRequest } from '../../db/accounts/mailed-code-requests.js'
+import { findSignInRequestByLink } from '../../db/accounts/sign-in-requests.js'
 import { isUniqueViolation } from '../../db/engine/unique-violation.js'
 import { isSignInLive } from '../../domain/sign-in-request.js'
 import type { AppDeps } from '../app-deps.js'
@@ -29,7 +30,7 @@ export async function signInWithLink(
       if (account === null || account.disabledAt !== null)
         throw new AppError('SIGN_IN_LINK_INVALID')
       // The one statement that decides: of two presses at once, one signs in.
-      if (!(await spendSignInRequest(trx, request.id, now)))
+      if (!(await spendMailedCodeRequest(trx, 'sign_in_requests', request.id, now)))
         throw new AppError('SIGN_IN_LINK_INVALID')
       return completeSignIn(trx, account, request, now, client, 'link')
     })

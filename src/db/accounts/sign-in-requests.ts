@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { CandidateSignUp } from '../../domain/account.js'
 import type { Instant } from '../../domain/instant.js'
-import { MAX_WRONG_SIGN_IN_CODES, type SignInRequestState } from '../../domain/sign-in-request.js'
+import type { SignInRequestState } from '../../domain/sign-in-request.js'
 import { readInstant, readOptionalInstant, writeInstant } from '../engine/columns.js'
-import { dialectOf } from '../engine/dialect.js'
 import type { DB } from '../engine/schema.js'
+import { isLive } from './mailed-code-requests.js'
 
 /** A sign-in request as stored: hashes only, never its link's secret or its code. */
 export interface StoredSignInRequest extends SignInRequestState {
@@ -75,90 +75,11 @@ export async function findLiveSignInRequests(
   const rows = await db
     .selectFrom('sign_in_requests')
     .select(COLUMNS)
+    .where(isLive(now))
     .where('account_id', '=', accountId)
-    .where('expires_at', '>', writeInstant(now))
-    .where('spent_at', 'is', null)
-    .where('wrong_codes', '<', MAX_WRONG_SIGN_IN_CODES)
     .orderBy('created_at', 'desc')
     .execute()
   return rows.map(toRequest)
-}
-
-/**
- * Spends a request at `now` if it is still live; false when it was spent,
- * expired or killed meanwhile (by another process, too): the one statement
- * decides, so a request signs in once.
- */
-export async function spendSignInRequest(
-  db: Kysely<DB>,
-  id: string,
-  now: Instant,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('sign_in_requests')
-    .set({ spent_at: writeInstant(now) })
-    .where('id', '=', id)
-    .where('spent_at', 'is', null)
-    .where('expires_at', '>', writeInstant(now))
-    .where('wrong_codes', '<', MAX_WRONG_SIGN_IN_CODES)
-    .executeTakeFirst()
-  return result.numUpdatedRows > 0n
-}
-
-/** Counts a wrong code against every live request of the account, in one statement. */
-export async function countWrongSignInCode(
-  db: Kysely<DB>,
-  accountId: string,
-  now: Instant,
-): Promise<void> {
-  await db
-    .updateTable('sign_in_requests')
-    .set((eb) => ({ wrong_codes: eb('wrong_codes', '+', 1) }))
-    .where('account_id', '=', accountId)
-    .where('spent_at', 'is', null)
-    .where('expires_at', '>', writeInstant(now))
-    .where('wrong_codes', '<', MAX_WRONG_SIGN_IN_CODES)
-    .execute()
-}
-
-/** Ends every live request of an account at `now` (it expires now): their link and code stop working. */
-export async function expireSignInRequests(
-  db: Kysely<DB>,
-  accountId: string,
-  now: Instant,
-): Promise<void> {
-  await db
-    .updateTable('sign_in_requests')
-    .set({ expires_at: writeInstant(now) })
-    .where('account_id', '=', accountId)
-    .where('spent_at', 'is', null)
-    .where('expires_at', '>', writeInstant(now))
-    .execute()
-}
-
-/**
- * Deletes at most `limit` requests spent or expired before `before`, in one
- * statement; how many went. Several processes may purge at once (on
- * PostgreSQL rows being deleted by another are skipped).
- */
-export async function deleteSignInRequestsOver(
-  db: Kysely<DB>,
-  before: Instant,
-  limit: number,
-): Promise<number> {
-  const over = db
-    .selectFrom('sign_in_requests')
-    .select('id')
-    .where((eb) =>
-      eb.or([
-        eb('spent_at', '<', writeInstant(before)),
-        eb('expires_at', '<', writeInstant(before)),
-      ]),
-    )
-    .limit(limit)
-  const batch = dialectOf(db) === 'postgres' ? over.forUpdate().skipLocked() : over
-  const result = await db.deleteFrom('sign_in_requests').where('id', 'in', batch).executeTakeFirst()
-  return Number(result.numDeletedRows)
 }
 
 function toRequest(row: {
