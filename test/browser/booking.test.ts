@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_SIGN_IN } from '../../src/demo/demo-accounts.js'
-import { instant } from '../api/api-harness.js'
 import { enrolmentDay } from './enrolment-day.js'
 import {
   asStaff,

@@ -10,18 +10,10 @@ import {
 } from '../../src/demo/demo-offers.js'
 import type { OutboxMessage } from '../../src/domain/outbox-mail.js'
 import {
-  type AccountChange,
-  composeAccountChangeMail,
-} from '../../src/mail/compose-account-change-mail.js'
-import {
   type AppointmentMailKind,
   composeAppointmentMail,
 } from '../../src/mail/compose-appointment-mail.js'
 import { composeBetaResultMail } from '../../src/mail/compose-beta-result-mail.js'
-import {
-  composeEmailChangeMail,
-  composeEmailInUseMail,
-} from '../../src/mail/compose-email-change-mail.js'
 import {
   composeExceptionMail,
   type ExceptionMailKind,

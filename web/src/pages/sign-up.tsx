@@ -1,5 +1,5 @@
 import { type FormEvent, useMemo, useState } from 'react'
-import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components'
+import { FieldError, Form, Input, Label, TextField } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
 import { ASSIGNED_COUNTRIES } from '../../../src/domain/country'
