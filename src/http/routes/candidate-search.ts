@@ -11,7 +11,7 @@ import { SEARCH_MATCHES } from '../../domain/candidate-search.js'
 import { toInstantOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
 import { PageOut, PagingFields, PagingQuery } from '../schemas/paging.js'
-import { ActorNames } from '../schemas/registration.js'
+import { ActorNames, AuditActorOut, toAuditActorOut } from '../schemas/registration.js'
 
 const FoundCandidateOut = Type.Object({
   id: Type.String(),
@@ -36,18 +36,7 @@ const AuditTimelineEntryOut = Type.Object({
     },
     { description: 'The record acted on' },
   ),
-  actor: Type.Object({
-    tokenId: Type.String({
-      description: "The principal that acted: a token's id, a person's account id, or a job's",
-    }),
-    role: Type.String(),
-    accountId: Nullable(Type.String({ description: "The person's account" })),
-    displayName: ActorNames.displayName,
-    tokenLabel: ActorNames.tokenLabel,
-    providerId: Nullable(
-      Type.String({ description: "For a provider's token: the provider it acts for" }),
-    ),
-  }),
+  actor: AuditActorOut,
   channel: Type.String({ examples: ['api', 'phone', 'web'] }),
   reason: ActorNames.reason,
   onBehalf: Type.Boolean({ description: 'Done by support staff or an admin for the candidate' }),
@@ -61,14 +50,7 @@ function toAuditTimelineEntryOut(entry: AuditEntry) {
     at: toInstantOut(entry.at),
     action: entry.action,
     subject: { type: entry.subjectType, id: entry.subjectId },
-    actor: {
-      tokenId: entry.actorId,
-      role: entry.actorRole,
-      accountId: entry.actorAccountId ?? null,
-      displayName: entry.actorName ?? null,
-      tokenLabel: entry.actorLabel ?? null,
-      providerId: entry.actorProviderId ?? null,
-    },
+    actor: toAuditActorOut(entry),
     channel: entry.channel,
     reason: entry.reason ?? null,
     onBehalf: isOnBehalf(entry.actorRole),

@@ -228,21 +228,35 @@ export function toRegistrationOut(view: RegistrationView, reader: Principal) {
   }
 }
 
+/** Who did a thing recorded in the audit trail, as every audit answer names them. */
+export const AuditActorOut = Type.Object({
+  tokenId: Type.String({
+    description: "The principal that acted: a token's id, a person's account id, or a job's",
+  }),
+  role: Type.String(),
+  accountId: Nullable(Type.String({ description: "The person's account" })),
+  displayName: ActorNames.displayName,
+  tokenLabel: ActorNames.tokenLabel,
+  providerId: Nullable(
+    Type.String({ description: "For a provider's token: the provider it acts for" }),
+  ),
+})
+
+export function toAuditActorOut(entry: AuditEntry) {
+  return {
+    tokenId: entry.actorId,
+    role: entry.actorRole,
+    accountId: entry.actorAccountId ?? null,
+    displayName: entry.actorName ?? null,
+    tokenLabel: entry.actorLabel ?? null,
+    providerId: entry.actorProviderId ?? null,
+  }
+}
+
 export const AuditEntryOut = Type.Object({
   at: Type.String(),
   action: Type.String(),
-  actor: Type.Object({
-    tokenId: Type.String({
-      description: "The principal that acted: a token's id, a person's account id, or a job's",
-    }),
-    role: Type.String(),
-    accountId: Nullable(Type.String({ description: "The person's account" })),
-    displayName: ActorNames.displayName,
-    tokenLabel: ActorNames.tokenLabel,
-    providerId: Nullable(
-      Type.String({ description: "For a provider's token: the provider it acts for" }),
-    ),
-  }),
+  actor: AuditActorOut,
   channel: Type.String(),
   reason: ActorNames.reason,
   onBehalf: Type.Boolean({ description: 'Done by support staff or an admin for the candidate' }),
@@ -259,14 +273,7 @@ export function toAuditEntryOut(entry: AuditEntry & { readonly summary?: string 
   return {
     at: toInstantOut(entry.at),
     action: entry.action,
-    actor: {
-      tokenId: entry.actorId,
-      role: entry.actorRole,
-      accountId: entry.actorAccountId ?? null,
-      displayName: entry.actorName ?? null,
-      tokenLabel: entry.actorLabel ?? null,
-      providerId: entry.actorProviderId ?? null,
-    },
+    actor: toAuditActorOut(entry),
     channel: entry.channel,
     reason: entry.reason ?? null,
     onBehalf: isOnBehalf(entry.actorRole),
