@@ -1,3 +1,4 @@
+import { computeSearchWords } from './search-words.js'
 import type { Position } from './test-centre.js'
 
 /** A place to search for a seat from: a city that has test centres, at their midpoint. */
@@ -10,35 +11,13 @@ export interface Place extends Position {
   readonly centres: number
 }
 
-/** Letters that carry no combining mark to strip, spelled as a person typing without them would. */
-const PLAIN_LETTERS: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-  ħ: 'h',
-  ŧ: 't',
-}
-
 /**
  * Text as a place search compares it: lower case, without accents
  * (`São` → `sao`, `Łódź` → `lodz`), words (letters and digits) separated by
  * one space, so that `new-york` and `New  York` are the same.
  */
 export function foldPlaceText(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[ßæœøłđðþıħŧ]/g, (letter) => PLAIN_LETTERS[letter] ?? letter)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .join(' ')
+  return computeSearchWords(text).join(' ')
 }
 
 /**

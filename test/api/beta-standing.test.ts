@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { createCentre, createSlot } from '../factories/appointments.js'
 import { testDatabases } from '../support/databases.js'
-import { book, call, expectOk, expectProblem, instant, useApi } from './api-harness.js'
+import { book, call, expectOk, expectProblem, useApi } from './api-harness.js'
 import {
   BETA,
+  closedBetaWithTwoCandidates,
   composeWave,
   createBetaExam,
   newCandidates,
-  setBetaProgramme,
   waveAction,
 } from './beta-world.js'
 
@@ -37,15 +36,7 @@ describe.each(testDatabases())(
 
     it('says whether the candidate is on the roster, invited by a wave still to open, registered', async () => {
       const w = get()
-      await createBetaExam(w)
-      await setBetaProgramme(w, { acceptsNewCandidates: false })
-      const slot = await createSlot(
-        w.db,
-        await createCentre(w.db),
-        instant('2026-07-01T09:00:00Z'),
-        20,
-      )
-      const [ana, ben] = (await newCandidates(w, 2)) as [string, string]
+      const { slot, ana, ben } = await closedBetaWithTwoCandidates(w)
       expect(await standing(ana)).toEqual({
         candidateId: ana,
         exam: BETA,

@@ -1,5 +1,5 @@
-import { deliver } from '../factories/appointments.js'
-import { type ApiWorld, call, expectOk, registerCandidate } from './api-harness.js'
+import { createCentre, createSlot, deliver } from '../factories/appointments.js'
+import { type ApiWorld, call, expectOk, instant, registerCandidate } from './api-harness.js'
 
 /** The beta exam the beta tests use, with its live twin 70-620. */
 export const BETA = '071-620'
@@ -51,6 +51,18 @@ export async function newCandidates(w: ApiWorld, count: number, prefix = 'c'): P
     ids.push(await registerCandidate(w, { email: `${prefix}${i}@example.com` }))
   }
   return ids
+}
+
+/**
+ * 71-620 closed to newcomers (invited only), a slot of 20 seats on 1 July
+ * 2026, and two new candidates, Ana and Ben, not yet invited.
+ */
+export async function closedBetaWithTwoCandidates(w: ApiWorld) {
+  await createBetaExam(w)
+  await setBetaProgramme(w, { acceptsNewCandidates: false })
+  const slot = await createSlot(w.db, await createCentre(w.db), instant('2026-07-01T09:00:00Z'), 20)
+  const [ana, ben] = (await newCandidates(w, 2)) as [string, string]
+  return { slot, ana, ben }
 }
 
 /** Composes a wave of the beta: a `list` wave named "wave" with codes of `codeMode`, unless `body` says otherwise. */

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { sendWave } from '../../src/app/beta/send-wave.js'
-import { createCentre, createSlot } from '../factories/appointments.js'
 import { TEST_MAIL_SETTINGS } from '../factories/mail.js'
 import { testDatabases } from '../support/databases.js'
-import { book, call, expectOk, expectProblem, instant, useApi } from './api-harness.js'
+import { book, call, expectOk, expectProblem, useApi } from './api-harness.js'
 import {
   BETA,
+  closedBetaWithTwoCandidates,
   composeWave,
-  createBetaExam,
   newCandidates,
-  setBetaProgramme,
   waveAction,
 } from './beta-world.js'
 
@@ -29,15 +27,7 @@ describe.each(testDatabases())("a candidate's beta invitations on $name", ({ ope
 
   it('shows a mailed invitation with its code and whether it lets the candidate register now', async () => {
     const w = get()
-    await createBetaExam(w)
-    await setBetaProgramme(w, { acceptsNewCandidates: false })
-    const slot = await createSlot(
-      w.db,
-      await createCentre(w.db),
-      instant('2026-07-01T09:00:00Z'),
-      20,
-    )
-    const [ana, ben] = (await newCandidates(w, 2)) as [string, string]
+    const { slot, ana, ben } = await closedBetaWithTwoCandidates(w)
     const invitations = async (candidateId: string) =>
       expectOk<{ items: Invitation[] }>(
         await call(

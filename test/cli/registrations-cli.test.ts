@@ -64,6 +64,23 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
   /** A slot whose change deadlines are days ahead. */
   const laterSlot = async () => (await slotsOf680(NOW + 72 * HOUR_MS))[0]!
 
+  /** A new candidate `id` booked on a later slot of 70-680 by the agent; the registration's id. */
+  async function bookedOnLaterSlot(id: string): Promise<string> {
+    const candidate = await createCandidate(database.db, { id })
+    const slot = await laterSlot()
+    const booked = await examdesk([
+      'register',
+      '--candidate',
+      candidate.id,
+      '--exam',
+      '70-680',
+      '--slot',
+      slot.id,
+    ])
+    expect(booked.code, describeRun(booked)).toBe(0)
+    return /Booked: (\S+)/.exec(booked.stdout)![1]!
+  }
+
   async function mailTo(recipient: string) {
     const { items } = await selectMailPage(database.db, { limit: 200, offset: 0 })
     return items.filter((mail) => mail.recipient === recipient).map((mail) => mail.kind)
@@ -199,19 +216,7 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
   })
 
   it('moves a booking onto a seat past its deadlines only when the caller agrees (--acknowledge-deadlines)', async () => {
-    const candidate = await createCandidate(database.db, { id: `cand-move-${engine}` })
-    const slot = await laterSlot()
-    const booked = await examdesk([
-      'register',
-      '--candidate',
-      candidate.id,
-      '--exam',
-      '70-680',
-      '--slot',
-      slot.id,
-    ])
-    expect(booked.code, describeRun(booked)).toBe(0)
-    const id = /Booked: (\S+)/.exec(booked.stdout)![1]!
+    const id = await bookedOnLaterSlot(`cand-move-${engine}`)
     const [soon] = await slotsOf680(NOW)
     const args = ['reschedule', '--registration', id, '--slot', soon!.id]
     const refused = await examdesk(args)
@@ -342,18 +347,7 @@ describe.each(cliEngines())('phone-queue commands on %s', (engine) => {
   })
 
   it('records an admin taking the call as the admin they are', async () => {
-    const candidate = await createCandidate(database.db, { id: `cand-admin-call-${engine}` })
-    const slot = await laterSlot()
-    const booked = await examdesk([
-      'register',
-      '--candidate',
-      candidate.id,
-      '--exam',
-      '70-680',
-      '--slot',
-      slot.id,
-    ])
-    const id = /Booked: (\S+)/.exec(booked.stdout)![1]!
+    const id = await bookedOnLaterSlot(`cand-admin-call-${engine}`)
     const cancelled = await run([
       'cancel',
       '--registration',

@@ -4,6 +4,7 @@ import { Type } from 'typebox'
 import { confirmEmailChangeWithLink } from '../../app/accounts/confirm-email-change.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { escapeHtml } from '../../mail/escape-html.js'
+import { acceptButtonForm } from '../button-form.js'
 import { prefersHtml } from '../prefers-html.js'
 import { page, pageHeaders, sendProblemPage } from '../problem-page.js'
 
@@ -41,13 +42,8 @@ const ASK_AGAIN =
  */
 export function emailChangePageRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
+    acceptButtonForm(fastify)
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-    // The button's form sends an empty urlencoded body; nothing in it is read.
-    app.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: 1024 },
-      (_request, _body, done) => done(null, {}),
-    )
 
     app.get(
       '/confirm-email/:secret',

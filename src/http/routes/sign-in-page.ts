@@ -5,6 +5,7 @@ import { endReplacedSession } from '../../app/accounts/end-sessions.js'
 import { signInWithLink } from '../../app/accounts/sign-in-with-link.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { AppError } from '../../app/errors.js'
+import { acceptButtonForm } from '../button-form.js'
 import { prefersHtml } from '../prefers-html.js'
 import { sendProblemPage } from '../problem-page.js'
 import { readSessionSecret, type SessionCookie, setSessionCookie } from '../session-cookie.js'
@@ -55,13 +56,8 @@ const SIGN_IN_NEXT_STEP =
  */
 export function signInPageRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPluginAsync {
   return async (fastify) => {
+    acceptButtonForm(fastify)
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-    // The button's form sends an empty urlencoded body; nothing in it is read.
-    app.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: 1024 },
-      (_request, _body, done) => done(null, {}),
-    )
 
     app.get(
       '/sign-in/:secret',
