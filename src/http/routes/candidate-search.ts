@@ -9,7 +9,6 @@ import { isOnBehalf } from '../../domain/acted-by.js'
 import type { AuditEntry } from '../../domain/audit-entry.js'
 import { SEARCH_MATCHES } from '../../domain/candidate-search.js'
 import { toInstantOut } from '../schemas/instant.js'
-import { Nullable } from '../schemas/nullable.js'
 import { PageOut, PagingFields, PagingQuery } from '../schemas/paging.js'
 import { ActorNames, AuditActorOut, toAuditActorOut } from '../schemas/registration.js'
 
