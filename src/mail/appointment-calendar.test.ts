@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { anasAucklandAppointment } from '../../test/factories/mail.js'
 import { child, property, readCalendar } from '../../test/support/read-calendar.js'
 import {
   type AppointmentCalendarInput,
@@ -6,38 +7,13 @@ import {
 } from './appointment-calendar.js'
 
 function input(overrides: Partial<AppointmentCalendarInput> = {}): AppointmentCalendarInput {
-  return {
-    kind: 'registration-confirmed',
-    registrationId: 'K7QX-M2PD-9TRW',
+  return anasAucklandAppointment({
     version: 3,
-    candidate: {
-      id: 'cand-ana',
-      firstName: 'Ana',
-      lastName: 'Silva',
-      email: 'ana@example.test',
-      timeZone: 'America/Los_Angeles',
-    },
-    exam: { number: '070-620', title: 'Configuring Windows 7' },
-    provider: { id: 'pearson-vue', name: 'Pearson VUE' },
-    centre: {
-      name: 'Auckland CBD Testing',
-      address: '1 Queen Street',
-      city: 'Auckland',
-      country: 'NZ',
-      timeZone: 'Pacific/Auckland',
-    },
-    // Sunday 5 April 2026, 08:30 in Auckland; still Saturday 4 April in UTC.
-    startsAt: Date.UTC(2026, 3, 4, 20, 30),
-    changeDeadlines: {
-      reschedule: Date.UTC(2026, 3, 3, 20, 30),
-      cancel: Date.UTC(2026, 3, 2, 20, 30),
-    },
     help: 'For help, write to help@example.test.',
-    organizer: { name: 'examdesk', address: 'no-reply@examdesk.test' },
     publicUrl: 'https://exams.example.org',
     composedAt: Date.UTC(2026, 3, 3, 0, 0),
     ...overrides,
-  }
+  })
 }
 
 /** The event's DESCRIPTION as a person reads it. */

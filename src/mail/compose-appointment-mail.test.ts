@@ -1,46 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { anasAucklandAppointment } from '../../test/factories/mail.js'
 import { child, instantOf, property, readCalendar } from '../../test/support/read-calendar.js'
-import {
-  type AppointmentMailInput,
-  composeAppointmentMail,
-  computeAppointmentDedupeKey,
-} from './compose-appointment-mail.js'
+import { composeAppointmentMail, computeAppointmentDedupeKey } from './compose-appointment-mail.js'
 
 const HELP = 'This address is not monitored. For help, write to help@example.test.'
 
-function input(overrides: Partial<AppointmentMailInput> = {}): AppointmentMailInput {
-  return {
-    kind: 'registration-confirmed',
-    registrationId: 'K7QX-M2PD-9TRW',
-    version: 1,
-    candidate: {
-      id: 'cand-ana',
-      firstName: 'Ana',
-      lastName: 'Silva',
-      email: 'ana@example.test',
-      timeZone: 'America/Los_Angeles',
-    },
-    exam: { number: '070-620', title: 'Configuring Windows 7' },
-    provider: { id: 'pearson-vue', name: 'Pearson VUE' },
-    centre: {
-      name: 'Auckland CBD Testing',
-      address: '1 Queen Street',
-      city: 'Auckland',
-      country: 'NZ',
-      timeZone: 'Pacific/Auckland',
-    },
-    // Sunday 5 April 2026, 08:30 in Auckland: the first morning after NZDT ends.
-    startsAt: Date.UTC(2026, 3, 4, 20, 30),
-    changeDeadlines: {
-      reschedule: Date.UTC(2026, 3, 3, 20, 30),
-      cancel: Date.UTC(2026, 3, 2, 20, 30),
-    },
-    help: HELP,
-    organizer: { name: 'examdesk', address: 'no-reply@examdesk.test' },
-    composedAt: Date.UTC(2026, 2, 15, 12, 0),
-    ...overrides,
-  }
-}
+const input = anasAucklandAppointment
 
 describe('composeAppointmentMail', () => {
   it('confirms with the centre time and zone, the candidate’s time, the deadlines and help', () => {

@@ -70,9 +70,29 @@ export function confirmationAsFacts(overrides: Partial<OutboxFacts> = {}): Outbo
 }
 
 function confirmationFacts(registrationId: string): AppointmentMailInput {
+  return anasAucklandAppointment({
+    registrationId,
+    changeDeadlines: {
+      reschedule: Date.UTC(2026, 3, 3, 20, 30),
+      cancel: Date.UTC(2026, 3, 3, 20, 30),
+    },
+    help: TEST_MAIL_SETTINGS.help,
+    organizer: TEST_MAIL_SETTINGS.from,
+    composedAt: FACTORY_EPOCH,
+  })
+}
+
+/**
+ * Ana (in Los Angeles) booked 070-620 at Pearson VUE's Auckland centre for
+ * Sunday 5 April 2026, 08:30 there: the first morning after NZDT ends, and
+ * still Saturday 4 April in UTC and in Los Angeles.
+ */
+export function anasAucklandAppointment(
+  overrides: Partial<AppointmentMailInput> = {},
+): AppointmentMailInput {
   return {
     kind: 'registration-confirmed',
-    registrationId,
+    registrationId: 'K7QX-M2PD-9TRW',
     version: 1,
     candidate: {
       id: 'cand-ana',
@@ -93,10 +113,11 @@ function confirmationFacts(registrationId: string): AppointmentMailInput {
     startsAt: Date.UTC(2026, 3, 4, 20, 30),
     changeDeadlines: {
       reschedule: Date.UTC(2026, 3, 3, 20, 30),
-      cancel: Date.UTC(2026, 3, 3, 20, 30),
+      cancel: Date.UTC(2026, 3, 2, 20, 30),
     },
-    help: TEST_MAIL_SETTINGS.help,
-    organizer: TEST_MAIL_SETTINGS.from,
-    composedAt: FACTORY_EPOCH,
+    help: 'This address is not monitored. For help, write to help@example.test.',
+    organizer: { name: 'examdesk', address: 'no-reply@examdesk.test' },
+    composedAt: Date.UTC(2026, 2, 15, 12, 0),
+    ...overrides,
   }
 }
