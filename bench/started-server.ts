@@ -19,11 +19,12 @@ export interface StartedServer {
 
 /**
  * Starts `node dist/cli/main.js serve` (what `npm start` runs after its
- * build) with its defaults but a free port, a SQLite file and a mail folder
- * of its own in a temporary folder: the request log at `info` goes to its
- * stdout, as in a terminal, which is read and dropped here.
+ * build) with its defaults but a free port, a SQLite file (or the database
+ * at `databaseUrl`) and a mail folder of its own in a temporary folder: the
+ * request log at `info` goes to its stdout, as in a terminal, which is read
+ * and dropped here.
  */
-export async function startServer(): Promise<StartedServer> {
+export async function startServer(options: { databaseUrl?: string } = {}): Promise<StartedServer> {
   const dir = mkdtempSync(join(tmpdir(), 'examdesk-web-bench-'))
   const mailDir = join(dir, 'mail')
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'serve'], {
@@ -32,7 +33,7 @@ export async function startServer(): Promise<StartedServer> {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${join(dir, 'examdesk.db')}`,
+      DATABASE_URL: options.databaseUrl ?? `sqlite:${join(dir, 'examdesk.db')}`,
       MAIL_DIR: mailDir,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
