@@ -175,6 +175,8 @@ function pageRequests(candidateId: string): readonly string[] {
     `${c}/certifications`,
     `${c}/codes?limit=200`,
     `${c}/beta-invitations`,
+    '/v1/exams?status=beta',
+    `${c}/beta-standing?exam=071-621`,
     `${c}/exception-requests?limit=200`,
     `/v1/admin/mail?candidateId=${candidateId}&limit=200`,
     `${c}/audit?limit=200`,
