@@ -55,6 +55,10 @@ function ExamEligibility({ candidateId, exam }: { candidateId: string; exam: str
   const query = $api.useQuery('get', '/v1/candidates/{id}/eligibility', {
     params: { path: { id: candidateId }, query: { exam } },
   })
+  // The record the page has read already: a regional restriction names their country.
+  const candidate = $api.useQuery('get', '/v1/candidates/{id}', {
+    params: { path: { id: candidateId } },
+  })
   const decision = query.data
   return (
     <article className="card" aria-labelledby={`cc-e-${exam}`} aria-busy={query.isPending}>
