@@ -68,7 +68,10 @@ function ExamEligibility({ candidateId, exam }: { candidateId: string; exam: str
       {decision !== undefined && (
         <>
           <p className={decision.eligible ? 'verdict good' : 'verdict attention'}>
-            {say(decision)}
+            {say({
+              ...decision,
+              ...(candidate.data === undefined ? {} : { country: candidate.data.country }),
+            })}
           </p>
           <dl className="facts">
             <dt>{t('exam.now.attempt')}</dt>
