@@ -338,6 +338,7 @@ export interface ErrorFactsByCode {
   MAIL_NOT_FOUND: { readonly mailId: string }
   MAIL_NOT_SENT: { readonly mailId: string; readonly mailStatus: 'pending' | 'failed' }
   MAIL_NOT_RESENDABLE: { readonly mailId: string; readonly kind: string }
+  MAIL_NOT_FAILED: { readonly mailId: string; readonly mailStatus: 'pending' | 'sent' }
   IMPORT_INVALID: { readonly problems: readonly ImportProblemFact[] }
   /** The HTTP request's own id, which the answer's `requestId` member carries too. */
   INTERNAL_ERROR: { readonly requestId: string }

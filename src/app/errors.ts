@@ -896,6 +896,14 @@ export const ERROR_CATALOGUE: Catalogue = {
     sentence: (f) =>
       `Mail ${text(f.mailId)} carries a sign-in or confirmation link and code, which work once for a short time: the person asks for a new one instead.`,
   },
+  MAIL_NOT_FAILED: {
+    status: 409,
+    title: 'Mail not failed',
+    sentence: (f) =>
+      f.mailStatus === 'sent'
+        ? `Mail ${text(f.mailId)} went out already: send it again instead if its recipient cannot find it.`
+        : `Mail ${text(f.mailId)} is still waiting in the outbox to be sent: only a mail whose delivery gave up is tried again.`,
+  },
   IMPORT_INVALID: {
     status: 422,
     title: 'Import refused',

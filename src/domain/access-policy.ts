@@ -100,6 +100,8 @@ export const ACCESS_POLICY = {
   listMail: staffTool,
   getMail: staffTool,
   resendMail: staffTool,
+  listMailQueue: staffTool,
+  retryMail: staffTool,
 
   // Candidates and what they hold: the candidate themself and staff.
   createCandidate: staffTool,

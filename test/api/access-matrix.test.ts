@@ -356,6 +356,11 @@ const TABLE: Readonly<Record<string, Row>> = {
     request: () =>
       post('/v1/admin/mail/no-such-mail/resend', { reason: 'The candidate called for it.' }),
   },
+  listMailQueue: { ...STAFF_ONLY(200), request: () => get('/v1/admin/mail-queue') },
+  retryMail: {
+    ...STAFF_ONLY(404),
+    request: () => post('/v1/admin/mail/no-such-mail/retry', { reason: 'The relay is back.' }),
+  },
   // Support's console: the search box over every candidate, a candidate's audit trail, the queue.
   searchCandidates: { ...STAFF_ONLY(200), request: () => get('/v1/candidates?q=Annika') },
   listCandidateAudit: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { newVoucher } from '../../src/app/vouchers/new-voucher.js'
+import { appendAudit } from '../../src/db/audit-log.js'
 import { insertVoucher } from '../../src/db/vouchers/vouchers.js'
 import { STUDY_BOOK_DISCOUNT } from '../../src/demo/demo-offers.js'
 import { maskCode } from '../../src/domain/code-mask.js'
@@ -124,6 +125,31 @@ describe.each(testDatabases())("a candidate's audit timeline ($name)", ({ open }
     expect(response.body).not.toContain(code)
     expect(response.body).not.toContain(voucher.code)
     expect(response.body).toContain(maskCode(code))
+  })
+
+  it('masks a code that is itself the subject of an entry (a code issued to them)', async () => {
+    const w = world()
+    const lea = await registerCandidate(w)
+    const code = 'N95RXKVNF7BN8VUGYP'
+    await appendAudit(w.db, {
+      id: 'audit-code-issued',
+      at: NOW,
+      actorId: 'support-token',
+      actorRole: 'support',
+      channel: 'phone',
+      candidateId: lea,
+      subjectType: 'voucher',
+      subjectId: code,
+      action: 'voucher-issued',
+      detail: {},
+    })
+    const response = await call(w, 'GET', `/v1/candidates/${lea}/audit`, undefined, 'support')
+    const trail = expectOk<Trail>(response)
+    expect(trail.items.find((entry) => entry.action === 'voucher-issued')?.subject).toEqual({
+      type: 'voucher',
+      id: '••••••-••••••-••UGYP',
+    })
+    expect(response.body).not.toContain(code)
   })
 
   it('comes a page at a time, and answers an unknown candidate as missing', async () => {

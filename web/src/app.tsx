@@ -58,6 +58,12 @@ const BookPage = page(() => import('./pages/book/book-page').then((m) => m.BookP
 const RegistrationPage = page(() =>
   import('./pages/registration/registration-page').then((m) => m.RegistrationPage),
 )
+const CandidatePage = page(() =>
+  import('./pages/console/candidate/candidate-page').then((m) => m.CandidatePage),
+)
+const MailQueuePage = page(() =>
+  import('./pages/console/mail/mail-queue-page').then((m) => m.MailQueuePage),
+)
 const NotFoundPage = page(() => import('./pages/not-found').then((m) => m.NotFoundPage))
 
 /** The pages a signed-in person most often opens first, by the first part of their address. */
@@ -106,6 +112,14 @@ export function App() {
             element={<SignedIn page={() => <ExceptionRequestPage />} />}
           />
           <Route path="/account" element={<SignedIn page={(me) => <AccountPage me={me} />} />} />
+          <Route
+            path="/console/candidates/:id"
+            element={<Staff page={(me) => <CandidatePage me={me} />} />}
+          />
+          <Route
+            path="/console/mail"
+            element={<Staff page={(me) => <MailQueuePage me={me} />} />}
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

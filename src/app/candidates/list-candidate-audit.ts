@@ -13,8 +13,8 @@ import { getCandidateFor } from './get-candidate.js'
  * time: each entry with when, what (the action and its subject), who (the
  * person by name, their role, a token's label, the provider a token acts
  * for), by which channel and why. Voucher codes are masked in what is shown
- * (the detail and the reason), as the outbox masks them: staff see which
- * code, not the code.
+ * (the subject, the detail and the reason), as the outbox masks them: staff
+ * see which code, not the code.
  */
 export async function listCandidateAudit(
   deps: { readonly db: Kysely<DB> },
@@ -33,6 +33,8 @@ export async function listCandidateAudit(
 function maskEntry(entry: AuditEntry): AuditEntry {
   return {
     ...entry,
+    // A code issued or enrolled is the entry's subject: its id is the code itself.
+    subjectId: entry.subjectType === 'voucher' ? maskCodesInText(entry.subjectId) : entry.subjectId,
     reason: entry.reason == null ? null : maskCodesInText(entry.reason),
     detail: maskCodesInValue(entry.detail) as Record<string, unknown>,
   }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { listAuditOf } from '../../db/audit-log.js'
 import { findCandidate } from '../../db/candidates/candidates.js'
-import { findExam } from '../../db/catalogue/exams.js'
+import { findExam, findExams } from '../../db/catalogue/exams.js'
 import { findProvider } from '../../db/catalogue/providers.js'
 import type { Paging } from '../../db/engine/paging.js'
 import type { DB } from '../../db/engine/schema.js'
@@ -203,8 +203,10 @@ export async function listCandidateExceptionRequests(
     listExceptionRequestsOfCandidate(deps.db, candidateId, paging),
     countExceptionRequestsOfCandidate(deps.db, candidateId),
   ])
-  const items = await Promise.all(
-    requests.map((request) => loadExceptionRequestView(deps.db, request)),
+  // The exams' titles in one statement, not one per request.
+  const exams = await findExams(deps.db, [...new Set(requests.map((request) => request.exam))])
+  const items = requests.map((request) =>
+    toExceptionRequestView(request, exams.get(request.exam)?.title ?? request.exam),
   )
   return { items, total }
 }

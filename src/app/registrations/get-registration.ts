@@ -12,7 +12,11 @@ import type { Principal } from '../../domain/principal.js'
 import { getCandidateFor } from '../candidates/get-candidate.js'
 import type { Page } from '../page.js'
 import { describeHistory, type HistoryEntry, REGISTRATION_VERBS } from './registration-history.js'
-import { loadRegistrationView, type RegistrationView } from './registration-view.js'
+import {
+  loadRegistrationView,
+  loadRegistrationViews,
+  type RegistrationView,
+} from './registration-view.js'
 import { findRegistrationFor } from './require-live-booking.js'
 
 /**
@@ -64,8 +68,5 @@ export async function listCandidateRegistrations(
     listRegistrationsOfCandidate(deps.db, of, paging),
     countRegistrationsOfCandidate(deps.db, of),
   ])
-  const items = await Promise.all(
-    registrations.map((registration) => loadRegistrationView(deps.db, registration)),
-  )
-  return { items, total }
+  return { items: await loadRegistrationViews(deps.db, registrations), total }
 }

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely'
-import { findExam } from '../../db/catalogue/exams.js'
+import { findExam, findExams } from '../../db/catalogue/exams.js'
+import { findSlotAppointments } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
-import { findPaymentOf } from '../../db/registrations/payments.js'
-import { findRefundOf } from '../../db/registrations/refunds.js'
+import { findPaymentOf, findPaymentsOf } from '../../db/registrations/payments.js'
+import { findRefundOf, findRefundsOf } from '../../db/registrations/refunds.js'
 import { isOnBehalf } from '../../domain/acted-by.js'
 import type { Appointment } from '../../domain/appointment.js'
 import { computeChangeDeadlines } from '../../domain/change-window.js'
@@ -210,4 +211,34 @@ export async function loadRegistrationView(
   if (!exam || !appointment)
     throw new Error(`Registration ${registration.id} points at a missing exam or slot`)
   return toRegistrationView(registration, exam.title, appointment, money)
+}
+
+/**
+ * `loadRegistrationView` for a list: the exams, appointments, payments and
+ * refunds of all of them read in one statement each, so that a page of
+ * registrations costs the same few statements however long it is.
+ */
+export async function loadRegistrationViews(
+  db: Kysely<DB>,
+  registrations: readonly Registration[],
+): Promise<RegistrationView[]> {
+  const ids = registrations.map((registration) => registration.id)
+  const [exams, appointments, payments, refunds] = await Promise.all([
+    findExams(db, [...new Set(registrations.map((registration) => registration.exam))]),
+    findSlotAppointments(db, [
+      ...new Set(registrations.map((registration) => registration.slotId)),
+    ]),
+    findPaymentsOf(db, ids),
+    findRefundsOf(db, ids),
+  ])
+  return registrations.map((registration) => {
+    const exam = exams.get(registration.exam)
+    const appointment = appointments.get(registration.slotId)
+    if (!exam || !appointment)
+      throw new Error(`Registration ${registration.id} points at a missing exam or slot`)
+    return toRegistrationView(registration, exam.title, appointment, {
+      payment: payments.get(registration.id) ?? null,
+      refund: refunds.get(registration.id) ?? null,
+    })
+  })
 }

@@ -2,8 +2,12 @@ import type { Kysely } from 'kysely'
 import { findExamPricing } from '../../db/catalogue/exam-prices.js'
 import type { Paging } from '../../db/engine/paging.js'
 import type { DB } from '../../db/engine/schema.js'
-import { findOfferVersion } from '../../db/vouchers/offers.js'
-import { listVoucherUses, pageVouchersOfCandidate } from '../../db/vouchers/vouchers.js'
+import { findOfferVersions, offerVersionKey } from '../../db/vouchers/offers.js'
+import {
+  listUsesOfVouchers,
+  pageVouchersOfCandidate,
+  type ReturnedVoucherUse,
+} from '../../db/vouchers/vouchers.js'
 import type { Candidate } from '../../domain/candidate.js'
 import { type CodeStanding, decideCodeStanding } from '../../domain/code-standing.js'
 import { coversExam, type PricedExam } from '../../domain/offer.js'
@@ -18,6 +22,8 @@ import type { Page } from '../page.js'
 export interface HeldCode {
   readonly voucher: Voucher
   readonly standing: CodeStanding
+  /** Uses a cancellation gave back, oldest first: they no longer count. */
+  readonly returned: readonly ReturnedVoucherUse[]
   /** Whether the code's offer covers the exam asked about; null when none was. */
   readonly coversExam: boolean | null
 }
@@ -26,8 +32,8 @@ export interface HeldCode {
  * The codes issued to a candidate, newest first, a page at a time, each with
  * what it can still do now in the candidate's zone: the portal's "my codes";
  * asked with an exam, each also says whether its offer covers that exam.
- * Every use is read (a candidate's own code has a handful), so the list also
- * says which registrations took it.
+ * Every use is read, those given back too, so the list also says which
+ * registrations took it and which cancellations returned it.
  */
 export async function listCandidateCodes(
   deps: { readonly db: Kysely<DB>; readonly clock: Clock },
@@ -42,30 +48,38 @@ export async function listCandidateCodes(
     examText === undefined ? null : pricedExam(deps, examText),
   ])
   const { records, total } = await pageVouchersOfCandidate(deps.db, candidate.id, paging)
-  const items = await Promise.all(
-    records.map(async (record): Promise<HeldCode> => {
-      const [offer, uses] = await Promise.all([
-        findOfferVersion(deps.db, record.offerId, record.offerVersion),
-        listVoucherUses(deps.db, record.code),
-      ])
-      if (!offer) throw new Error(`Voucher ${record.code} names a missing offer version`)
-      const voucher: Voucher = {
-        code: record.code,
-        candidateId: record.candidateId,
-        offer,
-        issuedAt: record.issuedAt,
-        expiresAt: record.expiresAt,
-        voidedAt: record.voidedAt ?? null,
-        uses,
-        usesTaken: record.usesTaken ?? 0,
-      }
-      return {
-        voucher,
-        standing: decideCodeStanding(voucher, now, candidate.timeZone),
-        coversExam: exam === null ? null : coversExam(offer.exams, exam),
-      }
-    }),
-  )
+  // Every offer and every use of the page's codes in one statement each, however many codes.
+  const [offers, uses] = await Promise.all([
+    findOfferVersions(
+      deps.db,
+      records.map((record) => [record.offerId, record.offerVersion] as const),
+    ),
+    listUsesOfVouchers(
+      deps.db,
+      records.map((record) => record.code),
+    ),
+  ])
+  const items = records.map((record): HeldCode => {
+    const offer = offers.get(offerVersionKey(record.offerId, record.offerVersion))
+    if (!offer) throw new Error(`Voucher ${record.code} names a missing offer version`)
+    const used = uses.get(record.code)
+    const voucher: Voucher = {
+      code: record.code,
+      candidateId: record.candidateId,
+      offer,
+      issuedAt: record.issuedAt,
+      expiresAt: record.expiresAt,
+      voidedAt: record.voidedAt ?? null,
+      uses: used?.live ?? [],
+      usesTaken: record.usesTaken ?? 0,
+    }
+    return {
+      voucher,
+      standing: decideCodeStanding(voucher, now, candidate.timeZone),
+      returned: used?.returned ?? [],
+      coversExam: exam === null ? null : coversExam(offer.exams, exam),
+    }
+  })
   return { candidate, page: { items, total } }
 }
 

@@ -58,6 +58,19 @@ export async function findExam(db: Kysely<DB>, number: ExamNumber): Promise<Exam
   return row ? toExam(row) : null
 }
 
+/** The exams with these numbers, by number, in one statement; a number not found is left out. */
+export async function findExams(
+  db: Kysely<DB>,
+  numbers: readonly ExamNumber[],
+): Promise<Map<ExamNumber, Exam>> {
+  if (numbers.length === 0) return new Map()
+  const rows = await fromExams(db)
+    .select(EXAM_COLUMNS)
+    .where('exams.number', 'in', numbers)
+    .execute()
+  return new Map(rows.map((row) => [row.number, toExam(row)]))
+}
+
 /** The exams the filter admits, ordered by number. */
 export async function listExams(db: Kysely<DB>, page: ExamPage = {}): Promise<Exam[]> {
   let query = filterExams(fromExams(db), page).select(EXAM_COLUMNS).orderBy('exams.number')

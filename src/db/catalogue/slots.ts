@@ -140,6 +140,16 @@ export async function findSlotAppointment(
   return row ? toSlotAppointment(row) : null
 }
 
+/** `findSlotAppointment` for many slots at once, by slot id, in one statement. */
+export async function findSlotAppointments(
+  db: Kysely<DB>,
+  slotIds: readonly string[],
+): Promise<Map<string, Appointment>> {
+  if (slotIds.length === 0) return new Map()
+  const rows = await selectSlotAppointment(db).where('slots.id', 'in', slotIds).execute()
+  return new Map(rows.map((row) => [row.id, toSlotAppointment(row)]))
+}
+
 /** What a booking checks first about a slot, read in one query. */
 export interface SlotToBook {
   readonly appointment: Appointment

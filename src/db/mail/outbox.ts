@@ -231,6 +231,38 @@ export interface MailFilter {
   readonly offset: number
 }
 
+/** A mail's columns as a list reads them: everything but its body. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'dedupe_key',
+  'kind',
+  'candidate_id',
+  'recipient',
+  'subject',
+  'attachments',
+  'facts',
+  'status',
+  'tries',
+  'last_error',
+  'available_at',
+  'claimed_until',
+  'created_at',
+  'sent_at',
+] as const
+
+function toMailSummary(row: Omit<Selectable<OutboxTable>, 'body_text' | 'body_html'>): MailSummary {
+  const {
+    bodyText: _,
+    bodyHtml: __,
+    attachments,
+    ...mail
+  } = toStoredMail({ ...row, body_text: '', body_html: null })
+  return {
+    ...mail,
+    attachments: attachments.map(({ filename, contentType }) => ({ filename, contentType })),
+  }
+}
+
 /** Mail for an admin, newest first, without bodies; `total` counts every match. */
 export async function selectMailPage(
   db: Kysely<DB>,
@@ -243,23 +275,7 @@ export async function selectMailPage(
     query = query.where(sql<string>`lower(recipient)`, '=', filter.recipient.toLowerCase())
   const [rows, count] = await Promise.all([
     query
-      .select([
-        'id',
-        'dedupe_key',
-        'kind',
-        'candidate_id',
-        'recipient',
-        'subject',
-        'attachments',
-        'facts',
-        'status',
-        'tries',
-        'last_error',
-        'available_at',
-        'claimed_until',
-        'created_at',
-        'sent_at',
-      ])
+      .select(SUMMARY_COLUMNS)
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(filter.limit)
@@ -270,20 +286,58 @@ export async function selectMailPage(
       .executeTakeFirstOrThrow(),
   ])
   return {
-    items: rows.map((row) => {
-      const {
-        bodyText: _,
-        bodyHtml: __,
-        attachments,
-        ...mail
-      } = toStoredMail({ ...row, body_text: '', body_html: null })
-      return {
-        ...mail,
-        attachments: attachments.map(({ filename, contentType }) => ({ filename, contentType })),
-      }
-    }),
+    items: rows.map(toMailSummary),
     total: Number(count.n),
   }
+}
+
+/**
+ * The mail that needs a look, oldest first: failed (delivery gave up), and
+ * pending since before `stuckBefore` (waiting longer than it should, such as
+ * a relay refusing it for hours); `total` counts every such mail.
+ */
+export async function selectMailQueue(
+  db: Kysely<DB>,
+  filter: { readonly stuckBefore: Instant; readonly limit: number; readonly offset: number },
+): Promise<{ readonly items: MailSummary[]; readonly total: number }> {
+  const query = db
+    .selectFrom('outbox')
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'failed'),
+        eb.and([
+          eb('status', '=', 'pending'),
+          eb('created_at', '<', writeInstant(filter.stuckBefore)),
+        ]),
+      ]),
+    )
+  const [rows, count] = await Promise.all([
+    query
+      .select(SUMMARY_COLUMNS)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    query
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ])
+  return { items: rows.map(toMailSummary), total: Number(count.n) }
+}
+
+/**
+ * Puts a failed mail back to be sent now, its tries counted afresh (its last
+ * error kept until a try succeeds); false when it was not failed.
+ */
+export async function requeueFailedMail(db: Kysely<DB>, id: string, at: Instant): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', tries: 0, available_at: writeInstant(at), claimed_until: null })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
 }
 
 /** One mail with its body and attachments, or null. */

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { Payment } from '../../domain/payment.js'
 import { readInstant, writeInstant } from '../engine/columns.js'
 import { reusableInsert } from '../engine/reusable-query.js'
-import type { DB } from '../engine/schema.js'
+import type { DB, PaymentTable } from '../engine/schema.js'
 
 const insertPaymentRow = reusableInsert('payments')
 
@@ -34,7 +34,24 @@ export async function findPaymentOf(
     .selectAll()
     .where('registration_id', '=', registrationId)
     .executeTakeFirst()
-  if (!row) return null
+  return row ? toPayment(row) : null
+}
+
+/** The payments of these registrations, by registration id, in one statement. */
+export async function findPaymentsOf(
+  db: Kysely<DB>,
+  registrationIds: readonly string[],
+): Promise<Map<string, Payment>> {
+  if (registrationIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('payments')
+    .selectAll()
+    .where('registration_id', 'in', registrationIds)
+    .execute()
+  return new Map(rows.map((row) => [row.registration_id, toPayment(row)]))
+}
+
+function toPayment(row: Selectable<PaymentTable>): Payment {
   return {
     id: row.id,
     registrationId: row.registration_id,

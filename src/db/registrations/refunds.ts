@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { Refund } from '../../domain/refund.js'
 import { readInstant, writeInstant } from '../engine/columns.js'
-import type { DB } from '../engine/schema.js'
+import type { DB, RefundTable } from '../engine/schema.js'
 
 export async function insertRefund(db: Kysely<DB>, refund: Refund): Promise<void> {
   await db
@@ -29,7 +29,24 @@ export async function findRefundOf(db: Kysely<DB>, registrationId: string): Prom
     .selectAll()
     .where('registration_id', '=', registrationId)
     .executeTakeFirst()
-  if (!row) return null
+  return row ? toRefund(row) : null
+}
+
+/** The refunds of these registrations, by registration id, in one statement. */
+export async function findRefundsOf(
+  db: Kysely<DB>,
+  registrationIds: readonly string[],
+): Promise<Map<string, Refund>> {
+  if (registrationIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('refunds')
+    .selectAll()
+    .where('registration_id', 'in', registrationIds)
+    .execute()
+  return new Map(rows.map((row) => [row.registration_id, toRefund(row)]))
+}
+
+function toRefund(row: Selectable<RefundTable>): Refund {
   return {
     id: row.id,
     registrationId: row.registration_id,

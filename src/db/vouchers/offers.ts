@@ -48,6 +48,30 @@ export async function findOfferVersion(
   return row ? toOffer(row) : null
 }
 
+/** The offer versions of these `[offerId, version]` pairs, keyed `offerId@version`, in one statement. */
+export async function findOfferVersions(
+  db: Kysely<DB>,
+  versions: readonly (readonly [offerId: string, version: number])[],
+): Promise<Map<string, OfferVersion>> {
+  if (versions.length === 0) return new Map()
+  const wanted = new Set(versions.map(([id, version]) => offerVersionKey(id, version)))
+  // By offer, then the versions asked for: an offer has a handful of versions.
+  const rows = await db
+    .selectFrom('offers')
+    .selectAll()
+    .where('id', 'in', [...new Set(versions.map(([id]) => id))])
+    .execute()
+  return new Map(
+    rows
+      .filter((row) => wanted.has(offerVersionKey(row.id, Number(row.version))))
+      .map((row) => [offerVersionKey(row.id, Number(row.version)), toOffer(row)]),
+  )
+}
+
+export function offerVersionKey(offerId: string, version: number): string {
+  return `${offerId}@${version}`
+}
+
 const offerVersion = reusableQuery((db, offerId: string, version: number) =>
   db.selectFrom('offers').selectAll().where('id', '=', offerId).where('version', '=', version),
 )

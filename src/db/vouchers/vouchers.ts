@@ -309,6 +309,74 @@ const liveUsesOfCode = reusableQuery((db, code: string) =>
     .orderBy('voucher_uses.id'),
 )
 
+/** A use of a code that a cancellation gave back: it no longer counts, and is kept for the record. */
+export interface ReturnedVoucherUse {
+  readonly registrationId: string
+  readonly exam: ExamNumber
+  readonly kind: VoucherUseKind
+  readonly usedAt: Instant
+  readonly returnedAt: Instant
+}
+
+/**
+ * `listVoucherUses` for many codes at once, in one statement, with the uses
+ * given back beside the live ones, by code.
+ */
+export async function listUsesOfVouchers(
+  db: Kysely<DB>,
+  codes: readonly string[],
+): Promise<Map<string, { live: VoucherUse[]; returned: ReturnedVoucherUse[] }>> {
+  const byCode = new Map(
+    codes.map((code) => [code, { live: [] as VoucherUse[], returned: [] as ReturnedVoucherUse[] }]),
+  )
+  if (codes.length === 0) return byCode
+  const rows = await db
+    .selectFrom('voucher_uses')
+    .innerJoin('registrations', 'registrations.id', 'voucher_uses.registration_id')
+    .innerJoin('slots', 'slots.id', 'registrations.slot_id')
+    .leftJoin('attempts', 'attempts.id', 'registrations.attempt_id')
+    .select([
+      'voucher_uses.voucher_code',
+      'voucher_uses.registration_id',
+      'voucher_uses.exam_number',
+      'voucher_uses.kind',
+      'voucher_uses.slot',
+      'voucher_uses.used_at',
+      'voucher_uses.returned_at',
+      'registrations.status',
+      'slots.starts_at',
+      'attempts.outcome',
+      'attempts.taken_at',
+    ])
+    .where('voucher_uses.voucher_code', 'in', codes)
+    .orderBy('voucher_uses.used_at')
+    .orderBy('voucher_uses.id')
+    .execute()
+  for (const row of rows) {
+    const uses = byCode.get(row.voucher_code)
+    if (!uses) continue
+    if (row.returned_at === null)
+      uses.live.push({
+        registrationId: row.registration_id,
+        exam: row.exam_number,
+        kind: row.kind,
+        startsAt: readInstant(row.starts_at),
+        state: useStateOf(row.status, row.outcome),
+        takenAt: readOptionalInstant(row.taken_at),
+        slot: row.slot,
+      })
+    else
+      uses.returned.push({
+        registrationId: row.registration_id,
+        exam: row.exam_number,
+        kind: row.kind,
+        usedAt: readInstant(row.used_at),
+        returnedAt: readInstant(row.returned_at),
+      })
+  }
+  return byCode
+}
+
 /** The live uses a registration made, with their codes. */
 export async function listUsesOfRegistration(
   db: Kysely<DB>,

@@ -4,7 +4,10 @@ import { Type } from 'typebox'
 import type { AppDeps } from '../../app/app-deps.js'
 import { getMail } from '../../app/mail/get-mail.js'
 import { listMail } from '../../app/mail/list-mail.js'
+import { listMailQueue } from '../../app/mail/list-mail-queue.js'
 import { resendMail } from '../../app/mail/resend-mail.js'
+import { retryMail } from '../../app/mail/retry-mail.js'
+import { computePaging } from '../../app/page.js'
 import { maskCodesInText } from '../../domain/code-mask.js'
 import type { MailSummary, StoredMail } from '../../domain/outbox-mail.js'
 import { computeMessageId } from '../../mail/message-id.js'
@@ -174,6 +177,99 @@ export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
           .code(201)
           .header('location', `/v1/admin/mail/${outcome.result.id}`)
           .send(toMailSummaryOut(outcome.result))
+      },
+    )
+
+    app.get(
+      '/admin/mail-queue',
+      {
+        schema: {
+          operationId: 'listMailQueue',
+          summary: 'Mail that needs a look, oldest first: failed, or waiting too long',
+          description:
+            'Every mail whose delivery gave up (`failed`), and every one still `pending` longer than `stuckAfterMinutes` after it was written (by the server’s clock), oldest first, each with how long it has waited (`waitedMinutes`). A failed one can be tried again (`POST /v1/admin/mail/{id}/retry`).',
+          tags: ['mail'],
+          querystring: Type.Object({
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+            offset: Type.Optional(
+              Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 }),
+            ),
+          }),
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  ...MailSummaryOut.properties,
+                  waitedMinutes: Type.Integer({
+                    description: 'Since the mail was written, by the server’s clock',
+                  }),
+                }),
+              ),
+              total: Type.Integer(),
+              stuckAfterMinutes: Type.Integer({
+                description: 'A pending mail is listed once it has waited this long',
+              }),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const queue = await listMailQueue(deps, computePaging(request.query))
+        return {
+          items: queue.items.map(({ mail, waitedMs }) => ({
+            ...toMailSummaryOut(mail),
+            waitedMinutes: Math.floor(waitedMs / 60_000),
+          })),
+          total: queue.total,
+          stuckAfterMinutes: queue.stuckAfterMinutes,
+        }
+      },
+    )
+
+    app.post(
+      '/admin/mail/:id/retry',
+      {
+        schema: {
+          operationId: 'retryMail',
+          summary:
+            'Try a failed mail again, now, with a fresh count of tries (needs an Idempotency-Key header)',
+          description:
+            "For a mail whose delivery gave up, once its cause is mended: it goes back to the outbox to be sent now, the same mail with the same Message-ID, and tried as many times as a new one. Recorded on the candidate's audit trail (`mail-retried`) with who did it and the `reason` given. Only a failed mail (`MAIL_NOT_FAILED`): one that went out is sent again with `POST /v1/admin/mail/{id}/resend`. The `Idempotency-Key` header is required.",
+          tags: ['mail'],
+          'x-problems': [
+            'IDEMPOTENCY_KEY_REQUIRED',
+            'IDEMPOTENCY_KEY_REUSED',
+            'MAIL_NOT_FOUND',
+            'MAIL_NOT_FAILED',
+          ],
+          headers: IdempotencyHeaders,
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          body: Type.Object(
+            {
+              reason: Type.String({
+                minLength: 1,
+                maxLength: 500,
+                pattern: '\\S',
+                description: "Why it is tried again; kept in the candidate's audit trail",
+                examples: ['The relay was down all morning; it is back'],
+              }),
+              channel: Channel,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: MailSummaryOut },
+        },
+      },
+      async (request, reply) => {
+        const idempotency = requireIdempotencyKey(request)
+        const outcome = await retryMail(
+          deps,
+          request.params.id,
+          actorOf(request, request.body.channel, request.body.reason, 'reason'),
+          idempotency,
+        )
+        if (outcome.replayed) reply.header('idempotent-replayed', 'true')
+        return toMailSummaryOut(outcome.result)
       },
     )
 

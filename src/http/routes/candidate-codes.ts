@@ -59,6 +59,19 @@ const HeldCodeOut = Type.Object({
       state: Type.Enum(['booked', 'awaiting-result', 'passed', 'failed', 'not-sat']),
       startsAt: Type.String(),
     }),
+    {
+      description: 'The uses that count: each registration that took the code, and where it stands',
+    },
+  ),
+  returned: Type.Array(
+    Type.Object({
+      registrationId: Type.String(),
+      exam: Type.String(),
+      kind: Type.String({ examples: ['first-attempt', 'free-retake'] }),
+      usedAt: Type.String(),
+      returnedAt: Type.String({ description: 'When its cancellation gave the use back' }),
+    }),
+    { description: 'Uses that a cancellation gave back, oldest first; they no longer count' },
   ),
 })
 
@@ -107,7 +120,7 @@ export function candidateCodeRoutes(deps: AppDeps): FastifyPluginAsync {
   }
 }
 
-function toHeldCodeOut({ voucher, standing, coversExam }: HeldCode, timeZone: string) {
+function toHeldCodeOut({ voucher, standing, returned, coversExam }: HeldCode, timeZone: string) {
   const { offer } = voucher
   const discount = standing.afterPassDiscount
   return {
@@ -138,6 +151,13 @@ function toHeldCodeOut({ voucher, standing, coversExam }: HeldCode, timeZone: st
       kind: use.kind,
       state: use.state,
       startsAt: toInstantOut(use.startsAt),
+    })),
+    returned: returned.map((use) => ({
+      registrationId: use.registrationId,
+      exam: use.exam,
+      kind: use.kind,
+      usedAt: toInstantOut(use.usedAt),
+      returnedAt: toInstantOut(use.returnedAt),
     })),
   }
 }

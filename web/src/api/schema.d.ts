@@ -309,6 +309,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/mail-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mail that needs a look, oldest first: failed, or waiting too long
+         * @description Every mail whose delivery gave up (`failed`), and every one still `pending` longer than `stuckAfterMinutes` after it was written (by the server’s clock), oldest first, each with how long it has waited (`waitedMinutes`). A failed one can be tried again (`POST /v1/admin/mail/{id}/retry`).
+         *
+         *     **Who may call it:** the role `admin` or `support`.
+         *
+         *     **What it refuses:** nothing of its own; only what any call may be refused for (see the answers below).
+         */
+        get: operations["listMailQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/mail/{id}": {
         parameters: {
             query?: never;
@@ -357,6 +381,35 @@ export interface paths {
          *     - `422` `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused
          */
         post: operations["resendMail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/mail/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a failed mail again, now, with a fresh count of tries (needs an Idempotency-Key header)
+         * @description For a mail whose delivery gave up, once its cause is mended: it goes back to the outbox to be sent now, the same mail with the same Message-ID, and tried as many times as a new one. Recorded on the candidate's audit trail (`mail-retried`) with who did it and the `reason` given. Only a failed mail (`MAIL_NOT_FAILED`): one that went out is sent again with `POST /v1/admin/mail/{id}/resend`. The `Idempotency-Key` header is required.
+         *
+         *     **Who may call it:** the role `admin` or `support`.
+         *
+         *     **What it refuses, and why:**
+         *
+         *     - `400` `IDEMPOTENCY_KEY_REQUIRED`: Idempotency key required
+         *     - `404` `MAIL_NOT_FOUND`: Unknown mail
+         *     - `409` `MAIL_NOT_FAILED`: Mail not failed
+         *     - `422` `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused
+         */
+        post: operations["retryMail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2634,7 +2687,7 @@ export interface components {
              * @description The stable error code; switch on this, not on the text.
              * @enum {string}
              */
-            code: "ROUTE_NOT_FOUND" | "MALFORMED_URL" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "BODY_ENCODING_INVALID" | "BODY_TOO_DEEP" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "MALFORMED_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "ON_BEHALF_REASON_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "EXAM_NUMBER_MALFORMED" | "EXAM_NOT_FOUND" | "EXAM_ALREADY_EXISTS" | "FAMILY_UNKNOWN" | "BETA_OF_INVALID" | "BETA_PERIOD_INVALID" | "CANDIDATE_NOT_FOUND" | "COUNTRY_INVALID" | "TIME_ZONE_INVALID" | "EMAIL_INVALID" | "INSTANT_INVALID" | "PROVIDER_UNKNOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_IN_FUTURE" | "EXAM_RETIRED" | "OUTCOME_LOCKED" | "PROVIDER_NOT_FOUND" | "PROVIDER_ALREADY_EXISTS" | "CENTRE_NOT_FOUND" | "CENTRE_ALREADY_EXISTS" | "POSITION_INVALID" | "SLOT_SCHEDULE_INVALID" | "SEARCH_RANGE_INVALID" | "RETAKE_TOO_SOON" | "ANNUAL_LIMIT_REACHED" | "ALREADY_PASSED" | "BETA_ALREADY_TAKEN" | "RESULT_PENDING" | "EXAM_NOT_AVAILABLE" | "REGION_RESTRICTED" | "NOT_INVITED" | "BETA_ALREADY_REGISTERED" | "BETA_SEATS_FULL" | "BETA_PROGRAMME_NOT_FOUND" | "BETA_RESULTS_NOT_DUE" | "BETA_PROGRAMME_INVALID" | "WAVE_NOT_FOUND" | "WAVE_TOO_EARLY" | "WAVE_SELF_CHECK_FAILED" | "WAVE_NOT_OPEN" | "WAVE_WITHDRAWN" | "WAVE_ALREADY_OPENED" | "WAVE_CONFLICT" | "INVITATION_NOT_OPEN" | "WAVE_EMPTY" | "UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "SLOT_NOT_FOUND" | "SLOT_IN_PAST" | "SLOT_UNCHANGED" | "EXAM_NOT_DELIVERED" | "SEAT_UNAVAILABLE" | "ALREADY_REGISTERED" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_ACTIVE" | "REGISTRATION_CHANGED" | "CHANGE_WINDOW_CLOSED" | "CHANGE_DEADLINES_PASSED" | "REPORT_TOO_EARLY" | "TAKEN_AT_OUTSIDE_SITTING" | "CODE_MISTYPED" | "CODE_NOT_FOUND" | "TOO_MANY_ATTEMPTS" | "CODE_EXPIRED" | "CODE_VOIDED" | "CODE_ALREADY_USED" | "CODE_NOT_COMBINABLE" | "EXAM_NOT_COVERED" | "PROVIDER_NOT_COVERED" | "PAYMENT_METHOD_NOT_ACCEPTED" | "RETAKE_OF_OTHER_EXAM" | "CODE_WOULD_FORFEIT" | "DUPLICATE_CODE" | "OFFER_NOT_FOUND" | "OFFER_CLOSED" | "OFFER_ALREADY_ENROLLED" | "OFFER_VERSION_EXISTS" | "OFFER_TERMS_INVALID" | "CURRENCY_NOT_PRICED" | "PAYMENT_NOT_DUE" | "REGISTRATION_ALREADY_PAID" | "PAYMENT_DUE" | "REGISTRATION_NOT_CONFIRMED" | "PAYMENT_AMOUNT_MISMATCH" | "HOLD_EXPIRED" | "NOT_AN_UNPAID_HOLD" | "VOUCHER_BATCH_MISMATCH" | "CANDIDATES_NOT_FOUND" | "EXCEPTION_REQUEST_INVALID" | "EXCEPTION_REASON_NOT_ACCEPTED" | "EXCEPTION_REQUEST_NOT_FOUND" | "EXCEPTION_REQUEST_EXISTS" | "EXCEPTION_REQUEST_ALREADY_REVIEWED" | "EXCEPTION_WAIVES_NOTHING" | "TOKEN_NOT_FOUND" | "TOKEN_PROVIDER_REQUIRED" | "TOKEN_PROVIDER_NOT_ALLOWED" | "TOKEN_EXPIRY_INVALID" | "CSRF_TOKEN_INVALID" | "ACCOUNT_REQUIRED" | "ACCOUNT_EMAIL_TAKEN" | "SIGN_IN_THROTTLED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LINK_INVALID" | "SIGN_IN_CROSS_SITE" | "SESSION_NOT_FOUND" | "REAUTHENTICATION_REQUIRED" | "ACCOUNT_NOT_FOUND" | "ACCOUNT_NOT_STAFF" | "EMAIL_UNCHANGED" | "EMAIL_CHANGE_THROTTLED" | "EMAIL_CHANGE_CODE_INVALID" | "EMAIL_CHANGE_LINK_INVALID" | "OIDC_NOT_ENABLED" | "OIDC_PROVIDER_UNAVAILABLE" | "OIDC_CALLBACK_INVALID" | "OIDC_IDENTITY_NOT_LINKED" | "OIDC_ROLE_NOT_ALLOWED" | "OIDC_IDENTITY_TAKEN" | "OUTSIDE_IDENTITY_NOT_FOUND" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_REGISTRATION_INVALID" | "PASSKEY_ALREADY_ADDED" | "PASSKEY_NOT_FOUND" | "PASSKEY_NOT_ACCEPTED" | "PASSKEY_THROTTLED" | "MAIL_NOT_FOUND" | "MAIL_NOT_SENT" | "MAIL_NOT_RESENDABLE" | "IMPORT_INVALID" | "INTERNAL_ERROR";
+            code: "ROUTE_NOT_FOUND" | "MALFORMED_URL" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "BODY_ENCODING_INVALID" | "BODY_TOO_DEEP" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "MALFORMED_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "ON_BEHALF_REASON_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "EXAM_NUMBER_MALFORMED" | "EXAM_NOT_FOUND" | "EXAM_ALREADY_EXISTS" | "FAMILY_UNKNOWN" | "BETA_OF_INVALID" | "BETA_PERIOD_INVALID" | "CANDIDATE_NOT_FOUND" | "COUNTRY_INVALID" | "TIME_ZONE_INVALID" | "EMAIL_INVALID" | "INSTANT_INVALID" | "PROVIDER_UNKNOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_IN_FUTURE" | "EXAM_RETIRED" | "OUTCOME_LOCKED" | "PROVIDER_NOT_FOUND" | "PROVIDER_ALREADY_EXISTS" | "CENTRE_NOT_FOUND" | "CENTRE_ALREADY_EXISTS" | "POSITION_INVALID" | "SLOT_SCHEDULE_INVALID" | "SEARCH_RANGE_INVALID" | "RETAKE_TOO_SOON" | "ANNUAL_LIMIT_REACHED" | "ALREADY_PASSED" | "BETA_ALREADY_TAKEN" | "RESULT_PENDING" | "EXAM_NOT_AVAILABLE" | "REGION_RESTRICTED" | "NOT_INVITED" | "BETA_ALREADY_REGISTERED" | "BETA_SEATS_FULL" | "BETA_PROGRAMME_NOT_FOUND" | "BETA_RESULTS_NOT_DUE" | "BETA_PROGRAMME_INVALID" | "WAVE_NOT_FOUND" | "WAVE_TOO_EARLY" | "WAVE_SELF_CHECK_FAILED" | "WAVE_NOT_OPEN" | "WAVE_WITHDRAWN" | "WAVE_ALREADY_OPENED" | "WAVE_CONFLICT" | "INVITATION_NOT_OPEN" | "WAVE_EMPTY" | "UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "SLOT_NOT_FOUND" | "SLOT_IN_PAST" | "SLOT_UNCHANGED" | "EXAM_NOT_DELIVERED" | "SEAT_UNAVAILABLE" | "ALREADY_REGISTERED" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_ACTIVE" | "REGISTRATION_CHANGED" | "CHANGE_WINDOW_CLOSED" | "CHANGE_DEADLINES_PASSED" | "REPORT_TOO_EARLY" | "TAKEN_AT_OUTSIDE_SITTING" | "CODE_MISTYPED" | "CODE_NOT_FOUND" | "TOO_MANY_ATTEMPTS" | "CODE_EXPIRED" | "CODE_VOIDED" | "CODE_ALREADY_USED" | "CODE_NOT_COMBINABLE" | "EXAM_NOT_COVERED" | "PROVIDER_NOT_COVERED" | "PAYMENT_METHOD_NOT_ACCEPTED" | "RETAKE_OF_OTHER_EXAM" | "CODE_WOULD_FORFEIT" | "DUPLICATE_CODE" | "OFFER_NOT_FOUND" | "OFFER_CLOSED" | "OFFER_ALREADY_ENROLLED" | "OFFER_VERSION_EXISTS" | "OFFER_TERMS_INVALID" | "CURRENCY_NOT_PRICED" | "PAYMENT_NOT_DUE" | "REGISTRATION_ALREADY_PAID" | "PAYMENT_DUE" | "REGISTRATION_NOT_CONFIRMED" | "PAYMENT_AMOUNT_MISMATCH" | "HOLD_EXPIRED" | "NOT_AN_UNPAID_HOLD" | "VOUCHER_BATCH_MISMATCH" | "CANDIDATES_NOT_FOUND" | "EXCEPTION_REQUEST_INVALID" | "EXCEPTION_REASON_NOT_ACCEPTED" | "EXCEPTION_REQUEST_NOT_FOUND" | "EXCEPTION_REQUEST_EXISTS" | "EXCEPTION_REQUEST_ALREADY_REVIEWED" | "EXCEPTION_WAIVES_NOTHING" | "TOKEN_NOT_FOUND" | "TOKEN_PROVIDER_REQUIRED" | "TOKEN_PROVIDER_NOT_ALLOWED" | "TOKEN_EXPIRY_INVALID" | "CSRF_TOKEN_INVALID" | "ACCOUNT_REQUIRED" | "ACCOUNT_EMAIL_TAKEN" | "SIGN_IN_THROTTLED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LINK_INVALID" | "SIGN_IN_CROSS_SITE" | "SESSION_NOT_FOUND" | "REAUTHENTICATION_REQUIRED" | "ACCOUNT_NOT_FOUND" | "ACCOUNT_NOT_STAFF" | "EMAIL_UNCHANGED" | "EMAIL_CHANGE_THROTTLED" | "EMAIL_CHANGE_CODE_INVALID" | "EMAIL_CHANGE_LINK_INVALID" | "OIDC_NOT_ENABLED" | "OIDC_PROVIDER_UNAVAILABLE" | "OIDC_CALLBACK_INVALID" | "OIDC_IDENTITY_NOT_LINKED" | "OIDC_ROLE_NOT_ALLOWED" | "OIDC_IDENTITY_TAKEN" | "OUTSIDE_IDENTITY_NOT_FOUND" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_REGISTRATION_INVALID" | "PASSKEY_ALREADY_ADDED" | "PASSKEY_NOT_FOUND" | "PASSKEY_NOT_ACCEPTED" | "PASSKEY_THROTTLED" | "MAIL_NOT_FOUND" | "MAIL_NOT_SENT" | "MAIL_NOT_RESENDABLE" | "MAIL_NOT_FAILED" | "IMPORT_INVALID" | "INTERNAL_ERROR";
             /** @description A sentence for a person, about this occurrence. */
             detail: string;
             /** @description The input field at fault, in dot notation (betaPeriod.end). */
@@ -3802,6 +3855,111 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    listMailQueue: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attachments: {
+                                contentType: string;
+                                filename: string;
+                            }[];
+                            /** @description Not sent before this instant (back-off) */
+                            availableAt: string;
+                            candidateId: string | null;
+                            createdAt: string;
+                            /** @description One mail per key; a retried change does not send twice */
+                            dedupeKey: string;
+                            id: string;
+                            /** @example registration-confirmed */
+                            kind: string;
+                            /** @description Why the last attempt failed */
+                            lastError: string | null;
+                            /** @description The Message-ID it is sent with, the same on every resend */
+                            messageId: string;
+                            recipient: string;
+                            sentAt: string | null;
+                            status: "pending" | "sent" | "failed";
+                            subject: string;
+                            /** @description Delivery attempts begun */
+                            tries: number;
+                            /** @description Since the mail was written, by the server’s clock */
+                            waitedMinutes: number;
+                        }[];
+                        /** @description A pending mail is listed once it has waited this long */
+                        stuckAfterMinutes: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
     getMail: {
         parameters: {
             query?: never;
@@ -4035,6 +4193,181 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
                         code?: "MAIL_NOT_SENT" | "MAIL_NOT_RESENDABLE";
+                    };
+                };
+            };
+            /** @description Payload Too Large: `BODY_TOO_LARGE` (Body too large). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity: `IDEMPOTENCY_KEY_REUSED` (Idempotency key reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    retryMail: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique string per intended action; a retry with the same key never acts twice */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @enum {unknown}
+                     */
+                    channel?: "api" | "phone" | "web";
+                    /**
+                     * @description Why it is tried again; kept in the candidate's audit trail
+                     * @example The relay was down all morning; it is back
+                     */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attachments: {
+                            contentType: string;
+                            filename: string;
+                        }[];
+                        /** @description Not sent before this instant (back-off) */
+                        availableAt: string;
+                        candidateId: string | null;
+                        createdAt: string;
+                        /** @description One mail per key; a retried change does not send twice */
+                        dedupeKey: string;
+                        id: string;
+                        /** @example registration-confirmed */
+                        kind: string;
+                        /** @description Why the last attempt failed */
+                        lastError: string | null;
+                        /** @description The Message-ID it is sent with, the same on every resend */
+                        messageId: string;
+                        recipient: string;
+                        sentAt: string | null;
+                        status: "pending" | "sent" | "failed";
+                        subject: string;
+                        /** @description Delivery attempts begun */
+                        tries: number;
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `IDEMPOTENCY_KEY_REQUIRED` (Idempotency key required), `MALFORMED_JSON` (Malformed JSON), `BODY_TOO_DEEP` (Body nested too deeply), `BODY_ENCODING_INVALID` (Body not UTF-8 text), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "IDEMPOTENCY_KEY_REQUIRED" | "MALFORMED_JSON" | "BODY_TOO_DEEP" | "BODY_ENCODING_INVALID" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `MAIL_NOT_FOUND` (Unknown mail). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MAIL_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `MAIL_NOT_FAILED` (Mail not failed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MAIL_NOT_FAILED";
                     };
                 };
             };
@@ -5846,8 +6179,22 @@ export interface operations {
                                 name: string;
                                 version: number;
                             };
+                            /** @description Uses that a cancellation gave back, oldest first; they no longer count */
+                            returned: {
+                                exam: string;
+                                /**
+                                 * @example first-attempt
+                                 * @example free-retake
+                                 */
+                                kind: string;
+                                registrationId: string;
+                                /** @description When its cancellation gave the use back */
+                                returnedAt: string;
+                                usedAt: string;
+                            }[];
                             /** @enum {unknown} */
                             state: "usable" | "used-up" | "expired" | "voided";
+                            /** @description The uses that count: each registration that took the code, and where it stands */
                             uses: {
                                 exam: string;
                                 /**

@@ -2,6 +2,8 @@ import { en as codes } from '../../codes/messages'
 import { en as decisions } from '../../decisions/messages'
 import { en as account } from '../../pages/account/messages'
 import { en as book } from '../../pages/book/messages'
+import { en as consoleCandidate } from '../../pages/console/candidate/messages'
+import { en as consoleMail } from '../../pages/console/mail/messages'
 import { en as staffConsole } from '../../pages/console/messages'
 import { en as exam } from '../../pages/exam/messages'
 import { en as exception } from '../../pages/exception-request/messages'
@@ -14,6 +16,8 @@ import { en as passkeys } from '../../passkeys/messages'
 export const en = {
   ...codes,
   ...staffConsole,
+  ...consoleCandidate,
+  ...consoleMail,
   ...book,
   ...decisions,
   ...exam,

@@ -4,6 +4,7 @@ import type { ExtendOf } from '../../i18n/catalogue'
 export const en = {
   'console.nav': 'Console',
   'console.nav.search': 'Find a candidate',
+  'console.nav.mailQueue': 'Mail queue',
   'console.search.title': 'Find a candidate',
   'console.search.label': 'Candidate id, email, name, registration id or voucher code',
   'console.search.help':
@@ -27,6 +28,7 @@ export const en = {
 export const de: ExtendOf<typeof en> = {
   'console.nav': 'Konsole',
   'console.nav.search': 'Prüfling suchen',
+  'console.nav.mailQueue': 'E-Mail-Warteschlange',
   'console.search.title': 'Prüfling suchen',
   'console.search.label': 'Prüflingsnummer, E-Mail, Name, Anmeldenummer oder Gutscheincode',
   'console.search.help':

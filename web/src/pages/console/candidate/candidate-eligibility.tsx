@@ -1,0 +1,113 @@
+import { UPCOMING } from '../../../api/candidate'
+import { $api } from '../../../api/client'
+import { useDecisionSentence } from '../../../decisions/decision-sentence'
+import { useRuleSentence } from '../../../decisions/rule-sentence'
+import { useT } from '../../../i18n/use-t'
+import { Instant } from '../../../ui/instant'
+import { ProblemMessage } from '../../../ui/problem-message'
+import { QuerySection } from '../../../ui/query-section'
+
+/**
+ * May they take each exam they have a history in or a booking for, and if
+ * not, from when and by which rule: the question most callers ask.
+ */
+export function CandidateEligibility({ candidateId }: { candidateId: string }) {
+  const t = useT()
+  const attempts = $api.useQuery('get', '/v1/candidates/{id}/attempts', {
+    params: { path: { id: candidateId }, query: { limit: 200 } },
+  })
+  const registrations = $api.useQuery('get', '/v1/candidates/{id}/registrations', {
+    params: { path: { id: candidateId }, query: { limit: 200 } },
+  })
+  const exams = [
+    ...new Set([
+      ...(attempts.data?.items ?? []).map((attempt) => attempt.exam),
+      ...(registrations.data?.items ?? [])
+        .filter((registration) => UPCOMING.has(registration.status))
+        .map((registration) => registration.exam.number),
+    ]),
+  ].sort()
+  const pending = attempts.isPending || registrations.isPending
+  return (
+    <QuerySection
+      id="cc-eligibility"
+      title={t('console.candidate.eligibility')}
+      query={{ isPending: pending, error: attempts.error ?? registrations.error }}
+      empty={!pending && exams.length === 0 ? t('console.candidate.noEligibility') : null}
+    >
+      {exams.length > 0 && (
+        <ul className="cards">
+          {exams.map((exam) => (
+            <li key={exam}>
+              <ExamEligibility candidateId={candidateId} exam={exam} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </QuerySection>
+  )
+}
+
+function ExamEligibility({ candidateId, exam }: { candidateId: string; exam: string }) {
+  const t = useT()
+  const say = useDecisionSentence()
+  const rule = useRuleSentence()
+  const query = $api.useQuery('get', '/v1/candidates/{id}/eligibility', {
+    params: { path: { id: candidateId }, query: { exam } },
+  })
+  // The record the page has read already: a regional restriction names their country.
+  const candidate = $api.useQuery('get', '/v1/candidates/{id}', {
+    params: { path: { id: candidateId } },
+  })
+  const decision = query.data
+  return (
+    <article className="card" aria-labelledby={`cc-e-${exam}`} aria-busy={query.isPending}>
+      <h3 id={`cc-e-${exam}`}>{exam}</h3>
+      {query.isPending && <p>{t('common.loading')}</p>}
+      {query.error != null && <ProblemMessage error={query.error} />}
+      {decision !== undefined && (
+        <>
+          <p className={decision.eligible ? 'verdict good' : 'verdict attention'}>
+            {say({
+              ...decision,
+              ...(candidate.data === undefined ? {} : { country: candidate.data.country }),
+            })}
+          </p>
+          <dl className="facts">
+            <dt>{t('exam.now.attempt')}</dt>
+            <dd>{t('exam.now.attemptValue', { attempt: decision.attemptNumber })}</dd>
+            {!decision.eligible && (
+              <>
+                <dt>{t('exam.now.earliest')}</dt>
+                <dd>
+                  {decision.earliestAt === null ? (
+                    t('exam.now.never')
+                  ) : (
+                    <Instant at={decision.earliestAt} timeZone={decision.timeZone} />
+                  )}
+                </dd>
+              </>
+            )}
+            {(decision.wait !== null || decision.annualLimit !== null) && (
+              <>
+                <dt>{t('exam.now.rule')}</dt>
+                <dd>{rule(decision, decision.timeZone, 'full')}</dd>
+              </>
+            )}
+            {decision.policy !== null && (
+              <>
+                <dt>{t('exam.now.policy')}</dt>
+                <dd>
+                  {t('exam.now.policyValue', {
+                    policy: decision.policy.name,
+                    version: decision.policy.version,
+                  })}
+                </dd>
+              </>
+            )}
+          </dl>
+        </>
+      )}
+    </article>
+  )
+}
