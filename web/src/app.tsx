@@ -58,6 +58,12 @@ const BookPage = page(() => import('./pages/book/book-page').then((m) => m.BookP
 const RegistrationPage = page(() =>
   import('./pages/registration/registration-page').then((m) => m.RegistrationPage),
 )
+const StaffPage = page(() => import('./pages/console/admin/staff-page').then((m) => m.StaffPage))
+const ExamsPage = page(() => import('./pages/console/admin/exams-page').then((m) => m.ExamsPage))
+const ProvidersPage = page(() =>
+  import('./pages/console/admin/providers-page').then((m) => m.ProvidersPage),
+)
+const OffersPage = page(() => import('./pages/console/admin/offers-page').then((m) => m.OffersPage))
 const NotFoundPage = page(() => import('./pages/not-found').then((m) => m.NotFoundPage))
 
 /** The pages a signed-in person most often opens first, by the first part of their address. */
@@ -106,6 +112,13 @@ export function App() {
             element={<SignedIn page={() => <ExceptionRequestPage />} />}
           />
           <Route path="/account" element={<SignedIn page={(me) => <AccountPage me={me} />} />} />
+          <Route path="/console/staff" element={<Staff page={(me) => <StaffPage me={me} />} />} />
+          <Route path="/console/exams" element={<Staff page={(me) => <ExamsPage me={me} />} />} />
+          <Route
+            path="/console/providers"
+            element={<Staff page={(me) => <ProvidersPage me={me} />} />}
+          />
+          <Route path="/console/offers" element={<Staff page={(me) => <OffersPage me={me} />} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>
