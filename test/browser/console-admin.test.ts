@@ -13,6 +13,8 @@ import {
 } from './portal.js'
 
 const viewports = Object.keys(VIEWPORTS) as ViewportName[]
+/** Signing in, a form, a preview, a generation and a second preview: room for it on a busy machine. */
+const JOURNEY_TIMEOUT = 60_000
 
 /** Henrik, the demo's admin, signed in on a page of this size. */
 async function henrik(portal: Portal, viewport: ViewportName): Promise<Page> {
@@ -27,7 +29,7 @@ async function rowText(page: Page, name: string | RegExp): Promise<string> {
   return (await row.innerText()).replace(/\s+/g, ' ').trim()
 }
 
-async function staffAndTokens(page: Page, viewport: ViewportName) {
+async function makeStaffAccount(page: Page, viewport: ViewportName) {
   await page.getByRole('navigation').getByRole('link', { name: 'Staff and tokens' }).click()
   await page.getByRole('heading', { level: 1, name: 'Staff and tokens' }).waitFor()
   await page.getByRole('row', { name: /Henrik Lund/ }).waitFor()
@@ -43,7 +45,11 @@ async function staffAndTokens(page: Page, viewport: ViewportName) {
     /maya\.okafor@examdesk\.example Has not signed in yet Support/,
   )
   await expectAccessible(page)
+  await screenshot(page, 'console-staff', viewport)
+}
 
+async function makeAndRevokeToken(page: Page, viewport: ViewportName) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Staff and tokens' }).click()
   const tokenForm = page.getByRole('form', { name: 'Make a token' })
   await tokenForm.getByLabel('What it is for').fill('Partner help desk')
   await tokenForm.getByLabel('Role').selectOption('support')
@@ -59,7 +65,7 @@ async function staffAndTokens(page: Page, viewport: ViewportName) {
   ).toBe(1)
   expect(await rowText(page, /Partner help desk/)).toMatch(/^Partner help desk Support Active/)
   await expectAccessible(page)
-  await screenshot(page, 'console-staff', viewport)
+  await screenshot(page, 'console-tokens', viewport)
 
   await page
     .getByRole('row', { name: /Partner help desk/ })
@@ -91,7 +97,7 @@ async function previewThenGenerate(page: Page, viewport: ViewportName) {
   await page.getByRole('heading', { level: 2, name: 'Prometric' }).waitFor()
   expect(await page.getByText('Prometric Auckland Grafton').first().isVisible()).toBe(true)
 
-  await page.getByLabel('Centre').selectOption('akl-prometric')
+  await page.getByLabel('Centre', { exact: true }).selectOption('akl-prometric')
   await page.getByLabel('From (the centre’s day)').fill('2026-07-01')
   await page.getByLabel('Until (not included)').fill('2026-07-08')
   await page.getByLabel('Every', { exact: true }).fill('4h')
@@ -177,11 +183,16 @@ async function offerVersions(page: Page, viewport: ViewportName) {
 describe.skipIf(!chromiumAvailable)('an admin’s console pages, in Chromium', () => {
   const portal = usePortal()
 
+  it.each(viewports)('Henrik makes a support account (%s)', async (viewport) => {
+    const page = await henrik(portal(), viewport)
+    await makeStaffAccount(page, viewport)
+  })
+
   it.each(viewports)(
-    'Henrik makes a support account and a token, then revokes it (%s)',
+    'Henrik makes a token, sees its secret once, then revokes it (%s)',
     async (viewport) => {
       const page = await henrik(portal(), viewport)
-      await staffAndTokens(page, viewport)
+      await makeAndRevokeToken(page, viewport)
     },
   )
 
@@ -191,6 +202,7 @@ describe.skipIf(!chromiumAvailable)('an admin’s console pages, in Chromium', (
       const page = await henrik(portal(), viewport)
       await previewThenGenerate(page, viewport)
     },
+    JOURNEY_TIMEOUT,
   )
 
   it.each(viewports)(
@@ -232,9 +244,7 @@ describe.skipIf(!chromiumAvailable)('an admin’s console pages, on PostgreSQL',
     ]) {
       await page.goto(address)
       await page.getByRole('heading', { level: 1 }).waitFor()
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
-        (await notFoundTitle(page)) ?? '',
-      )
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('No such page')
       expect(
         await page.getByRole('button', { name: /Make the account|Make the token/ }).count(),
       ).toBe(0)
@@ -242,19 +252,12 @@ describe.skipIf(!chromiumAvailable)('an admin’s console pages, on PostgreSQL',
     await expectAccessible(page)
   })
 
-  it('Henrik previews then generates slots on PostgreSQL, the count matching the preview', async () => {
-    const page = await henrik(portal(), 'desktop')
-    await previewThenGenerate(page, 'desktop')
-  })
+  it(
+    'Henrik previews then generates slots on PostgreSQL, the count matching the preview',
+    async () => {
+      const page = await henrik(portal(), 'desktop')
+      await previewThenGenerate(page, 'desktop')
+    },
+    JOURNEY_TIMEOUT,
+  )
 })
-
-/** The not-found page's heading, as any unknown address shows it. */
-async function notFoundTitle(page: Page): Promise<string | null> {
-  const probe = await page.context().newPage()
-  await probe.goto('/no-such-page-at-all')
-  const title = probe.getByRole('heading', { level: 1 })
-  await title.waitFor()
-  const text = await title.textContent()
-  await probe.close()
-  return text
-}
