@@ -194,6 +194,7 @@ describe.skipIf(!chromiumAvailable)('an admin’s console pages, in Chromium', (
       const page = await henrik(portal(), viewport)
       await makeAndRevokeToken(page, viewport)
     },
+    JOURNEY_TIMEOUT,
   )
 
   it.each(viewports)(
@@ -211,6 +212,7 @@ describe.skipIf(!chromiumAvailable)('an admin’s console pages, in Chromium', (
       const page = await henrik(portal(), viewport)
       await offerVersions(page, viewport)
     },
+    JOURNEY_TIMEOUT,
   )
 
   it('shows the catalogue with each exam’s status and prices', async () => {

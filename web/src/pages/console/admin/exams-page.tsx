@@ -31,7 +31,7 @@ function Exams() {
   const exams = $api.useQuery('get', '/v1/exams', EXAMS)
   const items = exams.data?.items ?? []
   return (
-    <div className="stack">
+    <div className="stack admin-page">
       <h1>{t('console.exams.title')}</h1>
       <QuerySection
         id="exam-list"

@@ -29,7 +29,7 @@ function Offers() {
   const offers = $api.useQuery('get', '/v1/offers')
   const items = offers.data?.items ?? []
   return (
-    <div className="stack">
+    <div className="stack admin-page">
       <h1>{t('console.offers.title')}</h1>
       <QuerySection
         id="offer-list"

@@ -24,7 +24,7 @@ function Providers() {
   const centres = $api.useQuery('get', '/v1/centres', { params: { query: { limit: 200 } } })
   const items = providers.data?.items ?? []
   return (
-    <div className="stack">
+    <div className="stack admin-page">
       <h1>{t('console.providers.title')}</h1>
       {items.map((provider) => (
         <QuerySection

@@ -60,7 +60,9 @@ export function StaffAccountsSection() {
                 <th scope="col">{t('console.staff.name')}</th>
                 <th scope="col">{t('console.staff.email')}</th>
                 <th scope="col">{t('console.staff.role')}</th>
-                <th scope="col">{t('console.staff.since')}</th>
+                <th scope="col" className="wide-only">
+                  {t('console.staff.since')}
+                </th>
                 <th scope="col">{t('console.staff.actions')}</th>
               </tr>
             </thead>
@@ -75,7 +77,7 @@ export function StaffAccountsSection() {
                     )}
                   </td>
                   <td>{t(`console.staff.role.${account.role}` as MessageId)}</td>
-                  <td>
+                  <td className="wide-only">
                     <OnReaderClock at={account.createdAt} />
                   </td>
                   <td>

@@ -18,7 +18,7 @@ function Staff() {
   const t = useT()
   usePageTitle(t('console.staff.title'))
   return (
-    <div className="stack">
+    <div className="stack admin-page">
       <h1>{t('console.staff.title')}</h1>
       <StaffAccountsSection />
       <TokensSection />

@@ -97,8 +97,12 @@ export function TokensSection() {
                 <th scope="col">{t('console.tokens.label')}</th>
                 <th scope="col">{t('console.tokens.role')}</th>
                 <th scope="col">{t('console.tokens.state')}</th>
-                <th scope="col">{t('console.tokens.expires')}</th>
-                <th scope="col">{t('console.tokens.lastUsed')}</th>
+                <th scope="col" className="wide-only">
+                  {t('console.tokens.expires')}
+                </th>
+                <th scope="col" className="wide-only">
+                  {t('console.tokens.lastUsed')}
+                </th>
                 <th scope="col">{t('console.staff.actions')}</th>
               </tr>
             </thead>
@@ -115,14 +119,14 @@ export function TokensSection() {
                     )}
                   </td>
                   <td>{t(`console.tokens.state.${token.state}` as MessageId)}</td>
-                  <td>
+                  <td className="wide-only">
                     {token.expiresAt === null ? (
                       t('console.tokens.never')
                     ) : (
                       <OnReaderClock at={token.expiresAt} />
                     )}
                   </td>
-                  <td>
+                  <td className="wide-only">
                     {token.lastUsedAt === null ? (
                       t('console.tokens.notUsed')
                     ) : (
