@@ -79,6 +79,7 @@ export const ACCESS_POLICY = {
   setProviderExams: administration,
   createCentre: administration,
   generateSlots: administration,
+  previewSlots: administration,
   createOfferVersion: administration,
   setBetaProgramme: administration,
   releaseBetaResults: administration,

@@ -213,6 +213,10 @@ const TABLE: Readonly<Record<string, Row>> = {
     ...ADMIN_ONLY(400),
     request: (o) => post(`/v1/centres/${o.centre}/slots/generate`),
   },
+  previewSlots: {
+    ...ADMIN_ONLY(400),
+    request: (o) => post(`/v1/centres/${o.centre}/slots/preview`),
+  },
   createOfferVersion: { ...ADMIN_ONLY(400), request: () => post('/v1/offers') },
   setBetaProgramme: { ...ADMIN_ONLY(400), request: () => put('/v1/exams/70-620/beta-programme') },
   releaseBetaResults: {

@@ -147,7 +147,16 @@ describe.each(testDatabases())('offers over HTTP, reading ($name)', ({ open }) =
       },
       usesPerCode: null,
       returnOnCancel: true,
+      changed: [],
     })
+    expect(offer.versions[2]?.changed).toEqual([
+      'name',
+      'effectiveFrom',
+      'enrolment',
+      'useBefore',
+      'exams',
+      'providers',
+    ])
     expect(statuses(offer)).toEqual([
       [1, 'superseded'],
       [2, 'superseded'],
@@ -442,7 +451,7 @@ describe.each(testDatabases())('offers over HTTP, adding versions ($name)', ({ o
 
   it('takes the terms of one version, as shown, as the body of the next', async () => {
     const shown = (await getSecondShot(world())).versions[3]!
-    const { status: _status, covers: _covers, ...terms } = shown
+    const { status: _status, covers: _covers, changed: _changed, ...terms } = shown
     const body = {
       ...terms,
       version: 5,
@@ -457,6 +466,7 @@ describe.each(testDatabases())('offers over HTTP, adding versions ($name)', ({ o
       version: 5,
       effectiveFrom: '2026-10-01T00:00:00.000Z',
       useBefore: '2027-12-01T00:00:00.000Z',
+      changed: ['name', 'effectiveFrom', 'useBefore'],
     })
   })
 
@@ -494,6 +504,7 @@ describe.each(testDatabases())('offers over HTTP, adding versions ($name)', ({ o
           afterPass: null,
           usesPerCode: 1,
           returnOnCancel: true,
+          changed: [],
         },
       ],
     })

@@ -64,6 +64,12 @@ const CandidatePage = page(() =>
 const MailQueuePage = page(() =>
   import('./pages/console/mail/mail-queue-page').then((m) => m.MailQueuePage),
 )
+const StaffPage = page(() => import('./pages/console/admin/staff-page').then((m) => m.StaffPage))
+const ExamsPage = page(() => import('./pages/console/admin/exams-page').then((m) => m.ExamsPage))
+const ProvidersPage = page(() =>
+  import('./pages/console/admin/providers-page').then((m) => m.ProvidersPage),
+)
+const OffersPage = page(() => import('./pages/console/admin/offers-page').then((m) => m.OffersPage))
 const NotFoundPage = page(() => import('./pages/not-found').then((m) => m.NotFoundPage))
 
 /** The pages a signed-in person most often opens first, by the first part of their address. */
@@ -120,6 +126,13 @@ export function App() {
             path="/console/mail"
             element={<Staff page={(me) => <MailQueuePage me={me} />} />}
           />
+          <Route path="/console/staff" element={<Staff page={(me) => <StaffPage me={me} />} />} />
+          <Route path="/console/exams" element={<Staff page={(me) => <ExamsPage me={me} />} />} />
+          <Route
+            path="/console/providers"
+            element={<Staff page={(me) => <ProvidersPage me={me} />} />}
+          />
+          <Route path="/console/offers" element={<Staff page={(me) => <OffersPage me={me} />} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -7,7 +7,12 @@ import {
   listAccounts,
 } from '../../db/accounts/accounts.js'
 import { isUniqueViolation } from '../../db/engine/unique-violation.js'
-import type { Account, StaffRole } from '../../domain/account.js'
+import {
+  type Account,
+  type AccountRole,
+  STAFF_ROLES,
+  type StaffRole,
+} from '../../domain/account.js'
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { auditAction } from '../audit-action.js'
@@ -65,14 +70,20 @@ export async function createStaffAccount(
   return account
 }
 
-/** Every account, oldest first, a page of them. */
+/** Every account (or only staff's, or only candidates'), oldest first, a page of them. */
 export async function listAllAccounts(
   deps: Pick<AppDeps, 'db'>,
-  input: { readonly limit?: number; readonly offset?: number },
+  input: {
+    readonly limit?: number
+    readonly offset?: number
+    readonly kind?: 'staff' | 'candidate'
+  },
 ): Promise<Page<Account>> {
+  const roles: readonly AccountRole[] | undefined =
+    input.kind === undefined ? undefined : input.kind === 'staff' ? STAFF_ROLES : ['candidate']
   const [items, total] = await Promise.all([
-    listAccounts(deps.db, computePaging(input)),
-    countAccounts(deps.db),
+    listAccounts(deps.db, computePaging(input), roles),
+    countAccounts(deps.db, roles),
   ])
   return { items: items.map(withoutSignUp), total }
 }

@@ -75,6 +75,53 @@ export async function generateSlots(
 ): Promise<GenerateSlotsResult> {
   const now = deps.clock.now()
   const centre = await getCentre(deps, input.centreId, 'centre')
+  const { starts, capacity } = planSlotSchedule(centre, input, now)
+
+  const created = await runCommand(deps, {}, async (trx) => {
+    let inserted = 0
+    for (let i = 0; i < starts.length; i += PROGRESS_BATCH) {
+      const batch = starts.slice(i, i + PROGRESS_BATCH)
+      inserted += await insertSlots(
+        trx,
+        batch.map((startsAt) => ({
+          id: uuidv7(),
+          centreId: centre.id,
+          startsAt,
+          capacity,
+          createdAt: now,
+        })),
+      )
+      options.onProgress?.(i + batch.length, starts.length)
+    }
+    return inserted
+  })
+  return {
+    centre,
+    requested: starts.length,
+    created,
+    existing: starts.length - created,
+    first: starts[0] ?? null,
+    last: starts.at(-1) ?? null,
+  }
+}
+
+/** What a schedule asks of a centre: its starts from `now` on, and the seats each slot gets. */
+export interface SlotSchedulePlan {
+  readonly starts: readonly Instant[]
+  readonly capacity: number
+}
+
+/**
+ * Reads a schedule on the centre's clock and lists the starts it gives from
+ * `now` on; refuses one that is malformed or too large (SLOT_SCHEDULE_INVALID).
+ * Generating and previewing both read a schedule here, so a preview shows
+ * exactly the starts a generation would make.
+ */
+export function planSlotSchedule(
+  centre: TestCentre,
+  input: Omit<GenerateSlotsInput, 'centreId'>,
+  now: Instant,
+): SlotSchedulePlan {
   const from = requireTimeOn(input.from, 'from', centre.timeZone)
   const to = requireTimeOn(input.to, 'to', centre.timeZone)
   if (to <= from) refuse('to', 'must be after from')
@@ -106,33 +153,7 @@ export async function generateSlots(
       'every',
       `gives ${starts.length} slots, more than ${MAX_SLOTS_PER_CALL}; generate a shorter range`,
     )
-
-  const created = await runCommand(deps, {}, async (trx) => {
-    let inserted = 0
-    for (let i = 0; i < starts.length; i += PROGRESS_BATCH) {
-      const batch = starts.slice(i, i + PROGRESS_BATCH)
-      inserted += await insertSlots(
-        trx,
-        batch.map((startsAt) => ({
-          id: uuidv7(),
-          centreId: centre.id,
-          startsAt,
-          capacity,
-          createdAt: now,
-        })),
-      )
-      options.onProgress?.(i + batch.length, starts.length)
-    }
-    return inserted
-  })
-  return {
-    centre,
-    requested: starts.length,
-    created,
-    existing: starts.length - created,
-    first: starts[0] ?? null,
-    last: starts.at(-1) ?? null,
-  }
+  return { starts, capacity }
 }
 
 function refuse(field: string, problem: string): never {

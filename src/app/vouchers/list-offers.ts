@@ -3,6 +3,7 @@ import type { DB } from '../../db/engine/schema.js'
 import { listOfferVersions } from '../../db/vouchers/offers.js'
 import type { Instant } from '../../domain/instant.js'
 import { findOfferInForce, type OfferVersion } from '../../domain/offer.js'
+import { computeOfferChanges, type OfferTerm } from '../../domain/offer-changes.js'
 import type { Clock } from '../clock.js'
 
 /**
@@ -14,6 +15,8 @@ export type OfferVersionStatus = 'superseded' | 'in-force' | 'scheduled'
 
 export interface OfferVersionView extends OfferVersion {
   readonly status: OfferVersionStatus
+  /** The terms in which it differs from the version before it; none for version 1. */
+  readonly changed: readonly OfferTerm[]
 }
 
 /** An offer with every version, oldest first, and the one in force. */
@@ -50,8 +53,9 @@ export function computeOfferViews(versions: readonly OfferVersion[], at: Instant
       offerId,
       name: (inForce ?? own.at(-1)!).name,
       inForce: inForce?.version ?? null,
-      versions: own.map((version) => ({
+      versions: own.map((version, index) => ({
         ...version,
+        changed: index === 0 ? [] : computeOfferChanges(own[index - 1]!, version),
         status:
           version.version === inForce?.version
             ? 'in-force'

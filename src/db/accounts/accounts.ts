@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
-import type { Account, CandidateSignUp } from '../../domain/account.js'
+import type { Account, AccountRole, CandidateSignUp } from '../../domain/account.js'
 import type { Instant } from '../../domain/instant.js'
 import { readInstant, readOptionalInstant, writeInstant } from '../engine/columns.js'
 import type { Paging } from '../engine/paging.js'
@@ -121,10 +121,16 @@ export async function renameAccount(
 }
 
 /** Accounts oldest first, a page of them. */
-export async function listAccounts(db: Kysely<DB>, paging: Paging): Promise<StoredAccount[]> {
+/** Every account, or only those of the roles given, oldest first. */
+export async function listAccounts(
+  db: Kysely<DB>,
+  paging: Paging,
+  roles?: readonly AccountRole[],
+): Promise<StoredAccount[]> {
   const rows = await db
     .selectFrom('accounts')
     .selectAll()
+    .$if(roles !== undefined, (query) => query.where('role', 'in', [...roles!]))
     .orderBy('created_at')
     .orderBy('id')
     .limit(paging.limit)
@@ -133,10 +139,14 @@ export async function listAccounts(db: Kysely<DB>, paging: Paging): Promise<Stor
   return rows.map(toAccount)
 }
 
-export async function countAccounts(db: Kysely<DB>): Promise<number> {
+export async function countAccounts(
+  db: Kysely<DB>,
+  roles?: readonly AccountRole[],
+): Promise<number> {
   const row = await db
     .selectFrom('accounts')
     .select((eb) => eb.fn.countAll().as('count'))
+    .$if(roles !== undefined, (query) => query.where('role', 'in', [...roles!]))
     .executeTakeFirstOrThrow()
   return Number(row.count)
 }

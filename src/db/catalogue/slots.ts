@@ -323,3 +323,19 @@ function toSlotAtCentre(row: SlotRow & Omit<CentreRow, 'id'>): SlotAtCentre {
     centre: toTestCentre({ ...row, id: row.centre_id }),
   }
 }
+
+/** The starts at which a centre has a slot in `[from, to]` (both included), earliest first. */
+export async function listSlotStartsAt(
+  db: Kysely<DB>,
+  query: { readonly centreId: string; readonly from: Instant; readonly to: Instant },
+): Promise<Instant[]> {
+  const rows = await db
+    .selectFrom('slots')
+    .select('starts_at')
+    .where('centre_id', '=', query.centreId)
+    .where('starts_at', '>=', writeInstant(query.from))
+    .where('starts_at', '<=', writeInstant(query.to))
+    .orderBy('starts_at')
+    .execute()
+  return rows.map((row) => readInstant(row.starts_at))
+}

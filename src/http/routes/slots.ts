@@ -13,6 +13,7 @@ import {
   MAX_CAPACITY,
 } from '../../app/catalogue/generate-slots.js'
 import { getSlot } from '../../app/catalogue/get-slot.js'
+import { MAX_PREVIEW_STARTS, previewSlots } from '../../app/catalogue/preview-slots.js'
 import { MAX_RADIUS_KM } from '../../app/catalogue/seat-search-bounds.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
@@ -62,6 +63,34 @@ const GenerateOut = Type.Object({
   firstLocal: Nullable(LocalTimeText),
   last: Nullable(Type.String()),
   lastLocal: Nullable(LocalTimeText),
+})
+
+const PreviewOut = Type.Object({
+  centreId: Type.String(),
+  timeZone: Type.String({
+    description: "The centre's zone: every local time here is on its clock",
+  }),
+  requested: Type.Integer({ description: 'Starts the schedule gives from now on' }),
+  toCreate: Type.Integer({ description: 'Of them, the slots a generation would create now' }),
+  existing: Type.Integer({
+    description: 'Of them, starts the centre already has a slot at (a generation leaves them)',
+  }),
+  capacity: Type.Integer({ description: 'Seats each new slot would have' }),
+  first: Nullable(Type.String()),
+  firstLocal: Nullable(LocalTimeText),
+  last: Nullable(Type.String()),
+  lastLocal: Nullable(LocalTimeText),
+  slots: Type.Array(
+    Type.Object({
+      startsAt: InstantText,
+      localStart: LocalTimeText,
+      exists: Type.Boolean({ description: 'The centre already has a slot at this start' }),
+    }),
+    { description: `The first ${MAX_PREVIEW_STARTS} starts, earliest first` },
+  ),
+  truncated: Type.Boolean({
+    description: `More than ${MAX_PREVIEW_STARTS} starts: only the first are listed`,
+  }),
 })
 
 const SearchQuery = Type.Object({
@@ -122,6 +151,46 @@ export function slotRoutes(deps: AppDeps): FastifyPluginAsync {
           firstLocal: result.first === null ? null : toLocalOut(result.first, zone),
           last: result.last === null ? null : toInstantOut(result.last),
           lastLocal: result.last === null ? null : toLocalOut(result.last, zone),
+        }
+      },
+    )
+
+    app.post(
+      '/centres/:id/slots/preview',
+      {
+        schema: {
+          operationId: 'previewSlots',
+          summary:
+            'The slots a schedule would create at a centre, on its clock, and which it already has; nothing is stored',
+          description:
+            'Takes the same body as generating and refuses the same schedules; `toCreate` is what a generation with it would create now.',
+          tags: ['centres and slots'],
+          'x-problems': ['INSTANT_INVALID', 'CENTRE_NOT_FOUND', 'SLOT_SCHEDULE_INVALID'],
+          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          body: GenerateBody,
+          response: { 200: PreviewOut },
+        },
+      },
+      async (request) => {
+        const preview = await previewSlots(deps, { centreId: request.params.id, ...request.body })
+        const zone = preview.centre.timeZone
+        return {
+          centreId: preview.centre.id,
+          timeZone: zone,
+          requested: preview.requested,
+          toCreate: preview.toCreate,
+          existing: preview.existing,
+          capacity: preview.capacity,
+          first: preview.first === null ? null : toInstantOut(preview.first),
+          firstLocal: preview.first === null ? null : toLocalOut(preview.first, zone),
+          last: preview.last === null ? null : toInstantOut(preview.last),
+          lastLocal: preview.last === null ? null : toLocalOut(preview.last, zone),
+          slots: preview.starts.map((start) => ({
+            startsAt: toInstantOut(start.startsAt),
+            localStart: toLocalOut(start.startsAt, zone),
+            exists: start.exists,
+          })),
+          truncated: preview.requested > preview.starts.length,
         }
       },
     )

@@ -1,10 +1,20 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync } from 'fastify'
+import { Type } from 'typebox'
 import { createStaffAccount, listAllAccounts } from '../../app/accounts/staff-accounts.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { AccountOut, StaffAccountBody, toAccountOut } from '../schemas/account.js'
-import { PageOut, PagingQuery } from '../schemas/paging.js'
+import { PageOut, PagingFields } from '../schemas/paging.js'
 import { actorOf } from './registrations.js'
+
+const AccountsQuery = Type.Object({
+  ...PagingFields,
+  kind: Type.Optional(
+    Type.Enum(['staff', 'candidate'], {
+      description: "staff: support agents' and admins' accounts only; candidate: candidates' only",
+    }),
+  ),
+})
 
 /** `/v1/admin/accounts`: an admin makes support agents' and admins' accounts and lists every account. */
 export function staffAccountRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -37,7 +47,7 @@ export function staffAccountRoutes(deps: AppDeps): FastifyPluginAsync {
           operationId: 'listAccounts',
           summary: "Every person's account, oldest first: candidates and staff",
           tags: ['accounts'],
-          querystring: PagingQuery,
+          querystring: AccountsQuery,
           response: { 200: PageOut(AccountOut) },
         },
       },

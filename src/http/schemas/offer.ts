@@ -6,6 +6,7 @@ import {
   PAYMENT_METHODS,
   PRICE_CLASSES,
 } from '../../domain/offer.js'
+import { OFFER_TERMS } from '../../domain/offer-changes.js'
 import {
   BENEFIT_KINDS,
   MAX_OFFER_VERSION,
@@ -174,6 +175,10 @@ export const OfferVersionOut = Type.Object({
   ),
   usesPerCode: Nullable(Type.Integer()),
   returnOnCancel: Type.Boolean(),
+  changed: Type.Array(Type.Enum([...OFFER_TERMS]), {
+    description:
+      'The terms in which this version differs from the one before it (lists compared as sets); empty for version 1',
+  }),
 })
 
 const InForce = Nullable(
@@ -241,6 +246,7 @@ export function toOfferVersionOut(version: OfferVersionView) {
     },
     usesPerCode: version.usesPerCode,
     returnOnCancel: version.returnOnCancel,
+    changed: [...version.changed],
   }
 }
 

@@ -992,6 +992,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/centres/{id}/slots/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The slots a schedule would create at a centre, on its clock, and which it already has; nothing is stored
+         * @description Takes the same body as generating and refuses the same schedules; `toCreate` is what a generation with it would create now.
+         *
+         *     **Who may call it:** the role `admin`.
+         *
+         *     **What it refuses, and why:**
+         *
+         *     - `400` `INSTANT_INVALID`: Invalid instant
+         *     - `404` `CENTRE_NOT_FOUND`: Unknown test centre
+         *     - `422` `SLOT_SCHEDULE_INVALID`: Invalid slot schedule
+         */
+        post: operations["previewSlots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/exams": {
         parameters: {
             query?: never;
@@ -3360,6 +3388,8 @@ export interface operations {
     listAccounts: {
         parameters: {
             query?: {
+                /** @description staff: support agents' and admins' accounts only; candidate: candidates' only */
+                kind?: "staff" | "candidate";
                 /** @description How many items to return (at most 200) */
                 limit?: number;
                 /** @description How many items to skip; there are more while offset + items < total */
@@ -7733,6 +7763,197 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    previewSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 20 */
+                    capacity?: number;
+                    /**
+                     * @description Opening hours on the centre's clock: slots from open, before close
+                     * @example 09:00-17:00
+                     */
+                    daily?: string;
+                    /**
+                     * @description Days of the week
+                     * @example mon-fri
+                     */
+                    days?: string;
+                    /**
+                     * @description `30m`, `2h` (elapsed time) or `1d` (same wall-clock time each day)
+                     * @example 2h
+                     */
+                    every: string;
+                    /**
+                     * @description RFC 3339, or a date: the start of that day on the centre's clock
+                     * @example 2026-09-01
+                     */
+                    from: string;
+                    /**
+                     * @description Exclusive; as `from`
+                     * @example 2026-10-01
+                     */
+                    to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Seats each new slot would have */
+                        capacity: number;
+                        centreId: string;
+                        /** @description Of them, starts the centre already has a slot at (a generation leaves them) */
+                        existing: number;
+                        first: string | null;
+                        /**
+                         * @description The same instant on the wall clock of the named zone
+                         * @example 2026-12-01T22:00 Pacific/Auckland
+                         */
+                        firstLocal: string | null;
+                        last: string | null;
+                        /**
+                         * @description The same instant on the wall clock of the named zone
+                         * @example 2026-12-01T22:00 Pacific/Auckland
+                         */
+                        lastLocal: string | null;
+                        /** @description Starts the schedule gives from now on */
+                        requested: number;
+                        /** @description The first 500 starts, earliest first */
+                        slots: {
+                            /** @description The centre already has a slot at this start */
+                            exists: boolean;
+                            /**
+                             * @description The same instant on the wall clock of the named zone
+                             * @example 2026-12-01T22:00 Pacific/Auckland
+                             */
+                            localStart: string;
+                            /** @example 2026-12-01T09:00:00Z */
+                            startsAt: string;
+                        }[];
+                        /** @description The centre's zone: every local time here is on its clock */
+                        timeZone: string;
+                        /** @description Of them, the slots a generation would create now */
+                        toCreate: number;
+                        /** @description More than 500 starts: only the first are listed */
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `INSTANT_INVALID` (Invalid instant), `MALFORMED_JSON` (Malformed JSON), `BODY_TOO_DEEP` (Body nested too deeply), `BODY_ENCODING_INVALID` (Body not UTF-8 text), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "INSTANT_INVALID" | "MALFORMED_JSON" | "BODY_TOO_DEEP" | "BODY_ENCODING_INVALID" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `CENTRE_NOT_FOUND` (Unknown test centre). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "CENTRE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Payload Too Large: `BODY_TOO_LARGE` (Body too large). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity: `SLOT_SCHEDULE_INVALID` (Invalid slot schedule). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "SLOT_SCHEDULE_INVALID";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
     listExams: {
         parameters: {
             query?: {
@@ -9089,6 +9310,8 @@ export interface operations {
                                 kind: string;
                                 percent?: number;
                             };
+                            /** @description The terms in which this version differs from the one before it (lists compared as sets); empty for version 1 */
+                            changed: ("name" | "effectiveFrom" | "enrolment" | "useBefore" | "validDays" | "exams" | "providers" | "paymentMethods" | "combinable" | "benefit" | "afterPass" | "usesPerCode" | "returnOnCancel")[];
                             combinable: boolean;
                             /**
                              * @description What exams the version covers, as one sentence
@@ -11817,6 +12040,8 @@ export interface operations {
                                 kind: string;
                                 percent?: number;
                             };
+                            /** @description The terms in which this version differs from the one before it (lists compared as sets); empty for version 1 */
+                            changed: ("name" | "effectiveFrom" | "enrolment" | "useBefore" | "validDays" | "exams" | "providers" | "paymentMethods" | "combinable" | "benefit" | "afterPass" | "usesPerCode" | "returnOnCancel")[];
                             combinable: boolean;
                             /**
                              * @description What exams the version covers, as one sentence
@@ -12003,6 +12228,8 @@ export interface operations {
                                 kind: string;
                                 percent?: number;
                             };
+                            /** @description The terms in which this version differs from the one before it (lists compared as sets); empty for version 1 */
+                            changed: ("name" | "effectiveFrom" | "enrolment" | "useBefore" | "validDays" | "exams" | "providers" | "paymentMethods" | "combinable" | "benefit" | "afterPass" | "usesPerCode" | "returnOnCancel")[];
                             combinable: boolean;
                             /**
                              * @description What exams the version covers, as one sentence

@@ -2,6 +2,7 @@ import { de as codes } from '../../codes/messages'
 import { de as decisions } from '../../decisions/messages'
 import { de as account } from '../../pages/account/messages'
 import { de as book } from '../../pages/book/messages'
+import { de as consoleAdmin } from '../../pages/console/admin/messages'
 import { de as consoleCandidate } from '../../pages/console/candidate/messages'
 import { de as consoleMail } from '../../pages/console/mail/messages'
 import { de as staffConsole } from '../../pages/console/messages'
@@ -19,6 +20,7 @@ export const de: Readonly<Record<MessageId, string>> = {
   ...staffConsole,
   ...consoleCandidate,
   ...consoleMail,
+  ...consoleAdmin,
   ...book,
   ...decisions,
   ...exam,

@@ -2,6 +2,7 @@ import { en as codes } from '../../codes/messages'
 import { en as decisions } from '../../decisions/messages'
 import { en as account } from '../../pages/account/messages'
 import { en as book } from '../../pages/book/messages'
+import { en as consoleAdmin } from '../../pages/console/admin/messages'
 import { en as consoleCandidate } from '../../pages/console/candidate/messages'
 import { en as consoleMail } from '../../pages/console/mail/messages'
 import { en as staffConsole } from '../../pages/console/messages'
@@ -18,6 +19,7 @@ export const en = {
   ...staffConsole,
   ...consoleCandidate,
   ...consoleMail,
+  ...consoleAdmin,
   ...book,
   ...decisions,
   ...exam,

@@ -12,4 +12,8 @@ export interface ConsolePlace {
 export const CONSOLE_PLACES: readonly ConsolePlace[] = [
   { to: '/', label: 'console.nav.search', roles: ['support', 'admin'] },
   { to: '/console/mail', label: 'console.nav.mailQueue', roles: ['support', 'admin'] },
+  { to: '/console/staff', label: 'console.nav.staff', roles: ['admin'] },
+  { to: '/console/exams', label: 'console.nav.exams', roles: ['admin'] },
+  { to: '/console/providers', label: 'console.nav.providers', roles: ['admin'] },
+  { to: '/console/offers', label: 'console.nav.offers', roles: ['admin'] },
 ]
