@@ -14,7 +14,7 @@ import {
 
 const viewports = Object.keys(VIEWPORTS) as ViewportName[]
 /** Signing in, a form, a preview, a generation and a second preview: room for it on a busy machine. */
-const JOURNEY_TIMEOUT = 60_000
+const JOURNEY_TIMEOUT = 90_000
 
 /** Henrik, the demo's admin, signed in on a page of this size. */
 async function henrik(portal: Portal, viewport: ViewportName): Promise<Page> {
@@ -215,19 +215,40 @@ describe.skipIf(!chromiumAvailable)('an admin’s console pages, in Chromium', (
     JOURNEY_TIMEOUT,
   )
 
-  it('shows the catalogue with each exam’s status and prices', async () => {
-    const page = await henrik(portal(), 'desktop')
-    await page.getByRole('navigation').getByRole('link', { name: 'Exams', exact: true }).click()
-    await page.getByRole('heading', { level: 1, name: 'Exams' }).waitFor()
-    await page
-      .getByRole('row', { name: /070-620/ })
-      .getByText('US$165.00')
-      .waitFor()
-    expect(await rowText(page, /^070-620/)).toMatch(/Live US\$165\.00 Regular price/)
-    expect(await rowText(page, /^071-621/)).toMatch(/Beta Beta of 070-621/)
-    await expectAccessible(page)
-    await screenshot(page, 'console-exams', 'desktop')
-  })
+  it(
+    'shows the catalogue with each exam’s status and prices',
+    async () => {
+      const page = await henrik(portal(), 'desktop')
+      await page.getByRole('navigation').getByRole('link', { name: 'Exams', exact: true }).click()
+      await page.getByRole('heading', { level: 1, name: 'Exams' }).waitFor()
+      await page
+        .getByRole('row', { name: /070-620/ })
+        .getByText('US$165.00')
+        .waitFor()
+      expect(await rowText(page, /^070-620/)).toMatch(/Live US\$165\.00 Regular price/)
+      expect(await rowText(page, /^071-621/)).toMatch(/Beta Beta of 070-621/)
+      await expectAccessible(page)
+      await screenshot(page, 'console-exams', 'desktop')
+
+      // A second currency beside the dollar price, set in the exam's dialog.
+      await page.getByRole('button', { name: 'Set prices of 070-620' }).click()
+      const dialog = page.getByRole('dialog', { name: 'Prices of 070-620' })
+      await dialog.waitFor()
+      expect(await dialog.getByLabel('Currency 1').inputValue()).toBe('USD')
+      expect(await dialog.getByLabel('Price 1').inputValue()).toBe('165.00')
+      await dialog.getByLabel('Currency 2').fill('EUR')
+      await dialog.getByLabel('Price 2').fill('150')
+      await expectAccessible(page)
+      await dialog.getByRole('button', { name: 'Save the prices' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      await page
+        .getByRole('row', { name: /070-620/ })
+        .getByText('€150.00')
+        .waitFor()
+      expect(await rowText(page, /^070-620/)).toMatch(/Live €150\.00 US\$165\.00 Regular price/)
+    },
+    JOURNEY_TIMEOUT,
+  )
 })
 
 describe.skipIf(!chromiumAvailable)('an admin’s console pages, on PostgreSQL', () => {
