@@ -201,6 +201,8 @@ describe.each(testDatabases())('the console’s beta programmes on $name', ({ op
       priorityEndsAt: null,
       priorityLeftMs: 62 * HOUR_MS,
     })
+    const resumed = await call(w, 'POST', `/v1/waves/${first.id}/resume`)
+    expect(resumed.json()).toMatchObject({ status: 'open' })
     // A later wave withdrawn ends nobody's priority.
     expectOk(await call(w, 'POST', `/v1/waves/${second.id}/withdraw`))
     expect(await wave(w, first.id)).toMatchObject({ nextWave: null, priorityEndsAt: null })

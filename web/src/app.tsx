@@ -58,6 +58,8 @@ const BookPage = page(() => import('./pages/book/book-page').then((m) => m.BookP
 const RegistrationPage = page(() =>
   import('./pages/registration/registration-page').then((m) => m.RegistrationPage),
 )
+const BetasPage = page(() => import('./pages/console/betas/betas-page').then((m) => m.BetasPage))
+const BetaPage = page(() => import('./pages/console/betas/beta-page').then((m) => m.BetaPage))
 const NotFoundPage = page(() => import('./pages/not-found').then((m) => m.NotFoundPage))
 
 /** The pages a signed-in person most often opens first, by the first part of their address. */
@@ -106,6 +108,11 @@ export function App() {
             element={<SignedIn page={() => <ExceptionRequestPage />} />}
           />
           <Route path="/account" element={<SignedIn page={(me) => <AccountPage me={me} />} />} />
+          <Route path="/console/betas" element={<Staff page={(me) => <BetasPage me={me} />} />} />
+          <Route
+            path="/console/betas/:exam"
+            element={<Staff page={(me) => <BetaPage me={me} />} />}
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>
