@@ -82,7 +82,9 @@ export function BetaPage({ me }: { me: Me }) {
             query={waves}
             empty={waves.data?.items.length === 0 ? t('console.waves.none') : null}
           >
-            <p className="secondary">{t('console.waves.live')}</p>
+            {(waves.data?.items.length ?? 0) > 0 && (
+              <p className="secondary">{t('console.waves.live')}</p>
+            )}
             {checkError !== null && <ProblemMessage error={checkError} />}
             <ul className="cards">
               {(waves.data?.items ?? []).map((wave) => (
