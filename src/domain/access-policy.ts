@@ -89,6 +89,8 @@ export const ACCESS_POLICY = {
   pauseWave: administration,
   resumeWave: administration,
   withdrawWave: administration,
+  checkWave: administration,
+  sendWave: administration,
   releaseHold: administration,
   createToken: administration,
   listTokens: administration,
@@ -98,6 +100,9 @@ export const ACCESS_POLICY = {
   requestStaffEmailChange: administration,
   listWaves: staffTool,
   getWave: staffTool,
+  // Staff survey the betas: roster sizes and rewards issued are no candidate's business.
+  listBetaProgrammes: staffTool,
+  getBetaProgrammeOverview: staffTool,
   listMail: staffTool,
   getMail: staffTool,
   resendMail: staffTool,

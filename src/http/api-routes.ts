@@ -3,6 +3,7 @@ import type { AppDeps } from '../app/app-deps.js'
 import { adminMailRoutes } from './routes/admin-mail.js'
 import { apiTokenRoutes } from './routes/api-tokens.js'
 import { attemptRoutes } from './routes/attempts.js'
+import { betaProgrammeOverviewRoutes } from './routes/beta-programme-overviews.js'
 import { betaProgrammeRoutes } from './routes/beta-programmes.js'
 import { candidateBetaStandingRoutes } from './routes/candidate-beta-standing.js'
 import { candidateCodeRoutes } from './routes/candidate-codes.js'
@@ -58,6 +59,7 @@ export function apiRoutes(
     examCentreRoutes(deps),
     placeRoutes(deps),
     betaProgrammeRoutes(deps),
+    betaProgrammeOverviewRoutes(deps),
     waveRoutes(deps),
     offerRoutes(deps),
     voucherRoutes(deps),

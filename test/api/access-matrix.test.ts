@@ -241,6 +241,11 @@ const TABLE: Readonly<Record<string, Row>> = {
     ...ADMIN_ONLY(404),
     request: () => post('/v1/waves/no-such-wave/withdraw', undefined),
   },
+  checkWave: {
+    ...ADMIN_ONLY(404),
+    request: () => post('/v1/waves/no-such-wave/self-check', undefined),
+  },
+  sendWave: { ...ADMIN_ONLY(404), request: () => post('/v1/waves/no-such-wave/send', undefined) },
   releaseHold: {
     ...ADMIN_ONLY(400),
     request: (o) => post(`/v1/registrations/${o.registration}/release-hold`, undefined),
@@ -353,6 +358,11 @@ const TABLE: Readonly<Record<string, Row>> = {
   // Staff tools.
   listWaves: { ...STAFF_ONLY(404), request: () => get('/v1/exams/70-620/beta-programme/waves') },
   getWave: { ...STAFF_ONLY(404), request: () => get('/v1/waves/no-such-wave') },
+  listBetaProgrammes: { ...STAFF_ONLY(200), request: () => get('/v1/beta-programmes') },
+  getBetaProgrammeOverview: {
+    ...STAFF_ONLY(200),
+    request: () => get('/v1/beta-programmes/71-621'),
+  },
   listMail: { ...STAFF_ONLY(200), request: () => get('/v1/admin/mail') },
   getMail: { ...STAFF_ONLY(404), request: () => get('/v1/admin/mail/no-such-mail') },
   resendMail: {

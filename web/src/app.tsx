@@ -70,6 +70,8 @@ const ProvidersPage = page(() =>
   import('./pages/console/admin/providers-page').then((m) => m.ProvidersPage),
 )
 const OffersPage = page(() => import('./pages/console/admin/offers-page').then((m) => m.OffersPage))
+const BetasPage = page(() => import('./pages/console/betas/betas-page').then((m) => m.BetasPage))
+const BetaPage = page(() => import('./pages/console/betas/beta-page').then((m) => m.BetaPage))
 const NotFoundPage = page(() => import('./pages/not-found').then((m) => m.NotFoundPage))
 
 /** The pages a signed-in person most often opens first, by the first part of their address. */
@@ -133,6 +135,11 @@ export function App() {
             element={<Staff page={(me) => <ProvidersPage me={me} />} />}
           />
           <Route path="/console/offers" element={<Staff page={(me) => <OffersPage me={me} />} />} />
+          <Route path="/console/betas" element={<Staff page={(me) => <BetasPage me={me} />} />} />
+          <Route
+            path="/console/betas/:exam"
+            element={<Staff page={(me) => <BetaPage me={me} />} />}
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

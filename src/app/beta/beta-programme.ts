@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely'
 import {
   addToRoster,
+  countOnRoster,
   findBetaProgramme,
   insertBetaProgramme,
   insertBetaRegistration,
 } from '../../db/beta/beta-programmes.js'
+import { findCandidateIdsByEmail, findUnknownCandidateIds } from '../../db/candidates/candidates.js'
 import { writeInstant } from '../../db/engine/columns.js'
 import type { DB } from '../../db/engine/schema.js'
 import { listLiveRegistrationsOfExam } from '../../db/registrations/registrations.js'
@@ -12,7 +14,6 @@ import { type BetaProgramme, refuseProgramme } from '../../domain/beta-programme
 import { mayHaveProgramme } from '../../domain/exam.js'
 import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
-import { refuseUnknownCandidates } from '../candidates/refuse-unknown-candidates.js'
 import { catalogueOf } from '../catalogue/catalogue-cache.js'
 import { getCatalogueExam } from '../catalogue/get-exam.js'
 import type { Clock } from '../clock.js'
@@ -118,18 +119,41 @@ export async function getBetaProgramme(deps: Deps, examText: string): Promise<Be
   return requireBetaProgramme(deps.db, exam.number)
 }
 
-/** Puts candidates on the beta's roster (those already on it stay); every unknown id is refused at once. */
+/** Who to put on a roster: candidate ids, emails (any case), or both. */
+export interface RosterAdditions {
+  readonly candidateIds?: readonly string[]
+  readonly emails?: readonly string[]
+}
+
+/**
+ * Puts candidates on the beta's roster (those already on it stay), named by
+ * id or by email; every unknown id or email is refused at once, and nobody
+ * is added then. Says how many of them were not on it before.
+ */
 export async function addCandidatesToRoster(
   deps: Deps,
   examText: string,
-  candidateIds: readonly string[],
+  additions: RosterAdditions,
   source: string,
 ): Promise<number> {
   const exam = await getCatalogueExam(catalogueOf(deps), examText)
   return runCommand(deps, {}, async (trx) => {
     await requireBetaProgramme(trx, exam.number)
-    await refuseUnknownCandidates(trx, candidateIds)
-    await addToRoster(trx, exam.number, candidateIds, source, deps.clock.now())
-    return candidateIds.length
+    const candidateIds = [...(additions.candidateIds ?? [])]
+    const emails = additions.emails ?? []
+    const byEmail = await findCandidateIdsByEmail(trx, emails)
+    const unknownIds = await findUnknownCandidateIds(trx, candidateIds)
+    const unknownEmails = emails.filter((email) => !byEmail.has(email.toLowerCase()))
+    if (unknownIds.length > 0 || unknownEmails.length > 0) {
+      throw new AppError('CANDIDATES_NOT_FOUND', {
+        field: unknownIds.length > 0 ? 'candidateIds' : 'emails',
+        candidateIds: [...unknownIds, ...unknownEmails],
+      })
+    }
+    for (const email of emails) candidateIds.push(byEmail.get(email.toLowerCase())!)
+    const unique = [...new Set(candidateIds)]
+    const before = await countOnRoster(trx, exam.number, unique)
+    await addToRoster(trx, exam.number, unique, source, deps.clock.now())
+    return unique.length - before
   })
 }

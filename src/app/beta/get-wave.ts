@@ -5,8 +5,9 @@ import { findWave, listWavesOfExam, type WaveRecord } from '../../db/beta/waves.
 import type { DB } from '../../db/engine/schema.js'
 import { seatsLeft } from '../../domain/beta-programme.js'
 import type { ExamNumber } from '../../domain/exam-number.js'
-import type { Instant } from '../../domain/instant.js'
+import { HOUR_MS, type Instant } from '../../domain/instant.js'
 import {
+  computeMayOpenAt,
   computeOpenTime,
   computeWaveStatus,
   decideWaveOpening,
@@ -52,6 +53,16 @@ export interface WaveView {
   readonly createdAt: Instant
   /** When it was withdrawn, if it was. */
   readonly withdrawnAt: Instant | null
+  /** The next wave that may still open (not withdrawn), by position; null when none is composed. */
+  readonly nextWave: number | null
+  /**
+   * When this wave's invitees stop having the seats to themselves: the
+   * earliest the next wave may open. Null when there is no next wave, or
+   * while this wave is a draft or paused short of it (no date can be said).
+   */
+  readonly priorityEndsAt: Instant | null
+  /** Open time still owed before the next wave may open (0 once it may); null without a next wave. */
+  readonly priorityLeftMs: number | null
 }
 
 interface Deps {
@@ -100,6 +111,26 @@ export function waveStatusOf(wave: WaveRecord): WaveStatus {
   return computeWaveStatus(wave.intervals, wave.withdrawnAt !== null)
 }
 
+/** The priority a wave gives its invitees over the next wave that may still open. */
+function priorityOf(
+  wave: WaveRecord,
+  waves: readonly WaveRecord[],
+  now: Instant,
+): Pick<WaveView, 'nextWave' | 'priorityEndsAt' | 'priorityLeftMs'> {
+  const next = waves
+    .filter((other) => other.position > wave.position && other.withdrawnAt === null)
+    .sort((a, b) => a.position - b.position)[0]
+  if (!next || wave.withdrawnAt !== null) {
+    return { nextWave: null, priorityEndsAt: null, priorityLeftMs: null }
+  }
+  const needed = next.hoursAfterPrevious * HOUR_MS
+  return {
+    nextWave: next.position,
+    priorityEndsAt: computeMayOpenAt(wave.intervals, next.hoursAfterPrevious, now),
+    priorityLeftMs: Math.max(0, needed - computeOpenTime(wave.intervals, now)),
+  }
+}
+
 async function viewOf(
   db: Kysely<DB>,
   wave: WaveRecord,
@@ -140,5 +171,6 @@ async function viewOf(
     seatsLeft: programme ? seatsLeft(programme) : 0,
     createdAt: wave.createdAt,
     withdrawnAt: wave.withdrawnAt,
+    ...priorityOf(wave, waves, now),
   }
 }

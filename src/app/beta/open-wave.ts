@@ -8,6 +8,7 @@ import {
   waveRosterSource,
 } from '../../db/beta/wave-roster.js'
 import { findWave, listWavesOfExam, lockWave, type WaveRecord } from '../../db/beta/waves.js'
+import { findCandidate } from '../../db/candidates/candidates.js'
 import { searchOpenSlots } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
 import type { BetaProgramme } from '../../domain/beta-programme.js'
@@ -160,6 +161,7 @@ async function runSelfCheck(
   deps: OpenWaveDeps,
   wave: WaveRecord,
   now: Instant,
+  trialOnly = false,
 ): Promise<SelfCheck> {
   const exam = await getExam(deps, wave.exam)
   const programme = await requireBetaProgramme(deps.db, wave.exam)
@@ -231,7 +233,7 @@ async function runSelfCheck(
       }
     passed = true
   } finally {
-    if (addedForTrial && !passed) {
+    if (addedForTrial && (!passed || trialOnly)) {
       await removeFromRoster(deps.db, wave.exam, invitee.candidateId, source)
     }
   }
@@ -239,6 +241,78 @@ async function runSelfCheck(
     candidateId: invitee.candidateId,
     slotId,
     channels: TRIAL_ACTORS.map((trial) => trial.channel),
+  }
+}
+
+/** What a self-check run on its own found: passed, or the registration's refusal and who it was tried for. */
+export interface SelfCheckReport {
+  readonly waveId: string
+  readonly checkedAt: Instant
+  readonly passed: boolean
+  /** The invitee tried; null when every invitee is registered already. */
+  readonly candidateId: string | null
+  /** The invitee's name as staff read it. */
+  readonly candidateName: string | null
+  readonly slotId: string | null
+  /** The channel that failed, or null. */
+  readonly channel: string | null
+  readonly problemCode: string | null
+  readonly problemDetail: string | null
+  readonly note: string | null
+}
+
+/**
+ * Runs a wave's self-check without opening it (or, for an open wave,
+ * without changing it): the same trial registrations, rolled back, and the
+ * roster as it was. A draft is checked before it is opened; an open or
+ * paused wave, to see whether registration still works for it.
+ */
+export async function checkWave(deps: OpenWaveDeps, waveId: string): Promise<SelfCheckReport> {
+  const report = await runCheck(deps, waveId)
+  const candidate =
+    report.candidateId === null ? null : await findCandidate(deps.db, report.candidateId)
+  return {
+    ...report,
+    candidateName: candidate ? `${candidate.firstName} ${candidate.lastName}` : null,
+  }
+}
+
+async function runCheck(
+  deps: OpenWaveDeps,
+  waveId: string,
+): Promise<Omit<SelfCheckReport, 'candidateName'>> {
+  const now = deps.clock.now()
+  const wave = await requireWave(deps.db, waveId)
+  refuseWithdrawn(wave)
+  try {
+    const check = await runSelfCheck(deps, wave, now, true)
+    return {
+      waveId,
+      checkedAt: now,
+      passed: true,
+      candidateId: check.candidateId,
+      slotId: check.slotId,
+      channel: null,
+      problemCode: null,
+      problemDetail: null,
+      note: check.note ?? null,
+    }
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'WAVE_SELF_CHECK_FAILED') throw error
+    const facts = error.facts
+    const fact = (name: string) =>
+      typeof facts[name] === 'string' ? (facts[name] as string) : null
+    return {
+      waveId,
+      checkedAt: now,
+      passed: false,
+      candidateId: fact('candidateId'),
+      slotId: fact('slotId'),
+      channel: fact('channel'),
+      problemCode: fact('problemCode'),
+      problemDetail: fact('problemDetail'),
+      note: null,
+    }
   }
 }
 

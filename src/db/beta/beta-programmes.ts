@@ -97,6 +97,25 @@ export async function addToRoster(
     .execute()
 }
 
+/** How many of these candidates are on the exam's roster already. */
+export async function countOnRoster(
+  db: Kysely<DB>,
+  exam: ExamNumber,
+  candidateIds: readonly string[],
+): Promise<number> {
+  let count = 0
+  for (let start = 0; start < candidateIds.length; start += 1000) {
+    const row = await db
+      .selectFrom('beta_roster')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('exam_number', '=', exam)
+      .where('candidate_id', 'in', candidateIds.slice(start, start + 1000))
+      .executeTakeFirstOrThrow()
+    count += Number(row.n)
+  }
+  return count
+}
+
 export async function isOnRoster(
   db: Kysely<DB>,
   exam: ExamNumber,

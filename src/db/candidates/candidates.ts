@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Candidate } from '../../domain/candidate.js'
 import { readInstant, writeInstant } from '../engine/columns.js'
 import { reusableQuery } from '../engine/reusable-query.js'
@@ -61,6 +61,25 @@ export async function findUnknownCandidateIds(
     for (const id of part) if (!found.has(id)) unknown.push(id)
   }
   return unknown
+}
+
+/** The candidates of these emails (any case), by the email lower-cased; an email no candidate has is absent. */
+export async function findCandidateIdsByEmail(
+  db: Kysely<DB>,
+  emails: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  const lowered = [...new Set(emails.map((email) => email.toLowerCase()))]
+  for (let start = 0; start < lowered.length; start += IDS_PER_QUERY) {
+    const part = lowered.slice(start, start + IDS_PER_QUERY)
+    const rows = await db
+      .selectFrom('candidates')
+      .select(['id', sql<string>`lower(email)`.as('email')])
+      .where(sql<string>`lower(email)`, 'in', part)
+      .execute()
+    for (const row of rows) found.set(row.email, row.id)
+  }
+  return found
 }
 
 /** Writes a candidate's name and zone as given, and the words they are found by. Pass the use case's transaction. */

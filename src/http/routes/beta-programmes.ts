@@ -8,6 +8,7 @@ import {
   setBetaProgramme,
 } from '../../app/beta/beta-programme.js'
 import { releaseBetaResults } from '../../app/beta/release-beta-results.js'
+import { AppError } from '../../app/errors.js'
 import { type BetaProgramme, seatsLeft } from '../../domain/beta-programme.js'
 import { MAX_HOLD_MINUTES, MIN_HOLD_MINUTES } from '../../domain/unpaid-hold.js'
 import { BULK_BODY_LIMIT } from '../body-limits.js'
@@ -160,26 +161,46 @@ export function betaProgrammeRoutes(deps: AppDeps): FastifyPluginAsync {
           params: ExamParams,
           body: Type.Object(
             {
-              candidateIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
-                minItems: 1,
-                maxItems: 10_000,
-              }),
+              candidateIds: Type.Optional(
+                Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+                  maxItems: 10_000,
+                }),
+              ),
+              emails: Type.Optional(
+                Type.Array(Type.String({ minLength: 3, maxLength: 254 }), {
+                  maxItems: 10_000,
+                  description: 'Candidates named by their email, whatever its case',
+                }),
+              ),
               source: Type.Optional(Type.String({ minLength: 1, maxLength: 40, default: 'list' })),
             },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ added: Type.Integer() }) },
+          response: {
+            200: Type.Object({
+              added: Type.Integer({ description: 'Candidates who were not on the roster before' }),
+            }),
+          },
         },
         bodyLimit: BULK_BODY_LIMIT,
       },
-      async (request) => ({
-        added: await addCandidatesToRoster(
-          deps,
-          request.params.number,
-          request.body.candidateIds,
-          request.body.source ?? 'list',
-        ),
-      }),
+      async (request) => {
+        const { candidateIds = [], emails = [] } = request.body
+        if (candidateIds.length + emails.length === 0) {
+          throw new AppError('VALIDATION_FAILED', {
+            field: 'candidateIds',
+            problem: 'name at least one candidate, by id or by email',
+          })
+        }
+        return {
+          added: await addCandidatesToRoster(
+            deps,
+            request.params.number,
+            { candidateIds, emails },
+            request.body.source ?? 'list',
+          ),
+        }
+      },
     )
   }
 }

@@ -5,11 +5,20 @@ import { namesOf, type WaveActor } from '../../app/actor.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { composeWave } from '../../app/beta/compose-wave.js'
 import { getWaveView, listWaves } from '../../app/beta/get-wave.js'
-import { openWave, pauseWave, resumeWave } from '../../app/beta/open-wave.js'
+import { checkWave, openWave, pauseWave, resumeWave } from '../../app/beta/open-wave.js'
+import { sendWave } from '../../app/beta/send-wave.js'
 import { withdrawWave } from '../../app/beta/withdraw-wave.js'
 import { BULK_BODY_LIMIT } from '../body-limits.js'
+import { toInstantOut } from '../schemas/instant.js'
 import { ExamParams } from '../schemas/request-fields.js'
-import { toWaveOut, WaveBody, WaveOut, WaveParams } from '../schemas/wave.js'
+import {
+  SelfCheckOut,
+  SentWaveOut,
+  toWaveOut,
+  WaveBody,
+  WaveOut,
+  WaveParams,
+} from '../schemas/wave.js'
 
 function waveActorOf(request: FastifyRequest): WaveActor {
   const { principal } = request
@@ -90,6 +99,41 @@ export function waveRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (request) => toWaveOut(await getWaveView(deps, request.params.id)),
+    )
+
+    app.post(
+      '/waves/:id/self-check',
+      {
+        schema: {
+          operationId: 'checkWave',
+          summary:
+            "Run a wave's self-check without opening it: a trial registration of one invitee with their code, online and by phone, rolled back",
+          tags: ['beta'],
+          'x-problems': ['WAVE_NOT_FOUND', 'WAVE_WITHDRAWN'],
+          params: WaveParams,
+          response: { 200: SelfCheckOut },
+        },
+      },
+      async (request) => {
+        const report = await checkWave(deps, request.params.id)
+        return { ...report, checkedAt: toInstantOut(report.checkedAt) }
+      },
+    )
+
+    app.post(
+      '/waves/:id/send',
+      {
+        schema: {
+          operationId: 'sendWave',
+          summary:
+            "Put an open wave's invitation mails in the outbox; sending again sends only what is missing",
+          tags: ['beta'],
+          'x-problems': ['WAVE_NOT_FOUND', 'WAVE_NOT_OPEN'],
+          params: WaveParams,
+          response: { 200: SentWaveOut },
+        },
+      },
+      async (request) => sendWave(deps, { waveId: request.params.id }, waveActorOf(request)),
     )
 
     const actions = [

@@ -59,6 +59,21 @@ export const WaveOut = Type.Object({
   seatsLeft: Type.Integer(),
   createdAt: Type.String(),
   withdrawnAt: Nullable(Type.String({ description: 'When it was withdrawn, before opening' })),
+  nextWave: Nullable(
+    Type.Integer({ description: 'The next wave that may still open, by position; null when none' }),
+  ),
+  priorityEndsAt: Nullable(
+    Type.String({
+      description:
+        "When this wave's priority ends: the earliest the next wave may open; null without a next wave, or while it cannot be said (a draft, or paused short of it)",
+    }),
+  ),
+  priorityLeftMs: Nullable(
+    Type.Integer({
+      description:
+        'Milliseconds of open time still owed before the next wave may open (0 once it may); null without a next wave',
+    }),
+  ),
 })
 
 export function toWaveOut(view: WaveView) {
@@ -68,5 +83,28 @@ export function toWaveOut(view: WaveView) {
     mayOpenAt: view.mayOpenAt === null ? null : toInstantOut(view.mayOpenAt),
     createdAt: toInstantOut(view.createdAt),
     withdrawnAt: view.withdrawnAt === null ? null : toInstantOut(view.withdrawnAt),
+    priorityEndsAt: view.priorityEndsAt === null ? null : toInstantOut(view.priorityEndsAt),
   }
 }
+
+export const SelfCheckOut = Type.Object({
+  waveId: Type.String(),
+  checkedAt: Type.String(),
+  passed: Type.Boolean(),
+  candidateId: Nullable(
+    Type.String({ description: 'The invitee tried; null when all are registered' }),
+  ),
+  candidateName: Nullable(Type.String()),
+  slotId: Nullable(Type.String()),
+  channel: Nullable(Type.String({ description: 'The channel that failed: `web` or `phone`' })),
+  problemCode: Nullable(Type.String({ description: "The trial registration's own refusal" })),
+  problemDetail: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+})
+
+export const SentWaveOut = Type.Object({
+  waveId: Type.String(),
+  invited: Type.Integer(),
+  enqueuedNow: Type.Integer({ description: 'Invitation mails this request put in the outbox' }),
+  alreadyEnqueued: Type.Integer({ description: 'Mails an earlier send had put there already' }),
+})

@@ -529,6 +529,54 @@ export interface paths {
         patch: operations["setAttemptOutcome"];
         trace?: never;
     };
+    "/v1/beta-programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every beta exam with a programme: seats, roster size, waves, results and rewards issued
+         * @description **Who may call it:** the role `admin` or `support`.
+         *
+         *     **What it refuses:** nothing of its own; only what any call may be refused for (see the answers below).
+         */
+        get: operations["listBetaProgrammes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/beta-programmes/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One beta exam's programme as staff survey it, with its counts
+         * @description **Who may call it:** the role `admin` or `support`.
+         *
+         *     **What it refuses, and why:**
+         *
+         *     - `400` `EXAM_NUMBER_MALFORMED`: Malformed exam number
+         *     - `404` `EXAM_NOT_FOUND`: Unknown exam
+         *     - `404` `BETA_PROGRAMME_NOT_FOUND`: No beta programme
+         */
+        get: operations["getBetaProgrammeOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/candidates": {
         parameters: {
             query?: never;
@@ -2674,6 +2722,56 @@ export interface paths {
          *     - `409` `WAVE_SELF_CHECK_FAILED`: Wave self-check failed
          */
         post: operations["resumeWave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/waves/{id}/self-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a wave's self-check without opening it: a trial registration of one invitee with their code, online and by phone, rolled back
+         * @description **Who may call it:** the role `admin`.
+         *
+         *     **What it refuses, and why:**
+         *
+         *     - `404` `WAVE_NOT_FOUND`: Unknown invitation wave
+         *     - `409` `WAVE_WITHDRAWN`: Wave withdrawn
+         */
+        post: operations["checkWave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/waves/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put an open wave's invitation mails in the outbox; sending again sends only what is missing
+         * @description **Who may call it:** the role `admin`.
+         *
+         *     **What it refuses, and why:**
+         *
+         *     - `404` `WAVE_NOT_FOUND`: Unknown invitation wave
+         *     - `409` `WAVE_NOT_OPEN`: Wave not open
+         */
+        post: operations["sendWave"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5100,6 +5198,206 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listBetaProgrammes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            acceptsNewCandidates: boolean;
+                            betaEnd: string | null;
+                            betaStart: string | null;
+                            exam: string;
+                            holdMinutes: number | null;
+                            /** @description The live exam the beta previews */
+                            liveExam: string | null;
+                            restrictedCountries: string[];
+                            resultsReleaseAt: string;
+                            resultsReleasedAt: string | null;
+                            /** @description Reward codes issued for taking this beta */
+                            rewardsIssued: number;
+                            /** @description Candidates on the roster */
+                            rosterSize: number;
+                            seatLimit: number;
+                            seatsLeft: number;
+                            seatsTaken: number;
+                            title: string;
+                            /** @description Waves composed, withdrawn ones included */
+                            waves: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getBetaProgrammeOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        acceptsNewCandidates: boolean;
+                        betaEnd: string | null;
+                        betaStart: string | null;
+                        exam: string;
+                        holdMinutes: number | null;
+                        /** @description The live exam the beta previews */
+                        liveExam: string | null;
+                        restrictedCountries: string[];
+                        resultsReleaseAt: string;
+                        resultsReleasedAt: string | null;
+                        /** @description Reward codes issued for taking this beta */
+                        rewardsIssued: number;
+                        /** @description Candidates on the roster */
+                        rosterSize: number;
+                        seatLimit: number;
+                        seatsLeft: number;
+                        seatsTaken: number;
+                        title: string;
+                        /** @description Waves composed, withdrawn ones included */
+                        waves: number;
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `EXAM_NUMBER_MALFORMED` (Malformed exam number), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "EXAM_NUMBER_MALFORMED" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `EXAM_NOT_FOUND` (Unknown exam), `BETA_PROGRAMME_NOT_FOUND` (No beta programme). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "EXAM_NOT_FOUND" | "BETA_PROGRAMME_NOT_FOUND";
                     };
                 };
             };
@@ -8676,7 +8974,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    candidateIds: string[];
+                    candidateIds?: string[];
+                    /** @description Candidates named by their email, whatever its case */
+                    emails?: string[];
                     /** @default list */
                     source?: string;
                 };
@@ -8690,6 +8990,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Candidates who were not on the roster before */
                         added: number;
                     };
                 };
@@ -8828,12 +9129,18 @@ export interface operations {
                             /** @description For a draft: the earliest it may open */
                             mayOpenAt: string | null;
                             name: string;
+                            /** @description The next wave that may still open, by position; null when none */
+                            nextWave: number | null;
                             offerId: string;
                             offerVersion: number;
                             openedAt: string | null;
                             /** @description Milliseconds of open time, pauses left out */
                             openFor: number;
                             position: number;
+                            /** @description When this wave's priority ends: the earliest the next wave may open; null without a next wave, or while it cannot be said (a draft, or paused short of it) */
+                            priorityEndsAt: string | null;
+                            /** @description Milliseconds of open time still owed before the next wave may open (0 once it may); null without a next wave */
+                            priorityLeftMs: number | null;
                             registered: number;
                             seatsLeft: number;
                             /** @enum {unknown} */
@@ -8962,12 +9269,18 @@ export interface operations {
                         /** @description For a draft: the earliest it may open */
                         mayOpenAt: string | null;
                         name: string;
+                        /** @description The next wave that may still open, by position; null when none */
+                        nextWave: number | null;
                         offerId: string;
                         offerVersion: number;
                         openedAt: string | null;
                         /** @description Milliseconds of open time, pauses left out */
                         openFor: number;
                         position: number;
+                        /** @description When this wave's priority ends: the earliest the next wave may open; null without a next wave, or while it cannot be said (a draft, or paused short of it) */
+                        priorityEndsAt: string | null;
+                        /** @description Milliseconds of open time still owed before the next wave may open (0 once it may); null without a next wave */
+                        priorityLeftMs: number | null;
                         registered: number;
                         seatsLeft: number;
                         /** @enum {unknown} */
@@ -17376,12 +17689,18 @@ export interface operations {
                         /** @description For a draft: the earliest it may open */
                         mayOpenAt: string | null;
                         name: string;
+                        /** @description The next wave that may still open, by position; null when none */
+                        nextWave: number | null;
                         offerId: string;
                         offerVersion: number;
                         openedAt: string | null;
                         /** @description Milliseconds of open time, pauses left out */
                         openFor: number;
                         position: number;
+                        /** @description When this wave's priority ends: the earliest the next wave may open; null without a next wave, or while it cannot be said (a draft, or paused short of it) */
+                        priorityEndsAt: string | null;
+                        /** @description Milliseconds of open time still owed before the next wave may open (0 once it may); null without a next wave */
+                        priorityLeftMs: number | null;
                         registered: number;
                         seatsLeft: number;
                         /** @enum {unknown} */
@@ -17488,12 +17807,18 @@ export interface operations {
                         /** @description For a draft: the earliest it may open */
                         mayOpenAt: string | null;
                         name: string;
+                        /** @description The next wave that may still open, by position; null when none */
+                        nextWave: number | null;
                         offerId: string;
                         offerVersion: number;
                         openedAt: string | null;
                         /** @description Milliseconds of open time, pauses left out */
                         openFor: number;
                         position: number;
+                        /** @description When this wave's priority ends: the earliest the next wave may open; null without a next wave, or while it cannot be said (a draft, or paused short of it) */
+                        priorityEndsAt: string | null;
+                        /** @description Milliseconds of open time still owed before the next wave may open (0 once it may); null without a next wave */
+                        priorityLeftMs: number | null;
                         registered: number;
                         seatsLeft: number;
                         /** @enum {unknown} */
@@ -17612,12 +17937,18 @@ export interface operations {
                         /** @description For a draft: the earliest it may open */
                         mayOpenAt: string | null;
                         name: string;
+                        /** @description The next wave that may still open, by position; null when none */
+                        nextWave: number | null;
                         offerId: string;
                         offerVersion: number;
                         openedAt: string | null;
                         /** @description Milliseconds of open time, pauses left out */
                         openFor: number;
                         position: number;
+                        /** @description When this wave's priority ends: the earliest the next wave may open; null without a next wave, or while it cannot be said (a draft, or paused short of it) */
+                        priorityEndsAt: string | null;
+                        /** @description Milliseconds of open time still owed before the next wave may open (0 once it may); null without a next wave */
+                        priorityLeftMs: number | null;
                         registered: number;
                         seatsLeft: number;
                         /** @enum {unknown} */
@@ -17736,12 +18067,18 @@ export interface operations {
                         /** @description For a draft: the earliest it may open */
                         mayOpenAt: string | null;
                         name: string;
+                        /** @description The next wave that may still open, by position; null when none */
+                        nextWave: number | null;
                         offerId: string;
                         offerVersion: number;
                         openedAt: string | null;
                         /** @description Milliseconds of open time, pauses left out */
                         openFor: number;
                         position: number;
+                        /** @description When this wave's priority ends: the earliest the next wave may open; null without a next wave, or while it cannot be said (a draft, or paused short of it) */
+                        priorityEndsAt: string | null;
+                        /** @description Milliseconds of open time still owed before the next wave may open (0 once it may); null without a next wave */
+                        priorityLeftMs: number | null;
                         registered: number;
                         seatsLeft: number;
                         /** @enum {unknown} */
@@ -17828,6 +18165,221 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    checkWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The invitee tried; null when all are registered */
+                        candidateId: string | null;
+                        candidateName: string | null;
+                        /** @description The channel that failed: `web` or `phone` */
+                        channel: string | null;
+                        checkedAt: string;
+                        note: string | null;
+                        passed: boolean;
+                        /** @description The trial registration's own refusal */
+                        problemCode: string | null;
+                        problemDetail: string | null;
+                        slotId: string | null;
+                        waveId: string;
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `WAVE_NOT_FOUND` (Unknown invitation wave). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "WAVE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `WAVE_WITHDRAWN` (Wave withdrawn). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "WAVE_WITHDRAWN";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    sendWave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Mails an earlier send had put there already */
+                        alreadyEnqueued: number;
+                        /** @description Invitation mails this request put in the outbox */
+                        enqueuedNow: number;
+                        invited: number;
+                        waveId: string;
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `WAVE_NOT_FOUND` (Unknown invitation wave). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "WAVE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `WAVE_NOT_OPEN` (Wave not open). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "WAVE_NOT_OPEN";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
     withdrawWave: {
         parameters: {
             query?: never;
@@ -17860,12 +18412,18 @@ export interface operations {
                         /** @description For a draft: the earliest it may open */
                         mayOpenAt: string | null;
                         name: string;
+                        /** @description The next wave that may still open, by position; null when none */
+                        nextWave: number | null;
                         offerId: string;
                         offerVersion: number;
                         openedAt: string | null;
                         /** @description Milliseconds of open time, pauses left out */
                         openFor: number;
                         position: number;
+                        /** @description When this wave's priority ends: the earliest the next wave may open; null without a next wave, or while it cannot be said (a draft, or paused short of it) */
+                        priorityEndsAt: string | null;
+                        /** @description Milliseconds of open time still owed before the next wave may open (0 once it may); null without a next wave */
+                        priorityLeftMs: number | null;
                         registered: number;
                         seatsLeft: number;
                         /** @enum {unknown} */

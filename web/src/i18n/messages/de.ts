@@ -3,6 +3,7 @@ import { de as decisions } from '../../decisions/messages'
 import { de as account } from '../../pages/account/messages'
 import { de as book } from '../../pages/book/messages'
 import { de as consoleAdmin } from '../../pages/console/admin/messages'
+import { de as betas } from '../../pages/console/betas/messages'
 import { de as consoleCandidate } from '../../pages/console/candidate/messages'
 import { de as consoleMail } from '../../pages/console/mail/messages'
 import { de as staffConsole } from '../../pages/console/messages'
@@ -21,6 +22,7 @@ export const de: Readonly<Record<MessageId, string>> = {
   ...consoleCandidate,
   ...consoleMail,
   ...consoleAdmin,
+  ...betas,
   ...book,
   ...decisions,
   ...exam,

@@ -3,6 +3,7 @@ import { en as decisions } from '../../decisions/messages'
 import { en as account } from '../../pages/account/messages'
 import { en as book } from '../../pages/book/messages'
 import { en as consoleAdmin } from '../../pages/console/admin/messages'
+import { en as betas } from '../../pages/console/betas/messages'
 import { en as consoleCandidate } from '../../pages/console/candidate/messages'
 import { en as consoleMail } from '../../pages/console/mail/messages'
 import { en as staffConsole } from '../../pages/console/messages'
@@ -20,6 +21,7 @@ export const en = {
   ...consoleCandidate,
   ...consoleMail,
   ...consoleAdmin,
+  ...betas,
   ...book,
   ...decisions,
   ...exam,

@@ -16,4 +16,5 @@ export const CONSOLE_PLACES: readonly ConsolePlace[] = [
   { to: '/console/exams', label: 'console.nav.exams', roles: ['admin'] },
   { to: '/console/providers', label: 'console.nav.providers', roles: ['admin'] },
   { to: '/console/offers', label: 'console.nav.offers', roles: ['admin'] },
+  { to: '/console/betas', label: 'console.nav.betas', roles: ['support', 'admin'] },
 ]
