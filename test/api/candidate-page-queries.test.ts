@@ -172,6 +172,7 @@ function pageRequests(candidateId: string): readonly string[] {
     `${c}/registrations?limit=200`,
     `${c}/attempts?limit=200`,
     ...EXAMS.map((exam) => `${c}/eligibility?exam=${exam}`),
+    ...EXAMS.map((exam) => `${c}/timeline?exam=${exam}`),
     `${c}/certifications`,
     `${c}/codes?limit=200`,
     `${c}/beta-invitations`,

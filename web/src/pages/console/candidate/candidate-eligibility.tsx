@@ -59,6 +59,12 @@ function ExamEligibility({ candidateId, exam }: { candidateId: string; exam: str
   const candidate = $api.useQuery('get', '/v1/candidates/{id}', {
     params: { path: { id: candidateId } },
   })
+  // What if the next attempt fails: when the one after could be, and the rule that says so.
+  const timeline = $api.useQuery('get', '/v1/candidates/{id}/timeline', {
+    params: { path: { id: candidateId }, query: { exam } },
+  })
+  const after = timeline.data?.steps[1]
+  const afterZone = timeline.data?.timeZone ?? 'UTC'
   const decision = query.data
   return (
     <article className="card" aria-labelledby={`cc-e-${exam}`} aria-busy={query.isPending}>
@@ -92,6 +98,23 @@ function ExamEligibility({ candidateId, exam }: { candidateId: string; exam: str
               <>
                 <dt>{t('exam.now.rule')}</dt>
                 <dd>{rule(decision, decision.timeZone, 'full')}</dd>
+              </>
+            )}
+            {after !== undefined && decision.earliestAt !== null && (
+              <>
+                <dt>{t('console.candidate.ifFails')}</dt>
+                <dd>
+                  {after.earliestAt === null ? (
+                    t('exam.now.never')
+                  ) : (
+                    <Instant at={after.earliestAt} timeZone={afterZone} />
+                  )}
+                  {after.earliestAt !== null && (
+                    <span className="secondary block">
+                      {rule(after, afterZone, 'step') ?? t('exam.whatIf.nothingHolds')}
+                    </span>
+                  )}
+                </dd>
               </>
             )}
             {decision.policy !== null && (
