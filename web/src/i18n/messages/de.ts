@@ -2,6 +2,7 @@ import { de as codes } from '../../codes/messages'
 import { de as decisions } from '../../decisions/messages'
 import { de as account } from '../../pages/account/messages'
 import { de as book } from '../../pages/book/messages'
+import { de as consoleAct } from '../../pages/console/act/messages'
 import { de as staffConsole } from '../../pages/console/messages'
 import { de as exam } from '../../pages/exam/messages'
 import { de as exception } from '../../pages/exception-request/messages'
@@ -15,6 +16,7 @@ import type { MessageId } from './en'
 export const de: Readonly<Record<MessageId, string>> = {
   ...codes,
   ...staffConsole,
+  ...consoleAct,
   ...book,
   ...decisions,
   ...exam,

@@ -2,6 +2,7 @@ import { en as codes } from '../../codes/messages'
 import { en as decisions } from '../../decisions/messages'
 import { en as account } from '../../pages/account/messages'
 import { en as book } from '../../pages/book/messages'
+import { en as consoleAct } from '../../pages/console/act/messages'
 import { en as staffConsole } from '../../pages/console/messages'
 import { en as exam } from '../../pages/exam/messages'
 import { en as exception } from '../../pages/exception-request/messages'
@@ -14,6 +15,7 @@ import { en as passkeys } from '../../passkeys/messages'
 export const en = {
   ...codes,
   ...staffConsole,
+  ...consoleAct,
   ...book,
   ...decisions,
   ...exam,
