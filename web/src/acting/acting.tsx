@@ -3,6 +3,13 @@ import { createContext, type ReactNode, useContext } from 'react'
 /** The channels by which staff hear from a candidate that the API records (`channel`). */
 export type StaffChannel = 'phone' | 'web'
 
+/** How a candidate asked staff, as staff type it. */
+export interface StaffHow {
+  readonly channel: StaffChannel
+  /** As typed; '' until given. */
+  readonly reason: string
+}
+
 /** What every change a page sends says of how it came: the channel, and staff's reason. */
 export type ActingHow =
   | { readonly channel: 'web' }
@@ -18,6 +25,8 @@ export interface Acting {
   /** The candidate staff act for; null when the candidate acts for themself. */
   readonly forCandidate: string | null
   readonly how: ActingHow
+  /** The channel and reason as staff type them on the call; absent for the candidate. */
+  readonly typed?: { readonly value: StaffHow; set(how: StaffHow): void }
   /** Finding a seat, with the search's query. */
   seats(query: URLSearchParams): string
   /** Booking (or moving a booking to) one seat, with `exam`, `slot` and maybe `reschedule`. */
@@ -42,12 +51,22 @@ export function useActing(): Acting {
   return useContext(ActingContext)
 }
 
-/** The addresses of the staff console's pages that act for `candidateId`. */
-export function actingFor(candidateId: string, how: ActingHow): Acting {
+/**
+ * Staff acting for `candidateId`: the console's pages as addresses, and
+ * `how` as the API takes it (a blank reason is left out, so that the API's
+ * refusal names the field that should carry it).
+ */
+export function actingFor(
+  candidateId: string,
+  how: StaffHow,
+  set?: (how: StaffHow) => void,
+): Acting {
   const candidate = `/console/candidates/${encodeURIComponent(candidateId)}`
+  const reason = how.reason.trim()
   return {
     forCandidate: candidateId,
-    how,
+    how: { channel: how.channel, ...(reason === '' ? {} : { onBehalfReason: reason }) },
+    ...(set === undefined ? {} : { typed: { value: how, set } }),
     seats: (query) => `${candidate}/book?${query}`,
     book: (query) => `${candidate}/book?${query}`,
     registration: (id) => `/console/registrations/${id}`,

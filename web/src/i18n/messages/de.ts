@@ -4,6 +4,7 @@ import { de as account } from '../../pages/account/messages'
 import { de as book } from '../../pages/book/messages'
 import { de as consoleAct } from '../../pages/console/act/messages'
 import { de as staffConsole } from '../../pages/console/messages'
+import { de as consoleQueue } from '../../pages/console/queue/messages'
 import { de as exam } from '../../pages/exam/messages'
 import { de as exception } from '../../pages/exception-request/messages'
 import { de as home } from '../../pages/home/messages'
@@ -17,6 +18,7 @@ export const de: Readonly<Record<MessageId, string>> = {
   ...codes,
   ...staffConsole,
   ...consoleAct,
+  ...consoleQueue,
   ...book,
   ...decisions,
   ...exam,

@@ -4,6 +4,7 @@ import { en as account } from '../../pages/account/messages'
 import { en as book } from '../../pages/book/messages'
 import { en as consoleAct } from '../../pages/console/act/messages'
 import { en as staffConsole } from '../../pages/console/messages'
+import { en as consoleQueue } from '../../pages/console/queue/messages'
 import { en as exam } from '../../pages/exam/messages'
 import { en as exception } from '../../pages/exception-request/messages'
 import { en as home } from '../../pages/home/messages'
@@ -16,6 +17,7 @@ export const en = {
   ...codes,
   ...staffConsole,
   ...consoleAct,
+  ...consoleQueue,
   ...book,
   ...decisions,
   ...exam,

@@ -25,7 +25,8 @@ export function ExceptionRequestPage() {
   const intl = useIntl()
   const { id = '' } = useParams()
   const location = useLocation()
-  const justFiled = (location.state as { filed?: boolean } | null)?.filed === true
+  const filed = (location.state as { filed?: boolean; forCandidate?: boolean } | null) ?? {}
+  const justFiled = filed.filed === true
   usePageTitle(t('exception.title', { id }))
   const query = $api.useQuery('get', '/v1/exception-requests/{id}', {
     params: { path: { id } },
@@ -55,7 +56,9 @@ export function ExceptionRequestPage() {
       <h1>{t('exception.title', { id: request.id })}</h1>
       {justFiled && request.status === 'open' && (
         <p role="status" className="confirmation">
-          {t('exception.filed', { email: request.email })}
+          {t(filed.forCandidate === true ? 'console.act.filed' : 'exception.filed', {
+            email: request.email,
+          })}
         </p>
       )}
       <dl className="facts">
