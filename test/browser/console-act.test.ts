@@ -254,70 +254,80 @@ interface AuditPage {
 describe.skipIf(!chromiumAvailable)('support enrols and files for a caller, in Chromium', () => {
   const portal = usePortal()
 
-  it.each(viewports)('Rosa gets Chloe a Second Shot code by email (%s)', async (viewport) => {
-    portal().clock.set(ENROLMENT_DAY)
-    const page = await portal().open({ viewport })
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
-    await page.goto('/console/candidates/cand-chloe/offers')
-    await page.getByRole('heading', { level: 1, name: 'Enrol in an offer' }).waitFor()
-    await page.getByLabel('Exam number').fill('070-622')
-    await page.getByRole('button', { name: 'Show the offers' }).click()
-    const enrol = page.getByRole('button', { name: /^Get a Second Shot .* code$/ })
-    await enrol.waitFor()
-    await choose(page, 'In writing (email or chat)')
-    await page
-      .getByLabel('Reason the candidate will read')
-      .fill('Chloe asked by email for the offer.')
-    await expectAccessible(page)
-    await screenshot(page, 'console-act-offers', viewport)
-    await enrol.click()
-    const said = page.getByRole('status').filter({ hasText: 'Their code, also mailed to them:' })
-    await said.waitFor()
-    const code = (await said.locator('code').textContent()) ?? ''
-    expect(code).toMatch(/^[A-Z0-9-]{10,}$/)
-    await expectAccessible(page)
+  it.each(viewports)(
+    'Rosa gets Chloe a Second Shot code by email (%s)',
+    async (viewport) => {
+      portal().clock.set(ENROLMENT_DAY)
+      const page = await portal().open({ viewport })
+      await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
+      await page.goto('/console/candidates/cand-chloe/offers')
+      await page.getByRole('heading', { level: 1, name: 'Enrol in an offer' }).waitFor()
+      await page.getByLabel('Exam number').fill('070-622')
+      await page.getByRole('button', { name: 'Show the offers' }).click()
+      const enrol = page.getByRole('button', { name: /^Get a Second Shot .* code$/ })
+      await enrol.waitFor()
+      await choose(page, 'In writing (email or chat)')
+      await page
+        .getByLabel('Reason the candidate will read')
+        .fill('Chloe asked by email for the offer.')
+      await expectAccessible(page)
+      await screenshot(page, 'console-act-offers', viewport)
+      await enrol.click()
+      const said = page.getByRole('status').filter({ hasText: 'Their code, also mailed to them:' })
+      await said.waitFor()
+      const code = (await said.locator('code').textContent()) ?? ''
+      expect(code).toMatch(/^[A-Z0-9-]{10,}$/)
+      await expectAccessible(page)
 
-    const audit = await asStaff<AuditPage>(portal(), 'GET', '/v1/candidates/cand-chloe/audit')
-    expect(audit.items[0]).toMatchObject({
-      actor: { displayName: 'Rosa Delgado' },
-      channel: 'web',
-      reason: 'Chloe asked by email for the offer.',
-    })
-  })
+      const audit = await asStaff<AuditPage>(portal(), 'GET', '/v1/candidates/cand-chloe/audit')
+      expect(audit.items[0]).toMatchObject({
+        actor: { displayName: 'Rosa Delgado' },
+        channel: 'web',
+        reason: 'Chloe asked by email for the offer.',
+      })
+    },
+    120_000,
+  )
 
-  it.each(viewports)('Rosa files Chloe’s exception request by phone (%s)', async (viewport) => {
-    await failedSitting(portal())
-    const page = await portal().open({ viewport })
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
-    await page.goto('/console/candidates/cand-chloe/exception-request')
-    await page.getByRole('heading', { name: 'Which sitting went wrong?' }).waitFor()
-    await page.getByRole('link', { name: /070-622/ }).click()
-    await page.getByLabel('Describe what happened').waitFor()
-    await choose(page, /The lab crashed/)
-    await page
-      .getByLabel('Describe what happened')
-      .fill('The exam software closed itself twice in the first hour.')
-    await page.getByLabel('The provider’s case number').fill('PV-2026-000002')
-    // Sent without a reason: the form says so at the field, and nothing is filed.
-    await page.getByRole('button', { name: 'Send the request for them' }).click()
-    await page
-      .getByRole('alert')
-      .getByText('Say why you are acting for the candidate: they read it.')
-      .waitFor()
-    const reason = page.getByLabel('Reason the candidate will read')
-    expect(await reason.getAttribute('aria-invalid')).toBe('true')
-    expect(
-      (await asStaff<{ total: number }>(portal(), 'GET', '/v1/exception-requests')).total,
-    ).toBe(0)
-    await page.getByLabel('Reason the candidate will read').fill('Chloe called after the sitting.')
-    await expectAccessible(page)
-    await screenshot(page, 'console-act-exception', viewport)
-    await page.getByRole('button', { name: 'Send the request for them' }).click()
-    await page.getByText('The request was filed for the candidate.').waitFor()
-    const filed = (await page.getByRole('main').textContent()) ?? ''
-    expect(filed).toContain('Rosa Delgado')
-    await expectAccessible(page)
-  })
+  it.each(viewports)(
+    'Rosa files Chloe’s exception request by phone (%s)',
+    async (viewport) => {
+      await failedSitting(portal())
+      const page = await portal().open({ viewport })
+      await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
+      await page.goto('/console/candidates/cand-chloe/exception-request')
+      await page.getByRole('heading', { name: 'Which sitting went wrong?' }).waitFor()
+      await page.getByRole('link', { name: /070-622/ }).click()
+      await page.getByLabel('Describe what happened').waitFor()
+      await choose(page, /The lab crashed/)
+      await page
+        .getByLabel('Describe what happened')
+        .fill('The exam software closed itself twice in the first hour.')
+      await page.getByLabel('The provider’s case number').fill('PV-2026-000002')
+      // Sent without a reason: the form says so at the field, and nothing is filed.
+      await page.getByRole('button', { name: 'Send the request for them' }).click()
+      await page
+        .getByRole('alert')
+        .getByText('Say why you are acting for the candidate: they read it.')
+        .waitFor()
+      const reason = page.getByLabel('Reason the candidate will read')
+      expect(await reason.getAttribute('aria-invalid')).toBe('true')
+      expect(
+        (await asStaff<{ total: number }>(portal(), 'GET', '/v1/exception-requests')).total,
+      ).toBe(0)
+      await page
+        .getByLabel('Reason the candidate will read')
+        .fill('Chloe called after the sitting.')
+      await expectAccessible(page)
+      await screenshot(page, 'console-act-exception', viewport)
+      await page.getByRole('button', { name: 'Send the request for them' }).click()
+      await page.getByText('The request was filed for the candidate.').waitFor()
+      const filed = (await page.getByRole('main').textContent()) ?? ''
+      expect(filed).toContain('Rosa Delgado')
+      await expectAccessible(page)
+    },
+    120_000,
+  )
 })
 
 /** Picks a choice by pressing its visible label, as a person does (the radio itself is visually hidden). */

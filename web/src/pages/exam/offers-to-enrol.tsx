@@ -32,6 +32,7 @@ export function OffersToEnrol({
   empty?: string
 }) {
   const t = useT()
+  const acting = useActing()
   const query = $api.useQuery('get', '/v1/exams/{number}/offers', {
     params: { path: { number: exam.number } },
   })
@@ -53,7 +54,9 @@ export function OffersToEnrol({
   if (offers.length === 0) return empty === undefined ? null : <p role="status">{empty}</p>
   return (
     <section aria-labelledby="offers" className="page-section">
-      <h3 id="offers">{t('exam.offers')}</h3>
+      <h3 id="offers">
+        {t(acting.forCandidate === null ? 'exam.offers' : 'console.act.offersHeading')}
+      </h3>
       <ul className="plain-list">
         {offers.map((offer) => (
           <li key={offer.offerId}>

@@ -139,7 +139,7 @@ export function ExceptionForm(props: {
       <section aria-labelledby="known">
         <h2 id="known">{t('exception.new.known')}</h2>
         <p className="secondary">
-          {t('exception.new.knownHelp')}{' '}
+          {t(acting.forCandidate === null ? 'exception.new.knownHelp' : 'console.act.knownHelp')}{' '}
           {acting.forCandidate === null && (
             <Link to="/account">{t('exception.new.changeName')}</Link>
           )}

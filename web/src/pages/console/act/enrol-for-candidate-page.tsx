@@ -33,7 +33,7 @@ export function EnrolForCandidatePage() {
       {(candidate) => (
         <>
           <h1>{t('console.act.enrolTitle')}</h1>
-          <Form onSubmit={ask} className="row">
+          <Form onSubmit={ask} className="row enrol-exam">
             <TextField key={exam} name="exam" defaultValue={exam} isRequired className="field">
               <Label>{t('seats.exam')}</Label>
               <Input autoComplete="off" />

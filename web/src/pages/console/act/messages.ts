@@ -28,6 +28,9 @@ export const en = {
   'console.act.filed':
     'The request was filed for the candidate. A mail saying so is on its way to {email}; the decision is mailed to them too.',
   'console.act.enrolled': 'Their code, also mailed to them:',
+  'console.act.knownHelp':
+    'Sent with the request as they are, from the candidate’s record and the booking.',
+  'console.act.offersHeading': 'Codes the candidate can get for this exam',
   'console.act.for': 'Acting for {name} ({id})',
   'console.act.forZone': 'Their clock: {zone}',
   'console.act.candidateMissing': 'There is no candidate with this id.',
@@ -60,6 +63,9 @@ export const de: ExtendOf<typeof en> = {
   'console.act.filed':
     'Der Antrag wurde für den Prüfling gestellt. Eine Mail darüber ist an {email} unterwegs; auch die Entscheidung wird ihm gemailt.',
   'console.act.enrolled': 'Sein Code, der ihm auch gemailt wird:',
+  'console.act.knownHelp':
+    'Werden so mit dem Antrag gesendet, aus dem Datensatz des Prüflings und der Buchung.',
+  'console.act.offersHeading': 'Codes, die der Prüfling für diese Prüfung erhalten kann',
   'console.act.for': 'Für {name} ({id})',
   'console.act.forZone': 'Uhr des Prüflings: {zone}',
   'console.act.candidateMissing': 'Es gibt keinen Prüfling mit dieser Nummer.',
