@@ -338,3 +338,53 @@ async function choose(page: Page, name: string | RegExp): Promise<void> {
     .click()
   expect(await page.getByRole('radio', { name }).isChecked()).toBe(true)
 }
+
+describe.skipIf(!chromiumAvailable)('a booking at the console, in Chromium', () => {
+  const portal = usePortal()
+
+  it.each(viewports)(
+    'Rosa applies Chloe’s code, takes her card and cancels, by name (%s)',
+    async (viewport) => {
+      const { code, slots } = await enrolmentDay(portal())
+      const slot = slots.find((candidate) => candidate.deadlinesPassed.length === 0)!
+      const held = await asStaff<{ id: string }>(portal(), 'POST', '/v1/registrations', {
+        candidateId: 'cand-chloe',
+        exam: '070-622',
+        slotId: slot.id,
+      })
+      const page = await portal().open({ viewport })
+      await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
+      await page.goto(`/console/registrations/${held.id}`)
+      await page.getByText('Acting for Chloe Nguyen (cand-chloe)').waitFor()
+      await page
+        .getByLabel('Reason the candidate will read')
+        .fill('Chloe called to pay with her Second Shot code.')
+
+      // The code is shown for what it does before it is used, as Chloe would see it.
+      await page.getByLabel('Voucher or promotion code').fill(code)
+      await page.getByRole('button', { name: 'See what this code does' }).click()
+      const use = page.getByRole('button', { name: 'Use this code' })
+      await use.waitFor()
+      await expectAccessible(page)
+      await screenshot(page, 'console-act-code', viewport)
+      await use.click()
+      await use.waitFor({ state: 'detached' })
+
+      await page.getByRole('button', { name: /^Pay .* by card$/ }).click()
+      await page.getByText('Booked · Paid').waitFor()
+
+      await page.getByRole('button', { name: 'Cancel this booking' }).click()
+      await page.getByRole('button', { name: 'Yes, cancel it' }).click()
+      await page.getByText(/^Cancelled ·/).waitFor()
+      const history = page.getByRole('region', { name: 'What happened' })
+      // Each change is Rosa's with the reason: the code, the payment, the cancellation.
+      const hers = history.getByRole('listitem').filter({ hasText: 'Rosa Delgado' })
+      expect(await hers.count()).toBeGreaterThanOrEqual(3)
+      expect(await history.textContent()).toContain(
+        'Chloe called to pay with her Second Shot code.',
+      )
+      await expectAccessible(page)
+    },
+    240_000,
+  )
+})
