@@ -72,6 +72,23 @@ const ProvidersPage = page(() =>
 const OffersPage = page(() => import('./pages/console/admin/offers-page').then((m) => m.OffersPage))
 const BetasPage = page(() => import('./pages/console/betas/betas-page').then((m) => m.BetasPage))
 const BetaPage = page(() => import('./pages/console/betas/beta-page').then((m) => m.BetaPage))
+const BookForCandidatePage = page(() =>
+  import('./pages/console/act/book-for-candidate-page').then((m) => m.BookForCandidatePage),
+)
+const EnrolForCandidatePage = page(() =>
+  import('./pages/console/act/enrol-for-candidate-page').then((m) => m.EnrolForCandidatePage),
+)
+const ExceptionForCandidatePage = page(() =>
+  import('./pages/console/act/exception-for-candidate-page').then(
+    (m) => m.ExceptionForCandidatePage,
+  ),
+)
+const RegistrationForStaffPage = page(() =>
+  import('./pages/console/act/registration-for-staff-page').then((m) => m.RegistrationForStaffPage),
+)
+const ExceptionQueuePage = page(() =>
+  import('./pages/console/queue/exception-queue-page').then((m) => m.ExceptionQueuePage),
+)
 const NotFoundPage = page(() => import('./pages/not-found').then((m) => m.NotFoundPage))
 
 /** The pages a signed-in person most often opens first, by the first part of their address. */
@@ -139,6 +156,26 @@ export function App() {
           <Route
             path="/console/betas/:exam"
             element={<Staff page={(me) => <BetaPage me={me} />} />}
+          />
+          <Route
+            path="/console/candidates/:id/book"
+            element={<Staff page={(me) => <BookForCandidatePage me={me} />} />}
+          />
+          <Route
+            path="/console/candidates/:id/offers"
+            element={<Staff page={() => <EnrolForCandidatePage />} />}
+          />
+          <Route
+            path="/console/candidates/:id/exception-request"
+            element={<Staff page={() => <ExceptionForCandidatePage />} />}
+          />
+          <Route
+            path="/console/registrations/:id"
+            element={<Staff page={() => <RegistrationForStaffPage />} />}
+          />
+          <Route
+            path="/console/exception-requests"
+            element={<Staff page={() => <ExceptionQueuePage />} />}
           />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -2,11 +2,13 @@ import { de as codes } from '../../codes/messages'
 import { de as decisions } from '../../decisions/messages'
 import { de as account } from '../../pages/account/messages'
 import { de as book } from '../../pages/book/messages'
+import { de as consoleAct } from '../../pages/console/act/messages'
 import { de as consoleAdmin } from '../../pages/console/admin/messages'
 import { de as betas } from '../../pages/console/betas/messages'
 import { de as consoleCandidate } from '../../pages/console/candidate/messages'
 import { de as consoleMail } from '../../pages/console/mail/messages'
 import { de as staffConsole } from '../../pages/console/messages'
+import { de as consoleQueue } from '../../pages/console/queue/messages'
 import { de as exam } from '../../pages/exam/messages'
 import { de as exception } from '../../pages/exception-request/messages'
 import { de as home } from '../../pages/home/messages'
@@ -23,6 +25,8 @@ export const de: Readonly<Record<MessageId, string>> = {
   ...consoleMail,
   ...consoleAdmin,
   ...betas,
+  ...consoleAct,
+  ...consoleQueue,
   ...book,
   ...decisions,
   ...exam,

@@ -2,11 +2,13 @@ import { en as codes } from '../../codes/messages'
 import { en as decisions } from '../../decisions/messages'
 import { en as account } from '../../pages/account/messages'
 import { en as book } from '../../pages/book/messages'
+import { en as consoleAct } from '../../pages/console/act/messages'
 import { en as consoleAdmin } from '../../pages/console/admin/messages'
 import { en as betas } from '../../pages/console/betas/messages'
 import { en as consoleCandidate } from '../../pages/console/candidate/messages'
 import { en as consoleMail } from '../../pages/console/mail/messages'
 import { en as staffConsole } from '../../pages/console/messages'
+import { en as consoleQueue } from '../../pages/console/queue/messages'
 import { en as exam } from '../../pages/exam/messages'
 import { en as exception } from '../../pages/exception-request/messages'
 import { en as home } from '../../pages/home/messages'
@@ -22,6 +24,8 @@ export const en = {
   ...consoleMail,
   ...consoleAdmin,
   ...betas,
+  ...consoleAct,
+  ...consoleQueue,
   ...book,
   ...decisions,
   ...exam,

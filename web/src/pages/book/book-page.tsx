@@ -3,6 +3,8 @@ import { type FormEvent, useState } from 'react'
 import { Checkbox, Form, Label, Radio, RadioGroup } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import { Link, useNavigate, useSearchParams } from 'react-router'
+import { useActing } from '../../acting/acting'
+import { ActingHowFields } from '../../acting/acting-how-fields'
 import { $api, api, Problem } from '../../api/client'
 import { useProviderNames } from '../../api/provider-names'
 import type { paths } from '../../api/schema'
@@ -29,7 +31,8 @@ export function BookPage({ me }: { me: Me }) {
   const exam = params.get('exam') ?? ''
   const slotId = params.get('slot') ?? ''
   const rescheduling = params.get('reschedule')
-  const candidateId = me.account.candidateId ?? ''
+  const acting = useActing()
+  const candidateId = acting.forCandidate ?? me.account.candidateId ?? ''
   const examQuery = $api.useQuery('get', '/v1/exams/{number}', {
     params: { path: { number: exam } },
   })
@@ -48,7 +51,7 @@ export function BookPage({ me }: { me: Me }) {
           <ProblemMessage error={slot.error} />
         )}
         <p>
-          <Link to={seatsAddress(exam, rescheduling)}>{t('book.chooseSlot')}</Link>
+          <Link to={acting.seats(seatsQuery(exam, rescheduling))}>{t('book.chooseSlot')}</Link>
         </p>
       </>
     )
@@ -66,10 +69,10 @@ export function BookPage({ me }: { me: Me }) {
 }
 
 /** Back to finding a seat for the exam, still moving the same booking when one is being moved. */
-function seatsAddress(exam: string, rescheduling: string | null): string {
+function seatsQuery(exam: string, rescheduling: string | null): URLSearchParams {
   const search = new URLSearchParams({ exam })
   if (rescheduling !== null) search.set('reschedule', rescheduling)
-  return `/seats?${search}`
+  return search
 }
 
 type Slot = paths['/v1/slots/{id}']['get']['responses'][200]['content']['application/json']
@@ -84,6 +87,7 @@ function BookingForm(props: {
   const t = useT()
   const intl = useIntl()
   const say = useDecisionSentence()
+  const acting = useActing()
   const navigate = useNavigate()
   const queries = useQueryClient()
   const [code, setCode] = useState<CodeChoice>(NO_CODE)
@@ -115,11 +119,11 @@ function BookingForm(props: {
       if (props.rescheduling !== null) {
         await api.POST('/v1/registrations/{id}/reschedule', {
           params: { path: { id: props.rescheduling }, header: { 'Idempotency-Key': key.value } },
-          body: { slotId: slot.id, acknowledgeDeadlines: deadlinesAcknowledged, channel: 'web' },
+          body: { slotId: slot.id, acknowledgeDeadlines: deadlinesAcknowledged, ...acting.how },
         })
         key.forget()
         await queries.invalidateQueries()
-        navigate(`/registrations/${props.rescheduling}?rescheduled=1`)
+        navigate(`${acting.registration(props.rescheduling)}?rescheduled=1`)
         return
       }
       const { data } = await api.POST('/v1/registrations', {
@@ -128,7 +132,7 @@ function BookingForm(props: {
           candidateId,
           exam,
           slotId: slot.id,
-          channel: 'web',
+          ...acting.how,
           ...(code.code === null ? {} : { voucherCode: code.code }),
           ...(code.forfeitAcknowledged ? { acknowledgeForfeit: true } : {}),
           ...(deadlinesAcknowledged ? { acknowledgeDeadlines: true } : {}),
@@ -137,7 +141,7 @@ function BookingForm(props: {
       })
       key.forget()
       await queries.invalidateQueries()
-      navigate(`/registrations/${data!.id}?booked=1`)
+      navigate(`${acting.registration(data!.id)}?booked=1`)
     } catch (problem) {
       setError(problem)
       setBusy(false)
@@ -254,12 +258,13 @@ function BookingForm(props: {
           </section>
         </>
       )}
+      <ActingHowFields required />
       {error !== null && <ProblemMessage error={error} />}
       <div className="row">
         <SubmitButton busy={busy || blocked}>
           {t(rescheduling ? 'book.rescheduleSubmit' : 'book.submit')}
         </SubmitButton>
-        <Link to={seatsAddress(exam, props.rescheduling)}>{t('book.chooseSlot')}</Link>
+        <Link to={acting.seats(seatsQuery(exam, props.rescheduling))}>{t('book.chooseSlot')}</Link>
       </div>
     </Form>
   )
@@ -268,6 +273,7 @@ function BookingForm(props: {
 /** The one booking a candidate holds for a beta exam, which this seat would repeat. */
 function BetaBookingLink(props: { readonly candidateId: string; readonly exam: string }) {
   const t = useT()
+  const acting = useActing()
   const standing = $api.useQuery('get', '/v1/candidates/{id}/beta-standing', {
     params: { path: { id: props.candidateId }, query: { exam: props.exam } },
   })
@@ -275,7 +281,7 @@ function BetaBookingLink(props: { readonly candidateId: string; readonly exam: s
   if (id === null) return null
   return (
     <p>
-      <Link to={`/registrations/${id}`}>{t('book.betaBooking')}</Link>
+      <Link to={acting.registration(id)}>{t('book.betaBooking')}</Link>
     </p>
   )
 }

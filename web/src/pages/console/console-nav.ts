@@ -17,4 +17,9 @@ export const CONSOLE_PLACES: readonly ConsolePlace[] = [
   { to: '/console/providers', label: 'console.nav.providers', roles: ['admin'] },
   { to: '/console/offers', label: 'console.nav.offers', roles: ['admin'] },
   { to: '/console/betas', label: 'console.nav.betas', roles: ['support', 'admin'] },
+  {
+    to: '/console/exception-requests',
+    label: 'console.nav.exceptionQueue',
+    roles: ['support', 'admin'],
+  },
 ]

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
+import { useActing } from '../../acting/acting'
 import { useActionKey } from '../../api/action-key'
 import type { Candidate, Exam } from '../../api/candidate'
 import { $api, api } from '../../api/client'
@@ -20,8 +21,18 @@ type Offer =
  * own; the code then shows among their codes and in their mail. An offer of
  * which they already hold a usable code for this exam is not offered again.
  */
-export function OffersToEnrol({ exam, candidate }: { exam: Exam; candidate: Candidate }) {
+export function OffersToEnrol({
+  exam,
+  candidate,
+  empty,
+}: {
+  exam: Exam
+  candidate: Candidate
+  /** Said when no offer is open for the exam; nothing is said otherwise. */
+  empty?: string
+}) {
   const t = useT()
+  const acting = useActing()
   const query = $api.useQuery('get', '/v1/exams/{number}/offers', {
     params: { path: { number: exam.number } },
   })
@@ -40,10 +51,12 @@ export function OffersToEnrol({ exam, candidate }: { exam: Exam; candidate: Cand
   )
   if (!held.isSuccess) return null
   if (query.error !== null) return <ProblemMessage error={query.error} />
-  if (offers.length === 0) return null
+  if (offers.length === 0) return empty === undefined ? null : <p role="status">{empty}</p>
   return (
     <section aria-labelledby="offers" className="page-section">
-      <h3 id="offers">{t('exam.offers')}</h3>
+      <h3 id="offers">
+        {t(acting.forCandidate === null ? 'exam.offers' : 'console.act.offersHeading')}
+      </h3>
       <ul className="plain-list">
         {offers.map((offer) => (
           <li key={offer.offerId}>
@@ -71,6 +84,7 @@ function OfferToEnrol(props: {
   const t = useT()
   const intl = useIntl()
   const key = useActionKey()
+  const acting = useActing()
   const queries = useQueryClient()
   const [code, setCode] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -83,7 +97,7 @@ function OfferToEnrol(props: {
     try {
       const { data } = await api.POST('/v1/offers/{id}/enrolments', {
         params: { path: { id: offer.offerId }, header: { 'Idempotency-Key': key.current } },
-        body: { candidateId: candidate.id, channel: 'web' },
+        body: { candidateId: candidate.id, ...acting.how },
       })
       key.renew()
       setCode(data?.code ?? null)
@@ -128,8 +142,11 @@ function OfferToEnrol(props: {
         </div>
       ) : (
         <p role="status">
-          {t('exam.offers.enrolled')} <code className="voucher-code">{code}</code>{' '}
-          <Link to={`/seats?exam=${exam.number}`}>{t('exam.offers.findSeat')}</Link>
+          {t(acting.forCandidate === null ? 'exam.offers.enrolled' : 'console.act.enrolled')}{' '}
+          <code className="voucher-code">{code}</code>{' '}
+          <Link to={acting.seats(new URLSearchParams({ exam: exam.number }))}>
+            {t('exam.offers.findSeat')}
+          </Link>
         </p>
       )}
       {error !== null && <ProblemMessage error={error} />}

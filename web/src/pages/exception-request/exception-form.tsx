@@ -6,6 +6,8 @@ import {
   DESCRIPTION_MAX_LENGTH,
   DESCRIPTION_MIN_LENGTH,
 } from '../../../../src/domain/exception-request'
+import { useActing } from '../../acting/acting'
+import { ActingHowFields } from '../../acting/acting-how-fields'
 import { useActionKey } from '../../api/action-key'
 import type { Registration } from '../../api/candidate'
 import { api, Problem } from '../../api/client'
@@ -41,12 +43,15 @@ export function ExceptionForm(props: {
   const t = useT()
   const say = useFieldProblemSentence()
   const key = useActionKey()
+  const acting = useActing()
   const queries = useQueryClient()
   const navigate = useNavigate()
   const sending = useRef(false)
   const [busy, setBusy] = useState(false)
   const [refusal, setRefusal] = useState<unknown>(null)
   const [typed, setTyped] = useState<Readonly<Record<string, string>>>({})
+  // Staff's reason is checked here, before anything is sent, and listed with the rest.
+  const [reasonMissing, setReasonMissing] = useState(false)
 
   const known: Readonly<Record<KnownField, string>> = {
     firstName: candidate.firstName,
@@ -65,10 +70,15 @@ export function ExceptionForm(props: {
     const found = atField(field)
     return found.length === 0 ? null : found.map(sentence).join(' ')
   }
-  const summary: SummaryEntry[] = problems.map((problem) => ({
-    target: ASKED.has(problem.field) ? problem.field : `known-${problem.field}`,
-    sentence: sentence(problem),
-  }))
+  const summary: SummaryEntry[] = [
+    ...problems.map((problem) => ({
+      target: ASKED.has(problem.field) ? problem.field : `known-${problem.field}`,
+      sentence: sentence(problem),
+    })),
+    ...(reasonMissing
+      ? [{ target: 'onBehalfReason', sentence: t('console.act.reasonMissing') }]
+      : []),
+  ]
 
   async function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -81,17 +91,25 @@ export function ExceptionForm(props: {
       description: field('description'),
       providerCaseNumber: field('providerCaseNumber'),
     }
+    const missing = acting.forCandidate !== null && !('onBehalfReason' in acting.how)
+    setReasonMissing(missing)
+    if (missing) {
+      setRefusal(null)
+      return
+    }
     sending.current = true
     setBusy(true)
     setTyped(asked)
     try {
       const { data } = await api.POST('/v1/exception-requests', {
         params: { header: { 'Idempotency-Key': key.current } },
-        body: { ...known, ...asked, channel: 'web' },
+        body: { ...known, ...asked, ...acting.how },
       })
       key.renew()
       await queries.invalidateQueries()
-      navigate(`/exception-requests/${data!.id}`, { state: { filed: true } })
+      navigate(`/exception-requests/${data!.id}`, {
+        state: { filed: true, forCandidate: acting.forCandidate !== null },
+      })
     } catch (problem) {
       setRefusal(problem)
       sending.current = false
@@ -121,7 +139,10 @@ export function ExceptionForm(props: {
       <section aria-labelledby="known">
         <h2 id="known">{t('exception.new.known')}</h2>
         <p className="secondary">
-          {t('exception.new.knownHelp')} <Link to="/account">{t('exception.new.changeName')}</Link>
+          {t(acting.forCandidate === null ? 'exception.new.knownHelp' : 'console.act.knownHelp')}{' '}
+          {acting.forCandidate === null && (
+            <Link to="/account">{t('exception.new.changeName')}</Link>
+          )}
         </p>
         <dl className="facts">
           {rows.map(([field, label]) => (
@@ -173,10 +194,13 @@ export function ExceptionForm(props: {
           <FieldError className="field-error">{errorAt('providerCaseNumber')}</FieldError>
         </TextField>
       </section>
+      <ActingHowFields missing={reasonMissing} />
       {refusal !== null && problems.length === 0 && <OtherRefusal refusal={refusal} />}
       <p>{t('exception.new.afterSubmit')}</p>
       <div>
-        <SubmitButton busy={busy}>{t('exception.new.submit')}</SubmitButton>
+        <SubmitButton busy={busy}>
+          {t(acting.forCandidate === null ? 'exception.new.submit' : 'console.act.exceptionSubmit')}
+        </SubmitButton>
       </div>
     </Form>
   )

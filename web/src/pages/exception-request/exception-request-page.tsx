@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl'
 import { Link, useLocation, useParams } from 'react-router'
 import { $api, Problem } from '../../api/client'
 import type { paths } from '../../api/schema'
+import { isStaff, useMe } from '../../api/session'
 import { useT } from '../../i18n/use-t'
 import { formatOnClock } from '../../time/format'
 import { usePageTitle } from '../../ui/page-title'
@@ -25,7 +26,10 @@ export function ExceptionRequestPage() {
   const intl = useIntl()
   const { id = '' } = useParams()
   const location = useLocation()
-  const justFiled = (location.state as { filed?: boolean } | null)?.filed === true
+  // Staff reach the booking on the console's page, where they act for the candidate.
+  const staff = isStaff(useMe().data)
+  const filed = (location.state as { filed?: boolean; forCandidate?: boolean } | null) ?? {}
+  const justFiled = filed.filed === true
   usePageTitle(t('exception.title', { id }))
   const query = $api.useQuery('get', '/v1/exception-requests/{id}', {
     params: { path: { id } },
@@ -55,7 +59,9 @@ export function ExceptionRequestPage() {
       <h1>{t('exception.title', { id: request.id })}</h1>
       {justFiled && request.status === 'open' && (
         <p role="status" className="confirmation">
-          {t('exception.filed', { email: request.email })}
+          {t(filed.forCandidate === true ? 'console.act.filed' : 'exception.filed', {
+            email: request.email,
+          })}
         </p>
       )}
       <dl className="facts">
@@ -73,7 +79,7 @@ export function ExceptionRequestPage() {
         </dd>
         <dt>{t('exception.booking')}</dt>
         <dd>
-          <Link to={`/registrations/${request.registrationId}`}>
+          <Link to={`${staff ? '/console' : ''}/registrations/${request.registrationId}`}>
             {t('exception.bookingLine', { id: request.registrationId })}
           </Link>
         </dd>

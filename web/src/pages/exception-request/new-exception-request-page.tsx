@@ -34,7 +34,11 @@ export function NewExceptionRequestPage({ me }: { me: Me }) {
   )
 }
 
-function ForSitting(props: { readonly candidateId: string; readonly registrationId: string }) {
+/** The form for one sitting, or the sittings to choose from when that one is not theirs. */
+export function ForSitting(props: {
+  readonly candidateId: string
+  readonly registrationId: string
+}) {
   const t = useT()
   const registration = $api.useQuery('get', '/v1/registrations/{id}', {
     params: { path: { id: props.registrationId } },

@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
+import { useActing } from '../../acting/acting'
 import type { RegistrationListItem } from '../../api/candidate'
 import { $api } from '../../api/client'
 import { useT } from '../../i18n/use-t'
@@ -15,6 +16,7 @@ import { ProblemMessage } from '../../ui/problem-message'
 export function SittingChooser({ candidateId }: { candidateId: string }) {
   const t = useT()
   const intl = useIntl()
+  const acting = useActing()
   const query = $api.useQuery('get', '/v1/candidates/{id}/registrations', {
     params: { path: { id: candidateId }, query: { limit: 200 } },
   })
@@ -30,7 +32,7 @@ export function SittingChooser({ candidateId }: { candidateId: string }) {
         <ul className="plain-list">
           {sat.map((registration) => (
             <li key={registration.id}>
-              <Link to={`/exception-requests/new?registration=${registration.id}`}>
+              <Link to={acting.newExceptionRequest(registration.id)}>
                 {t('exception.new.chooseLine', {
                   exam: `${registration.exam.number} ${registration.exam.title}`,
                   when: formatOnClock(

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Button, Form, Input, Label, Text, TextField } from 'react-aria-components'
+import { useActing } from '../../acting/acting'
 import { useActionKey } from '../../api/action-key'
 import type { Registration } from '../../api/candidate'
 import { api } from '../../api/client'
@@ -13,6 +14,7 @@ export function ApplyCode({ registration }: { registration: Registration }) {
   const t = useT()
   const key = useActionKey()
   const queries = useQueryClient()
+  const acting = useActing()
   const [code, setCode] = useState('')
   const [preview, setPreview] = useState<CodePreview | null>(null)
   const [forfeit, setForfeit] = useState(false)
@@ -43,7 +45,7 @@ export function ApplyCode({ registration }: { registration: Registration }) {
     try {
       await api.POST('/v1/registrations/{id}/codes', {
         params: { path: { id: registration.id }, header: { 'Idempotency-Key': key.current } },
-        body: { voucherCode: code.trim(), acknowledgeForfeit: forfeit, channel: 'web' },
+        body: { voucherCode: code.trim(), acknowledgeForfeit: forfeit, ...acting.how },
       })
       key.renew()
       setPreview(null)

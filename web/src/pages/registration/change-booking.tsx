@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
+import { useActing } from '../../acting/acting'
 import { useActionKey } from '../../api/action-key'
 import type { Registration } from '../../api/candidate'
 import { api } from '../../api/client'
@@ -15,6 +16,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog'
 export function ChangeBooking({ registration }: { registration: Registration }) {
   const t = useT()
   const intl = useIntl()
+  const acting = useActing()
   const zone = registration.centre.timeZone
   const deadlines = registration.changeDeadlines
   const provider = registration.provider.name
@@ -38,7 +40,12 @@ export function ChangeBooking({ registration }: { registration: Registration }) 
               <p>
                 <Link
                   className="button quiet"
-                  to={`/seats?exam=${registration.exam.number}&reschedule=${registration.id}`}
+                  to={acting.seats(
+                    new URLSearchParams({
+                      exam: registration.exam.number,
+                      reschedule: registration.id,
+                    }),
+                  )}
                 >
                   {t('registration.reschedule')}
                 </Link>
@@ -92,11 +99,12 @@ function CancelBooking({ registration }: { registration: Registration }) {
   const t = useT()
   const key = useActionKey()
   const queries = useQueryClient()
+  const acting = useActing()
 
   async function cancel() {
     await api.POST('/v1/registrations/{id}/cancel', {
       params: { path: { id: registration.id }, header: { 'Idempotency-Key': key.current } },
-      body: { channel: 'web' },
+      body: acting.how,
     })
     key.renew()
     await queries.invalidateQueries()

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { useIntl } from 'react-intl'
+import { useActing } from '../../acting/acting'
 import { useActionKey } from '../../api/action-key'
 import type { Registration } from '../../api/candidate'
 import { api } from '../../api/client'
@@ -15,6 +16,7 @@ export function PayBooking({ registration }: { registration: Registration }) {
   const intl = useIntl()
   const key = useActionKey()
   const queries = useQueryClient()
+  const acting = useActing()
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const price = registration.price
@@ -26,7 +28,7 @@ export function PayBooking({ registration }: { registration: Registration }) {
     try {
       await api.POST('/v1/registrations/{id}/payment', {
         params: { path: { id: registration.id }, header: { 'Idempotency-Key': key.current } },
-        body: { method: 'card', cents: price!.dueCents, currency: price!.currency, channel: 'web' },
+        body: { method: 'card', cents: price!.dueCents, currency: price!.currency, ...acting.how },
       })
       key.renew()
       await queries.invalidateQueries()

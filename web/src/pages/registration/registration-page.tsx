@@ -1,6 +1,8 @@
 import { useIntl } from 'react-intl'
 import { Link, useParams, useSearchParams } from 'react-router'
-import { UPCOMING } from '../../api/candidate'
+import { useActing } from '../../acting/acting'
+import { ActingHowFields } from '../../acting/acting-how-fields'
+import { type Registration, UPCOMING } from '../../api/candidate'
 import { $api, Problem } from '../../api/client'
 import { useMe } from '../../api/session'
 import { useT } from '../../i18n/use-t'
@@ -14,6 +16,15 @@ import { ChangeBooking } from './change-booking'
 import { History } from './history'
 import { PayBooking } from './pay-booking'
 
+/** Whether anything can still be done to the booking: paid, given a code, moved or cancelled. */
+function canChange(registration: Registration): boolean {
+  if (registration.status === 'booked' && registration.paymentStatus === 'due') return true
+  if (!UPCOMING.has(registration.status)) return false
+  const now = Date.now()
+  const { reschedule, cancel } = registration.changeDeadlines
+  return Date.parse(reschedule) > now || Date.parse(cancel) > now
+}
+
 /** One booking: what, where, when, what it cost, until when it can change, and what happened to it. */
 export function RegistrationPage() {
   const t = useT()
@@ -21,6 +32,7 @@ export function RegistrationPage() {
   const { id = '' } = useParams()
   const [params] = useSearchParams()
   const me = useMe()
+  const acting = useActing()
   usePageTitle(t('registration.title'))
   const query = $api.useQuery('get', '/v1/registrations/{id}', { params: { path: { id } } })
   if (query.isPending) return <p>{t('common.loading')}</p>
@@ -44,7 +56,9 @@ export function RegistrationPage() {
       </h1>
       {params.has('booked') && (
         <p className="confirmation" role="status">
-          {t('book.booked', { email: me.data?.account.email ?? '' })}
+          {acting.forCandidate === null
+            ? t('book.booked', { email: me.data?.account.email ?? '' })
+            : t('console.act.booked')}
         </p>
       )}
       {params.has('rescheduled') && (
@@ -116,6 +130,8 @@ export function RegistrationPage() {
           </>
         )}
       </dl>
+      {/* Staff say once how the candidate asked and why: every change below carries it. */}
+      {canChange(registration) && <ActingHowFields />}
       {registration.paymentStatus === 'due' && registration.holdExpiresAt !== null && (
         <p className="attention">
           {t('registration.holdEnds', {
@@ -135,7 +151,7 @@ export function RegistrationPage() {
       {/* Any sitting that began may have gone wrong; whether a request is accepted is the API's decision. */}
       {registration.status !== 'cancelled' && Date.parse(registration.startsAt) <= Date.now() && (
         <p>
-          <Link to={`/exception-requests/new?registration=${registration.id}`}>
+          <Link to={acting.newExceptionRequest(registration.id)}>
             {t('registration.exception')}
           </Link>
         </p>

@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
+import { useActing } from '../../acting/acting'
 import { useT } from '../../i18n/use-t'
 import { formatOnClockShort } from '../../time/format'
 import { Instant } from '../../ui/instant'
@@ -64,6 +65,7 @@ function FreeTimeLine(props: {
 }) {
   const t = useT()
   const intl = useIntl()
+  const acting = useActing()
   const { slot } = props
   const zone = slot.timeZone
   const passed = slot.deadlinesPassed
@@ -79,7 +81,7 @@ function FreeTimeLine(props: {
             <strong>{t('seats.currentBooking')}</strong>
           </span>
         ) : (
-          <Link to={`/book?${book}`} className="free-time-link">
+          <Link to={acting.book(book)} className="free-time-link">
             <Instant at={slot.startsAt} timeZone={zone} />
           </Link>
         )}

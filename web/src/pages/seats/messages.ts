@@ -3,6 +3,7 @@ import type { ExtendOf } from '../../i18n/catalogue'
 /** Finding a seat. */
 export const en = {
   'seats.title': 'Find a seat',
+  'seats.oneDay': 'Or one day of the week ahead, on the candidate’s clock:',
   'seats.titleFor': 'Find a seat for {exam}',
   'seats.rescheduleTitle': 'A new time for {exam}',
   'seats.otherExam': 'Find a seat for another exam',
@@ -72,6 +73,7 @@ export const en = {
 
 export const de: ExtendOf<typeof en> = {
   'seats.title': 'Einen Platz finden',
+  'seats.oneDay': 'Oder ein Tag der kommenden Woche, nach der Uhr des Prüflings:',
   'seats.titleFor': 'Einen Platz für {exam} finden',
   'seats.rescheduleTitle': 'Ein neuer Termin für {exam}',
   'seats.otherExam': 'Einen Platz für eine andere Prüfung finden',

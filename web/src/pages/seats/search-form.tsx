@@ -3,6 +3,7 @@ import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-a
 import { useIntl } from 'react-intl'
 import { api } from '../../api/client'
 import { useT } from '../../i18n/use-t'
+import { addDays } from '../../time/local-day'
 import type { KnownPlace } from './default-place'
 import { formatKm } from './distance'
 import { PlaceField, type PlaceInput } from './place-field'
@@ -19,6 +20,8 @@ export function SearchForm(props: {
   /** The providers that deliver the exam, when it is known. */
   readonly providers: readonly { readonly id: string; readonly name: string }[]
   readonly onSearch: (search: SeatSearch) => void
+  /** Today on the candidate's clock, to offer the week ahead a day at a time; null for none. */
+  readonly dayChoices?: string | null
 }) {
   const t = useT()
   const intl = useIntl()
@@ -40,11 +43,11 @@ export function SearchForm(props: {
   })
 
   /** Shows the search the form holds, near `where`; a fault in the days is shown at its field instead. */
-  function send(element: HTMLFormElement, where: KnownPlace) {
+  function send(element: HTMLFormElement, where: KnownPlace, day?: string) {
     const data = new FormData(element)
     const field = (name: string) => String(data.get(name) ?? '').trim()
-    const from = field('from')
-    const to = field('to')
+    const from = day ?? field('from')
+    const to = day ?? field('to')
     if (to < from) {
       setRangeError(t('seats.toBeforeFrom'))
       return
@@ -69,6 +72,16 @@ export function SearchForm(props: {
     if (where === null) return
     setPlaceError(null)
     send(element, where)
+  }
+
+  /** The search for that one day, the rest of the form as it stands. */
+  async function searchDay(day: string) {
+    const element = form.current
+    if (element === null || !element.reportValidity()) return
+    const where = await readPlace(place)
+    if (where === null) return
+    setPlaceError(null)
+    send(element, where, day)
   }
 
   /** The place typed: the one chosen, a position, or the best match of the name typed. */
@@ -168,7 +181,48 @@ export function SearchForm(props: {
           {t('seats.search')}
         </Button>
       </div>
+      {props.dayChoices != null && (
+        <DayChoices
+          today={props.dayChoices}
+          chosen={search.from === search.to ? search.from : null}
+          onChoose={searchDay}
+        />
+      )}
     </Form>
+  )
+}
+
+/** The week ahead, a button a day ("Friday 11 September"): a day a caller names is one press away. */
+function DayChoices(props: {
+  readonly today: string
+  readonly chosen: string | null
+  onChoose(day: string): void
+}) {
+  const t = useT()
+  const intl = useIntl()
+  const days = Array.from({ length: 7 }, (_, index) => addDays(props.today, index))
+  const label = new Intl.DateTimeFormat(intl.locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  })
+  return (
+    <fieldset className="day-choices">
+      <legend>{t('seats.oneDay')}</legend>
+      <div className="row">
+        {days.map((day) => (
+          <Button
+            key={day}
+            className="button quiet"
+            aria-pressed={props.chosen === day}
+            onPress={() => props.onChoose(day)}
+          >
+            {label.format(new Date(`${day}T00:00:00Z`))}
+          </Button>
+        ))}
+      </div>
+    </fieldset>
   )
 }
 

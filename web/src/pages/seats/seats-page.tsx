@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useIntl } from 'react-intl'
 import { Link, useSearchParams } from 'react-router'
+import { useActing } from '../../acting/acting'
 import type { Registration } from '../../api/candidate'
 import { $api, Problem } from '../../api/client'
 import type { Me } from '../../api/session'
@@ -23,7 +24,8 @@ import { readSeatSearch, type SeatSearch, writeSeatSearch } from './seat-search'
 export function SeatsPage({ me }: { me: Me }) {
   const t = useT()
   const [params, setParams] = useSearchParams()
-  const candidateId = me.account.candidateId
+  const acting = useActing()
+  const candidateId = acting.forCandidate ?? me.account.candidateId
   const candidate = $api.useQuery(
     'get',
     '/v1/candidates/{id}',
@@ -32,7 +34,8 @@ export function SeatsPage({ me }: { me: Me }) {
   )
   // Days are the candidate's, on their own clock; staff search on their browser's.
   const zone = candidate.data?.timeZone ?? readerTimeZone()
-  const asked = readSeatSearch(params, localDayOf(new Date(), zone))
+  const today = localDayOf(new Date(), zone)
+  const asked = readSeatSearch(params, today)
   // Until the candidate says where, the city of their own record, if it has a test centre.
   const defaultPlace = useDefaultPlace(asked.near === '' ? (candidate.data ?? null) : null)
   const search =
@@ -79,7 +82,7 @@ export function SeatsPage({ me }: { me: Me }) {
           <ProblemMessage error={exam.error} />
         )}
         <p>
-          <Link to="/seats">{t('seats.otherExam')}</Link>
+          <Link to={acting.seats(new URLSearchParams())}>{t('seats.otherExam')}</Link>
         </p>
       </>
     )
@@ -101,13 +104,15 @@ export function SeatsPage({ me }: { me: Me }) {
       {search.reschedule !== null && <MovingBooking query={moving} />}
       {search.exam !== '' && search.reschedule === null && (
         <p>
-          <Link to="/seats">{t('seats.otherExam')}</Link>
+          <Link to={acting.seats(new URLSearchParams())}>{t('seats.otherExam')}</Link>
         </p>
       )}
       <SearchForm
         key={formKey}
         search={search}
         providers={delivering}
+        // Support, asked for "Friday", finds that one day at once.
+        dayChoices={acting.forCandidate === null ? null : today}
         onSearch={(next) => show(next)}
       />
       {examNumber !== null && search.near !== '' ? (

@@ -1,0 +1,72 @@
+import type { ExtendOf } from '../../../i18n/catalogue'
+
+/** Support acting for a candidate: booking, codes, exception requests, and the review queue. */
+export const en = {
+  'console.act.title': 'Act for this candidate',
+  'console.act.intro':
+    'Everything done here is recorded under your name, with how the candidate asked and why, and they are told.',
+  'console.act.book': 'Book a seat for them',
+  'console.act.enrol': 'Enrol them in an offer (get them a code)',
+  'console.act.exception': 'Open an exception request for them',
+  'console.act.how': 'How the candidate asked',
+  'console.act.channel': 'Channel',
+  'console.act.channel.phone': 'By phone',
+  'console.act.channel.web': 'In writing (email or chat)',
+  'console.act.reason': 'Reason the candidate will read',
+  'console.act.reasonHelp':
+    'One line, shown to the candidate beside your name, e.g. “Called: the booking page kept timing out.”',
+  'console.act.reasonMissing': 'Say why you are acting for the candidate: they read it.',
+  'console.act.booked':
+    'Booked for the candidate. Their confirmation mail, with the calendar file, says you booked it, how and why.',
+  'console.act.exceptionIntro':
+    'The candidate’s own form, filled in from their record and the sitting: ask them what went wrong and the provider’s case number.',
+  'console.act.enrolTitle': 'Enrol in an offer',
+  'console.act.showOffers': 'Show the offers',
+  'console.act.noOffers':
+    'No offer open for enrolment now covers {exam}, or the candidate already holds its code.',
+  'console.act.exceptionSubmit': 'Send the request for them',
+  'console.act.filed':
+    'The request was filed for the candidate. A mail saying so is on its way to {email}; the decision is mailed to them too.',
+  'console.act.enrolled': 'Their code, also mailed to them:',
+  'console.act.knownHelp':
+    'Sent with the request as they are, from the candidate’s record and the booking.',
+  'console.act.offersHeading': 'Codes the candidate can get for this exam',
+  'console.act.for': 'Acting for {name} ({id})',
+  'console.act.forZone': 'Their clock: {zone}',
+  'console.act.candidateMissing': 'There is no candidate with this id.',
+} as const
+
+export const de: ExtendOf<typeof en> = {
+  'console.act.title': 'Für diesen Prüfling handeln',
+  'console.act.intro':
+    'Alles, was Sie hier tun, wird unter Ihrem Namen festgehalten, mit dem Weg, auf dem der Prüfling gefragt hat, und dem Grund; der Prüfling wird benachrichtigt.',
+  'console.act.book': 'Einen Platz für den Prüfling buchen',
+  'console.act.enrol': 'In ein Angebot einschreiben (einen Code besorgen)',
+  'console.act.exception': 'Einen Ausnahmeantrag für den Prüfling stellen',
+  'console.act.how': 'Wie der Prüfling gefragt hat',
+  'console.act.channel': 'Weg',
+  'console.act.channel.phone': 'Telefonisch',
+  'console.act.channel.web': 'Schriftlich (E-Mail oder Chat)',
+  'console.act.reason': 'Grund, den der Prüfling liest',
+  'console.act.reasonHelp':
+    'Eine Zeile, die der Prüfling neben Ihrem Namen liest, z. B. „Angerufen: Die Buchungsseite lief immer wieder in eine Zeitüberschreitung.“',
+  'console.act.reasonMissing': 'Sagen Sie, warum Sie für den Prüfling handeln: Er liest es.',
+  'console.act.booked':
+    'Für den Prüfling gebucht. Seine Bestätigung mit Kalenderdatei sagt, dass Sie gebucht haben, wie und warum.',
+  'console.act.exceptionIntro':
+    'Das eigene Formular des Prüflings, ausgefüllt aus seinem Datensatz und der Prüfung: Fragen Sie, was schiefging, und nach der Fallnummer des Anbieters.',
+  'console.act.enrolTitle': 'In ein Angebot einschreiben',
+  'console.act.showOffers': 'Angebote zeigen',
+  'console.act.noOffers':
+    'Kein derzeit offenes Angebot deckt {exam} ab, oder der Prüfling hat dessen Code schon.',
+  'console.act.exceptionSubmit': 'Antrag für den Prüfling senden',
+  'console.act.filed':
+    'Der Antrag wurde für den Prüfling gestellt. Eine Mail darüber ist an {email} unterwegs; auch die Entscheidung wird ihm gemailt.',
+  'console.act.enrolled': 'Sein Code, der ihm auch gemailt wird:',
+  'console.act.knownHelp':
+    'Werden so mit dem Antrag gesendet, aus dem Datensatz des Prüflings und der Buchung.',
+  'console.act.offersHeading': 'Codes, die der Prüfling für diese Prüfung erhalten kann',
+  'console.act.for': 'Für {name} ({id})',
+  'console.act.forZone': 'Uhr des Prüflings: {zone}',
+  'console.act.candidateMissing': 'Es gibt keinen Prüfling mit dieser Nummer.',
+}
