@@ -49,10 +49,10 @@ async function deliverOutbox(portal: Portal): Promise<number> {
   return taken.length
 }
 
-/** The card of wave `position` on the beta's page. */
+/** The card of wave `position` on the beta’s page, in English or German. */
 function waveCard(page: Page, position: number): Locator {
   return page.getByRole('listitem').filter({
-    has: page.getByRole('heading', { level: 3, name: new RegExp(`^Wave ${position}:`) }),
+    has: page.getByRole('heading', { level: 3, name: new RegExp(`^(Wave|Welle) ${position}:`) }),
   })
 }
 
@@ -222,6 +222,42 @@ describe.skipIf(!chromiumAvailable)('an admin runs a beta from the console, in C
   )
 })
 
+describe.skipIf(!chromiumAvailable)('a beta’s console page in German', () => {
+  const portal = usePortal()
+
+  it('says every part of the page in German, the self-check’s finding too', async () => {
+    await asStaff(portal(), 'POST', '/v1/exams/71-621/beta-programme/waves', {
+      name: 'Wiederholer',
+      audience: 'retake',
+      codeMode: 'single-use',
+    })
+    const page = await portal().open()
+    await signInByCode(page, portal().db, DEMO_SIGN_IN.admin)
+    await page.goto('/console/betas/071-621')
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('de')
+    await page.getByRole('heading', { level: 2, name: 'Einladungswellen' }).waitFor()
+    const card = waveCard(page, 1)
+    await card.getByRole('button', { name: 'Selbsttest ausführen' }).click()
+    await card
+      .getByText(
+        'Nicht bestanden: eine Probeanmeldung von Lucas Oliveira (cand-lucas) (online, wie eine Buchungsseite) wurde abgelehnt.',
+      )
+      .waitFor()
+    const text = await page.locator('main').textContent()
+    for (const german of [
+      'Programm',
+      'Ergebnisse und Belohnungen',
+      'Welle zusammenstellen',
+      'Entwurf',
+    ])
+      expect(text).toContain(german)
+    for (const english of ['Invited', 'Priority', 'Compose', 'Release the results', 'Self-check'])
+      expect(text).not.toContain(english)
+    await expectAccessible(page)
+    await screenshot(page, 'console-beta-german', 'desktop')
+  }, 120_000)
+})
+
 describe.skipIf(!chromiumAvailable)('a beta’s results and rewards, on PostgreSQL', () => {
   const portal = usePortal('postgres')
 
@@ -302,6 +338,7 @@ describe.skipIf(!chromiumAvailable)('a beta’s results and rewards, on PostgreS
     await rosa.goto('/console/betas/071-621')
     await rosa.getByRole('heading', { level: 1, name: /^Beta 071-621/ }).waitFor()
     await rosa.getByText(/^Support reads a beta here/).waitFor()
+    await rosa.getByText('No wave yet.', { exact: true }).waitFor()
     expect(await rosa.getByRole('form').count()).toBe(0)
     expect(await rosa.getByRole('button', { name: /Release|Compose|Open|Withdraw/ }).count()).toBe(
       0,

@@ -80,7 +80,11 @@ export function BetaPage({ me }: { me: Me }) {
             id="beta-waves"
             title={t('console.waves.title')}
             query={waves}
-            empty={waves.data?.items.length === 0 ? t('console.waves.none') : null}
+            empty={
+              waves.data?.items.length === 0
+                ? t(admin ? 'console.waves.none' : 'console.waves.noneRead')
+                : null
+            }
           >
             {(waves.data?.items.length ?? 0) > 0 && (
               <p className="secondary">{t('console.waves.live')}</p>

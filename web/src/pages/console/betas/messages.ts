@@ -76,6 +76,7 @@ export const en = {
 
   'console.waves.title': 'Invitation waves',
   'console.waves.none': 'No wave yet. Compose the first one below.',
+  'console.waves.noneRead': 'No wave yet.',
   'console.waves.live': 'Counts are read again every few seconds.',
   'console.wave.heading': 'Wave {position}: {name}',
   'console.wave.status.draft': 'Draft',
@@ -243,6 +244,7 @@ export const de: ExtendOf<typeof en> = {
 
   'console.waves.title': 'Einladungswellen',
   'console.waves.none': 'Noch keine Welle. Stellen Sie unten die erste zusammen.',
+  'console.waves.noneRead': 'Noch keine Welle.',
   'console.waves.live': 'Die Zahlen werden alle paar Sekunden neu gelesen.',
   'console.wave.heading': 'Welle {position}: {name}',
   'console.wave.status.draft': 'Entwurf',
