@@ -39,6 +39,7 @@ async function search(page: Page, words: string) {
   await page.getByLabel(/^Candidate id, email, name/).fill(words)
   await page.getByRole('button', { name: 'Search', exact: true }).click()
   await page.getByRole('heading', { level: 2, name: `Candidates found for “${words}”` }).waitFor()
+  await page.locator('section[aria-labelledby="console-found"][aria-busy="false"]').waitFor()
 }
 
 /** The rows found: each one's name and why it was found. */
