@@ -134,7 +134,7 @@ export function RegistrationPage() {
       {canChange(registration) && <ActingHowFields />}
       {registration.paymentStatus === 'due' && registration.holdExpiresAt !== null && (
         <p className="attention">
-          {t('registration.holdEnds', {
+          {t(acting.forCandidate === null ? 'registration.holdEnds' : 'console.act.holdEnds', {
             until: formatOnClock(intl.locale, registration.holdExpiresAt, zone),
           })}
         </p>

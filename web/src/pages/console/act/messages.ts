@@ -31,6 +31,8 @@ export const en = {
   'console.act.knownHelp':
     'Sent with the request as they are, from the candidate’s record and the booking.',
   'console.act.offersHeading': 'Codes the candidate can get for this exam',
+  'console.act.holdEnds':
+    'To be paid by {until}: until then the seat is held for the candidate; after it the seat is released.',
   'console.act.for': 'Acting for {name} ({id})',
   'console.act.forZone': 'Their clock: {zone}',
   'console.act.candidateMissing': 'There is no candidate with this id.',
@@ -66,6 +68,8 @@ export const de: ExtendOf<typeof en> = {
   'console.act.knownHelp':
     'Werden so mit dem Antrag gesendet, aus dem Datensatz des Prüflings und der Buchung.',
   'console.act.offersHeading': 'Codes, die der Prüfling für diese Prüfung erhalten kann',
+  'console.act.holdEnds':
+    'Zu zahlen bis {until}: Bis dahin ist der Platz für den Prüfling reserviert, danach wird er freigegeben.',
   'console.act.for': 'Für {name} ({id})',
   'console.act.forZone': 'Uhr des Prüflings: {zone}',
   'console.act.candidateMissing': 'Es gibt keinen Prüfling mit dieser Nummer.',
