@@ -59,6 +59,9 @@ const RegistrationPage = page(() =>
   import('./pages/registration/registration-page').then((m) => m.RegistrationPage),
 )
 const NotFoundPage = page(() => import('./pages/not-found').then((m) => m.NotFoundPage))
+const ReportsPage = page(() =>
+  import('./pages/console/reports/reports-page').then((m) => m.ReportsPage),
+)
 
 /** The pages a signed-in person most often opens first, by the first part of their address. */
 const FIRST_PAGES: Readonly<Record<string, { preload(): Promise<unknown> }>> = {
@@ -106,6 +109,10 @@ export function App() {
             element={<SignedIn page={() => <ExceptionRequestPage />} />}
           />
           <Route path="/account" element={<SignedIn page={(me) => <AccountPage me={me} />} />} />
+          <Route
+            path="/console/reports"
+            element={<Staff page={(me) => <ReportsPage me={me} />} />}
+          />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -3,6 +3,7 @@ import { de as decisions } from '../../decisions/messages'
 import { de as account } from '../../pages/account/messages'
 import { de as book } from '../../pages/book/messages'
 import { de as staffConsole } from '../../pages/console/messages'
+import { de as reports } from '../../pages/console/reports/messages'
 import { de as exam } from '../../pages/exam/messages'
 import { de as exception } from '../../pages/exception-request/messages'
 import { de as home } from '../../pages/home/messages'
@@ -15,6 +16,7 @@ import type { MessageId } from './en'
 export const de: Readonly<Record<MessageId, string>> = {
   ...codes,
   ...staffConsole,
+  ...reports,
   ...book,
   ...decisions,
   ...exam,

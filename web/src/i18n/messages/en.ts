@@ -3,6 +3,7 @@ import { en as decisions } from '../../decisions/messages'
 import { en as account } from '../../pages/account/messages'
 import { en as book } from '../../pages/book/messages'
 import { en as staffConsole } from '../../pages/console/messages'
+import { en as reports } from '../../pages/console/reports/messages'
 import { en as exam } from '../../pages/exam/messages'
 import { en as exception } from '../../pages/exception-request/messages'
 import { en as home } from '../../pages/home/messages'
@@ -14,6 +15,7 @@ import { en as passkeys } from '../../passkeys/messages'
 export const en = {
   ...codes,
   ...staffConsole,
+  ...reports,
   ...book,
   ...decisions,
   ...exam,

@@ -11,4 +11,5 @@ export interface ConsolePlace {
 /** The console's menu, in the order staff see it; each page adds its line here. */
 export const CONSOLE_PLACES: readonly ConsolePlace[] = [
   { to: '/', label: 'console.nav.search', roles: ['support', 'admin'] },
+  { to: '/console/reports', label: 'console.nav.reports', roles: ['admin'] },
 ]
