@@ -53,7 +53,12 @@ export function ReportsPage({ me }: { me: Me }) {
   return (
     <>
       <h1>{t('console.reports.title')}</h1>
-      <form onSubmit={show} className="row report-form" key={params.toString()}>
+      {/* Made again once the providers are known, so that the one in the address is chosen. */}
+      <form
+        onSubmit={show}
+        className="row report-form"
+        key={`${params.toString()}:${providers.data === undefined ? 0 : 1}`}
+      >
         <div className="field">
           <label htmlFor="report-choice">{t('console.reports.choose')}</label>
           <select id="report-choice" name="report" defaultValue={report}>
