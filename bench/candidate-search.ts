@@ -110,7 +110,7 @@ function person(i: number): Person {
   return { i, firstName, lastName, email: `${ascii(firstName)}.${ascii(lastName)}${i}@example.org` }
 }
 
-interface Engine {
+export interface Engine {
   readonly name: DialectName
   readonly database: Database
   /** The database's address, for the server. */
@@ -118,7 +118,7 @@ interface Engine {
   drop(): Promise<void>
 }
 
-async function openSqlite(): Promise<Engine> {
+export async function openSqlite(): Promise<Engine> {
   const dir = mkdtempSync(join(tmpdir(), 'examdesk-bench-search-'))
   const url = `sqlite:${join(dir, 'bench.db')}`
   const database = await openDatabase(url)
@@ -136,7 +136,7 @@ async function openSqlite(): Promise<Engine> {
   }
 }
 
-async function openPostgres(): Promise<Engine> {
+export async function openPostgres(): Promise<Engine> {
   const schema = `bench_${randomUUID().replaceAll('-', '')}`
   await onPostgres(POSTGRES_URL, (client) =>
     client.query(`create schema ${quoteIdentifier(schema)}`),
@@ -169,14 +169,14 @@ async function openPostgres(): Promise<Engine> {
 }
 
 /** Seconds since `started`, as the set-up prints them. */
-const since = (started: number) => `${dec((performance.now() - started) / 1000)} s`
+export const since = (started: number) => `${dec((performance.now() - started) / 1000)} s`
 
 /**
  * The indexes of `table` but its primary key, as statements that make them
  * again: dropped before a bulk load and built afterwards, which is quicker
  * than keeping them up to date row by row.
  */
-async function secondaryIndexes(db: Kysely<DB>, engine: DialectName, table: string) {
+export async function secondaryIndexes(db: Kysely<DB>, engine: DialectName, table: string) {
   if (engine === 'sqlite') {
     const { rows } = await sql<{ name: string; sql: string }>`
       select name, sql from sqlite_master where type = 'index' and tbl_name = ${table} and sql is not null
@@ -197,7 +197,7 @@ async function secondaryIndexes(db: Kysely<DB>, engine: DialectName, table: stri
  * at rows that exist): as a restore does. SQLite's were switched off for the
  * whole load.
  */
-async function loading<T>(
+export async function loading<T>(
   db: Kysely<DB>,
   engine: DialectName,
   work: (trx: Kysely<DB>) => Promise<T>,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only engine|eligibility|slots|search|registrations|codes|wave|wave-rush|web] [--duration SECONDS] [--in-process]`
+ * `npm run bench [-- --only engine|eligibility|slots|search|registrations|codes|wave|wave-rush|web|reports] [--duration SECONDS] [--in-process]`
  *
  * Runs every benchmark in turn; each prints its figures beside their
  * physical ceiling measured in the same run, and the summary at the end
@@ -12,6 +12,7 @@ import { runEligibilityBench } from './eligibility-http.js'
 import { runEngineBench } from './engine.js'
 import { heading, printTable, type TargetResult } from './format.js'
 import { runRegistrationsBench } from './registrations.js'
+import { runReportsBench } from './reports.js'
 import { runSlotSearchBench } from './slot-search.js'
 import { runWaveBench } from './wave.js'
 import { runWaveRushBench } from './wave-rush.js'
@@ -27,6 +28,7 @@ const BENCHES = [
   'wave',
   'wave-rush',
   'web',
+  'reports',
 ] as const
 type BenchName = (typeof BENCHES)[number]
 
@@ -79,6 +81,7 @@ for (const name of selected) {
     else if (name === 'wave') results.push(...(await runWaveBench()))
     else if (name === 'wave-rush') results.push(...(await runWaveRushBench({ duration })))
     else if (name === 'web') results.push(...(await runWebPagesBench()))
+    else if (name === 'reports') results.push(...(await runReportsBench()))
     else results.push(...(await runEligibilityBench({ duration, inProcess: values['in-process'] })))
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)

@@ -124,6 +124,8 @@ export interface ErrorFactsByCode {
   POSITION_INVALID: ValueFacts
   SLOT_SCHEDULE_INVALID: ProblemFacts
   SEARCH_RANGE_INVALID: ProblemFacts
+  // Reports.
+  REPORT_PERIOD_INVALID: ProblemFacts
   // Retake decisions, when a command is refused because of one.
   RETAKE_TOO_SOON: RetakeRefusalFacts
   ANNUAL_LIMIT_REACHED: RetakeRefusalFacts

@@ -270,6 +270,12 @@ export const ERROR_CATALOGUE: Catalogue = {
     title: 'Invalid search range',
     sentence: (f) => text(f.problem) || 'The search range is not valid.',
   },
+  // Reports.
+  REPORT_PERIOD_INVALID: {
+    status: 400,
+    title: 'Invalid report period',
+    sentence: (f) => text(f.problem) || 'The report period is not valid.',
+  },
   // Retake decisions, when a command is refused because of one.
   RETAKE_TOO_SOON: {
     status: 409,

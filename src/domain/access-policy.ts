@@ -178,6 +178,8 @@ export const ACCESS_POLICY = {
   approveException: staffTool,
   denyException: staffTool,
   listExceptionQueue: staffTool,
+  // The programme's figures: an admin's (SPEC §1); support answers candidates, one at a time.
+  readReport: administration,
 } as const satisfies Readonly<Record<string, OperationPolicy>>
 
 export type OperationId = keyof typeof ACCESS_POLICY

@@ -27,6 +27,7 @@ import { placeRoutes } from './routes/places.js'
 import { providerRoutes } from './routes/providers.js'
 import { registrationCodeRoutes } from './routes/registration-codes.js'
 import { registrationRoutes } from './routes/registrations.js'
+import { reportRoutes } from './routes/reports.js'
 import { sessionRoutes } from './routes/sessions.js'
 import { signInRoutes } from './routes/sign-in.js'
 import { slotRoutes } from './routes/slots.js'
@@ -69,6 +70,7 @@ export function apiRoutes(
     candidateBetaStandingRoutes(deps),
     exceptionRequestRoutes(deps),
     adminMailRoutes(deps),
+    reportRoutes(deps),
     apiTokenRoutes(deps),
     signInRoutes(deps, cookie),
     sessionRoutes(deps, cookie),

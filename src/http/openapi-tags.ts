@@ -47,6 +47,11 @@ export const OPENAPI_TAGS = [
     name: 'providers',
     description: 'Delivery providers, the exams they deliver and their change rules.',
   },
+  {
+    name: 'reports',
+    description:
+      "The programme's reports over calendar days, as JSON rows or CSV: registrations, seat fill, pass rates, retakes, codes, waves, exception requests, no-shows.",
+  },
   { name: 'mail', description: 'The outbox: every mail the programme sends, and its delivery.' },
   {
     name: 'tokens',

@@ -382,6 +382,7 @@ const TABLE: Readonly<Record<string, Row>> = {
     request: (o) => get(`/v1/candidates/${o.candidate}/audit`),
   },
   listExceptionQueue: { ...STAFF_ONLY(200), request: () => get('/v1/exception-requests') },
+  readReport: { ...ADMIN_ONLY(200), request: () => get('/v1/reports/registrations') },
   createCandidate: { ...STAFF_ONLY(400), request: () => post('/v1/candidates') },
   // A candidate enrols themself in an offer (SPEC §5); staff enrol anyone; a provider never issues codes.
   listEnrollingOffers: { ...ALL_READ, request: () => get('/v1/exams/70-620/offers') },

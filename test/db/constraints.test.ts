@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { insertToken } from '../../src/db/access/api-tokens.js'
 import { writeInstant } from '../../src/db/engine/columns.js'
@@ -63,7 +63,9 @@ const waiverRow = (overrides: Partial<DB['waivers']> = {}): DB['waivers'] => ({
   ...overrides,
 })
 
-const attemptRow = (overrides: Partial<DB['attempts']> = {}): DB['attempts'] => ({
+const attemptRow = (
+  overrides: Partial<Insertable<DB['attempts']>> = {},
+): Insertable<DB['attempts']> => ({
   id: 'attempt-2',
   candidate_id: 'candidate-1',
   exam_number: '070-620',

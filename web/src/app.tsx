@@ -90,6 +90,9 @@ const ExceptionQueuePage = page(() =>
   import('./pages/console/queue/exception-queue-page').then((m) => m.ExceptionQueuePage),
 )
 const NotFoundPage = page(() => import('./pages/not-found').then((m) => m.NotFoundPage))
+const ReportsPage = page(() =>
+  import('./pages/console/reports/reports-page').then((m) => m.ReportsPage),
+)
 
 /** The pages a signed-in person most often opens first, by the first part of their address. */
 const FIRST_PAGES: Readonly<Record<string, { preload(): Promise<unknown> }>> = {
@@ -176,6 +179,10 @@ export function App() {
           <Route
             path="/console/exception-requests"
             element={<Staff page={() => <ExceptionQueuePage />} />}
+          />
+          <Route
+            path="/console/reports"
+            element={<Staff page={(me) => <ReportsPage me={me} />} />}
           />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

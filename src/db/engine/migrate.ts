@@ -23,6 +23,7 @@ import * as passkeys from './migrations/0019-passkeys.js'
 import * as outsideIdentities from './migrations/0020-outside-identities.js'
 import * as emailChanges from './migrations/0021-email-changes.js'
 import * as staffConsole from './migrations/0022-staff-console.js'
+import * as reports from './migrations/0023-reports.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -52,6 +53,7 @@ export const MIGRATIONS = {
   '0020-outside-identities': outsideIdentities,
   '0021-email-changes': emailChanges,
   '0022-staff-console': staffConsole,
+  '0023-reports': reports,
 } as const
 
 /**

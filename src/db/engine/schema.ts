@@ -413,6 +413,8 @@ export interface AttemptTable {
   outcome: 'pass' | 'fail' | 'pending'
   recorded_at: InstantColumn
   updated_at: InstantColumn
+  /** Migration 0023: minutes since the candidate's previous attempt at the exam; null for their first. */
+  minutes_since_previous: Generated<number | null>
 }
 
 export interface CertificationTable {

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { Attempt, AttemptOutcome } from '../../domain/attempt.js'
 import type { ExamNumber } from '../../domain/exam-number.js'
 import type { Instant } from '../../domain/instant.js'
-import { countRows, readInstant, writeInstant } from '../engine/columns.js'
+import { countRows, readInstant, readOptionalInstant, writeInstant } from '../engine/columns.js'
 import type { Paging } from '../engine/paging.js'
 import { reusableQuery } from '../engine/reusable-query.js'
 import type { DB } from '../engine/schema.js'
@@ -27,8 +27,33 @@ export interface StoredAttempt extends Attempt {
   readonly updatedAt: Instant
 }
 
-/** Stores an attempt. */
+/**
+ * Stores an attempt, with the minutes since the candidate's previous attempt
+ * at the exam (null for a first), and corrects the next attempt's when this
+ * one was reported after it: the reports read both from the row.
+ */
 export async function insertAttempt(db: Kysely<DB>, attempt: NewAttempt): Promise<void> {
+  const takenAt = writeInstant(attempt.takenAt)
+  const sameExam = (eb: ExpressionBuilder<DB, 'attempts'>) =>
+    eb.and([eb('candidate_id', '=', attempt.candidateId), eb('exam_number', '=', attempt.exam)])
+  const neighbours = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('attempts')
+        .select((inner) => inner.fn.max('taken_at').as('t'))
+        .where(sameExam)
+        .where('taken_at', '<', takenAt)
+        .as('previous'),
+      eb
+        .selectFrom('attempts')
+        .select((inner) => inner.fn.min('taken_at').as('t'))
+        .where(sameExam)
+        .where('taken_at', '>', takenAt)
+        .as('next'),
+    ])
+    .executeTakeFirstOrThrow()
+  const previous = readOptionalInstant(neighbours.previous ?? null)
+  const next = readOptionalInstant(neighbours.next ?? null)
   await db
     .insertInto('attempts')
     .values({
@@ -36,13 +61,24 @@ export async function insertAttempt(db: Kysely<DB>, attempt: NewAttempt): Promis
       candidate_id: attempt.candidateId,
       exam_number: attempt.exam,
       provider_id: attempt.provider,
-      taken_at: writeInstant(attempt.takenAt),
+      taken_at: takenAt,
       outcome: attempt.outcome,
       recorded_at: writeInstant(attempt.recordedAt),
       updated_at: writeInstant(attempt.updatedAt ?? attempt.recordedAt),
+      minutes_since_previous: previous === null ? null : minutesBetween(previous, attempt.takenAt),
     })
     .execute()
+  if (next !== null) {
+    await db
+      .updateTable('attempts')
+      .set({ minutes_since_previous: minutesBetween(attempt.takenAt, next) })
+      .where(sameExam)
+      .where('taken_at', '=', writeInstant(next))
+      .execute()
+  }
 }
+
+const minutesBetween = (earlier: Instant, later: Instant) => Math.floor((later - earlier) / 60_000)
 
 /** The attempt with this id, or null. */
 export async function findAttempt(db: Kysely<DB>, id: string): Promise<StoredAttempt | null> {

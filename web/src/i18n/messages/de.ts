@@ -9,6 +9,7 @@ import { de as consoleCandidate } from '../../pages/console/candidate/messages'
 import { de as consoleMail } from '../../pages/console/mail/messages'
 import { de as staffConsole } from '../../pages/console/messages'
 import { de as consoleQueue } from '../../pages/console/queue/messages'
+import { de as reports } from '../../pages/console/reports/messages'
 import { de as exam } from '../../pages/exam/messages'
 import { de as exception } from '../../pages/exception-request/messages'
 import { de as home } from '../../pages/home/messages'
@@ -27,6 +28,7 @@ export const de: Readonly<Record<MessageId, string>> = {
   ...betas,
   ...consoleAct,
   ...consoleQueue,
+  ...reports,
   ...book,
   ...decisions,
   ...exam,

@@ -9,6 +9,7 @@ import { en as consoleCandidate } from '../../pages/console/candidate/messages'
 import { en as consoleMail } from '../../pages/console/mail/messages'
 import { en as staffConsole } from '../../pages/console/messages'
 import { en as consoleQueue } from '../../pages/console/queue/messages'
+import { en as reports } from '../../pages/console/reports/messages'
 import { en as exam } from '../../pages/exam/messages'
 import { en as exception } from '../../pages/exception-request/messages'
 import { en as home } from '../../pages/home/messages'
@@ -26,6 +27,7 @@ export const en = {
   ...betas,
   ...consoleAct,
   ...consoleQueue,
+  ...reports,
   ...book,
   ...decisions,
   ...exam,
