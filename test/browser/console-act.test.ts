@@ -41,7 +41,7 @@ async function chloesLiveBookings(portal: Portal): Promise<{ id: string }[]> {
   return items.filter((item) => item.exam.number === '070-622' && item.status !== 'cancelled')
 }
 
-/** Rosa, signed in, at the search box, her hands on the keyboard from here on. */
+/** Rosa, signed in, finds Chloe at the search box and opens her page, by keyboard alone. */
 async function rosaFindsChloe(portal: Portal, viewport: ViewportName): Promise<Page> {
   const page = await portal.open({ viewport })
   await signInByCode(page, portal.db, DEMO_SIGN_IN.support)
@@ -51,18 +51,21 @@ async function rosaFindsChloe(portal: Portal, viewport: ViewportName): Promise<P
   await page.keyboard.press('Enter')
   await page.getByRole('heading', { level: 2, name: 'Candidates found for “chloe”' }).waitFor()
   const link = page.getByRole('table').getByRole('link', { name: 'Chloe Nguyen' })
-  expect(await link.getAttribute('href')).toBe('/console/candidates/cand-chloe')
+  await tabTo(page, link, 'Chloe in the list found')
+  await page.keyboard.press('Enter')
+  await page.getByRole('heading', { level: 1, name: 'Chloe Nguyen' }).waitFor()
   return page
 }
 
 /**
- * The journey from her candidate page's "Book a seat for them", keyboard
+ * The journey on from her candidate page's "Book a seat for them", keyboard
  * only: the exam typed, Friday in one press, the first free time, the
  * deadlines' tick, the channel and reason, and the button pressed twice.
  */
 async function bookFridayByPhone(page: Page, viewport: ViewportName): Promise<string> {
-  // The candidate's console page (another part of the console) links here; its address is the hop.
-  await page.goto('/console/candidates/cand-chloe/book')
+  const book = page.getByRole('link', { name: 'Book a seat for them' })
+  await tabTo(page, book, 'Book a seat for them')
+  await page.keyboard.press('Enter')
   await page.getByRole('heading', { level: 1, name: 'Find a seat' }).waitFor()
   expect(await page.getByText('Acting for Chloe Nguyen (cand-chloe)').count()).toBe(1)
   // Near her city to start with, as her own search would be.
