@@ -71,3 +71,12 @@ export interface StoredMail extends OutboxMessage {
 export interface MailSummary extends Omit<StoredMail, 'bodyText' | 'bodyHtml' | 'attachments'> {
   readonly attachments: readonly Omit<MailAttachment, 'content'>[]
 }
+
+/** `mail` as a list shows it: its bodies left out, its attachments named, not carried. */
+export function toMailSummary(mail: StoredMail): MailSummary {
+  const { bodyText: _, bodyHtml: __, attachments, ...summary } = mail
+  return {
+    ...summary,
+    attachments: attachments.map(({ filename, contentType }) => ({ filename, contentType })),
+  }
+}

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { DB } from '../../db/engine/schema.js'
 import { enqueueMail, findMail } from '../../db/mail/outbox.js'
-import type { MailSummary, OutboxMessage } from '../../domain/outbox-mail.js'
+import { type MailSummary, type OutboxMessage, toMailSummary } from '../../domain/outbox-mail.js'
 import { composeOutboxMail } from '../../mail/compose-outbox-mail.js'
 import { holdsMailSecrets } from '../../mail/hide-mail-secrets.js'
 import type { Actor } from '../actor.js'
@@ -66,25 +66,15 @@ export async function resendMail(
         action: 'mail-resent',
         detail: { copyId: id, kind: stored.kind, recipient: stored.recipient },
       })
-      return {
-        id,
-        dedupeKey: copy.dedupeKey,
-        kind: copy.kind,
-        candidateId: copy.candidateId,
-        recipient: copy.recipient,
-        subject: copy.subject,
-        createdAt: now,
+      return toMailSummary({
+        ...copy,
         status: 'pending',
         tries: 0,
         lastError: null,
         availableAt: now,
         claimedUntil: null,
         sentAt: null,
-        attachments: copy.attachments.map(({ filename, contentType }) => ({
-          filename,
-          contentType,
-        })),
-      }
+      })
     },
   )
 }

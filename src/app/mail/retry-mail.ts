@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
 import { findMail, requeueFailedMail } from '../../db/mail/outbox.js'
-import type { MailSummary } from '../../domain/outbox-mail.js'
+import { type MailSummary, toMailSummary } from '../../domain/outbox-mail.js'
 import { summarizeOutboxMail } from '../../mail/compose-outbox-mail.js'
 import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
@@ -49,15 +49,15 @@ export async function retryMail(
         action: 'mail-retried',
         detail: { kind: stored.kind, recipient: stored.recipient, lastError: stored.lastError },
       })
-      const { bodyText: _, bodyHtml: __, attachments, ...mail } = stored
-      return summarizeOutboxMail({
-        ...mail,
-        status: 'pending',
-        tries: 0,
-        availableAt: now,
-        claimedUntil: null,
-        attachments: attachments.map(({ filename, contentType }) => ({ filename, contentType })),
-      })
+      return summarizeOutboxMail(
+        toMailSummary({
+          ...stored,
+          status: 'pending',
+          tries: 0,
+          availableAt: now,
+          claimedUntil: null,
+        }),
+      )
     },
   )
 }

@@ -1,13 +1,14 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Instant } from '../../domain/instant.js'
-import type {
-  MailAttachment,
-  MailContent,
-  MailStatus,
-  MailSummary,
-  OutboxFacts,
-  OutboxMessage,
-  StoredMail,
+import {
+  type MailAttachment,
+  type MailContent,
+  type MailStatus,
+  type MailSummary,
+  type OutboxFacts,
+  type OutboxMessage,
+  type StoredMail,
+  toMailSummary,
 } from '../../domain/outbox-mail.js'
 import { readInstant, readOptionalInstant, writeInstant } from '../engine/columns.js'
 import { dialectOf } from '../engine/dialect.js'
@@ -250,17 +251,8 @@ const SUMMARY_COLUMNS = [
   'sent_at',
 ] as const
 
-function toMailSummary(row: Omit<Selectable<OutboxTable>, 'body_text' | 'body_html'>): MailSummary {
-  const {
-    bodyText: _,
-    bodyHtml: __,
-    attachments,
-    ...mail
-  } = toStoredMail({ ...row, body_text: '', body_html: null })
-  return {
-    ...mail,
-    attachments: attachments.map(({ filename, contentType }) => ({ filename, contentType })),
-  }
+function summaryOfRow(row: Omit<Selectable<OutboxTable>, 'body_text' | 'body_html'>): MailSummary {
+  return toMailSummary(toStoredMail({ ...row, body_text: '', body_html: null }))
 }
 
 /** Mail for an admin, newest first, without bodies; `total` counts every match. */
@@ -286,7 +278,7 @@ export async function selectMailPage(
       .executeTakeFirstOrThrow(),
   ])
   return {
-    items: rows.map(toMailSummary),
+    items: rows.map(summaryOfRow),
     total: Number(count.n),
   }
 }
@@ -323,7 +315,7 @@ export async function selectMailQueue(
       .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
       .executeTakeFirstOrThrow(),
   ])
-  return { items: rows.map(toMailSummary), total: Number(count.n) }
+  return { items: rows.map(summaryOfRow), total: Number(count.n) }
 }
 
 /**

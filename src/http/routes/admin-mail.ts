@@ -90,6 +90,25 @@ function toMailSummaryOut(mail: MailSummary) {
   return { ...toMailFields(mail), attachments: [...mail.attachments] }
 }
 
+const MailParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
+
+/** What staff send to act on a mail: why (kept in the candidate's audit trail) and how they were asked. */
+function StaffMailAction(why: string, example: string) {
+  return Type.Object(
+    {
+      reason: Type.String({
+        minLength: 1,
+        maxLength: 500,
+        pattern: '\\S',
+        description: `${why}; kept in the candidate's audit trail`,
+        examples: [example],
+      }),
+      channel: Channel,
+    },
+    { additionalProperties: false },
+  )
+}
+
 /** `/v1/admin/mail`: the outbox, so that staff can see what was sent, what waits and what failed; codes masked. */
 export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (fastify) => {
@@ -147,19 +166,10 @@ export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
             'MAIL_NOT_RESENDABLE',
           ],
           headers: IdempotencyHeaders,
-          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
-          body: Type.Object(
-            {
-              reason: Type.String({
-                minLength: 1,
-                maxLength: 500,
-                pattern: '\\S',
-                description: "Why it is sent again; kept in the candidate's audit trail",
-                examples: ['The candidate called: the code mail never arrived'],
-              }),
-              channel: Channel,
-            },
-            { additionalProperties: false },
+          params: MailParams,
+          body: StaffMailAction(
+            'Why it is sent again',
+            'The candidate called: the code mail never arrived',
           ),
           response: { 201: MailSummaryOut },
         },
@@ -243,19 +253,10 @@ export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
             'MAIL_NOT_FAILED',
           ],
           headers: IdempotencyHeaders,
-          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
-          body: Type.Object(
-            {
-              reason: Type.String({
-                minLength: 1,
-                maxLength: 500,
-                pattern: '\\S',
-                description: "Why it is tried again; kept in the candidate's audit trail",
-                examples: ['The relay was down all morning; it is back'],
-              }),
-              channel: Channel,
-            },
-            { additionalProperties: false },
+          params: MailParams,
+          body: StaffMailAction(
+            'Why it is tried again',
+            'The relay was down all morning; it is back',
           ),
           response: { 200: MailSummaryOut },
         },
@@ -281,7 +282,7 @@ export function adminMailRoutes(deps: AppDeps): FastifyPluginAsync {
           summary: 'One mail with its text, its HTML alternative and attachments',
           tags: ['mail'],
           'x-problems': ['MAIL_NOT_FOUND'],
-          params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }),
+          params: MailParams,
           response: { 200: MailOut },
         },
       },
