@@ -57,23 +57,16 @@ const seatFill: Builder = async (db, { period, provider }) => {
   return {
     columns: [
       col('week', 'day'),
-      col('centreId', 'text'),
-      col('centre', 'text'),
-      col('city', 'text'),
-      col('provider', 'text'),
+      ...CENTRE_COLUMNS,
       col('slots'),
       col('capacity'),
       col('booked'),
       col('fill', 'ratio'),
     ],
     rows: counts.map((c) => {
-      const centre = centres.get(c.centreId)
       return {
         week: c.week,
-        centreId: c.centreId,
-        centre: centre?.name ?? c.centreId,
-        city: centre?.city ?? '',
-        provider: centre?.providerId ?? '',
+        ...centreCells(c.centreId, centres),
         slots: c.slots,
         capacity: c.capacity,
         booked: c.booked,
@@ -242,22 +235,10 @@ const noShows: Builder = async (db, { period, provider, now }) => {
     counts.map((c) => c.centreId),
   )
   return {
-    columns: [
-      col('centreId', 'text'),
-      col('centre', 'text'),
-      col('city', 'text'),
-      col('provider', 'text'),
-      col('seats'),
-      col('noShows'),
-      col('noShowRate', 'ratio'),
-    ],
+    columns: [...CENTRE_COLUMNS, col('seats'), col('noShows'), col('noShowRate', 'ratio')],
     rows: counts.map((c) => {
-      const centre = centres.get(c.centreId)
       return {
-        centreId: c.centreId,
-        centre: centre?.name ?? c.centreId,
-        city: centre?.city ?? '',
-        provider: centre?.providerId ?? '',
+        ...centreCells(c.centreId, centres),
         seats: c.seats,
         noShows: c.noShows,
         noShowRate: computeShare(c.noShows, c.seats),
@@ -276,4 +257,23 @@ export const REPORT_BUILDERS: Readonly<Record<ReportName, Builder>> = {
   waves,
   'exception-requests': exceptionRequests,
   'no-shows': noShows,
+}
+
+/** The columns that name a centre in a report's row. */
+const CENTRE_COLUMNS = [
+  col('centreId', 'text'),
+  col('centre', 'text'),
+  col('city', 'text'),
+  col('provider', 'text'),
+]
+
+/** A row's cells that name its centre: its id kept as its name when the centre is gone. */
+function centreCells(centreId: string, centres: Awaited<ReturnType<typeof findCentreNames>>) {
+  const centre = centres.get(centreId)
+  return {
+    centreId,
+    centre: centre?.name ?? centreId,
+    city: centre?.city ?? '',
+    provider: centre?.providerId ?? '',
+  }
 }
