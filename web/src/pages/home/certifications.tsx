@@ -6,8 +6,18 @@ import { useT } from '../../i18n/use-t'
 import { formatDay } from '../../time/format'
 import { QuerySection } from '../../ui/query-section'
 
-/** Certifications earned, current or expired, with until when each holds. */
-export function Certifications({ candidateId }: { candidateId: string }) {
+/**
+ * Certifications earned, current or expired, with until when each holds;
+ * each exam leads to its page, unless the reader is staff (`forStaff`), for
+ * whom the exam's page would speak to the wrong person.
+ */
+export function Certifications({
+  candidateId,
+  forStaff = false,
+}: {
+  readonly candidateId: string
+  readonly forStaff?: boolean
+}) {
   const t = useT()
   const intl = useIntl()
   const query = $api.useQuery('get', '/v1/candidates/{id}/certifications', {
@@ -17,10 +27,14 @@ export function Certifications({ candidateId }: { candidateId: string }) {
   const items = query.data?.items ?? []
   return (
     <QuerySection
-      id="certifications"
+      id={forStaff ? 'cc-certifications' : 'certifications'}
       title={t('home.certifications')}
       query={query}
-      empty={items.length === 0 ? t('home.noCertifications') : null}
+      empty={
+        items.length === 0
+          ? t(forStaff ? 'console.candidate.noCertifications' : 'home.noCertifications')
+          : null
+      }
     >
       <ul className="plain-list">
         {items.map((certification) => (
@@ -49,7 +63,7 @@ export function Certifications({ candidateId }: { candidateId: string }) {
               {certification.exams.map((exam, index) => (
                 <span key={exam}>
                   {index > 0 && ', '}
-                  <Link to={`/exams/${exam}`}>{exam}</Link>
+                  {forStaff ? exam : <Link to={`/exams/${exam}`}>{exam}</Link>}
                 </span>
               ))}
             </span>

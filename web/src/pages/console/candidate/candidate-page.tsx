@@ -4,10 +4,10 @@ import type { Me } from '../../../api/session'
 import { useT } from '../../../i18n/use-t'
 import { usePageTitle } from '../../../ui/page-title'
 import { ProblemMessage } from '../../../ui/problem-message'
+import { Certifications } from '../../home/certifications'
 import { ActForCandidate } from '../act/act-for-candidate'
 import { CandidateAudit } from './candidate-audit'
 import { CandidateBeta } from './candidate-beta'
-import { CandidateCertifications } from './candidate-certifications'
 import { CandidateCodes } from './candidate-codes'
 import { CandidateEligibility } from './candidate-eligibility'
 import { CandidateHistory } from './candidate-history'
@@ -50,7 +50,7 @@ export function CandidatePage(_props: { me: Me }) {
         <CandidateEligibility candidateId={id} />
         <CandidateUpcoming candidateId={id} />
         <CandidateHistory candidateId={id} />
-        <CandidateCertifications candidateId={id} />
+        <Certifications candidateId={id} forStaff />
         <CandidateCodes candidateId={id} />
         <CandidateBeta candidateId={id} />
         <CandidateRequests candidateId={id} />
