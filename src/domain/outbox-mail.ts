@@ -80,3 +80,16 @@ export function toMailSummary(mail: StoredMail): MailSummary {
     attachments: attachments.map(({ filename, contentType }) => ({ filename, contentType })),
   }
 }
+
+/**
+ * How long a mail may wait to be sent before staff are shown it: the worker
+ * sends within seconds, and its first retries after a failure come within
+ * minutes, so a mail still waiting after this is held up by something a
+ * person should look at (a relay refusing it, an address it bounces from).
+ */
+export const STUCK_AFTER_MINUTES = 15
+
+/** The instant before which a mail still waiting at `now` is stuck. */
+export function computeStuckBefore(now: Instant): Instant {
+  return now - STUCK_AFTER_MINUTES * 60_000
+}
