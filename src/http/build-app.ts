@@ -20,13 +20,13 @@ import { codeMaskingPlugin } from './plugins/code-masking.js'
 import { docsPlugin } from './plugins/docs.js'
 import { httpMetrics } from './plugins/metrics.js'
 import { handleFrameworkError, problemDetailsPlugin } from './plugins/problem-details.js'
+import { rememberedSerializers, rememberedValidatorCompiler } from './remembered-compilers.js'
 import { computeRequestId } from './request-id.js'
 import { logEachRequest } from './request-log.js'
 import { healthRoutes } from './routes/health.js'
 import { homeRoutes } from './routes/home.js'
 import { SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
 import { refuseUnstorableText } from './unstorable-text.js'
-import { validatorCompiler } from './validator-compiler.js'
 import { webAppRoutes } from './web-app.js'
 
 /** What the HTTP shell needs from the rest of examdesk. */
@@ -99,9 +99,10 @@ export async function buildApp(
     return503OnClosing: false, // the problem-details plugin answers 503 itself, as a problem
     http: { maxHeaderSize: MAX_HEADER_SIZE },
     clientErrorHandler: createClientErrorHandler(MAX_HEADER_SIZE),
+    schemaController: { compilersFactory: { buildSerializer: rememberedSerializers } },
   })
   // TypeBox checks bodies strictly (no "5" for 5) and converts only query, path and headers.
-  app.setValidatorCompiler(validatorCompiler)
+  app.setValidatorCompiler(rememberedValidatorCompiler)
   // The API speaks JSON only: a text/plain body is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain')
   useJsonBodyParser(app)
