@@ -70,6 +70,8 @@ async function bookFridayByPhone(page: Page, viewport: ViewportName): Promise<st
   expect(await page.getByText('Acting for Chloe Nguyen (cand-chloe)').count()).toBe(1)
   // Near her city to start with, as her own search would be.
   expect(await page.getByLabel('Near').inputValue()).toBe('Sydney')
+  // The agent's own position is no use to the caller: no button offers it.
+  expect(await page.getByRole('button', { name: 'Use my location' }).count()).toBe(0)
 
   await tabTo(page, page.getByLabel('Exam number'), 'the exam field')
   await page.keyboard.type('70-622')
