@@ -778,8 +778,21 @@ export const ERROR_CATALOGUE: Catalogue = {
   ACCOUNT_NOT_STAFF: {
     status: 409,
     title: "A candidate's account",
+    sentence: (f) =>
+      f.asked === undefined
+        ? "This is a candidate's account: a candidate changes their own email, signed in. Nothing was changed."
+        : `This is a candidate's account: only staff accounts are ${f.asked}d here. Nothing was changed.`,
+  },
+  ACCOUNT_DISABLE_OWN: {
+    status: 409,
+    title: 'Your own account',
+    sentence: () => 'You cannot disable your own account: another admin can. Nothing was changed.',
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    title: 'Account disabled',
     sentence: () =>
-      "This is a candidate's account: a candidate changes their own email, signed in. Nothing was changed.",
+      'This account is disabled and cannot sign in. An admin of the programme can enable it again.',
   },
   EMAIL_UNCHANGED: {
     status: 422,

@@ -31,6 +31,20 @@ export const en = {
   'console.staff.emailSent': 'A confirmation is on its way to {email}.',
   'console.staff.cancel': 'Cancel',
   'console.staff.close': 'Close',
+  'console.staff.disabledSince': 'Disabled since',
+  'console.staff.you': 'You',
+  'console.staff.disable': 'Disable {name}',
+  'console.staff.enable': 'Enable {name}',
+  'console.staff.disableTitle': 'Disable the account of {name}?',
+  'console.staff.enableTitle': 'Enable the account of {name} again?',
+  'console.staff.disableBody':
+    '{name} is signed out everywhere at once and cannot sign in until an admin enables the account again. What they did stays on the records under their name.',
+  'console.staff.enableBody':
+    '{name} can sign in again, by mail or with a passkey; sessions that ended stay ended.',
+  'console.staff.accessReason': 'Reason',
+  'console.staff.accessReasonHelp': 'Kept in the audit trail with your name.',
+  'console.staff.disableConfirm': 'Disable the account',
+  'console.staff.enableConfirm': 'Enable the account',
 
   'console.tokens.title': 'Machine tokens',
   'console.tokens.intro':
@@ -232,6 +246,20 @@ export const de: ExtendOf<typeof en> = {
   'console.staff.emailSent': 'Eine Bestätigung ist an {email} unterwegs.',
   'console.staff.cancel': 'Abbrechen',
   'console.staff.close': 'Schließen',
+  'console.staff.disabledSince': 'Gesperrt seit',
+  'console.staff.you': 'Sie',
+  'console.staff.disable': '{name} sperren',
+  'console.staff.enable': '{name} entsperren',
+  'console.staff.disableTitle': 'Das Konto von {name} sperren?',
+  'console.staff.enableTitle': 'Das Konto von {name} wieder entsperren?',
+  'console.staff.disableBody':
+    '{name} wird sofort überall abgemeldet und kann sich nicht anmelden, bis ein Admin das Konto wieder entsperrt. Was {name} getan hat, bleibt unter diesem Namen in den Unterlagen.',
+  'console.staff.enableBody':
+    '{name} kann sich wieder anmelden, per E-Mail oder mit einem Passkey; beendete Sitzungen bleiben beendet.',
+  'console.staff.accessReason': 'Grund',
+  'console.staff.accessReasonHelp': 'Wird mit Ihrem Namen im Prüfprotokoll festgehalten.',
+  'console.staff.disableConfirm': 'Konto sperren',
+  'console.staff.enableConfirm': 'Konto entsperren',
 
   'console.tokens.title': 'Tokens für Programme',
   'console.tokens.intro':
