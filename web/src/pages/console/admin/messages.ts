@@ -109,7 +109,15 @@ export const en = {
   'console.exams.titleField': 'Title',
   'console.exams.familyField': 'Family (from the number when left empty)',
   'console.exams.betaHelp':
-    'A beta exam needs its live exam and its beta period: add it with the command line or the API.',
+    'Its roster, waves and invitations are made on its beta page once it is added.',
+  'console.exams.beta': 'The beta and its programme',
+  'console.exams.betaOfField': 'Beta of (the live exam it previews)',
+  'console.exams.betaStart': 'Beta period starts ({zone})',
+  'console.exams.betaEnd': 'Beta period ends ({zone})',
+  'console.exams.madeBeta': '{number} added as a beta, in the family {family}, with its programme.',
+  'console.exams.runBeta': 'Run the beta of {number}',
+  'console.exams.programmePending':
+    '{number} is added; its programme is not set yet. Correct the programme and add again: only the programme is sent.',
   'console.exams.create': 'Add the exam',
   'console.exams.made': '{number} added, in the family {family}.',
 
@@ -324,7 +332,16 @@ export const de: ExtendOf<typeof en> = {
   'console.exams.titleField': 'Titel',
   'console.exams.familyField': 'Familie (leer: aus der Nummer)',
   'console.exams.betaHelp':
-    'Eine Beta-Prüfung braucht ihre Live-Prüfung und ihren Beta-Zeitraum: Fügen Sie sie über die Kommandozeile oder die API hinzu.',
+    'Teilnehmerliste, Wellen und Einladungen entstehen auf ihrer Beta-Seite, sobald sie angelegt ist.',
+  'console.exams.beta': 'Die Beta und ihr Programm',
+  'console.exams.betaOfField': 'Beta von (der Live-Prüfung, die sie vorwegnimmt)',
+  'console.exams.betaStart': 'Beta-Phase beginnt ({zone})',
+  'console.exams.betaEnd': 'Beta-Phase endet ({zone})',
+  'console.exams.madeBeta':
+    '{number} als Beta angelegt, in der Familie {family}, mit ihrem Programm.',
+  'console.exams.runBeta': 'Beta von {number} betreuen',
+  'console.exams.programmePending':
+    '{number} ist angelegt; ihr Programm ist noch nicht gesetzt. Korrigieren Sie das Programm und senden Sie erneut: Nur das Programm wird gesendet.',
   'console.exams.create': 'Prüfung hinzufügen',
   'console.exams.made': '{number} hinzugefügt, in der Familie {family}.',
 
