@@ -4602,10 +4602,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why it is sent again; kept in the candidate's audit trail
                      * @example The candidate called: the code mail never arrived
@@ -4777,10 +4777,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why it is tried again; kept in the candidate's audit trail
                      * @example The relay was down all morning; it is back
@@ -6122,10 +6122,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     firstName?: string;
                     lastName?: string;
                     /**
@@ -7335,7 +7335,7 @@ export interface operations {
                                 /** @description When it was booked */
                                 at: string;
                                 /** @enum {unknown} */
-                                channel: "api" | "phone" | "web";
+                                channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                                 /** @description The person who acted, by the name the candidate is told */
                                 displayName: string | null;
                                 /** @description Booked by support staff for the candidate */
@@ -7375,7 +7375,7 @@ export interface operations {
                                 rescheduleLocal: string;
                             };
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             createdAt: string;
                             exam: {
                                 number: string;
@@ -10533,10 +10533,10 @@ export interface operations {
                 "application/json": {
                     candidateId?: string;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /** @description What went wrong, 20 to 4000 characters */
                     description?: string;
                     /**
@@ -13044,10 +13044,10 @@ export interface operations {
                 "application/json": {
                     candidateId: string;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why support or an admin acts for the candidate, shown to the candidate with the agent's name in the mail and the history; required by phone and on the web (`ON_BEHALF_REASON_REQUIRED`), optional through the API
                      * @example The candidate called: no seat could be booked online
@@ -13955,10 +13955,10 @@ export interface operations {
                     acknowledgeForfeit?: boolean;
                     candidateId: string;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /** @example USD */
                     currency?: string;
                     /** @example 70-620 */
@@ -13994,7 +13994,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -14034,7 +14034,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -14308,7 +14308,7 @@ export interface operations {
                                 /** @description When it was booked */
                                 at: string;
                                 /** @enum {unknown} */
-                                channel: "api" | "phone" | "web";
+                                channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                                 /** @description The person who acted, by the name the candidate is told */
                                 displayName: string | null;
                                 /** @description Booked by support staff for the candidate */
@@ -14348,7 +14348,7 @@ export interface operations {
                                 rescheduleLocal: string;
                             };
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             createdAt: string;
                             exam: {
                                 number: string;
@@ -14624,10 +14624,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why support or an admin acts for the candidate, shown to the candidate with the agent's name in the mail and the history; required by phone and on the web (`ON_BEHALF_REASON_REQUIRED`), optional through the API
                      * @example The candidate called: no seat could be booked online
@@ -14650,7 +14650,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -14690,7 +14690,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -14922,7 +14922,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -14962,7 +14962,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -15164,10 +15164,10 @@ export interface operations {
                     /** @description Go ahead although the code gives up a free retake */
                     acknowledgeForfeit?: boolean;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why support or an admin acts for the candidate, shown to the candidate with the agent's name in the mail and the history; required by phone and on the web (`ON_BEHALF_REASON_REQUIRED`), optional through the API
                      * @example The candidate called: no seat could be booked online
@@ -15193,7 +15193,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -15233,7 +15233,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -15653,7 +15653,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -15693,7 +15693,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -15895,10 +15895,10 @@ export interface operations {
                     /** @example 16500 */
                     cents: number;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /** @example USD */
                     currency: string;
                     /** @enum {unknown} */
@@ -15927,7 +15927,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -15967,7 +15967,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -16191,10 +16191,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /** @description Why; kept in the audit trail and mailed to the candidate */
                     reason: string;
                 };
@@ -16214,7 +16214,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -16254,7 +16254,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -16480,10 +16480,10 @@ export interface operations {
                     /** @description Go ahead although the new seat's reschedule or cancel deadline has passed */
                     acknowledgeDeadlines?: boolean;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why support or an admin acts for the candidate, shown to the candidate with the agent's name in the mail and the history; required by phone and on the web (`ON_BEHALF_REASON_REQUIRED`), optional through the API
                      * @example The candidate called: no seat could be booked online
@@ -16507,7 +16507,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -16547,7 +16547,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -16791,7 +16791,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -16831,7 +16831,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
