@@ -297,7 +297,13 @@ export interface ErrorFactsByCode {
     readonly withinMinutes: number
   }
   ACCOUNT_NOT_FOUND: { readonly accountId: string }
-  ACCOUNT_NOT_STAFF: { readonly accountId: string }
+  ACCOUNT_NOT_STAFF: {
+    readonly accountId: string
+    /** What was asked of it; absent: its email changed. */
+    readonly asked?: 'disable' | 'enable'
+  }
+  ACCOUNT_DISABLE_OWN: { readonly accountId: string }
+  ACCOUNT_DISABLED: NoFacts
   EMAIL_UNCHANGED: { readonly email: string }
   EMAIL_CHANGE_THROTTLED: {
     /** Which record reached its limit: the new address, the account, or the network address asking. */

@@ -41,6 +41,15 @@ const OIDC_CALLBACK_PROBLEMS: Readonly<Record<string, string>> = {
 }
 
 /** What an EMAIL_CHANGE_THROTTLED counted, by the record that reached its limit. */
+/** How staff acted for a candidate, in words, for a reason refused missing. */
+const ACTING_CHANNELS: Readonly<Record<string, string>> = {
+  web: 'on the web',
+  phone: 'by phone',
+  email: 'by email',
+  chat: 'by chat',
+  'in-person': 'in person',
+}
+
 const EMAIL_CHANGE_LOCKED_FOR: Readonly<Record<string, string>> = {
   email: 'for this new address',
   account: 'for this account',
@@ -135,7 +144,7 @@ export const ERROR_CATALOGUE: Catalogue = {
     status: 400,
     title: 'Reason required',
     sentence: (f) =>
-      `${text(f.field) || 'onBehalfReason'}: say why you act for the candidate; staff acting ${f.channel === 'web' ? 'on the web' : 'by phone'} give a reason, which the candidate is shown.`,
+      `${text(f.field) || 'onBehalfReason'}: say why you act for the candidate; staff acting ${ACTING_CHANNELS[text(f.channel)] ?? 'by phone'} give a reason, which the candidate is shown.`,
   },
   PROVIDER_TOKEN_UNBOUND: {
     status: 403,
@@ -778,8 +787,21 @@ export const ERROR_CATALOGUE: Catalogue = {
   ACCOUNT_NOT_STAFF: {
     status: 409,
     title: "A candidate's account",
+    sentence: (f) =>
+      f.asked === undefined
+        ? "This is a candidate's account: a candidate changes their own email, signed in. Nothing was changed."
+        : `This is a candidate's account: only staff accounts are ${f.asked}d here. Nothing was changed.`,
+  },
+  ACCOUNT_DISABLE_OWN: {
+    status: 409,
+    title: 'Your own account',
+    sentence: () => 'You cannot disable your own account: another admin can. Nothing was changed.',
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    title: 'Account disabled',
     sentence: () =>
-      "This is a candidate's account: a candidate changes their own email, signed in. Nothing was changed.",
+      'This account is disabled and cannot sign in. An admin of the programme can enable it again.',
   },
   EMAIL_UNCHANGED: {
     status: 422,

@@ -98,6 +98,8 @@ export const ACCESS_POLICY = {
   createStaffAccount: administration,
   listAccounts: administration,
   requestStaffEmailChange: administration,
+  disableStaffAccount: administration,
+  enableStaffAccount: administration,
   listWaves: staffTool,
   getWave: staffTool,
   // Staff survey the betas: roster sizes and rewards issued are no candidate's business.

@@ -29,6 +29,9 @@ const UNNAMED: Readonly<Record<string, string>> = {
 }
 const CHANNELS: Readonly<Record<string, string>> = {
   phone: 'by phone',
+  email: 'by email',
+  chat: 'by chat',
+  'in-person': 'in person',
   web: 'on the web',
   api: 'through an integration',
 }

@@ -263,6 +263,14 @@ const TABLE: Readonly<Record<string, Row>> = {
     request: () =>
       post('/v1/admin/accounts/no-such-account/email', { email: 'someone.new@example.org' }),
   },
+  disableStaffAccount: {
+    ...ADMIN_ONLY(404),
+    request: () => post('/v1/admin/accounts/no-such-account/disable', { reason: 'Left the team' }),
+  },
+  enableStaffAccount: {
+    ...ADMIN_ONLY(404),
+    request: () => post('/v1/admin/accounts/no-such-account/enable', { reason: 'Back again' }),
+  },
 
   // Accounts and sign-in: asked for by anyone; a person's own account and sessions.
   signUp: { ...ANYONE(400), request: () => post('/v1/accounts') },

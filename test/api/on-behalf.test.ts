@@ -115,6 +115,49 @@ describe.each(testDatabases())('on behalf, by name, on $name', ({ open }) => {
     return bodies
   }
 
+  it.each([
+    ['email', 'by email'],
+    ['chat', 'by chat'],
+    ['in-person', 'in person'],
+  ])(
+    'records a booking asked for by %s as chosen, and names it to the candidate',
+    async (channel, words) => {
+      const lea = await registerCandidate(w())
+      const centre = await createCentre(w().db, { timeZone: 'America/New_York' })
+      const slot = await createSlot(w().db, centre, instant('2026-07-01T13:00:00Z'))
+      const reason = 'The candidate asked for the earliest seat'
+      const booked = expectOk<Registration>(
+        await call(
+          w(),
+          'POST',
+          '/v1/registrations',
+          { candidateId: lea, exam: '70-620', slotId: slot, channel, onBehalfReason: reason },
+          null,
+          { ...AS_MARIA, 'idempotency-key': `asked-${channel}` },
+        ),
+        201,
+      )
+      expect(booked.bookedBy.channel).toBe(channel)
+      const [registered] = await historyOf(booked.id)
+      expect(registered).toMatchObject({ channel })
+      expect(registered?.summary).toContain(
+        `by Maria Lopez (support) ${words} on Monday 15 June 2026`,
+      )
+      const trail = await w()
+        .db.selectFrom('audit_log')
+        .select(['channel'])
+        .where('subject_id', '=', booked.id)
+        .execute()
+      expect(trail).toEqual([{ channel }])
+      const stored = await w()
+        .db.selectFrom('registrations')
+        .select('channel')
+        .where('id', '=', booked.id)
+        .executeTakeFirstOrThrow()
+      expect(stored.channel).toBe(channel)
+    },
+  )
+
   it('names the agent, the role, the channel and the reason of a booking by phone: in the registration, its history, the audit trail and the candidate’s mail, on the candidate’s clock', async () => {
     const lea = await registerCandidate(w())
     const centre = await createCentre(w().db, { timeZone: 'America/New_York' })

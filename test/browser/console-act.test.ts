@@ -70,6 +70,8 @@ async function bookFridayByPhone(page: Page, viewport: ViewportName): Promise<st
   expect(await page.getByText('Acting for Chloe Nguyen (cand-chloe)').count()).toBe(1)
   // Near her city to start with, as her own search would be.
   expect(await page.getByLabel('Near').inputValue()).toBe('Sydney')
+  // The agent's own position is no use to the caller: no button offers it.
+  expect(await page.getByRole('button', { name: 'Use my location' }).count()).toBe(0)
 
   await tabTo(page, page.getByLabel('Exam number'), 'the exam field')
   await page.keyboard.type('70-622')
@@ -269,7 +271,7 @@ describe.skipIf(!chromiumAvailable)('support enrols and files for a caller, in C
       await page.getByRole('button', { name: 'Show the offers' }).click()
       const enrol = page.getByRole('button', { name: /^Get a Second Shot .* code$/ })
       await enrol.waitFor()
-      await choose(page, 'In writing (email or chat)')
+      await choose(page, 'By email')
       await page
         .getByLabel('Reason the candidate will read')
         .fill('Chloe asked by email for the offer.')
@@ -285,9 +287,15 @@ describe.skipIf(!chromiumAvailable)('support enrols and files for a caller, in C
       const audit = await asStaff<AuditPage>(portal(), 'GET', '/v1/candidates/cand-chloe/audit')
       expect(audit.items[0]).toMatchObject({
         actor: { displayName: 'Rosa Delgado' },
-        channel: 'web',
+        channel: 'email',
         reason: 'Chloe asked by email for the offer.',
       })
+      // Her page's timeline names the channel chosen, beside Rosa and the reason.
+      await page.goto('/console/candidates/cand-chloe')
+      const timeline = page.getByRole('region', { name: 'What was done to their records' })
+      const entry = timeline.getByRole('listitem').filter({ hasText: 'Chloe asked by email' })
+      await entry.waitFor()
+      expect(await entry.textContent()).toMatch(/Rosa Delgado.*by email/)
     },
     120_000,
   )

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DEMO_SIGN_IN } from '../../src/demo/demo-accounts.js'
 import {
+  asStaff,
   chromiumAvailable,
   expectAccessible,
   type Portal,
@@ -211,6 +212,57 @@ describe.skipIf(!chromiumAvailable)('an admin’s console pages, in Chromium', (
     async (viewport) => {
       const page = await henrik(portal(), viewport)
       await offerVersions(page, viewport)
+    },
+    JOURNEY_TIMEOUT,
+  )
+
+  it.each(viewports)(
+    'Henrik adds a beta exam with its seats, restricted countries and results date, then runs it (%s)',
+    async (viewport) => {
+      const page = await henrik(portal(), viewport)
+      await page.goto('/console/exams')
+      await page.getByRole('heading', { level: 1, name: 'Exams' }).waitFor()
+      const form = page.getByRole('region', { name: 'Add an exam' })
+      await form.getByLabel('Exam number').fill('71-650')
+      await form.getByLabel('Title', { exact: true }).fill('Beta: Configuring Windows Search')
+      await form.getByLabel('Status').selectOption('beta')
+      await form.getByLabel('Beta of (the live exam it previews)').fill('70-620')
+      await form.getByLabel(/^Beta period starts/).fill('2026-07-01T09:00')
+      await form.getByLabel(/^Beta period ends/).fill('2026-08-31T18:00')
+      await form.getByLabel('Seat limit').fill('150')
+      await form.getByLabel(/^Not offered in/).fill('cn, ir')
+      await form.getByLabel(/^Results may be released from/).fill('2026-09-15T09:00')
+      await expectAccessible(page)
+      await screenshot(page, 'console-exams-new-beta', viewport)
+      await form.getByRole('button', { name: 'Add the exam' }).click()
+      const made = form.getByRole('status')
+      await made.getByText('071-650 added as a beta').waitFor()
+
+      const programme = await asStaff<{
+        seatLimit: number
+        restrictedCountries: string[]
+        acceptsNewCandidates: boolean
+      }>(portal(), 'GET', '/v1/exams/071-650/beta-programme')
+      expect(programme).toMatchObject({
+        seatLimit: 150,
+        restrictedCountries: ['CN', 'IR'],
+        acceptsNewCandidates: true,
+      })
+      const exam = await asStaff<{ status: string; betaOf: string }>(
+        portal(),
+        'GET',
+        '/v1/exams/071-650',
+      )
+      expect(exam).toMatchObject({ status: 'beta', betaOf: '070-620' })
+
+      await made.getByRole('link', { name: 'Run the beta of 071-650' }).click()
+      await page.waitForURL('**/console/betas/071-650')
+      await page
+        .getByRole('region', { name: 'Programme' })
+        .getByText('150', { exact: false })
+        .first()
+        .waitFor()
+      await expectAccessible(page)
     },
     JOURNEY_TIMEOUT,
   )

@@ -126,6 +126,45 @@ describe.skipIf(!chromiumAvailable)('a candidate’s page in the console, in Chr
     120_000,
   )
 
+  it.each(viewports)(
+    'says of Ana by name, in English and German, when she may take an exam again (%s)',
+    async (viewport) => {
+      const page = await portal().open({ viewport })
+      await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
+      await page.goto('/console/candidates/cand-ana')
+      const now = card(page, 'May they take it now?', '070-620')
+      await now
+        .getByText(
+          'Ana may take the 3rd attempt at this exam from Sun, 28 Jun 2026, 14:30 New Zealand Standard Time. ' +
+            'The waiting time between attempts is set by the General Microsoft Certification exam retake policy (2021 revision).',
+        )
+        .waitFor()
+      // The exam page's own part, with its figures; nothing on it speaks to the agent as the
+      // candidate (the times beside, on the agent's own clock, are the agent's).
+      const said = (
+        (await page.getByRole('region', { name: 'May they take it now?' }).textContent()) ?? ''
+      ).replace(/\(your time: [^)]*\)/g, '')
+      expect(said).toContain('Attempt')
+      expect(said).not.toMatch(/\b(you|your)\b/i)
+      await expectAccessible(page)
+      await screenshot(page, 'console-candidate-eligibility', viewport)
+
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('de')
+      const jetzt = card(page, 'Dürfen sie jetzt antreten?', '070-620')
+      await jetzt
+        .getByText(
+          /^Den 3\. Versuch dieser Prüfung kann Ana ab .+ ablegen\. Die Wartezeit zwischen Versuchen legt die Regel „.+“ fest\.$/,
+        )
+        .waitFor()
+      const gesagt = (
+        (await page.getByRole('region', { name: 'Dürfen sie jetzt antreten?' }).textContent()) ?? ''
+      ).replace(/\(Ihre Zeit: [^)]*\)/g, '')
+      expect(gesagt).not.toMatch(/\b(Sie|Ihr|Ihren|Ihres)\b/)
+      await expectAccessible(page)
+    },
+    120_000,
+  )
+
   it('says there is no such candidate for an id nobody has', async () => {
     const page = await portal().open()
     await signInByCode(page, portal().db, DEMO_SIGN_IN.support)

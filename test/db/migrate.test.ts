@@ -84,6 +84,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0021-email-changes', 'Success'],
         ['0022-staff-console', 'Success'],
         ['0023-reports', 'Success'],
+        ['0024-written-channels', 'Success'],
       ])
       // PostgreSQL has every test's schema; ours are the tables in the current one.
       const own =

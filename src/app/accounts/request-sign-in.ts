@@ -1,4 +1,10 @@
+import { v7 as uuidv7 } from 'uuid'
 import { findAccountByEmail } from '../../db/accounts/accounts.js'
+import { enqueueMail } from '../../db/mail/outbox.js'
+import {
+  composeSignInRefusedMail,
+  SIGN_IN_REFUSED_MAIL_KIND,
+} from '../../mail/compose-sign-in-refused-mail.js'
 import type { AppDeps } from '../app-deps.js'
 import { requireEmail } from '../input-fields.js'
 import { runCommand } from '../run-command.js'
@@ -8,8 +14,9 @@ import { countSignInRequest } from './sign-in-throttle.js'
 
 /**
  * Someone asks to sign in with an email: when an account that can sign in
- * has it, a sign-in mail goes out; otherwise nothing happens. The caller
- * cannot tell which (no account is revealed): the answer is the same.
+ * has it, a sign-in mail goes out; a disabled account's address is mailed
+ * that it cannot sign in; otherwise nothing happens. The caller cannot tell
+ * which (no account is revealed): the answer is the same.
  * Counted per email and per address; SIGN_IN_THROTTLED past a limit.
  */
 export async function requestSignIn(
@@ -22,7 +29,20 @@ export async function requestSignIn(
   await countSignInRequest(deps.db, email, client.address, now)
   await runCommand(deps, {}, async (trx) => {
     const account = await findAccountByEmail(trx, email)
-    if (account === null || account.disabledAt !== null) return
+    if (account === null) return
+    if (account.disabledAt !== null) {
+      const id = uuidv7()
+      await enqueueMail(trx, {
+        id,
+        dedupeKey: `${SIGN_IN_REFUSED_MAIL_KIND}:${id}`,
+        kind: SIGN_IN_REFUSED_MAIL_KIND,
+        candidateId: account.candidateId,
+        recipient: account.email,
+        ...composeSignInRefusedMail({ displayName: account.displayName, help: deps.mail.help }),
+        createdAt: now,
+      })
+      return
+    }
     await issueSignIn(trx, deps, account, now, 'sign-in')
   })
 }

@@ -92,7 +92,7 @@ async function verifyAndSignIn(
   const passkey = await findPasskeyByCredential(deps.db, response.id)
   if (passkey === null) throw notAccepted()
   const account = await findAccount(deps.db, passkey.accountId)
-  if (account === null || account.disabledAt !== null) throw notAccepted()
+  if (account === null) throw notAccepted()
   // The authenticator names the account it made this passkey for: it must be the one that holds it.
   const userHandle = response.response.userHandle
   if (userHandle !== undefined && userHandle !== userHandleOf(passkey.accountId))
@@ -114,12 +114,15 @@ async function verifyAndSignIn(
   if (verified === null || !verified.verified) throw notAccepted()
   const signCount = verified.authenticationInfo.newCounter
   if (!isSignCountAcceptable(passkey.signCount, signCount)) throw notAccepted()
+  // The holder has proved the passkey theirs: they are told plainly why they cannot sign in.
+  if (account.disabledAt !== null) throw new AppError('ACCOUNT_DISABLED')
   return runCommand(deps, {}, async (trx) => {
     // Removed, or used by another sign-in of the same authenticator, since it was read: refused.
     if (!(await recordPasskeyUse(trx, passkey.id, passkey.signCount, signCount, now)))
       throw notAccepted()
     const current = await findAccount(trx, passkey.accountId)
-    if (current === null || current.disabledAt !== null) throw notAccepted()
+    if (current === null) throw notAccepted()
+    if (current.disabledAt !== null) throw new AppError('ACCOUNT_DISABLED')
     return completeSignIn(trx, current, { signUp: null }, now, client, 'passkey', {
       passkeyId: passkey.id,
     })

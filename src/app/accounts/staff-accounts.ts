@@ -95,7 +95,7 @@ export async function getAccount(deps: Pick<AppDeps, 'db'>, id: string): Promise
   return withoutSignUp(found)
 }
 
-function withoutSignUp(stored: Account & { readonly signUp?: unknown }): Account {
+export function withoutSignUp(stored: Account & { readonly signUp?: unknown }): Account {
   const { signUp: _signUp, ...account } = stored
   return account
 }

@@ -111,6 +111,24 @@ export async function changeAccountEmail(
     .execute()
 }
 
+/**
+ * Disables an account from `at` (null: enables it again); false when it
+ * stood so already, so that a repeated request changes nothing.
+ */
+export async function setAccountDisabled(
+  db: Kysely<DB>,
+  id: string,
+  at: Instant | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('accounts')
+    .set({ disabled_at: at === null ? null : writeInstant(at) })
+    .where('id', '=', id)
+    .where('disabled_at', at === null ? 'is not' : 'is', null)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
 /** Gives an account the name others are told it by. */
 export async function renameAccount(
   db: Kysely<DB>,

@@ -24,6 +24,7 @@ import * as outsideIdentities from './migrations/0020-outside-identities.js'
 import * as emailChanges from './migrations/0021-email-changes.js'
 import * as staffConsole from './migrations/0022-staff-console.js'
 import * as reports from './migrations/0023-reports.js'
+import * as writtenChannels from './migrations/0024-written-channels.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -54,6 +55,7 @@ export const MIGRATIONS = {
   '0021-email-changes': emailChanges,
   '0022-staff-console': staffConsole,
   '0023-reports': reports,
+  '0024-written-channels': writtenChannels,
 } as const
 
 /**
@@ -62,16 +64,41 @@ export const MIGRATIONS = {
  * migration behind. Each one is wrapped in its own transaction unless the
  * Migrator already opened one (PostgreSQL).
  */
-function inTransaction(migration: Migration): Migration {
+function inTransaction(migration: Migration & { readonly rebuildsTables?: boolean }): Migration {
   const { up, down } = migration
   return {
-    up: (db) => (db.isTransaction ? up(db) : db.transaction().execute((trx) => up(trx))),
+    up: (db) => {
+      if (db.isTransaction) return up(db)
+      if (migration.rebuildsTables === true) return withoutForeignKeys(db, up)
+      return db.transaction().execute((trx) => up(trx))
+    },
     ...(down === undefined
       ? {}
       : {
           down: (db: AnyKysely) =>
             db.isTransaction ? down(db) : db.transaction().execute((trx) => down(trx)),
         }),
+  }
+}
+
+/**
+ * A SQLite migration that builds a table again, as SQLite's own procedure
+ * for a change ALTER TABLE cannot make asks: with foreign keys off (which
+ * can only be switched outside a transaction), so that dropping the old
+ * table deletes nothing it is referenced by, and every reference checked
+ * before the transaction commits.
+ */
+async function withoutForeignKeys(db: AnyKysely, up: (db: AnyKysely) => Promise<void>) {
+  await sql`pragma foreign_keys = off`.execute(db)
+  try {
+    await db.transaction().execute(async (trx) => {
+      await up(trx)
+      const broken = await sql`pragma foreign_key_check`.execute(trx)
+      if (broken.rows.length > 0)
+        throw new Error(`a rebuilt table left ${broken.rows.length} references broken`)
+    })
+  } finally {
+    await sql`pragma foreign_keys = on`.execute(db)
   }
 }
 

@@ -138,6 +138,7 @@ export function passkeyRoutes(deps: AppDeps, cookie: SessionCookie): FastifyPlug
           'x-problems': [
             'PASSKEY_CHALLENGE_INVALID',
             'PASSKEY_NOT_ACCEPTED',
+            'ACCOUNT_DISABLED',
             'PASSKEY_THROTTLED',
             'DATABASE_UNAVAILABLE',
           ],

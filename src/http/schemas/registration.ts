@@ -2,6 +2,7 @@ import { Type } from 'typebox'
 import type { RegistrationView } from '../../app/registrations/registration-view.js'
 import { isOnBehalf } from '../../domain/acted-by.js'
 import type { AuditEntry } from '../../domain/audit-entry.js'
+import { CHANNELS } from '../../domain/channel.js'
 import { codeAsShownTo } from '../../domain/code-visibility.js'
 import type { Principal } from '../../domain/principal.js'
 import { LocalTimeText, toInstantOut, toLocalOut } from './instant.js'
@@ -67,7 +68,7 @@ export const RegistrationOut = Type.Object({
   }),
   candidateId: Type.String(),
   status: Type.Enum(['booked', 'checked-in', 'completed', 'no-show', 'cancelled']),
-  channel: Type.Enum(['api', 'phone', 'web']),
+  channel: Type.Enum([...CHANNELS]),
   version: Type.Integer(),
   exam: Type.Object({ number: Type.String(), title: Type.String() }),
   provider: Type.Object({ id: Type.String(), name: Type.String() }),
@@ -89,7 +90,7 @@ export const RegistrationOut = Type.Object({
       }),
       role: Type.String(),
       onBehalf: Type.Boolean({ description: 'Booked by support staff for the candidate' }),
-      channel: Type.Enum(['api', 'phone', 'web']),
+      channel: Type.Enum([...CHANNELS]),
       at: Type.String({ description: 'When it was booked' }),
       ...ActorNames,
       providerId: Nullable(

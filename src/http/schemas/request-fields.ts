@@ -1,11 +1,13 @@
 import { type TStringOptions, Type } from 'typebox'
+import { CHANNELS } from '../../domain/channel.js'
 import { PAYABLE_METHODS } from '../../domain/offer.js'
 import { ON_BEHALF_REASON_MAX_LENGTH } from '../../domain/on-behalf-reason.js'
 
 /** How a request reached us, on every body that changes a candidate's records. */
 export const Channel = Type.Optional(
-  Type.Enum(['api', 'phone', 'web'], {
-    description: 'How the request reached us; support staff taking a call say `phone`',
+  Type.Enum([...CHANNELS], {
+    description:
+      'How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`',
   }),
 )
 

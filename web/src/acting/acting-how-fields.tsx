@@ -1,7 +1,7 @@
 import { FieldError, Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components'
 import { ON_BEHALF_REASON_MAX_LENGTH } from '../../../src/domain/on-behalf-reason'
 import { useT } from '../i18n/use-t'
-import { type StaffChannel, useActing } from './acting'
+import { STAFF_CHANNELS, type StaffChannel, useActing } from './acting'
 
 /**
  * How the candidate asked and why staff act: the channel and the reason
@@ -27,14 +27,12 @@ export function ActingHowFields(props: {
         onChange={(channel) => set({ ...value, channel: channel as StaffChannel })}
       >
         <Label>{t('console.act.channel')}</Label>
-        <Radio value="phone" className="radio">
-          <span className="radio-dot" aria-hidden="true" />
-          {t('console.act.channel.phone')}
-        </Radio>
-        <Radio value="web" className="radio">
-          <span className="radio-dot" aria-hidden="true" />
-          {t('console.act.channel.web')}
-        </Radio>
+        {STAFF_CHANNELS.map((channel) => (
+          <Radio key={channel} value={channel} className="radio">
+            <span className="radio-dot" aria-hidden="true" />
+            {t(`console.act.channel.${channel}`)}
+          </Radio>
+        ))}
       </RadioGroup>
       <TextField
         name="onBehalfReason"

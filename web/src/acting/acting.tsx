@@ -1,7 +1,10 @@
 import { createContext, type ReactNode, useContext } from 'react'
 
-/** The channels by which staff hear from a candidate that the API records (`channel`). */
-export type StaffChannel = 'phone' | 'web'
+/** How a candidate asked staff, recorded as chosen (`channel`). */
+export type StaffChannel = 'phone' | 'email' | 'chat' | 'in-person'
+
+/** The channels staff choose from, in the order offered. */
+export const STAFF_CHANNELS: readonly StaffChannel[] = ['phone', 'email', 'chat', 'in-person']
 
 /** How a candidate asked staff, as staff type it. */
 export interface StaffHow {
@@ -13,7 +16,7 @@ export interface StaffHow {
 /** What every change a page sends says of how it came: the channel, and staff's reason. */
 export type ActingHow =
   | { readonly channel: 'web' }
-  | { readonly channel: StaffChannel; readonly onBehalfReason?: string }
+  | { readonly channel: StaffChannel | 'web'; readonly onBehalfReason?: string }
 
 /**
  * Who a page acts as: the candidate themself (the portal), or staff acting

@@ -256,6 +256,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/accounts/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a support agent's or an admin's account, with a reason: its sessions end at once and it cannot sign in
+         * @description Audited on the account with the admin and the reason. Disabling a disabled account changes nothing. Signing in is refused: a passkey answers ACCOUNT_DISABLED, and asking for a sign-in mail mails the address that the account is disabled.
+         *
+         *     **Who may call it:** the role `admin`.
+         *
+         *     **What it refuses, and why:**
+         *
+         *     - `403` `REAUTHENTICATION_REQUIRED`: Sign in again
+         *     - `404` `ACCOUNT_NOT_FOUND`: Unknown account
+         *     - `409` `ACCOUNT_NOT_STAFF`: A candidate's account
+         *     - `409` `ACCOUNT_DISABLE_OWN`: Your own account
+         */
+        post: operations["disableStaffAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/accounts/{id}/email": {
         parameters: {
             query?: never;
@@ -281,6 +310,34 @@ export interface paths {
          *     - `429` `EMAIL_CHANGE_THROTTLED`: Too many email changes
          */
         post: operations["requestStaffEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/accounts/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a disabled staff account again, with a reason: it signs in afresh (its old sessions stay ended)
+         * @description Audited like disabling. Enabling an enabled account changes nothing.
+         *
+         *     **Who may call it:** the role `admin`.
+         *
+         *     **What it refuses, and why:**
+         *
+         *     - `403` `REAUTHENTICATION_REQUIRED`: Sign in again
+         *     - `404` `ACCOUNT_NOT_FOUND`: Unknown account
+         *     - `409` `ACCOUNT_NOT_STAFF`: A candidate's account
+         */
+        post: operations["enableStaffAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2513,6 +2570,7 @@ export interface paths {
          *
          *     - `400` `PASSKEY_CHALLENGE_INVALID`: Passkey challenge not accepted
          *     - `401` `PASSKEY_NOT_ACCEPTED`: Passkey not accepted
+         *     - `403` `ACCOUNT_DISABLED`: Account disabled
          *     - `429` `PASSKEY_THROTTLED`: Too many passkey attempts
          *     - `503` `DATABASE_UNAVAILABLE`: Database unavailable
          */
@@ -2851,7 +2909,7 @@ export interface components {
              * @description The stable error code; switch on this, not on the text.
              * @enum {string}
              */
-            code: "ROUTE_NOT_FOUND" | "MALFORMED_URL" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "BODY_ENCODING_INVALID" | "BODY_TOO_DEEP" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "MALFORMED_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "ON_BEHALF_REASON_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "EXAM_NUMBER_MALFORMED" | "EXAM_NOT_FOUND" | "EXAM_ALREADY_EXISTS" | "FAMILY_UNKNOWN" | "BETA_OF_INVALID" | "BETA_PERIOD_INVALID" | "CANDIDATE_NOT_FOUND" | "COUNTRY_INVALID" | "TIME_ZONE_INVALID" | "EMAIL_INVALID" | "INSTANT_INVALID" | "PROVIDER_UNKNOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_IN_FUTURE" | "EXAM_RETIRED" | "OUTCOME_LOCKED" | "PROVIDER_NOT_FOUND" | "PROVIDER_ALREADY_EXISTS" | "CENTRE_NOT_FOUND" | "CENTRE_ALREADY_EXISTS" | "POSITION_INVALID" | "SLOT_SCHEDULE_INVALID" | "SEARCH_RANGE_INVALID" | "REPORT_PERIOD_INVALID" | "RETAKE_TOO_SOON" | "ANNUAL_LIMIT_REACHED" | "ALREADY_PASSED" | "BETA_ALREADY_TAKEN" | "RESULT_PENDING" | "EXAM_NOT_AVAILABLE" | "REGION_RESTRICTED" | "NOT_INVITED" | "BETA_ALREADY_REGISTERED" | "BETA_SEATS_FULL" | "BETA_PROGRAMME_NOT_FOUND" | "BETA_RESULTS_NOT_DUE" | "BETA_PROGRAMME_INVALID" | "WAVE_NOT_FOUND" | "WAVE_TOO_EARLY" | "WAVE_SELF_CHECK_FAILED" | "WAVE_NOT_OPEN" | "WAVE_WITHDRAWN" | "WAVE_ALREADY_OPENED" | "WAVE_CONFLICT" | "INVITATION_NOT_OPEN" | "WAVE_EMPTY" | "UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "SLOT_NOT_FOUND" | "SLOT_IN_PAST" | "SLOT_UNCHANGED" | "EXAM_NOT_DELIVERED" | "SEAT_UNAVAILABLE" | "ALREADY_REGISTERED" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_ACTIVE" | "REGISTRATION_CHANGED" | "CHANGE_WINDOW_CLOSED" | "CHANGE_DEADLINES_PASSED" | "REPORT_TOO_EARLY" | "TAKEN_AT_OUTSIDE_SITTING" | "CODE_MISTYPED" | "CODE_NOT_FOUND" | "TOO_MANY_ATTEMPTS" | "CODE_EXPIRED" | "CODE_VOIDED" | "CODE_ALREADY_USED" | "CODE_NOT_COMBINABLE" | "EXAM_NOT_COVERED" | "PROVIDER_NOT_COVERED" | "PAYMENT_METHOD_NOT_ACCEPTED" | "RETAKE_OF_OTHER_EXAM" | "CODE_WOULD_FORFEIT" | "DUPLICATE_CODE" | "OFFER_NOT_FOUND" | "OFFER_CLOSED" | "OFFER_ALREADY_ENROLLED" | "OFFER_VERSION_EXISTS" | "OFFER_TERMS_INVALID" | "CURRENCY_NOT_PRICED" | "PAYMENT_NOT_DUE" | "REGISTRATION_ALREADY_PAID" | "PAYMENT_DUE" | "REGISTRATION_NOT_CONFIRMED" | "PAYMENT_AMOUNT_MISMATCH" | "HOLD_EXPIRED" | "NOT_AN_UNPAID_HOLD" | "VOUCHER_BATCH_MISMATCH" | "CANDIDATES_NOT_FOUND" | "EXCEPTION_REQUEST_INVALID" | "EXCEPTION_REASON_NOT_ACCEPTED" | "EXCEPTION_REQUEST_NOT_FOUND" | "EXCEPTION_REQUEST_EXISTS" | "EXCEPTION_REQUEST_ALREADY_REVIEWED" | "EXCEPTION_WAIVES_NOTHING" | "TOKEN_NOT_FOUND" | "TOKEN_PROVIDER_REQUIRED" | "TOKEN_PROVIDER_NOT_ALLOWED" | "TOKEN_EXPIRY_INVALID" | "CSRF_TOKEN_INVALID" | "ACCOUNT_REQUIRED" | "ACCOUNT_EMAIL_TAKEN" | "SIGN_IN_THROTTLED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LINK_INVALID" | "SIGN_IN_CROSS_SITE" | "SESSION_NOT_FOUND" | "REAUTHENTICATION_REQUIRED" | "ACCOUNT_NOT_FOUND" | "ACCOUNT_NOT_STAFF" | "EMAIL_UNCHANGED" | "EMAIL_CHANGE_THROTTLED" | "EMAIL_CHANGE_CODE_INVALID" | "EMAIL_CHANGE_LINK_INVALID" | "OIDC_NOT_ENABLED" | "OIDC_PROVIDER_UNAVAILABLE" | "OIDC_CALLBACK_INVALID" | "OIDC_IDENTITY_NOT_LINKED" | "OIDC_ROLE_NOT_ALLOWED" | "OIDC_IDENTITY_TAKEN" | "OUTSIDE_IDENTITY_NOT_FOUND" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_REGISTRATION_INVALID" | "PASSKEY_ALREADY_ADDED" | "PASSKEY_NOT_FOUND" | "PASSKEY_NOT_ACCEPTED" | "PASSKEY_THROTTLED" | "MAIL_NOT_FOUND" | "MAIL_NOT_SENT" | "MAIL_NOT_RESENDABLE" | "MAIL_NOT_FAILED" | "IMPORT_INVALID" | "INTERNAL_ERROR";
+            code: "ROUTE_NOT_FOUND" | "MALFORMED_URL" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "BODY_ENCODING_INVALID" | "BODY_TOO_DEEP" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "MALFORMED_REQUEST" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "ON_BEHALF_REASON_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "EXAM_NUMBER_MALFORMED" | "EXAM_NOT_FOUND" | "EXAM_ALREADY_EXISTS" | "FAMILY_UNKNOWN" | "BETA_OF_INVALID" | "BETA_PERIOD_INVALID" | "CANDIDATE_NOT_FOUND" | "COUNTRY_INVALID" | "TIME_ZONE_INVALID" | "EMAIL_INVALID" | "INSTANT_INVALID" | "PROVIDER_UNKNOWN" | "ATTEMPT_NOT_FOUND" | "ATTEMPT_IN_FUTURE" | "EXAM_RETIRED" | "OUTCOME_LOCKED" | "PROVIDER_NOT_FOUND" | "PROVIDER_ALREADY_EXISTS" | "CENTRE_NOT_FOUND" | "CENTRE_ALREADY_EXISTS" | "POSITION_INVALID" | "SLOT_SCHEDULE_INVALID" | "SEARCH_RANGE_INVALID" | "REPORT_PERIOD_INVALID" | "RETAKE_TOO_SOON" | "ANNUAL_LIMIT_REACHED" | "ALREADY_PASSED" | "BETA_ALREADY_TAKEN" | "RESULT_PENDING" | "EXAM_NOT_AVAILABLE" | "REGION_RESTRICTED" | "NOT_INVITED" | "BETA_ALREADY_REGISTERED" | "BETA_SEATS_FULL" | "BETA_PROGRAMME_NOT_FOUND" | "BETA_RESULTS_NOT_DUE" | "BETA_PROGRAMME_INVALID" | "WAVE_NOT_FOUND" | "WAVE_TOO_EARLY" | "WAVE_SELF_CHECK_FAILED" | "WAVE_NOT_OPEN" | "WAVE_WITHDRAWN" | "WAVE_ALREADY_OPENED" | "WAVE_CONFLICT" | "INVITATION_NOT_OPEN" | "WAVE_EMPTY" | "UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "SLOT_NOT_FOUND" | "SLOT_IN_PAST" | "SLOT_UNCHANGED" | "EXAM_NOT_DELIVERED" | "SEAT_UNAVAILABLE" | "ALREADY_REGISTERED" | "REGISTRATION_NOT_FOUND" | "REGISTRATION_NOT_ACTIVE" | "REGISTRATION_CHANGED" | "CHANGE_WINDOW_CLOSED" | "CHANGE_DEADLINES_PASSED" | "REPORT_TOO_EARLY" | "TAKEN_AT_OUTSIDE_SITTING" | "CODE_MISTYPED" | "CODE_NOT_FOUND" | "TOO_MANY_ATTEMPTS" | "CODE_EXPIRED" | "CODE_VOIDED" | "CODE_ALREADY_USED" | "CODE_NOT_COMBINABLE" | "EXAM_NOT_COVERED" | "PROVIDER_NOT_COVERED" | "PAYMENT_METHOD_NOT_ACCEPTED" | "RETAKE_OF_OTHER_EXAM" | "CODE_WOULD_FORFEIT" | "DUPLICATE_CODE" | "OFFER_NOT_FOUND" | "OFFER_CLOSED" | "OFFER_ALREADY_ENROLLED" | "OFFER_VERSION_EXISTS" | "OFFER_TERMS_INVALID" | "CURRENCY_NOT_PRICED" | "PAYMENT_NOT_DUE" | "REGISTRATION_ALREADY_PAID" | "PAYMENT_DUE" | "REGISTRATION_NOT_CONFIRMED" | "PAYMENT_AMOUNT_MISMATCH" | "HOLD_EXPIRED" | "NOT_AN_UNPAID_HOLD" | "VOUCHER_BATCH_MISMATCH" | "CANDIDATES_NOT_FOUND" | "EXCEPTION_REQUEST_INVALID" | "EXCEPTION_REASON_NOT_ACCEPTED" | "EXCEPTION_REQUEST_NOT_FOUND" | "EXCEPTION_REQUEST_EXISTS" | "EXCEPTION_REQUEST_ALREADY_REVIEWED" | "EXCEPTION_WAIVES_NOTHING" | "TOKEN_NOT_FOUND" | "TOKEN_PROVIDER_REQUIRED" | "TOKEN_PROVIDER_NOT_ALLOWED" | "TOKEN_EXPIRY_INVALID" | "CSRF_TOKEN_INVALID" | "ACCOUNT_REQUIRED" | "ACCOUNT_EMAIL_TAKEN" | "SIGN_IN_THROTTLED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LINK_INVALID" | "SIGN_IN_CROSS_SITE" | "SESSION_NOT_FOUND" | "REAUTHENTICATION_REQUIRED" | "ACCOUNT_NOT_FOUND" | "ACCOUNT_NOT_STAFF" | "ACCOUNT_DISABLE_OWN" | "ACCOUNT_DISABLED" | "EMAIL_UNCHANGED" | "EMAIL_CHANGE_THROTTLED" | "EMAIL_CHANGE_CODE_INVALID" | "EMAIL_CHANGE_LINK_INVALID" | "OIDC_NOT_ENABLED" | "OIDC_PROVIDER_UNAVAILABLE" | "OIDC_CALLBACK_INVALID" | "OIDC_IDENTITY_NOT_LINKED" | "OIDC_ROLE_NOT_ALLOWED" | "OIDC_IDENTITY_TAKEN" | "OUTSIDE_IDENTITY_NOT_FOUND" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_REGISTRATION_INVALID" | "PASSKEY_ALREADY_ADDED" | "PASSKEY_NOT_FOUND" | "PASSKEY_NOT_ACCEPTED" | "PASSKEY_THROTTLED" | "MAIL_NOT_FOUND" | "MAIL_NOT_SENT" | "MAIL_NOT_RESENDABLE" | "MAIL_NOT_FAILED" | "IMPORT_INVALID" | "INTERNAL_ERROR";
             /** @description A sentence for a person, about this occurrence. */
             detail: string;
             /** @description The input field at fault, in dot notation (betaPeriod.end). */
@@ -3753,6 +3811,150 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    disableStaffAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Why, kept in the audit trail with the admin's name; one line
+                     * @example Left the support team on 30 November
+                     */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The candidate record a candidate's account speaks for */
+                        candidateId: string | null;
+                        /** @example 2026-12-01T09:00:00Z */
+                        createdAt: string;
+                        disabledAt: string | null;
+                        displayName: string;
+                        email: string;
+                        /** @description The first sign-in, which verified the email; null before it */
+                        emailVerifiedAt: string | null;
+                        id: string;
+                        /** @enum {unknown} */
+                        role: "candidate" | "support" | "admin";
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `MALFORMED_JSON` (Malformed JSON), `BODY_TOO_DEEP` (Body nested too deeply), `BODY_ENCODING_INVALID` (Body not UTF-8 text), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "MALFORMED_JSON" | "BODY_TOO_DEEP" | "BODY_ENCODING_INVALID" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `REAUTHENTICATION_REQUIRED` (Sign in again), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "REAUTHENTICATION_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `ACCOUNT_NOT_FOUND` (Unknown account). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "ACCOUNT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `ACCOUNT_NOT_STAFF` (A candidate's account), `ACCOUNT_DISABLE_OWN` (Your own account). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "ACCOUNT_NOT_STAFF" | "ACCOUNT_DISABLE_OWN";
+                    };
+                };
+            };
+            /** @description Payload Too Large: `BODY_TOO_LARGE` (Body too large). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
     requestStaffEmailChange: {
         parameters: {
             query?: never;
@@ -3893,6 +4095,150 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
                         code?: "EMAIL_CHANGE_THROTTLED";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `UNAVAILABLE` (Service unavailable), `DATABASE_UNAVAILABLE` (Database unavailable). */
+            503: {
+                headers: {
+                    /** @description Whole seconds to wait before sending the request again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAVAILABLE" | "DATABASE_UNAVAILABLE";
+                    };
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    enableStaffAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Why, kept in the audit trail with the admin's name; one line
+                     * @example Left the support team on 30 November
+                     */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The candidate record a candidate's account speaks for */
+                        candidateId: string | null;
+                        /** @example 2026-12-01T09:00:00Z */
+                        createdAt: string;
+                        disabledAt: string | null;
+                        displayName: string;
+                        email: string;
+                        /** @description The first sign-in, which verified the email; null before it */
+                        emailVerifiedAt: string | null;
+                        id: string;
+                        /** @enum {unknown} */
+                        role: "candidate" | "support" | "admin";
+                    };
+                };
+            };
+            /** @description Bad Request: `MALFORMED_URL` (Malformed URL), `MALFORMED_JSON` (Malformed JSON), `BODY_TOO_DEEP` (Body nested too deeply), `BODY_ENCODING_INVALID` (Body not UTF-8 text), `VALIDATION_FAILED` (Invalid input). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "MALFORMED_URL" | "MALFORMED_JSON" | "BODY_TOO_DEEP" | "BODY_ENCODING_INVALID" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthorized: `UNAUTHENTICATED` (Authentication required). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: `REAUTHENTICATION_REQUIRED` (Sign in again), `PROVIDER_TOKEN_UNBOUND` (Provider token bound to no provider), `CSRF_TOKEN_INVALID` (CSRF token missing or wrong), `FORBIDDEN` (Not allowed). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "REAUTHENTICATION_REQUIRED" | "PROVIDER_TOKEN_UNBOUND" | "CSRF_TOKEN_INVALID" | "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not Found: `ACCOUNT_NOT_FOUND` (Unknown account). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "ACCOUNT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: `ACCOUNT_NOT_STAFF` (A candidate's account). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "ACCOUNT_NOT_STAFF";
+                    };
+                };
+            };
+            /** @description Payload Too Large: `BODY_TOO_LARGE` (Body too large). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `UNSUPPORTED_MEDIA_TYPE` (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -4256,10 +4602,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why it is sent again; kept in the candidate's audit trail
                      * @example The candidate called: the code mail never arrived
@@ -4431,10 +4777,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why it is tried again; kept in the candidate's audit trail
                      * @example The relay was down all morning; it is back
@@ -5776,10 +6122,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     firstName?: string;
                     lastName?: string;
                     /**
@@ -6989,7 +7335,7 @@ export interface operations {
                                 /** @description When it was booked */
                                 at: string;
                                 /** @enum {unknown} */
-                                channel: "api" | "phone" | "web";
+                                channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                                 /** @description The person who acted, by the name the candidate is told */
                                 displayName: string | null;
                                 /** @description Booked by support staff for the candidate */
@@ -7029,7 +7375,7 @@ export interface operations {
                                 rescheduleLocal: string;
                             };
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             createdAt: string;
                             exam: {
                                 number: string;
@@ -10187,10 +10533,10 @@ export interface operations {
                 "application/json": {
                     candidateId?: string;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /** @description What went wrong, 20 to 4000 characters */
                     description?: string;
                     /**
@@ -12698,10 +13044,10 @@ export interface operations {
                 "application/json": {
                     candidateId: string;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why support or an admin acts for the candidate, shown to the candidate with the agent's name in the mail and the history; required by phone and on the web (`ON_BEHALF_REASON_REQUIRED`), optional through the API
                      * @example The candidate called: no seat could be booked online
@@ -13609,10 +13955,10 @@ export interface operations {
                     acknowledgeForfeit?: boolean;
                     candidateId: string;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /** @example USD */
                     currency?: string;
                     /** @example 70-620 */
@@ -13648,7 +13994,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -13688,7 +14034,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -13962,7 +14308,7 @@ export interface operations {
                                 /** @description When it was booked */
                                 at: string;
                                 /** @enum {unknown} */
-                                channel: "api" | "phone" | "web";
+                                channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                                 /** @description The person who acted, by the name the candidate is told */
                                 displayName: string | null;
                                 /** @description Booked by support staff for the candidate */
@@ -14002,7 +14348,7 @@ export interface operations {
                                 rescheduleLocal: string;
                             };
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             createdAt: string;
                             exam: {
                                 number: string;
@@ -14278,10 +14624,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why support or an admin acts for the candidate, shown to the candidate with the agent's name in the mail and the history; required by phone and on the web (`ON_BEHALF_REASON_REQUIRED`), optional through the API
                      * @example The candidate called: no seat could be booked online
@@ -14304,7 +14650,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -14344,7 +14690,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -14576,7 +14922,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -14616,7 +14962,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -14818,10 +15164,10 @@ export interface operations {
                     /** @description Go ahead although the code gives up a free retake */
                     acknowledgeForfeit?: boolean;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why support or an admin acts for the candidate, shown to the candidate with the agent's name in the mail and the history; required by phone and on the web (`ON_BEHALF_REASON_REQUIRED`), optional through the API
                      * @example The candidate called: no seat could be booked online
@@ -14847,7 +15193,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -14887,7 +15233,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -15307,7 +15653,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -15347,7 +15693,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -15549,10 +15895,10 @@ export interface operations {
                     /** @example 16500 */
                     cents: number;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /** @example USD */
                     currency: string;
                     /** @enum {unknown} */
@@ -15581,7 +15927,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -15621,7 +15967,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -15845,10 +16191,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /** @description Why; kept in the audit trail and mailed to the candidate */
                     reason: string;
                 };
@@ -15868,7 +16214,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -15908,7 +16254,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -16134,10 +16480,10 @@ export interface operations {
                     /** @description Go ahead although the new seat's reschedule or cancel deadline has passed */
                     acknowledgeDeadlines?: boolean;
                     /**
-                     * @description How the request reached us; support staff taking a call say `phone`
+                     * @description How the request reached us; support staff say how the candidate asked them: `phone`, `email`, `chat` or `in-person`
                      * @enum {unknown}
                      */
-                    channel?: "api" | "phone" | "web";
+                    channel?: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                     /**
                      * @description Why support or an admin acts for the candidate, shown to the candidate with the agent's name in the mail and the history; required by phone and on the web (`ON_BEHALF_REASON_REQUIRED`), optional through the API
                      * @example The candidate called: no seat could be booked online
@@ -16161,7 +16507,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -16201,7 +16547,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -16445,7 +16791,7 @@ export interface operations {
                             /** @description When it was booked */
                             at: string;
                             /** @enum {unknown} */
-                            channel: "api" | "phone" | "web";
+                            channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                             /** @description The person who acted, by the name the candidate is told */
                             displayName: string | null;
                             /** @description Booked by support staff for the candidate */
@@ -16485,7 +16831,7 @@ export interface operations {
                             rescheduleLocal: string;
                         };
                         /** @enum {unknown} */
-                        channel: "api" | "phone" | "web";
+                        channel: "api" | "phone" | "web" | "email" | "chat" | "in-person";
                         createdAt: string;
                         exam: {
                             number: string;
@@ -17148,7 +17494,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Forbidden: `FORBIDDEN` (Not allowed). */
+            /** @description Forbidden: `ACCOUNT_DISABLED` (Account disabled), `FORBIDDEN` (Not allowed). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17156,7 +17502,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "ACCOUNT_DISABLED" | "FORBIDDEN";
                     };
                 };
             };

@@ -16,16 +16,20 @@ export interface Decision {
   readonly unavailable?: string | null
 }
 
+/** Whom a sentence speaks of: the candidate reading it ("you"), or a candidate staff read about, by name. */
+export type DecisionSubject = { readonly name: string } | null
+
 /**
  * The sentence for a decision in the reader's language, with its date on the
  * candidate's clock. A code may have a more exact message for its facts:
  * `decision.EXAM_NOT_AVAILABLE.retired`, or `decision.ALREADY_PASSED.dated`
- * when the decision names a date.
+ * when the decision names a date. Said of `about` by name (`decision.of.…`)
+ * where the candidate's own sentence says "you"; the others serve both.
  */
-export function useDecisionSentence(): (decision: Decision) => string {
+export function useDecisionSentence(about: DecisionSubject = null): (decision: Decision) => string {
   const intl = useIntl()
   return (decision) => {
-    const id = messageFor(decision, (candidate) => candidate in intl.messages)
+    const id = messageFor(decision, about, (candidate) => candidate in intl.messages)
     if (id === null) return decision.reason
     const earliest =
       decision.earliestAt != null
@@ -43,17 +47,27 @@ export function useDecisionSentence(): (decision: Decision) => string {
         attempt: decision.attemptNumber ?? 0,
         policy: decision.policy?.name ?? intl.formatMessage({ id: 'decision.policyUnnamed' }),
         country,
+        name: about?.name ?? '',
       },
     )
   }
 }
 
-function messageFor(decision: Decision, known: (id: string) => boolean): string | null {
-  const id = `decision.${decision.code}`
+function messageFor(
+  decision: Decision,
+  about: DecisionSubject,
+  known: (id: string) => boolean,
+): string | null {
   const exact = [
-    decision.unavailable == null ? null : `${id}.${decision.unavailable}`,
-    decision.earliestAt == null ? null : `${id}.dated`,
-    id,
-  ]
-  return exact.find((candidate) => candidate !== null && known(candidate)) ?? null
+    decision.unavailable == null ? null : `${decision.code}.${decision.unavailable}`,
+    decision.earliestAt == null ? null : `${decision.code}.dated`,
+    decision.code,
+  ].flatMap((key) =>
+    key === null
+      ? []
+      : about === null
+        ? [`decision.${key}`]
+        : [`decision.of.${key}`, `decision.${key}`],
+  )
+  return exact.find(known) ?? null
 }

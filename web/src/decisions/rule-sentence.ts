@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl'
 import { formatDay, formatOnClock } from '../time/format'
+import type { DecisionSubject } from './decision-sentence'
 
 /** The figures of the rule behind a decision, as eligibility and each timeline step give them. */
 export interface RuleFigures {
@@ -22,12 +23,11 @@ export interface RuleFigures {
  * The rule that holds an attempt back, in words, with its policy named: a
  * whole sentence for a decision (`full`), or a phrase for a step of the
  * "what if I fail" list (`step`). Null when no wait or limit decided.
+ * Said of `about` by name where the candidate's own sentence says "you".
  */
-export function useRuleSentence(): (
-  figures: RuleFigures,
-  timeZone: string,
-  form: 'full' | 'step',
-) => string | null {
+export function useRuleSentence(
+  about: DecisionSubject = null,
+): (figures: RuleFigures, timeZone: string, form: 'full' | 'step') => string | null {
   const intl = useIntl()
   const say = (id: string, values: Record<string, string | number>) =>
     intl.formatMessage({ id }, values)
@@ -47,7 +47,9 @@ export function useRuleSentence(): (
       })
     }
     if (annualLimit !== null) {
-      return say(`rule.limit${suffix}`, {
+      const of = form === 'full' && about !== null ? '.of' : ''
+      return say(`rule.limit${suffix}${of}`, {
+        name: about?.name ?? '',
         attempts: annualLimit.attempts,
         taken: annualLimit.taken,
         months: annualLimit.periodMonths,

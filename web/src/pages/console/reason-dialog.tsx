@@ -13,13 +13,11 @@ import {
   TextArea,
   TextField,
 } from 'react-aria-components'
+import { STAFF_CHANNELS, type StaffChannel } from '../../acting/acting'
 import { useActionKey } from '../../api/action-key'
 import { useT } from '../../i18n/use-t'
 import { ProblemMessage } from '../../ui/problem-message'
 import { SubmitButton } from '../../ui/submit-button'
-
-/** How the candidate asked: kept on their records beside the staff member's name. */
-export type StaffChannel = 'phone' | 'web'
 
 /**
  * A staff change done for a candidate that asks why first: the reason is
@@ -36,7 +34,7 @@ export function ReasonDialog(props: {
   readonly submit: string
   /** Whether to ask how the candidate asked (a change made at their request); otherwise `web`. */
   readonly askChannel?: boolean
-  act(input: { reason: string; channel: StaffChannel; key: string }): Promise<void>
+  act(input: { reason: string; channel: StaffChannel | 'web'; key: string }): Promise<void>
   onDone?(): Promise<void> | void
 }) {
   const t = useT()
@@ -93,14 +91,12 @@ export function ReasonDialog(props: {
                   onChange={(value) => setChannel(value as StaffChannel)}
                 >
                   <Label>{t('console.reason.channel')}</Label>
-                  <Radio value="phone" className="radio">
-                    <span className="radio-dot" aria-hidden="true" />
-                    {t('console.reason.phone')}
-                  </Radio>
-                  <Radio value="web" className="radio">
-                    <span className="radio-dot" aria-hidden="true" />
-                    {t('console.reason.web')}
-                  </Radio>
+                  {STAFF_CHANNELS.map((option) => (
+                    <Radio key={option} value={option} className="radio">
+                      <span className="radio-dot" aria-hidden="true" />
+                      {t(`console.act.channel.${option}`)}
+                    </Radio>
+                  ))}
                 </RadioGroup>
               )}
               {error !== null && <ProblemMessage error={error} />}

@@ -17,6 +17,9 @@ export const en = {
   'exam.now.attemptValue':
     'Your {attempt, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} attempt at this exam',
   'exam.now.waiver': 'It uses your approved retake exception.',
+  'exam.now.attemptValue.of':
+    'The {attempt, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} attempt at this exam',
+  'exam.now.waiver.of': 'It uses the retake exception approved for {name}.',
   'exam.now.earliest': 'Earliest',
   'exam.now.never': 'Not under the current rules',
   'exam.now.rule': 'The rule',
@@ -111,6 +114,8 @@ export const de: ExtendOf<typeof en> = {
   'exam.now.attempt': 'Versuch',
   'exam.now.attemptValue': 'Ihr {attempt}. Versuch dieser Prüfung',
   'exam.now.waiver': 'Dafür wird Ihre genehmigte Ausnahme verwendet.',
+  'exam.now.attemptValue.of': 'Der {attempt}. Versuch dieser Prüfung',
+  'exam.now.waiver.of': 'Dafür wird die für {name} genehmigte Ausnahme verwendet.',
   'exam.now.earliest': 'Frühestens',
   'exam.now.never': 'Nach den geltenden Regeln nicht',
   'exam.now.rule': 'Die Regel',

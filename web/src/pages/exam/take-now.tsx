@@ -1,12 +1,10 @@
 import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
 import type { Candidate, Eligibility, Exam } from '../../api/candidate'
-import { useDecisionSentence } from '../../decisions/decision-sentence'
-import { useRuleSentence } from '../../decisions/rule-sentence'
 import { useT } from '../../i18n/use-t'
 import { formatOnClock } from '../../time/format'
-import { Instant } from '../../ui/instant'
 import { QuerySection } from '../../ui/query-section'
+import { EligibilityFacts } from './eligibility-facts'
 
 /**
  * May I take it now? The decision in words; which attempt it would be; if
@@ -20,53 +18,13 @@ export function TakeNow(props: {
 }) {
   const t = useT()
   const intl = useIntl()
-  const say = useDecisionSentence()
-  const rule = useRuleSentence()
   const { exam, candidate } = props
   const decision = props.eligibility.data
   return (
     <QuerySection id="now" title={t('exam.now')} query={props.eligibility} empty={null}>
       {decision !== undefined && (
         <>
-          <p className={decision.eligible ? 'verdict good' : 'verdict attention'}>
-            {say({ ...decision, country: candidate.country })}
-          </p>
-          <dl className="facts">
-            <dt>{t('exam.now.attempt')}</dt>
-            <dd>
-              {t('exam.now.attemptValue', { attempt: decision.attemptNumber })}
-              {decision.waiverId !== null && <> {t('exam.now.waiver')}</>}
-            </dd>
-            {!decision.eligible && (
-              <>
-                <dt>{t('exam.now.earliest')}</dt>
-                <dd>
-                  {decision.earliestAt === null ? (
-                    t('exam.now.never')
-                  ) : (
-                    <Instant at={decision.earliestAt} timeZone={decision.timeZone} />
-                  )}
-                </dd>
-              </>
-            )}
-            {(decision.wait !== null || decision.annualLimit !== null) && (
-              <>
-                <dt>{t('exam.now.rule')}</dt>
-                <dd>{rule(decision, decision.timeZone, 'full')}</dd>
-              </>
-            )}
-            {decision.policy !== null && (
-              <>
-                <dt>{t('exam.now.policy')}</dt>
-                <dd>
-                  {t('exam.now.policyValue', {
-                    policy: decision.policy.name,
-                    version: decision.policy.version,
-                  })}
-                </dd>
-              </>
-            )}
-          </dl>
+          <EligibilityFacts decision={decision} country={candidate.country} />
           {decision.earliestAt !== null && (
             <>
               {!decision.eligible && (

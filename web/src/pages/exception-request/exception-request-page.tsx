@@ -100,7 +100,9 @@ export function ExceptionRequestPage() {
             <div className="secondary">
               {t('exception.filedBy', {
                 who: filedBy.displayName ?? filedBy.tokenLabel ?? filedBy.role,
-                how: t(`channel.${request.channel as 'web' | 'phone' | 'api'}`),
+                how: t(
+                  `channel.${request.channel as 'web' | 'phone' | 'api' | 'email' | 'chat' | 'in-person'}`,
+                ),
               })}
             </div>
           )}

@@ -35,7 +35,9 @@ export function History(props: {
               (
               {t('registration.history.by', {
                 who: entry.actor.displayName ?? entry.actor.tokenLabel ?? entry.actor.role,
-                how: t(`channel.${entry.channel as 'web' | 'phone' | 'api'}`),
+                how: t(
+                  `channel.${entry.channel as 'web' | 'phone' | 'api' | 'email' | 'chat' | 'in-person'}`,
+                ),
               })}
               )
             </span>

@@ -57,6 +57,9 @@ export const en = {
   'registration.notFound': 'There is no such booking on your account.',
   'channel.web': 'on the web',
   'channel.phone': 'by phone',
+  'channel.email': 'by email',
+  'channel.chat': 'by chat',
+  'channel.in-person': 'in person',
   'channel.api': 'through a booking system',
 } as const
 
@@ -117,5 +120,8 @@ export const de: ExtendOf<typeof en> = {
   'registration.notFound': 'Diese Buchung gibt es in Ihrem Konto nicht.',
   'channel.web': 'im Web',
   'channel.phone': 'telefonisch',
+  'channel.email': 'per E-Mail',
+  'channel.chat': 'per Chat',
+  'channel.in-person': 'persönlich',
   'channel.api': 'über ein Buchungssystem',
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react'
 import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components'
 import { useIntl } from 'react-intl'
+import { useActing } from '../../acting/acting'
 import { api } from '../../api/client'
 import { useT } from '../../i18n/use-t'
 import { addDays } from '../../time/local-day'
@@ -26,6 +27,8 @@ export function SearchForm(props: {
   const t = useT()
   const intl = useIntl()
   const { search } = props
+  // Staff acting for a candidate search near the candidate's place: the agent's own position is no use.
+  const acting = useActing()
   const [radius, setRadius] = useState(search.radiusKm === null ? '' : String(search.radiusKm))
   const [provider, setProvider] = useState(search.provider)
   const form = useRef<HTMLFormElement>(null)
@@ -122,11 +125,13 @@ export function SearchForm(props: {
       )}
       <div className="place-row">
         <PlaceField value={place} onChange={setPlace} errorMessage={placeError} />
-        <Button className="button quiet" onPress={location.ask}>
-          {t('seats.useMyLocation')}
-        </Button>
+        {acting.forCandidate === null && (
+          <Button className="button quiet" onPress={location.ask}>
+            {t('seats.useMyLocation')}
+          </Button>
+        )}
       </div>
-      <LocationMessage status={location.state.status} />
+      {acting.forCandidate === null && <LocationMessage status={location.state.status} />}
       <div className="row search-days">
         <TextField name="from" type="date" defaultValue={search.from} isRequired className="field">
           <Label>{t('seats.from')}</Label>

@@ -11,7 +11,9 @@ export const en = {
   'console.act.how': 'How the candidate asked',
   'console.act.channel': 'Channel',
   'console.act.channel.phone': 'By phone',
-  'console.act.channel.web': 'In writing (email or chat)',
+  'console.act.channel.email': 'By email',
+  'console.act.channel.chat': 'By chat',
+  'console.act.channel.in-person': 'In person',
   'console.act.reason': 'Reason the candidate will read',
   'console.act.reasonHelp':
     'One line, shown to the candidate beside your name, e.g. “Called: the booking page kept timing out.”',
@@ -48,7 +50,9 @@ export const de: ExtendOf<typeof en> = {
   'console.act.how': 'Wie der Prüfling gefragt hat',
   'console.act.channel': 'Weg',
   'console.act.channel.phone': 'Telefonisch',
-  'console.act.channel.web': 'Schriftlich (E-Mail oder Chat)',
+  'console.act.channel.email': 'Per E-Mail',
+  'console.act.channel.chat': 'Per Chat',
+  'console.act.channel.in-person': 'Persönlich',
   'console.act.reason': 'Grund, den der Prüfling liest',
   'console.act.reasonHelp':
     'Eine Zeile, die der Prüfling neben Ihrem Namen liest, z. B. „Angerufen: Die Buchungsseite lief immer wieder in eine Zeitüberschreitung.“',

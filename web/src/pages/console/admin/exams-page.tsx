@@ -1,22 +1,16 @@
-import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
-import { Form, Input, Label, TextField } from 'react-aria-components'
-import { $api, api } from '../../../api/client'
+import { $api } from '../../../api/client'
 import type { Me } from '../../../api/session'
 import type { MessageId } from '../../../i18n/messages/en'
 import { useT } from '../../../i18n/use-t'
 import { usePageTitle } from '../../../ui/page-title'
-import { ProblemMessage } from '../../../ui/problem-message'
 import { QuerySection } from '../../../ui/query-section'
-import { SubmitButton } from '../../../ui/submit-button'
 import { AdminOnly } from './admin-only'
 import { ExamPrices } from './exam-prices'
-import { SelectField } from './select-field'
-import { fieldOf, useFormAction } from './use-form-action'
+import { NewExam } from './new-exam'
 
 const EXAMS = { params: { query: { limit: 500 } } }
 
-/** `/console/exams`: the catalogue, each exam with its status and prices; a new exam; prices set. */
+/** `/console/exams`: the catalogue, each exam with its status and prices; a new exam (a beta with its programme); prices set. */
 export function ExamsPage({ me }: { me: Me }) {
   return (
     <AdminOnly me={me}>
@@ -79,66 +73,5 @@ function Exams() {
       </QuerySection>
       <NewExam />
     </div>
-  )
-}
-
-/** A new live or retired exam; a beta needs its twin and period, made from the CLI or the API. */
-function NewExam() {
-  const t = useT()
-  const queries = useQueryClient()
-  const [made, setMade] = useState<string | null>(null)
-  const create = useFormAction(async (form, element) => {
-    setMade(null)
-    const family = fieldOf(form, 'family')
-    const { data } = await api.POST('/v1/exams', {
-      body: {
-        number: fieldOf(form, 'number'),
-        title: fieldOf(form, 'title'),
-        status: fieldOf(form, 'status') === 'retired' ? 'retired' : 'live',
-        ...(family === '' ? {} : { family }),
-      },
-    })
-    element.reset()
-    await queries.invalidateQueries({ queryKey: ['get', '/v1/exams'] })
-    if (data !== undefined)
-      setMade(t('console.exams.made', { number: data.number, family: data.family }))
-  })
-  return (
-    <section aria-labelledby="new-exam" className="page-section">
-      <h2 id="new-exam">{t('console.exams.new')}</h2>
-      <Form onSubmit={create.submit} className="stack narrow">
-        <TextField name="number" isRequired className="field">
-          <Label>{t('console.exams.number')}</Label>
-          <Input autoComplete="off" spellCheck={false} placeholder="70-999" />
-        </TextField>
-        <TextField name="title" isRequired className="field">
-          <Label>{t('console.exams.titleField')}</Label>
-          <Input autoComplete="off" />
-        </TextField>
-        <TextField name="family" className="field">
-          <Label>{t('console.exams.familyField')}</Label>
-          <Input autoComplete="off" spellCheck={false} />
-        </TextField>
-        <SelectField
-          name="status"
-          label={t('console.exams.status')}
-          defaultValue="live"
-          options={[
-            { value: 'live', label: t('console.exams.status.live') },
-            { value: 'retired', label: t('console.exams.status.retired') },
-          ]}
-        />
-        <p className="secondary">{t('console.exams.betaHelp')}</p>
-        {create.error !== null && <ProblemMessage error={create.error} />}
-        {made !== null && (
-          <p role="status" className="confirmation">
-            {made}
-          </p>
-        )}
-        <div>
-          <SubmitButton busy={create.busy}>{t('console.exams.create')}</SubmitButton>
-        </div>
-      </Form>
-    </section>
   )
 }

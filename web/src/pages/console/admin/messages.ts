@@ -31,6 +31,20 @@ export const en = {
   'console.staff.emailSent': 'A confirmation is on its way to {email}.',
   'console.staff.cancel': 'Cancel',
   'console.staff.close': 'Close',
+  'console.staff.disabledSince': 'Disabled since',
+  'console.staff.you': 'You',
+  'console.staff.disable': 'Disable {name}',
+  'console.staff.enable': 'Enable {name}',
+  'console.staff.disableTitle': 'Disable the account of {name}?',
+  'console.staff.enableTitle': 'Enable the account of {name} again?',
+  'console.staff.disableBody':
+    '{name} is signed out everywhere at once and cannot sign in until an admin enables the account again. What they did stays on the records under their name.',
+  'console.staff.enableBody':
+    '{name} can sign in again, by mail or with a passkey; sessions that ended stay ended.',
+  'console.staff.accessReason': 'Reason',
+  'console.staff.accessReasonHelp': 'Kept in the audit trail with your name.',
+  'console.staff.disableConfirm': 'Disable the account',
+  'console.staff.enableConfirm': 'Enable the account',
 
   'console.tokens.title': 'Machine tokens',
   'console.tokens.intro':
@@ -95,7 +109,15 @@ export const en = {
   'console.exams.titleField': 'Title',
   'console.exams.familyField': 'Family (from the number when left empty)',
   'console.exams.betaHelp':
-    'A beta exam needs its live exam and its beta period: add it with the command line or the API.',
+    'Its roster, waves and invitations are made on its beta page once it is added.',
+  'console.exams.beta': 'The beta and its programme',
+  'console.exams.betaOfField': 'Beta of (the live exam it previews)',
+  'console.exams.betaStart': 'Beta period starts ({zone})',
+  'console.exams.betaEnd': 'Beta period ends ({zone})',
+  'console.exams.madeBeta': '{number} added as a beta, in the family {family}, with its programme.',
+  'console.exams.runBeta': 'Run the beta of {number}',
+  'console.exams.programmePending':
+    '{number} is added; its programme is not set yet. Correct the programme and add again: only the programme is sent.',
   'console.exams.create': 'Add the exam',
   'console.exams.made': '{number} added, in the family {family}.',
 
@@ -232,6 +254,20 @@ export const de: ExtendOf<typeof en> = {
   'console.staff.emailSent': 'Eine Bestätigung ist an {email} unterwegs.',
   'console.staff.cancel': 'Abbrechen',
   'console.staff.close': 'Schließen',
+  'console.staff.disabledSince': 'Gesperrt seit',
+  'console.staff.you': 'Sie',
+  'console.staff.disable': '{name} sperren',
+  'console.staff.enable': '{name} entsperren',
+  'console.staff.disableTitle': 'Das Konto von {name} sperren?',
+  'console.staff.enableTitle': 'Das Konto von {name} wieder entsperren?',
+  'console.staff.disableBody':
+    '{name} wird sofort überall abgemeldet und kann sich nicht anmelden, bis ein Admin das Konto wieder entsperrt. Was {name} getan hat, bleibt unter diesem Namen in den Unterlagen.',
+  'console.staff.enableBody':
+    '{name} kann sich wieder anmelden, per E-Mail oder mit einem Passkey; beendete Sitzungen bleiben beendet.',
+  'console.staff.accessReason': 'Grund',
+  'console.staff.accessReasonHelp': 'Wird mit Ihrem Namen im Prüfprotokoll festgehalten.',
+  'console.staff.disableConfirm': 'Konto sperren',
+  'console.staff.enableConfirm': 'Konto entsperren',
 
   'console.tokens.title': 'Tokens für Programme',
   'console.tokens.intro':
@@ -296,7 +332,16 @@ export const de: ExtendOf<typeof en> = {
   'console.exams.titleField': 'Titel',
   'console.exams.familyField': 'Familie (leer: aus der Nummer)',
   'console.exams.betaHelp':
-    'Eine Beta-Prüfung braucht ihre Live-Prüfung und ihren Beta-Zeitraum: Fügen Sie sie über die Kommandozeile oder die API hinzu.',
+    'Teilnehmerliste, Wellen und Einladungen entstehen auf ihrer Beta-Seite, sobald sie angelegt ist.',
+  'console.exams.beta': 'Die Beta und ihr Programm',
+  'console.exams.betaOfField': 'Beta von (der Live-Prüfung, die sie vorwegnimmt)',
+  'console.exams.betaStart': 'Beta-Phase beginnt ({zone})',
+  'console.exams.betaEnd': 'Beta-Phase endet ({zone})',
+  'console.exams.madeBeta':
+    '{number} als Beta angelegt, in der Familie {family}, mit ihrem Programm.',
+  'console.exams.runBeta': 'Beta von {number} betreuen',
+  'console.exams.programmePending':
+    '{number} ist angelegt; ihr Programm ist noch nicht gesetzt. Korrigieren Sie das Programm und senden Sie erneut: Nur das Programm wird gesendet.',
   'console.exams.create': 'Prüfung hinzufügen',
   'console.exams.made': '{number} hinzugefügt, in der Familie {family}.',
 

@@ -12,6 +12,7 @@ import {
   TextField,
 } from 'react-aria-components'
 import { $api, api } from '../../../api/client'
+import type { Me } from '../../../api/session'
 import type { MessageId } from '../../../i18n/messages/en'
 import { useT } from '../../../i18n/use-t'
 import { ProblemMessage } from '../../../ui/problem-message'
@@ -19,12 +20,16 @@ import { QuerySection } from '../../../ui/query-section'
 import { SubmitButton } from '../../../ui/submit-button'
 import { OnReaderClock } from './on-reader-clock'
 import { SelectField } from './select-field'
+import { StaffAccountAccess } from './staff-account-access'
 import { fieldOf, useFormAction } from './use-form-action'
 
 const STAFF = { params: { query: { kind: 'staff' as const, limit: 200 } } }
 
-/** Support agents' and admins' accounts: listed, made, and an email changed (confirmed by its owner). */
-export function StaffAccountsSection() {
+/**
+ * Support agents' and admins' accounts: listed, made, an email changed
+ * (confirmed by its owner), and disabled or enabled again (not one's own).
+ */
+export function StaffAccountsSection({ me }: { me: Me }) {
   const t = useT()
   const queries = useQueryClient()
   const accounts = $api.useQuery('get', '/v1/admin/accounts', STAFF)
@@ -76,12 +81,30 @@ export function StaffAccountsSection() {
                       <span className="secondary block">{t('console.staff.notSignedIn')}</span>
                     )}
                   </td>
-                  <td>{t(`console.staff.role.${account.role}` as MessageId)}</td>
+                  <td>
+                    {t(`console.staff.role.${account.role}` as MessageId)}
+                    {account.disabledAt !== null && (
+                      <span className="attention block">
+                        {t('console.staff.disabledSince')} <OnReaderClock at={account.disabledAt} />
+                      </span>
+                    )}
+                  </td>
                   <td className="wide-only">
                     <OnReaderClock at={account.createdAt} />
                   </td>
                   <td>
-                    <ChangeEmail id={account.id} name={account.displayName} />
+                    <div className="row">
+                      <ChangeEmail id={account.id} name={account.displayName} />
+                      {account.id === me.account.id ? (
+                        <span className="secondary">{t('console.staff.you')}</span>
+                      ) : (
+                        <StaffAccountAccess
+                          id={account.id}
+                          name={account.displayName}
+                          disabled={account.disabledAt !== null}
+                        />
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -9,18 +9,18 @@ import { TokensSection } from './tokens-section'
 export function StaffPage({ me }: { me: Me }) {
   return (
     <AdminOnly me={me}>
-      <Staff />
+      <Staff me={me} />
     </AdminOnly>
   )
 }
 
-function Staff() {
+function Staff({ me }: { me: Me }) {
   const t = useT()
   usePageTitle(t('console.staff.title'))
   return (
     <div className="stack admin-page">
       <h1>{t('console.staff.title')}</h1>
-      <StaffAccountsSection />
+      <StaffAccountsSection me={me} />
       <TokensSection />
     </div>
   )

@@ -37,7 +37,9 @@ export function CandidateAudit({ candidateId }: { candidateId: string }) {
             <span className="block">
               {t('registration.history.by', {
                 who: entry.actor.displayName ?? entry.actor.tokenLabel ?? entry.actor.role,
-                how: t(`channel.${entry.channel as 'web' | 'phone' | 'api'}`),
+                how: t(
+                  `channel.${entry.channel as 'web' | 'phone' | 'api' | 'email' | 'chat' | 'in-person'}`,
+                ),
               })}
             </span>
             {entry.reason !== null && (

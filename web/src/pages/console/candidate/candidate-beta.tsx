@@ -15,8 +15,14 @@ import { QuerySection } from '../../../ui/query-section'
  */
 export function CandidateBeta({ candidateId }: { candidateId: string }) {
   const t = useT()
-  const say = useDecisionSentence()
   const zone = useCandidateZone(candidateId)
+  // Read once by the page already: the refusals are said of the candidate by name, not as "you".
+  const candidate = $api.useQuery('get', '/v1/candidates/{id}', {
+    params: { path: { id: candidateId } },
+  })
+  const say = useDecisionSentence(
+    candidate.data === undefined ? null : { name: candidate.data.firstName },
+  )
   const invitations = $api.useQuery('get', '/v1/candidates/{id}/beta-invitations', {
     params: { path: { id: candidateId } },
   })

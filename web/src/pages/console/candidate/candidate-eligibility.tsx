@@ -1,15 +1,16 @@
 import { UPCOMING } from '../../../api/candidate'
 import { $api } from '../../../api/client'
-import { useDecisionSentence } from '../../../decisions/decision-sentence'
 import { useRuleSentence } from '../../../decisions/rule-sentence'
 import { useT } from '../../../i18n/use-t'
 import { Instant } from '../../../ui/instant'
 import { ProblemMessage } from '../../../ui/problem-message'
 import { QuerySection } from '../../../ui/query-section'
+import { EligibilityFacts } from '../../exam/eligibility-facts'
 
 /**
  * May they take each exam they have a history in or a booking for, and if
- * not, from when and by which rule: the question most callers ask.
+ * not, from when and by which rule: the question most callers ask. Said as
+ * the candidate's own exam page says it, of them by their first name.
  */
 export function CandidateEligibility({ candidateId }: { candidateId: string }) {
   const t = useT()
@@ -50,7 +51,6 @@ export function CandidateEligibility({ candidateId }: { candidateId: string }) {
 
 function ExamEligibility({ candidateId, exam }: { candidateId: string; exam: string }) {
   const t = useT()
-  const say = useDecisionSentence()
   const rule = useRuleSentence()
   const query = $api.useQuery('get', '/v1/candidates/{id}/eligibility', {
     params: { path: { id: candidateId }, query: { exam } },
@@ -72,35 +72,13 @@ function ExamEligibility({ candidateId, exam }: { candidateId: string; exam: str
       {query.isPending && <p>{t('common.loading')}</p>}
       {query.error != null && <ProblemMessage error={query.error} />}
       {decision !== undefined && (
-        <>
-          <p className={decision.eligible ? 'verdict good' : 'verdict attention'}>
-            {say({
-              ...decision,
-              ...(candidate.data === undefined ? {} : { country: candidate.data.country }),
-            })}
-          </p>
-          <dl className="facts">
-            <dt>{t('exam.now.attempt')}</dt>
-            <dd>{t('exam.now.attemptValue', { attempt: decision.attemptNumber })}</dd>
-            {!decision.eligible && (
-              <>
-                <dt>{t('exam.now.earliest')}</dt>
-                <dd>
-                  {decision.earliestAt === null ? (
-                    t('exam.now.never')
-                  ) : (
-                    <Instant at={decision.earliestAt} timeZone={decision.timeZone} />
-                  )}
-                </dd>
-              </>
-            )}
-            {(decision.wait !== null || decision.annualLimit !== null) && (
-              <>
-                <dt>{t('exam.now.rule')}</dt>
-                <dd>{rule(decision, decision.timeZone, 'full')}</dd>
-              </>
-            )}
-            {after !== undefined && decision.earliestAt !== null && (
+        <EligibilityFacts
+          decision={decision}
+          country={candidate.data?.country}
+          about={candidate.data === undefined ? null : { name: candidate.data.firstName }}
+          more={
+            after !== undefined &&
+            decision.earliestAt !== null && (
               <>
                 <dt>{t('console.candidate.ifFails')}</dt>
                 <dd>
@@ -116,20 +94,9 @@ function ExamEligibility({ candidateId, exam }: { candidateId: string; exam: str
                   )}
                 </dd>
               </>
-            )}
-            {decision.policy !== null && (
-              <>
-                <dt>{t('exam.now.policy')}</dt>
-                <dd>
-                  {t('exam.now.policyValue', {
-                    policy: decision.policy.name,
-                    version: decision.policy.version,
-                  })}
-                </dd>
-              </>
-            )}
-          </dl>
-        </>
+            )
+          }
+        />
       )}
     </article>
   )

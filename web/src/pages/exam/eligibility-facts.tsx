@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react'
+import type { Eligibility } from '../../api/candidate'
+import { type DecisionSubject, useDecisionSentence } from '../../decisions/decision-sentence'
+import { useRuleSentence } from '../../decisions/rule-sentence'
+import { useT } from '../../i18n/use-t'
+import { Instant } from '../../ui/instant'
+
+/**
+ * May they take it now, in words and figures: the decision's sentence, which
+ * attempt it would be (and the exception it uses), the earliest time on the
+ * candidate's clock, the rule that decided and its policy. The candidate's
+ * own exam page says it to them ("you"); a candidate's console page says it
+ * of them by name (`about`), with its own rows (`more`) before the policy.
+ */
+export function EligibilityFacts(props: {
+  readonly decision: Eligibility
+  /** The candidate's country, for a regional restriction; absent until read. */
+  readonly country?: string | undefined
+  readonly about?: DecisionSubject
+  readonly more?: ReactNode
+}) {
+  const t = useT()
+  const about = props.about ?? null
+  const say = useDecisionSentence(about)
+  const rule = useRuleSentence(about)
+  const { decision } = props
+  return (
+    <>
+      <p className={decision.eligible ? 'verdict good' : 'verdict attention'}>
+        {say({ ...decision, ...(props.country === undefined ? {} : { country: props.country }) })}
+      </p>
+      <dl className="facts">
+        <dt>{t('exam.now.attempt')}</dt>
+        <dd>
+          {about === null
+            ? t('exam.now.attemptValue', { attempt: decision.attemptNumber })
+            : t('exam.now.attemptValue.of', { attempt: decision.attemptNumber })}
+          {decision.waiverId !== null && (
+            <> {about === null ? t('exam.now.waiver') : t('exam.now.waiver.of', about)}</>
+          )}
+        </dd>
+        {!decision.eligible && (
+          <>
+            <dt>{t('exam.now.earliest')}</dt>
+            <dd>
+              {decision.earliestAt === null ? (
+                t('exam.now.never')
+              ) : (
+                <Instant at={decision.earliestAt} timeZone={decision.timeZone} />
+              )}
+            </dd>
+          </>
+        )}
+        {(decision.wait !== null || decision.annualLimit !== null) && (
+          <>
+            <dt>{t('exam.now.rule')}</dt>
+            <dd>{rule(decision, decision.timeZone, 'full')}</dd>
+          </>
+        )}
+        {props.more}
+        {decision.policy !== null && (
+          <>
+            <dt>{t('exam.now.policy')}</dt>
+            <dd>
+              {t('exam.now.policyValue', {
+                policy: decision.policy.name,
+                version: decision.policy.version,
+              })}
+            </dd>
+          </>
+        )}
+      </dl>
+    </>
+  )
+}
