@@ -20,11 +20,14 @@ export function askFirstQuestions(queries: QueryClient, location: Location, me: 
   const candidate =
     candidateId === null
       ? Promise.resolve(null)
-      : queries.fetchQuery(
-          $api.queryOptions('get', '/v1/candidates/{id}', {
-            params: { path: { id: candidateId } },
-          }),
-        )
+      : queries
+          .fetchQuery(
+            $api.queryOptions('get', '/v1/candidates/{id}', {
+              params: { path: { id: candidateId } },
+            }),
+          )
+          // Dropped or refused: the page asks again and says what went wrong.
+          .catch(() => null)
   if (candidateId === null) return
   const registrations = () =>
     ask(
