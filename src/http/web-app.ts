@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import type { FastifyPluginAsync } from 'fastify'
+import { pagePreloads } from './page-preloads.js'
 
 /**
  * The addresses of the web app's pages: each answers the app's one HTML page,
@@ -46,6 +47,9 @@ export function hasWebApp(dir: string): boolean {
  */
 export function webAppRoutes(dir: string): FastifyPluginAsync {
   const page = readFileSync(join(dir, 'index.html'), 'utf8')
+  const preloads = pagePreloads(dir)
+  // Each address answers the page with its own script asked for at once (see page-preloads.ts).
+  const pageAt = (path: string) => page.replace('</head>', `  ${preloads(path)}\n  </head>`)
   return async (app) => {
     await app.register(helmet, {
       contentSecurityPolicy: {
@@ -82,8 +86,9 @@ export function webAppRoutes(dir: string): FastifyPluginAsync {
       reply.sendFile('favicon.svg', dir, { maxAge: '1d' }),
     )
     for (const path of WEB_PAGES) {
+      const answer = pageAt(path)
       app.get(path, { schema: { hide: true } }, (_request, reply) =>
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page),
+        reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(answer),
       )
     }
   }

@@ -38,6 +38,24 @@ describe('the web app, served on the API’s origin', () => {
     },
   )
 
+  it('each page asks for its own script at once, beside the app’s entry, and for no other page’s', async () => {
+    const preloaded = async (url: string) => {
+      const page = await app.inject({ method: 'GET', url })
+      return [...page.body.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map(
+        (found) => found[1]!,
+      )
+    }
+    const booking = await preloaded('/book?exam=070-620&slot=slot-1')
+    expect(booking.some((href) => /^\/assets\/book-page-[\w-]+\.js$/.test(href))).toBe(true)
+    expect(booking.some((href) => href.includes('seats-page'))).toBe(false)
+    const exam = await preloaded('/exams/070-620')
+    expect(exam.some((href) => /^\/assets\/exam-page-[\w-]+\.js$/.test(href))).toBe(true)
+    for (const href of [...booking, ...exam]) {
+      const file = await app.inject({ method: 'GET', url: href })
+      expect(file.statusCode, href).toBe(200)
+    }
+  })
+
   it('its files are named by their content and kept a year', async () => {
     const [script] = readdirSync(join(inject('webApp'), 'assets')).filter((name) =>
       name.endsWith('.js'),

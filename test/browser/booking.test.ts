@@ -83,6 +83,45 @@ describe.skipIf(!chromiumAvailable)('booking a seat, in Chromium', () => {
     },
   )
 
+  it('a candidate who already holds a booking for the exam is told on its page and before booking another, with the way to it', async () => {
+    const { slots } = await enrolmentDay(portal())
+    const [held, other] = slots.filter((candidate) => candidate.deadlinesPassed.length === 0)
+    const booked = await asStaff<{ id: string }>(portal(), 'POST', '/v1/registrations', {
+      candidateId: 'cand-chloe',
+      exam: '070-622',
+      slotId: held!.id,
+    })
+    const page = await portal().open()
+    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+
+    await page.goto('/exams/070-622')
+    const onExamPage = page.locator('.held-booking')
+    await onExamPage.waitFor()
+    expect(await onExamPage.textContent()).toContain('You already have a booking for 070-622')
+    expect(await onExamPage.textContent()).toContain('Prometric Sydney Wynyard')
+
+    await page.goto(`/book?exam=70-622&slot=${other!.id}`)
+    const onBookPage = page.locator('.held-booking')
+    await onBookPage.waitFor()
+    expect(await onBookPage.textContent()).toContain('A second one cannot be made')
+    await expectAccessible(page)
+    await onBookPage.getByRole('link', { name: 'See your booking' }).click()
+    await page.waitForURL(`**/registrations/${booked.id}`)
+    expect(await liveRegistrations(portal())).toBe(1)
+  })
+
+  it('a booking page for an exam the candidate holds no booking for says nothing of one', async () => {
+    const { slots } = await enrolmentDay(portal())
+    const slot = slots.find((candidate) => candidate.deadlinesPassed.length === 0)!
+    const page = await portal().open()
+    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+    await page.goto(`/book?exam=070-622&slot=${slot.id}`)
+    await page.getByRole('button', { name: 'Book this seat' }).waitFor()
+    // The registrations are asked beside the rest: once the home page's list is in, nothing is said.
+    await page.waitForLoadState('networkidle')
+    expect(await page.locator('.held-booking').count()).toBe(0)
+  })
+
   it('a double click books once', async () => {
     const { slots } = await enrolmentDay(portal())
     const slot = slots.find((candidate) => candidate.deadlinesPassed.length === 0)!

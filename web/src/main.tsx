@@ -2,10 +2,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
-import { $api, Problem } from './api/client'
+import { Problem } from './api/client'
 import { meQuery } from './api/session'
 import { App, preloadPage } from './app'
+import { askFirstQuestions } from './first-questions'
 import { LocaleProvider } from './i18n/locale-context'
+import { initialLocale } from './i18n/locales'
 import './styles.css'
 
 const queries = new QueryClient({
@@ -20,25 +22,25 @@ const queries = new QueryClient({
   },
 })
 
-// Asked at once, beside the page's script, rather than once the first render has mounted; and a
-// candidate's record (their clock, which most pages read first) as soon as it is known whose it is.
+// Asked at once, beside the page's script, rather than once the first render has mounted; and
+// the page's own first questions as soon as it is known whose they are.
 void queries.fetchQuery(meQuery).then((me) => {
-  const id = me?.account.candidateId
-  if (id)
-    void queries.prefetchQuery(
-      $api.queryOptions('get', '/v1/candidates/{id}', { params: { path: { id } } }),
-    )
+  if (me) askFirstQuestions(queries, window.location, me)
 })
 preloadPage(window.location.pathname)
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queries}>
-      <LocaleProvider>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </LocaleProvider>
-    </QueryClientProvider>
-  </StrictMode>,
+// The reader's language is known before the first render, so that nothing is shown in another first.
+const locale = initialLocale()
+void locale.load().then((messages) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queries}>
+        <LocaleProvider initial={{ locale, messages }}>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </LocaleProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 )

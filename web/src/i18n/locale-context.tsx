@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
 import { I18nProvider } from 'react-aria-components'
 import { IntlProvider } from 'react-intl'
-import { formattingLocale, initialLocale, type Locale, rememberLocale } from './locales'
+import { formattingLocale, type Locale, type Messages, rememberLocale } from './locales'
 
 interface LocaleChoice {
   readonly locale: Locale
@@ -16,9 +16,26 @@ export function useLocale(): LocaleChoice {
   return choice
 }
 
-/** The reader's language for messages (react-intl) and widgets (react-aria), and the page's lang and dir. */
-export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocale] = useState(initialLocale)
+/** A language and its messages, loaded. */
+export interface LoadedLocale {
+  readonly locale: Locale
+  readonly messages: Messages
+}
+
+/**
+ * The reader's language for messages (react-intl) and widgets (react-aria),
+ * and the page's lang and dir; starting from one already loaded, and
+ * switching once the next one's messages are here.
+ */
+export function LocaleProvider({
+  initial,
+  children,
+}: {
+  initial: LoadedLocale
+  children: ReactNode
+}) {
+  const [current, setCurrent] = useState(initial)
+  const { locale, messages } = current
   useEffect(() => {
     document.documentElement.lang = locale.tag
     document.documentElement.dir = locale.direction
@@ -29,11 +46,11 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
         locale,
         setLocale: (next) => {
           rememberLocale(next)
-          setLocale(next)
+          void next.load().then((loaded) => setCurrent({ locale: next, messages: loaded }))
         },
       }}
     >
-      <IntlProvider locale={formattingLocale(locale)} defaultLocale="en" messages={locale.messages}>
+      <IntlProvider locale={formattingLocale(locale)} defaultLocale="en" messages={messages}>
         <I18nProvider locale={formattingLocale(locale)}>{children}</I18nProvider>
       </IntlProvider>
     </LocaleContext.Provider>

@@ -1,20 +1,36 @@
-import { ar } from './messages/ar'
-import { de } from './messages/de'
 import { en, type MessageId } from './messages/en'
+
+/** A language's messages, by id. */
+export type Messages = Readonly<Record<MessageId, string>>
 
 export interface Locale {
   readonly tag: 'en' | 'de' | 'ar'
   /** The language's own name, as a reader looks for it in a list. */
   readonly name: string
   readonly direction: 'ltr' | 'rtl'
-  readonly messages: Readonly<Record<MessageId, string>>
+  /**
+   * Its messages. Only English comes with the app's first script; another
+   * language is a file of its own, fetched for the reader who reads it (the
+   * build writes each as plain data: see web/vite.config.ts).
+   */
+  load(): Promise<Messages>
 }
 
 /** English and German are complete; Arabic covers the shell, to keep right-to-left honest. */
 export const LOCALES: readonly Locale[] = [
-  { tag: 'en', name: 'English', direction: 'ltr', messages: en },
-  { tag: 'de', name: 'Deutsch', direction: 'ltr', messages: de },
-  { tag: 'ar', name: 'العربية', direction: 'rtl', messages: { ...en, ...ar } },
+  { tag: 'en', name: 'English', direction: 'ltr', load: async () => en },
+  {
+    tag: 'de',
+    name: 'Deutsch',
+    direction: 'ltr',
+    load: () => import('./messages/de').then((module) => module.de),
+  },
+  {
+    tag: 'ar',
+    name: 'العربية',
+    direction: 'rtl',
+    load: () => import('./messages/ar').then((module) => ({ ...en, ...module.ar })),
+  },
 ]
 
 const STORAGE_KEY = 'examdesk.locale'

@@ -16,6 +16,7 @@ import { Instant } from '../../ui/instant'
 import { usePageTitle } from '../../ui/page-title'
 import { ProblemMessage } from '../../ui/problem-message'
 import { SubmitButton } from '../../ui/submit-button'
+import { HeldBooking } from '../exam/held-booking'
 import { bookingKey } from './booking-key'
 import { type CodeChoice, CodeField, NO_CODE } from './code-field'
 
@@ -58,6 +59,9 @@ export function BookPage({ me }: { me: Me }) {
   return (
     <>
       <h1>{t(rescheduling === null ? 'book.title' : 'book.rescheduleTitle', { exam: title })}</h1>
+      {rescheduling === null && examQuery.data?.betaPeriod === null && (
+        <HeldBooking candidateId={candidateId} exam={examQuery.data.number} />
+      )}
       <BookingForm
         exam={exam}
         candidateId={candidateId}

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t'
 import { usePageTitle } from '../../ui/page-title'
 import { ProblemMessage } from '../../ui/problem-message'
 import { BetaStatus } from './beta-status'
+import { HeldBooking } from './held-booking'
 import { PriceAndCodes } from './price-and-codes'
 import { TakeNow } from './take-now'
 import { WhatIfIFail } from './what-if-i-fail'
@@ -90,6 +91,7 @@ function CandidateExam({ exam, candidateId }: { exam: Exam; candidateId: string 
   if (candidate.error !== null) return <ProblemMessage error={candidate.error} />
   return (
     <>
+      {exam.betaPeriod === null && <HeldBooking candidateId={candidateId} exam={exam.number} />}
       <TakeNow exam={exam} candidate={candidate.data} eligibility={eligibility} />
       {/* Only an attempt that could be taken at some time has a next one to plan. */}
       {eligibility.data?.earliestAt != null && (

@@ -27,6 +27,12 @@ export const en = {
   'exam.now.policyValue': '{policy}, version {version}',
   'exam.now.seatsFrom': 'Only a seat that starts at or after {earliest} can be booked for you.',
   'exam.findSeat': 'Find a seat for {exam}',
+  'exam.held':
+    'You already have a booking for {exam}, on {when} at {centre}. A second one cannot be made while it stands: move or cancel that one instead.',
+  'exam.held.open': 'See your booking',
+  'exam.heldForCandidate':
+    'The candidate already has a booking for {exam}, on {when} at {centre}. A second one cannot be made while it stands: move or cancel that one instead.',
+  'exam.heldForCandidate.open': 'See their booking',
 
   'exam.whatIf': 'What if I fail?',
   'exam.whatIf.intro':
@@ -124,6 +130,12 @@ export const de: ExtendOf<typeof en> = {
   'exam.now.seatsFrom':
     'Für Sie kann nur ein Platz gebucht werden, der um oder nach {earliest} beginnt.',
   'exam.findSeat': 'Einen Platz für {exam} finden',
+  'exam.held':
+    'Sie haben bereits eine Buchung für {exam}, am {when} in {centre}. Solange sie besteht, ist keine zweite möglich: Verschieben oder stornieren Sie stattdessen diese.',
+  'exam.held.open': 'Ihre Buchung ansehen',
+  'exam.heldForCandidate':
+    'Der Kandidat hat bereits eine Buchung für {exam}, am {when} in {centre}. Solange sie besteht, ist keine zweite möglich: Verschieben oder stornieren Sie stattdessen diese.',
+  'exam.heldForCandidate.open': 'Die Buchung ansehen',
 
   'exam.whatIf': 'Was, wenn ich nicht bestehe?',
   'exam.whatIf.intro':

@@ -5,15 +5,13 @@ import { $api } from '../../api/client'
 import { useT } from '../../i18n/use-t'
 import { ProblemMessage } from '../../ui/problem-message'
 import { CentreEntry, centreEntryId } from './centre-entry'
+import { centresQuestion, nextCentresOffset } from './centres-question'
 import { formatKm } from './distance'
 import type { FoundCentre } from './found-centre'
-import { type SeatSearch, toCentreQuery } from './seat-search'
+import type { SeatSearch } from './seat-search'
 
 /** Leaflet and the world's outlines are a file of their own, fetched only when the map is shown. */
 const CentreMap = lazy(() => import('./centre-map').then((m) => ({ default: m.CentreMap })))
-
-/** Centres asked for at a time; "more centres" asks for the next as many. */
-const PAGE_SIZE = 5
 
 /**
  * The answer: centres nearest first, each with its distance, counts and next
@@ -36,19 +34,11 @@ export function CentreResults(props: {
   const query = $api.useInfiniteQuery(
     'get',
     '/v1/exams/{number}/centres',
-    {
-      params: {
-        path: { number: props.examNumber },
-        query: { ...toCentreQuery(search, props.timeZone), limit: PAGE_SIZE },
-      },
-    },
+    centresQuestion(search, props.examNumber, props.timeZone),
     {
       pageParamName: 'offset',
       initialPageParam: 0,
-      getNextPageParam: (last, pages) => {
-        const shown = pages.reduce((sum, page) => sum + page.items.length, 0)
-        return shown < last.total ? shown : undefined
-      },
+      getNextPageParam: nextCentresOffset,
     },
   )
 
