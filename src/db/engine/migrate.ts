@@ -24,6 +24,7 @@ import * as outsideIdentities from './migrations/0020-outside-identities.js'
 import * as emailChanges from './migrations/0021-email-changes.js'
 import * as staffConsole from './migrations/0022-staff-console.js'
 import * as reports from './migrations/0023-reports.js'
+import * as reportDayCounts from './migrations/0024-report-day-counts.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -54,6 +55,7 @@ export const MIGRATIONS = {
   '0021-email-changes': emailChanges,
   '0022-staff-console': staffConsole,
   '0023-reports': reports,
+  '0024-report-day-counts': reportDayCounts,
 } as const
 
 /**
