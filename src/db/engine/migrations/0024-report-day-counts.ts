@@ -18,6 +18,9 @@ import { type AnyKysely, dialectOf } from '../dialect.js'
  *   open again, read from the rows until the day is counted anew.
  * - Indexes that find the rows changed since an instant: registrations,
  *   attempts and codes by their last change, slots by when they were made.
+ * - Registrations and attempts by candidate and exam with their status or
+ *   outcome and provider: the waves report asks of each invitee whether
+ *   they registered and sat, answered from the index entry alone.
  */
 export async function up(db: AnyKysely): Promise<void> {
   const big = dialectOf(db) === 'postgres' ? 'bigint' : 'integer'
@@ -62,5 +65,15 @@ export async function up(db: AnyKysely): Promise<void> {
     .execute()
   await db.schema.createIndex('attempts_updated_idx').on('attempts').column('updated_at').execute()
   await db.schema.createIndex('slots_created_idx').on('slots').column('created_at').execute()
+  await db.schema
+    .createIndex('registrations_candidate_exam_report_idx')
+    .on('registrations')
+    .columns(['candidate_id', 'exam_number', 'status', 'provider_id'])
+    .execute()
+  await db.schema
+    .createIndex('attempts_candidate_exam_report_idx')
+    .on('attempts')
+    .columns(['candidate_id', 'exam_number', 'outcome', 'provider_id'])
+    .execute()
   await db.schema.createIndex('vouchers_voided_idx').on('vouchers').column('voided_at').execute()
 }
