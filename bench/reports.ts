@@ -13,11 +13,15 @@
  * attempt at the exam are drawn, not computed: what a report costs is the
  * rows it reads, not their values.
  *
- * Each report is then asked for the whole year (365 days, all providers)
- * through `readReport` (`GET /v1/reports/{report}` without HTTP), and
- * beside it, on the same database in the same minutes, the plain
- * `count(*)` of the rows that report reads: the least a database does to
- * look at them. Medians of three runs after one to warm up.
+ * The closed days are then counted as the server's job counts them (its
+ * first run, timed), and the server is started as `npm start` starts it
+ * (`startServer`: its request log at `info` included). Each report is
+ * asked for the whole year (365 days, all providers) over HTTP by a
+ * signed-in admin, 30 times after 3 to warm up, and each request is
+ * followed by the same report read in-process on the same database
+ * (`readReport`: the reads without HTTP, JSON or the log), the ceiling its
+ * p50 and p99 are set beside. The plain `count(*)` of the rows each report
+ * covers, which a report reads no more, is printed beside for scale.
  *
  * `BENCH_REPORTS_REGISTRATIONS` sets another number of registrations (the
  * rest scales with it) for a quick try.
@@ -25,10 +29,13 @@
 import { type Kysely, sql } from 'kysely'
 import { systemClock } from '../src/app/clock.js'
 import { loadDemo } from '../src/app/operations/load-demo.js'
+import { countReportDays } from '../src/app/reports/count-report-days.js'
 import { readReport } from '../src/app/reports/read-report.js'
 import type { DialectName } from '../src/db/engine/dialect.js'
 import { migrateOrThrow } from '../src/db/engine/migrate.js'
 import type { DB } from '../src/db/engine/schema.js'
+import { DEMO_SIGN_IN } from '../src/demo/demo-accounts.js'
+import { DEFAULT_EXCEPTION_DUE_RULE } from '../src/domain/exception-due.js'
 import { REPORT_NAMES, type ReportName } from '../src/domain/report.js'
 import {
   type Engine,
@@ -40,6 +47,7 @@ import {
 } from './candidate-search.js'
 import { dec, heading, int, ms, printTable, type TargetResult } from './format.js'
 import { POSTGRES_URL, postgresAnswers } from './postgres.js'
+import { startServer } from './started-server.js'
 
 const REGISTRATIONS = Number(process.env.BENCH_REPORTS_REGISTRATIONS ?? 2_000_000)
 const SLOTS = Math.floor(REGISTRATIONS / 10)
@@ -291,36 +299,108 @@ async function median(work: () => Promise<unknown>): Promise<number> {
   return times.sort((a, b) => a - b)[1]!
 }
 
+/** Each report asked this many times over HTTP, each time followed by its reads in-process. */
+const RUNS = 30
+
+const percentile = (times: readonly number[], p: number) =>
+  [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(times.length * p))]!
+
 async function measureEngine(engine: Engine): Promise<TargetResult> {
   heading(`reports on ${engine.name}: ${int(REGISTRATIONS)} registrations, a year asked for`)
   await build(engine)
   const { db } = engine.database
-  const deps = { db, clock: systemClock, exceptionDue: { timeZone: 'UTC' } }
-  const rows: string[][] = []
-  let worst = { report: '', ms: 0 }
-  for (const report of REPORT_NAMES) {
-    let size = 0
-    const took = await median(async () => {
-      size = (await readReport(deps, report, PERIOD)).rows.length
-    })
-    const raw = await median(() => rawCount(db, report))
-    if (took > worst.ms) worst = { report, ms: took }
-    rows.push([report, ms(took), int(size), ms(raw), `${dec(took / raw)}×`])
-  }
-  printTable(
-    [
-      ['report (365 days, all providers)', 'answered in', 'rows', 'count(*) of its rows', 'ratio'],
-      ...rows,
-    ],
-    'lrrrr',
-  )
-  console.log(
-    '  medians of three runs after a warm-up; the count is the same database in the same minutes',
-  )
-  return {
-    target: `each report < ${REPORT_TARGET_MS} ms on ${engine.name} (${int(REGISTRATIONS)} registrations, a year)`,
-    figure: `slowest ${worst.report}: ${ms(worst.ms)}`,
-    pass: worst.ms < REPORT_TARGET_MS,
+  const timeZone = process.env.EXAMDESK_PROGRAMME_TIME_ZONE ?? DEFAULT_EXCEPTION_DUE_RULE.timeZone
+  const deps = { db, clock: systemClock, exceptionDue: { timeZone } }
+  // What the server's job does at its start and every ten minutes after: here before it starts,
+  // so that the figures below are of a server whose closed days are counted.
+  const step = performance.now()
+  const { counted } = await countReportDays(deps, timeZone)
+  console.log(`  ${int(counted)} closed days counted in ${since(step)} (the job's first run)`)
+
+  const server = await startServer({ databaseUrl: engine.url })
+  try {
+    const cookie = (await server.signIn(DEMO_SIGN_IN.admin))
+      .map(({ name, value }) => `${name}=${value}`)
+      .join('; ')
+    const query = new URLSearchParams(PERIOD).toString()
+    const overHttp = async (report: ReportName) => {
+      const answer = await fetch(`${server.url}/v1/reports/${report}?${query}`, {
+        headers: { cookie },
+      })
+      if (!answer.ok)
+        throw new Error(
+          `GET /v1/reports/${report} answered ${answer.status}: ${await answer.text()}`,
+        )
+      return ((await answer.json()) as { rows: unknown[] }).rows.length
+    }
+    const rows: string[][] = []
+    let worst = { report: '', ms: 0 }
+    for (const report of REPORT_NAMES) {
+      let size = 0
+      const http: number[] = []
+      const inProcess: number[] = []
+      for (let k = 0; k < 3; k++) {
+        size = await overHttp(report)
+        await readReport(deps, report, PERIOD)
+      }
+      for (let k = 0; k < RUNS; k++) {
+        let t = performance.now()
+        const answered = await overHttp(report)
+        http.push(performance.now() - t)
+        t = performance.now()
+        const read = (await readReport(deps, report, PERIOD)).rows.length
+        inProcess.push(performance.now() - t)
+        if (answered !== size || read !== size)
+          throw new Error(
+            `${report} answered ${answered} rows over HTTP and ${read} in-process, not ${size}`,
+          )
+      }
+      const raw = await median(() => rawCount(db, report))
+      const p99 = percentile(http, 0.99)
+      if (p99 > worst.ms) worst = { report, ms: p99 }
+      rows.push([
+        report,
+        ms(percentile(http, 0.5)),
+        ms(p99),
+        int(size),
+        ms(percentile(inProcess, 0.5)),
+        ms(percentile(inProcess, 0.99)),
+        `${dec(percentile(http, 0.5) / percentile(inProcess, 0.5))}×`,
+        ms(raw),
+        p99 < REPORT_TARGET_MS ? 'met' : 'MISSED',
+      ])
+    }
+    printTable(
+      [
+        [
+          'report (365 days, all providers)',
+          'HTTP p50',
+          'HTTP p99',
+          'rows',
+          'in-process p50',
+          'in-process p99',
+          'p50 ratio',
+          'count(*) of its rows',
+          `target ${ms(REPORT_TARGET_MS)}`,
+        ],
+        ...rows,
+      ],
+      'lrrrrrrrl',
+    )
+    console.log(
+      `  ${RUNS} requests each after 3 to warm up, each followed by the same report read in-process`,
+    )
+    console.log(
+      '  on the same database (the ceiling: the reads without HTTP, JSON or the request log);',
+    )
+    console.log('  the count is the plain count(*) of the rows the report covers, median of three')
+    return {
+      target: `each report p99 < ${REPORT_TARGET_MS} ms over HTTP on ${engine.name} (${int(REGISTRATIONS)} registrations, a year)`,
+      figure: `slowest ${worst.report}: p99 ${ms(worst.ms)}`,
+      pass: worst.ms < REPORT_TARGET_MS,
+    }
+  } finally {
+    await server.stop()
   }
 }
 

@@ -127,3 +127,31 @@ export function computeCalendarDay(instant: Instant, timeZone: string): string {
     .toPlainDate()
     .toString()
 }
+
+/** The calendar day an instant falls on, on the clock of `timeZone`: `2026-06-15`. */
+export function labelDay(at: Instant, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(at)
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString()
+}
+
+/**
+ * The days on the clock of `timeZone` from the one `first` falls on to the
+ * last that has ended by `before`: the days closed by then.
+ */
+export function computeClosedDays(
+  first: Instant,
+  before: Instant,
+  timeZone: string,
+): ReportBucket[] {
+  const days: ReportBucket[] = []
+  let day = Temporal.PlainDate.from(labelDay(first, timeZone))
+  for (;;) {
+    const next = day.add({ days: 1 })
+    const end = startOfDay(next, timeZone)
+    if (end > before) return days
+    days.push({ label: day.toString(), start: startOfDay(day, timeZone), end })
+    day = next
+  }
+}

@@ -3,9 +3,14 @@ import { findProvider } from '../../db/catalogue/providers.js'
 import type { DB } from '../../db/engine/schema.js'
 import { DEFAULT_EXCEPTION_DUE_RULE } from '../../domain/exception-due.js'
 import type { ReportName } from '../../domain/report.js'
-import { decideReportPeriod, type ReportPeriod } from '../../domain/report-period.js'
+import {
+  computeReportDays,
+  decideReportPeriod,
+  type ReportPeriod,
+} from '../../domain/report-period.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
+import { type SplitDays, splitCountedDays } from './counted-days.js'
 import { REPORT_BUILDERS, type ReportTable } from './report-builders.js'
 
 export interface ReportDeps {
@@ -43,6 +48,11 @@ export async function readReport(
   const provider = input.provider === undefined || input.provider === '' ? null : input.provider
   if (provider !== null && (await findProvider(deps.db, provider)) === null)
     throw new AppError('PROVIDER_UNKNOWN', { provider, field: 'provider' })
-  const table = await REPORT_BUILDERS[report](deps.db, { period, provider, now })
+  let split: Promise<SplitDays> | undefined
+  const days = () => {
+    split ??= splitCountedDays(deps.db, timeZone, computeReportDays(period))
+    return split
+  }
+  const table = await REPORT_BUILDERS[report](deps.db, { period, provider, now, days })
   return { report, period, provider, ...table }
 }

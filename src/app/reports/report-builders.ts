@@ -1,12 +1,18 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
-import { countAttemptResults, countRetakes } from '../../db/reports/attempt-counts.js'
-import { countCodes } from '../../db/reports/code-counts.js'
+import {
+  countAttemptResults,
+  countRetakes,
+  type PassRateRow,
+  type RetakeRow,
+} from '../../db/reports/attempt-counts.js'
+import { type CodeCountRow, countCodes, findOfferNames } from '../../db/reports/code-counts.js'
+import { readDayCounts, type SummedCount } from '../../db/reports/day-counts.js'
 import { listFiledExceptionRequests } from '../../db/reports/exception-request-times.js'
-import { countNoShows } from '../../db/reports/no-shows.js'
+import { countNoShows, type NoShowRow } from '../../db/reports/no-shows.js'
 import { countRegistrationsPerDay } from '../../db/reports/registrations-per-day.js'
 import { findCentreNames, findExamTitles } from '../../db/reports/report-names.js'
-import { sumSeatFill } from '../../db/reports/seat-fill.js'
+import { type SeatFillRow, sumSeatFill } from '../../db/reports/seat-fill.js'
 import { countWaveFunnels } from '../../db/reports/wave-funnel.js'
 import { HOUR_MS, type Instant } from '../../domain/instant.js'
 import {
@@ -20,14 +26,18 @@ import {
 import {
   computeReportDays,
   computeReportWeeks,
+  type ReportBucket,
   type ReportPeriod,
 } from '../../domain/report-period.js'
+import type { SplitDays } from './counted-days.js'
 
 /** What a report is asked for: the period, the provider (null: all) and now. */
 export interface ReportQuery {
   readonly period: ReportPeriod
   readonly provider: string | null
   readonly now: Instant
+  /** The period's days split into those read from their counts and those read from the rows. */
+  readonly days: () => Promise<SplitDays>
 }
 
 export interface ReportTable {
@@ -39,17 +49,86 @@ type Builder = (db: Kysely<DB>, query: ReportQuery) => Promise<ReportTable>
 
 const col = (key: string, kind: ReportColumn['kind'] = 'count'): ReportColumn => ({ key, kind })
 
-const registrations: Builder = async (db, { period, provider }) => ({
-  columns: [col('day', 'day'), col('registered'), col('cancelled')],
-  rows: (await countRegistrationsPerDay(db, computeReportDays(period), provider)).map((d) => ({
-    day: d.day,
-    registered: d.registered,
-    cancelled: d.cancelled,
-  })),
-})
+const labels = (days: readonly ReportBucket[]) => days.map((day) => day.label)
 
-const seatFill: Builder = async (db, { period, provider }) => {
-  const counts = await sumSeatFill(db, computeReportWeeks(period), provider)
+/** The counts of the counted days, one report's measures. */
+const countsOf = async (
+  db: Kysely<DB>,
+  { period, provider }: ReportQuery,
+  split: SplitDays,
+  measures: readonly string[],
+  byDay = false,
+): Promise<SummedCount[]> =>
+  readDayCounts(db, period.timeZone, labels(split.counted), measures, provider, byDay)
+
+/** Runs `read` over each stretch of open days and gives every row found. */
+async function fromRows<T>(
+  split: SplitDays,
+  read: (start: Instant, end: Instant) => Promise<readonly T[]>,
+): Promise<T[]> {
+  const found: T[] = []
+  for (const range of split.openRanges) found.push(...(await read(range.start, range.end)))
+  return found
+}
+
+/** Byte order, as both databases sort these keys. */
+const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+const registrations: Builder = async (db, query) => {
+  const split = await query.days()
+  const perDay = new Map<string, { registered: number; cancelled: number }>()
+  for (const day of split.counted) perDay.set(day.label, { registered: 0, cancelled: 0 })
+  for (const c of await countsOf(db, query, split, ['registered', 'cancelled'], true)) {
+    const day = perDay.get(c.day)!
+    if (c.measure === 'registered') day.registered += c.n
+    else day.cancelled += c.n
+  }
+  for (const d of await countRegistrationsPerDay(db, split.open, query.provider))
+    perDay.set(d.day, { registered: d.registered, cancelled: d.cancelled })
+  return {
+    columns: [col('day', 'day'), col('registered'), col('cancelled')],
+    rows: computeReportDays(query.period).map((day) => ({
+      day: day.label,
+      registered: perDay.get(day.label)?.registered ?? 0,
+      cancelled: perDay.get(day.label)?.cancelled ?? 0,
+    })),
+  }
+}
+
+const seatFill: Builder = async (db, query) => {
+  const split = await query.days()
+  const weeks = computeReportWeeks(query.period)
+  const weekOf = (day: ReportBucket) =>
+    weeks.find((week) => week.start <= day.start && day.start < week.end)!.label
+  const dayToWeek = new Map(split.counted.map((day) => [day.label, weekOf(day)]))
+  const rows = new Map<string, { -readonly [K in keyof SeatFillRow]: SeatFillRow[K] }>()
+  const row = (week: string, centreId: string) => {
+    const key = `${week}\u0000${centreId}`
+    let found = rows.get(key)
+    if (found === undefined) {
+      found = { week, centreId, slots: 0, capacity: 0, booked: 0 }
+      rows.set(key, found)
+    }
+    return found
+  }
+  for (const c of await countsOf(db, query, split, ['slots', 'booked'], true)) {
+    const found = row(dayToWeek.get(c.day)!, c.subject)
+    if (c.measure === 'slots') {
+      found.slots += c.n
+      found.capacity += c.total
+    } else found.booked += c.n
+  }
+  // Each open day is a bucket of its week's label, so its rows add to the week's.
+  const openDays = split.open.map((day) => ({ ...day, label: weekOf(day) }))
+  for (const c of await sumSeatFill(db, openDays, query.provider)) {
+    const found = row(c.week, c.centreId)
+    found.slots += c.slots
+    found.capacity += c.capacity
+    found.booked += c.booked
+  }
+  const counts = [...rows.values()].sort(
+    (a, b) => byBytes(a.week, b.week) || byBytes(a.centreId, b.centreId),
+  )
   const centres = await findCentreNames(
     db,
     counts.map((c) => c.centreId),
@@ -76,8 +155,39 @@ const seatFill: Builder = async (db, { period, provider }) => {
   }
 }
 
-const passRates: Builder = async (db, { period, provider }) => {
-  const counts = await countAttemptResults(db, period.start, period.end, provider)
+const PASS_MEASURES = {
+  sat: 'sat',
+  passed: 'passed',
+  'first-sat': 'firstSat',
+  'first-passed': 'firstPassed',
+  pending: 'pending',
+} as const
+
+const passRates: Builder = async (db, query) => {
+  const split = await query.days()
+  const exams = new Map<string, { -readonly [K in keyof PassRateRow]: PassRateRow[K] }>()
+  const exam = (number: string) => {
+    let found = exams.get(number)
+    if (found === undefined) {
+      found = { exam: number, sat: 0, passed: 0, firstSat: 0, firstPassed: 0, pending: 0 }
+      exams.set(number, found)
+    }
+    return found
+  }
+  for (const c of await countsOf(db, query, split, Object.keys(PASS_MEASURES))) {
+    exam(c.subject)[PASS_MEASURES[c.measure as keyof typeof PASS_MEASURES]] += c.n
+  }
+  for (const r of await fromRows(split, (start, end) =>
+    countAttemptResults(db, start, end, query.provider),
+  )) {
+    const found = exam(r.exam)
+    found.sat += r.sat
+    found.passed += r.passed
+    found.firstSat += r.firstSat
+    found.firstPassed += r.firstPassed
+    found.pending += r.pending
+  }
+  const counts = [...exams.values()].sort((a, b) => byBytes(a.exam, b.exam))
   const titles = await findExamTitles(
     db,
     counts.map((c) => c.exam),
@@ -118,8 +228,50 @@ export const WAIT_BAND_KEYS = [
   'from90Days',
 ] as const
 
-const retakes: Builder = async (db, { period, provider }) => {
-  const counts = await countRetakes(db, period.start, period.end, provider)
+const retakes: Builder = async (db, query) => {
+  const split = await query.days()
+  type Sum = { -readonly [K in keyof RetakeRow]: RetakeRow[K] } & { bands: number[] }
+  const exams = new Map<string, Sum>()
+  const exam = (number: string) => {
+    let found = exams.get(number)
+    if (found === undefined) {
+      found = {
+        exam: number,
+        retakes: 0,
+        bands: WAIT_BAND_KEYS.map(() => 0),
+        shortestMinutes: null,
+        totalMinutes: 0,
+      }
+      exams.set(number, found)
+    }
+    return found
+  }
+  const add = (found: Sum, retakes: number, total: number, shortest: number | null) => {
+    found.retakes += retakes
+    found.totalMinutes += total
+    if (shortest !== null)
+      found.shortestMinutes =
+        found.shortestMinutes === null ? shortest : Math.min(found.shortestMinutes, shortest)
+  }
+  const bandMeasures = WAIT_BAND_KEYS.map((_, k) => `retake-band-${k}`)
+  for (const c of await countsOf(db, query, split, ['retakes', ...bandMeasures])) {
+    const found = exam(c.subject)
+    if (c.measure === 'retakes') add(found, c.n, c.total, c.least)
+    else found.bands[bandMeasures.indexOf(c.measure)]! += c.n
+  }
+  for (const r of await fromRows(split, (start, end) =>
+    countRetakes(db, start, end, query.provider),
+  )) {
+    const found = exam(r.exam)
+    add(found, r.retakes, r.totalMinutes, r.shortestMinutes)
+    r.bands.forEach((n, k) => {
+      found.bands[k]! += n
+    })
+  }
+  const counts = [...exams.values()]
+    .filter((c) => c.retakes > 0)
+    .sort((a, b) => byBytes(a.exam, b.exam))
+    .map((c) => ({ ...c, averageMinutes: c.totalMinutes / c.retakes }))
   const titles = await findExamTitles(
     db,
     counts.map((c) => c.exam),
@@ -144,7 +296,61 @@ const retakes: Builder = async (db, { period, provider }) => {
   }
 }
 
-const codes: Builder = async (db, { period, provider, now }) => ({
+const CODE_MEASURES = {
+  issued: 'issued',
+  expired: 'expired',
+  used: 'used',
+  forfeited: 'forfeited',
+  returned: 'returned',
+} as const
+
+/** Per offer version: the counted days' counts and the open days' rows, with the offers' names. */
+async function sumCodes(db: Kysely<DB>, query: ReportQuery): Promise<CodeCountRow[]> {
+  const split = await query.days()
+  const rows = new Map<string, { -readonly [K in keyof CodeCountRow]: CodeCountRow[K] }>()
+  const row = (offerId: string, version: number) => {
+    const key = `${offerId}\u0000${version}`
+    let found = rows.get(key)
+    if (found === undefined) {
+      found = {
+        offerId,
+        offerVersion: version,
+        offerName: offerId,
+        issued: 0,
+        used: 0,
+        returned: 0,
+        forfeited: 0,
+        expired: 0,
+      }
+      rows.set(key, found)
+    }
+    return found
+  }
+  // Issuing and expiry belong to no provider: counted for all whatever the provider asked.
+  const counts = [
+    ...(await countsOf(db, { ...query, provider: null }, split, ['issued', 'expired'])),
+    ...(await countsOf(db, query, split, ['used', 'forfeited', 'returned'])),
+  ]
+  for (const c of counts)
+    row(c.subject, c.variant)[CODE_MEASURES[c.measure as keyof typeof CODE_MEASURES]] += c.n
+  for (const r of await fromRows(split, (start, end) =>
+    countCodes(db, start, end, query.now, query.provider),
+  )) {
+    const found = row(r.offerId, r.offerVersion)
+    for (const key of Object.values(CODE_MEASURES)) found[key] += r[key]
+  }
+  const names = await findOfferNames(
+    db,
+    [...rows.values()].map((r) => r.offerId),
+  )
+  for (const found of rows.values())
+    found.offerName = names.get(`${found.offerId}\u0000${found.offerVersion}`) ?? found.offerId
+  return [...rows.values()].sort(
+    (a, b) => a.offerId.localeCompare(b.offerId) || a.offerVersion - b.offerVersion,
+  )
+}
+
+const codes: Builder = async (db, query) => ({
   columns: [
     col('offer', 'text'),
     col('version'),
@@ -155,7 +361,7 @@ const codes: Builder = async (db, { period, provider, now }) => ({
     col('forfeited'),
     col('expired'),
   ],
-  rows: (await countCodes(db, period.start, period.end, now, provider)).map((c) => ({
+  rows: (await sumCodes(db, query)).map((c) => ({
     offer: c.offerId,
     version: c.offerVersion,
     offerName: c.offerName,
@@ -228,9 +434,32 @@ const exceptionRequests: Builder = async (db, { period, provider }) => {
   }
 }
 
-const noShows: Builder = async (db, { period, provider, now }) => {
-  const counts = await countNoShows(db, period.start, period.end, now, provider)
-  const centres = await findCentreNames(
+const noShows: Builder = async (db, query) => {
+  const split = await query.days()
+  const centres = new Map<string, { -readonly [K in keyof NoShowRow]: NoShowRow[K] }>()
+  const centre = (centreId: string) => {
+    let found = centres.get(centreId)
+    if (found === undefined) {
+      found = { centreId, seats: 0, noShows: 0 }
+      centres.set(centreId, found)
+    }
+    return found
+  }
+  for (const c of await countsOf(db, query, split, ['booked', 'no-show'])) {
+    if (c.measure === 'booked') centre(c.subject).seats += c.n
+    else centre(c.subject).noShows += c.n
+  }
+  for (const r of await fromRows(split, (start, end) =>
+    countNoShows(db, start, end, query.now, query.provider),
+  )) {
+    const found = centre(r.centreId)
+    found.seats += r.seats
+    found.noShows += r.noShows
+  }
+  const counts = [...centres.values()]
+    .filter((c) => c.seats > 0)
+    .sort((a, b) => a.centreId.localeCompare(b.centreId))
+  const names = await findCentreNames(
     db,
     counts.map((c) => c.centreId),
   )
@@ -238,7 +467,7 @@ const noShows: Builder = async (db, { period, provider, now }) => {
     columns: [...CENTRE_COLUMNS, col('seats'), col('noShows'), col('noShowRate', 'ratio')],
     rows: counts.map((c) => {
       return {
-        ...centreCells(c.centreId, centres),
+        ...centreCells(c.centreId, names),
         seats: c.seats,
         noShows: c.noShows,
         noShowRate: computeShare(c.noShows, c.seats),

@@ -15,6 +15,7 @@ import { startIdempotencyPurgeJob } from '../../jobs/idempotency-purge-job.js'
 import { startOutboxWorker } from '../../jobs/outbox-worker.js'
 import { startPasskeyChallengePurgeJob } from '../../jobs/passkey-challenge-purge-job.js'
 import { startReminderJob } from '../../jobs/reminder-job.js'
+import { startReportCountJob } from '../../jobs/report-count-job.js'
 import { startSignInPurgeJob } from '../../jobs/sign-in-purge-job.js'
 import { createFileTransport } from '../../mail/file-transport.js'
 import { type MailSettings, readMailSettings } from '../../mail/mail-settings.js'
@@ -70,6 +71,11 @@ export async function serve(config: Config): Promise<void> {
     app.log,
   )
   const holdExpiry = startHoldExpiryJob({ ...store, mail: mailSettings }, app.log)
+  const reportCounts = startReportCountJob(store, config.exceptionDue.timeZone, app.log)
+  // Counted at the start too, so that a server just started reads closed days from their counts.
+  reportCounts.tick().catch((error: unknown) => {
+    app.log.error({ err: error }, 'counting report days failed; tried again at the next tick')
+  })
   // EXAMDESK_REMINDER_DAYS=0 turns reminders off.
   const reminders =
     config.reminderDays > 0
@@ -105,6 +111,7 @@ export async function serve(config: Config): Promise<void> {
     await challengePurge.stop()
     await signInPurge.stop()
     await holdExpiry.stop()
+    await reportCounts.stop()
     await reminders?.stop()
     await worker.stop()
     await transport.close()

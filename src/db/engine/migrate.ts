@@ -25,6 +25,7 @@ import * as emailChanges from './migrations/0021-email-changes.js'
 import * as staffConsole from './migrations/0022-staff-console.js'
 import * as reports from './migrations/0023-reports.js'
 import * as writtenChannels from './migrations/0024-written-channels.js'
+import * as reportDayCounts from './migrations/0025-report-day-counts.js'
 
 /**
  * Every migration, in order, imported statically rather than read from a
@@ -56,6 +57,7 @@ export const MIGRATIONS = {
   '0022-staff-console': staffConsole,
   '0023-reports': reports,
   '0024-written-channels': writtenChannels,
+  '0025-report-day-counts': reportDayCounts,
 } as const
 
 /**

@@ -600,4 +600,31 @@ export interface DB {
   invitation_waves: InvitationWaveTable
   invitation_wave_intervals: InvitationWaveIntervalTable
   wave_invitations: WaveInvitationTable
+  report_day_counts: ReportDayCountTable
+  report_counted_days: ReportCountedDayTable
+  report_count_marks: ReportCountMarkTable
+}
+
+/** Migration 0024: one count of a closed day on a zone's clock (see the migration). */
+export interface ReportDayCountTable {
+  time_zone: string
+  day: string
+  measure: string
+  provider_id: string
+  subject: string
+  variant: number
+  n: number | string
+  total: number | string
+  least: number | string | null
+}
+
+export interface ReportCountedDayTable {
+  time_zone: string
+  day: string
+  counted_at: InstantColumn
+}
+
+export interface ReportCountMarkTable {
+  time_zone: string
+  as_of: InstantColumn
 }

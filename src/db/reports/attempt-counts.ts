@@ -58,7 +58,8 @@ export interface RetakeRow {
   /** Retakes per wait band: under 2 days, 2 to under 7, … , 90 days or more (one more than the bands). */
   readonly bands: readonly number[]
   readonly shortestMinutes: number | null
-  readonly averageMinutes: number | null
+  /** The waits added up, so that counts of several stretches make one average. */
+  readonly totalMinutes: number
 }
 
 /** Per exam, the retakes taken in the period (attempts after an earlier one at the same exam) and how long each came after the one before. */
@@ -83,7 +84,7 @@ export async function countRetakes(
       ...bands,
       when(sql`minutes_since_previous >= ${WAIT_BANDS_MINUTES.at(-1)}`).as('band_last'),
       eb.fn.min('minutes_since_previous').as('shortest'),
-      eb.fn.avg('minutes_since_previous').as('average'),
+      eb.fn.sum('minutes_since_previous').as('total'),
     ])
     .where('taken_at', '>=', writeInstant(start))
     .where('taken_at', '<', writeInstant(end))
@@ -98,6 +99,6 @@ export async function countRetakes(
     retakes: toCount(row.retakes),
     bands: [...WAIT_BANDS_MINUTES.map((_, k) => toCount(row[`band_${k}`])), toCount(row.band_last)],
     shortestMinutes: row.shortest === null ? null : Number(row.shortest),
-    averageMinutes: row.average === null ? null : Number(row.average),
+    totalMinutes: toCount(row.total),
   }))
 }

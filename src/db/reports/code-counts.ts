@@ -113,18 +113,29 @@ export async function countCodes(
     found.used = toCount(r.used)
     found.forfeited = toCount(r.forfeited)
   }
-  if (rows.size > 0) {
-    const names = await db
-      .selectFrom('offers')
-      .select(['id', 'version', 'name'])
-      .where('id', 'in', [...new Set([...rows.values()].map((r) => r.offerId))])
-      .execute()
-    for (const name of names) {
-      const found = rows.get(keyOf(name.id, name.version))
-      if (found) found.offerName = name.name
-    }
+  const names = await findOfferNames(
+    db,
+    [...rows.values()].map((r) => r.offerId),
+  )
+  for (const [key, name] of names) {
+    const found = rows.get(key)
+    if (found) found.offerName = name
   }
   return [...rows.values()].sort(
     (a, b) => a.offerId.localeCompare(b.offerId) || a.offerVersion - b.offerVersion,
   )
+}
+
+/** The name of each version of the offers named, by `offer\u0000version`. */
+export async function findOfferNames(
+  db: Kysely<DB>,
+  offerIds: readonly string[],
+): Promise<Map<Key, string>> {
+  if (offerIds.length === 0) return new Map()
+  const names = await db
+    .selectFrom('offers')
+    .select(['id', 'version', 'name'])
+    .where('id', 'in', [...new Set(offerIds)])
+    .execute()
+  return new Map(names.map((name) => [keyOf(name.id, name.version), name.name]))
 }

@@ -11,7 +11,7 @@ export interface NoShowRow {
   readonly noShows: number
 }
 
-/** Per centre, the appointments that started in the period (before now) and those recorded as no-shows. */
+/** Per centre with a slot in the period, the appointments that started in it (before now) and those recorded as no-shows. */
 export async function countNoShows(
   db: Kysely<DB>,
   start: Instant,
@@ -46,6 +46,5 @@ export async function countNoShows(
       seats: toCount(row.n),
       noShows: noShows.get(row.centre_id) ?? 0,
     }))
-    .filter((row) => row.seats > 0)
     .sort((a, b) => a.centreId.localeCompare(b.centreId))
 }

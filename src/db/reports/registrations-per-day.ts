@@ -19,6 +19,8 @@ export async function countRegistrationsPerDay(
   days: readonly ReportBucket[],
   provider: string | null,
 ): Promise<RegistrationsDayRow[]> {
+  // No buckets: nothing to read (and VALUES cannot be empty).
+  if (days.length === 0) return []
   const { rows } = await sql<{ label: string; registered: unknown; cancelled: unknown }>`
     with ${bucketTable(db, 'd', days)}
     select d.label,

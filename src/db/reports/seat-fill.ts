@@ -20,6 +20,8 @@ export async function sumSeatFill(
   weeks: readonly ReportBucket[],
   provider: string | null,
 ): Promise<SeatFillRow[]> {
+  // No buckets: nothing to read (and VALUES cannot be empty).
+  if (weeks.length === 0) return []
   const { rows } = await sql<{
     label: string
     centre_id: string
