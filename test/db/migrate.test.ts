@@ -42,6 +42,9 @@ const TABLES = [
   'providers',
   'refunds',
   'registrations',
+  'report_count_marks',
+  'report_counted_days',
+  'report_day_counts',
   'sessions',
   'sign_in_requests',
   'slots',
@@ -85,6 +88,7 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
         ['0022-staff-console', 'Success'],
         ['0023-reports', 'Success'],
         ['0024-written-channels', 'Success'],
+        ['0025-report-day-counts', 'Success'],
       ])
       // PostgreSQL has every test's schema; ours are the tables in the current one.
       const own =
