@@ -68,6 +68,8 @@ const NOT_ABOUT_A_PAGE: Readonly<Record<string, string>> = {
   'identity-linked': 'as passkey-added',
   'identity-unlinked': 'as passkey-added',
   'email-changed': 'it goes to the old address, which the account no longer has',
+  'sign-in-refused':
+    'it tells a disabled staff account why it cannot sign in; no page would open for it (test/api/staff-account-disable.test.ts)',
 }
 
 /** A mail as the tests below read it: its outbox kind, the mail, and the portal page it is about. */
