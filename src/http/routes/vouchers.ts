@@ -50,6 +50,15 @@ export const PreviewOut = Type.Object({
     version: Type.Integer(),
     name: Type.String(),
     covers: Type.String({ description: 'The exams the offer covers, in a sentence' }),
+    exams: Type.Object(
+      {
+        families: Type.Array(Type.String()),
+        prefixes: Type.Array(Type.String()),
+        numbers: Type.Array(Type.String()),
+        priceClasses: Type.Array(Type.String()),
+      },
+      { description: 'What covers says, as its parts: every exam when all four are empty' },
+    ),
     providers: Type.Array(Type.String(), { description: 'Empty: every provider' }),
     paymentMethods: Type.Array(Type.String(), { description: 'Empty: every method' }),
     combinable: Type.Boolean(),
@@ -94,6 +103,12 @@ export function toPreviewOut(preview: VoucherPreview) {
       version: preview.offer.version,
       name: preview.offer.name,
       covers: preview.covers,
+      exams: {
+        families: [...preview.offer.exams.families],
+        prefixes: [...preview.offer.exams.prefixes],
+        numbers: [...preview.offer.exams.numbers],
+        priceClasses: [...preview.offer.exams.priceClasses],
+      },
       providers: [...preview.offer.providers],
       paymentMethods: [...preview.offer.paymentMethods],
       combinable: preview.offer.combinable,

@@ -15147,6 +15147,13 @@ export interface operations {
                             combinable: boolean;
                             /** @description The exams the offer covers, in a sentence */
                             covers: string;
+                            /** @description What covers says, as its parts: every exam when all four are empty */
+                            exams: {
+                                families: string[];
+                                numbers: string[];
+                                prefixes: string[];
+                                priceClasses: string[];
+                            };
                             id: string;
                             name: string;
                             /** @description Empty: every method */
@@ -17765,6 +17772,13 @@ export interface operations {
                             combinable: boolean;
                             /** @description The exams the offer covers, in a sentence */
                             covers: string;
+                            /** @description What covers says, as its parts: every exam when all four are empty */
+                            exams: {
+                                families: string[];
+                                numbers: string[];
+                                prefixes: string[];
+                                priceClasses: string[];
+                            };
                             id: string;
                             name: string;
                             /** @description Empty: every method */
