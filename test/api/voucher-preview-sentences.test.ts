@@ -102,4 +102,49 @@ describe.each(testDatabases())('code sentences in the preview on $name', ({ open
     )
     expect(refused).toMatchObject({ sentence: { code: 'RETAKE_FOR_OTHER_EXAM' } })
   })
+  it("refuses moving a booking past its code's expiry with the reason as a code and its parameters", async () => {
+    const { w, centre } = await world(get)
+    const lea = await registerCandidate(w)
+    const enrolment = expectOk<{ code: string; expiresAt: string; offer: { name: string } }>(
+      await call(w, 'POST', '/v1/offers/second-shot/enrolments', { candidateId: lea }, 'support'),
+      201,
+    )
+    const slot = await createSlot(w.db, centre, instant('2026-10-01T09:00:00Z'))
+    const booked = expectOk<{ id: string }>(
+      await book(
+        w,
+        {
+          candidateId: lea,
+          slotId: slot,
+          voucherCode: enrolment.code,
+          payment: { method: 'card' },
+        },
+        'r1',
+      ),
+      201,
+    )
+    const afterExpiry = await createSlot(
+      w.db,
+      centre,
+      instant(enrolment.expiresAt) + 24 * 60 * 60 * 1000,
+    )
+    const refused = expectProblem(
+      await call(
+        w,
+        'POST',
+        `/v1/registrations/${booked.id}/reschedule`,
+        { slotId: afterExpiry },
+        'provider',
+      ),
+      409,
+      'CODE_EXPIRED',
+    )
+    expect(refused).toMatchObject({
+      detail: expect.stringContaining('choose an earlier seat'),
+      sentence: {
+        code: 'MOVED_AFTER_EXPIRY',
+        params: { offer: enrolment.offer.name, expiresAt: enrolment.expiresAt },
+      },
+    })
+  })
 })
