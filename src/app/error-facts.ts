@@ -1,3 +1,5 @@
+import type { CodeSentenceFacts } from '../domain/code-sentences.js'
+
 /**
  * The facts each error code is made with: what its sentence reads, and what
  * the shells send beside it (the problem+json extension members, the CLI's
@@ -49,6 +51,8 @@ interface BetaRefusalFacts {
 /** A code refused by its offer's terms, when applied or when its booking moves. */
 interface CodeRefusalFacts {
   readonly reason: string
+  /** The reason as a stable code and its facts, for a page to say in its reader's language. */
+  readonly sentence?: CodeSentenceFacts
   /** The code as the candidate writes it; absent when the refusal names no one code. */
   readonly voucherCode?: string
 }

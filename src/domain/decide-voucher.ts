@@ -1,12 +1,12 @@
-import type { ExamNumber } from './exam-number.js'
-import { formatInZone, type Instant } from './instant.js'
 import {
-  coversExam,
-  describeScope,
-  type PaymentMethod,
-  type PricedExam,
-  refusePaymentMethod,
-} from './offer.js'
+  type CodeSentence,
+  codeSentence,
+  codeSentenceInEnglish,
+  type SeatUse,
+} from './code-sentences.js'
+import type { ExamNumber } from './exam-number.js'
+import type { Instant } from './instant.js'
+import { coversExam, type PaymentMethod, type PricedExam, refusePaymentMethod } from './offer.js'
 import {
   openAfterPassDiscount,
   openFreeRetakes,
@@ -55,7 +55,13 @@ export interface ProposedBooking {
 }
 
 export type VoucherVerdict =
-  | { readonly accepted: false; readonly code: VoucherRefusal; readonly reason: string }
+  | {
+      readonly accepted: false
+      readonly code: VoucherRefusal
+      readonly reason: string
+      /** The reason as a code and its facts, to be said in the reader's language. */
+      readonly sentence: CodeSentence
+    }
   | {
       readonly accepted: true
       readonly use: VoucherUseKind
@@ -66,7 +72,42 @@ export type VoucherVerdict =
       readonly keeps: readonly string[]
       /** What using it this way gives up; a registration must acknowledge these. */
       readonly loses: readonly string[]
+      /** The same three, as codes and their facts. */
+      readonly sentences: VerdictSentences
     }
+
+/** What an accepted code does, keeps and gives up, each as a code and its facts. */
+export interface VerdictSentences {
+  readonly does: CodeSentence
+  readonly keeps: readonly CodeSentence[]
+  readonly loses: readonly CodeSentence[]
+}
+
+/** Turns sentences into the verdict, with their English text. */
+interface Verdicts {
+  refuse(code: VoucherRefusal, sentence: CodeSentence): Extract<VoucherVerdict, { accepted: false }>
+  accept(
+    use: VoucherUseKind,
+    effect: PriceEffect,
+    sentences: VerdictSentences,
+  ): Extract<VoucherVerdict, { accepted: true }>
+}
+
+function verdictsIn(timeZone: string): Verdicts {
+  const say = (sentence: CodeSentence) => codeSentenceInEnglish(sentence, timeZone)
+  return {
+    refuse: (code, sentence) => ({ accepted: false, code, reason: say(sentence), sentence }),
+    accept: (use, effect, sentences) => ({
+      accepted: true,
+      use,
+      effect,
+      does: say(sentences.does),
+      keeps: sentences.keeps.map(say),
+      loses: sentences.loses.map(say),
+      sentences,
+    }),
+  }
+}
 
 /**
  * Judges one code for one proposed registration: whether its offer's terms
@@ -76,55 +117,67 @@ export type VoucherVerdict =
  */
 export function decideVoucher(voucher: Voucher, booking: ProposedBooking): VoucherVerdict {
   const { offer } = voucher
-  const at = (instant: Instant) => formatInZone(instant, booking.timeZone)
+  const { refuse } = verdictsIn(booking.timeZone)
 
   if (voucher.voidedAt != null) {
-    return refuse(
-      'CODE_VOIDED',
-      `This code was withdrawn at ${at(voucher.voidedAt)}, before its invitation opened, and no longer works.`,
-    )
+    return refuse('CODE_VOIDED', codeSentence('CODE_WITHDRAWN', { withdrawnAt: voucher.voidedAt }))
   }
   if (voucher.expiresAt !== null && booking.now >= voucher.expiresAt) {
-    return refuse('CODE_EXPIRED', `This code expired at ${at(voucher.expiresAt)}.`)
+    return refuse('CODE_EXPIRED', codeSentence('CODE_EXPIRED', { expiresAt: voucher.expiresAt }))
   }
   if (offer.providers.length > 0 && !offer.providers.includes(booking.provider)) {
     return refuse(
       'PROVIDER_NOT_COVERED',
-      `${offer.name} is delivered only by ${offer.providers.join(' or ')}: choose a seat at ${offer.providers.length > 1 ? 'one of them' : 'that provider'}.`,
+      codeSentence('PROVIDERS_ONLY', { offer: offer.name, providers: offer.providers }),
     )
   }
   const notCombinable = booking.otherCodes.find((other) => !offer.combinable || !other.combinable)
   if (notCombinable) {
+    const names = { offer: offer.name, other: notCombinable.offerName }
     return refuse(
       'CODE_NOT_COMBINABLE',
       offer.combinable
-        ? `${notCombinable.offerName} cannot be combined with other codes, so it cannot be used with ${offer.name}.`
-        : `${offer.name} cannot be combined with any other offer or code, such as ${notCombinable.offerName}.`,
+        ? codeSentence('OTHER_CODE_NOT_COMBINABLE', names)
+        : codeSentence('OFFER_NOT_COMBINABLE', names),
     )
   }
   const expiresAt = voucher.expiresAt
-  const beforeExpiry = (what: string): VoucherVerdict | null =>
+  const beforeExpiry = (use: SeatUse): VoucherVerdict | null =>
     expiresAt !== null && booking.startsAt >= expiresAt
       ? refuse(
           'CODE_EXPIRED',
-          `${what} must take place before ${at(expiresAt)}, when this code expires; this seat is at ${at(booking.startsAt)}.`,
+          codeSentence('SEAT_AFTER_EXPIRY', {
+            use,
+            exam: booking.exam.number,
+            expiresAt,
+            startsAt: booking.startsAt,
+          }),
         )
       : null
 
-  const verdict = decideUse(voucher, booking, at, beforeExpiry)
+  const verdict = decideUse(voucher, booking, beforeExpiry)
   if (!verdict.accepted || verdict.effect.kind === 'free') return verdict
   const methodRefused =
     booking.paymentMethod === null ? null : refusePaymentMethod(offer, booking.paymentMethod)
-  if (methodRefused) return refuse('PAYMENT_METHOD_NOT_ACCEPTED', methodRefused)
+  if (methodRefused) {
+    return refuse(
+      'PAYMENT_METHOD_NOT_ACCEPTED',
+      codeSentence('PAYMENT_METHODS_ONLY', {
+        offer: offer.name,
+        methods: offer.paymentMethods,
+        method: booking.paymentMethod ?? '',
+      }),
+    )
+  }
   return verdict
 }
 
 function decideUse(
   voucher: Voucher,
   booking: ProposedBooking,
-  at: (instant: Instant) => string,
-  beforeExpiry: (what: string) => VoucherVerdict | null,
+  beforeExpiry: (use: SeatUse) => VoucherVerdict | null,
 ): VoucherVerdict {
+  const { refuse, accept } = verdictsIn(booking.timeZone)
   const { offer } = voucher
   const exam = booking.exam.number
   const benefit = offer.benefit
@@ -132,12 +185,19 @@ function decideUse(
   const notCovered = () =>
     refuse(
       'EXAM_NOT_COVERED',
-      `${offer.name} covers ${describeScope(offer.exams)}; ${exam} is not one of them.`,
+      codeSentence('EXAM_NOT_COVERED', {
+        offer: offer.name,
+        exam,
+        families: offer.exams.families,
+        prefixes: offer.exams.prefixes,
+        numbers: offer.exams.numbers,
+        priceClasses: offer.exams.priceClasses,
+      }),
     )
 
   if (benefit.kind !== 'free-retake') {
     if (!covered) return notCovered()
-    const late = beforeExpiry('An exam booked with this code')
+    const late = beforeExpiry('exam')
     if (late) return late
     const limit = offer.usesPerCode
     const taken = voucher.usesTaken ?? voucher.uses.length
@@ -145,45 +205,55 @@ function decideUse(
       return refuse(
         'CODE_ALREADY_USED',
         limit > 1 && voucher.uses.length === 0
-          ? `All ${limit} uses of this code are taken.`
-          : usedUpSentence(voucher.uses, at),
+          ? codeSentence('ALL_USES_TAKEN', { limit })
+          : usedUpSentence(voucher.uses),
       )
     }
     const left = limit === null ? null : limit - taken - 1
     const keeps =
       left === null
         ? [
-            `The code stays usable${voucher.expiresAt === null ? '' : ` until ${at(voucher.expiresAt)}`}.`,
+            voucher.expiresAt === null
+              ? codeSentence('STAYS_USABLE', {})
+              : codeSentence('STAYS_USABLE_UNTIL', { expiresAt: voucher.expiresAt }),
           ]
         : left > 0
-          ? [`${left} more use${left === 1 ? '' : 's'} of this code remain.`]
+          ? [codeSentence('USES_LEFT', { count: left })]
           : []
     return benefit.kind === 'percent-off'
       ? accept(
           'percent-off',
           { kind: 'percent-off', percent: benefit.percent },
-          `${benefit.percent} % off ${exam}.`,
-          keeps,
-          [],
+          {
+            does: codeSentence('PERCENT_OFF', { percent: benefit.percent, exam }),
+            keeps,
+            loses: [],
+          },
         )
-      : accept('free-exam', { kind: 'free' }, `${exam} at no charge.`, keeps, [])
+      : accept(
+          'free-exam',
+          { kind: 'free' },
+          { does: codeSentence('FREE_EXAM', { exam }), keeps, loses: [] },
+        )
   }
 
   const now = booking.now
   const retakes = openFreeRetakes(voucher, now)
   const retake = retakes.find((use) => use.exam === exam)
   const elsewhere = retakes.filter((use) => use.exam !== exam)
-  const keepsElsewhere = elsewhere.map((use) => keepsRetakeSentence(use.exam, voucher, at))
+  const keepsElsewhere = elsewhere.map((use) => keepsRetakeSentence(use.exam, voucher))
 
   if (retake) {
-    const late = beforeExpiry(`The free retake of ${exam}`)
+    const late = beforeExpiry('free-retake')
     if (late) return late
     return accept(
       'free-retake',
       { kind: 'free' },
-      `The free retake of ${exam}, after the attempt of ${at(retake.takenAt ?? retake.startsAt)}: nothing to pay.`,
-      keepsElsewhere,
-      [],
+      {
+        does: codeSentence('FREE_RETAKE', { exam, attemptAt: retake.takenAt ?? retake.startsAt }),
+        keeps: keepsElsewhere,
+        loses: [],
+      },
     )
   }
 
@@ -194,10 +264,10 @@ function decideUse(
   ).size
 
   if (!firstOfExam && examsUsed < benefit.exams && covered) {
-    const late = beforeExpiry(`The first attempt of ${exam}, and its retake,`)
+    const late = beforeExpiry('first-attempt')
     if (late) return late
     const keeps = [...keepsElsewhere]
-    const loses: string[] = []
+    const loses: CodeSentence[] = []
     const expiry = voucher.expiresAt
     if (
       expiry !== null &&
@@ -205,108 +275,102 @@ function decideUse(
     ) {
       loses.push(
         booking.retakeIfFailedAt === null
-          ? `If this attempt fails, the retake policy allows no retake of ${exam} before this code expires at ${at(expiry)}: the free retake would be lost.`
-          : `If this attempt fails, the retake policy allows a retake of ${exam} only from ${at(booking.retakeIfFailedAt)}, after this code expires at ${at(expiry)}: the free retake would be lost.`,
+          ? codeSentence('RETAKE_LOST_NO_RETAKE', { exam, expiresAt: expiry })
+          : codeSentence('RETAKE_LOST_TOO_LATE', {
+              exam,
+              retakeAt: booking.retakeIfFailedAt,
+              expiresAt: expiry,
+            }),
       )
     } else {
       keeps.push(
-        `If this attempt fails, the same code books one free retake of ${exam}${expiry === null ? '' : `, to be taken before ${at(expiry)}`}.`,
+        expiry === null
+          ? codeSentence('RETAKE_IF_FAILED', { exam })
+          : codeSentence('RETAKE_IF_FAILED_BEFORE', { exam, expiresAt: expiry }),
       )
     }
     if (offer.afterPass && booking.startsAt < offer.afterPass.passedUntil) {
       keeps.push(
-        `If you pass before ${at(offer.afterPass.passedUntil)}, the same code gives ${offer.afterPass.percent} % off one more exam booked before ${at(offer.afterPass.bookBefore)} (that discount includes no free retake).`,
+        codeSentence('DISCOUNT_AFTER_PASS', {
+          passBeforeAt: offer.afterPass.passedUntil,
+          percent: offer.afterPass.percent,
+          bookBeforeAt: offer.afterPass.bookBefore,
+        }),
       )
     }
     const left = benefit.exams - examsUsed - 1
-    if (left > 0)
-      keeps.push(`The code covers ${left} more exam${left === 1 ? '' : 's'} of the pack.`)
+    if (left > 0) keeps.push(codeSentence('PACK_EXAMS_LEFT', { count: left }))
     return accept(
       'first-attempt',
       { kind: 'none' },
-      `Books the first attempt of ${exam} at the full price; the code's free retake is kept for it.`,
-      keeps,
-      loses,
+      { does: codeSentence('FIRST_ATTEMPT_FULL_PRICE', { exam }), keeps, loses },
     )
   }
 
   if (afterPass) {
-    const late = beforeExpiry(`The discounted exam`)
+    const late = beforeExpiry('after-pass-discount')
     if (late) return late
+    const percent = offer.afterPass?.percent ?? 0
     return accept(
       'after-pass-discount',
-      { kind: 'percent-off', percent: offer.afterPass?.percent ?? 0 },
-      `${offer.afterPass?.percent} % off ${exam}, earned by passing ${afterPass.exam}. This discount includes no free retake: the code is then used up.`,
-      keepsElsewhere,
-      [],
+      { kind: 'percent-off', percent },
+      {
+        does: codeSentence('AFTER_PASS_DISCOUNT', { percent, exam, passedExam: afterPass.exam }),
+        keeps: keepsElsewhere,
+        loses: [],
+      },
     )
   }
   if (elsewhere.length > 0) {
     return refuse(
       'RETAKE_OF_OTHER_EXAM',
-      `This code's free retake is for ${elsewhere.map((use) => use.exam).join(' and ')} only; it cannot pay for ${exam}.`,
+      codeSentence('RETAKE_FOR_OTHER_EXAM', {
+        retakeExams: elsewhere.map((use) => use.exam),
+        exam,
+      }),
     )
   }
-  if (firstOfExam) return refuse('CODE_ALREADY_USED', sameExamSentence(voucher, firstOfExam, at))
+  if (firstOfExam) return refuse('CODE_ALREADY_USED', sameExamSentence(voucher, firstOfExam))
   if (!covered) return notCovered()
-  return refuse('CODE_ALREADY_USED', usedUpSentence(voucher.uses, at))
+  return refuse('CODE_ALREADY_USED', usedUpSentence(voucher.uses))
 }
 
-function keepsRetakeSentence(
-  exam: ExamNumber,
-  voucher: Voucher,
-  at: (instant: Instant) => string,
-): string {
-  return `Keeps your free retake of ${exam}${voucher.expiresAt === null ? '' : ` until ${at(voucher.expiresAt)}`}.`
+function keepsRetakeSentence(exam: ExamNumber, voucher: Voucher): CodeSentence {
+  return voucher.expiresAt === null
+    ? codeSentence('KEEPS_RETAKE', { exam })
+    : codeSentence('KEEPS_RETAKE_UNTIL', { exam, expiresAt: voucher.expiresAt })
 }
 
-function sameExamSentence(
-  voucher: Voucher,
-  first: VoucherUse,
-  at: (instant: Instant) => string,
-): string {
+function sameExamSentence(voucher: Voucher, first: VoucherUse): CodeSentence {
+  const exam = first.exam
   const retake = voucher.uses.find(
     (use) => use.exam === first.exam && (use.kind === 'free-retake' || use.kind === 'forfeited'),
   )
   if (retake?.kind === 'free-retake') {
-    return `The free retake of ${first.exam} was booked with this code for ${at(retake.startsAt)}.`
+    return codeSentence('RETAKE_ALREADY_BOOKED', { exam, startsAt: retake.startsAt })
   }
   if (retake?.kind === 'forfeited') {
-    return `The free retake of ${first.exam} was given up when its retake for ${at(retake.startsAt)} was booked without this code.`
+    return codeSentence('RETAKE_GIVEN_UP', { exam, startsAt: retake.startsAt })
   }
   switch (first.state) {
     case 'booked':
-      return `This code already books ${first.exam} for ${at(first.startsAt)}; its free retake becomes available only if that attempt fails.`
+      return codeSentence('FIRST_ATTEMPT_BOOKED', { exam, startsAt: first.startsAt })
     case 'awaiting-result':
-      return `The attempt of ${first.exam} booked with this code awaits its result; the free retake becomes available only if it fails.`
+      return codeSentence('FIRST_ATTEMPT_AWAITS_RESULT', { exam })
     case 'passed':
-      return `${first.exam} was passed with this code; a pass does not turn the free retake into another exam.`
+      return codeSentence('FIRST_ATTEMPT_PASSED', { exam })
     case 'not-sat':
-      return `This code was spent on ${first.exam} for ${at(first.startsAt)}, which was not sat.`
+      return codeSentence('FIRST_ATTEMPT_NOT_SAT', { exam, startsAt: first.startsAt })
     default:
-      return `This code was used for ${first.exam}.`
+      return codeSentence('USED_FOR_EXAM', { exam })
   }
 }
 
-function usedUpSentence(uses: readonly VoucherUse[], at: (instant: Instant) => string): string {
+function usedUpSentence(uses: readonly VoucherUse[]): CodeSentence {
   const last = uses[uses.length - 1]
   return last
-    ? `This code was already used, for ${last.exam} at ${at(last.startsAt)}.`
-    : 'This code was already used.'
-}
-
-function refuse(code: VoucherRefusal, reason: string): VoucherVerdict {
-  return { accepted: false, code, reason }
-}
-
-function accept(
-  use: VoucherUseKind,
-  effect: PriceEffect,
-  does: string,
-  keeps: readonly string[],
-  loses: readonly string[],
-): VoucherVerdict {
-  return { accepted: true, use, effect, does, keeps, loses }
+    ? codeSentence('ALREADY_USED_FOR', { exam: last.exam, startsAt: last.startsAt })
+    : codeSentence('ALREADY_USED', {})
 }
 
 /**
@@ -320,19 +384,18 @@ export function decideMovedUse(
   timeZone: string,
 ): Extract<VoucherVerdict, { accepted: false }> | null {
   const { offer, expiresAt } = voucher
+  const { refuse } = verdictsIn(timeZone)
   if (offer.providers.length > 0 && !offer.providers.includes(provider)) {
-    return {
-      accepted: false,
-      code: 'PROVIDER_NOT_COVERED',
-      reason: `This registration was booked with ${offer.name}, delivered only by ${offer.providers.join(' or ')}: choose a new seat there.`,
-    }
+    return refuse(
+      'PROVIDER_NOT_COVERED',
+      codeSentence('MOVED_PROVIDERS_ONLY', { offer: offer.name, providers: offer.providers }),
+    )
   }
   if (expiresAt !== null && startsAt >= expiresAt) {
-    return {
-      accepted: false,
-      code: 'CODE_EXPIRED',
-      reason: `This registration was booked with ${offer.name}, whose code must be used before ${formatInZone(expiresAt, timeZone)}; choose an earlier seat.`,
-    }
+    return refuse(
+      'CODE_EXPIRED',
+      codeSentence('MOVED_AFTER_EXPIRY', { offer: offer.name, expiresAt }),
+    )
   }
   return null
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
 import { findOfferVersion } from '../../db/vouchers/offers.js'
 import { findVoucher, listUsesOfRegistration } from '../../db/vouchers/vouchers.js'
+import { codeSentenceFacts } from '../../domain/code-sentences.js'
 import { decideMovedUse } from '../../domain/decide-voucher.js'
 import type { Instant } from '../../domain/instant.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
@@ -31,6 +32,7 @@ export async function requireCodesStillApply(
       throw new AppError(refusal.code, {
         field: 'slotId',
         reason: refusal.reason,
+        sentence: codeSentenceFacts(refusal.sentence),
         voucherCode: formatVoucherCode(voucher.code),
       })
     }

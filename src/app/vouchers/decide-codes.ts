@@ -10,11 +10,17 @@ import {
 } from '../../db/vouchers/vouchers.js'
 import type { Appointment } from '../../domain/appointment.js'
 import type { Candidate } from '../../domain/candidate.js'
+import {
+  type CodeSentence,
+  codeSentence,
+  codeSentenceFacts,
+  codeSentenceInEnglish,
+} from '../../domain/code-sentences.js'
 import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
 import { earliestRetakeIfFailed } from '../../domain/decide-retake.js'
 import { decideVoucher, type VoucherVerdict } from '../../domain/decide-voucher.js'
 import type { Exam } from '../../domain/exam.js'
-import { formatInZone, type Instant } from '../../domain/instant.js'
+import type { Instant } from '../../domain/instant.js'
 import type { OfferVersion, PaymentMethod, PricedExam } from '../../domain/offer.js'
 import {
   type AppliedCode,
@@ -83,6 +89,8 @@ export interface AcceptedCode {
 export interface HeldRetake {
   readonly record: VoucherRecord
   readonly sentence: string
+  /** The same, as a code and its facts. */
+  readonly said: CodeSentence
 }
 
 export interface CodeJudgement {
@@ -91,6 +99,8 @@ export interface CodeJudgement {
   readonly price: PriceBreakdown | null
   /** Everything this registration would cost the candidate besides money. */
   readonly loses: readonly string[]
+  /** The same, as codes and their facts. */
+  readonly losesSaid: readonly CodeSentence[]
 }
 
 /**
@@ -176,6 +186,7 @@ export async function decideCodes(db: Kysely<DB>, question: CodeQuestion): Promi
       throw new AppError(verdict.code, {
         field,
         reason: verdict.reason,
+        sentence: codeSentenceFacts(verdict.sentence),
         voucherCode: formatVoucherCode(record.code),
       })
     }
@@ -204,6 +215,10 @@ export async function decideCodes(db: Kysely<DB>, question: CodeQuestion): Promi
     loses: [
       ...accepted.flatMap((code) => code.verdict.loses),
       ...giveUp.map((held) => held.sentence),
+    ],
+    losesSaid: [
+      ...accepted.flatMap((code) => code.verdict.sentences.loses),
+      ...giveUp.map((held) => held.said),
     ],
   }
 }
@@ -277,13 +292,20 @@ async function heldRetakesGivenUp(
       (use) => use.exam === question.exam.number,
     )
     if (!open) continue
-    const until =
+    const voucherCode = formatVoucherCode(record.code)
+    const exam = question.exam.number
+    const said =
       record.expiresAt === null
-        ? ''
-        : ` until ${formatInZone(record.expiresAt, question.candidate.timeZone)}`
+        ? codeSentence('HELD_RETAKE_GIVEN_UP', { voucherCode, exam })
+        : codeSentence('HELD_RETAKE_GIVEN_UP_UNTIL', {
+            voucherCode,
+            exam,
+            expiresAt: record.expiresAt,
+          })
     held.push({
       record,
-      sentence: `Your code ${formatVoucherCode(record.code)} holds a free retake of ${question.exam.number}${until}; booking this attempt without it gives that free retake up.`,
+      sentence: codeSentenceInEnglish(said, question.candidate.timeZone),
+      said,
     })
   }
   return held

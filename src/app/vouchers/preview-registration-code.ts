@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/engine/schema.js'
 import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
 import type { Principal } from '../../domain/principal.js'
+import { getCandidate } from '../candidates/get-candidate.js'
 import { catalogueIn } from '../catalogue/catalogue-cache.js'
 import type { Clock } from '../clock.js'
 import { findRegistrationFor } from '../registrations/require-live-booking.js'
@@ -44,7 +45,9 @@ export async function previewRegistrationCode(
         })
         return judged.judgement
       })
-      return toVoucherPreview(trx, input.code, verdict)
+      // The candidate's zone, read again when a refusal left no judgement to carry it.
+      const { timeZone } = await getCandidate({ db: trx }, registration.candidateId)
+      return toVoucherPreview(trx, input.code, verdict, timeZone)
     }),
   )
 }

@@ -3,6 +3,7 @@ import { findExamPricing } from '../../db/catalogue/exam-prices.js'
 import type { DB } from '../../db/engine/schema.js'
 import { findOfferVersion } from '../../db/vouchers/offers.js'
 import { findVoucher } from '../../db/vouchers/vouchers.js'
+import { type CodeSentenceFacts, codeSentenceFacts } from '../../domain/code-sentences.js'
 import type { CodeCaller } from '../../domain/code-throttle-scopes.js'
 import { decideRetake } from '../../domain/decide-retake.js'
 import { VOUCHER_REFUSALS } from '../../domain/decide-voucher.js'
@@ -43,12 +44,25 @@ export interface VoucherPreview {
   readonly expiresAt: Instant | null
   readonly accepted: boolean
   /** Why the registration would be refused: the code's rule, or the retake policy's. */
-  readonly refusal: { readonly code: ErrorCode | string; readonly reason: string } | null
+  readonly refusal: {
+    readonly code: ErrorCode | string
+    readonly reason: string
+    /** A code's refusal as a stable code and its facts; null for the retake policy's. */
+    readonly sentence: CodeSentenceFacts | null
+  } | null
   readonly does: string | null
   readonly keeps: readonly string[]
   /** What registering this way would give up; the registration must acknowledge it. */
   readonly loses: readonly string[]
   readonly price: PriceBreakdown | null
+  /** What the code does, keeps and gives up, as stable codes and their facts. */
+  readonly sentences: {
+    readonly does: CodeSentenceFacts | null
+    readonly keeps: readonly CodeSentenceFacts[]
+    readonly loses: readonly CodeSentenceFacts[]
+  }
+  /** The candidate's zone, on whose clock the sentences say their instants. */
+  readonly timeZone: string
 }
 
 /** Refusals that belong to the answer rather than being errors of the request. */
@@ -93,12 +107,17 @@ export async function previewVoucher(
       const decision = decideRetake(retake.policies, retake.facts, exam, appointment.slot.startsAt)
       const beta = await readBetaAccess(trx, candidate, exam)
       if (beta && !beta.access.allowed && refusal === null) {
-        refusal = { code: beta.access.code, reason: beta.access.reason }
+        refusal = { code: beta.access.code, reason: beta.access.reason, sentence: null }
       }
       if (!decision.eligible && refusal === null) {
-        refusal = { code: decision.code, reason: retakeReason(decision) }
+        refusal = { code: decision.code, reason: retakeReason(decision), sentence: null }
       }
-      return toVoucherPreview(trx, input.code, { judged: verdict.judged, refusal })
+      return toVoucherPreview(
+        trx,
+        input.code,
+        { judged: verdict.judged, refusal },
+        candidate.timeZone,
+      )
     }),
   )
 }
@@ -117,7 +136,8 @@ export async function decideForPreview(
     return { judged: await decide(), refusal: null }
   } catch (error) {
     if (!(error instanceof AppError) || !VERDICTS.has(error.code)) throw error
-    return { judged: null, refusal: { code: error.code, reason: error.message } }
+    const sentence = 'sentence' in error.facts ? (error.facts.sentence as CodeSentenceFacts) : null
+    return { judged: null, refusal: { code: error.code, reason: error.message, sentence } }
   }
 }
 
@@ -126,6 +146,7 @@ export async function toVoucherPreview(
   trx: Kysely<DB>,
   code: string,
   verdict: PreviewVerdict,
+  timeZone: string,
 ): Promise<VoucherPreview> {
   const { judged, refusal } = verdict
   const parsed = parseVoucherCode(code)
@@ -145,5 +166,11 @@ export async function toVoucherPreview(
     keeps: mine?.verdict.keeps ?? [],
     loses: judged?.loses ?? [],
     price: judged?.price ?? null,
+    sentences: {
+      does: mine ? codeSentenceFacts(mine.verdict.sentences.does) : null,
+      keeps: (mine?.verdict.sentences.keeps ?? []).map(codeSentenceFacts),
+      loses: (judged?.losesSaid ?? []).map(codeSentenceFacts),
+    },
+    timeZone,
   }
 }

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../app/app-deps.js'
 import { codeCallerOf } from '../../app/vouchers/code-throttle.js'
 import { enrolInOffer } from '../../app/vouchers/enrol-in-offer.js'
 import { previewVoucher, type VoucherPreview } from '../../app/vouchers/preview-voucher.js'
+import type { CodeSentenceFacts } from '../../domain/code-sentences.js'
 import { codeAsShownTo } from '../../domain/code-visibility.js'
 import { formatVoucherCode } from '../../domain/voucher-code.js'
 import { CODE_ENTRY_REFUSALS } from '../booking-problems.js'
@@ -25,6 +26,23 @@ const EnrolmentOut = Type.Object({
   expiresAt: Nullable(Type.String()),
 })
 
+/** A sentence of a code's judgement as a stable code and its facts, to say in the reader's language. */
+const SentenceOut = Type.Object(
+  {
+    code: Type.String({ examples: ['FREE_RETAKE'] }),
+    params: Type.Record(
+      Type.String(),
+      Type.Union([Type.String(), Type.Number(), Type.Array(Type.String())]),
+      {
+        description:
+          'What the sentence says: names, numbers and lists; a parameter whose name ends in At is an instant (RFC 3339), said on the clock of timeZone',
+        examples: [{ exam: '70-620', attemptAt: '2008-11-20T09:00:00.000Z' }],
+      },
+    ),
+  },
+  { description: 'The same sentence as its English text, as a code and parameters' },
+)
+
 export const PreviewOut = Type.Object({
   code: Type.String({ examples: ['K7QM2X-9HDR4T-WPB3NZ'] }),
   offer: Type.Object({
@@ -32,6 +50,15 @@ export const PreviewOut = Type.Object({
     version: Type.Integer(),
     name: Type.String(),
     covers: Type.String({ description: 'The exams the offer covers, in a sentence' }),
+    exams: Type.Object(
+      {
+        families: Type.Array(Type.String()),
+        prefixes: Type.Array(Type.String()),
+        numbers: Type.Array(Type.String()),
+        priceClasses: Type.Array(Type.String()),
+      },
+      { description: 'What covers says, as its parts: every exam when all four are empty' },
+    ),
     providers: Type.Array(Type.String(), { description: 'Empty: every provider' }),
     paymentMethods: Type.Array(Type.String(), { description: 'Empty: every method' }),
     combinable: Type.Boolean(),
@@ -44,6 +71,8 @@ export const PreviewOut = Type.Object({
         description: "The rule: the code's (EXAM_NOT_COVERED…) or the retake policy's",
       }),
       reason: Type.String(),
+      // Null for a refusal of the retake policy's, said by its code and the facts of its own.
+      sentence: Nullable(SentenceOut),
     }),
   ),
   does: Nullable(Type.String({ description: 'What the code does on this registration' })),
@@ -53,6 +82,17 @@ export const PreviewOut = Type.Object({
   }),
   requiresAcknowledgement: Type.Boolean(),
   price: Nullable(PriceOut),
+  sentences: Type.Object(
+    {
+      does: Nullable(SentenceOut),
+      keeps: Type.Array(SentenceOut),
+      loses: Type.Array(SentenceOut),
+    },
+    { description: 'does, keeps and loses, each as a code and parameters, in the same order' },
+  ),
+  timeZone: Type.String({
+    description: "The candidate's zone: the sentences' instants are said on its clock",
+  }),
 })
 
 export function toPreviewOut(preview: VoucherPreview) {
@@ -63,19 +103,42 @@ export function toPreviewOut(preview: VoucherPreview) {
       version: preview.offer.version,
       name: preview.offer.name,
       covers: preview.covers,
+      exams: {
+        families: [...preview.offer.exams.families],
+        prefixes: [...preview.offer.exams.prefixes],
+        numbers: [...preview.offer.exams.numbers],
+        priceClasses: [...preview.offer.exams.priceClasses],
+      },
       providers: [...preview.offer.providers],
       paymentMethods: [...preview.offer.paymentMethods],
       combinable: preview.offer.combinable,
     },
     expiresAt: preview.expiresAt === null ? null : new Date(preview.expiresAt).toISOString(),
     accepted: preview.accepted,
-    refusal: preview.refusal,
+    refusal: preview.refusal && {
+      ...preview.refusal,
+      sentence: preview.refusal.sentence && sentenceOut(preview.refusal.sentence),
+    },
     does: preview.does,
     keeps: [...preview.keeps],
     loses: [...preview.loses],
     requiresAcknowledgement: preview.loses.length > 0,
     price: preview.price === null ? null : { ...preview.price, lines: [...preview.price.lines] },
+    sentences: {
+      does: preview.sentences.does && sentenceOut(preview.sentences.does),
+      keeps: preview.sentences.keeps.map(sentenceOut),
+      loses: preview.sentences.loses.map(sentenceOut),
+    },
+    timeZone: preview.timeZone,
   }
+}
+
+function sentenceOut(sentence: CodeSentenceFacts) {
+  const params: Record<string, string | number | string[]> = {}
+  for (const [key, value] of Object.entries(sentence.params)) {
+    params[key] = typeof value === 'object' ? [...value] : value
+  }
+  return { code: sentence.code, params }
 }
 
 /** `/v1/vouchers`: what a code would do, before it is used. */

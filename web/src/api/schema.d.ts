@@ -15493,6 +15493,13 @@ export interface operations {
                             combinable: boolean;
                             /** @description The exams the offer covers, in a sentence */
                             covers: string;
+                            /** @description What covers says, as its parts: every exam when all four are empty */
+                            exams: {
+                                families: string[];
+                                numbers: string[];
+                                prefixes: string[];
+                                priceClasses: string[];
+                            };
                             id: string;
                             name: string;
                             /** @description Empty: every method */
@@ -15521,8 +15528,71 @@ export interface operations {
                             /** @description The rule: the code's (EXAM_NOT_COVERED…) or the retake policy's */
                             code: string;
                             reason: string;
+                            /** @description The same sentence as its English text, as a code and parameters */
+                            sentence: {
+                                /** @example FREE_RETAKE */
+                                code: string;
+                                /**
+                                 * @description What the sentence says: names, numbers and lists; a parameter whose name ends in At is an instant (RFC 3339), said on the clock of timeZone
+                                 * @example {
+                                 *       "exam": "70-620",
+                                 *       "attemptAt": "2008-11-20T09:00:00.000Z"
+                                 *     }
+                                 */
+                                params: {
+                                    [key: string]: string | number | string[];
+                                };
+                            } | null;
                         } | null;
                         requiresAcknowledgement: boolean;
+                        /** @description does, keeps and loses, each as a code and parameters, in the same order */
+                        sentences: {
+                            /** @description The same sentence as its English text, as a code and parameters */
+                            does: {
+                                /** @example FREE_RETAKE */
+                                code: string;
+                                /**
+                                 * @description What the sentence says: names, numbers and lists; a parameter whose name ends in At is an instant (RFC 3339), said on the clock of timeZone
+                                 * @example {
+                                 *       "exam": "70-620",
+                                 *       "attemptAt": "2008-11-20T09:00:00.000Z"
+                                 *     }
+                                 */
+                                params: {
+                                    [key: string]: string | number | string[];
+                                };
+                            } | null;
+                            keeps: {
+                                /** @example FREE_RETAKE */
+                                code: string;
+                                /**
+                                 * @description What the sentence says: names, numbers and lists; a parameter whose name ends in At is an instant (RFC 3339), said on the clock of timeZone
+                                 * @example {
+                                 *       "exam": "70-620",
+                                 *       "attemptAt": "2008-11-20T09:00:00.000Z"
+                                 *     }
+                                 */
+                                params: {
+                                    [key: string]: string | number | string[];
+                                };
+                            }[];
+                            loses: {
+                                /** @example FREE_RETAKE */
+                                code: string;
+                                /**
+                                 * @description What the sentence says: names, numbers and lists; a parameter whose name ends in At is an instant (RFC 3339), said on the clock of timeZone
+                                 * @example {
+                                 *       "exam": "70-620",
+                                 *       "attemptAt": "2008-11-20T09:00:00.000Z"
+                                 *     }
+                                 */
+                                params: {
+                                    [key: string]: string | number | string[];
+                                };
+                            }[];
+                        };
+                        /** @description The candidate's zone: the sentences' instants are said on its clock */
+                        timeZone: string;
                     };
                 };
             };
@@ -18048,6 +18118,13 @@ export interface operations {
                             combinable: boolean;
                             /** @description The exams the offer covers, in a sentence */
                             covers: string;
+                            /** @description What covers says, as its parts: every exam when all four are empty */
+                            exams: {
+                                families: string[];
+                                numbers: string[];
+                                prefixes: string[];
+                                priceClasses: string[];
+                            };
                             id: string;
                             name: string;
                             /** @description Empty: every method */
@@ -18076,8 +18153,71 @@ export interface operations {
                             /** @description The rule: the code's (EXAM_NOT_COVERED…) or the retake policy's */
                             code: string;
                             reason: string;
+                            /** @description The same sentence as its English text, as a code and parameters */
+                            sentence: {
+                                /** @example FREE_RETAKE */
+                                code: string;
+                                /**
+                                 * @description What the sentence says: names, numbers and lists; a parameter whose name ends in At is an instant (RFC 3339), said on the clock of timeZone
+                                 * @example {
+                                 *       "exam": "70-620",
+                                 *       "attemptAt": "2008-11-20T09:00:00.000Z"
+                                 *     }
+                                 */
+                                params: {
+                                    [key: string]: string | number | string[];
+                                };
+                            } | null;
                         } | null;
                         requiresAcknowledgement: boolean;
+                        /** @description does, keeps and loses, each as a code and parameters, in the same order */
+                        sentences: {
+                            /** @description The same sentence as its English text, as a code and parameters */
+                            does: {
+                                /** @example FREE_RETAKE */
+                                code: string;
+                                /**
+                                 * @description What the sentence says: names, numbers and lists; a parameter whose name ends in At is an instant (RFC 3339), said on the clock of timeZone
+                                 * @example {
+                                 *       "exam": "70-620",
+                                 *       "attemptAt": "2008-11-20T09:00:00.000Z"
+                                 *     }
+                                 */
+                                params: {
+                                    [key: string]: string | number | string[];
+                                };
+                            } | null;
+                            keeps: {
+                                /** @example FREE_RETAKE */
+                                code: string;
+                                /**
+                                 * @description What the sentence says: names, numbers and lists; a parameter whose name ends in At is an instant (RFC 3339), said on the clock of timeZone
+                                 * @example {
+                                 *       "exam": "70-620",
+                                 *       "attemptAt": "2008-11-20T09:00:00.000Z"
+                                 *     }
+                                 */
+                                params: {
+                                    [key: string]: string | number | string[];
+                                };
+                            }[];
+                            loses: {
+                                /** @example FREE_RETAKE */
+                                code: string;
+                                /**
+                                 * @description What the sentence says: names, numbers and lists; a parameter whose name ends in At is an instant (RFC 3339), said on the clock of timeZone
+                                 * @example {
+                                 *       "exam": "70-620",
+                                 *       "attemptAt": "2008-11-20T09:00:00.000Z"
+                                 *     }
+                                 */
+                                params: {
+                                    [key: string]: string | number | string[];
+                                };
+                            }[];
+                        };
+                        /** @description The candidate's zone: the sentences' instants are said on its clock */
+                        timeZone: string;
                     };
                 };
             };

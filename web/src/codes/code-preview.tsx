@@ -4,6 +4,7 @@ import type { paths } from '../api/schema'
 import { useDecisionSentence } from '../decisions/decision-sentence'
 import { useT } from '../i18n/use-t'
 import { formatMoney } from '../time/format'
+import { type CodeSentence, useCodeSentence } from './code-sentence'
 
 export type CodePreview =
   paths['/v1/vouchers/{code}/preview']['get']['responses'][200]['content']['application/json']
@@ -21,35 +22,45 @@ export function CodePreviewPanel(props: {
   const t = useT()
   const intl = useIntl()
   const say = useDecisionSentence()
+  const { sentence: sayCode, scope } = useCodeSentence()
   const { preview } = props
+  const { sentences, timeZone } = preview
+  // Each sentence in the reader's language, from its code; the API's English where it has none.
+  const said = (list: readonly CodeSentence[], english: readonly string[]) =>
+    list.map((sentence, index) => sayCode(sentence, timeZone, english[index] ?? '')).join(' ')
+  const refusal = preview.refusal
   return (
     <div className={`code-preview ${preview.accepted ? '' : 'refused'}`} aria-live="polite">
       <p>
         <strong>{preview.offer.name}</strong>{' '}
-        <span className="secondary">({preview.offer.covers})</span>
+        <span className="secondary">({scope(preview.offer.exams)})</span>
       </p>
-      {preview.refusal !== null ? (
+      {refusal !== null ? (
         <p className="problem">
-          {say({ code: preview.refusal.code, reason: preview.refusal.reason })}
+          {refusal.sentence
+            ? sayCode(refusal.sentence, timeZone, refusal.reason)
+            : say({ code: refusal.code, reason: refusal.reason })}
         </p>
       ) : (
         <dl className="facts">
           {preview.does !== null && (
             <>
               <dt>{t('code.does')}</dt>
-              <dd>{preview.does}</dd>
+              <dd>
+                {sentences.does ? sayCode(sentences.does, timeZone, preview.does) : preview.does}
+              </dd>
             </>
           )}
           {preview.keeps.length > 0 && (
             <>
               <dt>{t('code.keeps')}</dt>
-              <dd>{preview.keeps.join(' ')}</dd>
+              <dd>{said(sentences.keeps, preview.keeps)}</dd>
             </>
           )}
           {preview.loses.length > 0 && (
             <>
               <dt>{t('code.loses')}</dt>
-              <dd className="attention">{preview.loses.join(' ')}</dd>
+              <dd className="attention">{said(sentences.loses, preview.loses)}</dd>
             </>
           )}
           {preview.price !== null && (

@@ -1,7 +1,9 @@
 import { useIntl } from 'react-intl'
 import { Link, useLocation } from 'react-router'
 import { Problem } from '../api/client'
+import { isCodeSentence, useCodeSentenceNaming } from '../codes/code-sentence'
 import { useT } from '../i18n/use-t'
+import { readerTimeZone } from '../time/format'
 
 /**
  * A refusal said in the reader's language when its code has a message here,
@@ -35,8 +37,14 @@ function SignInAgain() {
 
 export function useDescribeProblem(): (error: unknown) => string {
   const intl = useIntl()
+  // Providers by their ids: a refusal is said without reading the catalogue first.
+  const codeWords = useCodeSentenceNaming((id) => id)
   return (error) => {
     if (!(error instanceof Problem)) return intl.formatMessage({ id: 'problem.network' })
+    // A code's refusal (booking, applying it, moving its booking) says exactly why, on the reader's clock.
+    const sentence = error.facts.sentence
+    if (isCodeSentence(sentence))
+      return codeWords.sentence(sentence, readerTimeZone(), error.detail)
     const id = `problem.${error.code}`
     if (!(id in intl.messages)) return error.detail
     const values = Object.fromEntries(

@@ -1,4 +1,5 @@
 import { de as codes } from '../../codes/messages'
+import { de as codeSentences } from '../../codes/sentence-messages'
 import { de as decisions } from '../../decisions/messages'
 import { de as account } from '../../pages/account/messages'
 import { de as book } from '../../pages/book/messages'
@@ -21,6 +22,7 @@ import type { MessageId } from './en'
 /** German: every English message has its German one, or the build fails. */
 export const de: Readonly<Record<MessageId, string>> = {
   ...codes,
+  ...codeSentences,
   ...staffConsole,
   ...consoleCandidate,
   ...consoleMail,

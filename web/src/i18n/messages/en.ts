@@ -1,4 +1,5 @@
 import { en as codes } from '../../codes/messages'
+import { en as codeSentences } from '../../codes/sentence-messages'
 import { en as decisions } from '../../decisions/messages'
 import { en as account } from '../../pages/account/messages'
 import { en as book } from '../../pages/book/messages'
@@ -20,6 +21,7 @@ import { en as passkeys } from '../../passkeys/messages'
 /** The English messages: the catalogue every other language is checked against (ICU message syntax). */
 export const en = {
   ...codes,
+  ...codeSentences,
   ...staffConsole,
   ...consoleCandidate,
   ...consoleMail,
