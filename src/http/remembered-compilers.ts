@@ -32,8 +32,7 @@ export const rememberedSerializers: SerializerSelector.SerializerFactory = (
   // Shared schemas ($ref) would make a compiled function depend on more than its own schema.
   if (externalSchemas !== undefined && Object.keys(externalSchemas as object).length > 0)
     return compile
-  return (route) =>
-    remember(serializers, route.schema, route.httpStatus, () => compile(route))
+  return (route) => remember(serializers, route.schema, route.httpStatus, () => compile(route))
 }
 
 function remember<K, F>(
