@@ -6,7 +6,7 @@ import {
   type PassRateRow,
   type RetakeRow,
 } from '../../db/reports/attempt-counts.js'
-import { type CodeCountRow, countCodes, findOfferNames } from '../../db/reports/code-counts.js'
+import { type CodeCountRow, codeCountTable, countCodes } from '../../db/reports/code-counts.js'
 import { readDayCounts, type SummedCount } from '../../db/reports/day-counts.js'
 import { listFiledExceptionRequests } from '../../db/reports/exception-request-times.js'
 import { countNoShows, type NoShowRow } from '../../db/reports/no-shows.js'
@@ -307,25 +307,8 @@ const CODE_MEASURES = {
 /** Per offer version: the counted days' counts and the open days' rows, with the offers' names. */
 async function sumCodes(db: Kysely<DB>, query: ReportQuery): Promise<CodeCountRow[]> {
   const split = await query.days()
-  const rows = new Map<string, { -readonly [K in keyof CodeCountRow]: CodeCountRow[K] }>()
-  const row = (offerId: string, version: number) => {
-    const key = `${offerId}\u0000${version}`
-    let found = rows.get(key)
-    if (found === undefined) {
-      found = {
-        offerId,
-        offerVersion: version,
-        offerName: offerId,
-        issued: 0,
-        used: 0,
-        returned: 0,
-        forfeited: 0,
-        expired: 0,
-      }
-      rows.set(key, found)
-    }
-    return found
-  }
+  const table = codeCountTable()
+  const row = table.row
   // Issuing and expiry belong to no provider: counted for all whatever the provider asked.
   const counts = [
     ...(await countsOf(db, { ...query, provider: null }, split, ['issued', 'expired'])),
@@ -339,15 +322,7 @@ async function sumCodes(db: Kysely<DB>, query: ReportQuery): Promise<CodeCountRo
     const found = row(r.offerId, r.offerVersion)
     for (const key of Object.values(CODE_MEASURES)) found[key] += r[key]
   }
-  const names = await findOfferNames(
-    db,
-    [...rows.values()].map((r) => r.offerId),
-  )
-  for (const found of rows.values())
-    found.offerName = names.get(`${found.offerId}\u0000${found.offerVersion}`) ?? found.offerId
-  return [...rows.values()].sort(
-    (a, b) => a.offerId.localeCompare(b.offerId) || a.offerVersion - b.offerVersion,
-  )
+  return table.finish(db)
 }
 
 const codes: Builder = async (db, query) => ({

@@ -41,25 +41,7 @@ export async function countCodes(
     .where('issued_at', '<', until)
     .groupBy(['offer_id', 'offer_version'])
     .execute()
-  const expired = await db
-    .selectFrom('vouchers as v')
-    .select((eb) => ['v.offer_id', 'v.offer_version', eb.fn.countAll().as('n')])
-    .where('v.expires_at', '>=', from)
-    .where('v.expires_at', '<', writeInstant(Math.min(end, now)))
-    .where('v.voided_at', 'is', null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('voucher_uses as u')
-            .select('u.id')
-            .whereRef('u.voucher_code', '=', 'v.code')
-            .where('u.returned_at', 'is', null),
-        ),
-      ),
-    )
-    .groupBy(['v.offer_id', 'v.offer_version'])
-    .execute()
+  const expired = await countExpiredCodes(db, from, writeInstant(Math.min(end, now)))
   const atProvider = (column: 'u.used_at' | 'u.returned_at') => {
     let query = db
       .selectFrom('voucher_uses as u')
@@ -86,25 +68,8 @@ export async function countCodes(
     .groupBy(['v.offer_id', 'v.offer_version'])
     .execute()
 
-  const rows = new Map<Key, { -readonly [K in keyof CodeCountRow]: CodeCountRow[K] }>()
-  const row = (offerId: string, version: number) => {
-    const key = keyOf(offerId, version)
-    let found = rows.get(key)
-    if (found === undefined) {
-      found = {
-        offerId,
-        offerVersion: version,
-        offerName: offerId,
-        issued: 0,
-        used: 0,
-        returned: 0,
-        forfeited: 0,
-        expired: 0,
-      }
-      rows.set(key, found)
-    }
-    return found
-  }
+  const table = codeCountTable()
+  const row = table.row
   for (const r of issued) row(r.offer_id, r.offer_version).issued = toCount(r.n)
   for (const r of expired) row(r.offer_id, r.offer_version).expired = toCount(r.n)
   for (const r of returned) row(r.offer_id, r.offer_version).returned = toCount(r.n)
@@ -113,17 +78,68 @@ export async function countCodes(
     found.used = toCount(r.used)
     found.forfeited = toCount(r.forfeited)
   }
-  const names = await findOfferNames(
-    db,
-    [...rows.values()].map((r) => r.offerId),
-  )
-  for (const [key, name] of names) {
-    const found = rows.get(key)
-    if (found) found.offerName = name
+  return table.finish(db)
+}
+
+/**
+ * The report's rows per offer version: a row is made on its first mention
+ * with every count at 0; `finish` names each version's offer and sorts them.
+ */
+export function codeCountTable() {
+  const rows = new Map<Key, { -readonly [K in keyof CodeCountRow]: CodeCountRow[K] }>()
+  return {
+    row(offerId: string, version: number) {
+      const key = keyOf(offerId, version)
+      let found = rows.get(key)
+      if (found === undefined) {
+        found = {
+          offerId,
+          offerVersion: version,
+          offerName: offerId,
+          issued: 0,
+          used: 0,
+          returned: 0,
+          forfeited: 0,
+          expired: 0,
+        }
+        rows.set(key, found)
+      }
+      return found
+    },
+    async finish(db: Kysely<DB>): Promise<CodeCountRow[]> {
+      const names = await findOfferNames(
+        db,
+        [...rows.values()].map((r) => r.offerId),
+      )
+      for (const [key, found] of rows) found.offerName = names.get(key) ?? found.offerId
+      return [...rows.values()].sort(
+        (a, b) => a.offerId.localeCompare(b.offerId) || a.offerVersion - b.offerVersion,
+      )
+    },
   }
-  return [...rows.values()].sort(
-    (a, b) => a.offerId.localeCompare(b.offerId) || a.offerVersion - b.offerVersion,
-  )
+}
+
+/** Per offer version, codes whose expiry fell in [from, until) with no use kept (stored instants). */
+export function countExpiredCodes(db: Kysely<DB>, from: string, until: string) {
+  return db
+    .selectFrom('vouchers as v')
+    .select((eb) => ['v.offer_id', 'v.offer_version', eb.fn.countAll().as('n')])
+    .where('v.expires_at', '>=', from)
+    .where('v.expires_at', '<', until)
+    .where('v.voided_at', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('voucher_uses as u')
+            .select('u.id')
+            .whereRef('u.voucher_code', '=', 'v.code')
+            .where('u.returned_at', 'is', null),
+        ),
+      ),
+    )
+    .groupBy(['v.offer_id', 'v.offer_version'])
+    .execute()
 }
 
 /** The name of each version of the offers named, by `offer\u0000version`. */

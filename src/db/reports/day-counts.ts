@@ -3,6 +3,7 @@ import type { Instant } from '../../domain/instant.js'
 import type { ReportBucket } from '../../domain/report-period.js'
 import { readInstant, writeInstant } from '../engine/columns.js'
 import type { DB } from '../engine/schema.js'
+import { countExpiredCodes } from './code-counts.js'
 import { toCount } from './report-buckets.js'
 
 /** One count of a day (see migration 0024). */
@@ -156,25 +157,7 @@ export async function countDayFromRows(db: Kysely<DB>, day: ReportBucket): Promi
     .groupBy(['offer_id', 'offer_version'])
     .execute()
   for (const v of issued) add('issued', null, v.offer_id, v.n, 0, null, v.offer_version)
-  const expired = await db
-    .selectFrom('vouchers as v')
-    .select((eb) => ['v.offer_id', 'v.offer_version', eb.fn.countAll().as('n')])
-    .where('v.expires_at', '>=', from)
-    .where('v.expires_at', '<', until)
-    .where('v.voided_at', 'is', null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('voucher_uses as u')
-            .select('u.id')
-            .whereRef('u.voucher_code', '=', 'v.code')
-            .where('u.returned_at', 'is', null),
-        ),
-      ),
-    )
-    .groupBy(['v.offer_id', 'v.offer_version'])
-    .execute()
+  const expired = await countExpiredCodes(db, from, until)
   for (const v of expired) add('expired', null, v.offer_id, v.n, 0, null, v.offer_version)
   for (const column of ['u.used_at', 'u.returned_at'] as const) {
     const uses = await db
