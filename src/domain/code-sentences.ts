@@ -1,4 +1,4 @@
-import { formatInZone, type Instant } from './instant.js'
+import { formatInstant, formatInZone, type Instant } from './instant.js'
 import { describeScope, type ExamScope } from './offer.js'
 
 /**
@@ -198,7 +198,7 @@ export function codeSentenceFacts(sentence: CodeSentence): CodeSentenceFacts {
   for (const [key, value] of Object.entries(sentence.params) as [string, unknown][]) {
     params[key] =
       key.endsWith('At') && typeof value === 'number'
-        ? new Date(value).toISOString()
+        ? formatInstant(value as Instant)
         : (value as string | number | readonly string[])
   }
   return { code: sentence.code, params }
