@@ -532,7 +532,12 @@ function checkAnswer(response: LightMyRequestResponse, sent: string): string {
   const context = `${sent} → ${response.statusCode} ${response.body.slice(0, 300)}`
   expect(response.statusCode, context).toBeLessThan(500)
   if (response.statusCode < 400) {
-    expect(response.headers['content-type'], context).toMatch(/^application\/json/)
+    // A report asked for as CSV answers CSV; every other success is JSON.
+    const csvAsked =
+      new URLSearchParams(sent.split(' ')[1]?.split('?')[1] ?? '').get('format') === 'csv'
+    expect(response.headers['content-type'], context).toMatch(
+      csvAsked ? /^text\/csv/ : /^application\/json/,
+    )
     return String(response.statusCode)
   }
   expect(response.headers['content-type'], context).toMatch(/^application\/problem\+json/)
