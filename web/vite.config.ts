@@ -1,3 +1,4 @@
+import { parse } from '@formatjs/icu-messageformat-parser'
 import react from '@vitejs/plugin-react'
 import { tsImport } from 'tsx/esm/api'
 import { defineConfig, type Plugin } from 'vite'
@@ -7,27 +8,49 @@ const SERVER = `http://127.0.0.1:${process.env.EXAMDESK_API_PORT ?? '3000'}`
 const SERVER_PATHS = ['/v1', '/docs', '/openapi.json', '/healthz', '/metrics', '^/sign-in/.+']
 
 /**
- * Each language but English as plain data: German's messages sit beside the
- * English ones in each area's messages.ts, so the script of a language is
- * the data it evaluates to, and the app's first script, which needs only
- * English, keeps none of the others' text.
+ * Each language's messages as plain data, compiled ahead: a catalogue
+ * module (each area's messages.ts merged, English and German side by side)
+ * becomes the messages it evaluates to, each already parsed from ICU
+ * syntax into react-intl's message tree. So the app's first script keeps
+ * none of another language's text, and neither carries the ICU parser nor
+ * parses a message in the reader's browser (the parser is swapped for
+ * its no-parser build below).
  */
-function cataloguesAsData(): Plugin {
+function cataloguesCompiled(): Plugin {
   return {
-    name: 'examdesk-catalogues-as-data',
+    name: 'examdesk-catalogues-compiled',
     apply: 'build',
     async load(id) {
-      const language = /\/src\/i18n\/messages\/(de|ar)\.ts$/.exec(id)?.[1]
+      const language = /\/src\/i18n\/messages\/(en|de|ar)\.ts$/.exec(id)?.[1]
       if (language === undefined) return null
-      const module = (await tsImport(id, import.meta.url)) as Record<string, unknown>
-      return `export const ${language} = ${JSON.stringify(module[language])}`
+      const module = (await tsImport(id, import.meta.url)) as Record<string, Record<string, string>>
+      const compiled = Object.fromEntries(
+        Object.entries(module[language]!).map(([messageId, message]) => [
+          messageId,
+          parse(message),
+        ]),
+      )
+      // JSON.parse of a string is read faster than the same object written as a literal.
+      return `export const ${language} = JSON.parse(${JSON.stringify(JSON.stringify(compiled))})`
     },
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: import.meta.dirname,
-  plugins: [react(), cataloguesAsData()],
+  plugins: [react(), cataloguesCompiled()],
+  // Built messages come parsed (above); `npm run dev` parses them in the browser.
+  resolve:
+    command === 'build'
+      ? {
+          alias: [
+            {
+              find: /^@formatjs\/icu-messageformat-parser$/,
+              replacement: '@formatjs/icu-messageformat-parser/no-parser.js',
+            },
+          ],
+        }
+      : {},
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
@@ -39,4 +62,4 @@ export default defineConfig({
   server: {
     proxy: Object.fromEntries(SERVER_PATHS.map((path) => [path, { target: SERVER }])),
   },
-})
+}))
