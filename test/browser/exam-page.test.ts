@@ -189,6 +189,8 @@ describe.skipIf(!chromiumAvailable)('an exam’s page, in Chromium', () => {
       expect(await now.textContent()).toContain('Not under the current rules')
       const beta = section(page, 'Beta exam')
       await beta.getByText('250 seats left of 250').waitFor()
+      // The candidate's own standing arrives with their record, after the programme's terms.
+      await beta.getByText('You have no invitation to it.').waitFor()
       const terms = await beta.textContent()
       expect(terms).toContain('Any candidate')
       expect(terms).toContain(
