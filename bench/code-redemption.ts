@@ -158,7 +158,10 @@ async function prepare(url: string) {
         await insertVouchers(trx, vouchers)
       }
     })
-    const { token } = await createToken({ db, clock }, { role: 'provider', label: 'bench' })
+    const { token } = await createToken(
+      { db, clock },
+      { role: 'provider', label: 'bench', providerId: PROVIDER },
+    )
     return { token, codes, slots }
   } finally {
     await database.close()

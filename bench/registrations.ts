@@ -380,7 +380,10 @@ async function buildWorld(db: Kysely<DB>, name: DialectName, examCount: number):
   })
   // Fresh statistics, as autovacuum would have by the time a real system has this many rows.
   if (name === 'postgres') await sql`analyze`.execute(db)
-  const { token } = await createToken({ db, clock }, { role: 'provider', label: 'bench' })
+  const { token } = await createToken(
+    { db, clock },
+    { role: 'provider', label: 'bench', providerId: PROVIDER },
+  )
   return { exams, slots, token }
 }
 

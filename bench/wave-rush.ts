@@ -204,7 +204,11 @@ async function prepare(url: string) {
       ADMIN,
     )
     await openWave(deps, wave.id, ADMIN)
-    const { token } = await createToken(deps, { role: 'provider', label: 'bench' })
+    const { token } = await createToken(deps, {
+      role: 'provider',
+      label: 'bench',
+      providerId: PROVIDER,
+    })
     return { token, code: wave.code!, slots }
   } finally {
     await database.close()

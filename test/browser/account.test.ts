@@ -9,7 +9,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
 } from './portal.js'
 
@@ -42,7 +42,7 @@ describe.skipIf(!chromiumAvailable)('the account page, in Chromium', () => {
   it('shows the profile, and the time zone changed here changes the clock times are read on', async () => {
     await chloesSignIns(portal())
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate)
     await page.getByRole('link', { name: 'Account' }).click()
     const profile = page.getByRole('region', { name: 'Profile' })
     await profile.getByText('Australia', { exact: true }).waitFor()
@@ -72,9 +72,9 @@ describe.skipIf(!chromiumAvailable)('the account page, in Chromium', () => {
 
   it('another browser is signed out from here at once; this one is marked and ends by signing out', async () => {
     const desk = await portal().open()
-    await signInByCode(desk, portal().db, DEMO_SIGN_IN.candidate)
+    await signIn(desk, portal().db, DEMO_SIGN_IN.candidate)
     const phone = await portal().open({ viewport: 'phone' })
-    await signInByCode(phone, portal().db, DEMO_SIGN_IN.candidate)
+    await signIn(phone, portal().db, DEMO_SIGN_IN.candidate)
     await phone.getByRole('link', { name: 'Account' }).click()
     await phone.getByRole('heading', { level: 1, name: 'Your account' }).waitFor()
     await phone.getByText('This browser').waitFor()
@@ -102,8 +102,7 @@ describe.skipIf(!chromiumAvailable)('the account page, in Chromium', () => {
   it('a passkey is removed after a question', async () => {
     await chloesSignIns(portal())
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-    await page.goto('/account')
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate, '/account')
     const passkeys = page.getByRole('region', { name: 'Passkeys' })
     expect(await passkeys.getByRole('listitem').textContent()).toMatch(
       /Work laptop.*added 2 May 2026.*not used yet/,
@@ -120,7 +119,7 @@ describe.skipIf(!chromiumAvailable)('the account page, in Chromium', () => {
 
   it('a name the API refuses is said at its field, and the page reads in German', async () => {
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate)
     await page.getByRole('combobox', { name: 'Language' }).selectOption('de')
     await page.getByRole('link', { name: 'Konto' }).click()
     const profile = page.getByRole('region', { name: 'Profil' })

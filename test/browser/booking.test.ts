@@ -7,7 +7,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
   VIEWPORTS,
   type ViewportName,
@@ -34,8 +34,7 @@ describe.skipIf(!chromiumAvailable)('booking a seat, in Chromium', () => {
       const { code, slots } = await enrolmentDay(portal())
       const slot = slots.find((candidate) => candidate.deadlinesPassed.length === 0)!
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-      await page.goto(`/book?exam=070-622&slot=${slot.id}`)
+      await signIn(page, portal().db, DEMO_SIGN_IN.candidate, `/book?exam=070-622&slot=${slot.id}`)
       const field = page.getByLabel('Voucher or promotion code')
       await field.waitFor()
       expect(await field.isVisible()).toBe(true)
@@ -92,9 +91,7 @@ describe.skipIf(!chromiumAvailable)('booking a seat, in Chromium', () => {
       slotId: held!.id,
     })
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-
-    await page.goto('/exams/070-622')
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate, '/exams/070-622')
     const onExamPage = page.locator('.held-booking')
     await onExamPage.waitFor()
     expect(await onExamPage.textContent()).toContain('You already have a booking for 070-622')
@@ -114,8 +111,7 @@ describe.skipIf(!chromiumAvailable)('booking a seat, in Chromium', () => {
     const { slots } = await enrolmentDay(portal())
     const slot = slots.find((candidate) => candidate.deadlinesPassed.length === 0)!
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-    await page.goto(`/book?exam=070-622&slot=${slot.id}`)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate, `/book?exam=070-622&slot=${slot.id}`)
     await page.getByRole('button', { name: 'Book this seat' }).waitFor()
     // The registrations are asked beside the rest: once the home page's list is in, nothing is said.
     await page.waitForLoadState('networkidle')
@@ -126,8 +122,7 @@ describe.skipIf(!chromiumAvailable)('booking a seat, in Chromium', () => {
     const { slots } = await enrolmentDay(portal())
     const slot = slots.find((candidate) => candidate.deadlinesPassed.length === 0)!
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-    await page.goto(`/book?exam=070-622&slot=${slot.id}`)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate, `/book?exam=070-622&slot=${slot.id}`)
     await page.getByRole('button', { name: 'Book this seat' }).dblclick()
     await page.getByRole('status').filter({ hasText: 'Booked.' }).waitFor()
     expect(await liveRegistrations(portal())).toBe(1)
@@ -137,7 +132,7 @@ describe.skipIf(!chromiumAvailable)('booking a seat, in Chromium', () => {
     const { slots } = await enrolmentDay(portal())
     const slot = slots.find((candidate) => candidate.deadlinesPassed.length === 0)!
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate)
     // The first booking request reaches the server, which books; its answer never reaches the page.
     let lost = false
     await page.route('**/v1/registrations', async (route) => {
@@ -163,8 +158,7 @@ describe.skipIf(!chromiumAvailable)('booking a seat, in Chromium', () => {
     const soon = slots.find((candidate) => candidate.deadlinesPassed.length > 0)
     expect(soon, 'a slot within the change window').toBeDefined()
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-    await page.goto(`/book?exam=070-622&slot=${soon!.id}`)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate, `/book?exam=070-622&slot=${soon!.id}`)
     await page.getByText(/This seat is soon/).waitFor()
     const book = page.getByRole('button', { name: 'Book this seat' })
     expect(await book.isDisabled()).toBe(true)

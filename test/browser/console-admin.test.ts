@@ -7,7 +7,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
   VIEWPORTS,
   type ViewportName,
@@ -20,7 +20,7 @@ const JOURNEY_TIMEOUT = 90_000
 /** Henrik, the demo's admin, signed in on a page of this size. */
 async function henrik(portal: Portal, viewport: ViewportName): Promise<Page> {
   const page = await portal.open({ viewport })
-  await signInByCode(page, portal.db, DEMO_SIGN_IN.admin)
+  await signIn(page, portal.db, DEMO_SIGN_IN.admin)
   return page
 }
 
@@ -308,7 +308,7 @@ describe.skipIf(!chromiumAvailable)('an admin’s console pages, on PostgreSQL',
 
   it('Rosa, support, is told /console/staff is no page, and her menu has no admin place', async () => {
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
+    await signIn(page, portal().db, DEMO_SIGN_IN.support)
     const menu = page.getByRole('navigation')
     const places = await menu.getByRole('link').allInnerTexts()
     expect(places).toContain('Find a candidate')

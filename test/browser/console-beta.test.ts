@@ -15,7 +15,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
   VIEWPORTS,
   type ViewportName,
@@ -105,7 +105,7 @@ describe.skipIf(!chromiumAvailable)('an admin runs a beta from the console, in C
     'composes, checks, withdraws, opens, sends, pauses and resumes waves of 071-621 (%s)',
     async (viewport) => {
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.admin)
+      await signIn(page, portal().db, DEMO_SIGN_IN.admin)
       await page.getByRole('link', { name: 'Betas', exact: true }).click()
       await page.getByRole('heading', { level: 1, name: 'Beta exams' }).waitFor()
       const list = page.getByRole('listitem').filter({ hasText: '071-621' })
@@ -232,8 +232,7 @@ describe.skipIf(!chromiumAvailable)('a beta’s console page in German', () => {
       codeMode: 'single-use',
     })
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.admin)
-    await page.goto('/console/betas/071-621')
+    await signIn(page, portal().db, DEMO_SIGN_IN.admin, '/console/betas/071-621')
     await page.getByRole('combobox', { name: 'Language' }).selectOption('de')
     await page.getByRole('heading', { level: 2, name: 'Einladungswellen' }).waitFor()
     const card = waveCard(page, 1)
@@ -286,8 +285,7 @@ describe.skipIf(!chromiumAvailable)('a beta’s results and rewards, on PostgreS
     portal().clock.set(Date.parse(programme.resultsReleaseAt))
 
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.admin)
-    await page.goto('/console/betas/071-621')
+    await signIn(page, portal().db, DEMO_SIGN_IN.admin, '/console/betas/071-621')
     // The roster takes ids and emails pasted one per line; an unknown one adds nobody.
     const roster = page.getByRole('form', { name: 'Add candidates to the roster' })
     const pasted = roster.getByLabel('Candidate ids or emails, one per line')
@@ -334,8 +332,7 @@ describe.skipIf(!chromiumAvailable)('a beta’s results and rewards, on PostgreS
 
     // Support reads the beta, and is offered nothing to change.
     const rosa = await portal().open({ viewport: 'phone' })
-    await signInByCode(rosa, portal().db, DEMO_SIGN_IN.support)
-    await rosa.goto('/console/betas/071-621')
+    await signIn(rosa, portal().db, DEMO_SIGN_IN.support, '/console/betas/071-621')
     await rosa.getByRole('heading', { level: 1, name: /^Beta 071-621/ }).waitFor()
     await rosa.getByText(/^Support reads a beta here/).waitFor()
     await rosa.getByText('No wave yet.', { exact: true }).waitFor()

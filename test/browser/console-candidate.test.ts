@@ -11,7 +11,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
   VIEWPORTS,
   type ViewportName,
@@ -69,7 +69,7 @@ describe.skipIf(!chromiumAvailable)('a candidate’s page in the console, in Chr
     async (viewport) => {
       const { code, mailId, subject } = await codeMailed(portal())
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
+      await signIn(page, portal().db, DEMO_SIGN_IN.support)
       await openChloe(page)
       expect(new URL(page.url()).pathname).toBe('/console/candidates/cand-chloe')
       await page
@@ -130,8 +130,7 @@ describe.skipIf(!chromiumAvailable)('a candidate’s page in the console, in Chr
     'says of Ana by name, in English and German, when she may take an exam again (%s)',
     async (viewport) => {
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
-      await page.goto('/console/candidates/cand-ana')
+      await signIn(page, portal().db, DEMO_SIGN_IN.support, '/console/candidates/cand-ana')
       const now = card(page, 'May they take it now?', '070-620')
       await now
         .getByText(
@@ -167,8 +166,7 @@ describe.skipIf(!chromiumAvailable)('a candidate’s page in the console, in Chr
 
   it('says there is no such candidate for an id nobody has', async () => {
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
-    await page.goto('/console/candidates/cand-nobody')
+    await signIn(page, portal().db, DEMO_SIGN_IN.support, '/console/candidates/cand-nobody')
     await page.getByRole('heading', { level: 1, name: 'No such candidate' }).waitFor()
     expect(await page.getByRole('alert').textContent()).toContain('cand-nobody')
     await expectAccessible(page)
@@ -176,8 +174,7 @@ describe.skipIf(!chromiumAvailable)('a candidate’s page in the console, in Chr
 
   it('ends her sessions after a question', async () => {
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
-    await page.goto('/console/candidates/cand-chloe')
+    await signIn(page, portal().db, DEMO_SIGN_IN.support, '/console/candidates/cand-chloe')
     await page.getByRole('button', { name: 'End all their sessions' }).click()
     const question = page.getByRole('alertdialog')
     await question.getByRole('button', { name: 'Sign them out everywhere' }).click()
@@ -210,7 +207,7 @@ describe.skipIf(!chromiumAvailable)('the mail queue on PostgreSQL, in Chromium',
         .execute()
       portal().clock.set(ENROLMENT_DAY + 3 * HOUR_MS)
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
+      await signIn(page, portal().db, DEMO_SIGN_IN.support)
       await page.getByRole('link', { name: 'Mail queue' }).click()
       await page.getByRole('heading', { level: 1, name: 'Mail queue' }).waitFor()
       const failed = card(page, 'One mail', subject)

@@ -8,7 +8,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
   VIEWPORTS,
   type ViewportName,
@@ -54,7 +54,7 @@ describe.skipIf(!chromiumAvailable)('support’s search box, in Chromium', () =>
   it.each(viewports)('finds a caller by whatever they read out (%s)', async (viewport) => {
     const { zoe, registrationId, code } = await keysOfCallers(portal())
     const page = await portal().open({ viewport })
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
+    await signIn(page, portal().db, DEMO_SIGN_IN.support)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hello, Rosa Delgado')
 
     // Part of each name, without the accents, in another case and order.
@@ -92,7 +92,7 @@ describe.skipIf(!chromiumAvailable)('support’s search box, in Chromium', () =>
 
   it('says plainly when nobody matches', async () => {
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
+    await signIn(page, portal().db, DEMO_SIGN_IN.support)
     await search(page, 'nobody-by-this-name')
     expect(await page.getByText('No candidate matches “nobody-by-this-name”.').count()).toBe(1)
     expect(await page.getByRole('table').count()).toBe(0)

@@ -4,7 +4,7 @@ import {
   chromiumAvailable,
   expectAccessible,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
   VIEWPORTS,
   type ViewportName,
@@ -20,11 +20,10 @@ describe.skipIf(!chromiumAvailable)('disabling a staff account, in Chromium', ()
     'Henrik disables Rosa with a reason: she is signed out at once and cannot sign in until enabled (%s)',
     async (viewport) => {
       const rosa = await portal().open({ viewport })
-      await signInByCode(rosa, portal().db, DEMO_SIGN_IN.support)
+      await signIn(rosa, portal().db, DEMO_SIGN_IN.support)
 
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.admin)
-      await page.goto('/console/staff')
+      await signIn(page, portal().db, DEMO_SIGN_IN.admin, '/console/staff')
       const row = page.getByRole('row', { name: /Rosa Delgado/ })
       await row.waitFor()
       // His own account offers no way to lock himself out.
@@ -82,7 +81,7 @@ describe.skipIf(!chromiumAvailable)('disabling a staff account, in Chromium', ()
       await enable.waitFor({ state: 'hidden' })
       await row.getByRole('button', { name: 'Disable Rosa Delgado' }).waitFor()
       expect(await row.getByText('Disabled since').count()).toBe(0)
-      await signInByCode(rosa, portal().db, DEMO_SIGN_IN.support)
+      await signIn(rosa, portal().db, DEMO_SIGN_IN.support)
     },
     120_000,
   )

@@ -9,7 +9,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
   VIEWPORTS,
   type ViewportName,
@@ -54,7 +54,7 @@ async function signUpAndIn(portal: Portal, page: Page, person: typeof ANA): Prom
     body: JSON.stringify(person),
   })
   expect(response.status).toBe(202)
-  await signInByCode(page, portal.db, person.email)
+  await signIn(page, portal.db, person.email)
 }
 
 /** Nothing on the page is wider than the phone's screen. */
@@ -75,7 +75,7 @@ describe.skipIf(!chromiumAvailable)('an exam’s page, in Chromium', () => {
     'on a %s, an exam Chloe may take now says so, which attempt it is, and leads to a seat',
     async (viewport) => {
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+      await signIn(page, portal().db, DEMO_SIGN_IN.candidate)
       // From home: the exam of a result links to its page.
       await page.getByRole('link', { name: '071-622', exact: true }).first().click()
       await page.getByRole('heading', { level: 1, name: /^071-622 / }).waitFor()
@@ -233,8 +233,7 @@ describe.skipIf(!chromiumAvailable)('an exam’s page, in Chromium', () => {
     )
 
     const chloe = await portal().open()
-    await signInByCode(chloe, portal().db, DEMO_SIGN_IN.candidate)
-    await chloe.goto('/exams/071-621')
+    await signIn(chloe, portal().db, DEMO_SIGN_IN.candidate, '/exams/071-621')
     const beta = section(chloe, 'Beta exam')
     await beta.getByText('Invited in wave 1 (first), mailed 15 June 2026.').waitFor()
     expect(await beta.textContent()).toContain('Only candidates on its roster, by invitation')
@@ -300,7 +299,7 @@ describe.skipIf(!chromiumAvailable)('an exam’s page, in Chromium', () => {
 
   it('home leads to any exam by its number, by keyboard, and an unknown one is said in words', async () => {
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate)
     await page.getByLabel('Exam number').fill('98-349')
     await page.keyboard.press('Enter')
     await page.waitForURL('**/exams/098-349')

@@ -8,7 +8,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
 } from './portal.js'
 
@@ -70,8 +70,7 @@ async function choose(page: Page, name: RegExp): Promise<void> {
 async function formFromBooking(portal: Portal): Promise<{ page: Page; registrationId: string }> {
   const { registrationId } = await takenBooking(portal, 'cand-chloe', '070-622', SYDNEY)
   const page = await portal.open()
-  await signInByCode(page, portal.db, DEMO_SIGN_IN.candidate)
-  await page.goto(`/registrations/${registrationId}`)
+  await signIn(page, portal.db, DEMO_SIGN_IN.candidate, `/registrations/${registrationId}`)
   await page.getByRole('link', { name: /Ask for an exception/ }).click()
   await page.waitForURL(`**/exception-requests/new?registration=${registrationId}`)
   await page.getByRole('heading', { level: 1, name: 'Ask for a retake exception' }).waitFor()
@@ -208,7 +207,7 @@ describe.skipIf(!chromiumAvailable)('asking for a retake exception, in Chromium'
   it('on a phone, from home: the sitting is chosen, then the request filed', async () => {
     const { registrationId } = await takenBooking(portal(), 'cand-chloe', '070-622', SYDNEY)
     const page = await portal().open({ viewport: 'phone' })
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate)
     await page.getByRole('link', { name: /Ask for a retake exception/ }).click()
     await page.getByRole('heading', { name: 'Which sitting went wrong?' }).waitFor()
     await expectAccessible(page)
@@ -270,8 +269,7 @@ describe.skipIf(!chromiumAvailable)('asking for a retake exception, in Chromium'
     expect(retake.waiverId).not.toBeNull()
 
     const page = await portal().open({ viewport: 'phone' })
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-    await page.goto(`/exception-requests/${request.id}`)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate, `/exception-requests/${request.id}`)
     const decision = page.getByRole('region', { name: 'The decision' })
     await decision.getByText('Approved', { exact: true }).waitFor()
     expect(await decision.textContent()).toContain(
@@ -314,8 +312,12 @@ describe.skipIf(!chromiumAvailable)('asking for a retake exception, in Chromium'
     )
 
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-    await page.goto(`/exception-requests/new?registration=${registrationId}`)
+    await signIn(
+      page,
+      portal().db,
+      DEMO_SIGN_IN.candidate,
+      `/exception-requests/new?registration=${registrationId}`,
+    )
     await choose(page, /Equipment failed/)
     await page
       .getByLabel('Describe what happened')

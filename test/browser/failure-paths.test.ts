@@ -12,7 +12,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
   VIEWPORTS,
   type ViewportName,
@@ -134,8 +134,12 @@ describe.skipIf(!chromiumAvailable)('the failure paths of the seeds, in Chromium
     async (viewport) => {
       const { secondShot, studyBook, retake } = await failedFirstAttempt(portal())
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-      await page.goto(`/book?exam=070-622&slot=${retake.id}`)
+      await signIn(
+        page,
+        portal().db,
+        DEMO_SIGN_IN.candidate,
+        `/book?exam=070-622&slot=${retake.id}`,
+      )
       await page.getByLabel('Voucher or promotion code').fill(studyBook)
       await page.getByRole('button', { name: 'See what this code does' }).click()
       const preview = page.locator('.code-preview')
@@ -165,8 +169,12 @@ describe.skipIf(!chromiumAvailable)('the failure paths of the seeds, in Chromium
     async (viewport) => {
       const { secondShot, retake } = await failedFirstAttempt(portal())
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-      await page.goto(`/book?exam=070-622&slot=${retake.id}`)
+      await signIn(
+        page,
+        portal().db,
+        DEMO_SIGN_IN.candidate,
+        `/book?exam=070-622&slot=${retake.id}`,
+      )
       await page.getByLabel('Voucher or promotion code').fill(secondShot)
       await page.getByRole('button', { name: 'See what this code does' }).click()
       const preview = page.locator('.code-preview')
@@ -203,7 +211,7 @@ describe.skipIf(!chromiumAvailable)('the failure paths of the seeds, in Chromium
       })
       const again = changeable[1]!
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+      await signIn(page, portal().db, DEMO_SIGN_IN.candidate)
 
       // Said on the exam's page, before any seat is chosen.
       await page.goto('/exams/071-621')
@@ -259,8 +267,7 @@ describe.skipIf(!chromiumAvailable)('the failure paths of the seeds, in Chromium
       const deadline = Date.parse(slot.startsAt) - 24 * HOUR_MS
       portal().clock.set(instant(new Date(deadline - 10 * MINUTE_MS).toISOString()))
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-      await page.goto(`/registrations/${booked.id}`)
+      await signIn(page, portal().db, DEMO_SIGN_IN.candidate, `/registrations/${booked.id}`)
       const change = page.getByRole('region', { name: 'Change or cancel' })
       await change.getByText(/^You can cancel it until /).waitFor()
       expect(await change.textContent()).toContain(
@@ -289,8 +296,7 @@ describe.skipIf(!chromiumAvailable)('the failure paths of the seeds, in Chromium
 
       // Opened afresh, the page says so and names the rule, and offers no change at all.
       const reopened = await portal().open({ viewport })
-      await signInByCode(reopened, portal().db, DEMO_SIGN_IN.candidate)
-      await reopened.goto(`/registrations/${booked.id}`)
+      await signIn(reopened, portal().db, DEMO_SIGN_IN.candidate, `/registrations/${booked.id}`)
       const section = reopened.getByRole('region', { name: 'Change or cancel' })
       await section
         .getByText(

@@ -8,7 +8,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
   VIEWPORTS,
   type ViewportName,
@@ -68,7 +68,7 @@ describe.skipIf(!chromiumAvailable)('a booking’s page, in Chromium', () => {
       { candidateId: 'cand-chloe' },
     )
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate)
 
     const card = page.getByRole('article').filter({ hasText: '070-622' })
     expect(await card.textContent()).toMatch(/Reschedule until .*; cancel until /)
@@ -128,7 +128,7 @@ describe.skipIf(!chromiumAvailable)('a booking’s page, in Chromium', () => {
   it('cancelling asks first, says the deadline before the button, and the booking leaves home', async () => {
     await unpaidBooking(portal())
     const page = await portal().open({ viewport: 'phone' })
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate)
     await page.getByRole('article').filter({ hasText: '070-622' }).getByRole('link').click()
     await page.getByText(/You can cancel it until /).waitFor()
     await screenshot(page, 'registration', 'phone')
@@ -149,8 +149,7 @@ describe.skipIf(!chromiumAvailable)('a booking’s page, in Chromium', () => {
     async (viewport) => {
       const registrationId = await unpaidBooking(portal(), true)
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-      await page.goto(`/registrations/${registrationId}`)
+      await signIn(page, portal().db, DEMO_SIGN_IN.candidate, `/registrations/${registrationId}`)
       await page.getByText('Booked · Paid').waitFor()
       await page.getByRole('link', { name: 'Add to calendar (.ics)' }).waitFor()
       await expectAccessible(page)
@@ -184,8 +183,7 @@ describe.skipIf(!chromiumAvailable)('a booking’s page, in Chromium', () => {
       payment: { method: 'card' },
     })
     const page = await portal().open()
-    await signInByCode(page, portal().db, DEMO_SIGN_IN.candidate)
-    await page.goto(`/registrations/${other.id}`)
+    await signIn(page, portal().db, DEMO_SIGN_IN.candidate, `/registrations/${other.id}`)
     await page.getByText('There is no such booking on your account.').waitFor()
     await page.goto('/registrations/reg-made-up')
     await page.getByText('There is no such booking on your account.').waitFor()

@@ -7,7 +7,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
   VIEWPORTS,
   type ViewportName,
@@ -40,8 +40,7 @@ async function openSeats(portal: Portal, viewport: ViewportName, address: string
   page.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) refused.push(message.text())
   })
-  await signInByCode(page, portal.db, DEMO_SIGN_IN.candidate)
-  await page.goto(address)
+  await signIn(page, portal.db, DEMO_SIGN_IN.candidate, address)
   return page
 }
 
