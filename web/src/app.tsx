@@ -1,6 +1,7 @@
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react'
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useRef } from 'react'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { isStaff, type Me, useMe } from './api/session'
+import { forgetFirstQuestions } from './first-questions'
 import { useT } from './i18n/use-t'
 import { Layout } from './ui/layout'
 import { ProblemMessage } from './ui/problem-message'
@@ -107,15 +108,20 @@ const FIRST_PAGES: Readonly<Record<string, { preload(): Promise<unknown> }>> = {
 /**
  * Starts fetching the script of the page at `pathname` now, beside the
  * question of who is signed in, rather than once it is answered: a signed-in
- * page otherwise waits for both, one after the other.
+ * page otherwise waits for both, one after the other. Settles when the
+ * script is here (or failed: the page then says so as it renders), so that
+ * the first render finds it and never shows a fallback that React would
+ * keep for its 300 ms reveal throttle.
  */
-export function preloadPage(pathname: string): void {
-  void FIRST_PAGES[pathname.split('/')[1] ?? '']?.preload()
+export function preloadPage(pathname: string): Promise<unknown> {
+  const page = FIRST_PAGES[pathname.split('/')[1] ?? '']
+  return page === undefined ? Promise.resolve() : page.preload().catch(() => undefined)
 }
 
 /** The pages; the server answers the same list with this app (src/http/web-app.ts). */
 export function App() {
   const t = useT()
+  useFirstQuestionsUntilMoved()
   return (
     <Layout>
       <Suspense fallback={<p>{t('common.loading')}</p>}>
@@ -189,6 +195,15 @@ export function App() {
       </Suspense>
     </Layout>
   )
+}
+
+/** The answers asked ahead serve the page first opened only: once the reader moves, pages ask again. */
+function useFirstQuestionsUntilMoved(): void {
+  const location = useLocation()
+  const first = useRef(location.key)
+  useEffect(() => {
+    if (location.key !== first.current) forgetFirstQuestions()
+  }, [location.key])
 }
 
 /** A page of the staff console: anyone else is told there is no such page, as for any unknown address. */

@@ -1,9 +1,33 @@
-import type { FetchQueryOptions, QueryClient } from '@tanstack/react-query'
+import {
+  type FetchQueryOptions,
+  hashKey,
+  type Query,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query'
 import { $api } from './api/client'
 import type { Me } from './api/session'
 import { centresQuestion, firstCentresPage } from './pages/seats/centres-question'
 import { readSeatSearch } from './pages/seats/seat-search'
 import { localDayOf } from './time/local-day'
+
+/** The keys of the answers asked for the page first opened, until the reader moves on. */
+const askedFirst = new Set<string>()
+
+/**
+ * Whether `query` was asked for the page first opened, which is still open:
+ * its answer came moments ago, and the page mounting after it need not ask
+ * again (its parts would otherwise show "loading" once more, and the server
+ * answer everything twice).
+ */
+export function askedForFirstPage(query: Query): boolean {
+  return askedFirst.has(query.queryHash)
+}
+
+/** The reader moved to another page: from here every page asks as it mounts. */
+export function forgetFirstQuestions(): void {
+  askedFirst.clear()
+}
 
 /**
  * Asks the API what the page at `location` will ask first, as soon as it is
@@ -16,15 +40,18 @@ export function askFirstQuestions(queries: QueryClient, location: Location, me: 
   const candidateId = me.account.candidateId
   const params = new URLSearchParams(location.search)
   // Typed by each call's own options: the client only keeps the answer under its key.
-  const ask = (options: object) => void queries.prefetchQuery(options as FetchQueryOptions)
+  const ask = (options: { readonly queryKey: QueryKey }) =>
+    void queries.prefetchQuery(asked(options) as FetchQueryOptions)
   const candidate =
     candidateId === null
       ? Promise.resolve(null)
       : queries
           .fetchQuery(
-            $api.queryOptions('get', '/v1/candidates/{id}', {
-              params: { path: { id: candidateId } },
-            }),
+            asked(
+              $api.queryOptions('get', '/v1/candidates/{id}', {
+                params: { path: { id: candidateId } },
+              }),
+            ),
           )
           // Dropped or refused: the page asks again and says what went wrong.
           .catch(() => null)
@@ -63,7 +90,7 @@ export function askFirstQuestions(queries: QueryClient, location: Location, me: 
       const search = readSeatSearch(params, localDayOf(new Date(), record.timeZone))
       if (search.near === '') return
       void queries.prefetchInfiniteQuery(
-        firstCentresPage(centresQuestion(search, exam, record.timeZone)),
+        asked(firstCentresPage(centresQuestion(search, exam, record.timeZone))),
       )
     })
   } else if (page === 'book') {
@@ -75,7 +102,9 @@ export function askFirstQuestions(queries: QueryClient, location: Location, me: 
     ask($api.queryOptions('get', '/v1/providers'))
     registrations()
     void queries
-      .fetchQuery($api.queryOptions('get', '/v1/slots/{id}', { params: { path: { id: slotId } } }))
+      .fetchQuery(
+        asked($api.queryOptions('get', '/v1/slots/{id}', { params: { path: { id: slotId } } })),
+      )
       .then((slot) =>
         ask(
           $api.queryOptions('get', '/v1/candidates/{id}/eligibility', {
@@ -96,4 +125,10 @@ export function askFirstQuestions(queries: QueryClient, location: Location, me: 
     )
     registrations()
   }
+}
+
+/** `options`, its key noted as asked for the first page. */
+function asked<Options extends { readonly queryKey: QueryKey }>(options: Options): Options {
+  askedFirst.add(hashKey(options.queryKey))
+  return options
 }
