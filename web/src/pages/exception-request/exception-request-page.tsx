@@ -3,6 +3,7 @@ import { Link, useLocation, useParams } from 'react-router'
 import { $api, Problem } from '../../api/client'
 import type { paths } from '../../api/schema'
 import { isStaff, useMe } from '../../api/session'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatOnClock } from '../../time/format'
 import { usePageTitle } from '../../ui/page-title'
@@ -41,6 +42,10 @@ export function ExceptionRequestPage() {
     { params: { path: { id: candidateId } } },
     { enabled: candidateId !== '' },
   )
+  // Just filed by staff for the candidate: the confirmation names them (see `useReader`).
+  const filedFor = useReader(
+    filed.forCandidate === true ? { name: candidate.data?.firstName ?? '' } : null,
+  )
   if (query.isPending) return <p>{t('common.loading')}</p>
   if (query.error !== null)
     return query.error instanceof Problem && query.error.status === 404 ? (
@@ -57,11 +62,9 @@ export function ExceptionRequestPage() {
   return (
     <>
       <h1>{t('exception.title', { id: request.id })}</h1>
-      {justFiled && request.status === 'open' && (
+      {justFiled && request.status === 'open' && !candidate.isPending && (
         <p role="status" className="confirmation">
-          {t(filed.forCandidate === true ? 'console.act.filed' : 'exception.filed', {
-            email: request.email,
-          })}
+          {filedFor.t('exception.filed', { email: request.email })}
         </p>
       )}
       <dl className="facts">
