@@ -371,6 +371,10 @@ describe.skipIf(!chromiumAvailable)('support enrols and files for a caller, in C
       )
       const filed = (await page.getByRole('main').textContent()) ?? ''
       expect(filed).toContain('Rosa Delgado')
+      // The request's page, read by staff, says of Chloe what it says to her as "you".
+      expect(filed).toMatch(/Filed for Chloe by Rosa Delgado/)
+      expect(filed).toContain('Support reviews every request and mails Chloe the decision.')
+      expect(filed).toContain('Chloe’s description')
       await expectAccessible(page)
     },
     120_000,

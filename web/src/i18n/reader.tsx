@@ -22,6 +22,8 @@ export interface Reader {
   t(id: SaidOfId, values?: Values): string
   /** The same for an id made as the page runs (a decision's, a code sentence's): the plain one where no variant is written. */
   say(id: string, values?: Values): string
+  /** The id `t` would say, for a message with parts (a link) that `FormattedMessage` says, given `subject`'s name. */
+  id(id: SaidOfId): string
 }
 
 /**
@@ -41,10 +43,11 @@ export function useReader(about?: Subject): Reader {
     .formatMessage({ id: 'reader.theCandidate' }, { id: acting.forCandidate ?? '' })
     .trim()
   const subject = named === null ? null : { name: named.name.trim() || fallback }
+  const choose = (id: string) =>
+    subject === null ? id : saidOfId(id, (candidate) => candidate in intl.messages)
   const say = (id: string, values?: Values) => {
-    const chosen = subject === null ? id : saidOfId(id, (candidate) => candidate in intl.messages)
     const text = intl.formatMessage(
-      { id: chosen },
+      { id: choose(id) },
       subject === null ? values : { ...values, name: subject.name },
     )
     // "the candidate" opening a sentence is written as one opens.
@@ -52,7 +55,7 @@ export function useReader(about?: Subject): Reader {
       ? fallback.charAt(0).toLocaleUpperCase(intl.locale) + text.slice(1)
       : text
   }
-  return { subject, t: say, say }
+  return { subject, t: say, say, id: choose }
 }
 
 function actedFor(name: string | null, candidateId: string | null): Subject {

@@ -109,9 +109,7 @@ export function ExceptionForm(props: {
       })
       key.renew()
       await queries.invalidateQueries()
-      navigate(`/exception-requests/${data!.id}`, {
-        state: { filed: true, forCandidate: acting.forCandidate !== null },
-      })
+      navigate(`/exception-requests/${data!.id}`, { state: { filed: true } })
     } catch (problem) {
       setRefusal(problem)
       sending.current = false

@@ -113,27 +113,43 @@ export const en = {
   'exception.reason': 'What went wrong',
   'exception.caseNumber': 'Provider’s case number',
   'exception.description': 'Your description',
+  'exception.description.of': '{name}’s description',
   'exception.asked': 'Asked',
   'exception.filedBy': 'Filed for you by {who}, {how}',
+  'exception.filedBy.of': 'Filed for {name} by {who}, {how}',
   'exception.openNext':
     'Support reviews every request and mails you the decision. Nothing more is needed from you meanwhile.',
+  'exception.openNext.of':
+    'Support reviews every request and mails {name} the decision. Nothing more is needed from them meanwhile.',
   'exception.decision': 'The decision',
   'exception.decidedAt': 'Decided {at}.',
   'exception.note': 'Support’s note: {note}',
   'exception.waives.both':
     'It lifts both the waiting time and the limit on attempts in twelve months, for one attempt: your next attempt at {exam}.',
+  'exception.waives.both.of':
+    'It lifts both the waiting time and the limit on attempts in twelve months, for one attempt: {name}’s next attempt at {exam}.',
   'exception.waives.wait':
     'It lifts the waiting time before your next attempt at {exam}, for that one attempt. The limit on attempts in twelve months still applies.',
+  'exception.waives.wait.of':
+    'It lifts the waiting time before {name}’s next attempt at {exam}, for that one attempt. The limit on attempts in twelve months still applies.',
   'exception.waives.limit':
     'It lifts the limit on attempts in twelve months for your next attempt at {exam}, for that one attempt. The waiting time still applies.',
+  'exception.waives.limit.of':
+    'It lifts the limit on attempts in twelve months for {name}’s next attempt at {exam}, for that one attempt. The waiting time still applies.',
   'exception.waiver.available':
     'Not used yet. Your next booking of {exam} that needs it uses it; you do not need to do anything else.',
+  'exception.waiver.available.of':
+    'Not used yet. {name}’s next booking of {exam} that needs it uses it; nothing else needs doing.',
   'exception.waiver.held':
     'Held by your booking {booking}: that booking relies on it. If it is cancelled, or moved to a time it is not needed, it is free again.',
+  'exception.waiver.held.of':
+    'Held by {name}’s booking {booking}: that booking relies on it. If it is cancelled, or moved to a time it is not needed, it is free again.',
   'exception.waiver.used': 'Used: the attempt it allowed has been taken.',
   'exception.findSeat': 'Find a seat for {exam}',
   'exception.deniedNext':
     'The retake policy’s waiting time and attempt limit apply as usual. If something was missing, such as the provider’s case number, you may ask again for the same sitting.',
+  'exception.deniedNext.of':
+    'The retake policy’s waiting time and attempt limit apply as usual. If something was missing, such as the provider’s case number, {name} may ask again for the same sitting.',
   'exception.askAgain': 'Ask again for this sitting',
   'exception.notFound': 'There is no such exception request on your account.',
   'exception.history.requested': 'Asked for',
@@ -253,27 +269,43 @@ export const de: ExtendOf<typeof en> = {
   'exception.reason': 'Was schiefging',
   'exception.caseNumber': 'Fallnummer des Anbieters',
   'exception.description': 'Ihre Beschreibung',
+  'exception.description.of': 'Beschreibung von {name}',
   'exception.asked': 'Beantragt',
   'exception.filedBy': 'Für Sie gestellt von {who}, {how}',
+  'exception.filedBy.of': 'Für {name} gestellt von {who}, {how}',
   'exception.openNext':
     'Der Support prüft jeden Antrag und schickt Ihnen die Entscheidung per Mail. Bis dahin müssen Sie nichts weiter tun.',
+  'exception.openNext.of':
+    'Der Support prüft jeden Antrag und schickt {name} die Entscheidung per Mail. Bis dahin muss {name} nichts weiter tun.',
   'exception.decision': 'Die Entscheidung',
   'exception.decidedAt': 'Entschieden am {at}.',
   'exception.note': 'Anmerkung des Supports: {note}',
   'exception.waives.both':
     'Sie hebt die Wartezeit und die Höchstzahl an Versuchen in zwölf Monaten auf, für einen Versuch: Ihren nächsten Versuch von {exam}.',
+  'exception.waives.both.of':
+    'Sie hebt die Wartezeit und die Höchstzahl an Versuchen in zwölf Monaten auf, für einen Versuch: den nächsten Versuch von {name} bei {exam}.',
   'exception.waives.wait':
     'Sie hebt die Wartezeit vor Ihrem nächsten Versuch von {exam} auf, für diesen einen Versuch. Die Höchstzahl an Versuchen in zwölf Monaten gilt weiter.',
+  'exception.waives.wait.of':
+    'Sie hebt die Wartezeit vor dem nächsten Versuch von {name} bei {exam} auf, für diesen einen Versuch. Die Höchstzahl an Versuchen in zwölf Monaten gilt weiter.',
   'exception.waives.limit':
     'Sie hebt die Höchstzahl an Versuchen in zwölf Monaten für Ihren nächsten Versuch von {exam} auf, für diesen einen Versuch. Die Wartezeit gilt weiter.',
+  'exception.waives.limit.of':
+    'Sie hebt die Höchstzahl an Versuchen in zwölf Monaten für den nächsten Versuch von {name} bei {exam} auf, für diesen einen Versuch. Die Wartezeit gilt weiter.',
   'exception.waiver.available':
     'Noch nicht verwendet. Ihre nächste Buchung von {exam}, die sie braucht, verwendet sie; Sie müssen sonst nichts tun.',
+  'exception.waiver.available.of':
+    'Noch nicht verwendet. Die nächste Buchung von {name} für {exam}, die sie braucht, verwendet sie; sonst ist nichts zu tun.',
   'exception.waiver.held':
     'Ihre Buchung {booking} hält sie: Diese Buchung ist auf sie angewiesen. Wird sie storniert oder auf einen Termin verlegt, der sie nicht braucht, ist die Ausnahme wieder frei.',
+  'exception.waiver.held.of':
+    'Die Buchung {booking} von {name} hält sie: Diese Buchung ist auf sie angewiesen. Wird sie storniert oder auf einen Termin verlegt, der sie nicht braucht, ist die Ausnahme wieder frei.',
   'exception.waiver.used': 'Verwendet: Der Versuch, den sie erlaubte, ist abgelegt.',
   'exception.findSeat': 'Einen Platz für {exam} finden',
   'exception.deniedNext':
     'Wartezeit und Höchstzahl an Versuchen der Wiederholungsregel gelten wie immer. Fehlte etwas, etwa die Fallnummer des Anbieters, können Sie für denselben Termin erneut eine Ausnahme beantragen.',
+  'exception.deniedNext.of':
+    'Wartezeit und Höchstzahl an Versuchen der Wiederholungsregel gelten wie immer. Fehlte etwas, etwa die Fallnummer des Anbieters, kann {name} für denselben Termin erneut eine Ausnahme beantragen.',
   'exception.askAgain': 'Für diesen Termin erneut beantragen',
   'exception.notFound': 'Diesen Ausnahmeantrag gibt es in Ihrem Konto nicht.',
   'exception.history.requested': 'Beantragt',
