@@ -344,6 +344,17 @@ describe.skipIf(!chromiumAvailable)('support enrols and files for a caller, in C
       expect(
         await page.getByText('Support reviews every request and mails Chloe the decision').count(),
       ).toBe(1)
+      // In German too.
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('de')
+      await page
+        .getByText(
+          'Werden so mit dem Antrag gesendet, aus dem Datensatz von Chloe und der Buchung.',
+        )
+        .waitFor()
+      expect(await page.getByRole('button', { name: 'Antrag für Chloe senden' }).count()).toBe(1)
+      expect(await page.getByText(/was Chloe gesehen hat/).count()).toBe(1)
+      await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en')
+      await page.getByRole('button', { name: 'Send the request for Chloe' }).waitFor()
       await choose(page, /The lab crashed/)
       await page
         .getByLabel('Describe what happened')

@@ -140,7 +140,7 @@ export function ExceptionForm(props: {
         <h2 id="known">{t('exception.new.known')}</h2>
         <p className="secondary">
           {reader.t('exception.new.knownHelp')}{' '}
-          {/* Staff cannot change the candidate's name on their behalf; the candidate can. */}
+          {/* It leads to the reader's own account page: only the candidate is shown it. */}
           {acting.forCandidate === null && (
             <Link to="/account">{t('exception.new.changeName')}</Link>
           )}
