@@ -19,6 +19,19 @@ import {
 const viewports = Object.keys(VIEWPORTS) as ViewportName[]
 const HOUR = 3_600_000
 const REASON = 'Chloe called: the booking page would not load on her phone.'
+/** A sentence said to the candidate as "you": a page acting for her says none of them. */
+const SAID_TO_YOU = /\b([Yy]ou|[Yy]our|[Yy]ours|I|[Mm]y)\b/
+/** A time on the reader's own clock beside the centre's: said to the agent reading, of their clock. */
+const READERS_CLOCK = /\(your time: [^)]*\)/g
+
+/** The text of a part of the page, which must name Chloe and say nothing to her as "you". */
+async function namesChloe(part: Locator): Promise<string> {
+  await part.waitFor()
+  const text = ((await part.textContent()) ?? '').replace(READERS_CLOCK, '')
+  expect(text).toContain('Chloe')
+  expect(text).not.toMatch(SAID_TO_YOU)
+  return text
+}
 
 /**
  * Presses Tab until `target` has the focus, as a person at the keyboard
@@ -93,8 +106,15 @@ async function bookFridayByPhone(page: Page, viewport: ViewportName): Promise<st
   await page.getByRole('heading', { level: 1, name: /^Book 070-622/ }).waitFor()
   expect(page.url()).toMatch(/\/console\/candidates\/cand-chloe\/book\?exam=070-622&slot=/)
 
+  // The seat, its deadlines and the tick speak of Chloe, not to her.
+  const seat = await namesChloe(page.getByRole('region', { name: 'Chloe’s seat' }))
+  expect(seat).toContain('Book it only if Chloe is sure to come.')
   // Friday is inside Prometric's 24 hours: no change after booking, said and ticked.
-  await tabTo(page, page.getByRole('checkbox', { name: /cannot be changed/ }), 'the tick')
+  await tabTo(
+    page,
+    page.getByRole('checkbox', { name: 'Chloe understands this booking cannot be changed' }),
+    'the tick',
+  )
   await page.keyboard.press('Space')
   const phone = page.getByRole('radio', { name: 'By phone' })
   expect(await phone.isChecked()).toBe(true)
@@ -110,7 +130,7 @@ async function bookFridayByPhone(page: Page, viewport: ViewportName): Promise<st
   await page.keyboard.press('Enter')
   await page.keyboard.press('Enter')
   await page.waitForURL(/\/console\/registrations\/[^/?]+\?booked=1$/)
-  await page.getByText('Booked for the candidate.').waitFor()
+  await namesChloe(page.getByRole('status').filter({ hasText: 'Booked for Chloe.' }))
   const id = new URL(page.url()).pathname.split('/').at(-1)!
   return id
 }
@@ -271,6 +291,7 @@ describe.skipIf(!chromiumAvailable)('support enrols and files for a caller, in C
       await page.getByRole('button', { name: 'Show the offers' }).click()
       const enrol = page.getByRole('button', { name: /^Get a Second Shot .* code$/ })
       await enrol.waitFor()
+      await namesChloe(page.getByRole('region', { name: 'Codes Chloe can get for this exam' }))
       await choose(page, 'By email')
       await page
         .getByLabel('Reason the candidate will read')
@@ -278,8 +299,10 @@ describe.skipIf(!chromiumAvailable)('support enrols and files for a caller, in C
       await expectAccessible(page)
       await screenshot(page, 'console-act-offers', viewport)
       await enrol.click()
-      const said = page.getByRole('status').filter({ hasText: 'Their code, also mailed to them:' })
-      await said.waitFor()
+      const said = page
+        .getByRole('status')
+        .filter({ hasText: 'Chloe’s code, also mailed to them:' })
+      await namesChloe(said)
       const code = (await said.locator('code').textContent()) ?? ''
       expect(code).toMatch(/^[A-Z0-9-]{10,}$/)
       await expectAccessible(page)
@@ -310,13 +333,35 @@ describe.skipIf(!chromiumAvailable)('support enrols and files for a caller, in C
       await page.getByRole('heading', { name: 'Which sitting went wrong?' }).waitFor()
       await page.getByRole('link', { name: /070-622/ }).click()
       await page.getByLabel('Describe what happened').waitFor()
+      // The form is hers, said of her: what it knows, what she saw, the case number she was given.
+      const known = await namesChloe(
+        page.getByRole('region', { name: 'What examdesk already knows' }),
+      )
+      expect(known).toContain('from Chloe’s record and the booking')
+      const wrong = await namesChloe(page.getByRole('region', { name: 'What went wrong' }))
+      expect(wrong).toContain('what Chloe saw')
+      expect(wrong).toContain('gave Chloe when the problem was reported')
+      expect(
+        await page.getByText('Support reviews every request and mails Chloe the decision').count(),
+      ).toBe(1)
+      // In German too.
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('de')
+      await page
+        .getByText(
+          'Werden so mit dem Antrag gesendet, aus dem Datensatz von Chloe und der Buchung.',
+        )
+        .waitFor()
+      expect(await page.getByRole('button', { name: 'Antrag für Chloe senden' }).count()).toBe(1)
+      expect(await page.getByText(/was Chloe gesehen hat/).count()).toBe(1)
+      await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en')
+      await page.getByRole('button', { name: 'Send the request for Chloe' }).waitFor()
       await choose(page, /The lab crashed/)
       await page
         .getByLabel('Describe what happened')
         .fill('The exam software closed itself twice in the first hour.')
       await page.getByLabel('The provider’s case number').fill('PV-2026-000002')
       // Sent without a reason: the form says so at the field, and nothing is filed.
-      await page.getByRole('button', { name: 'Send the request for them' }).click()
+      await page.getByRole('button', { name: 'Send the request for Chloe' }).click()
       await page
         .getByRole('alert')
         .getByText('Say why you are acting for the candidate: they read it.')
@@ -331,10 +376,16 @@ describe.skipIf(!chromiumAvailable)('support enrols and files for a caller, in C
         .fill('Chloe called after the sitting.')
       await expectAccessible(page)
       await screenshot(page, 'console-act-exception', viewport)
-      await page.getByRole('button', { name: 'Send the request for them' }).click()
-      await page.getByText('The request was filed for the candidate.').waitFor()
+      await page.getByRole('button', { name: 'Send the request for Chloe' }).click()
+      await namesChloe(
+        page.getByRole('status').filter({ hasText: 'The request was filed for Chloe.' }),
+      )
       const filed = (await page.getByRole('main').textContent()) ?? ''
       expect(filed).toContain('Rosa Delgado')
+      // The request's page, read by staff, says of Chloe what it says to her as "you".
+      expect(filed).toMatch(/Filed for Chloe by Rosa Delgado/)
+      expect(filed).toContain('Support reviews every request and mails Chloe the decision.')
+      expect(filed).toContain('Chloe’s description')
       await expectAccessible(page)
     },
     120_000,
@@ -367,6 +418,11 @@ describe.skipIf(!chromiumAvailable)('a booking at the console, in Chromium', () 
       await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
       await page.goto(`/console/registrations/${held.id}`)
       await page.getByText('Acting for Chloe Nguyen (cand-chloe)').waitFor()
+      // Until when the seat is held, and until when it can change, said of Chloe.
+      await namesChloe(page.getByText(/^To be paid by .*: until then the seat is held for Chloe;/))
+      const change = page.getByRole('region', { name: 'Change or cancel' })
+      await change.getByText('This booking can be moved to another time until').waitFor()
+      expect((await change.textContent())?.replace(READERS_CLOCK, '')).not.toMatch(SAID_TO_YOU)
       await page
         .getByLabel('Reason the candidate will read')
         .fill('Chloe called to pay with her Second Shot code.')
@@ -376,6 +432,8 @@ describe.skipIf(!chromiumAvailable)('a booking at the console, in Chromium', () 
       await page.getByRole('button', { name: 'See what this code does' }).click()
       const use = page.getByRole('button', { name: 'Use this code' })
       await use.waitFor()
+      const preview = page.getByRole('region', { name: 'Use a code on this booking' })
+      expect((await preview.textContent())?.replace(READERS_CLOCK, '')).not.toMatch(SAID_TO_YOU)
       await expectAccessible(page)
       await screenshot(page, 'console-act-code', viewport)
       await use.click()

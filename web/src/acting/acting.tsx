@@ -27,6 +27,12 @@ export type ActingHow =
 export interface Acting {
   /** The candidate staff act for; null when the candidate acts for themself. */
   readonly forCandidate: string | null
+  /**
+   * Their first name as their record gives it, for the sentences that name
+   * them where the candidate reads "you" (see `web/src/i18n/reader.tsx`);
+   * null for the candidate themself.
+   */
+  readonly candidateName: string | null
   readonly how: ActingHow
   /** The channel and reason as staff type them on the call; absent for the candidate. */
   readonly typed?: { readonly value: StaffHow; set(how: StaffHow): void }
@@ -40,6 +46,7 @@ export interface Acting {
 
 const SELF: Acting = {
   forCandidate: null,
+  candidateName: null,
   how: { channel: 'web' },
   seats: (query) => `/seats?${query}`,
   book: (query) => `/book?${query}`,
@@ -54,20 +61,27 @@ export function useActing(): Acting {
   return useContext(ActingContext)
 }
 
+/** The candidate staff act for, as their record gives them. */
+export interface ActedFor {
+  readonly id: string
+  readonly firstName: string
+}
+
 /**
- * Staff acting for `candidateId`: the console's pages as addresses, and
+ * Staff acting for `candidate`: the console's pages as addresses, and
  * `how` as the API takes it (a blank reason is left out, so that the API's
  * refusal names the field that should carry it).
  */
 export function actingFor(
-  candidateId: string,
+  actedFor: ActedFor,
   how: StaffHow,
   set?: (how: StaffHow) => void,
 ): Acting {
-  const candidate = `/console/candidates/${encodeURIComponent(candidateId)}`
+  const candidate = `/console/candidates/${encodeURIComponent(actedFor.id)}`
   const reason = how.reason.trim()
   return {
-    forCandidate: candidateId,
+    forCandidate: actedFor.id,
+    candidateName: actedFor.firstName,
     how: { channel: how.channel, ...(reason === '' ? {} : { onBehalfReason: reason }) },
     ...(set === undefined ? {} : { typed: { value: how, set } }),
     seats: (query) => `${candidate}/book?${query}`,

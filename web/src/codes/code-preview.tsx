@@ -2,6 +2,7 @@ import { Checkbox } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import type { paths } from '../api/schema'
 import { useDecisionSentence } from '../decisions/decision-sentence'
+import { useReader } from '../i18n/reader'
 import { useT } from '../i18n/use-t'
 import { formatMoney } from '../time/format'
 import { type CodeSentence, useCodeSentence } from './code-sentence'
@@ -20,6 +21,7 @@ export function CodePreviewPanel(props: {
   onForfeitAcknowledged(acknowledged: boolean): void
 }) {
   const t = useT()
+  const reader = useReader()
   const intl = useIntl()
   const say = useDecisionSentence()
   const { sentence: sayCode, scope } = useCodeSentence()
@@ -89,7 +91,7 @@ export function CodePreviewPanel(props: {
           onChange={props.onForfeitAcknowledged}
         >
           <span className="checkbox-box" aria-hidden="true" />
-          {t('code.acknowledgeForfeit')}
+          {reader.t('code.acknowledgeForfeit')}
         </Checkbox>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl'
 import { useProviderNames } from '../api/provider-names'
+import { useReader } from '../i18n/reader'
 import { formatOnClock } from '../time/format'
 import type { CodePreview } from './code-preview'
 
@@ -12,7 +13,8 @@ const ALTERNATIVES = new Set(['providers', 'methods'])
 /**
  * Says a code's sentence in the reader's language, its instants on the
  * candidate's clock (`timeZone`), its providers and payment methods by
- * their names. A code this page has no words for is said in the API's
+ * their names, and the candidate by name when staff act for them (see
+ * `useReader`). A code this page has no words for is said in the API's
  * English (`english`), never left out.
  */
 export function useCodeSentence(): CodeWords {
@@ -28,6 +30,7 @@ export interface CodeWords {
 /** The same, naming providers by `providerName` (where the page has not read their names). */
 export function useCodeSentenceNaming(providerName: (id: string) => string): CodeWords {
   const intl = useIntl()
+  const reader = useReader()
   const known = (id: string) => id in intl.messages
   const say = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id }, values)
@@ -81,7 +84,7 @@ export function useCodeSentenceNaming(providerName: (id: string) => string): Cod
       if (Array.isArray(raw)) values.count = raw.length
     }
     if (sentence.code === 'EXAM_NOT_COVERED') values.scope = scope(sentence.params)
-    return say(id, values)
+    return reader.say(id, values)
   }
 
   return { sentence, scope }

@@ -11,6 +11,8 @@ export const en = {
   'code.price': 'Price',
   'code.priceAfter': '{due} instead of {list}',
   'code.acknowledgeForfeit': 'I understand what this code gives up, and want to use it anyway',
+  'code.acknowledgeForfeit.of':
+    '{name} understands what this code gives up, and wants to use it anyway',
   'code.apply': 'Use this code',
   'code.applied': 'The code is on your booking.',
   'code.remove': 'Take the code off',
@@ -39,6 +41,8 @@ export const de: ExtendOf<typeof en> = {
   'code.priceAfter': '{due} statt {list}',
   'code.acknowledgeForfeit':
     'Ich verstehe, was dieser Code aufgibt, und möchte ihn trotzdem verwenden',
+  'code.acknowledgeForfeit.of':
+    '{name} versteht, was dieser Code aufgibt, und möchte ihn trotzdem verwenden',
   'code.apply': 'Diesen Code verwenden',
   'code.applied': 'Der Code ist auf Ihrer Buchung.',
   'code.remove': 'Code wieder entfernen',

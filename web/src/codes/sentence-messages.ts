@@ -50,13 +50,17 @@ export const en = {
   'codeSentence.USES_LEFT':
     '{count, plural, one {# more use of this code remains.} other {# more uses of this code remain.}}',
   'codeSentence.KEEPS_RETAKE': 'Keeps your free retake of {exam}.',
+  'codeSentence.KEEPS_RETAKE.of': 'Keeps {name}’s free retake of {exam}.',
   'codeSentence.KEEPS_RETAKE_UNTIL': 'Keeps your free retake of {exam} until {expiresAt}.',
+  'codeSentence.KEEPS_RETAKE_UNTIL.of': 'Keeps {name}’s free retake of {exam} until {expiresAt}.',
   'codeSentence.RETAKE_IF_FAILED':
     'If this attempt fails, the same code books one free retake of {exam}.',
   'codeSentence.RETAKE_IF_FAILED_BEFORE':
     'If this attempt fails, the same code books one free retake of {exam}, to be taken before {expiresAt}.',
   'codeSentence.DISCOUNT_AFTER_PASS':
     'If you pass before {passBeforeAt}, the same code gives {percent} % off one more exam booked before {bookBeforeAt} (that discount includes no free retake).',
+  'codeSentence.DISCOUNT_AFTER_PASS.of':
+    'If {name} passes before {passBeforeAt}, the same code gives {percent} % off one more exam booked before {bookBeforeAt} (that discount includes no free retake).',
   'codeSentence.PACK_EXAMS_LEFT':
     '{count, plural, one {The code covers # more exam of the pack.} other {The code covers # more exams of the pack.}}',
   'codeSentence.RETAKE_LOST_NO_RETAKE':
@@ -65,8 +69,12 @@ export const en = {
     'If this attempt fails, the retake policy allows a retake of {exam} only from {retakeAt}, after this code expires at {expiresAt}: the free retake would be lost.',
   'codeSentence.HELD_RETAKE_GIVEN_UP':
     'Your code {voucherCode} holds a free retake of {exam}; booking this attempt without it gives that free retake up.',
+  'codeSentence.HELD_RETAKE_GIVEN_UP.of':
+    '{name}’s code {voucherCode} holds a free retake of {exam}; booking this attempt without it gives that free retake up.',
   'codeSentence.HELD_RETAKE_GIVEN_UP_UNTIL':
     'Your code {voucherCode} holds a free retake of {exam} until {expiresAt}; booking this attempt without it gives that free retake up.',
+  'codeSentence.HELD_RETAKE_GIVEN_UP_UNTIL.of':
+    '{name}’s code {voucherCode} holds a free retake of {exam} until {expiresAt}; booking this attempt without it gives that free retake up.',
   'codeSentence.MOVED_PROVIDERS_ONLY':
     'This registration was booked with {offer}, delivered only by {providers}: choose a new seat there.',
   'codeSentence.MOVED_AFTER_EXPIRY':
@@ -116,7 +124,7 @@ export const de: ExtendOf<typeof en> = {
   'codeSentence.PERCENT_OFF': '{percent} % Rabatt auf {exam}.',
   'codeSentence.FREE_EXAM': '{exam} kostenlos.',
   'codeSentence.FREE_RETAKE':
-    'Die kostenlose Wiederholung von {exam} nach dem Versuch am {attemptAt}: Sie zahlen nichts.',
+    'Die kostenlose Wiederholung von {exam} nach dem Versuch am {attemptAt}: nichts zu zahlen.',
   'codeSentence.FIRST_ATTEMPT_FULL_PRICE':
     'Bucht den ersten Versuch von {exam} zum vollen Preis; die kostenlose Wiederholung des Codes bleibt dafür erhalten.',
   'codeSentence.AFTER_PASS_DISCOUNT':
@@ -126,14 +134,20 @@ export const de: ExtendOf<typeof en> = {
   'codeSentence.USES_LEFT':
     '{count, plural, one {Der Code kann noch # weiteres Mal verwendet werden.} other {Der Code kann noch # weitere Male verwendet werden.}}',
   'codeSentence.KEEPS_RETAKE': 'Ihre kostenlose Wiederholung von {exam} bleibt erhalten.',
+  'codeSentence.KEEPS_RETAKE.of':
+    'Die kostenlose Wiederholung von {exam}, die {name} hat, bleibt erhalten.',
   'codeSentence.KEEPS_RETAKE_UNTIL':
     'Ihre kostenlose Wiederholung von {exam} bleibt bis {expiresAt} erhalten.',
+  'codeSentence.KEEPS_RETAKE_UNTIL.of':
+    'Die kostenlose Wiederholung von {exam}, die {name} hat, bleibt bis {expiresAt} erhalten.',
   'codeSentence.RETAKE_IF_FAILED':
     'Wird dieser Versuch nicht bestanden, bucht derselbe Code eine kostenlose Wiederholung von {exam}.',
   'codeSentence.RETAKE_IF_FAILED_BEFORE':
     'Wird dieser Versuch nicht bestanden, bucht derselbe Code eine kostenlose Wiederholung von {exam}; sie muss stattfinden, bevor der Code am {expiresAt} abläuft.',
   'codeSentence.DISCOUNT_AFTER_PASS':
     'Bestehen Sie vor dem {passBeforeAt}, gibt derselbe Code {percent} % Rabatt auf eine weitere Prüfung, die vor dem {bookBeforeAt} gebucht wird (dieser Rabatt enthält keine kostenlose Wiederholung).',
+  'codeSentence.DISCOUNT_AFTER_PASS.of':
+    'Besteht {name} vor dem {passBeforeAt}, gibt derselbe Code {percent} % Rabatt auf eine weitere Prüfung, die vor dem {bookBeforeAt} gebucht wird (dieser Rabatt enthält keine kostenlose Wiederholung).',
   'codeSentence.PACK_EXAMS_LEFT':
     '{count, plural, one {Der Code gilt noch für # weitere Prüfung des Pakets.} other {Der Code gilt noch für # weitere Prüfungen des Pakets.}}',
   'codeSentence.RETAKE_LOST_NO_RETAKE':
@@ -142,8 +156,12 @@ export const de: ExtendOf<typeof en> = {
     'Wird dieser Versuch nicht bestanden, erlaubt die Wiederholungsregel eine Wiederholung von {exam} erst ab {retakeAt}, nachdem dieser Code am {expiresAt} abgelaufen ist: Die kostenlose Wiederholung ginge verloren.',
   'codeSentence.HELD_RETAKE_GIVEN_UP':
     'Ihr Code {voucherCode} enthält eine kostenlose Wiederholung von {exam}; wenn Sie diesen Versuch ohne ihn buchen, verfällt sie.',
+  'codeSentence.HELD_RETAKE_GIVEN_UP.of':
+    'Der Code {voucherCode} von {name} enthält eine kostenlose Wiederholung von {exam}; wird dieser Versuch ohne ihn gebucht, verfällt sie.',
   'codeSentence.HELD_RETAKE_GIVEN_UP_UNTIL':
     'Ihr Code {voucherCode} enthält bis {expiresAt} eine kostenlose Wiederholung von {exam}; wenn Sie diesen Versuch ohne ihn buchen, verfällt sie.',
+  'codeSentence.HELD_RETAKE_GIVEN_UP_UNTIL.of':
+    'Der Code {voucherCode} von {name} enthält bis {expiresAt} eine kostenlose Wiederholung von {exam}; wird dieser Versuch ohne ihn gebucht, verfällt sie.',
   'codeSentence.MOVED_PROVIDERS_ONLY':
     'Diese Anmeldung wurde mit {offer} gebucht, das nur {providers} durchführt: Wählen Sie dort einen neuen Platz.',
   'codeSentence.MOVED_AFTER_EXPIRY':

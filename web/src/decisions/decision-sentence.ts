@@ -1,4 +1,5 @@
 import { useIntl } from 'react-intl'
+import { type Subject, useReader } from '../i18n/reader'
 import { formatOnClock } from '../time/format'
 
 /** A decision as the API gives it: a stable code, and the facts a sentence needs. */
@@ -16,20 +17,19 @@ export interface Decision {
   readonly unavailable?: string | null
 }
 
-/** Whom a sentence speaks of: the candidate reading it ("you"), or a candidate staff read about, by name. */
-export type DecisionSubject = { readonly name: string } | null
-
 /**
  * The sentence for a decision in the reader's language, with its date on the
  * candidate's clock. A code may have a more exact message for its facts:
  * `decision.EXAM_NOT_AVAILABLE.retired`, or `decision.ALREADY_PASSED.dated`
- * when the decision names a date. Said of `about` by name (`decision.of.…`)
- * where the candidate's own sentence says "you"; the others serve both.
+ * when the decision names a date. Said of the candidate by name
+ * (`decision.….of`) where their own sentence says "you", when staff act for
+ * them or `about` names them (see `useReader`); the others serve both.
  */
-export function useDecisionSentence(about: DecisionSubject = null): (decision: Decision) => string {
+export function useDecisionSentence(about?: Subject): (decision: Decision) => string {
   const intl = useIntl()
+  const reader = useReader(about)
   return (decision) => {
-    const id = messageFor(decision, about, (candidate) => candidate in intl.messages)
+    const id = messageFor(decision, (candidate) => candidate in intl.messages)
     if (id === null) return decision.reason
     const earliest =
       decision.earliestAt != null
@@ -40,34 +40,21 @@ export function useDecisionSentence(about: DecisionSubject = null): (decision: D
         ? ''
         : (new Intl.DisplayNames([intl.locale], { type: 'region' }).of(decision.country) ??
           decision.country)
-    return intl.formatMessage(
-      { id },
-      {
-        earliest,
-        attempt: decision.attemptNumber ?? 0,
-        policy: decision.policy?.name ?? intl.formatMessage({ id: 'decision.policyUnnamed' }),
-        country,
-        name: about?.name ?? '',
-      },
-    )
+    return reader.say(id, {
+      earliest,
+      attempt: decision.attemptNumber ?? 0,
+      policy: decision.policy?.name ?? intl.formatMessage({ id: 'decision.policyUnnamed' }),
+      country,
+    })
   }
 }
 
-function messageFor(
-  decision: Decision,
-  about: DecisionSubject,
-  known: (id: string) => boolean,
-): string | null {
+/** The most exact message written for the decision; its variant said of a candidate is its own. */
+function messageFor(decision: Decision, known: (id: string) => boolean): string | null {
   const exact = [
     decision.unavailable == null ? null : `${decision.code}.${decision.unavailable}`,
     decision.earliestAt == null ? null : `${decision.code}.dated`,
     decision.code,
-  ].flatMap((key) =>
-    key === null
-      ? []
-      : about === null
-        ? [`decision.${key}`]
-        : [`decision.of.${key}`, `decision.${key}`],
-  )
+  ].flatMap((key) => (key === null ? [] : [`decision.${key}`]))
   return exact.find(known) ?? null
 }

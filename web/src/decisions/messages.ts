@@ -36,25 +36,25 @@ export const en = {
   'decision.BETA_SEATS_FULL': 'Every seat of this beta exam is taken.',
   'decision.policyUnnamed': 'retake policy',
   // Said to staff of a candidate, by the candidate's first name: what the candidate is told as "you".
-  'decision.of.ELIGIBLE': '{name} may take this exam now.',
-  'decision.of.RETAKE_TOO_SOON':
+  'decision.ELIGIBLE.of': '{name} may take this exam now.',
+  'decision.RETAKE_TOO_SOON.of':
     '{name} may take the {attempt, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} attempt at this exam from {earliest}. The waiting time between attempts is set by the {policy}.',
-  'decision.of.ANNUAL_LIMIT_REACHED':
+  'decision.ANNUAL_LIMIT_REACHED.of':
     '{name} has taken this exam as often as the {policy} allows in twelve months, and may take the {attempt, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} attempt from {earliest}.',
-  'decision.of.ALREADY_PASSED':
+  'decision.ALREADY_PASSED.of':
     '{name} has passed this exam. Under the {policy} a passed exam is not taken again.',
-  'decision.of.ALREADY_PASSED.dated':
+  'decision.ALREADY_PASSED.dated.of':
     '{name} has passed this exam, and may take it again once the certification it earned expires: from {earliest}.',
-  'decision.of.BETA_ALREADY_TAKEN':
+  'decision.BETA_ALREADY_TAKEN.of':
     '{name} has taken the beta of this exam already: a beta exam is taken once.',
-  'decision.of.RESULT_PENDING':
+  'decision.RESULT_PENDING.of':
     'The result of the last attempt {name} took is not out yet; a retake is judged once it is.',
-  'decision.of.EXAM_NOT_AVAILABLE.no-policy':
+  'decision.EXAM_NOT_AVAILABLE.no-policy.of':
     'No retake policy governs this exam yet, so it cannot be booked; the programme team can say more.',
-  'decision.of.NOT_INVITED': 'This beta exam is by invitation only, and {name} has no invitation.',
-  'decision.of.INVITATION_NOT_OPEN':
+  'decision.NOT_INVITED.of': 'This beta exam is by invitation only, and {name} has no invitation.',
+  'decision.INVITATION_NOT_OPEN.of':
     'The invitation {name} holds belongs to a wave that has not opened yet; booking opens with it.',
-  'decision.of.BETA_ALREADY_REGISTERED':
+  'decision.BETA_ALREADY_REGISTERED.of':
     '{name} has registered for this beta exam already: one registration per beta exam.',
   'rule.limit.of':
     'The {policy} allows {attempts} attempts in the {months} months that start with the first attempt of a period; {name} has taken {taken} since {start}.',
@@ -106,26 +106,26 @@ export const de: ExtendOf<typeof en> = {
     'Sie haben sich für diese Beta-Prüfung schon angemeldet: eine Anmeldung je Beta-Prüfung.',
   'decision.BETA_SEATS_FULL': 'Alle Plätze dieser Beta-Prüfung sind vergeben.',
   'decision.policyUnnamed': 'Wiederholungsregel',
-  'decision.of.ELIGIBLE': '{name} kann diese Prüfung jetzt ablegen.',
-  'decision.of.RETAKE_TOO_SOON':
+  'decision.ELIGIBLE.of': '{name} kann diese Prüfung jetzt ablegen.',
+  'decision.RETAKE_TOO_SOON.of':
     'Den {attempt}. Versuch dieser Prüfung kann {name} ab {earliest} ablegen. Die Wartezeit zwischen Versuchen legt die Regel „{policy}“ fest.',
-  'decision.of.ANNUAL_LIMIT_REACHED':
+  'decision.ANNUAL_LIMIT_REACHED.of':
     '{name} hat diese Prüfung so oft abgelegt, wie die Regel „{policy}“ in zwölf Monaten erlaubt. Den {attempt}. Versuch kann {name} ab {earliest} ablegen.',
-  'decision.of.ALREADY_PASSED':
+  'decision.ALREADY_PASSED.of':
     '{name} hat diese Prüfung bestanden. Nach der Regel „{policy}“ wird eine bestandene Prüfung nicht wiederholt.',
-  'decision.of.ALREADY_PASSED.dated':
+  'decision.ALREADY_PASSED.dated.of':
     '{name} hat diese Prüfung bestanden und kann sie erneut ablegen, sobald die damit erworbene Zertifizierung abläuft: ab {earliest}.',
-  'decision.of.BETA_ALREADY_TAKEN':
+  'decision.BETA_ALREADY_TAKEN.of':
     '{name} hat die Beta-Version dieser Prüfung schon abgelegt: Eine Beta-Prüfung legt man einmal ab.',
-  'decision.of.RESULT_PENDING':
+  'decision.RESULT_PENDING.of':
     'Das Ergebnis des letzten Versuchs von {name} liegt noch nicht vor; über eine Wiederholung wird entschieden, sobald es vorliegt.',
-  'decision.of.EXAM_NOT_AVAILABLE.no-policy':
+  'decision.EXAM_NOT_AVAILABLE.no-policy.of':
     'Für diese Prüfung gilt noch keine Wiederholungsregel, daher kann sie nicht gebucht werden; das Programmteam gibt Auskunft.',
-  'decision.of.NOT_INVITED':
+  'decision.NOT_INVITED.of':
     'Diese Beta-Prüfung gibt es nur auf Einladung, und {name} hat keine Einladung.',
-  'decision.of.INVITATION_NOT_OPEN':
+  'decision.INVITATION_NOT_OPEN.of':
     'Die Einladung von {name} gehört zu einer Welle, die noch nicht geöffnet ist; mit ihr öffnet die Buchung.',
-  'decision.of.BETA_ALREADY_REGISTERED':
+  'decision.BETA_ALREADY_REGISTERED.of':
     '{name} hat sich für diese Beta-Prüfung schon angemeldet: eine Anmeldung je Beta-Prüfung.',
   'rule.limit.of':
     'Die Regel „{policy}“ erlaubt {attempts} Versuche in den {months} Monaten ab dem ersten Versuch eines Zeitraums; {name} hat seit dem {start} {taken} Versuche abgelegt.',

@@ -1,6 +1,6 @@
 import { useIntl } from 'react-intl'
+import { type Subject, useReader } from '../i18n/reader'
 import { formatDay, formatOnClock } from '../time/format'
-import type { DecisionSubject } from './decision-sentence'
 
 /** The figures of the rule behind a decision, as eligibility and each timeline step give them. */
 export interface RuleFigures {
@@ -23,14 +23,14 @@ export interface RuleFigures {
  * The rule that holds an attempt back, in words, with its policy named: a
  * whole sentence for a decision (`full`), or a phrase for a step of the
  * "what if I fail" list (`step`). Null when no wait or limit decided.
- * Said of `about` by name where the candidate's own sentence says "you".
+ * Said of the candidate by name where their own sentence says "you" (see
+ * `useReader`).
  */
 export function useRuleSentence(
-  about: DecisionSubject = null,
+  about?: Subject,
 ): (figures: RuleFigures, timeZone: string, form: 'full' | 'step') => string | null {
   const intl = useIntl()
-  const say = (id: string, values: Record<string, string | number>) =>
-    intl.formatMessage({ id }, values)
+  const say = useReader(about).say
   const duration = (hours: number) => {
     // As the policies are written: a wait under two days in hours, 48 hours as both.
     if (hours < 48 || hours % 24 !== 0) return say('rule.hours', { hours })
@@ -47,9 +47,7 @@ export function useRuleSentence(
       })
     }
     if (annualLimit !== null) {
-      const of = form === 'full' && about !== null ? '.of' : ''
-      return say(`rule.limit${suffix}${of}`, {
-        name: about?.name ?? '',
+      return say(`rule.limit${suffix}`, {
         attempts: annualLimit.attempts,
         taken: annualLimit.taken,
         months: annualLimit.periodMonths,

@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl'
 import { Link, useLocation } from 'react-router'
 import { Problem } from '../api/client'
 import { isCodeSentence, useCodeSentenceNaming } from '../codes/code-sentence'
+import { useReader } from '../i18n/reader'
 import { useT } from '../i18n/use-t'
 import { readerTimeZone } from '../time/format'
 
@@ -35,8 +36,10 @@ function SignInAgain() {
   return <Link to={`/sign-in?next=${next}`}>{t('problem.signInAgain')}</Link>
 }
 
+/** A refusal's sentence; said of the candidate by name where staff act for them (see `useReader`). */
 export function useDescribeProblem(): (error: unknown) => string {
   const intl = useIntl()
+  const reader = useReader()
   // Providers by their ids: a refusal is said without reading the catalogue first.
   const codeWords = useCodeSentenceNaming((id) => id)
   return (error) => {
@@ -53,6 +56,6 @@ export function useDescribeProblem(): (error: unknown) => string {
           typeof entry[1] === 'string' || typeof entry[1] === 'number',
       ),
     )
-    return intl.formatMessage({ id }, values)
+    return reader.say(id, values)
   }
 }

@@ -41,6 +41,7 @@ export const de: Readonly<Record<MessageId, string>> = {
   ...passkeys,
   ...seats,
   'common.loading': 'Wird geladen …',
+  'reader.theCandidate': 'Prüfling {id}',
   'layout.skip': 'Zum Inhalt springen',
   'layout.nav': 'Hauptnavigation',
   'layout.home': 'Start',

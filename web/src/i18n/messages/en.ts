@@ -40,6 +40,8 @@ export const en = {
   ...passkeys,
   ...seats,
   'common.loading': 'Loading…',
+  // The candidate spoken of when their record gives no first name (see reader.tsx).
+  'reader.theCandidate': 'the candidate',
   'layout.skip': 'Skip to the content',
   'layout.nav': 'Main',
   'layout.home': 'Home',

@@ -10,6 +10,7 @@ import { useProviderNames } from '../../api/provider-names'
 import type { paths } from '../../api/schema'
 import type { Me } from '../../api/session'
 import { useDecisionSentence } from '../../decisions/decision-sentence'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatMoney, formatOnClock } from '../../time/format'
 import { Instant } from '../../ui/instant'
@@ -89,6 +90,7 @@ function BookingForm(props: {
 }) {
   const { slot, exam, candidateId } = props
   const t = useT()
+  const reader = useReader()
   const intl = useIntl()
   const say = useDecisionSentence()
   const acting = useActing()
@@ -163,7 +165,7 @@ function BookingForm(props: {
   return (
     <Form onSubmit={book} className="stack booking-form">
       <section aria-labelledby="seat" className="card">
-        <h2 id="seat">{t('book.seat')}</h2>
+        <h2 id="seat">{reader.t('book.seat')}</h2>
         <dl className="facts">
           <dt>{t('appointment.when')}</dt>
           <dd>
@@ -185,7 +187,7 @@ function BookingForm(props: {
         {passed.length > 0 && (
           <div className="warning">
             <p>
-              {t('book.deadlinesPassed', {
+              {reader.t('book.deadlinesPassed', {
                 changes: t(
                   passed.length === 2
                     ? 'book.deadlinesPassed.both'
@@ -199,7 +201,7 @@ function BookingForm(props: {
               onChange={setDeadlinesAcknowledged}
             >
               <span className="checkbox-box" aria-hidden="true" />
-              {t('book.acknowledgeDeadlines')}
+              {reader.t('book.acknowledgeDeadlines')}
             </Checkbox>
           </div>
         )}
@@ -207,7 +209,7 @@ function BookingForm(props: {
 
       {eligibility.data !== undefined && !eligibility.data.eligible && (
         <div className="problem" role="alert">
-          <p>{t('book.notEligible')}</p>
+          <p>{reader.t('book.notEligible')}</p>
           <p>{say(eligibility.data)}</p>
           {eligibility.data.code === 'BETA_ALREADY_REGISTERED' && (
             <BetaBookingLink candidateId={candidateId} exam={exam} />
@@ -266,7 +268,7 @@ function BookingForm(props: {
       {error !== null && <ProblemMessage error={error} />}
       <div className="row">
         <SubmitButton busy={busy || blocked}>
-          {t(rescheduling ? 'book.rescheduleSubmit' : 'book.submit')}
+          {rescheduling ? reader.t('book.rescheduleSubmit') : t('book.submit')}
         </SubmitButton>
         <Link to={acting.seats(seatsQuery(exam, props.rescheduling))}>{t('book.chooseSlot')}</Link>
       </div>
@@ -276,7 +278,7 @@ function BookingForm(props: {
 
 /** The one booking a candidate holds for a beta exam, which this seat would repeat. */
 function BetaBookingLink(props: { readonly candidateId: string; readonly exam: string }) {
-  const t = useT()
+  const { t } = useReader()
   const acting = useActing()
   const standing = $api.useQuery('get', '/v1/candidates/{id}/beta-standing', {
     params: { path: { id: props.candidateId }, query: { exam: props.exam } },

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import type { Eligibility } from '../../api/candidate'
-import { type DecisionSubject, useDecisionSentence } from '../../decisions/decision-sentence'
+import { useDecisionSentence } from '../../decisions/decision-sentence'
 import { useRuleSentence } from '../../decisions/rule-sentence'
+import { type Subject, useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { Instant } from '../../ui/instant'
 
@@ -16,13 +17,13 @@ export function EligibilityFacts(props: {
   readonly decision: Eligibility
   /** The candidate's country, for a regional restriction; absent until read. */
   readonly country?: string | undefined
-  readonly about?: DecisionSubject
+  readonly about?: Subject
   readonly more?: ReactNode
 }) {
   const t = useT()
-  const about = props.about ?? null
-  const say = useDecisionSentence(about)
-  const rule = useRuleSentence(about)
+  const reader = useReader(props.about)
+  const say = useDecisionSentence(props.about)
+  const rule = useRuleSentence(props.about)
   const { decision } = props
   return (
     <>
@@ -32,12 +33,8 @@ export function EligibilityFacts(props: {
       <dl className="facts">
         <dt>{t('exam.now.attempt')}</dt>
         <dd>
-          {about === null
-            ? t('exam.now.attemptValue', { attempt: decision.attemptNumber })
-            : t('exam.now.attemptValue.of', { attempt: decision.attemptNumber })}
-          {decision.waiverId !== null && (
-            <> {about === null ? t('exam.now.waiver') : t('exam.now.waiver.of', about)}</>
-          )}
+          {reader.t('exam.now.attemptValue', { attempt: decision.attemptNumber })}
+          {decision.waiverId !== null && <> {reader.t('exam.now.waiver')}</>}
         </dd>
         {!decision.eligible && (
           <>

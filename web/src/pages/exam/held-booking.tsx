@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { useActing } from '../../acting/acting'
 import { UPCOMING } from '../../api/candidate'
 import { $api } from '../../api/client'
-import { useT } from '../../i18n/use-t'
+import { useReader } from '../../i18n/reader'
 import { formatOnClock } from '../../time/format'
 
 /**
@@ -13,7 +13,7 @@ import { formatOnClock } from '../../time/format'
  * exam's own decision says this already, so only other exams ask.
  */
 export function HeldBooking(props: { readonly candidateId: string; readonly exam: string }) {
-  const t = useT()
+  const { t } = useReader()
   const intl = useIntl()
   const acting = useActing()
   // The same question the home page asks: one answer serves both.
@@ -31,10 +31,7 @@ export function HeldBooking(props: { readonly candidateId: string; readonly exam
   }
   return (
     <p className="warning held-booking">
-      {t(acting.forCandidate === null ? 'exam.held' : 'exam.heldForCandidate', values)}{' '}
-      <Link to={acting.registration(held.id)}>
-        {t(acting.forCandidate === null ? 'exam.held.open' : 'exam.heldForCandidate.open')}
-      </Link>
+      {t('exam.held', values)} <Link to={acting.registration(held.id)}>{t('exam.held.open')}</Link>
     </p>
   )
 }

@@ -29,10 +29,10 @@ export const en = {
   'exam.findSeat': 'Find a seat for {exam}',
   'exam.held':
     'You already have a booking for {exam}, on {when} at {centre}. A second one cannot be made while it stands: move or cancel that one instead.',
+  'exam.held.of':
+    '{name} already has a booking for {exam}, on {when} at {centre}. A second one cannot be made while it stands: move or cancel that one instead.',
   'exam.held.open': 'See your booking',
-  'exam.heldForCandidate':
-    'The candidate already has a booking for {exam}, on {when} at {centre}. A second one cannot be made while it stands: move or cancel that one instead.',
-  'exam.heldForCandidate.open': 'See their booking',
+  'exam.held.open.of': 'See {name}’s booking',
 
   'exam.whatIf': 'What if I fail?',
   'exam.whatIf.intro':
@@ -90,19 +90,26 @@ export const en = {
   'exam.codes.note':
     'When you book, give the code: you see what it does to the price, and anything it would give up, before anything is booked.',
   'exam.offers': 'Codes you can get for this exam',
+  'exam.offers.of': 'Codes {name} can get for this exam',
   'exam.offers.benefit.free-retake':
     'If you fail, the same code books one free retake of the same exam',
+  'exam.offers.benefit.free-retake.of':
+    'If {name} fails, the same code books one free retake of the same exam',
   'exam.offers.benefit.free-exam': 'The exam free of charge',
   'exam.offers.benefit.percent-off': '{percent}% off the price',
   'exam.offers.notCombinable': 'cannot be combined with another code',
   'exam.offers.useBefore': 'both sittings before {day}',
   'exam.offers.validDays': 'valid for {days} days',
   'exam.offers.until': 'You can get a code until {day}.',
+  'exam.offers.until.of': '{name} can get a code until {day}.',
   'exam.offers.enrol': 'Get a {offer} code',
   'exam.offers.enrolled': 'Your code, also sent to you by mail:',
+  'exam.offers.enrolled.of': '{name}’s code, also mailed to them:',
   'exam.offers.findSeat': 'Find a seat and book with it',
   'problem.OFFER_ALREADY_ENROLLED':
     'You already hold an unused code of {offerName}: it is listed with your codes. Once it has been used you can get another.',
+  'problem.OFFER_ALREADY_ENROLLED.of':
+    '{name} already holds an unused code of {offerName}: it is listed with their codes. Once it has been used they can get another.',
 } as const
 
 export const de: ExtendOf<typeof en> = {
@@ -132,10 +139,10 @@ export const de: ExtendOf<typeof en> = {
   'exam.findSeat': 'Einen Platz für {exam} finden',
   'exam.held':
     'Sie haben bereits eine Buchung für {exam}, am {when} in {centre}. Solange sie besteht, ist keine zweite möglich: Verschieben oder stornieren Sie stattdessen diese.',
+  'exam.held.of':
+    '{name} hat bereits eine Buchung für {exam}, am {when} in {centre}. Solange sie besteht, ist keine zweite möglich: Verschieben oder stornieren Sie stattdessen diese.',
   'exam.held.open': 'Ihre Buchung ansehen',
-  'exam.heldForCandidate':
-    'Der Kandidat hat bereits eine Buchung für {exam}, am {when} in {centre}. Solange sie besteht, ist keine zweite möglich: Verschieben oder stornieren Sie stattdessen diese.',
-  'exam.heldForCandidate.open': 'Die Buchung ansehen',
+  'exam.held.open.of': 'Die Buchung von {name} ansehen',
 
   'exam.whatIf': 'Was, wenn ich nicht bestehe?',
   'exam.whatIf.intro':
@@ -192,17 +199,24 @@ export const de: ExtendOf<typeof en> = {
   'exam.codes.note':
     'Geben Sie den Code beim Buchen an: Sie sehen, was er am Preis ändert und was er aufgeben würde, bevor etwas gebucht wird.',
   'exam.offers': 'Codes, die Sie für diese Prüfung erhalten können',
+  'exam.offers.of': 'Codes, die {name} für diese Prüfung erhalten kann',
   'exam.offers.benefit.free-retake':
     'Wenn Sie nicht bestehen, bucht derselbe Code eine kostenlose Wiederholung derselben Prüfung',
+  'exam.offers.benefit.free-retake.of':
+    'Besteht {name} nicht, bucht derselbe Code eine kostenlose Wiederholung derselben Prüfung',
   'exam.offers.benefit.free-exam': 'Die Prüfung kostenlos',
   'exam.offers.benefit.percent-off': '{percent} % Rabatt auf den Preis',
   'exam.offers.notCombinable': 'nicht mit einem anderen Code kombinierbar',
   'exam.offers.useBefore': 'beide Termine vor dem {day}',
   'exam.offers.validDays': '{days} Tage gültig',
   'exam.offers.until': 'Sie können einen Code bis zum {day} erhalten.',
+  'exam.offers.until.of': '{name} kann bis zum {day} einen Code erhalten.',
   'exam.offers.enrol': 'Einen Code für {offer} erhalten',
   'exam.offers.enrolled': 'Ihr Code, den Sie auch per E-Mail erhalten:',
+  'exam.offers.enrolled.of': 'Der Code für {name}, auch per E-Mail zugeschickt:',
   'exam.offers.findSeat': 'Einen Platz suchen und damit buchen',
   'problem.OFFER_ALREADY_ENROLLED':
     'Sie haben bereits einen unbenutzten Code für {offerName}: Er steht bei Ihren Codes. Sobald er verwendet wurde, können Sie einen weiteren erhalten.',
+  'problem.OFFER_ALREADY_ENROLLED.of':
+    '{name} hat bereits einen unbenutzten Code für {offerName}: Er steht bei den Codes von {name}. Sobald er verwendet wurde, ist ein weiterer erhältlich.',
 }

@@ -8,6 +8,7 @@ import { useActionKey } from '../../api/action-key'
 import type { Candidate, Exam } from '../../api/candidate'
 import { $api, api } from '../../api/client'
 import type { paths } from '../../api/schema'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatDay } from '../../time/format'
 import { ProblemMessage } from '../../ui/problem-message'
@@ -31,8 +32,7 @@ export function OffersToEnrol({
   /** Said when no offer is open for the exam; nothing is said otherwise. */
   empty?: string
 }) {
-  const t = useT()
-  const acting = useActing()
+  const { t } = useReader()
   const query = $api.useQuery('get', '/v1/exams/{number}/offers', {
     params: { path: { number: exam.number } },
   })
@@ -54,9 +54,7 @@ export function OffersToEnrol({
   if (offers.length === 0) return empty === undefined ? null : <p role="status">{empty}</p>
   return (
     <section aria-labelledby="offers" className="page-section">
-      <h3 id="offers">
-        {t(acting.forCandidate === null ? 'exam.offers' : 'console.act.offersHeading')}
-      </h3>
+      <h3 id="offers">{t('exam.offers')}</h3>
       <ul className="plain-list">
         {offers.map((offer) => (
           <li key={offer.offerId}>
@@ -82,6 +80,7 @@ function OfferToEnrol(props: {
 }) {
   const { offer, exam, candidate } = props
   const t = useT()
+  const reader = useReader()
   const intl = useIntl()
   const key = useActionKey()
   const acting = useActing()
@@ -113,11 +112,9 @@ function OfferToEnrol(props: {
   const terms = [
     offer.benefit.kind === 'percent-off'
       ? t('exam.offers.benefit.percent-off', { percent: offer.benefit.percent ?? 0 })
-      : t(
-          offer.benefit.kind === 'free-exam'
-            ? 'exam.offers.benefit.free-exam'
-            : 'exam.offers.benefit.free-retake',
-        ),
+      : offer.benefit.kind === 'free-exam'
+        ? t('exam.offers.benefit.free-exam')
+        : reader.t('exam.offers.benefit.free-retake'),
     ...(offer.combinable ? [] : [t('exam.offers.notCombinable')]),
     ...(offer.useBefore === null
       ? []
@@ -131,7 +128,7 @@ function OfferToEnrol(props: {
       </p>
       {offer.enrolment !== null && (
         <p className="secondary">
-          {t('exam.offers.until', { day: day(offer.enrolment.closesAt) })}
+          {reader.t('exam.offers.until', { day: day(offer.enrolment.closesAt) })}
         </p>
       )}
       {code === null ? (
@@ -142,8 +139,7 @@ function OfferToEnrol(props: {
         </div>
       ) : (
         <p role="status">
-          {t(acting.forCandidate === null ? 'exam.offers.enrolled' : 'console.act.enrolled')}{' '}
-          <code className="voucher-code">{code}</code>{' '}
+          {reader.t('exam.offers.enrolled')} <code className="voucher-code">{code}</code>{' '}
           <Link to={acting.seats(new URLSearchParams({ exam: exam.number }))}>
             {t('exam.offers.findSeat')}
           </Link>

@@ -1,5 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Link } from 'react-router'
+import { type Subject, useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatOnClock } from '../../time/format'
 import type { ExceptionRequest } from './exception-request-page'
@@ -7,10 +8,20 @@ import type { ExceptionRequest } from './exception-request-page'
 /**
  * What became of the request: waiting for review; or the decision, its
  * note, and for an approval what it lifts, for one attempt, and where its
- * waiver is now (still to use, held by a booking, used).
+ * waiver is now (still to use, held by a booking, used). Said to the
+ * candidate, or of them by name (`about`) to staff.
  */
-export function Decision({ request, timeZone }: { request: ExceptionRequest; timeZone: string }) {
+export function Decision({
+  request,
+  timeZone,
+  about,
+}: {
+  request: ExceptionRequest
+  timeZone: string
+  about: Subject
+}) {
   const t = useT()
+  const reader = useReader(about)
   const intl = useIntl()
   const exam = request.exam.number
   const review = request.review
@@ -18,7 +29,7 @@ export function Decision({ request, timeZone }: { request: ExceptionRequest; tim
     <section aria-labelledby="decision">
       <h2 id="decision">{t('exception.decision')}</h2>
       {review === null ? (
-        <p>{t('exception.openNext')}</p>
+        <p>{reader.t('exception.openNext')}</p>
       ) : (
         <>
           <p>
@@ -31,7 +42,7 @@ export function Decision({ request, timeZone }: { request: ExceptionRequest; tim
           {review.decision === 'approved' ? (
             <>
               <p>
-                {t(
+                {reader.t(
                   review.waivesWait && review.waivesLimit
                     ? 'exception.waives.both'
                     : review.waivesWait
@@ -40,11 +51,11 @@ export function Decision({ request, timeZone }: { request: ExceptionRequest; tim
                   { exam },
                 )}
               </p>
-              <Waiver request={request} />
+              <Waiver request={request} about={about} />
             </>
           ) : (
             <>
-              <p>{t('exception.deniedNext')}</p>
+              <p>{reader.t('exception.deniedNext')}</p>
               <p>
                 <Link to={`/exception-requests/new?registration=${request.registrationId}`}>
                   {t('exception.askAgain')}
@@ -58,8 +69,9 @@ export function Decision({ request, timeZone }: { request: ExceptionRequest; tim
   )
 }
 
-function Waiver({ request }: { request: ExceptionRequest }) {
+function Waiver({ request, about }: { request: ExceptionRequest; about: Subject }) {
   const t = useT()
+  const reader = useReader(about)
   const waiver = request.waiver
   const exam = request.exam.number
   if (waiver === null) return null
@@ -68,8 +80,9 @@ function Waiver({ request }: { request: ExceptionRequest }) {
     return (
       <p>
         <FormattedMessage
-          id="exception.waiver.held"
+          id={reader.id('exception.waiver.held')}
           values={{
+            name: reader.subject?.name ?? '',
             booking: (
               <Link to={`/registrations/${waiver.heldByRegistrationId}`}>
                 {waiver.heldByRegistrationId}
@@ -82,7 +95,7 @@ function Waiver({ request }: { request: ExceptionRequest }) {
   }
   return (
     <>
-      <p className="good">{t('exception.waiver.available', { exam })}</p>
+      <p className="good">{reader.t('exception.waiver.available', { exam })}</p>
       <p>
         <Link className="button primary" to={`/seats?exam=${exam}`}>
           {t('exception.findSeat', { exam })}

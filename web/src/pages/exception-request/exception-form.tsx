@@ -12,6 +12,7 @@ import { useActionKey } from '../../api/action-key'
 import type { Registration } from '../../api/candidate'
 import { api, Problem } from '../../api/client'
 import type { paths } from '../../api/schema'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { ErrorSummary, type SummaryEntry } from '../../ui/error-summary'
 import { Instant } from '../../ui/instant'
@@ -41,6 +42,7 @@ export function ExceptionForm(props: {
 }) {
   const { candidate, registration } = props
   const t = useT()
+  const reader = useReader()
   const say = useFieldProblemSentence()
   const key = useActionKey()
   const acting = useActing()
@@ -107,9 +109,7 @@ export function ExceptionForm(props: {
       })
       key.renew()
       await queries.invalidateQueries()
-      navigate(`/exception-requests/${data!.id}`, {
-        state: { filed: true, forCandidate: acting.forCandidate !== null },
-      })
+      navigate(`/exception-requests/${data!.id}`, { state: { filed: true } })
     } catch (problem) {
       setRefusal(problem)
       sending.current = false
@@ -139,7 +139,8 @@ export function ExceptionForm(props: {
       <section aria-labelledby="known">
         <h2 id="known">{t('exception.new.known')}</h2>
         <p className="secondary">
-          {t(acting.forCandidate === null ? 'exception.new.knownHelp' : 'console.act.knownHelp')}{' '}
+          {reader.t('exception.new.knownHelp')}{' '}
+          {/* It leads to the reader's own account page: only the candidate is shown it. */}
           {acting.forCandidate === null && (
             <Link to="/account">{t('exception.new.changeName')}</Link>
           )}
@@ -173,7 +174,7 @@ export function ExceptionForm(props: {
           <Label>{t('exception.new.description')}</Label>
           <TextArea rows={6} />
           <Text slot="description" className="secondary">
-            {t('exception.new.descriptionHelp', {
+            {reader.t('exception.new.descriptionHelp', {
               min: DESCRIPTION_MIN_LENGTH,
               max: DESCRIPTION_MAX_LENGTH,
             })}
@@ -189,18 +190,16 @@ export function ExceptionForm(props: {
           <Label>{t('exception.new.caseNumber')}</Label>
           <Input className="code-input case-number" spellCheck={false} autoComplete="off" />
           <Text slot="description" className="secondary">
-            {t('exception.new.caseNumberHelp', { provider: registration.provider.name })}
+            {reader.t('exception.new.caseNumberHelp', { provider: registration.provider.name })}
           </Text>
           <FieldError className="field-error">{errorAt('providerCaseNumber')}</FieldError>
         </TextField>
       </section>
       <ActingHowFields missing={reasonMissing} />
       {refusal !== null && problems.length === 0 && <OtherRefusal refusal={refusal} />}
-      <p>{t('exception.new.afterSubmit')}</p>
+      <p>{reader.t('exception.new.afterSubmit')}</p>
       <div>
-        <SubmitButton busy={busy}>
-          {t(acting.forCandidate === null ? 'exception.new.submit' : 'console.act.exceptionSubmit')}
-        </SubmitButton>
+        <SubmitButton busy={busy}>{reader.t('exception.new.submit')}</SubmitButton>
       </div>
     </Form>
   )
@@ -242,14 +241,15 @@ function OtherRefusal(props: { readonly refusal: unknown }) {
 
 /** The request already standing for the sitting (open or approved), as the refusal names it. */
 function StandingRequest(props: { readonly refusal: Problem }) {
-  const t = useT()
+  const { t } = useReader()
+  const plain = useT()
   const { exceptionRequestId } = props.refusal.facts
   return (
     <div role="alert" className="problem">
       {t('exception.new.exists')}{' '}
       {typeof exceptionRequestId === 'string' && (
         <Link to={`/exception-requests/${exceptionRequestId}`}>
-          {t('exception.new.existsLink')}
+          {plain('exception.new.existsLink')}
         </Link>
       )}
     </div>

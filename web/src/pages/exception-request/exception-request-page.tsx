@@ -3,6 +3,7 @@ import { Link, useLocation, useParams } from 'react-router'
 import { $api, Problem } from '../../api/client'
 import type { paths } from '../../api/schema'
 import { isStaff, useMe } from '../../api/session'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatOnClock } from '../../time/format'
 import { usePageTitle } from '../../ui/page-title'
@@ -19,7 +20,8 @@ export type ExceptionRequest =
 /**
  * `/exception-requests/{id}`: where a request stands (open, approved,
  * denied), the review's note, what an approval allows and whether its waiver
- * is still there to use, and everything done to the request.
+ * is still there to use, and everything done to the request. Staff read
+ * it of the candidate, by first name, where the candidate reads "you".
  */
 export function ExceptionRequestPage() {
   const t = useT()
@@ -28,7 +30,7 @@ export function ExceptionRequestPage() {
   const location = useLocation()
   // Staff reach the booking on the console's page, where they act for the candidate.
   const staff = isStaff(useMe().data)
-  const filed = (location.state as { filed?: boolean; forCandidate?: boolean } | null) ?? {}
+  const filed = (location.state as { filed?: boolean } | null) ?? {}
   const justFiled = filed.filed === true
   usePageTitle(t('exception.title', { id }))
   const query = $api.useQuery('get', '/v1/exception-requests/{id}', {
@@ -41,7 +43,11 @@ export function ExceptionRequestPage() {
     { params: { path: { id: candidateId } } },
     { enabled: candidateId !== '' },
   )
-  if (query.isPending) return <p>{t('common.loading')}</p>
+  // Staff read it of the candidate, by name: it waits for their record rather than say "you".
+  const about = staff ? { name: candidate.data?.firstName ?? '' } : null
+  const reader = useReader(about)
+  if (query.isPending || (staff && candidate.isPending && query.error === null))
+    return <p>{t('common.loading')}</p>
   if (query.error !== null)
     return query.error instanceof Problem && query.error.status === 404 ? (
       <>
@@ -59,9 +65,7 @@ export function ExceptionRequestPage() {
       <h1>{t('exception.title', { id: request.id })}</h1>
       {justFiled && request.status === 'open' && (
         <p role="status" className="confirmation">
-          {t(filed.forCandidate === true ? 'console.act.filed' : 'exception.filed', {
-            email: request.email,
-          })}
+          {reader.t('exception.filed', { email: request.email })}
         </p>
       )}
       <dl className="facts">
@@ -89,7 +93,7 @@ export function ExceptionRequestPage() {
         <dd>
           <code className="voucher-code">{request.providerCaseNumber}</code>
         </dd>
-        <dt>{t('exception.description')}</dt>
+        <dt>{reader.t('exception.description')}</dt>
         <dd className="quoted">{request.description}</dd>
         <dt>{t('exception.asked')}</dt>
         <dd>
@@ -98,7 +102,7 @@ export function ExceptionRequestPage() {
           </time>
           {filedBy.onBehalf && (
             <div className="secondary">
-              {t('exception.filedBy', {
+              {reader.t('exception.filedBy', {
                 who: filedBy.displayName ?? filedBy.tokenLabel ?? filedBy.role,
                 how: t(
                   `channel.${request.channel as 'web' | 'phone' | 'api' | 'email' | 'chat' | 'in-person'}`,
@@ -108,7 +112,7 @@ export function ExceptionRequestPage() {
           )}
         </dd>
       </dl>
-      <Decision request={request} timeZone={zone} />
+      <Decision request={request} timeZone={zone} about={about} />
       <History
         entries={history}
         actionLabel={(action) =>

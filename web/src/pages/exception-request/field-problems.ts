@@ -4,6 +4,7 @@ import {
   DESCRIPTION_MIN_LENGTH,
 } from '../../../../src/domain/exception-request'
 import { Problem } from '../../api/client'
+import { useReader } from '../../i18n/reader'
 
 /** One problem the API found with one field of a request, as its answer lists them. */
 export interface FieldProblem {
@@ -31,23 +32,22 @@ export function fieldProblemsOf(error: unknown): readonly FieldProblem[] | null 
 }
 
 /**
- * A problem said in the reader's language from its field and code; the
- * API's own sentence where this page has no words for the pair.
+ * A problem said in the reader's language from its field and code, of the
+ * candidate by name when staff act for them (see `useReader`); the API's
+ * own sentence where this page has no words for the pair.
  */
 export function useFieldProblemSentence(): (problem: FieldProblem, value?: string) => string {
   const intl = useIntl()
+  const reader = useReader()
   return (problem, value = '') => {
     if (problem.code === 'not-accepted')
       return intl.formatMessage({ id: 'problem.EXCEPTION_REASON_NOT_ACCEPTED' })
     const id = `exception.error.${problem.field}.${problem.code}`
     if (!(id in intl.messages)) return problem.detail
-    return intl.formatMessage(
-      { id },
-      {
-        min: DESCRIPTION_MIN_LENGTH,
-        max: DESCRIPTION_MAX_LENGTH,
-        length: [...value.trim()].length,
-      },
-    )
+    return reader.say(id, {
+      min: DESCRIPTION_MIN_LENGTH,
+      max: DESCRIPTION_MAX_LENGTH,
+      length: [...value.trim()].length,
+    })
   }
 }

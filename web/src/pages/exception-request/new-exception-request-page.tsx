@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router'
 import { $api, Problem } from '../../api/client'
 import type { Me } from '../../api/session'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { usePageTitle } from '../../ui/page-title'
 import { ProblemMessage } from '../../ui/problem-message'
@@ -40,6 +41,7 @@ export function ForSitting(props: {
   readonly registrationId: string
 }) {
   const t = useT()
+  const reader = useReader()
   const registration = $api.useQuery('get', '/v1/registrations/{id}', {
     params: { path: { id: props.registrationId } },
   })
@@ -53,7 +55,7 @@ export function ForSitting(props: {
       return (
         <>
           <p role="alert" className="problem">
-            {t('exception.new.noRegistration')}
+            {reader.t('exception.new.noRegistration')}
           </p>
           <SittingChooser candidateId={props.candidateId} />
         </>

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { useActing } from '../../acting/acting'
 import type { RegistrationListItem } from '../../api/candidate'
 import { $api } from '../../api/client'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatOnClock } from '../../time/format'
 import { ProblemMessage } from '../../ui/problem-message'
@@ -15,6 +16,7 @@ import { ProblemMessage } from '../../ui/problem-message'
  */
 export function SittingChooser({ candidateId }: { candidateId: string }) {
   const t = useT()
+  const reader = useReader()
   const intl = useIntl()
   const acting = useActing()
   const query = $api.useQuery('get', '/v1/candidates/{id}/registrations', {
@@ -27,7 +29,7 @@ export function SittingChooser({ candidateId }: { candidateId: string }) {
     <section aria-labelledby="choose">
       <h2 id="choose">{t('exception.new.choose')}</h2>
       {sat.length === 0 ? (
-        <p>{t('exception.new.chooseNone')}</p>
+        <p>{reader.t('exception.new.chooseNone')}</p>
       ) : (
         <ul className="plain-list">
           {sat.map((registration) => (

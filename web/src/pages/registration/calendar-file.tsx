@@ -1,4 +1,5 @@
 import { type Registration, UPCOMING } from '../../api/candidate'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 
 /**
@@ -9,6 +10,7 @@ import { useT } from '../../i18n/use-t'
  */
 export function CalendarFile({ registration }: { registration: Registration }) {
   const t = useT()
+  const reader = useReader()
   if (registration.paymentStatus === 'due') return null
   const href = `/v1/registrations/${encodeURIComponent(registration.id)}/calendar`
   if (registration.status === 'cancelled')
@@ -17,7 +19,7 @@ export function CalendarFile({ registration }: { registration: Registration }) {
         <a href={href} download>
           {t('registration.calendarRemove')}
         </a>{' '}
-        <span className="secondary">{t('registration.calendarRemoveHelp')}</span>
+        <span className="secondary">{reader.t('registration.calendarRemoveHelp')}</span>
       </p>
     )
   if (!UPCOMING.has(registration.status)) return null

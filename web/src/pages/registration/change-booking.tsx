@@ -5,6 +5,7 @@ import { useActing } from '../../acting/acting'
 import { useActionKey } from '../../api/action-key'
 import type { Registration } from '../../api/candidate'
 import { api } from '../../api/client'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatOnClock } from '../../time/format'
 import { ConfirmDialog } from '../../ui/confirm-dialog'
@@ -15,6 +16,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog'
  */
 export function ChangeBooking({ registration }: { registration: Registration }) {
   const t = useT()
+  const reader = useReader()
   const intl = useIntl()
   const acting = useActing()
   const zone = registration.centre.timeZone
@@ -36,7 +38,9 @@ export function ChangeBooking({ registration }: { registration: Registration }) 
         <>
           {canReschedule ? (
             <>
-              <p>{t('registration.rescheduleUntil', { deadline: on(deadlines.reschedule) })}</p>
+              <p>
+                {reader.t('registration.rescheduleUntil', { deadline: on(deadlines.reschedule) })}
+              </p>
               <p>
                 <Link
                   className="button quiet"
@@ -58,7 +62,7 @@ export function ChangeBooking({ registration }: { registration: Registration }) 
           )}
           {canCancel ? (
             <>
-              <p>{t('registration.cancelUntil', { deadline: on(deadlines.cancel) })}</p>
+              <p>{reader.t('registration.cancelUntil', { deadline: on(deadlines.cancel) })}</p>
               <CancelBooking registration={registration} />
             </>
           ) : (

@@ -3,6 +3,7 @@ import type { ExtendOf } from '../../i18n/catalogue'
 /** A booking's page. */
 export const en = {
   'registration.title': 'Your booking',
+  'registration.title.of': '{name}’s booking',
   'registration.status.booked': 'Booked',
   'registration.status.checked-in': 'Checked in',
   'registration.status.completed': 'Taken',
@@ -21,13 +22,19 @@ export const en = {
   'registration.total': 'Total',
   'registration.holdEnds':
     'Pay by {until}: until then the seat is held for you; after it the seat is released.',
+  'registration.holdEnds.of':
+    'To be paid by {until}: until then the seat is held for {name}; after it the seat is released.',
   'registration.calendar': 'Add to calendar (.ics)',
   'registration.calendarRemove': 'Remove from calendar (.ics)',
   'registration.calendarRemoveHelp':
     'If you added this booking to a calendar, open this file there: it removes the event.',
+  'registration.calendarRemoveHelp.of':
+    'If {name} added this booking to a calendar, this file opened there removes the event.',
   'registration.change': 'Change or cancel',
   'registration.rescheduleUntil': 'You can move this booking to another time until {deadline}.',
+  'registration.rescheduleUntil.of': 'This booking can be moved to another time until {deadline}.',
   'registration.cancelUntil': 'You can cancel it until {deadline}.',
+  'registration.cancelUntil.of': 'It can be cancelled until {deadline}.',
   'registration.deadlinesPassed':
     'The deadlines to change this booking have passed: {provider} no longer lets it be moved or cancelled.',
   'registration.rule':
@@ -65,6 +72,7 @@ export const en = {
 
 export const de: ExtendOf<typeof en> = {
   'registration.title': 'Ihre Buchung',
+  'registration.title.of': 'Buchung von {name}',
   'registration.status.booked': 'Gebucht',
   'registration.status.checked-in': 'Eingecheckt',
   'registration.status.completed': 'Abgelegt',
@@ -83,14 +91,21 @@ export const de: ExtendOf<typeof en> = {
   'registration.total': 'Summe',
   'registration.holdEnds':
     'Bitte zahlen Sie bis {until}: Bis dahin ist der Platz für Sie reserviert, danach wird er freigegeben.',
+  'registration.holdEnds.of':
+    'Zu zahlen bis {until}: Bis dahin ist der Platz für {name} reserviert, danach wird er freigegeben.',
   'registration.calendar': 'In den Kalender übernehmen (.ics)',
   'registration.calendarRemove': 'Aus dem Kalender entfernen (.ics)',
   'registration.calendarRemoveHelp':
     'Falls Sie diese Buchung in einen Kalender übernommen haben, öffnen Sie diese Datei dort: Sie entfernt den Termin.',
+  'registration.calendarRemoveHelp.of':
+    'Hat {name} diese Buchung in einen Kalender übernommen, entfernt diese Datei, dort geöffnet, den Termin.',
   'registration.change': 'Umbuchen oder stornieren',
   'registration.rescheduleUntil':
     'Sie können diese Buchung bis {deadline} auf einen anderen Termin legen.',
+  'registration.rescheduleUntil.of':
+    'Diese Buchung kann bis {deadline} auf einen anderen Termin gelegt werden.',
   'registration.cancelUntil': 'Sie können sie bis {deadline} stornieren.',
+  'registration.cancelUntil.of': 'Sie kann bis {deadline} storniert werden.',
   'registration.deadlinesPassed':
     'Die Fristen für Änderungen sind abgelaufen: {provider} lässt diese Buchung nicht mehr verschieben oder stornieren.',
   'registration.rule':

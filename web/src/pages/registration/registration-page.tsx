@@ -5,6 +5,7 @@ import { ActingHowFields } from '../../acting/acting-how-fields'
 import { type Registration, UPCOMING } from '../../api/candidate'
 import { $api, Problem } from '../../api/client'
 import { useMe } from '../../api/session'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatMoney, formatOnClock } from '../../time/format'
 import { Instant } from '../../ui/instant'
@@ -28,18 +29,19 @@ function canChange(registration: Registration): boolean {
 /** One booking: what, where, when, what it cost, until when it can change, and what happened to it. */
 export function RegistrationPage() {
   const t = useT()
+  const reader = useReader()
   const intl = useIntl()
   const { id = '' } = useParams()
   const [params] = useSearchParams()
   const me = useMe()
   const acting = useActing()
-  usePageTitle(t('registration.title'))
+  usePageTitle(reader.t('registration.title'))
   const query = $api.useQuery('get', '/v1/registrations/{id}', { params: { path: { id } } })
   if (query.isPending) return <p>{t('common.loading')}</p>
   if (query.error !== null)
     return query.error instanceof Problem && query.error.status === 404 ? (
       <>
-        <h1>{t('registration.title')}</h1>
+        <h1>{reader.t('registration.title')}</h1>
         <p role="alert">{t('registration.notFound')}</p>
       </>
     ) : (
@@ -56,9 +58,7 @@ export function RegistrationPage() {
       </h1>
       {params.has('booked') && (
         <p className="confirmation" role="status">
-          {acting.forCandidate === null
-            ? t('book.booked', { email: me.data?.account.email ?? '' })
-            : t('console.act.booked')}
+          {reader.t('book.booked', { email: me.data?.account.email ?? '' })}
         </p>
       )}
       {params.has('rescheduled') && (
@@ -134,7 +134,7 @@ export function RegistrationPage() {
       {canChange(registration) && <ActingHowFields />}
       {registration.paymentStatus === 'due' && registration.holdExpiresAt !== null && (
         <p className="attention">
-          {t(acting.forCandidate === null ? 'registration.holdEnds' : 'console.act.holdEnds', {
+          {reader.t('registration.holdEnds', {
             until: formatOnClock(intl.locale, registration.holdExpiresAt, zone),
           })}
         </p>

@@ -1,6 +1,7 @@
 import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
 import { useActing } from '../../acting/acting'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatOnClockShort } from '../../time/format'
 import { Instant } from '../../ui/instant'
@@ -64,6 +65,7 @@ function FreeTimeLine(props: {
   readonly current: boolean
 }) {
   const t = useT()
+  const reader = useReader()
   const intl = useIntl()
   const acting = useActing()
   const { slot } = props
@@ -78,7 +80,7 @@ function FreeTimeLine(props: {
         {props.current ? (
           <span>
             <Instant at={slot.startsAt} timeZone={zone} />{' '}
-            <strong>{t('seats.currentBooking')}</strong>
+            <strong>{reader.t('seats.currentBooking')}</strong>
           </span>
         ) : (
           <Link to={acting.book(book)} className="free-time-link">

@@ -9,6 +9,8 @@ export const en = {
   'seats.otherExam': 'Find a seat for another exam',
   'seats.moving':
     'You are moving your booking of {when} at {centre}. Choose its new time here; nothing changes until you confirm it on the next page.',
+  'seats.moving.of':
+    'This moves {name}’s booking of {when} at {centre}. Choose its new time here; nothing changes until it is confirmed on the next page.',
   'seats.exam': 'Exam number',
   'seats.examHelp': 'For example 070-622 or 70-622.',
   'seats.place': 'Near',
@@ -61,6 +63,7 @@ export const en = {
   'seats.laterTimes':
     '{count, plural, one {# more time} other {# more times}} here in these days: search from a later day to see {count, plural, one {it} other {them}}.',
   'seats.currentBooking': '(your booking now)',
+  'seats.currentBooking.of': '({name}’s booking now)',
   'seats.deadlines':
     'A booking could be rescheduled until {reschedule} and cancelled until {cancel}.',
   'seats.deadlinesPassed.both':
@@ -79,6 +82,8 @@ export const de: ExtendOf<typeof en> = {
   'seats.otherExam': 'Einen Platz für eine andere Prüfung finden',
   'seats.moving':
     'Sie verlegen Ihre Buchung vom {when} in {centre}. Wählen Sie hier den neuen Termin; geändert wird erst, wenn Sie ihn auf der nächsten Seite bestätigen.',
+  'seats.moving.of':
+    'Hier wird die Buchung von {name} vom {when} in {centre} verlegt. Wählen Sie hier den neuen Termin; geändert wird erst, wenn er auf der nächsten Seite bestätigt ist.',
   'seats.exam': 'Prüfungsnummer',
   'seats.examHelp': 'Zum Beispiel 070-622 oder 70-622.',
   'seats.place': 'In der Nähe von',
@@ -134,6 +139,7 @@ export const de: ExtendOf<typeof en> = {
   'seats.laterTimes':
     '{count, plural, one {# weiterer Termin} other {# weitere Termine}} hier an diesen Tagen: Suchen Sie ab einem späteren Tag, um {count, plural, one {ihn} other {sie}} zu sehen.',
   'seats.currentBooking': '(Ihre jetzige Buchung)',
+  'seats.currentBooking.of': '(jetzige Buchung von {name})',
   'seats.deadlines':
     'Eine Buchung könnte bis {reschedule} umgebucht und bis {cancel} storniert werden.',
   'seats.deadlinesPassed.both':

@@ -5,6 +5,7 @@ import { useActing } from '../../acting/acting'
 import type { Registration } from '../../api/candidate'
 import { $api, Problem } from '../../api/client'
 import type { Me } from '../../api/session'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatOnClock, readerTimeZone } from '../../time/format'
 import { localDayOf } from '../../time/local-day'
@@ -137,7 +138,7 @@ function MovingBooking({
 }: {
   query: { data?: { registration: Registration }; error: unknown }
 }) {
-  const t = useT()
+  const { t } = useReader()
   const intl = useIntl()
   if (query.error != null) return <ProblemMessage error={query.error} />
   const registration = query.data?.registration

@@ -8,8 +8,9 @@ import { ActingBanner } from './acting-banner'
 
 /**
  * A console page that acts for one candidate: their record read first (a
- * missing one said so), whom it acts for said at the top, and what is
- * inside acting for them.
+ * missing one said so; nothing else until it has come, since the page names
+ * them by it), whom it acts for said at the top, and what is inside acting
+ * for them.
  */
 export function CandidateActedFor(props: {
   readonly candidateId: string
@@ -27,7 +28,7 @@ export function CandidateActedFor(props: {
       <ProblemMessage error={candidate.error} />
     )
   return (
-    <ActingForCandidate candidateId={candidate.data.id}>
+    <ActingForCandidate candidate={candidate.data}>
       <ActingBanner candidate={candidate.data} />
       {props.children(candidate.data)}
     </ActingForCandidate>

@@ -18,26 +18,16 @@ export const en = {
   'console.act.reasonHelp':
     'One line, shown to the candidate beside your name, e.g. “Called: the booking page kept timing out.”',
   'console.act.reasonMissing': 'Say why you are acting for the candidate: they read it.',
-  'console.act.booked':
-    'Booked for the candidate. Their confirmation mail, with the calendar file, says you booked it, how and why.',
   'console.act.exceptionIntro':
     'The candidate’s own form, filled in from their record and the sitting: ask them what went wrong and the provider’s case number.',
   'console.act.enrolTitle': 'Enrol in an offer',
   'console.act.showOffers': 'Show the offers',
   'console.act.noOffers':
     'No offer open for enrolment now covers {exam}, or the candidate already holds its code.',
-  'console.act.exceptionSubmit': 'Send the request for them',
-  'console.act.filed':
-    'The request was filed for the candidate. A mail saying so is on its way to {email}; the decision is mailed to them too.',
-  'console.act.enrolled': 'Their code, also mailed to them:',
-  'console.act.knownHelp':
-    'Sent with the request as they are, from the candidate’s record and the booking.',
-  'console.act.offersHeading': 'Codes the candidate can get for this exam',
-  'console.act.holdEnds':
-    'To be paid by {until}: until then the seat is held for the candidate; after it the seat is released.',
   'console.act.for': 'Acting for {name} ({id})',
   'console.act.forZone': 'Their clock: {zone}',
   'console.act.candidateMissing': 'There is no candidate with this id.',
+  'console.act.registrationMissing': 'There is no booking with this id.',
 } as const
 
 export const de: ExtendOf<typeof en> = {
@@ -57,24 +47,14 @@ export const de: ExtendOf<typeof en> = {
   'console.act.reasonHelp':
     'Eine Zeile, die der Prüfling neben Ihrem Namen liest, z. B. „Angerufen: Die Buchungsseite lief immer wieder in eine Zeitüberschreitung.“',
   'console.act.reasonMissing': 'Sagen Sie, warum Sie für den Prüfling handeln: Er liest es.',
-  'console.act.booked':
-    'Für den Prüfling gebucht. Seine Bestätigung mit Kalenderdatei sagt, dass Sie gebucht haben, wie und warum.',
   'console.act.exceptionIntro':
     'Das eigene Formular des Prüflings, ausgefüllt aus seinem Datensatz und der Prüfung: Fragen Sie, was schiefging, und nach der Fallnummer des Anbieters.',
   'console.act.enrolTitle': 'In ein Angebot einschreiben',
   'console.act.showOffers': 'Angebote zeigen',
   'console.act.noOffers':
     'Kein derzeit offenes Angebot deckt {exam} ab, oder der Prüfling hat dessen Code schon.',
-  'console.act.exceptionSubmit': 'Antrag für den Prüfling senden',
-  'console.act.filed':
-    'Der Antrag wurde für den Prüfling gestellt. Eine Mail darüber ist an {email} unterwegs; auch die Entscheidung wird ihm gemailt.',
-  'console.act.enrolled': 'Sein Code, der ihm auch gemailt wird:',
-  'console.act.knownHelp':
-    'Werden so mit dem Antrag gesendet, aus dem Datensatz des Prüflings und der Buchung.',
-  'console.act.offersHeading': 'Codes, die der Prüfling für diese Prüfung erhalten kann',
-  'console.act.holdEnds':
-    'Zu zahlen bis {until}: Bis dahin ist der Platz für den Prüfling reserviert, danach wird er freigegeben.',
   'console.act.for': 'Für {name} ({id})',
   'console.act.forZone': 'Uhr des Prüflings: {zone}',
   'console.act.candidateMissing': 'Es gibt keinen Prüfling mit dieser Nummer.',
+  'console.act.registrationMissing': 'Es gibt keine Buchung mit dieser Nummer.',
 }

@@ -20,7 +20,7 @@ export function RegistrationForStaffPage() {
     return query.error instanceof Problem && query.error.status === 404 ? (
       <>
         <h1>{t('registration.title')}</h1>
-        <p role="alert">{t('registration.notFound')}</p>
+        <p role="alert">{t('console.act.registrationMissing')}</p>
       </>
     ) : (
       <ProblemMessage error={query.error} />

@@ -16,18 +16,17 @@ import { QuerySection } from '../../../ui/query-section'
 export function CandidateBeta({ candidateId }: { candidateId: string }) {
   const t = useT()
   const zone = useCandidateZone(candidateId)
-  // Read once by the page already: the refusals are said of the candidate by name, not as "you".
+  // Read once by the page already: the refusals are said of the candidate by name, not as "you",
+  // so the part waits for the record rather than say "you" to staff meanwhile.
   const candidate = $api.useQuery('get', '/v1/candidates/{id}', {
     params: { path: { id: candidateId } },
   })
-  const say = useDecisionSentence(
-    candidate.data === undefined ? null : { name: candidate.data.firstName },
-  )
+  const say = useDecisionSentence({ name: candidate.data?.firstName ?? '' })
   const invitations = $api.useQuery('get', '/v1/candidates/{id}/beta-invitations', {
     params: { path: { id: candidateId } },
   })
   const betas = $api.useQuery('get', '/v1/exams', { params: { query: { status: 'beta' } } })
-  const items = invitations.data?.items ?? []
+  const items = candidate.isSuccess ? (invitations.data?.items ?? []) : []
   const exams = (betas.data?.items ?? []).map((exam) => exam.number)
   // One question per beta programme (a handful), asked together; a candidate with no place in one is left out.
   const answers = useQueries({
@@ -49,13 +48,13 @@ export function CandidateBeta({ candidateId }: { candidateId: string }) {
       id="cc-beta"
       title={t('console.candidate.beta')}
       query={{
-        isPending: invitations.isPending || betas.isPending,
+        isPending: invitations.isPending || betas.isPending || candidate.isPending,
         error: invitations.error ?? betas.error,
       }}
       empty={null}
     >
       <h3>{t('console.candidate.invitations')}</h3>
-      {invitations.isSuccess && items.length === 0 && (
+      {invitations.isSuccess && candidate.isSuccess && items.length === 0 && (
         <p className="secondary">{t('console.candidate.noInvitations')}</p>
       )}
       <ul className="plain-list">

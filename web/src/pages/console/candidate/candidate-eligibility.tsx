@@ -55,7 +55,8 @@ function ExamEligibility({ candidateId, exam }: { candidateId: string; exam: str
   const query = $api.useQuery('get', '/v1/candidates/{id}/eligibility', {
     params: { path: { id: candidateId }, query: { exam } },
   })
-  // The record the page has read already: a regional restriction names their country.
+  // The record the page has read already: a regional restriction names their country, and every
+  // sentence names them, so the part waits for it rather than say "you" to staff meanwhile.
   const candidate = $api.useQuery('get', '/v1/candidates/{id}', {
     params: { path: { id: candidateId } },
   })
@@ -65,17 +66,18 @@ function ExamEligibility({ candidateId, exam }: { candidateId: string; exam: str
   })
   const after = timeline.data?.steps[1]
   const afterZone = timeline.data?.timeZone ?? 'UTC'
-  const decision = query.data
+  const decision = candidate.isSuccess ? query.data : undefined
+  const pending = query.isPending || candidate.isPending
   return (
-    <article className="card" aria-labelledby={`cc-e-${exam}`} aria-busy={query.isPending}>
+    <article className="card" aria-labelledby={`cc-e-${exam}`} aria-busy={pending}>
       <h3 id={`cc-e-${exam}`}>{exam}</h3>
-      {query.isPending && <p>{t('common.loading')}</p>}
+      {pending && <p>{t('common.loading')}</p>}
       {query.error != null && <ProblemMessage error={query.error} />}
       {decision !== undefined && (
         <EligibilityFacts
           decision={decision}
           country={candidate.data?.country}
-          about={candidate.data === undefined ? null : { name: candidate.data.firstName }}
+          about={{ name: candidate.data?.firstName ?? '' }}
           more={
             after !== undefined &&
             decision.earliestAt !== null && (
