@@ -25,7 +25,7 @@ import { computeRequestId } from './request-id.js'
 import { logEachRequest } from './request-log.js'
 import { healthRoutes } from './routes/health.js'
 import { homeRoutes } from './routes/home.js'
-import { SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
+import { readSessionSecret, SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
 import { refuseUnstorableText } from './unstorable-text.js'
 import { webAppRoutes } from './web-app.js'
 
@@ -118,9 +118,17 @@ export async function buildApp(
   await app.register(docsPlugin, { version: options.version ?? readPackageVersion() })
   await app.register(metrics.exposition)
   await app.register(healthRoutes(deps))
-  await app.register(options.webApp === undefined ? homeRoutes : webAppRoutes(options.webApp))
-  for (const plugin of deps.pages ?? []) await app.register(plugin)
   const sessionCookie = deps.sessionCookie ?? SECURE_SESSION_COOKIE
+  await app.register(
+    options.webApp === undefined
+      ? homeRoutes
+      : webAppRoutes(options.webApp, async (request) => {
+          const secret = readSessionSecret(request, sessionCookie)
+          if (secret === undefined || deps.authenticateSession === undefined) return null
+          return (await deps.authenticateSession(secret))?.principal.candidateId ?? null
+        }),
+  )
+  for (const plugin of deps.pages ?? []) await app.register(plugin)
   await app.register(
     async (api) => {
       await api.register(authPlugin, {

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { pagePreloads } from './page-preloads.js'
+import { pageQuestions, questionPreloads } from './page-questions.js'
 
 /**
  * The addresses of the web app's pages: each answers the app's one HTML page,
@@ -45,11 +46,16 @@ export function hasWebApp(dir: string): boolean {
  * The page may load only this server's scripts and styles, and talk only to
  * this server.
  */
-export function webAppRoutes(dir: string): FastifyPluginAsync {
+export function webAppRoutes(
+  dir: string,
+  signedInCandidate: (request: FastifyRequest) => Promise<string | null> = async () => null,
+): FastifyPluginAsync {
   const page = readFileSync(join(dir, 'index.html'), 'utf8')
   const preloads = pagePreloads(dir)
-  // Each address answers the page with its own script asked for at once (see page-preloads.ts).
-  const pageAt = (path: string) => page.replace('</head>', `  ${preloads(path)}\n  </head>`)
+  // Each address answers the page with its own script asked for at once (see page-preloads.ts),
+  // and a signed-in candidate's page with its first questions too (see page-questions.ts).
+  const pageAt = (path: string, asked = '') =>
+    page.replace('</head>', `  ${preloads(path)}${asked}\n  </head>`)
   return async (app) => {
     await app.register(helmet, {
       contentSecurityPolicy: {
@@ -87,9 +93,21 @@ export function webAppRoutes(dir: string): FastifyPluginAsync {
     )
     for (const path of WEB_PAGES) {
       const answer = pageAt(path)
-      app.get(path, { schema: { hide: true } }, (_request, reply) =>
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(answer),
-      )
+      app.get(path, { schema: { hide: true } }, async (request, reply) => {
+        // Without them the page still works: the app asks its questions itself.
+        const candidateId = await signedInCandidate(request).catch((error: unknown) => {
+          request.log.warn({ err: error }, 'the page is answered without its first questions')
+          return null
+        })
+        reply
+          .type('text/html; charset=utf-8')
+          // The page names the signed-in candidate's questions: for their browser only.
+          .header('cache-control', 'private, no-cache')
+          .header('vary', 'cookie')
+        return candidateId === null
+          ? answer
+          : pageAt(path, `\n    ${questionPreloads(pageQuestions(path, candidateId))}`)
+      })
     }
   }
 }

@@ -62,7 +62,7 @@ export function sessionCookieOf(response: LightMyRequestResponse): string | unde
 }
 
 /** Asks for a sign-in mail for `email` and answers with its code, as a browser would. */
-export async function signIn(world: ApiWorld, email: string): Promise<Browser> {
+export async function signIn(world: Pick<ApiWorld, 'app' | 'db'>, email: string): Promise<Browser> {
   await requestSignIn(world, email)
   const mail = await latestSignInMail(world.db, email)
   const response = await anonymous(world, 'POST', '/v1/sign-in/code', { email, code: mail.code })
@@ -72,7 +72,7 @@ export async function signIn(world: ApiWorld, email: string): Promise<Browser> {
   return { cookie, csrfToken: body.csrfToken }
 }
 
-export async function requestSignIn(world: ApiWorld, email: string): Promise<void> {
+export async function requestSignIn(world: Pick<ApiWorld, 'app'>, email: string): Promise<void> {
   const response = await anonymous(world, 'POST', '/v1/sign-in/email', { email })
   expect(response.statusCode, response.body).toBe(202)
 }

@@ -197,13 +197,14 @@ export function App() {
   )
 }
 
-/** The answers asked ahead serve the page first opened only: once the reader moves, pages ask again. */
+/** The answers asked ahead serve the page first opened only: once the reader moves on, pages ask again. */
 function useFirstQuestionsUntilMoved(): void {
-  const location = useLocation()
-  const first = useRef(location.key)
+  // The page, not its address: a page that writes its own query into the address stays the page.
+  const { pathname } = useLocation()
+  const first = useRef(pathname)
   useEffect(() => {
-    if (location.key !== first.current) forgetFirstQuestions()
-  }, [location.key])
+    if (pathname !== first.current) forgetFirstQuestions()
+  }, [pathname])
 }
 
 /** A page of the staff console: anyone else is told there is no such page, as for any unknown address. */
