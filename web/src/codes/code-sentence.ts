@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl'
 import { useProviderNames } from '../api/provider-names'
+import { listFormat } from '../i18n/formatters'
 import { useReader } from '../i18n/reader'
 import { formatOnClock } from '../time/format'
 import type { CodePreview } from './code-preview'
@@ -35,7 +36,7 @@ export function useCodeSentenceNaming(providerName: (id: string) => string): Cod
   const say = (id: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id }, values)
   const list = (items: readonly string[], type: 'conjunction' | 'disjunction') =>
-    new Intl.ListFormat(intl.locale, { type }).format(items)
+    listFormat(intl.locale, { type }).format(items)
 
   function value(key: string, raw: string | number | string[], timeZone: string) {
     if (Array.isArray(raw)) {

@@ -1,4 +1,5 @@
 import { useIntl } from 'react-intl'
+import { regionNames } from '../i18n/formatters'
 import { type Subject, useReader } from '../i18n/reader'
 import { formatOnClock } from '../time/format'
 
@@ -38,8 +39,7 @@ export function useDecisionSentence(about?: Subject): (decision: Decision) => st
     const country =
       decision.country === undefined
         ? ''
-        : (new Intl.DisplayNames([intl.locale], { type: 'region' }).of(decision.country) ??
-          decision.country)
+        : (regionNames(intl.locale).of(decision.country) ?? decision.country)
     return reader.say(id, {
       earliest,
       attempt: decision.attemptNumber ?? 0,

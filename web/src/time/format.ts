@@ -1,10 +1,12 @@
+import { dateTimeFormat, numberFormat } from '../i18n/formatters'
+
 /**
  * Instants come from the API in UTC; a person reads them on a clock. An
  * appointment is shown on the centre's clock with its zone named, and on the
  * reader's beside it when the two clocks differ at that instant.
  */
 export function formatOnClock(locale: string, instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     weekday: 'short',
     day: 'numeric',
@@ -18,19 +20,19 @@ export function formatOnClock(locale: string, instant: string, timeZone: string)
 
 /** A day without a time, on the given clock: a due date, an expiry. */
 export function formatDay(locale: string, instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' }).format(new Date(instant))
+  return dateTimeFormat(locale, { timeZone, dateStyle: 'long' }).format(new Date(instant))
 }
 
 /** The zone this browser's clock is set to. */
 export function readerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone
+  return dateTimeFormat(undefined, {}).resolvedOptions().timeZone
 }
 
 /** Whether two zones show different wall-clock times at this instant (not merely different names). */
 export function clocksDiffer(instant: string, a: string, b: string): boolean {
   const at = new Date(instant)
   const wall = (timeZone: string) =>
-    new Intl.DateTimeFormat('en', {
+    dateTimeFormat('en', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -44,7 +46,7 @@ export function clocksDiffer(instant: string, a: string, b: string): boolean {
 
 /** Money in its currency's own decimals, for the reader's locale. */
 export function formatMoney(locale: string, cents: number, currency: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+  const format = numberFormat(locale, { style: 'currency', currency })
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2
   return format.format(cents / 10 ** digits)
 }
@@ -55,7 +57,7 @@ export function formatMoney(locale: string, cents: number, currency: string): st
  * abbreviation), because it is read next to a time that names its zone in full.
  */
 export function formatOnClockShort(locale: string, instant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone,
     weekday: 'short',
     day: 'numeric',

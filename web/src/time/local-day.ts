@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../i18n/formatters.js'
+
 /**
  * Calendar days on a person's clock (`2026-06-15`), and the instants they
  * start at: a search "from the 15th to the 20th" means those days where the
@@ -59,7 +61,7 @@ function offsetAt(at: number, timeZone: string): number {
 }
 
 function wallParts(at: Date, timeZone: string): Record<string, string> {
-  const format = new Intl.DateTimeFormat('en-US', {
+  const format = dateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -1,6 +1,7 @@
 import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
 import type { RegistrationListItem } from '../api/candidate'
+import { regionNames } from '../i18n/formatters'
 import { useT } from '../i18n/use-t'
 import { formatMoney, formatOnClock } from '../time/format'
 import { Instant } from './instant'
@@ -10,7 +11,7 @@ export function AppointmentCard({ registration }: { registration: RegistrationLi
   const t = useT()
   const intl = useIntl()
   const zone = registration.centre.timeZone
-  const country = new Intl.DisplayNames([intl.locale], { type: 'region' })
+  const country = regionNames(intl.locale)
   return (
     <article className="card" aria-labelledby={`r-${registration.id}`}>
       <h3 id={`r-${registration.id}`}>

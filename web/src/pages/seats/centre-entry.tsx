@@ -1,6 +1,7 @@
 import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
 import { useActing } from '../../acting/acting'
+import { regionNames } from '../../i18n/formatters'
 import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatOnClockShort } from '../../time/format'
@@ -28,7 +29,7 @@ export function CentreEntry(props: {
   const intl = useIntl()
   const { centre } = props
   const id = centreEntryId(centre.id)
-  const countries = new Intl.DisplayNames([intl.locale], { type: 'region' })
+  const countries = regionNames(intl.locale)
   const later = centre.openSlots - centre.nextSlots.length
   return (
     <article id={id} tabIndex={-1} className="centre-entry card" aria-labelledby={`${id}-name`}>

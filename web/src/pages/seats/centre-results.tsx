@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import { $api } from '../../api/client'
+import { dateTimeFormat } from '../../i18n/formatters'
 import { useT } from '../../i18n/use-t'
 import { ProblemMessage } from '../../ui/problem-message'
 import { CentreEntry, centreEntryId } from './centre-entry'
@@ -153,7 +154,7 @@ export function CentreResults(props: {
 
 /** A calendar day as the reader writes it (`15 June 2026`). */
 function formatLocalDay(locale: string, day: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${day}T00:00:00Z`),
   )
 }
