@@ -10,7 +10,7 @@ import {
   expectAccessible,
   type Portal,
   screenshot,
-  signInByCode,
+  signIn,
   usePortal,
   VIEWPORTS,
   type ViewportName,
@@ -57,7 +57,7 @@ async function chloesLiveBookings(portal: Portal): Promise<{ id: string }[]> {
 /** Rosa, signed in, finds Chloe at the search box and opens her page, by keyboard alone. */
 async function rosaFindsChloe(portal: Portal, viewport: ViewportName): Promise<Page> {
   const page = await portal.open({ viewport })
-  await signInByCode(page, portal.db, DEMO_SIGN_IN.support)
+  await signIn(page, portal.db, DEMO_SIGN_IN.support)
   const box = page.getByLabel(/^Candidate id, email, name/)
   await tabTo(page, box, 'the search box')
   await page.keyboard.type('chloe')
@@ -157,8 +157,7 @@ function journey(engine: DialectName, only: readonly ViewportName[]) {
 
         // Chloe, on her own booking's page, reads who booked it, how and why.
         const chloe = await portal().open({ viewport })
-        await signInByCode(chloe, portal().db, DEMO_SIGN_IN.candidate)
-        await chloe.goto(`/registrations/${id}`)
+        await signIn(chloe, portal().db, DEMO_SIGN_IN.candidate, `/registrations/${id}`)
         const hers = chloe.getByRole('region', { name: 'What happened' })
         await hers.waitFor()
         const read = (await hers.textContent()) ?? ''
@@ -221,14 +220,13 @@ describe.skipIf(!chromiumAvailable)('the exception request queue, in Chromium', 
     async (viewport) => {
       const { requestId } = await failedAndAsked(portal())
       const chloe = await portal().open({ viewport })
-      await signInByCode(chloe, portal().db, DEMO_SIGN_IN.candidate)
-      await chloe.goto('/exams/070-622')
+      await signIn(chloe, portal().db, DEMO_SIGN_IN.candidate, '/exams/070-622')
       const now = chloe.getByRole('region', { name: 'May I take it now?' })
       await now.getByText('Earliest').waitFor()
       expect(await now.getByText('You may take this exam now.').count()).toBe(0)
 
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
+      await signIn(page, portal().db, DEMO_SIGN_IN.support)
       await page.getByRole('link', { name: 'Exception requests' }).click()
       await page.getByRole('heading', { level: 1, name: 'Exception requests to review' }).waitFor()
       const queue = page.getByRole('region', { name: /waiting, oldest first/ })
@@ -284,8 +282,7 @@ describe.skipIf(!chromiumAvailable)('support enrols and files for a caller, in C
     async (viewport) => {
       portal().clock.set(ENROLMENT_DAY)
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
-      await page.goto('/console/candidates/cand-chloe/offers')
+      await signIn(page, portal().db, DEMO_SIGN_IN.support, '/console/candidates/cand-chloe/offers')
       await page.getByRole('heading', { level: 1, name: 'Enrol in an offer' }).waitFor()
       await page.getByLabel('Exam number').fill('070-622')
       await page.getByRole('button', { name: 'Show the offers' }).click()
@@ -328,8 +325,12 @@ describe.skipIf(!chromiumAvailable)('support enrols and files for a caller, in C
     async (viewport) => {
       await failedSitting(portal())
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
-      await page.goto('/console/candidates/cand-chloe/exception-request')
+      await signIn(
+        page,
+        portal().db,
+        DEMO_SIGN_IN.support,
+        '/console/candidates/cand-chloe/exception-request',
+      )
       await page.getByRole('heading', { name: 'Which sitting went wrong?' }).waitFor()
       await page.getByRole('link', { name: /070-622/ }).click()
       await page.getByLabel('Describe what happened').waitFor()
@@ -415,8 +416,7 @@ describe.skipIf(!chromiumAvailable)('a booking at the console, in Chromium', () 
         slotId: slot.id,
       })
       const page = await portal().open({ viewport })
-      await signInByCode(page, portal().db, DEMO_SIGN_IN.support)
-      await page.goto(`/console/registrations/${held.id}`)
+      await signIn(page, portal().db, DEMO_SIGN_IN.support, `/console/registrations/${held.id}`)
       await page.getByText('Acting for Chloe Nguyen (cand-chloe)').waitFor()
       // Until when the seat is held, and until when it can change, said of Chloe.
       await namesChloe(page.getByText(/^To be paid by .*: until then the seat is held for Chloe;/))
