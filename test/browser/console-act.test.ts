@@ -150,6 +150,8 @@ function journey(engine: DialectName, only: readonly ViewportName[]) {
         const said = (await history.textContent()) ?? ''
         expect(said).toContain('Rosa Delgado (support) by phone')
         expect(said).toContain(REASON)
+        // Its sentences are Chloe's own ("for you"), and the page says so to Rosa.
+        expect(said).toContain('Each change as Chloe reads it')
         expect(await page.getByText('Paid').count()).toBeGreaterThan(0)
         await expectAccessible(page)
         await screenshot(page, 'console-act-registration', viewport)

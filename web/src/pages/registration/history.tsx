@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl'
 import type { paths } from '../../api/schema'
+import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 
 type Entry =
@@ -14,6 +15,7 @@ export function History(props: {
   const { entries } = props
   const t = useT()
   const intl = useIntl()
+  const reader = useReader()
   // dateStyle cannot be combined with timeZoneName: the fields are spelt out.
   const when = new Intl.DateTimeFormat(intl.locale, {
     day: 'numeric',
@@ -26,6 +28,12 @@ export function History(props: {
   return (
     <section aria-labelledby="history">
       <h2 id="history">{t('registration.history')}</h2>
+      {/* Each entry's sentence is the one the candidate reads ("for you"): staff are told so. */}
+      {reader.subject !== null && (
+        <p className="secondary">
+          {t('registration.history.asRead', { name: reader.subject.name })}
+        </p>
+      )}
       <ol className="plain-list">
         {entries.map((entry) => (
           <li key={`${entry.at}-${entry.action}`}>

@@ -60,6 +60,7 @@ export const en = {
   'registration.history': 'What happened',
   'registration.history.by': '{who}, {how}',
   'registration.history.reason': 'Reason given: {reason}',
+  'registration.history.asRead': 'Each change as {name} reads it, then who made it and how.',
   'registration.exception': 'Something went wrong at the test centre? Ask for an exception',
   'registration.notFound': 'There is no such booking on your account.',
   'channel.web': 'on the web',
@@ -131,6 +132,8 @@ export const de: ExtendOf<typeof en> = {
   'registration.history': 'Verlauf',
   'registration.history.by': '{who}, {how}',
   'registration.history.reason': 'Angegebener Grund: {reason}',
+  'registration.history.asRead':
+    'Jede Änderung so, wie {name} sie liest, dann wer sie wie vorgenommen hat.',
   'registration.exception': 'Ist im Testzentrum etwas schiefgegangen? Beantragen Sie eine Ausnahme',
   'registration.notFound': 'Diese Buchung gibt es in Ihrem Konto nicht.',
   'channel.web': 'im Web',
