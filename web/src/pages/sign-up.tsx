@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
 import { ASSIGNED_COUNTRIES } from '../../../src/domain/country'
 import { api } from '../api/client'
+import { regionNames } from '../i18n/formatters'
 import { useT } from '../i18n/use-t'
 import { readerTimeZone } from '../time/format'
 import { type Choice, ChoiceField } from '../ui/choice-field'
@@ -99,7 +100,7 @@ export function SignUpPage() {
 }
 
 function countryChoices(locale: string): Choice[] {
-  const names = new Intl.DisplayNames([locale], { type: 'region' })
+  const names = regionNames(locale)
   return ASSIGNED_COUNTRIES.map((code) => ({ id: code, label: names.of(code) ?? code })).sort(
     (a, b) => a.label.localeCompare(b.label, locale),
   )

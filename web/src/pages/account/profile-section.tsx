@@ -3,6 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react'
 import { FieldError, Form, Input, Label, TextField } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import { $api, api, Problem } from '../../api/client'
+import { regionNames } from '../../i18n/formatters'
 import { useT } from '../../i18n/use-t'
 import { ChoiceField } from '../../ui/choice-field'
 import { ProblemMessage, useDescribeProblem } from '../../ui/problem-message'
@@ -39,7 +40,7 @@ export function ProfileSection({ candidateId }: { candidateId: string }) {
   if (query.isPending) return <p>{t('common.loading')}</p>
   if (query.error !== null) return <ProblemMessage error={query.error} />
   const candidate = query.data
-  const country = new Intl.DisplayNames([intl.locale], { type: 'region' }).of(candidate.country)
+  const country = regionNames(intl.locale).of(candidate.country)
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()

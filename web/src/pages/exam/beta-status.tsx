@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl'
 import { Link } from 'react-router'
 import type { Candidate, Eligibility, Exam } from '../../api/candidate'
 import { $api, Problem } from '../../api/client'
+import { regionNames } from '../../i18n/formatters'
 import { useT } from '../../i18n/use-t'
 import { formatDay } from '../../time/format'
 import { ProblemMessage } from '../../ui/problem-message'
@@ -102,8 +103,7 @@ function Restrictions(props: {
 }) {
   const t = useT()
   const intl = useIntl()
-  const name = (code: string) =>
-    new Intl.DisplayNames([intl.locale], { type: 'region' }).of(code) ?? code
+  const name = (code: string) => regionNames(intl.locale).of(code) ?? code
   if (props.countries.length === 0) return <>{t('exam.beta.restrictedNone')}</>
   const list = new Intl.ListFormat(intl.locale, { type: 'conjunction' }).format(
     props.countries.map(name),

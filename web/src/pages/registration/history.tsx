@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl'
 import type { paths } from '../../api/schema'
+import { dateTimeFormat } from '../../i18n/formatters'
 import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 
@@ -17,7 +18,7 @@ export function History(props: {
   const intl = useIntl()
   const reader = useReader()
   // dateStyle cannot be combined with timeZoneName: the fields are spelt out.
-  const when = new Intl.DateTimeFormat(intl.locale, {
+  const when = dateTimeFormat(intl.locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

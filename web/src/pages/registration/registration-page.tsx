@@ -5,6 +5,7 @@ import { ActingHowFields } from '../../acting/acting-how-fields'
 import { type Registration, UPCOMING } from '../../api/candidate'
 import { $api, Problem } from '../../api/client'
 import { useMe } from '../../api/session'
+import { regionNames } from '../../i18n/formatters'
 import { useReader } from '../../i18n/reader'
 import { useT } from '../../i18n/use-t'
 import { formatMoney, formatOnClock } from '../../time/format'
@@ -49,7 +50,7 @@ export function RegistrationPage() {
     )
   const { registration, history } = query.data
   const zone = registration.centre.timeZone
-  const country = new Intl.DisplayNames([intl.locale], { type: 'region' })
+  const country = regionNames(intl.locale)
   const money = (cents: number, currency: string) => formatMoney(intl.locale, cents, currency)
   return (
     <>

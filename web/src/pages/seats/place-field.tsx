@@ -11,6 +11,7 @@ import {
 } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import { $api } from '../../api/client'
+import { regionNames } from '../../i18n/formatters'
 import { useT } from '../../i18n/use-t'
 import type { KnownPlace } from './default-place'
 import { readTypedPosition } from './seat-search'
@@ -45,7 +46,7 @@ export function PlaceField(props: {
     { params: { query: { q: text.trim() || '-', limit: 8 } } },
     { enabled: asking, placeholderData: (previous) => previous },
   )
-  const countries = new Intl.DisplayNames([intl.locale], { type: 'region' })
+  const countries = regionNames(intl.locale)
   const suggestions: Suggestion[] = asking
     ? (places.data?.items ?? []).map((place) => ({
         id: `${place.country} ${place.name}`,

@@ -1,6 +1,7 @@
 import { useIntl } from 'react-intl'
 import { $api } from '../../../api/client'
 import type { Me } from '../../../api/session'
+import { regionNames } from '../../../i18n/formatters'
 import { useT } from '../../../i18n/use-t'
 import { usePageTitle } from '../../../ui/page-title'
 import { QuerySection } from '../../../ui/query-section'
@@ -60,7 +61,7 @@ interface Centre {
 function Centres(props: { providerId: string; providerName: string; centres: readonly Centre[] }) {
   const t = useT()
   const intl = useIntl()
-  const regions = new Intl.DisplayNames([intl.locale], { type: 'region' })
+  const regions = regionNames(intl.locale)
   const own = props.centres.filter((centre) => centre.provider === props.providerId)
   return (
     <>

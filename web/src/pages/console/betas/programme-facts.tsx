@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl'
 import type { paths } from '../../../api/schema'
+import { regionNames } from '../../../i18n/formatters'
 import { useT } from '../../../i18n/use-t'
 import { readerTimeZone } from '../../../time/format'
 import { Instant } from '../../../ui/instant'
@@ -13,7 +14,7 @@ export function ProgrammeFacts({ beta }: { beta: BetaOverview }) {
   const t = useT()
   const intl = useIntl()
   const zone = readerTimeZone()
-  const countries = new Intl.DisplayNames([intl.locale], { type: 'region' })
+  const countries = regionNames(intl.locale)
   return (
     <dl className="facts">
       {beta.liveExam !== null && (

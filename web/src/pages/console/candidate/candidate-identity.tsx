@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl'
 import type { Candidate } from '../../../api/candidate'
+import { regionNames } from '../../../i18n/formatters'
 import { useT } from '../../../i18n/use-t'
 import { QuerySection } from '../../../ui/query-section'
 
@@ -12,7 +13,7 @@ export function CandidateIdentity({
   const t = useT()
   const intl = useIntl()
   const candidate = query.data
-  const country = new Intl.DisplayNames([intl.locale], { type: 'region' })
+  const country = regionNames(intl.locale)
   return (
     <QuerySection id="cc-who" title={t('console.candidate.who')} query={query} empty={null}>
       {candidate !== undefined && (
