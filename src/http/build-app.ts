@@ -23,6 +23,7 @@ import { handleFrameworkError, problemDetailsPlugin } from './plugins/problem-de
 import { rememberedSerializers, rememberedValidatorCompiler } from './remembered-compilers.js'
 import { computeRequestId } from './request-id.js'
 import { logEachRequest } from './request-log.js'
+import { lazyRequestLogger } from './request-logger.js'
 import { healthRoutes } from './routes/health.js'
 import { homeRoutes } from './routes/home.js'
 import { readSessionSecret, SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
@@ -92,6 +93,7 @@ export async function buildApp(
     }),
     requestIdHeader: false, // computeRequestId reads X-Request-Id, and only trusts a sane one
     genReqId: computeRequestId,
+    childLoggerFactory: lazyRequestLogger,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // A copy: Fastify's type asks for an array it may change.
     trustProxy: options.trustProxy ? [...options.trustProxy] : false,

@@ -4,18 +4,29 @@ import { problemCodeOf } from './problem.js'
 
 const INFO_OR_FINER = new Set(['info', 'debug', 'trace'])
 
+/** The message of every request line, and of no other line: the server log knows them by it. */
+export const REQUEST_LINE_MESSAGE = 'request'
+
 /**
  * One log line per answered request, at `info`, with what an operator
  * reads it for: method, route (the pattern, not the URL, which may hold a
  * candidate id or a code), status, duration, the request id (pino's
  * binding), the caller's role, and the problem code of a refusal. Fastify's
  * own two lines per request are switched off (`disableRequestLogging`).
+ *
+ * Written through the server's logger with the id named here rather than
+ * through `request.log`, which is made only for a request that logs more.
+ * Every field is a value of examdesk's own (a route pattern, a role, a
+ * catalogue code, a number) or a request id, which never looks like a code
+ * (`computeRequestId`): the line holds no voucher code by construction, so
+ * the server log writes it without searching it for one (`openServerLog`).
  */
 export function logEachRequest(app: FastifyInstance): void {
   if (!INFO_OR_FINER.has(app.log.level)) return
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
+    app.log.info(
       {
+        requestId: request.id,
         method: request.method,
         route: request.routeOptions.url ?? null,
         status: reply.statusCode,
@@ -23,7 +34,7 @@ export function logEachRequest(app: FastifyInstance): void {
         role: callerRole(request),
         code: problemCodeOf(reply) ?? null,
       },
-      'request',
+      REQUEST_LINE_MESSAGE,
     )
     done()
   })

@@ -1,5 +1,9 @@
 import pino, { type DestinationStream, type Logger } from 'pino'
 import { maskCodesInText } from '../domain/code-mask.js'
+import { REQUEST_LINE_MESSAGE } from './request-log.js'
+
+/** How a request line ends (pino writes the message last): `logEachRequest`'s, which hold no code. */
+const REQUEST_LINE_END = `,"msg":${JSON.stringify(REQUEST_LINE_MESSAGE)}}\n`
 
 export interface ServerLog {
   readonly logger: Logger
@@ -18,7 +22,10 @@ export interface ServerLog {
  * No voucher code reaches the log: each line is masked as it is written
  * (`maskCodesInText`), whatever put the code there (an error's message, a
  * database error's detail, a value a job logs). The request line names the
- * route's pattern, not the URL, so it holds none to begin with.
+ * route's pattern, not the URL, and holds none by construction
+ * (`logEachRequest`): it is the one line written as it is, which matters
+ * because it is written for every request and searching it cost more than
+ * making it.
  */
 export function openServerLog(level: string, destination?: string): ServerLog {
   const stream = pino.destination({
@@ -37,7 +44,7 @@ export function openServerLog(level: string, destination?: string): ServerLog {
   const lines: DestinationStream = {
     write: (line) => stream.write(Buffer.from(line) as unknown as string),
   }
-  const logger = pino({ level, hooks: { streamWrite: maskCodesInText } }, lines)
+  const logger = pino({ level, hooks: { streamWrite: maskUnlessRequestLine } }, lines)
   return {
     logger,
     close: () =>
@@ -46,4 +53,8 @@ export function openServerLog(level: string, destination?: string): ServerLog {
         stream.end()
       }),
   }
+}
+
+function maskUnlessRequestLine(line: string): string {
+  return line.endsWith(REQUEST_LINE_END) ? line : maskCodesInText(line)
 }

@@ -263,7 +263,7 @@ describe('request ids', () => {
     expect(readProblem(response).requestId).toBe('edge-7f3a:01')
   })
 
-  it.each([['has spaces'], ['x'.repeat(300)], ['{"inject":1}']])(
+  it.each([['has spaces'], ['x'.repeat(300)], ['{"inject":1}'], ['N95RXK-VNF7BN-8VUGYP']])(
     'replaces an X-Request-Id like %j with its own',
     async (given) => {
       const response = await app.inject({
