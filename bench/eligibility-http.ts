@@ -11,7 +11,13 @@
  * `inProcess` they run in this process, beside autocannon.
  * `BENCH_CPU_PROF=<dir>` runs the child with `--cpu-prof` and writes its
  * profile there.
+ *
+ * Beside each rate it prints the server process's CPU time per request
+ * (user and system, from /proc, for the child only): a figure the other
+ * guests of a shared machine move much less than the rates, which tells a
+ * change of our cost from a slow spell of the host.
  */
+import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { type BenchServers, startBenchServers } from './eligibility-server.js'
 import { heading, int, ms, pct, printTable, type TargetResult } from './format.js'
@@ -46,6 +52,8 @@ const PATHS = QUESTIONS.map(
 interface Load {
   readonly label: string
   readonly requestsPerSecond: number
+  /** The server process's CPU time per request, µs; undefined when it cannot be read. */
+  readonly cpuPerRequest: number | undefined
   readonly total: number
   readonly p50: number
   readonly p99: number
@@ -76,35 +84,49 @@ export async function runEligibilityBench(options: EligibilityOptions): Promise<
       headers: auth,
       requests: PATHS.map((path) => ({ method: 'GET' as const, path })),
     }
-    await load('warm-up', { ...hello, duration: warm }, false)
-    await load('warm-up', { ...eligibility, duration: warm }, false)
+    const cpu = servers.cpuTime
+    await load('warm-up', { ...hello, duration: warm }, cpu, false)
+    await load('warm-up', { ...eligibility, duration: warm }, cpu, false)
 
     const rounds: { hello: Load; app: Load; ratio: number }[] = []
     for (let round = 1; round <= ROUNDS; round++) {
-      const ceiling = await load(`${round}: GET /hello (bare Fastify: ceiling)`, {
-        ...hello,
-        duration: options.duration,
-      })
-      const app = await load(`${round}: GET eligibility (${PATHS.length} candidates in turn)`, {
-        ...eligibility,
-        duration: options.duration,
-      })
+      const ceiling = await load(
+        `${round}: GET /hello (bare Fastify: ceiling)`,
+        { ...hello, duration: options.duration },
+        cpu,
+      )
+      const app = await load(
+        `${round}: GET eligibility (${PATHS.length} candidates in turn)`,
+        { ...eligibility, duration: options.duration },
+        cpu,
+      )
       const ratio = app.requestsPerSecond / ceiling.requestsPerSecond
       rounds.push({ hello: ceiling, app, ratio })
       console.log(
         `  round ${round}: eligibility ${int(app.requestsPerSecond)} req/s | ceiling hello ` +
-          `${int(ceiling.requestsPerSecond)} req/s | ratio ${pct(ratio)}`,
+          `${int(ceiling.requestsPerSecond)} req/s | ratio ${pct(ratio)}` +
+          cpuCompared(app, ceiling),
       )
     }
 
     console.log()
     printTable([
-      ['round: endpoint', 'req/s (avg)', 'requests', 'p50', 'p99', 'non-2xx', 'errors'],
+      [
+        'round: endpoint',
+        'req/s (avg)',
+        'requests',
+        'server CPU/request',
+        'p50',
+        'p99',
+        'non-2xx',
+        'errors',
+      ],
       ...rounds.flatMap(({ hello, app }) =>
         [hello, app].map((r) => [
           r.label,
           int(r.requestsPerSecond),
           int(r.total),
+          r.cpuPerRequest === undefined ? 'n/a' : `${r.cpuPerRequest.toFixed(1)} µs`,
           ms(r.p50),
           ms(r.p99),
           int(r.non2xx),
@@ -151,9 +173,12 @@ async function preflight(servers: BenchServers, auth: Record<string, string>): P
 async function load(
   label: string,
   options: Omit<autocannon.Options, 'connections'>,
+  cpuTime: BenchServers['cpuTime'],
   keep = true,
 ): Promise<Load> {
+  const cpuBefore = cpuTime?.()
   const result = await autocannon({ ...options, connections: CONNECTIONS })
+  const cpuAfter = cpuTime?.()
   const failed = result.non2xx + result.errors + result.timeouts
   if (failed > 0) {
     throw new Error(
@@ -162,9 +187,12 @@ async function load(
     )
   }
   if (keep && result.requests.total === 0) throw new Error(`${label}: no request completed`)
+  const cpuUsed =
+    cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore
   return {
     label,
     requestsPerSecond: result.requests.average,
+    cpuPerRequest: cpuUsed === undefined ? undefined : cpuUsed / result.requests.total,
     total: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -188,9 +216,39 @@ async function childServers(): Promise<BenchServers> {
       `  child: pid ${child.pid}, hello ${parsed.helloUrl}, api ${parsed.appUrl}` +
         (profileDir ? ` (CPU profile to ${profileDir})` : ''),
     )
-    return { ...parsed, close: () => stopChild(child) }
+    const pid = child.pid
+    return {
+      ...parsed,
+      ...(pid === undefined ? {} : { cpuTime: () => processCpuTime(pid) }),
+      close: () => stopChild(child),
+    }
   } catch (error) {
     await stopChild(child)
     throw error
+  }
+}
+
+/** The server's CPU time per request of both loads, when it could be read. */
+function cpuCompared(app: Load, ceiling: Load): string {
+  if (app.cpuPerRequest === undefined || ceiling.cpuPerRequest === undefined) return ''
+  return (
+    ` | server CPU per request ${app.cpuPerRequest.toFixed(1)} µs vs ` +
+    `${ceiling.cpuPerRequest.toFixed(1)} µs`
+  )
+}
+
+/** Linux's clock ticks per second in /proc (USER_HZ: 100 on every architecture Node runs on). */
+const TICKS_PER_SECOND = 100
+
+/** The CPU time, user and system, a process has used so far, in µs; undefined without /proc. */
+function processCpuTime(pid: number): number | undefined {
+  try {
+    // Fields after the command name, which may hold spaces, closed by the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const ticks = Number(fields[11]) + Number(fields[12]) // utime, stime
+    return Number.isFinite(ticks) ? (ticks * 1_000_000) / TICKS_PER_SECOND : undefined
+  } catch {
+    return undefined
   }
 }

@@ -26,6 +26,8 @@ export interface BenchServers {
   readonly appUrl: string
   /** An admin bearer token for the examdesk API. */
   readonly token: string
+  /** The CPU time the servers' process has used so far, µs; absent when they share this process. */
+  readonly cpuTime?: () => number | undefined
   close(): Promise<void>
 }
 
