@@ -10,8 +10,8 @@ export const REQUEST_LINE_MESSAGE = 'request'
 /**
  * One log line per answered request, at `info`, with what an operator
  * reads it for: method, route (the pattern, not the URL, which may hold a
- * candidate id or a code), status, duration, the request id (pino's
- * binding), the caller's role, and the problem code of a refusal. Fastify's
+ * candidate id or a code), status, duration, the request id, the
+ * caller's role, and the problem code of a refusal. Fastify's
  * own two lines per request are switched off (`disableRequestLogging`).
  *
  * Written through the server's logger with the id named here rather than
