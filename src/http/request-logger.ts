@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Bindings, ChildLoggerOptions } from 'pino'
 
-type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+type LogMethod = (...args: unknown[]) => void
 
 /**
  * `request.log`: the server's logger with the request's id bound, made the
@@ -32,42 +34,32 @@ class RequestLogger implements FastifyBaseLogger {
   }
 
   set level(level: string) {
-    this.#logger().level = level
+    this.made().level = level
   }
 
-  fatal(...args: unknown[]): void {
-    this.#write('fatal', args)
-  }
-  error(...args: unknown[]): void {
-    this.#write('error', args)
-  }
-  warn(...args: unknown[]): void {
-    this.#write('warn', args)
-  }
-  info(...args: unknown[]): void {
-    this.#write('info', args)
-  }
-  debug(...args: unknown[]): void {
-    this.#write('debug', args)
-  }
-  trace(...args: unknown[]): void {
-    this.#write('trace', args)
-  }
-  silent(...args: unknown[]): void {
-    this.#write('silent', args)
-  }
+  declare fatal: LogMethod
+  declare error: LogMethod
+  declare warn: LogMethod
+  declare info: LogMethod
+  declare debug: LogMethod
+  declare trace: LogMethod
+  declare silent: LogMethod
 
   child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
-    return this.#logger().child(bindings, options)
+    return this.made().child(bindings, options)
   }
 
-  #logger(): FastifyBaseLogger {
+  /** The logger bound to the request, made on first use. */
+  made(): FastifyBaseLogger {
     this.#made ??= this.parent.child(this.bindings, this.options)
     return this.#made
   }
+}
 
-  #write(level: Level, args: unknown[]): void {
-    const logger = this.#logger()
-    ;(logger[level] as (...args: unknown[]) => void).apply(logger, args)
+// Each level's method hands its arguments, whatever pino's overloads they match, to the made logger.
+for (const level of LEVELS) {
+  RequestLogger.prototype[level] = function (this: RequestLogger, ...args: unknown[]) {
+    const logger = this.made()
+    ;(logger[level] as LogMethod).apply(logger, args)
   }
 }
