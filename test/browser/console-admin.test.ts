@@ -96,7 +96,8 @@ async function previewThenGenerate(page: Page, viewport: ViewportName) {
   await page.getByRole('navigation').getByRole('link', { name: 'Providers' }).click()
   await page.getByRole('heading', { level: 1, name: 'Providers and centres' }).waitFor()
   await page.getByRole('heading', { level: 2, name: 'Prometric' }).waitFor()
-  expect(await page.getByText('Prometric Auckland Grafton').first().isVisible()).toBe(true)
+  // Each provider's heading shows before the centres arrive; the centre must follow.
+  await page.getByText('Prometric Auckland Grafton').first().waitFor()
 
   await page.getByLabel('Centre', { exact: true }).selectOption('akl-prometric')
   await page.getByLabel('From (the centre’s day)').fill('2026-07-01')
