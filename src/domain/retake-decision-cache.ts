@@ -34,6 +34,16 @@ export class RetakeDecisionCache {
 
   /** What `decideRetake` answers at `at`. */
   at(at: Instant): RetakeDecision {
+    return decisionAt(this.ofStretch(at), at)
+  }
+
+  /**
+   * The decision of the stretch of time that holds `at`: the same object for
+   * every instant of the stretch, so that a caller may remember what it made
+   * of it. An eligible one's `earliestAt` is the instant it was first worked
+   * out for; `decisionAt` puts in the one asked about.
+   */
+  ofStretch(at: Instant): RetakeDecision {
     if (this.#boundaries === undefined) {
       if (!this.#asked) {
         this.#asked = true
@@ -47,11 +57,15 @@ export class RetakeDecisionCache {
       decision = decideRetake(this.policies, this.facts, this.exam, at)
       this.#decided.set(stretch, decision)
     }
-    // Only an eligible decision's earliestAt is the instant asked about.
-    return decision.eligible && decision.earliestAt !== at
-      ? { ...decision, earliestAt: at }
-      : decision
+    return decision
   }
+}
+
+/** A stretch's decision at `at`: only an eligible decision's earliestAt is the instant asked about. */
+export function decisionAt(decision: RetakeDecision, at: Instant): RetakeDecision {
+  return decision.eligible && decision.earliestAt !== at
+    ? { ...decision, earliestAt: at }
+    : decision
 }
 
 /** Every instant at which a comparison of the engine with `at` may change its answer, sorted. */

@@ -5,7 +5,7 @@ import { refusedByProgramme } from '../../domain/beta-programme.js'
 import type { Exam } from '../../domain/exam.js'
 import type { Instant } from '../../domain/instant.js'
 import type { RetakeDecision } from '../../domain/retake-decision.js'
-import { RetakeDecisionCache } from '../../domain/retake-decision-cache.js'
+import { decisionAt, RetakeDecisionCache } from '../../domain/retake-decision-cache.js'
 import { readBetaAccess } from '../beta/beta-access.js'
 import { getCandidate } from '../candidates/get-candidate.js'
 import { catalogueOf } from '../catalogue/catalogue-cache.js'
@@ -28,6 +28,13 @@ export interface Eligibility {
   readonly at: Instant
   readonly timeZone: string
   readonly decision: RetakeDecision
+  /**
+   * One object for every instant whose answer differs from this one only
+   * where the instant asked about is written (`at`, and an eligible
+   * decision's `earliestAt`): what was made of one such answer may be
+   * reused for another, with the instant put in.
+   */
+  readonly sameAnswer: object
 }
 
 type Deps = { readonly db: Kysely<DB>; readonly clock: Clock }
@@ -47,7 +54,11 @@ export async function decideEligibility(deps: Deps, input: EligibilityInput): Pr
       const read = deepFreeze(await readQuestion(deps, input))
       const { retake, exam } = read
       // Remembered with the question, so the engine runs once per stretch of time, not per ask.
-      return { ...read, decisions: new RetakeDecisionCache(retake.policies, retake.facts, exam) }
+      return {
+        ...read,
+        decisions: new RetakeDecisionCache(retake.policies, retake.facts, exam),
+        refusals: new WeakMap<RetakeDecision, RetakeDecision>(),
+      }
     },
   )
   return decide(question, at)
@@ -55,18 +66,32 @@ export async function decideEligibility(deps: Deps, input: EligibilityInput): Pr
 
 type Question = Awaited<ReturnType<typeof readQuestion>> & {
   readonly decisions: RetakeDecisionCache
+  /** The programme's refusal of each stretch's decision, made once like the decision. */
+  readonly refusals: WeakMap<RetakeDecision, RetakeDecision>
 }
 
-function decide({ candidate, exam, beta, decisions }: Question, at: Instant): Eligibility {
-  const decision = decisions.at(at)
-  return {
-    candidateId: candidate.id,
-    exam,
-    at,
-    timeZone: candidate.timeZone,
-    // A beta programme's conditions come first: a restricted candidate learns it before choosing a slot.
-    decision: beta && !beta.access.allowed ? refusedByProgramme(decision, beta.access) : decision,
+function decide(
+  { candidate, exam, beta, decisions, refusals }: Question,
+  at: Instant,
+): Eligibility {
+  const held = decisions.ofStretch(at)
+  let decision: RetakeDecision
+  let sameAnswer: RetakeDecision
+  // A beta programme's conditions come first: a restricted candidate learns it before choosing a slot.
+  if (beta && !beta.access.allowed) {
+    let refusal = refusals.get(held)
+    if (refusal === undefined) {
+      refusal = refusedByProgramme(held, beta.access)
+      refusals.set(held, refusal)
+    }
+    decision = refusal
+    sameAnswer = refusal
+  } else {
+    decision = decisionAt(held, at)
+    sameAnswer = held
   }
+  // One literal, not a spread of a shared part: this runs on every question asked.
+  return { candidateId: candidate.id, exam, at, timeZone: candidate.timeZone, decision, sameAnswer }
 }
 
 /** The candidate, the exam, the history and policy the engine judges, and any beta programme's terms. */

@@ -1,15 +1,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import type { FastifyPluginAsync } from 'fastify'
-import { Type } from 'typebox'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import { type Static, Type } from 'typebox'
 import { requireCandidateAccess } from '../../app/access/require-access.js'
 import type { AppDeps } from '../../app/app-deps.js'
 import { decideEligibility } from '../../app/retakes/decide-eligibility.js'
-import { toEligibilityView } from '../../app/retakes/eligibility-view.js'
+import type { EligibilityView } from '../../app/retakes/eligibility-view.js'
 import { planRetakes } from '../../app/retakes/plan-retakes.js'
 import { toRetakeRuleView } from '../../app/retakes/retake-rule-view.js'
 import { RETAKE_CODES, UNAVAILABILITIES } from '../../domain/retake-decision.js'
 import { InstantText, LocalTimeText, toInstantOut, toLocalOut } from '../schemas/instant.js'
 import { Nullable } from '../schemas/nullable.js'
+import { eligibilityAnswer } from './eligibility-answer.js'
 
 const RetakeCode = Type.Enum([...RETAKE_CODES], { description: 'The rule that decided' })
 
@@ -95,6 +96,17 @@ const TimelineOut = Type.Object({
   ),
 })
 
+/** The serializer Fastify made from the route's 200 schema, which writes every answer. */
+function serializerOf(reply: FastifyReply): (view: EligibilityView) => string {
+  const serialize = reply.getSerializationFunction('200')
+  if (serialize === undefined) throw new Error('the eligibility route has no 200 schema')
+  // The view is the schema's object; Fastify types a serializer's input loosely.
+  return (view) => serialize(view as unknown as Record<string, unknown>)
+}
+
+/** Fastify's own type for JSON answers, so that this one is sent like every other. */
+const JSON_TYPE = 'application/json; charset=utf-8'
+
 const CandidateParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const ExamText = Type.String({ minLength: 1, maxLength: 20, examples: ['70-620'] })
 
@@ -121,12 +133,16 @@ export function eligibilityRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: EligibilityOut },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         // Decided on the id alone, before anything is read: another's record answers as missing.
         requireCandidateAccess(request.principal, request.params.id, 'id')
-        return toEligibilityView(
-          await decideEligibility(deps, { candidateId: request.params.id, ...request.query }),
-        )
+        const eligibility = await decideEligibility(deps, {
+          candidateId: request.params.id,
+          ...request.query,
+        })
+        const answer = eligibilityAnswer(eligibility, () => serializerOf(reply))
+        // Text already JSON, which Fastify sends as it is; the type provider knows only the object.
+        return reply.type(JSON_TYPE).send(answer as unknown as Static<typeof EligibilityOut>)
       },
     )
 
