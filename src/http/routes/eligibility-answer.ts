@@ -11,25 +11,33 @@ const STAND_IN = /\\u0000(at|at-local)\\u0000/
 /** An answer's JSON cut where the instant asked about goes: text, stand-in name, text, … */
 type Template = readonly string[]
 
-const templates = new WeakMap<object, Template | null>()
+/** Per decision: seen once (`SEEN`), its template, or null when it cannot have one. */
+const templates = new WeakMap<object, Template | typeof SEEN | null>()
+const SEEN = Symbol('seen once')
 
 /**
  * The eligibility answer as JSON text. A candidate's pages ask the same
  * question again and again, and a decision holds for a stretch of time
- * (`Eligibility.sameAnswer`), so the answer is written once per decision by
- * the route's own serializer, with stand-ins where the instant asked about
- * goes, and each later answer only puts that instant in: the bytes
- * `serialize` would give, for a small part of its cost (a property test
- * holds the two together).
+ * (`Eligibility.sameAnswer`), so from the second time a decision is asked
+ * about its answer is written once by the route's own serializer, with
+ * stand-ins where the instant asked about goes, and each later answer only
+ * puts that instant in: the bytes `serialize` would give, for a small part
+ * of its cost (a test holds the two together). A decision asked about once
+ * (every one on PostgreSQL, whose reads are not remembered) is written as
+ * it is.
  */
 export function eligibilityAnswer(
   eligibility: Eligibility,
   serializer: () => (view: EligibilityView) => string,
 ): string {
-  let template = templates.get(eligibility.sameAnswer)
+  const key = eligibility.sameAnswer
+  let template = templates.get(key)
   if (template === undefined) {
+    templates.set(key, SEEN)
+    template = null
+  } else if (template === SEEN) {
     template = templateOf(eligibility, serializer())
-    templates.set(eligibility.sameAnswer, template)
+    templates.set(key, template)
   }
   if (template === null) return serializer()(toEligibilityView(eligibility))
   const at = formatInstant(eligibility.at)
