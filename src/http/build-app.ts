@@ -26,6 +26,7 @@ import { logEachRequest } from './request-log.js'
 import { lazyRequestLogger } from './request-logger.js'
 import { healthRoutes } from './routes/health.js'
 import { homeRoutes } from './routes/home.js'
+import { requestLineWriterOf } from './server-log.js'
 import { readSessionSecret, SECURE_SESSION_COOKIE, type SessionCookie } from './session-cookie.js'
 import { refuseUnstorableText } from './unstorable-text.js'
 import { webAppRoutes } from './web-app.js'
@@ -109,7 +110,7 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain')
   useJsonBodyParser(app)
 
-  logEachRequest(app)
+  logEachRequest(app, requestLineWriterOf(options.loggerInstance))
   // Cookies are read for the session only; none is signed (the session secret is its own proof).
   await app.register(fastifyCookie)
   await app.register(problemDetailsPlugin)

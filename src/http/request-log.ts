@@ -4,6 +4,18 @@ import { problemCodeOf } from './problem.js'
 
 const INFO_OR_FINER = new Set(['info', 'debug', 'trace'])
 
+/** What a request line says, besides the message. */
+export interface RequestLine {
+  readonly requestId: string
+  readonly method: string
+  /** The route's pattern; null when no route matched. */
+  readonly route: string | null
+  readonly status: number
+  readonly ms: number
+  readonly role: string | null
+  readonly code: string | null
+}
+
 /** The message of every request line, and of no other line: the server log knows them by it. */
 export const REQUEST_LINE_MESSAGE = 'request'
 
@@ -14,28 +26,27 @@ export const REQUEST_LINE_MESSAGE = 'request'
  * caller's role, and the problem code of a refusal. Fastify's
  * own two lines per request are switched off (`disableRequestLogging`).
  *
- * Written through the server's logger with the id named here rather than
+ * Written by `write` (the server log's own writer, `requestLineWriterOf`),
+ * or else through the server's logger, with the id named here rather than
  * through `request.log`, which is made only for a request that logs more.
  * Every field is a value of examdesk's own (a route pattern, a role, a
  * catalogue code, a number) or a request id, which never looks like a code
  * (`computeRequestId`): the line holds no voucher code by construction, so
  * the server log writes it without searching it for one (`openServerLog`).
  */
-export function logEachRequest(app: FastifyInstance): void {
+export function logEachRequest(app: FastifyInstance, write?: (line: RequestLine) => void): void {
   if (!INFO_OR_FINER.has(app.log.level)) return
+  const writeLine = write ?? ((line: RequestLine) => app.log.info(line, REQUEST_LINE_MESSAGE))
   app.addHook('onResponse', (request, reply, done) => {
-    app.log.info(
-      {
-        requestId: request.id,
-        method: request.method,
-        route: request.routeOptions.url ?? null,
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 10) / 10,
-        role: callerRole(request),
-        code: problemCodeOf(reply) ?? null,
-      },
-      REQUEST_LINE_MESSAGE,
-    )
+    writeLine({
+      requestId: request.id,
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      role: callerRole(request),
+      code: problemCodeOf(reply) ?? null,
+    })
     done()
   })
 }

@@ -70,6 +70,22 @@ describe('the request log', () => {
     expect(JSON.stringify(lines)).not.toContain('70-620')
   })
 
+  it('writes the request line with the fields of pino’s own lines, in the same order', async () => {
+    const lines = await logged('info', async (app) => {
+      app.log.info({ requestId: 'r-1' }, 'a line through pino')
+      await app.inject({ method: 'GET', url: '/v1/exams/70-620', headers: bearer('support-token') })
+    })
+    const [pinoLine, requestLine] = lines
+    const keys = (line: Record<string, unknown> | undefined) => Object.keys(line ?? {})
+    expect(keys(requestLine).slice(0, 5)).toEqual(keys(pinoLine).slice(0, 5))
+    expect(keys(requestLine)).toEqual([
+      ...['level', 'time', 'pid', 'hostname', 'requestId'],
+      ...['method', 'route', 'status', 'ms', 'role', 'code', 'msg'],
+    ])
+    expect(requestLine).toMatchObject({ level: pinoLine?.level, pid: process.pid })
+    expect(Math.abs(Number(requestLine?.time) - Number(pinoLine?.time))).toBeLessThan(60_000)
+  })
+
   it('says a refusal in the same one line, with its problem code', async () => {
     const lines = await logged('info', async (app) => {
       await app.inject({ method: 'POST', url: '/v1/refusals', headers: bearer('admin-token') })
