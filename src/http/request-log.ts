@@ -16,7 +16,7 @@ export interface RequestLine {
   readonly code: string | null
 }
 
-/** The message of every request line, and of no other line: the server log knows them by it. */
+/** The message of every request line, and of no other line: an operator picks them out by it. */
 export const REQUEST_LINE_MESSAGE = 'request'
 
 /**
