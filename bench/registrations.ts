@@ -24,7 +24,7 @@
  * same database from this process. `BENCH_CPU_PROF=<dir>` runs the child with
  * `--cpu-prof` and writes its profile there.
  */
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -36,6 +36,7 @@ import { createExam } from '../src/app/catalogue/create-exam.js'
 import { systemClock } from '../src/app/clock.js'
 import { hashRequest } from '../src/app/idempotent.js'
 import { loadDemo } from '../src/app/operations/load-demo.js'
+import { drawReadableId } from '../src/app/readable-ids.js'
 import { appendAudit } from '../src/db/audit-log.js'
 import { addProviderExam } from '../src/db/catalogue/providers.js'
 import { takeSeat } from '../src/db/catalogue/seats.js'
@@ -49,12 +50,11 @@ import type { DialectName } from '../src/db/engine/dialect.js'
 import { runInTransaction } from '../src/db/engine/group-commit.js'
 import { migrateOrThrow } from '../src/db/engine/migrate.js'
 import type { DB } from '../src/db/engine/schema.js'
-import { completeIdempotencyRecord, insertIdempotencyRecord } from '../src/db/idempotency-keys.js'
+import { claimIdempotencyKey, completeIdempotencyRecord } from '../src/db/idempotency-keys.js'
 import { enqueueMail } from '../src/db/mail/outbox.js'
 import { insertRegistration } from '../src/db/registrations/registrations.js'
 import { formatInstant, type Instant } from '../src/domain/instant.js'
 import type { MailAttachment } from '../src/domain/outbox-mail.js'
-import { formatRegistrationCode } from '../src/domain/registration-code.js'
 import { benchCandidateRow, insertBenchCentre } from './booking-world.js'
 import { dec, heading, int, ms, pct, printTable, type TargetResult } from './format.js'
 import { measurePgbench } from './pgbench.js'
@@ -528,19 +528,17 @@ async function rawBookings(
     const now: Instant = Date.now()
     const input = { candidateId: booking.candidateId, exam: booking.exam, slotId: booking.slotId }
     await inTransaction(async (trx) => {
-      await insertIdempotencyRecord(trx, {
+      await claimIdempotencyKey(trx, {
         principalId,
         key: booking.key,
         requestHash: hashRequest('register', input),
-        statusCode: 0,
-        response: null,
         createdAt: now,
       })
       if (!(await takeSeat(trx, booking.slotId))) {
         seatsRefused++
         return
       }
-      const id = formatRegistrationCode(randomBytes(12))
+      const id = drawReadableId()
       await insertRegistration(trx, {
         id,
         candidateId: booking.candidateId,

@@ -3,9 +3,10 @@ import { runInTransaction } from '../db/engine/group-commit.js'
 import type { DB } from '../db/engine/schema.js'
 import { violatedTable } from '../db/engine/unique-violation.js'
 import {
+  claimIdempotencyKey,
   completeIdempotencyRecord,
   findIdempotencyRecord,
-  insertIdempotencyRecord,
+  type KeyClaim,
 } from '../db/idempotency-keys.js'
 import { type Catalogue, catalogueIn } from './catalogue/catalogue-cache.js'
 import type { Clock } from './clock.js'
@@ -22,6 +23,13 @@ export interface CommandContext {
    * booking updates are held from their update to the commit only.
    */
   afterAnswer(writes: () => Promise<void>): void
+  /**
+   * For a command run with `claimKeyInWork`: the caller's key, to be
+   * claimed by the work's first statement (a booking's facts read claims it
+   * in the same round trip on PostgreSQL), or null when there is none to
+   * claim or it was taken already. A claim not taken is made after the work.
+   */
+  takeKeyClaim(): KeyClaim | null
 }
 
 export interface CommandOptions {
@@ -38,6 +46,11 @@ export interface CommandOptions {
    * what its concurrent twin wrote. Any other unique violation is thrown.
    */
   readonly onConflict?: Readonly<Record<string, 'retry' | (() => Error | Promise<Error>)>>
+  /**
+   * The work claims the key itself (`takeKeyClaim`) with its first
+   * statement, before any write, saving the claim its own round trip.
+   */
+  readonly claimKeyInWork?: boolean
 }
 
 /** Times a command lost to a concurrent twin is run again before its conflict is thrown. */
@@ -70,7 +83,7 @@ export async function runCommand<T>(
 ): Promise<Idempotent<T> | T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const answer = await runOnce(deps, options.idempotency, work)
+      const answer = await runOnce(deps, options, work)
       return options.idempotency === undefined ? answer.result : answer
     } catch (error) {
       const table = violatedTable(error)
@@ -90,22 +103,21 @@ export async function runCommand<T>(
 
 async function runOnce<T>(
   deps: CommandDeps,
-  idempotency: CommandOptions['idempotency'],
+  options: CommandOptions,
   work: (trx: Transaction<DB>, command: CommandContext) => Promise<T>,
 ): Promise<Idempotent<T>> {
-  const key = idempotency?.key ?? null
+  const { idempotency } = options
   const result = await runInTransaction(deps.db, async (trx) => {
+    let claim: KeyClaim | null =
+      idempotency?.key == null
+        ? null
+        : { ...idempotency.key, requestHash: idempotency.requestHash, createdAt: deps.clock.now() }
     // Claim the key first: a retry of an answered request, or a concurrent
     // twin, stops here instead of acting (no read before: a new key, the
     // common case, costs no extra query).
-    if (key !== null) {
-      await insertIdempotencyRecord(trx, {
-        ...key,
-        requestHash: idempotency!.requestHash,
-        statusCode: 0,
-        response: null,
-        createdAt: deps.clock.now(),
-      })
+    if (claim !== null && !options.claimKeyInWork) {
+      await claimIdempotencyKey(trx, claim)
+      claim = null
     }
     let last: (() => Promise<void>) | null = null
     const answer = await work(trx, {
@@ -113,7 +125,15 @@ async function runOnce<T>(
       afterAnswer(writes) {
         last = writes
       },
+      takeKeyClaim() {
+        const taken = claim
+        claim = null
+        return taken
+      },
     })
+    // Still stored with the work, so a twin that committed first makes this one fail and replay it.
+    if (claim !== null) await claimIdempotencyKey(trx, claim)
+    const key = idempotency?.key ?? null
     if (key !== null) await completeIdempotencyRecord(trx, key.principalId, key.key, 200, answer)
     // TypeScript cannot see the callback's assignment.
     await (last as (() => Promise<void>) | null)?.()

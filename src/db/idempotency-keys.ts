@@ -31,6 +31,28 @@ export async function findIdempotencyRecord(
   }
 }
 
+/** A request's key to claim: whose, which, what they asked (`hashRequest`), when. */
+export interface KeyClaim {
+  readonly principalId: string
+  readonly key: string
+  readonly requestHash: string
+  readonly createdAt: Instant
+}
+
+/** A claimed key's answer while its request is at work: none yet. */
+export const UNANSWERED = { status_code: 0, response: 'null' } as const
+
+/** The row that claims a key. */
+export function claimedKeyRow(claim: KeyClaim) {
+  return {
+    principal_id: claim.principalId,
+    key: claim.key,
+    request_hash: claim.requestHash,
+    ...UNANSWERED,
+    created_at: writeInstant(claim.createdAt),
+  }
+}
+
 /**
  * Claims the key at the start of the transaction that does the work, so a
  * concurrent request with the same key fails here on the primary key (on
@@ -38,25 +60,8 @@ export async function findIdempotencyRecord(
  * work of its own. The answer is filled in by `completeIdempotencyRecord` in
  * the same transaction: both are kept, or neither.
  */
-export async function insertIdempotencyRecord(
-  db: Kysely<DB>,
-  record: {
-    readonly principalId: string
-    readonly key: string
-    readonly requestHash: string
-    readonly statusCode: number
-    readonly response: unknown
-    readonly createdAt: Instant
-  },
-): Promise<void> {
-  await insertKeyRow(db, {
-    principal_id: record.principalId,
-    key: record.key,
-    request_hash: record.requestHash,
-    status_code: record.statusCode,
-    response: JSON.stringify(record.response),
-    created_at: writeInstant(record.createdAt),
-  })
+export async function claimIdempotencyKey(db: Kysely<DB>, claim: KeyClaim): Promise<void> {
+  await insertKeyRow(db, claimedKeyRow(claim))
 }
 
 const insertKeyRow = reusableInsert('idempotency_keys')

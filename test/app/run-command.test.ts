@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fixedClock } from '../../src/app/clock.js'
 import { AppError } from '../../src/app/errors.js'
 import { runCommand } from '../../src/app/run-command.js'
+import { claimIdempotencyKey } from '../../src/db/idempotency-keys.js'
 import { testDatabases, useFreshDatabase } from '../support/databases.js'
 
 const clock = fixedClock(Date.UTC(2026, 5, 15, 12))
@@ -132,5 +133,46 @@ describe.each(testDatabases())('a writing command on $name', ({ open }) => {
       }),
     ).rejects.not.toBeInstanceOf(AppError)
     expect(runs).toBe(4)
+  })
+
+  it('lets a command claim its key with its own first statement, and claims one it did not take after its work', async () => {
+    const deps = { db: db(), clock }
+    const keys = async () =>
+      (await db().selectFrom('idempotency_keys').select(['key', 'status_code']).execute()).map(
+        (row) => `${row.key} ${row.status_code}`,
+      )
+    let runs = 0
+    const command = (key: string, id: string, take: boolean) =>
+      runCommand(
+        deps,
+        {
+          idempotency: { key: { principalId: 'token-1', key }, requestHash: 'h' },
+          claimKeyInWork: true,
+        },
+        async (trx, context) => {
+          runs++
+          const claim = take ? context.takeKeyClaim() : null
+          if (claim !== null) {
+            expect(claim).toMatchObject({ principalId: 'token-1', key, requestHash: 'h' })
+            // Taken once: the command makes the claim.
+            expect(context.takeKeyClaim()).toBeNull()
+            await claimIdempotencyKey(trx, claim)
+          }
+          await trx.insertInto('providers').values({ id, name: id }).execute()
+          return id
+        },
+      )
+
+    expect(await command('taken', 'psi', true)).toEqual({ result: 'psi', replayed: false })
+    expect(await command('left', 'kryterion', false)).toEqual({
+      result: 'kryterion',
+      replayed: false,
+    })
+    expect((await keys()).sort()).toEqual(['left 200', 'taken 200'])
+    // Both keys hold: a retry of either gets the first answer without acting again.
+    expect(await command('taken', 'other', true)).toEqual({ result: 'psi', replayed: true })
+    expect(await command('left', 'other', false)).toEqual({ result: 'kryterion', replayed: true })
+    expect(runs).toBe(4)
+    expect(await providers()).toEqual(['kryterion', 'psi'])
   })
 })

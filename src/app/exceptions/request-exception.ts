@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { findCandidate } from '../../db/candidates/candidates.js'
 import { findExam } from '../../db/catalogue/exams.js'
@@ -21,13 +20,14 @@ import {
 import type { Instant } from '../../domain/instant.js'
 import { mayAccess } from '../../domain/object-access.js'
 import type { Registration } from '../../domain/registration.js'
-import { formatRegistrationCode, parseRegistrationCode } from '../../domain/registration-code.js'
+import { parseRegistrationCode } from '../../domain/registration-code.js'
 import type { MailSettings } from '../../mail/mail-settings.js'
 import type { Actor } from '../actor.js'
 import { auditAction } from '../audit-action.js'
 import type { Clock } from '../clock.js'
 import { AppError } from '../errors.js'
 import { hashRequest, type IdempotencyKey, type Idempotent } from '../idempotent.js'
+import { drawReadableId } from '../readable-ids.js'
 import { runCommand } from '../run-command.js'
 import {
   EXCEPTION_REQUEST_SUBJECT,
@@ -146,7 +146,7 @@ async function file(
 
   const request: ExceptionRequest = {
     // Read aloud on the phone like a registration id, in the same alphabet.
-    id: formatRegistrationCode(randomBytes(12)),
+    id: drawReadableId(),
     candidateId: candidate!.id,
     registrationId: fields.registrationId,
     exam: fields.exam,

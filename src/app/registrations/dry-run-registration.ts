@@ -28,6 +28,8 @@ export async function dryRunRegistration(
         afterAnswer: (writes: () => Promise<void>) => {
           last = writes
         },
+        // A rehearsal has no key to claim.
+        takeKeyClaim: () => null,
       }
       view = await book(trx, command, deps, {
         input,

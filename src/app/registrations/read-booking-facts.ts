@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { SlotToBook } from '../../db/catalogue/slots.js'
 import type { DB } from '../../db/engine/schema.js'
+import type { KeyClaim } from '../../db/idempotency-keys.js'
 import { findBookingFacts } from '../../db/registrations/booking-facts.js'
 import type { BetaAccess, BetaProgramme } from '../../domain/beta-programme.js'
 import type { Candidate } from '../../domain/candidate.js'
@@ -31,6 +32,8 @@ export interface BookingQuestion {
   readonly rehearsedWaveId: string | null
   /** How long this service holds an unpaid seat, when it says. */
   readonly holdMinutes: number | undefined
+  /** The request's idempotency key, claimed before anything is read (see `findBookingFacts`). */
+  readonly keyClaim: KeyClaim | null
 }
 
 /** The facts of a booking of an existing slot, as read: the records its writes need besides. */
@@ -57,7 +60,13 @@ export async function readBookingFacts(
   question: BookingQuestion,
 ): Promise<BookingRead | null> {
   const { input, exam } = question
-  const found = await findBookingFacts(db, input.candidateId, input.slotId, exam.number)
+  const found = await findBookingFacts(
+    db,
+    input.candidateId,
+    input.slotId,
+    exam.number,
+    question.keyClaim,
+  )
   if (!found) return null
   const { candidate } = found
   const slot = visibleSlot(found.slot, question.viewer)

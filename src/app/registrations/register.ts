@@ -59,6 +59,7 @@ export async function register(
             new AppError('BETA_ALREADY_REGISTERED', { field: 'exam', exam: input.exam }),
           voucher_uses: codeUsedMeanwhile,
         },
+        claimKeyInWork: true,
       },
       (trx, command) => book(trx, command, deps, { input, actor, now }),
     ),
@@ -101,6 +102,7 @@ export async function book(
     now,
     rehearsedWaveId,
     holdMinutes: deps.holdMinutes,
+    keyClaim: command.takeKeyClaim(),
   })
   if (!facts)
     throw new AppError('CANDIDATE_NOT_FOUND', {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { insertBetaRegistration, takeBetaSeat } from '../../db/beta/beta-programmes.js'
 import { takeSeat } from '../../db/catalogue/seats.js'
@@ -9,11 +8,11 @@ import type { GoAhead } from '../../domain/decide-booking.js'
 import { decideRetake } from '../../domain/decide-retake.js'
 import { formatInstant, formatInZone, type Instant } from '../../domain/instant.js'
 import type { Registration } from '../../domain/registration.js'
-import { formatRegistrationCode } from '../../domain/registration-code.js'
 import type { Actor } from '../actor.js'
 import type { AppDeps } from '../app-deps.js'
 import { auditAction } from '../audit-action.js'
 import { AppError } from '../errors.js'
+import { drawReadableId } from '../readable-ids.js'
 import { refuseRetake } from '../retakes/refuse-retake.js'
 import type { CommandContext } from '../run-command.js'
 import { redeemCodes, takeCountedUses } from '../vouchers/redeem-codes.js'
@@ -30,11 +29,6 @@ export interface BookingToWrite {
   readonly actor: Actor
   readonly now: Instant
   readonly decision: GoAhead<SlotBookingRead>
-}
-
-/** Draws a registration id: twelve characters, about 59 random bits. */
-function drawRandomRegistrationId(): string {
-  return formatRegistrationCode(randomBytes(12))
 }
 
 /** Ids drawn for one registration before giving up: a second collision in 59 bits means the source is broken. */
@@ -166,7 +160,7 @@ async function insertWithNewId(
   deps: AppDeps,
   fields: Omit<Registration, 'id'>,
 ): Promise<Registration> {
-  const draw = deps.drawRegistrationId ?? drawRandomRegistrationId
+  const draw = deps.drawRegistrationId ?? drawReadableId
   for (let tries = 0; tries < MAX_ID_DRAWS; tries++) {
     const registration: Registration = { id: draw(), ...fields }
     if (await insertRegistration(trx, registration)) return registration

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, QueryCreator } from 'kysely'
 import type { Candidate } from '../../domain/candidate.js'
 import type { ExamNumber } from '../../domain/exam-number.js'
 import { LIVE_STATUSES } from '../../domain/registration.js'
@@ -11,8 +11,15 @@ import {
   toSlotAppointment,
 } from '../catalogue/slots.js'
 import { CENTRE_DETAIL_COLUMNS } from '../catalogue/test-centres.js'
+import { dialectOf } from '../engine/dialect.js'
 import { reusableQuery } from '../engine/reusable-query.js'
 import type { DB } from '../engine/schema.js'
+import {
+  claimedKeyRow,
+  claimIdempotencyKey,
+  type KeyClaim,
+  UNANSWERED,
+} from '../idempotency-keys.js'
 
 /** What a booking reads before it writes, but for the history itself. */
 export interface BookingFacts {
@@ -42,6 +49,10 @@ export interface BookingFacts {
  * PostgreSQL about as costly as a small write, on both sides), so the reads
  * are gathered. Null when there is no such candidate.
  *
+ * With `claim`, the request's idempotency key is claimed first, before
+ * anything is read: on PostgreSQL in the same statement (a data-modifying
+ * WITH, which runs whatever the query around it finds), a round trip less.
+ *
  * The row comes once per list price of the exam (once when it has none).
  */
 export async function findBookingFacts(
@@ -49,8 +60,9 @@ export async function findBookingFacts(
   candidateId: string,
   slotId: string,
   exam: ExamNumber,
+  claim: KeyClaim | null = null,
 ): Promise<BookingFacts | null> {
-  const rows = await bookingFacts(db, candidateId, slotId, exam)
+  const rows = await readFacts(db, candidateId, slotId, exam, claim)
   const [row] = rows
   if (!row) return null
   const candidate = toCandidate({
@@ -107,11 +119,68 @@ export async function findBookingFacts(
   }
 }
 
+async function readFacts(
+  db: Kysely<DB>,
+  candidateId: string,
+  slotId: string,
+  exam: ExamNumber,
+  claim: KeyClaim | null,
+) {
+  if (claim === null) return bookingFacts(db, candidateId, slotId, exam)
+  if (dialectOf(db) === 'postgres') {
+    const row = claimedKeyRow(claim)
+    return bookingFactsClaimingKey(
+      db,
+      candidateId,
+      slotId,
+      exam,
+      row.principal_id,
+      row.key,
+      row.request_hash,
+      row.created_at,
+    )
+  }
+  // SQLite runs in this process: a statement more costs no round trip.
+  await claimIdempotencyKey(db, claim)
+  return bookingFacts(db, candidateId, slotId, exam)
+}
+
+const bookingFacts = reusableQuery((db, candidateId: string, slotId: string, exam: ExamNumber) =>
+  factsQuery(db, candidateId, slotId, exam),
+)
+
+const bookingFactsClaimingKey = reusableQuery(
+  (
+    db,
+    candidateId: string,
+    slotId: string,
+    exam: ExamNumber,
+    principalId: string,
+    key: string,
+    requestHash: string,
+    createdAt: string,
+  ) =>
+    factsQuery(
+      db.with('claimed_key', (creator) =>
+        creator.insertInto('idempotency_keys').values({
+          principal_id: principalId,
+          key,
+          request_hash: requestHash,
+          ...UNANSWERED,
+          created_at: createdAt,
+        }),
+      ),
+      candidateId,
+      slotId,
+      exam,
+    ),
+)
+
 // From the candidate, so that an unknown candidate is no row and an unknown
 // slot a row without one; the centre and provider exist whenever the slot
 // does (references), so their left joins find them.
-const bookingFacts = reusableQuery((db, candidateId: string, slotId: string, exam: ExamNumber) =>
-  db
+function factsQuery(db: QueryCreator<DB>, candidateId: string, slotId: string, exam: ExamNumber) {
+  return db
     .selectFrom('candidates')
     .leftJoin('slots', (join) => join.on('slots.id', '=', slotId))
     .leftJoin('test_centres', 'test_centres.id', 'slots.centre_id')
@@ -174,5 +243,5 @@ const bookingFacts = reusableQuery((db, candidateId: string, slotId: string, exa
         .as('has_open_waivers'),
     ])
     .where('candidates.id', '=', candidateId)
-    .orderBy('exam_prices.currency'),
-)
+    .orderBy('exam_prices.currency')
+}
