@@ -8,6 +8,9 @@
  * the outbox mail as a booking stores it, claim and complete the idempotency
  * key), with no HTTP and no policy, each transaction committed on its own.
  * Target: HTTP ≥ 50 % of that ceiling on each database, p99 < 50 ms on SQLite.
+ * The HTTP load and the raw loop run in turn for three rounds and the median
+ * round is judged, so that a slow spell of the shared machine spoils one
+ * round, not the verdict.
  *
  * On SQLite the API commits bookings that arrive together in one durable
  * commit (`runInTransaction`), which the raw loop above does not; so on
@@ -69,6 +72,8 @@ export interface RegistrationsOptions {
 export const REGISTRATIONS_TARGET_RATIO = 0.5
 export const SQLITE_P99_TARGET_MS = 50
 const CONNECTIONS = 50
+/** Rounds of HTTP and raw loads in turn; the median is judged. */
+const ROUNDS = 3
 /** Concurrent raw transactions; on PostgreSQL they share a pool as large as the server's. */
 const RAW_CONCURRENCY = 50
 const POOL_MAX = 10
@@ -131,6 +136,15 @@ interface HttpFigure {
   readonly statusCodes: string
 }
 
+/** One round of the benchmark: the HTTP load, then the raw loop (and on SQLite the same group-committed). */
+interface Round {
+  readonly http: HttpFigure
+  readonly raw: RawFigure
+  readonly grouped: RawFigure | null
+  /** HTTP over the round's ceiling. */
+  readonly ratio: number
+}
+
 interface RawFigure {
   readonly perSecond: number
   readonly total: number
@@ -158,8 +172,8 @@ async function benchOne(name: DialectName, options: RegistrationsOptions): Promi
     const { db } = engine.database
     const warm = Math.max(1, Math.min(2, Math.round(options.duration / 5)))
     const setupStarted = performance.now()
-    // HTTP, the raw loop, and on SQLite the raw loop group-committed.
-    const passes = name === 'sqlite' ? 3 : 2
+    // Each round: HTTP, the raw loop, and on SQLite the raw loop group-committed.
+    const passes = (name === 'sqlite' ? 3 : 2) * ROUNDS
     const examCount = Math.ceil(((passes * options.duration + warm + 3) * MAX_RATE) / CANDIDATES)
     const world = await buildWorld(db, name, examCount)
     const sequence = new Sequence(world.exams, world.slots)
@@ -169,7 +183,8 @@ async function benchOne(name: DialectName, options: RegistrationsOptions): Promi
     )
 
     const server = await startServer(engine.url)
-    let http: HttpFigure
+    const rounds: Round[] = []
+    let answered = 0
     try {
       const auth = {
         authorization: `Bearer ${world.token}`,
@@ -178,22 +193,39 @@ async function benchOne(name: DialectName, options: RegistrationsOptions): Promi
       await preflight(server.url, auth, sequence)
       console.log(
         `  load: ${CONNECTIONS} connections, ${warm} s warm-up then ${options.duration} s measured; ` +
-          `raw: ${RAW_CONCURRENCY} concurrent transactions${name === 'postgres' ? ` on a pool of ${POOL_MAX} (the server's)` : ' (one SQLite connection: they take turns)'}, ${options.duration} s`,
+          `raw: ${RAW_CONCURRENCY} concurrent transactions${name === 'postgres' ? ` on a pool of ${POOL_MAX} (the server's)` : ' (one SQLite connection: they take turns)'}, ${options.duration} s; ` +
+          `${ROUNDS} rounds of each in turn (the server idle while the raw loop runs), the median round judged`,
       )
       await loadRegistrations(server.url, auth, sequence, warm)
-      http = await loadRegistrations(server.url, auth, sequence, options.duration)
+      let sample: Sample | null = null
+      for (let round = 1; round <= ROUNDS; round++) {
+        const before = sequence.used
+        const http = await loadRegistrations(server.url, auth, sequence, options.duration)
+        answered += sequence.used - before
+        sample ??= await readSample(db)
+        const raw = await rawBookings(db, sequence, sample, options.duration, 'own')
+        // The API commits concurrent bookings together on SQLite; the same loop so, for comparison.
+        const grouped =
+          name === 'sqlite'
+            ? await rawBookings(db, sequence, sample, options.duration, 'grouped')
+            : null
+        const ratio = http.requestsPerSecond / (grouped ?? raw).perSecond
+        rounds.push({ http, raw, grouped, ratio })
+        console.log(
+          `  round ${round}: HTTP ${int(http.requestsPerSecond)} req/s (p99 ${ms(http.p99)}), raw ${int(raw.perSecond)} tx/s` +
+            (grouped ? `, group-committed ${int(grouped.perSecond)} tx/s` : '') +
+            `: ${pct(ratio)}`,
+        )
+      }
     } finally {
       await server.close()
     }
-    const answered = sequence.used
-
-    const sample = await readSample(db)
-    const raw = await rawBookings(db, sequence, sample, options.duration, 'own')
-    // The API commits concurrent bookings together on SQLite; the same loop so, for comparison.
-    const grouped =
-      name === 'sqlite'
-        ? await rawBookings(db, sequence, sample, options.duration, 'grouped')
-        : null
+    // The median round by ratio is shown and judged: a slow spell of the shared machine spoils one round, not the verdict.
+    const { http, raw, grouped } = [...rounds].sort((a, b) => a.ratio - b.ratio)[
+      Math.floor(ROUNDS / 2)
+    ]!
+    const p99s = rounds.map((round) => round.http.p99).sort((a, b) => a - b)
+    const medianP99 = p99s[Math.floor(ROUNDS / 2)]!
 
     const check = await checkBookings(db)
     // SQLite's honest ceiling is the raw loop through the same group commit the API uses.
@@ -257,7 +289,7 @@ async function benchOne(name: DialectName, options: RegistrationsOptions): Promi
       console.log(`  status codes: ${http.statusCodes}`)
     console.log(
       `  stored: ${int(check.registrations)} registrations (bookings handed out: ${int(answered)} over HTTP, ` +
-        `${int(raw.total + (grouped?.total ?? 0))} raw), seats booked ${int(check.booked)}, pending mail ${int(check.pendingMail)}` +
+        `${int(rounds.reduce((sum, round) => sum + round.raw.total + (round.grouped?.total ?? 0), 0))} raw), seats booked ${int(check.booked)}, pending mail ${int(check.pendingMail)}` +
         `${check.registrations === check.booked ? ' — seats match' : ' — SEATS DO NOT MATCH'}`,
     )
     console.log(
@@ -271,20 +303,23 @@ async function benchOne(name: DialectName, options: RegistrationsOptions): Promi
         ` | p99 ${ms(http.p99)}`,
     )
 
-    const clean =
-      http.non2xx + http.errors + http.timeouts === 0 && check.registrations === check.booked
+    const failed = rounds.reduce(
+      (sum, round) => sum + round.http.non2xx + round.http.errors + round.http.timeouts,
+      0,
+    )
+    const clean = failed === 0 && check.registrations === check.booked
     const results: TargetResult[] = [
       {
         target: `registrations on ${name} ≥ ${pct(REGISTRATIONS_TARGET_RATIO)} of the raw booking tx/s${grouped ? ' (group-committed)' : ''}`,
-        figure: `${pct(ratio)} (${int(http.requestsPerSecond)} req/s vs ${int(ceiling.perSecond)} tx/s)${clean ? '' : `, ${int(http.non2xx)} non-2xx`}`,
+        figure: `${pct(ratio)} (${int(http.requestsPerSecond)} req/s vs ${int(ceiling.perSecond)} tx/s)${clean ? '' : `, ${int(failed)} failed`}`,
         pass: ratio >= REGISTRATIONS_TARGET_RATIO && clean,
       },
     ]
     if (name === 'sqlite') {
       results.push({
-        target: `registrations on sqlite p99 < ${SQLITE_P99_TARGET_MS} ms`,
-        figure: `p99 ${ms(http.p99)} (p50 ${ms(http.p50)})`,
-        pass: http.p99 < SQLITE_P99_TARGET_MS && clean,
+        target: `registrations on sqlite p99 < ${SQLITE_P99_TARGET_MS} ms (median of the rounds)`,
+        figure: `p99 ${ms(medianP99)} (rounds ${p99s.map(ms).join(', ')})`,
+        pass: medianP99 < SQLITE_P99_TARGET_MS && clean,
       })
     }
     return results
