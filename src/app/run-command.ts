@@ -107,11 +107,12 @@ async function runOnce<T>(
   work: (trx: Transaction<DB>, command: CommandContext) => Promise<T>,
 ): Promise<Idempotent<T>> {
   const { idempotency } = options
+  const key = idempotency?.key ?? null
   const result = await runInTransaction(deps.db, async (trx) => {
     let claim: KeyClaim | null =
-      idempotency?.key == null
+      key === null
         ? null
-        : { ...idempotency.key, requestHash: idempotency.requestHash, createdAt: deps.clock.now() }
+        : { ...key, requestHash: idempotency!.requestHash, createdAt: deps.clock.now() }
     // Claim the key first: a retry of an answered request, or a concurrent
     // twin, stops here instead of acting (no read before: a new key, the
     // common case, costs no extra query).
@@ -133,7 +134,6 @@ async function runOnce<T>(
     })
     // Still stored with the work, so a twin that committed first makes this one fail and replay it.
     if (claim !== null) await claimIdempotencyKey(trx, claim)
-    const key = idempotency?.key ?? null
     if (key !== null) await completeIdempotencyRecord(trx, key.principalId, key.key, 200, answer)
     // TypeScript cannot see the callback's assignment.
     await (last as (() => Promise<void>) | null)?.()

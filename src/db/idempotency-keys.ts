@@ -42,17 +42,6 @@ export interface KeyClaim {
 /** A claimed key's answer while its request is at work: none yet. */
 export const UNANSWERED = { status_code: 0, response: 'null' } as const
 
-/** The row that claims a key. */
-export function claimedKeyRow(claim: KeyClaim) {
-  return {
-    principal_id: claim.principalId,
-    key: claim.key,
-    request_hash: claim.requestHash,
-    ...UNANSWERED,
-    created_at: writeInstant(claim.createdAt),
-  }
-}
-
 /**
  * Claims the key at the start of the transaction that does the work, so a
  * concurrent request with the same key fails here on the primary key (on
@@ -61,7 +50,13 @@ export function claimedKeyRow(claim: KeyClaim) {
  * the same transaction: both are kept, or neither.
  */
 export async function claimIdempotencyKey(db: Kysely<DB>, claim: KeyClaim): Promise<void> {
-  await insertKeyRow(db, claimedKeyRow(claim))
+  await insertKeyRow(db, {
+    principal_id: claim.principalId,
+    key: claim.key,
+    request_hash: claim.requestHash,
+    ...UNANSWERED,
+    created_at: writeInstant(claim.createdAt),
+  })
 }
 
 const insertKeyRow = reusableInsert('idempotency_keys')

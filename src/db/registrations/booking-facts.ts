@@ -11,15 +11,11 @@ import {
   toSlotAppointment,
 } from '../catalogue/slots.js'
 import { CENTRE_DETAIL_COLUMNS } from '../catalogue/test-centres.js'
+import { writeInstant } from '../engine/columns.js'
 import { dialectOf } from '../engine/dialect.js'
 import { reusableQuery } from '../engine/reusable-query.js'
 import type { DB } from '../engine/schema.js'
-import {
-  claimedKeyRow,
-  claimIdempotencyKey,
-  type KeyClaim,
-  UNANSWERED,
-} from '../idempotency-keys.js'
+import { claimIdempotencyKey, type KeyClaim, UNANSWERED } from '../idempotency-keys.js'
 
 /** What a booking reads before it writes, but for the history itself. */
 export interface BookingFacts {
@@ -128,16 +124,16 @@ async function readFacts(
 ) {
   if (claim === null) return bookingFacts(db, candidateId, slotId, exam)
   if (dialectOf(db) === 'postgres') {
-    const row = claimedKeyRow(claim)
+    const { principalId, key, requestHash, createdAt } = claim
     return bookingFactsClaimingKey(
       db,
       candidateId,
       slotId,
       exam,
-      row.principal_id,
-      row.key,
-      row.request_hash,
-      row.created_at,
+      principalId,
+      key,
+      requestHash,
+      writeInstant(createdAt),
     )
   }
   // SQLite runs in this process: a statement more costs no round trip.
