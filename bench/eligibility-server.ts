@@ -33,7 +33,10 @@ export interface BenchServers {
 
 export async function startBenchServers(): Promise<BenchServers> {
   const dir = mkdtempSync(join(tmpdir(), 'examdesk-bench-'))
-  const database = await openDatabase(`sqlite:${join(dir, 'bench.db')}`)
+  // Opened as `serve` opens it: checkpoints in the background.
+  const database = await openDatabase(`sqlite:${join(dir, 'bench.db')}`, {
+    checkpointInBackground: { onError: (message) => console.error(message) },
+  })
   const deps = { db: database.db, clock: systemClock }
   const hello = Fastify({ logger: false })
   let app: Awaited<ReturnType<typeof buildExamdeskApp>> | null = null

@@ -19,7 +19,10 @@ import { benchAppOptions, closeBenchLog } from './server-child.js'
 async function main(): Promise<void> {
   const url = process.argv[2]
   if (url === undefined) throw new Error('usage: registrations-server.ts <DATABASE_URL>')
-  const database = await openDatabase(url)
+  // Opened as `serve` opens it: checkpoints in the background on SQLite.
+  const database = await openDatabase(url, {
+    checkpointInBackground: { onError: (message) => console.error(message) },
+  })
   // The settings `serve` reads from the environment, as `npm start` would have them.
   const config = readConfig()
   const app = await buildExamdeskApp(

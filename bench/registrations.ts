@@ -174,7 +174,9 @@ async function benchOne(name: DialectName, options: RegistrationsOptions): Promi
     const setupStarted = performance.now()
     // Each round: HTTP, the raw loop, and on SQLite the raw loop group-committed.
     const passes = (name === 'sqlite' ? 3 : 2) * ROUNDS
-    const examCount = Math.ceil(((passes * options.duration + warm + 3) * MAX_RATE) / CANDIDATES)
+    const examCount = Math.ceil(
+      ((passes * options.duration + ROUNDS * warm + 3) * MAX_RATE) / CANDIDATES,
+    )
     const world = await buildWorld(db, name, examCount)
     const sequence = new Sequence(world.exams, world.slots)
     console.log(
@@ -192,13 +194,17 @@ async function benchOne(name: DialectName, options: RegistrationsOptions): Promi
       }
       await preflight(server.url, auth, sequence)
       console.log(
-        `  load: ${CONNECTIONS} connections, ${warm} s warm-up then ${options.duration} s measured; ` +
+        `  load: ${CONNECTIONS} connections, ${warm} s warm-up before each round, then ${options.duration} s measured; ` +
           `raw: ${RAW_CONCURRENCY} concurrent transactions${name === 'postgres' ? ` on a pool of ${POOL_MAX} (the server's)` : ' (one SQLite connection: they take turns)'}, ${options.duration} s; ` +
           `${ROUNDS} rounds of each in turn (the server idle while the raw loop runs), the median round judged`,
       )
-      await loadRegistrations(server.url, auth, sequence, warm)
       let sample: Sample | null = null
       for (let round = 1; round <= ROUNDS; round++) {
+        // Warmed again each round: the raw loop before it wrote through another
+        // connection, and SQLite drops a connection's page cache when another
+        // one has written, so the server would start the round cold, as a
+        // server that is the database's only writer never is.
+        await loadRegistrations(server.url, auth, sequence, warm)
         const before = sequence.used
         const http = await loadRegistrations(server.url, auth, sequence, options.duration)
         answered += sequence.used - before

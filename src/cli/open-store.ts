@@ -14,7 +14,7 @@ export interface Store {
 /** Opens the configured database and brings its schema up to date. */
 export async function openStore(
   config: Config,
-  options: Pick<OpenDatabaseOptions, 'onConnectionLost'> = {},
+  options: Pick<OpenDatabaseOptions, 'onConnectionLost' | 'checkpointInBackground'> = {},
 ): Promise<Store> {
   const database = await openDatabase(config.databaseUrl, options).catch((error: unknown) => {
     throw new Error(`Cannot open ${redactUrl(config.databaseUrl)}: ${(error as Error).message}`, {

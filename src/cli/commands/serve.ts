@@ -35,6 +35,10 @@ export async function serve(config: Config): Promise<void> {
   const store = await openStore(config, {
     onConnectionLost: (error) =>
       log.logger.warn({ err: error }, 'database connection lost; the pool replaces it'),
+    checkpointInBackground: {
+      onError: (message) =>
+        log.logger.warn({ reason: message }, 'SQLite checkpoint failed; the next one tries again'),
+    },
   })
   // Processes started together install the programme once: the others wait, then find it there.
   const { loaded, admin } = await exclusively(store.db, 'install', async () => ({

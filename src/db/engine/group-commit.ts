@@ -1,4 +1,5 @@
 import { type ControlledTransaction, type Kysely, sql, type Transaction } from 'kysely'
+import { type BackgroundCheckpoints, backgroundCheckpointsOf } from './background-checkpoints.js'
 import { dialectOf } from './dialect.js'
 import { GroupSizes } from './group-sizes.js'
 import type { DB } from './schema.js'
@@ -43,7 +44,8 @@ function groupCommitOf(db: Kysely<DB>): GroupCommit | null {
   let group = groups.get(db)
   if (group === undefined) {
     if (db.isTransaction) throw new Error('runInTransaction needs the database, not a transaction')
-    group = dialectOf(db) === 'sqlite' ? new GroupCommit(db) : null
+    group =
+      dialectOf(db) === 'sqlite' ? new GroupCommit(db, backgroundCheckpointsOf(db) ?? null) : null
     groups.set(db, group)
   }
   return group
@@ -68,7 +70,10 @@ class GroupCommit {
   private running = false
   readonly sizes = new GroupSizes()
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly checkpoints: BackgroundCheckpoints | null,
+  ) {}
 
   run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -145,6 +150,7 @@ class GroupCommit {
       for (const { pending } of members) pending.reject(failure.error)
       return
     }
+    this.checkpoints?.afterCommit()
     for (const { pending, outcome } of members) {
       if (outcome.ok) pending.resolve(outcome.value)
       else pending.reject(outcome.error)
