@@ -19,7 +19,7 @@ import { loadDemo } from '../src/app/operations/load-demo.js'
 import { openDatabase } from '../src/db/engine/database.js'
 import { migrateOrThrow } from '../src/db/engine/migrate.js'
 import { buildExamdeskApp } from '../src/http/examdesk-app.js'
-import { benchAppOptions, closeBenchLog } from './server-child.js'
+import { benchAppOptions, benchDatabaseOptions, closeBenchLog } from './server-child.js'
 
 export interface BenchServers {
   readonly helloUrl: string
@@ -33,10 +33,7 @@ export interface BenchServers {
 
 export async function startBenchServers(): Promise<BenchServers> {
   const dir = mkdtempSync(join(tmpdir(), 'examdesk-bench-'))
-  // Opened as `serve` opens it: checkpoints in the background.
-  const database = await openDatabase(`sqlite:${join(dir, 'bench.db')}`, {
-    checkpointInBackground: { onError: (message) => console.error(message) },
-  })
+  const database = await openDatabase(`sqlite:${join(dir, 'bench.db')}`, benchDatabaseOptions())
   const deps = { db: database.db, clock: systemClock }
   const hello = Fastify({ logger: false })
   let app: Awaited<ReturnType<typeof buildExamdeskApp>> | null = null

@@ -14,15 +14,12 @@ import { readConfig } from '../src/config.js'
 import { openDatabase } from '../src/db/engine/database.js'
 import { buildExamdeskApp } from '../src/http/examdesk-app.js'
 import { readMailSettings } from '../src/mail/mail-settings.js'
-import { benchAppOptions, closeBenchLog } from './server-child.js'
+import { benchAppOptions, benchDatabaseOptions, closeBenchLog } from './server-child.js'
 
 async function main(): Promise<void> {
   const url = process.argv[2]
   if (url === undefined) throw new Error('usage: registrations-server.ts <DATABASE_URL>')
-  // Opened as `serve` opens it: checkpoints in the background on SQLite.
-  const database = await openDatabase(url, {
-    checkpointInBackground: { onError: (message) => console.error(message) },
-  })
+  const database = await openDatabase(url, benchDatabaseOptions())
   // The settings `serve` reads from the environment, as `npm start` would have them.
   const config = readConfig()
   const app = await buildExamdeskApp(

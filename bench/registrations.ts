@@ -62,7 +62,7 @@ import { benchCandidateRow, insertBenchCentre } from './booking-world.js'
 import { dec, heading, int, ms, pct, printTable, type TargetResult } from './format.js'
 import { measurePgbench } from './pgbench.js'
 import { onPostgres, POSTGRES_URL, postgresAnswers } from './postgres.js'
-import { firstLine, spawnServerChild, stopChild } from './server-child.js'
+import { benchDatabaseOptions, firstLine, spawnServerChild, stopChild } from './server-child.js'
 
 export interface RegistrationsOptions {
   /** Seconds the measured HTTP load lasts, and the raw loop after it. */
@@ -364,7 +364,8 @@ async function openEngine(
 ): Promise<Engine> {
   let database: Database
   try {
-    database = await openDatabase(url, { poolMax: POOL_MAX })
+    // The raw loop checkpoints as the server does, so its ceiling is the server's own arrangement.
+    database = await openDatabase(url, { poolMax: POOL_MAX, ...benchDatabaseOptions() })
   } catch (error) {
     await remove()
     throw error

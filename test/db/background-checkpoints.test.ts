@@ -1,7 +1,11 @@
+import { execFile } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BACKSTOP_CHECKPOINT_PAGES } from '../../src/db/engine/background-checkpoints.js'
@@ -10,6 +14,10 @@ import { runInTransaction } from '../../src/db/engine/group-commit.js'
 import { migrateOrThrow } from '../../src/db/engine/migrate.js'
 import { enqueueMail } from '../../src/db/mail/outbox.js'
 import { mailMessage } from '../factories/mail.js'
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const DATABASE_MODULE = join(REPO_ROOT, 'src/db/engine/database.ts')
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 
 /** A mail whose body fills four pages of SQLite's 4 KiB: writes that the WAL has to hold. */
 const bulkyMail = () => mailMessage({ bodyText: 'x'.repeat(16_000) })
@@ -99,5 +107,23 @@ describe('checkpoints in the background (SQLite file)', () => {
     } finally {
       await reopened.close()
     }
+  })
+
+  it('keeps a process that has nothing left but the close alive until the close is done', async () => {
+    // A program whose last work is closing the database: the thread it waits on must hold the process.
+    const source = `
+      import { openDatabase } from ${JSON.stringify(pathToFileURL(DATABASE_MODULE).href)}
+      const database = await openDatabase(${JSON.stringify(`sqlite:${join(dir, 'other.db')}`)}, {
+        checkpointInBackground: { onError: () => {} },
+      })
+      await database.close()
+      console.log('closed')
+    `
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', TSX, '--input-type=module', '--eval', source],
+      { cwd: REPO_ROOT },
+    )
+    expect(stdout.trim()).toBe('closed')
   })
 })

@@ -82,10 +82,12 @@ export class BackgroundCheckpoints {
   private readonly worker: Worker
   private readonly exited: Promise<unknown>
 
-  constructor(path: string, onError: (message: string) => void = () => {}) {
+  constructor(path: string, onError: (message: string) => void) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3')
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      // Not the process's flags: `--input-type=module` would read the source above as a module.
+      execArgv: [],
       workerData: { driver, path, intervalMs: INTERVAL_MS },
     })
     this.exited = once(this.worker, 'exit')
@@ -104,6 +106,8 @@ export class BackgroundCheckpoints {
   }
 
   async stop(): Promise<void> {
+    // Held while it lets go: a process with nothing else to do would otherwise end before the close does.
+    this.worker.ref()
     this.worker.postMessage('stop')
     await this.exited
   }
