@@ -60,14 +60,32 @@ function npmStart(env: Readonly<Record<string, string>>): Promise<Started> {
   })
 }
 
+/**
+ * Stops the whole group and waits until every process of it has gone: npm
+ * exits on the signal before the server it started has closed its
+ * connections, and dropping the schema under a server still finishing its
+ * jobs can deadlock with them.
+ */
 async function stop(started: Started | undefined): Promise<void> {
   const pid = started?.child.pid
-  if (pid === undefined || started?.child.exitCode !== null) return
-  const gone = new Promise((resolve) => started.child.once('exit', resolve))
+  if (pid === undefined) return
   signalGroup(pid, 'SIGTERM')
   const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 10_000)
-  await gone
+  // Bounded: where nothing reaps orphans, a process killed stays listed as a zombie.
+  const giveUpAt = Date.now() + 15_000
+  while (groupAlive(pid) && Date.now() < giveUpAt)
+    await new Promise((resolve) => setTimeout(resolve, 50))
   clearTimeout(timer)
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false
+    throw error
+  }
 }
 
 /** Signals the process group our child leads; one that has already gone is no error. */

@@ -52,7 +52,16 @@ export async function postgresStore(prefix: string): Promise<SharedStore> {
   return {
     url: url.toString(),
     open: () => openDatabase(TEST_POSTGRES_URL, { searchPath: schema, poolMax: 2 }),
-    remove: () => admin(`drop schema if exists ${quoteIdentifier(schema)} cascade`),
+    remove: async () => {
+      // A process that has just stopped may still hold locks for a moment; a deadlock is tried again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await admin(`drop schema if exists ${quoteIdentifier(schema)} cascade`)
+        } catch (error) {
+          if ((error as { code?: string }).code !== '40P01' || attempt >= 3) throw error
+        }
+      }
+    },
   }
 }
 
