@@ -68,7 +68,7 @@ function npmStart(env: Readonly<Record<string, string>>): Promise<Started> {
  */
 async function stop(started: Started | undefined): Promise<void> {
   const pid = started?.child.pid
-  if (pid === undefined) return
+  if (pid === undefined || !groupAlive(pid)) return
   signalGroup(pid, 'SIGTERM')
   const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), 10_000)
   // Bounded: where nothing reaps orphans, a process killed stays listed as a zombie.
