@@ -78,22 +78,19 @@ async function stop(started: Started | undefined): Promise<void> {
   clearTimeout(timer)
 }
 
+/** Whether any process of the group our child leads is still there: a signal 0 delivers nothing. */
 function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0)
-    return true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false
-    throw error
-  }
+  return signalGroup(pid, 0)
 }
 
-/** Signals the process group our child leads; one that has already gone is no error. */
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
+/** Signals the process group our child leads; one that has already gone is no error, and false. */
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {
     process.kill(-pid, signal)
+    return true
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
+    return false
   }
 }
 

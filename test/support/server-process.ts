@@ -53,7 +53,7 @@ export async function postgresStore(prefix: string): Promise<SharedStore> {
     url: url.toString(),
     open: () => openDatabase(TEST_POSTGRES_URL, { searchPath: schema, poolMax: 2 }),
     remove: async () => {
-      // A process that has just stopped may still hold locks for a moment; a deadlock is tried again.
+      // A backend of a server that has just stopped may still be ending its work: a deadlock with it is tried again.
       for (let attempt = 1; ; attempt++) {
         try {
           return await admin(`drop schema if exists ${quoteIdentifier(schema)} cascade`)
