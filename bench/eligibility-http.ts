@@ -32,7 +32,7 @@ export interface EligibilityOptions {
 
 export const ELIGIBILITY_TARGET_RATIO = 0.5
 const CONNECTIONS = 50
-const ROUNDS = 3
+const ROUNDS = 5
 
 /** Demo candidates and an exam each, one per story the engine tells; rotated by every connection. */
 const QUESTIONS: readonly [candidate: string, exam: string][] = [

@@ -8,7 +8,7 @@
  * the outbox mail as a booking stores it, claim and complete the idempotency
  * key), with no HTTP and no policy, each transaction committed on its own.
  * Target: HTTP ≥ 50 % of that ceiling on each database, p99 < 50 ms on SQLite.
- * The HTTP load and the raw loop run in turn for three rounds and the median
+ * The HTTP load and the raw loop run in turn for five rounds and the median
  * round is judged, so that a slow spell of the shared machine spoils one
  * round, not the verdict.
  *
@@ -73,7 +73,7 @@ export const REGISTRATIONS_TARGET_RATIO = 0.5
 export const SQLITE_P99_TARGET_MS = 50
 const CONNECTIONS = 50
 /** Rounds of HTTP and raw loads in turn; the median is judged. */
-const ROUNDS = 3
+const ROUNDS = 5
 /** Concurrent raw transactions; on PostgreSQL they share a pool as large as the server's. */
 const RAW_CONCURRENCY = 50
 const POOL_MAX = 10
