@@ -260,11 +260,15 @@ describe.skipIf(!chromiumAvailable)('an exam’s page, in Chromium', () => {
     await section(kenji, 'Beta exam')
       .getByText('Invited in wave 2, which has not opened yet: you can register once it opens.')
       .waitFor()
-    await section(kenji, 'May I take it now?')
+    const now = section(kenji, 'May I take it now?')
+    await now
       .getByText(
         'Your invitation belongs to a wave that has not opened yet; booking opens with it.',
       )
       .waitFor()
+    // Told when, not "never"; and not that he is off the roster, which his invitation makes no matter.
+    expect(await now.textContent()).toContain('EarliestWhen the wave of the invitation opens')
+    expect(await section(kenji, 'Beta exam').textContent()).not.toContain('roster.')
     expect(await kenji.getByRole('link', { name: /^Find a seat/ }).count()).toBe(0)
     await expectAccessible(kenji)
     await screenshot(kenji, 'exam-beta-waiting', 'phone')

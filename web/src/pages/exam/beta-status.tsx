@@ -157,8 +157,10 @@ function Standing(props: { exam: Exam; candidate: Candidate; closed: boolean }) 
   else if (own.waitingForWave !== null)
     lines.push(['waiting', t('exam.beta.waiting', { position: own.waitingForWave.position })])
   else lines.push(['not-invited', t('exam.beta.notInvited')])
-  // An open programme takes anyone: its roster decides nothing.
-  if (props.closed)
+  // An open programme takes anyone, so its roster decides nothing; and someone invited by a wave
+  // is not told they are off the roster, which their invitation makes no matter.
+  const invitedByWave = invitation !== undefined || own.waitingForWave !== null
+  if (props.closed && (own.onRoster || !invitedByWave))
     lines.push(['roster', t(own.onRoster ? 'exam.beta.onRoster' : 'exam.beta.notOnRoster')])
   if (own.registrationId !== null)
     lines.push([

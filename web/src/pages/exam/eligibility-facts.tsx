@@ -40,10 +40,13 @@ export function EligibilityFacts(props: {
           <>
             <dt>{t('exam.now.earliest')}</dt>
             <dd>
-              {decision.earliestAt === null ? (
-                t('exam.now.never')
-              ) : (
+              {decision.earliestAt !== null ? (
                 <Instant at={decision.earliestAt} timeZone={decision.timeZone} />
+              ) : decision.code === 'INVITATION_NOT_OPEN' ? (
+                // A wave opens when an admin opens it: there is no instant to say yet.
+                t('exam.now.whenWaveOpens')
+              ) : (
+                t('exam.now.never')
               )}
             </dd>
           </>
