@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import fastifyCookie from '@fastify/cookie'
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -22,8 +21,9 @@ import { httpMetrics } from './plugins/metrics.js'
 import { handleFrameworkError, problemDetailsPlugin } from './plugins/problem-details.js'
 import { rememberedSerializers, rememberedValidatorCompiler } from './remembered-compilers.js'
 import { computeRequestId } from './request-id.js'
-import { logEachRequest } from './request-log.js'
+import { requestLines } from './request-log.js'
 import { lazyRequestLogger } from './request-logger.js'
+import { observeResponses } from './response-observers.js'
 import { healthRoutes } from './routes/health.js'
 import { homeRoutes } from './routes/home.js'
 import { requestLineWriterOf } from './server-log.js'
@@ -83,11 +83,13 @@ export async function buildApp(
   deps: HttpDeps,
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
+  // Set once the observers are made, before the app serves anything.
+  let observeUnrouted: ReturnType<typeof observeResponses> = () => {}
   const app = Fastify({
     ...(options.loggerInstance === undefined
       ? { logger: options.logger ?? false }
       : { loggerInstance: options.loggerInstance }),
-    // One line per request (logEachRequest) instead of Fastify's two.
+    // One line per request (requestLines) instead of Fastify's two.
     logController: new LogController({
       requestIdLogLabel: 'requestId',
       disableRequestLogging: true,
@@ -98,7 +100,10 @@ export async function buildApp(
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // A copy: Fastify's type asks for an array it may change.
     trustProxy: options.trustProxy ? [...options.trustProxy] : false,
-    frameworkErrors: handleFrameworkError,
+    frameworkErrors: (error, request, reply) => {
+      observeUnrouted(request, reply)
+      handleFrameworkError(error, request, reply)
+    },
     return503OnClosing: false, // the problem-details plugin answers 503 itself, as a problem
     http: { maxHeaderSize: MAX_HEADER_SIZE },
     clientErrorHandler: createClientErrorHandler(MAX_HEADER_SIZE),
@@ -110,14 +115,14 @@ export async function buildApp(
   app.removeContentTypeParser('text/plain')
   useJsonBodyParser(app)
 
-  logEachRequest(app, requestLineWriterOf(options.loggerInstance))
-  // Cookies are read for the session only; none is signed (the session secret is its own proof).
-  await app.register(fastifyCookie)
+  const metrics = httpMetrics(deps.operations)
+  // Before any route, as is the documentation: only the routes added after it are observed.
+  observeUnrouted = observeResponses(app, [
+    metrics.recording,
+    requestLines(app, requestLineWriterOf(options.loggerInstance)),
+  ])
   await app.register(problemDetailsPlugin)
   await app.register(codeMaskingPlugin)
-  const metrics = httpMetrics(deps.operations)
-  // Before any route, as is the documentation: each sees only the routes added after it.
-  await app.register(metrics.recording)
   await app.register(docsPlugin, { version: options.version ?? readPackageVersion() })
   await app.register(metrics.exposition)
   await app.register(healthRoutes(deps))

@@ -1,7 +1,7 @@
-import type {} from '@fastify/cookie'
+import { serialize } from 'cookie'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { OIDC_FLOW_LIFETIME_MS } from '../domain/outside-identity.js'
-import type { SessionCookie } from './session-cookie.js'
+import { clearCookie, readCookie, type SessionCookie } from './session-cookie.js'
 
 /**
  * The cookie that ties a started OpenID Connect flow to the browser that
@@ -14,29 +14,26 @@ function cookieName(session: SessionCookie): string {
 }
 
 export function setOidcCookie(reply: FastifyReply, session: SessionCookie, secret: string): void {
-  reply.setCookie(cookieName(session), secret, {
-    httpOnly: true,
-    secure: session.secure,
-    sameSite: 'lax',
-    path: '/',
-    maxAge: OIDC_FLOW_LIFETIME_MS / 1000,
-  })
+  reply.header(
+    'set-cookie',
+    serialize(cookieName(session), secret, {
+      httpOnly: true,
+      secure: session.secure,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: OIDC_FLOW_LIFETIME_MS / 1000,
+    }),
+  )
   reply.header('cache-control', 'no-store')
 }
 
 export function clearOidcCookie(reply: FastifyReply, session: SessionCookie): void {
-  reply.clearCookie(cookieName(session), {
-    httpOnly: true,
-    secure: session.secure,
-    sameSite: 'lax',
-    path: '/',
-  })
+  clearCookie(reply, cookieName(session), session.secure)
 }
 
 export function readOidcCookie(
   request: FastifyRequest,
   session: SessionCookie,
 ): string | undefined {
-  const value = request.cookies?.[cookieName(session)]
-  return value === undefined || value === '' ? undefined : value
+  return readCookie(request, cookieName(session))
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { callerRole } from './plugins/auth.js'
 import { problemCodeOf } from './problem.js'
+import type { ResponseObserver } from './response-observers.js'
 
 const INFO_OR_FINER = new Set(['info', 'debug', 'trace'])
 
@@ -25,6 +26,7 @@ export const REQUEST_LINE_MESSAGE = 'request'
  * candidate id or a code), status, duration, the request id, the
  * caller's role, and the problem code of a refusal. Fastify's
  * own two lines per request are switched off (`disableRequestLogging`).
+ * An observer for `observeResponses`; null when `app` logs above `info`.
  *
  * Written by `write` (the server log's own writer, `requestLineWriterOf`),
  * or else through the server's logger, with the id named here rather than
@@ -34,19 +36,23 @@ export const REQUEST_LINE_MESSAGE = 'request'
  * (`computeRequestId`): the line holds no voucher code by construction, so
  * the server log writes it without searching it for one (`openServerLog`).
  */
-export function logEachRequest(app: FastifyInstance, write?: (line: RequestLine) => void): void {
-  if (!INFO_OR_FINER.has(app.log.level)) return
+export function requestLines(
+  app: FastifyInstance,
+  write?: (line: RequestLine) => void,
+): ResponseObserver | null {
+  if (!INFO_OR_FINER.has(app.log.level)) return null
   const writeLine = write ?? ((line: RequestLine) => app.log.info(line, REQUEST_LINE_MESSAGE))
-  app.addHook('onResponse', (request, reply, done) => {
-    writeLine({
-      requestId: request.id,
-      method: request.method,
-      route: request.routeOptions.url ?? null,
-      status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime * 10) / 10,
-      role: callerRole(request),
-      code: problemCodeOf(reply) ?? null,
-    })
-    done()
-  })
+  return (route) => {
+    const pattern = route?.url ?? null
+    return (request, reply, ms) =>
+      writeLine({
+        requestId: request.id,
+        method: request.method,
+        route: pattern,
+        status: reply.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        role: callerRole(request),
+        code: problemCodeOf(reply) ?? null,
+      })
+  }
 }

@@ -8,7 +8,7 @@ type LogMethod = (...args: unknown[]) => void
 /**
  * `request.log`: the server's logger with the request's id bound, made the
  * first time the request logs something of its own. Most requests log
- * nothing but their request line (written by `logEachRequest`, which names
+ * nothing but their request line (written by `requestLines`, which names
  * the id itself), and making a pino child for each of them cost as much as
  * a simple read's own work. The `childLoggerFactory` server option.
  */

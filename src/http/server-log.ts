@@ -9,10 +9,10 @@ export interface ServerLog {
 }
 
 /**
- * The server's log: pino's JSON lines, written through an asynchronous,
- * buffered destination (64 KB at a time) so that a request never waits for
- * the terminal or the log collector; what gathers is written at least
- * every second. What is buffered when the process is
+ * The server's log: pino's JSON lines, gathered 64 KB at a time and written
+ * through an asynchronous destination (sonic-boom) so that a request never
+ * waits for the terminal or the log collector; what gathers is written at
+ * least every second. What is gathered when the process is
  * killed outright is lost: a log line is not an acknowledged write.
  * `destination` is a file path, or standard output when absent.
  *
@@ -20,7 +20,7 @@ export interface ServerLog {
  * (`maskCodesInText`), whatever put the code there (an error's message, a
  * database error's detail, a value a job logs). The request line names the
  * route's pattern, not the URL, and holds none by construction
- * (`logEachRequest`): it is the one line written as it is, and not through
+ * (`requestLines`): it is the one line written as it is, and not through
  * pino's generic path either (see `requestLineWriter`), because it is
  * written for every request.
  */
@@ -28,31 +28,72 @@ export function openServerLog(level: string, destination?: string): ServerLog {
   const stream = pino.destination({
     dest: destination ?? 1,
     sync: false,
-    // Lines gather up to 64 KB before one write call, and at least every second, so that a quiet
-    // server's lines still show. Each write wakes a thread of libuv's pool, which on a virtual
-    // machine costs more than the write: a busy server wakes it four times less than at
-    // sonic-boom's default 16 KB.
-    minLength: 60_000,
-    maxWrite: 64 * 1024,
-    periodicFlush: 1000,
+    // Each chunk is written as it is handed over (LineChunks gathers the lines).
+    minLength: 0,
+    maxWrite: CHUNK_BYTES,
     mkdir: destination !== undefined,
-    // Text mode measures the whole pending text again for each line it adds (up to 64 KB), which
-    // cost more than writing the line; buffer mode adds each line to a list.
     contentMode: 'buffer',
   })
-  // sonic-boom's types name only text, but in buffer mode it takes (and needs) a Buffer.
-  const lines: DestinationStream = {
-    write: (line) => stream.write(Buffer.from(line) as unknown as string),
-  }
+  const lines = new LineChunks((chunk) => {
+    // sonic-boom's types name only text, but in buffer mode it takes (and needs) a Buffer.
+    stream.write(chunk as unknown as string)
+  })
   const logger = pino({ level, hooks: { streamWrite: maskCodesInText } }, lines)
   requestLineWriters.set(logger, requestLineWriter(logger, lines))
   return {
     logger,
     close: () =>
       new Promise((resolve) => {
+        lines.close()
         stream.once('close', () => resolve())
         stream.end()
       }),
+  }
+}
+
+/** How much is written at once: each write wakes a thread of libuv's pool, which costs more than a small write. */
+const CHUNK_BYTES = 64 * 1024
+
+/**
+ * Log lines gathered into chunks of 64 KB, each handed to `write` when it
+ * is full, and what has gathered at least every second, so that a quiet
+ * server's lines still show. A line is encoded straight into the chunk:
+ * a Buffer of its own for every line, as sonic-boom's buffer mode asks,
+ * cost a request more than writing the chunk does (sonic-boom's text mode
+ * measures all the pending text again for each line it adds).
+ */
+class LineChunks implements DestinationStream {
+  #chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES)
+  #used = 0
+  readonly #timer: NodeJS.Timeout
+
+  constructor(private readonly handOver: (chunk: Buffer) => void) {
+    this.#timer = setInterval(() => this.flush(), 1000).unref()
+  }
+
+  write(line: string): void {
+    // UTF-8 takes at most three bytes for each UTF-16 unit of a JavaScript string.
+    if (this.#used + line.length * 3 > CHUNK_BYTES) {
+      this.flush()
+      if (line.length * 3 > CHUNK_BYTES) {
+        this.handOver(Buffer.from(line))
+        return
+      }
+    }
+    this.#used += this.#chunk.write(line, this.#used)
+  }
+
+  /** Hands over what has gathered. */
+  flush(): void {
+    if (this.#used === 0) return
+    this.handOver(this.#chunk.subarray(0, this.#used))
+    this.#chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES)
+    this.#used = 0
+  }
+
+  close(): void {
+    clearInterval(this.#timer)
+    this.flush()
   }
 }
 
@@ -70,7 +111,7 @@ export function requestLineWriterOf(logger: unknown): ((line: RequestLine) => vo
  * is instead of through pino's walk over any object, which cost about a
  * tenth of an eligibility question's time.
  */
-function requestLineWriter(logger: Logger, lines: DestinationStream): (line: RequestLine) => void {
+function requestLineWriter(logger: Logger, lines: LineChunks): (line: RequestLine) => void {
   const level = logger.levels.values.info
   // pino's own text of the logger's bindings (pid, hostname), which it writes after the time.
   const bindings = (logger as unknown as Record<symbol, string | undefined>)[

@@ -1,4 +1,4 @@
-import type {} from '@fastify/cookie'
+import { parse, serialize } from 'cookie'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 
 /**
@@ -43,24 +43,38 @@ export function setSessionCookie(
   secret: string,
   maxAgeSeconds: number,
 ): void {
-  reply.setCookie(cookie.name, secret, {
-    httpOnly: true,
-    secure: cookie.secure,
-    sameSite: 'lax',
-    path: '/',
-    maxAge: maxAgeSeconds,
-  })
+  reply.header(
+    'set-cookie',
+    serialize(cookie.name, secret, {
+      httpOnly: true,
+      secure: cookie.secure,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: maxAgeSeconds,
+    }),
+  )
   // A page or answer that sets a session is never kept by a cache.
   reply.header('cache-control', 'no-store')
 }
 
 export function clearSessionCookie(reply: FastifyReply, cookie: SessionCookie): void {
-  reply.clearCookie(cookie.name, {
-    httpOnly: true,
-    secure: cookie.secure,
-    sameSite: 'lax',
-    path: '/',
-  })
+  clearCookie(reply, cookie.name, cookie.secure)
+}
+
+/** Tells the browser to forget a cookie set as the session cookie is (HttpOnly, SameSite=Lax, Path=/). */
+export function clearCookie(reply: FastifyReply, name: string, secure: boolean): void {
+  reply.header(
+    'set-cookie',
+    serialize(name, '', {
+      httpOnly: true,
+      secure,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: 0,
+      // For browsers that predate Max-Age: the first instant there is.
+      expires: new Date(0),
+    }),
+  )
 }
 
 /** The session secret a request came with, if any. */
@@ -68,6 +82,17 @@ export function readSessionSecret(
   request: FastifyRequest,
   cookie: SessionCookie,
 ): string | undefined {
-  const value = request.cookies?.[cookie.name]
+  return readCookie(request, cookie.name)
+}
+
+/**
+ * A cookie's value, or undefined when the request has none or an empty one.
+ * Parsed only where a cookie is asked for: most API calls come with a bearer
+ * token and no cookie at all, and parsing on every request cost them a hook.
+ */
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
+  const header = request.headers.cookie
+  if (header === undefined) return undefined
+  const value = parse(header)[name]
   return value === undefined || value === '' ? undefined : value
 }

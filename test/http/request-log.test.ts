@@ -91,11 +91,14 @@ describe('the request log', () => {
       await app.inject({ method: 'POST', url: '/v1/refusals', headers: bearer('admin-token') })
       await app.inject({ method: 'GET', url: '/v1/exams/70-620' })
       await app.inject({ method: 'GET', url: '/nowhere' })
+      await app.inject({ method: 'GET', url: '/v1/exams/%E0%A4%A' })
     })
-    expect(lines.map((line) => [line.msg, line.status, line.code, line.role])).toEqual([
-      ['request', 409, 'RETAKE_TOO_SOON', 'admin'],
-      ['request', 401, 'UNAUTHENTICATED', null],
-      ['request', 404, 'ROUTE_NOT_FOUND', null],
+    expect(lines.map((line) => [line.msg, line.route, line.status, line.code, line.role])).toEqual([
+      ['request', '/v1/refusals', 409, 'RETAKE_TOO_SOON', 'admin'],
+      ['request', '/v1/exams/:examId', 401, 'UNAUTHENTICATED', null],
+      // No route matched: one line all the same, without a pattern.
+      ['request', null, 404, 'ROUTE_NOT_FOUND', null],
+      ['request', null, 400, 'MALFORMED_URL', null],
     ])
   })
 
@@ -107,5 +110,34 @@ describe('the request log', () => {
     })
     // The log was written (the warning), and no request made a line of its own.
     expect(lines.map((line) => line.msg)).toEqual(['a warning'])
+  })
+
+  it('shows a quiet server’s line within about a second, while the log is still open', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'examdesk-log-'))
+    const file = join(dir, 'server.log')
+    log = openServerLog('info', file)
+    app = await buildTestApp({}, { loggerInstance: log.logger })
+    await app.inject({ method: 'GET', url: '/v1/exams/70-620', headers: bearer('support-token') })
+    // Far from a full chunk: only the periodic write can bring it out. Polled, bounded.
+    let text = ''
+    for (let tries = 0; tries < 100 && !text.includes('"msg":"request"'); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      text = await readFile(file, 'utf8').catch(() => '')
+    }
+    expect(text).toContain('"route":"/v1/exams/:examId"')
+    await log.close()
+  })
+
+  it('writes lines larger than a chunk whole, in their order among the others', async () => {
+    const note = 'ä'.repeat(50_000) // 100,000 bytes of UTF-8, more than a chunk holds
+    const lines = await logged('info', async (app) => {
+      for (let round = 0; round < 400; round++) app.log.info({ round }, 'a short line')
+      app.log.info({ note }, 'a long line')
+      app.log.info('the last line')
+    })
+    expect(lines).toHaveLength(402)
+    expect(lines.slice(0, 400).map((line) => line.round)).toEqual([...Array(400).keys()])
+    expect(lines[400]).toMatchObject({ msg: 'a long line', note })
+    expect(lines[401]?.msg).toBe('the last line')
   })
 })

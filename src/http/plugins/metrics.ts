@@ -1,10 +1,10 @@
-import type { FastifyPluginAsync, onResponseHookHandler } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { Counter, collectDefaultMetrics, type Metric, Registry } from 'prom-client'
 import type { OperationsReader } from '../../app/operations/read-operations.js'
 import { registerOperationsMetrics } from '../operations-metrics.js'
 import { problemCodeOf } from '../problem.js'
 import { RequestDurations } from '../request-durations.js'
-import { sharedPlugin } from '../shared-plugin.js'
+import type { ResponseObserver } from '../response-observers.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,8 +17,8 @@ declare module 'fastify' {
 const UNMATCHED = 'unmatched'
 
 export interface HttpMetrics {
-  /** Times every response; registered before any route, so that each route times its own. */
-  readonly recording: FastifyPluginAsync
+  /** Times every response, and counts bookings made and refused (`observeResponses`). */
+  readonly recording: ResponseObserver
   /** `GET /metrics`. */
   readonly exposition: FastifyPluginAsync
 }
@@ -48,33 +48,26 @@ export function httpMetrics(operations?: OperationsReader): HttpMetrics {
     labelNames: ['code'],
     registers: [registry],
   })
-  const countBooking: onResponseHookHandler = (_request, reply, done) => {
+  const countBooking = (reply: FastifyReply) => {
     const status = reply.statusCode
     if (status === 201) {
       if (reply.getHeader('idempotent-replayed') === undefined) registrations.inc()
     } else if (status >= 400) {
       refusals.inc({ code: problemCodeOf(reply) ?? `HTTP_${status}` })
     }
-    done()
   }
 
-  const recording = sharedPlugin('examdesk-metrics', async (app) => {
-    // Each route times its responses under its pattern (/v1/exams/:id), never the raw URL.
-    app.addHook('onRoute', (route) => {
-      const record = durations.routeRecorder(route.url)
-      const timed: onResponseHookHandler = (request, reply, done) => {
-        record(request.method, reply.statusCode, reply.elapsedTime / 1000)
-        done()
+  // Each route times its responses under its pattern (/v1/exams/:id), never the raw URL.
+  const recording: ResponseObserver = (route) => {
+    const record = durations.routeRecorder(route?.url ?? UNMATCHED)
+    if (route?.config?.countsBookings === true) {
+      return (request, reply, ms) => {
+        record(request.method, reply.statusCode, ms / 1000)
+        countBooking(reply)
       }
-      const counted = route.config?.countsBookings === true ? [countBooking] : []
-      route.onResponse = [...[route.onResponse ?? []].flat(), timed, ...counted]
-    })
-    const unmatched = durations.routeRecorder(UNMATCHED)
-    app.addHook('onResponse', (request, reply, done) => {
-      if (request.is404) unmatched(request.method, reply.statusCode, reply.elapsedTime / 1000)
-      done()
-    })
-  })
+    }
+    return (request, reply, ms) => record(request.method, reply.statusCode, ms / 1000)
+  }
 
   const exposition: FastifyPluginAsync = async (app) => {
     app.get(
