@@ -84,7 +84,7 @@ export async function buildApp(
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
   // Set once the observers are made, before the app serves anything.
-  let observeUnrouted: ReturnType<typeof observeResponses> = () => {}
+  let observeUnmatched: ReturnType<typeof observeResponses> = () => {}
   const app = Fastify({
     ...(options.loggerInstance === undefined
       ? { logger: options.logger ?? false }
@@ -101,7 +101,7 @@ export async function buildApp(
     // A copy: Fastify's type asks for an array it may change.
     trustProxy: options.trustProxy ? [...options.trustProxy] : false,
     frameworkErrors: (error, request, reply) => {
-      observeUnrouted(request, reply)
+      observeUnmatched(request, reply)
       handleFrameworkError(error, request, reply)
     },
     return503OnClosing: false, // the problem-details plugin answers 503 itself, as a problem
@@ -117,11 +117,11 @@ export async function buildApp(
 
   const metrics = httpMetrics(deps.operations)
   // Before any route, as is the documentation: only the routes added after it are observed.
-  observeUnrouted = observeResponses(app, [
+  observeUnmatched = observeResponses(app, [
     metrics.recording,
     requestLines(app, requestLineWriterOf(options.loggerInstance)),
   ])
-  await app.register(problemDetailsPlugin)
+  await app.register(problemDetailsPlugin, { observeUnmatched })
   await app.register(codeMaskingPlugin)
   await app.register(docsPlugin, { version: options.version ?? readPackageVersion() })
   await app.register(metrics.exposition)

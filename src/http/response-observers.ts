@@ -22,11 +22,12 @@ export type ResponseObserver = (route: RouteOptions | null) => Observe | null
  * route, with what each needs of the route (its pattern, its config) looked
  * up once when the route is added. One hook per concern cost each request
  * a turn of Fastify's hook runner, and a read of `request.routeOptions`,
- * which builds a new object on every read. Requests that matched no route
- * (a 404) are observed by a hook of the app. A URL refused before routing
- * (`frameworkErrors`) runs no hook at all: its refusal is observed by the
- * function returned, to be called with it. Call before any route is added:
- * a route added earlier is not observed.
+ * which builds a new object on every read. A request that matched no route
+ * (a 404, or a URL refused before routing, which runs no hook at all) is
+ * observed by the function returned, which the not-found handler and the
+ * `frameworkErrors` handler call with it: a hook of the app's own would run
+ * for every request. Call before any route is added: a route added earlier
+ * is not observed.
  */
 export function observeResponses(
   app: FastifyInstance,
@@ -57,10 +58,6 @@ export function observeResponses(
 
   const observeUnmatched = observeFor(null)
   if (observeUnmatched === null) return () => {}
-  app.addHook('onResponse', (request, reply, done) => {
-    if (request.is404) observeUnmatched(request, reply, reply.elapsedTime)
-    done()
-  })
   return (request, reply) => {
     reply.raw.once('finish', () => observeUnmatched(request, reply, reply.elapsedTime))
   }

@@ -12,8 +12,9 @@ export interface ServerLog {
  * The server's log: pino's JSON lines, gathered 64 KB at a time and written
  * through an asynchronous destination (sonic-boom) so that a request never
  * waits for the terminal or the log collector; what gathers is written at
- * least every second. What is gathered when the process is
- * killed outright is lost: a log line is not an acknowledged write.
+ * least every second, and all of it when the process exits. What is gathered
+ * when the process is killed outright (SIGKILL) is lost: a log line is not
+ * an acknowledged write.
  * `destination` is a file path, or standard output when absent.
  *
  * No voucher code reaches the log: each line is masked as it is written
@@ -40,10 +41,22 @@ export function openServerLog(level: string, destination?: string): ServerLog {
   })
   const logger = pino({ level, hooks: { streamWrite: maskCodesInText } }, lines)
   requestLineWriters.set(logger, requestLineWriter(logger, lines))
+  // A process that ends without closing the log (an uncaught error, process.exit) writes out
+  // what has gathered before it goes: the last lines are the ones an operator looks for.
+  const writeOutAtExit = () => {
+    lines.flush()
+    try {
+      stream.flushSync()
+    } catch {
+      // The destination is not open (yet, or any more): nothing can be written.
+    }
+  }
+  process.once('exit', writeOutAtExit)
   return {
     logger,
     close: () =>
       new Promise((resolve) => {
+        process.off('exit', writeOutAtExit)
         lines.close()
         stream.once('close', () => resolve())
         stream.end()

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -92,12 +93,14 @@ describe('the request log', () => {
       await app.inject({ method: 'GET', url: '/v1/exams/70-620' })
       await app.inject({ method: 'GET', url: '/nowhere' })
       await app.inject({ method: 'GET', url: '/v1/exams/%E0%A4%A' })
+      await app.inject({ method: 'GET', url: '/nowhere?q=%E0%A4%A' })
     })
     expect(lines.map((line) => [line.msg, line.route, line.status, line.code, line.role])).toEqual([
       ['request', '/v1/refusals', 409, 'RETAKE_TOO_SOON', 'admin'],
       ['request', '/v1/exams/:examId', 401, 'UNAUTHENTICATED', null],
       // No route matched: one line all the same, without a pattern.
       ['request', null, 404, 'ROUTE_NOT_FOUND', null],
+      ['request', null, 400, 'MALFORMED_URL', null],
       ['request', null, 400, 'MALFORMED_URL', null],
     ])
   })
@@ -139,5 +142,27 @@ describe('the request log', () => {
     expect(lines.slice(0, 400).map((line) => line.round)).toEqual([...Array(400).keys()])
     expect(lines[400]).toMatchObject({ msg: 'a long line', note })
     expect(lines[401]?.msg).toBe('the last line')
+  })
+
+  it('writes out what has gathered when the process dies of an uncaught error', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'examdesk-log-'))
+    const file = join(dir, 'server.log')
+    const module = new URL('../../src/http/server-log.ts', import.meta.url).href
+    const script = [
+      `const { openServerLog } = await import(${JSON.stringify(module)})`,
+      `const log = openServerLog('info', ${JSON.stringify(file)})`,
+      `for (let i = 0; i < 3; i++) log.logger.info({ i }, 'before the crash')`,
+      // The destination opens asynchronously; the error comes once it has.
+      `setTimeout(() => { throw new Error('a bug') }, 100)`,
+    ].join('\n')
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8', timeout: 30_000 },
+    )
+    expect(child.status).not.toBe(0)
+    expect(child.stderr).toContain('a bug')
+    const text = await readFile(file, 'utf8')
+    expect(text.split('\n').filter((line) => line.includes('before the crash'))).toHaveLength(3)
   })
 })

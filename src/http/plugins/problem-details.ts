@@ -14,35 +14,45 @@ const MAX_PATH_ECHO = 200
  * inherits it; `handleFrameworkError` covers what Fastify rejects before
  * routing and must be passed as the `frameworkErrors` server option.
  */
-export const problemDetailsPlugin = sharedPlugin('examdesk-problem-details', async (app) => {
-  let closing = false
-  // Fastify's own 503 while closing is plain JSON; answering it here keeps it a problem.
-  app.addHook('preClose', (done) => {
-    closing = true
-    done()
-  })
+export interface ProblemDetailsOptions {
+  /** Called with each request no route matched, as it arrives (`observeResponses`). */
+  readonly observeUnmatched?: (request: FastifyRequest, reply: FastifyReply) => void
+}
 
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id)
-    if (closing) return done(new AppError('UNAVAILABLE'))
-    // The router leaves a query's bad percent-escapes undecoded instead of refusing them.
-    if (hasMalformedQuery(request.url)) return done(new AppError('MALFORMED_URL'))
-    done()
-  })
+export const problemDetailsPlugin = sharedPlugin<ProblemDetailsOptions>(
+  'examdesk-problem-details',
+  async (app, options) => {
+    let closing = false
+    // Fastify's own 503 while closing is plain JSON; answering it here keeps it a problem.
+    app.addHook('preClose', (done) => {
+      closing = true
+      done()
+    })
 
-  app.setErrorHandler((error, request, reply) => answerError(error, request, reply))
+    app.addHook('onRequest', (request, reply, done) => {
+      reply.header('x-request-id', request.id)
+      // Here rather than in the not-found handler, which a refusal below skips.
+      if (request.is404) options.observeUnmatched?.(request, reply)
+      if (closing) return done(new AppError('UNAVAILABLE'))
+      // The router leaves a query's bad percent-escapes undecoded instead of refusing them.
+      if (hasMalformedQuery(request.url)) return done(new AppError('MALFORMED_URL'))
+      done()
+    })
 
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?', 1)[0] ?? ''
-    return sendProblem(
-      reply,
-      new AppError('ROUTE_NOT_FOUND', {
-        method: request.method,
-        path: path.slice(0, MAX_PATH_ECHO),
-      }),
-    )
-  })
-})
+    app.setErrorHandler((error, request, reply) => answerError(error, request, reply))
+
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?', 1)[0] ?? ''
+      return sendProblem(
+        reply,
+        new AppError('ROUTE_NOT_FOUND', {
+          method: request.method,
+          path: path.slice(0, MAX_PATH_ECHO),
+        }),
+      )
+    })
+  },
+)
 
 /** The `frameworkErrors` server option: errors Fastify meets before a route runs (a bad URL). */
 export function handleFrameworkError(
