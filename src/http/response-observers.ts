@@ -24,10 +24,11 @@ export type ResponseObserver = (route: RouteOptions | null) => Observe | null
  * a turn of Fastify's hook runner, and a read of `request.routeOptions`,
  * which builds a new object on every read. A request that matched no route
  * (a 404, or a URL refused before routing, which runs no hook at all) is
- * observed by the function returned, which the not-found handler and the
- * `frameworkErrors` handler call with it: a hook of the app's own would run
- * for every request. Call before any route is added: a route added earlier
- * is not observed.
+ * observed by the function returned, called with it as it arrives (by a
+ * hook that every request runs anyway, and by the `frameworkErrors`
+ * handler): an `onResponse` hook of the app's own would run for every
+ * request. Call before any route is added: a route added earlier is not
+ * observed.
  */
 export function observeResponses(
   app: FastifyInstance,
@@ -59,6 +60,7 @@ export function observeResponses(
   const observeUnmatched = observeFor(null)
   if (observeUnmatched === null) return () => {}
   return (request, reply) => {
-    reply.raw.once('finish', () => observeUnmatched(request, reply, reply.elapsedTime))
+    // 'close' comes once the answer is sent, or when the client went before it was.
+    reply.raw.once('close', () => observeUnmatched(request, reply, reply.elapsedTime))
   }
 }

@@ -68,8 +68,8 @@ export function openServerLog(level: string, destination?: string): ServerLog {
 const CHUNK_BYTES = 64 * 1024
 
 /**
- * Log lines gathered into chunks of 64 KB, each handed to `write` when it
- * is full, and what has gathered at least every second, so that a quiet
+ * Log lines gathered into chunks of 64 KB, each handed over when it is
+ * full, and what has gathered at least every second, so that a quiet
  * server's lines still show. A line is encoded straight into the chunk:
  * a Buffer of its own for every line, as sonic-boom's buffer mode asks,
  * cost a request more than writing the chunk does (sonic-boom's text mode
