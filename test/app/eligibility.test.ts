@@ -62,12 +62,14 @@ describe.each(testDatabases())('eligibility and retake plans on the demo, on $na
 
   it('refuses an unknown candidate or exam and an `at` or `from` that is not an instant', async () => {
     expect(
-      await refusalOf(decideEligibility(deps(), { candidateId: 'cand-nobody', exam: '70-620' })),
+      await refusalOf(() =>
+        decideEligibility(deps(), { candidateId: 'cand-nobody', exam: '70-620' }),
+      ),
     ).toMatchObject({ code: 'CANDIDATE_NOT_FOUND', field: 'id' })
     expect(
-      await refusalOf(decideEligibility(deps(), { candidateId: 'cand-ana', exam: '70-999' })),
+      await refusalOf(() => decideEligibility(deps(), { candidateId: 'cand-ana', exam: '70-999' })),
     ).toMatchObject({ code: 'EXAM_NOT_FOUND', field: 'exam' })
-    expect(await refusalOf(decide('next Tuesday'))).toMatchObject({
+    expect(await refusalOf(() => decide('next Tuesday'))).toMatchObject({
       code: 'INSTANT_INVALID',
       field: 'at',
     })

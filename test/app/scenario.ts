@@ -88,10 +88,14 @@ export interface Refusal {
   readonly message: string
 }
 
-/** Runs a command that must be refused with an AppError, and returns the refusal. */
-export async function refusalOf(command: Promise<unknown>): Promise<Refusal> {
+/**
+ * Runs a command that must be refused with an AppError, and returns the
+ * refusal. A use case that may answer at once (`decideEligibility`) may
+ * also refuse at once: pass it as a function, so that its throw is caught.
+ */
+export async function refusalOf(command: Promise<unknown> | (() => unknown)): Promise<Refusal> {
   try {
-    await command
+    await (typeof command === 'function' ? command() : command)
   } catch (error) {
     if (!(error instanceof AppError)) throw error
     return {

@@ -43,14 +43,18 @@ type Deps = { readonly db: Kysely<DB>; readonly clock: Clock }
  * May this candidate sit this exam at `at` (default now), and if not, from
  * when and why? Everything the decision reads is remembered while nothing
  * at all was committed (`unchangedReads`), and the engine's answers with it,
- * so a question asked again costs no query and no engine run.
+ * so a question asked again costs no query and no engine run, and is
+ * answered at once, without a promise (`await` takes either).
  */
-export async function decideEligibility(deps: Deps, input: EligibilityInput): Promise<Eligibility> {
+export function decideEligibility(
+  deps: Deps,
+  input: EligibilityInput,
+): Eligibility | Promise<Eligibility> {
   const at = input.at === undefined ? deps.clock.now() : requireInstant(input.at, 'at')
-  const question = await unchangedReads(deps.db).remember(
+  const question = unchangedReads(deps.db).remember(
     'eligibility question',
     keyOf(input.candidateId, requireExamNumber(input.exam, 'exam')),
-    async () => {
+    async (): Promise<Question> => {
       const read = deepFreeze(await readQuestion(deps, input))
       const { retake, exam } = read
       // Remembered with the question, so the engine runs once per stretch of time, not per ask.
@@ -61,7 +65,9 @@ export async function decideEligibility(deps: Deps, input: EligibilityInput): Pr
       }
     },
   )
-  return decide(question, at)
+  return question instanceof Promise
+    ? question.then((known) => decide(known, at))
+    : decide(question, at)
 }
 
 type Question = Awaited<ReturnType<typeof readQuestion>> & {

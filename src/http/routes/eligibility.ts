@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { type Static, Type } from 'typebox'
 import { requireCandidateAccess } from '../../app/access/require-access.js'
 import type { AppDeps } from '../../app/app-deps.js'
-import { decideEligibility } from '../../app/retakes/decide-eligibility.js'
+import { decideEligibility, type Eligibility } from '../../app/retakes/decide-eligibility.js'
 import type { EligibilityView } from '../../app/retakes/eligibility-view.js'
 import { planRetakes } from '../../app/retakes/plan-retakes.js'
 import { toRetakeRuleView } from '../../app/retakes/retake-rule-view.js'
@@ -133,16 +133,21 @@ export function eligibilityRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: EligibilityOut },
         },
       },
-      async (request, reply) => {
+      (request, reply) => {
         // Decided on the id alone, before anything is read: another's record answers as missing.
         requireCandidateAccess(request.principal, request.params.id, 'id')
-        const eligibility = await decideEligibility(deps, {
+        const eligibility = decideEligibility(deps, {
           candidateId: request.params.id,
           ...request.query,
         })
-        const answer = eligibilityAnswer(eligibility, () => serializerOf(reply))
-        // Text already JSON, which Fastify sends as it is; the type provider knows only the object.
-        return reply.type(JSON_TYPE).send(answer as unknown as Static<typeof EligibilityOut>)
+        const send = (decided: Eligibility) => {
+          const answer = eligibilityAnswer(decided, () => serializerOf(reply))
+          // Text already JSON, which Fastify sends as it is; the type provider knows only the object.
+          reply.type(JSON_TYPE).send(answer as unknown as Static<typeof EligibilityOut>)
+        }
+        // A question asked before is answered at once: no promise for Fastify to wait on.
+        if (eligibility instanceof Promise) return eligibility.then(send)
+        send(eligibility)
       },
     )
 
