@@ -116,7 +116,7 @@ export async function buildApp(
   useJsonBodyParser(app)
 
   const metrics = httpMetrics(deps.operations)
-  // Before any route, as is the documentation: only the routes added after it are observed.
+  // Before any route: only routes added after this are observed.
   observeUnmatched = observeResponses(app, [
     metrics.recording,
     requestLines(app, requestLineWriterOf(options.loggerInstance)),

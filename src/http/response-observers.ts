@@ -23,12 +23,13 @@ export type ResponseObserver = (route: RouteOptions | null) => Observe | null
  * up once when the route is added. One hook per concern cost each request
  * a turn of Fastify's hook runner, and a read of `request.routeOptions`,
  * which builds a new object on every read. A request that matched no route
- * (a 404, or a URL refused before routing, which runs no hook at all) is
- * observed by the function returned, called with it as it arrives (by a
- * hook that every request runs anyway, and by the `frameworkErrors`
- * handler): an `onResponse` hook of the app's own would run for every
- * request. Call before any route is added: a route added earlier is not
- * observed.
+ * (a 404, a route's `callNotFound`, or a URL refused before routing, which
+ * runs no hook at all) is observed by the function returned, called with it
+ * as it arrives (by a hook that every request runs anyway, by the
+ * not-found handler and by the `frameworkErrors` handler; a request is
+ * observed once however many of them call it): an `onResponse` hook of the
+ * app's own would run for every request. Call before any route is added: a
+ * route added earlier is not observed.
  */
 export function observeResponses(
   app: FastifyInstance,
@@ -59,8 +60,20 @@ export function observeResponses(
 
   const observeUnmatched = observeFor(null)
   if (observeUnmatched === null) return () => {}
+  const observed = new WeakSet<FastifyReply>()
   return (request, reply) => {
+    if (observed.has(reply)) return
+    observed.add(reply)
+    // Fastify starts no clock for a URL it refuses before routing: this call is its arrival.
+    const arrived = performance.now()
     // 'close' comes once the answer is sent, or when the client went before it was.
-    reply.raw.once('close', () => observeUnmatched(request, reply, reply.elapsedTime))
+    reply.raw.once('close', () => {
+      try {
+        observeUnmatched(request, reply, reply.elapsedTime || performance.now() - arrived)
+      } catch (error) {
+        // Out here no hook runner catches it, and a failed log line must not end the process.
+        request.log.error({ err: error }, 'observing an unmatched request failed')
+      }
+    })
   }
 }

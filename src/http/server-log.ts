@@ -1,3 +1,5 @@
+import { mkdirSync, openSync, writeSync } from 'node:fs'
+import { dirname } from 'node:path'
 import pino, { type DestinationStream, type Logger } from 'pino'
 import { maskCodesInText } from '../domain/code-mask.js'
 import { REQUEST_LINE_MESSAGE, type RequestLine } from './request-log.js'
@@ -26,31 +28,22 @@ export interface ServerLog {
  * written for every request.
  */
 export function openServerLog(level: string, destination?: string): ServerLog {
+  // Opened here, not by the destination, so that the last lines can be written to it at exit.
+  const fd = destination === undefined ? 1 : openLogFile(destination)
   const stream = pino.destination({
-    dest: destination ?? 1,
+    dest: fd,
     sync: false,
     // Each chunk is written as it is handed over (LineChunks gathers the lines).
     minLength: 0,
     maxWrite: CHUNK_BYTES,
-    mkdir: destination !== undefined,
     contentMode: 'buffer',
   })
-  const lines = new LineChunks((chunk) => {
-    // sonic-boom's types name only text, but in buffer mode it takes (and needs) a Buffer.
-    stream.write(chunk as unknown as string)
-  })
+  const lines = new LineChunks(stream, fd)
   const logger = pino({ level, hooks: { streamWrite: maskCodesInText } }, lines)
   requestLineWriters.set(logger, requestLineWriter(logger, lines))
   // A process that ends without closing the log (an uncaught error, process.exit) writes out
   // what has gathered before it goes: the last lines are the ones an operator looks for.
-  const writeOutAtExit = () => {
-    lines.flush()
-    try {
-      stream.flushSync()
-    } catch {
-      // The destination is not open (yet, or any more): nothing can be written.
-    }
-  }
+  const writeOutAtExit = () => lines.writeOutSync()
   process.once('exit', writeOutAtExit)
   return {
     logger,
@@ -63,6 +56,14 @@ export function openServerLog(level: string, destination?: string): ServerLog {
       }),
   }
 }
+
+function openLogFile(path: string): number {
+  mkdirSync(dirname(path), { recursive: true })
+  return openSync(path, 'a')
+}
+
+/** pino's asynchronous destination (sonic-boom); it closes the file when it ends. */
+type Destination = ReturnType<typeof pino.destination>
 
 /** How much is written at once: each write wakes a thread of libuv's pool, which costs more than a small write. */
 const CHUNK_BYTES = 64 * 1024
@@ -80,33 +81,65 @@ class LineChunks implements DestinationStream {
   #used = 0
   readonly #timer: NodeJS.Timeout
 
-  constructor(private readonly handOver: (chunk: Buffer) => void) {
+  constructor(
+    private readonly destination: Destination,
+    private readonly fd: number,
+  ) {
     this.#timer = setInterval(() => this.flush(), 1000).unref()
   }
 
   write(line: string): void {
     // UTF-8 takes at most three bytes for each UTF-16 unit of a JavaScript string.
     if (this.#used + line.length * 3 > CHUNK_BYTES) {
-      this.flush()
+      this.#handOver()
       if (line.length * 3 > CHUNK_BYTES) {
-        this.handOver(Buffer.from(line))
+        this.#write(Buffer.from(line))
         return
       }
     }
     this.#used += this.#chunk.write(line, this.#used)
   }
 
-  /** Hands over what has gathered. */
-  flush(): void {
-    if (this.#used === 0) return
-    this.handOver(this.#chunk.subarray(0, this.#used))
-    this.#chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES)
-    this.#used = 0
+  /** Hands over what has gathered; `done` is then called as the destination's flush calls it (pino's `logger.flush`). */
+  flush(done?: (error?: Error) => void): void {
+    this.#handOver()
+    if (done) this.destination.flush(done)
   }
 
   close(): void {
     clearInterval(this.#timer)
-    this.flush()
+    this.#handOver()
+  }
+
+  /**
+   * Writes what the destination holds, then what has gathered, at once: at
+   * exit no asynchronous write is waited for. Only a write already under
+   * way may land after these lines.
+   */
+  writeOutSync(): void {
+    clearInterval(this.#timer)
+    try {
+      this.destination.flushSync()
+      let written = 0
+      while (written < this.#used) {
+        written += writeSync(this.fd, this.#chunk, written, this.#used - written)
+      }
+    } catch {
+      // The file is closed already, or takes no more: nothing can be done.
+    }
+    this.#used = 0
+  }
+
+  #handOver(): void {
+    if (this.#used === 0) return
+    this.#write(this.#chunk.subarray(0, this.#used))
+    this.#chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES)
+    this.#used = 0
+  }
+
+  #write(chunk: Buffer): void {
+    // sonic-boom's types name only text, but in buffer mode it takes (and needs) a Buffer.
+    this.destination.write(chunk as unknown as string)
   }
 }
 

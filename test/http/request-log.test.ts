@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openServerLog, type ServerLog } from '../../src/http/server-log.js'
 import { bearer, buildTestApp, validExam } from './test-app.js'
@@ -102,6 +102,23 @@ describe('the request log', () => {
       ['request', null, 404, 'ROUTE_NOT_FOUND', null],
       ['request', null, 400, 'MALFORMED_URL', null],
       ['request', null, 400, 'MALFORMED_URL', null],
+    ])
+  })
+
+  it('writes one line for a route that hands its request to the not-found answer', async () => {
+    // As the web app does for a file it does not have (@fastify/static's callNotFound).
+    const handsOver: FastifyPluginAsync = async (app) => {
+      app.get('/handed-over', { schema: { hide: true } }, (_request, reply) => reply.callNotFound())
+    }
+    dir = await mkdtemp(join(tmpdir(), 'examdesk-log-'))
+    const file = join(dir, 'server.log')
+    log = openServerLog('info', file)
+    app = await buildTestApp({ pages: [handsOver] }, { loggerInstance: log.logger })
+    await app.inject({ method: 'GET', url: '/handed-over' })
+    await log.close()
+    const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '')
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ msg: 'request', status: 404, code: 'ROUTE_NOT_FOUND' }),
     ])
   })
 

@@ -44,7 +44,9 @@ type Deps = { readonly db: Kysely<DB>; readonly clock: Clock }
  * when and why? Everything the decision reads is remembered while nothing
  * at all was committed (`unchangedReads`), and the engine's answers with it,
  * so a question asked again costs no query and no engine run, and is
- * answered at once, without a promise (`await` takes either).
+ * answered at once, without a promise (`await` takes either). An `at` or
+ * `exam` that is not one is refused at once too, thrown rather than a
+ * rejected promise: call it inside an `async` function or a `try`.
  */
 export function decideEligibility(
   deps: Deps,

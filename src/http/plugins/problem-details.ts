@@ -6,6 +6,11 @@ import { toAppError } from '../to-app-error.js'
 
 const MAX_PATH_ECHO = 200
 
+export interface ProblemDetailsOptions {
+  /** Called with each request no route matched, as it arrives and in the not-found handler (`observeResponses`). */
+  readonly observeUnmatched?: (request: FastifyRequest, reply: FastifyReply) => void
+}
+
 /**
  * Makes every error answer problem+json (RFC 9457) with a catalogue code:
  * thrown `AppError`s, Fastify's own refusals (bad JSON, media type, size,
@@ -14,11 +19,6 @@ const MAX_PATH_ECHO = 200
  * inherits it; `handleFrameworkError` covers what Fastify rejects before
  * routing and must be passed as the `frameworkErrors` server option.
  */
-export interface ProblemDetailsOptions {
-  /** Called with each request no route matched, as it arrives (`observeResponses`). */
-  readonly observeUnmatched?: (request: FastifyRequest, reply: FastifyReply) => void
-}
-
 export const problemDetailsPlugin = sharedPlugin<ProblemDetailsOptions>(
   'examdesk-problem-details',
   async (app, options) => {
@@ -42,6 +42,8 @@ export const problemDetailsPlugin = sharedPlugin<ProblemDetailsOptions>(
     app.setErrorHandler((error, request, reply) => answerError(error, request, reply))
 
     app.setNotFoundHandler((request, reply) => {
+      // A route's callNotFound (a file the web app does not have) reaches no onRequest above.
+      options.observeUnmatched?.(request, reply)
       const path = request.url.split('?', 1)[0] ?? ''
       return sendProblem(
         reply,

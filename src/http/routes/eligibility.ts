@@ -143,11 +143,17 @@ export function eligibilityRoutes(deps: AppDeps): FastifyPluginAsync {
         const send = (decided: Eligibility) => {
           const answer = eligibilityAnswer(decided, () => serializerOf(reply))
           // Text already JSON, which Fastify sends as it is; the type provider knows only the object.
-          reply.type(JSON_TYPE).send(answer as unknown as Static<typeof EligibilityOut>)
+          return reply.type(JSON_TYPE).send(answer as unknown as Static<typeof EligibilityOut>)
         }
         // A question asked before is answered at once: no promise for Fastify to wait on.
-        if (eligibility instanceof Promise) return eligibility.then(send)
-        send(eligibility)
+        if (!(eligibility instanceof Promise)) {
+          send(eligibility)
+          return
+        }
+        // A reply is a thenable that settles once it is sent: Fastify then has nothing to send.
+        return eligibility.then(async (decided) => {
+          await send(decided)
+        })
       },
     )
 
