@@ -1,7 +1,6 @@
-import { serialize } from 'cookie'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { OIDC_FLOW_LIFETIME_MS } from '../domain/outside-identity.js'
-import { clearCookie, readCookie, type SessionCookie } from './session-cookie.js'
+import { clearCookie, readCookie, type SessionCookie, setCookie } from './session-cookie.js'
 
 /**
  * The cookie that ties a started OpenID Connect flow to the browser that
@@ -14,16 +13,7 @@ function cookieName(session: SessionCookie): string {
 }
 
 export function setOidcCookie(reply: FastifyReply, session: SessionCookie, secret: string): void {
-  reply.header(
-    'set-cookie',
-    serialize(cookieName(session), secret, {
-      httpOnly: true,
-      secure: session.secure,
-      sameSite: 'lax',
-      path: '/',
-      maxAge: OIDC_FLOW_LIFETIME_MS / 1000,
-    }),
-  )
+  setCookie(reply, cookieName(session), secret, session.secure, OIDC_FLOW_LIFETIME_MS / 1000)
   reply.header('cache-control', 'no-store')
 }
 

@@ -43,16 +43,7 @@ export function setSessionCookie(
   secret: string,
   maxAgeSeconds: number,
 ): void {
-  reply.header(
-    'set-cookie',
-    serialize(cookie.name, secret, {
-      httpOnly: true,
-      secure: cookie.secure,
-      sameSite: 'lax',
-      path: '/',
-      maxAge: maxAgeSeconds,
-    }),
-  )
+  setCookie(reply, cookie.name, secret, cookie.secure, maxAgeSeconds)
   // A page or answer that sets a session is never kept by a cache.
   reply.header('cache-control', 'no-store')
 }
@@ -61,20 +52,34 @@ export function clearSessionCookie(reply: FastifyReply, cookie: SessionCookie): 
   clearCookie(reply, cookie.name, cookie.secure)
 }
 
-/** Tells the browser to forget a cookie set as the session cookie is (HttpOnly, SameSite=Lax, Path=/). */
-export function clearCookie(reply: FastifyReply, name: string, secure: boolean): void {
+/**
+ * Sets a cookie as examdesk sets each of its own: HttpOnly (no script reads
+ * it), SameSite=Lax, for the whole site, Secure as the session cookie is.
+ */
+export function setCookie(
+  reply: FastifyReply,
+  name: string,
+  value: string,
+  secure: boolean,
+  maxAgeSeconds: number,
+): void {
   reply.header(
     'set-cookie',
-    serialize(name, '', {
+    serialize(name, value, {
       httpOnly: true,
       secure,
       sameSite: 'lax',
       path: '/',
-      maxAge: 0,
-      // For browsers that predate Max-Age: the first instant there is.
-      expires: new Date(0),
+      maxAge: maxAgeSeconds,
+      // A cookie to forget also expires at the first instant there is, for browsers before Max-Age.
+      ...(maxAgeSeconds === 0 ? { expires: new Date(0) } : {}),
     }),
   )
+}
+
+/** Tells the browser to forget a cookie set by `setCookie`. */
+export function clearCookie(reply: FastifyReply, name: string, secure: boolean): void {
+  setCookie(reply, name, '', secure, 0)
 }
 
 /** The session secret a request came with, if any. */
